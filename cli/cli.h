@@ -1,0 +1,55 @@
+/*
+ * cli.h - shared pieces of the airlock command: exit codes, output helpers
+ * and the subcommands' entry points.
+ */
+#ifndef AIRLOCK_CLI_H
+#define AIRLOCK_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "airlock.h"
+
+/* The exit-code contract of DESIGN.md. */
+enum {
+	EXIT_OK = 0,
+	EXIT_FINDINGS = 1,
+	EXIT_USAGE = 2, /* usage or I/O error */
+	EXIT_UNTRUSTED = 3,
+	EXIT_CHANGED = 4,
+	EXIT_DENIED = 5
+};
+
+enum output_format { FORMAT_TEXT, FORMAT_JSON };
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+	const char *help; /* full help text, printed by `airlock help NAME` */
+};
+
+/* Prints "airlock: MESSAGE" on one line to stderr and returns EXIT_USAGE. */
+int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Maps a library error to a one-line message and the exit code. */
+int cli_lib_error(int code, const char *what);
+
+/* Parses "--format VALUE" / "--format=VALUE". Returns 1 when argv[*i] was the
+ * option (advancing *i past its value), 0 when it was not, -1 on a bad value
+ * (message printed). */
+int cli_format_option(enum output_format *out, int argc, char **argv, int *i);
+
+/* True when text output on `f` may use colour: a terminal, NO_COLOR unset. */
+bool cli_color(FILE *f);
+
+/* Escaped form of raw bytes for a terminal (control, invisible and non-UTF-8
+ * shown as escapes); new, free() it; aborts the process on out of memory. */
+char *cli_escape(const char *s);
+
+const struct command *cli_find_command(const char *name);
+
+int cmd_status(int argc, char **argv);
+extern const char cmd_status_help[];
+
+#endif

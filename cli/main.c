@@ -1,0 +1,107 @@
+/*
+ * main.c - the airlock command: global options and subcommand dispatch.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static int cmd_help(int argc, char **argv);
+
+static const char cmd_help_help[] = "Usage: airlock help [COMMAND]\n"
+				    "\n"
+				    "Shows the overview, or the full help of COMMAND.\n";
+
+static const struct command commands[] = {
+	{ "status", cmd_status, "show a project's context files and its trust state",
+	  cmd_status_help },
+	{ "help", cmd_help, "show help for a command", cmd_help_help },
+};
+
+static const char overview[] =
+	"airlock - stands between an AI coding agent and the project folder it opens.\n"
+	"\n"
+	"Project-local agent configuration (hooks, MCP servers, env overrides, CLAUDE.md,\n"
+	"AGENTS.md, rules, skills) is attacker-controlled input. airlock reads it only as\n"
+	"bytes to hash until you decide to trust it, and never follows a link out of the\n"
+	"project or reads anything but regular files.\n"
+	"\n"
+	"Usage: airlock [--help | --version] COMMAND [OPTIONS] [ARGS]\n"
+	"\n"
+	"Commands:\n";
+
+static const char exit_codes[] = "\n"
+				 "Exit codes:\n"
+				 "  0  ok / clean\n"
+				 "  1  findings at or above the threshold\n"
+				 "  2  usage or I/O error\n"
+				 "  3  untrusted (no trust decision recorded)\n"
+				 "  4  executable configuration changed since it was trusted\n"
+				 "  5  denied\n"
+				 "\n"
+				 "Run 'airlock help COMMAND' for a command's options.\n";
+
+const struct command *cli_find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static void print_overview(FILE *f)
+{
+	fputs(overview, f);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+	fputs(exit_codes, f);
+}
+
+static int unknown_command(const char *name)
+{
+	char *shown = cli_escape(name);
+
+	cli_error("unknown command '%s' (run 'airlock --help' for the list)", shown);
+	free(shown);
+	return EXIT_USAGE;
+}
+
+static int cmd_help(int argc, char **argv)
+{
+	const struct command *c;
+
+	if (argc < 2) {
+		print_overview(stdout);
+		return EXIT_OK;
+	}
+	if (argc > 2)
+		return cli_error("help takes at most one command name");
+	if (!(c = cli_find_command(argv[1])))
+		return unknown_command(argv[1]);
+	fputs(c->help, stdout);
+	return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	const struct command *c;
+
+	if (argc < 2) {
+		print_overview(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+		print_overview(stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
+		printf("airlock %s\n", airlock_version());
+		return EXIT_OK;
+	}
+	if (argv[1][0] == '-')
+		return cli_error("unknown option '%s' (run 'airlock --help')", argv[1]);
+	if (!(c = cli_find_command(argv[1])))
+		return unknown_command(argv[1]);
+	return c->run(argc - 1, argv + 1);
+}

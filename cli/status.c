@@ -1,0 +1,197 @@
+/*
+ * status.c - `airlock status [DIR]`: the project's manifest and trust state.
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli/cli.h"
+
+const char cmd_status_help[] =
+	"Usage: airlock status [--format text|json] [DIR]\n"
+	"\n"
+	"Shows the context files of the project in DIR (default: the current directory):\n"
+	"for each, the agent that reads it, its kind, its class, size and SHA-256, and\n"
+	"why it could not be read when it was not (a symlink, a FIFO, too large, ...).\n"
+	"Files are read only as bytes to hash: nothing is parsed or run.\n"
+	"\n"
+	"Classes:\n"
+	"  executable    makes a program run or redirects traffic (hooks, MCP servers, env);\n"
+	"                any change invalidates trust\n"
+	"  instructions  text the model reads (CLAUDE.md, rules, skills); rescanned on load\n"
+	"\n"
+	"Options:\n"
+	"  --format text|json   output for people (default) or for programs\n"
+	"  -h, --help           show this help\n"
+	"\n"
+	"Exit codes: 0 trusted, 2 usage or I/O error, 3 untrusted (no trust decision yet).\n";
+
+/* Trust decisions do not exist yet: every project is untrusted. */
+static const char *const state = "untrusted";
+
+static json_t *reasons_json(unsigned int reasons)
+{
+	json_t *a = json_array();
+
+	for (unsigned int bit = 1; a && bit && bit <= reasons; bit <<= 1)
+		if ((reasons & bit) && airlock_reason_name(bit))
+			json_array_append_new(a, json_string(airlock_reason_name(bit)));
+	return a;
+}
+
+/* JSON strings must be UTF-8: raw bytes go out as they are when they are,
+ * escaped otherwise (the entry's "name is not UTF-8" reason says which). */
+static json_t *bytes_json(const char *s)
+{
+	json_t *j = json_string(s);
+	char *shown;
+
+	if (j)
+		return j;
+	shown = cli_escape(s);
+	j = json_string(shown);
+	free(shown);
+	return j;
+}
+
+static json_t *entry_json(const airlock_entry *e)
+{
+	const char *sha = airlock_entry_sha256(e), *target = airlock_entry_link_target(e);
+
+	return json_pack("{s:o, s:s, s:s, s:s, s:I, s:o, s:o, s:o}", "path",
+			 bytes_json(airlock_entry_path(e)), "agent", airlock_entry_agent(e), "kind",
+			 airlock_kind_name(airlock_entry_kind(e)), "class",
+			 airlock_class_name(airlock_entry_class(e)), "size",
+			 (json_int_t)airlock_entry_size(e), "sha256",
+			 sha ? json_string(sha) : json_null(), "reasons",
+			 reasons_json(airlock_entry_reasons(e)), "link_target",
+			 target ? bytes_json(target) : json_null());
+}
+
+static int print_json(const airlock_project *p)
+{
+	json_t *root, *entries = json_array();
+	int rc;
+
+	for (size_t i = 0; entries && i < airlock_project_entry_count(p); i++)
+		if (json_array_append_new(entries, entry_json(airlock_project_entry(p, i))) < 0) {
+			json_decref(entries);
+			entries = NULL;
+		}
+	root = json_pack("{s:s, s:o, s:s, s:s, s:o}", "airlock_version", airlock_version(),
+			 "project", bytes_json(airlock_project_path(p)), "state", state, "digest",
+			 airlock_project_digest(p), "entries", entries);
+	if (!root)
+		return cli_error("cannot build the JSON output (out of memory)");
+	rc = json_dumpf(root, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII);
+	json_decref(root);
+	if (rc < 0 || fputc('\n', stdout) == EOF)
+		return cli_error("cannot write the output");
+	return 0;
+}
+
+static void print_reasons(unsigned int reasons, const char *target, bool color)
+{
+	const char *sep = "";
+
+	if (!reasons)
+		return;
+	fputs(color ? "  \033[31m[" : "  [", stdout);
+	for (unsigned int bit = 1; bit && bit <= reasons; bit <<= 1) {
+		if (!(reasons & bit) || !airlock_reason_name(bit))
+			continue;
+		printf("%s%s", sep, airlock_reason_name(bit));
+		sep = ", ";
+	}
+	if (target) {
+		char *shown = cli_escape(target);
+
+		printf(" -> %s", shown);
+		free(shown);
+	}
+	fputs(color ? "]\033[0m" : "]", stdout);
+}
+
+static void print_entry(const airlock_entry *e, bool color)
+{
+	const char *sha = airlock_entry_sha256(e);
+	char *path = cli_escape(airlock_entry_path(e));
+	char size[24] = "-";
+
+	if (sha)
+		snprintf(size, sizeof(size), "%" PRIu64, airlock_entry_size(e));
+	printf("%-18s %-9s %-12s %9s  %-12.12s  %s", airlock_entry_agent(e),
+	       airlock_kind_name(airlock_entry_kind(e)), airlock_class_name(airlock_entry_class(e)),
+	       size, sha ? sha : "-", path);
+	print_reasons(airlock_entry_reasons(e), airlock_entry_link_target(e), color);
+	fputc('\n', stdout);
+	free(path);
+}
+
+static int print_text(const airlock_project *p)
+{
+	size_t n = airlock_project_entry_count(p), exe = 0, problems = 0;
+	bool color = cli_color(stdout);
+	char *path = cli_escape(airlock_project_path(p));
+
+	printf("project  %s\n", path);
+	printf("state    %s (no trust decision recorded)\n", state);
+	printf("digest   %s\n\n", airlock_project_digest(p));
+	free(path);
+	if (n == 0) {
+		printf("No agent context files found.\n");
+		return 0;
+	}
+	printf(color ? "\033[1m%-18s %-9s %-12s %9s  %-12s  %s\033[0m\n"
+		     : "%-18s %-9s %-12s %9s  %-12s  %s\n",
+	       "AGENT", "KIND", "CLASS", "SIZE", "SHA256", "PATH");
+	for (size_t i = 0; i < n; i++) {
+		const airlock_entry *e = airlock_project_entry(p, i);
+
+		print_entry(e, color);
+		exe += airlock_entry_class(e) == AIRLOCK_CLASS_EXECUTABLE;
+		problems += airlock_entry_reasons(e) != 0;
+	}
+	printf("\n%zu context file%s: %zu executable, %zu instructions; %zu with problems\n", n,
+	       n == 1 ? "" : "s", exe, n - exe, problems);
+	return fflush(stdout) == 0 ? 0 : cli_error("cannot write the output");
+}
+
+int cmd_status(int argc, char **argv)
+{
+	enum output_format format = FORMAT_TEXT;
+	const char *dir = NULL;
+	airlock_project *p = NULL;
+	int rc, i;
+
+	for (i = 1; i < argc; i++) {
+		int r = cli_format_option(&format, argc, argv, &i);
+
+		if (r < 0)
+			return EXIT_USAGE;
+		if (r > 0)
+			continue;
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			fputs(cmd_status_help, stdout);
+			return EXIT_OK;
+		}
+		if (strcmp(argv[i], "--") == 0 && i + 1 < argc && !dir) {
+			dir = argv[++i];
+			continue;
+		}
+		if (argv[i][0] == '-' && argv[i][1] != '\0')
+			return cli_error("status: unknown option '%s' (run 'airlock help status')",
+					 argv[i]);
+		if (dir)
+			return cli_error("status: takes one directory, got '%s' and '%s'", dir,
+					 argv[i]);
+		dir = argv[i];
+	}
+	if ((rc = airlock_project_open(&p, dir ? dir : ".", NULL)) < 0)
+		return cli_lib_error(rc, "status");
+	rc = format == FORMAT_JSON ? print_json(p) : print_text(p);
+	airlock_project_free(p);
+	return rc ? rc : EXIT_UNTRUSTED;
+}

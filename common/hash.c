@@ -1,0 +1,81 @@
+/*
+ * hash.c - SHA-256 via libcrypto's EVP interface.
+ */
+#include <stdlib.h>
+
+#include <openssl/evp.h>
+
+#include "common/error.h"
+#include "common/hash.h"
+
+struct hash_ctx {
+	EVP_MD_CTX *md;
+};
+
+static void to_hex(char *hex, const unsigned char *bin, size_t len)
+{
+	static const char digits[] = "0123456789abcdef";
+
+	for (size_t i = 0; i < len; i++) {
+		hex[2 * i] = digits[bin[i] >> 4];
+		hex[2 * i + 1] = digits[bin[i] & 0xf];
+	}
+	hex[2 * len] = '\0';
+}
+
+int hash_sha256_hex(char hex[SHA256_HEX_LEN + 1], const void *data, size_t len)
+{
+	unsigned char bin[SHA256_LEN];
+	unsigned int n = 0;
+
+	if (!EVP_Digest(data, len, bin, &n, EVP_sha256(), NULL) || n != SHA256_LEN)
+		return error_set(AIRLOCK_ERROR, "SHA-256 failed in libcrypto");
+	to_hex(hex, bin, SHA256_LEN);
+	return 0;
+}
+
+hash_ctx *hash_new(void)
+{
+	hash_ctx *h = calloc(1, sizeof(*h));
+
+	if (!h) {
+		error_oom();
+		return NULL;
+	}
+	h->md = EVP_MD_CTX_new();
+	if (!h->md || !EVP_DigestInit_ex(h->md, EVP_sha256(), NULL)) {
+		hash_free(h);
+		error_set(AIRLOCK_ERROR, "SHA-256 initialisation failed in libcrypto");
+		return NULL;
+	}
+	return h;
+}
+
+int hash_update(hash_ctx *h, const void *data, size_t len)
+{
+	if (!EVP_DigestUpdate(h->md, data, len))
+		return error_set(AIRLOCK_ERROR, "SHA-256 update failed in libcrypto");
+	return 0;
+}
+
+int hash_final(hash_ctx *h, char hex[SHA256_HEX_LEN + 1])
+{
+	unsigned char bin[SHA256_LEN];
+	unsigned int n = 0;
+	int error = 0;
+
+	if (!EVP_DigestFinal_ex(h->md, bin, &n) || n != SHA256_LEN)
+		error = error_set(AIRLOCK_ERROR, "SHA-256 finalisation failed in libcrypto");
+	else
+		to_hex(hex, bin, SHA256_LEN);
+	hash_free(h);
+	return error;
+}
+
+void hash_free(hash_ctx *h)
+{
+	if (!h)
+		return;
+	EVP_MD_CTX_free(h->md);
+	free(h);
+}

@@ -1,0 +1,65 @@
+/*
+ * snapshot.h - the project's context files, each read once into memory, and
+ * the manifest built from them.
+ *
+ * A source (a directory today, a git tree later) adds entries; every later
+ * step (hash, scan, parse) works on the bytes held here, so what was hashed
+ * is exactly what is scanned and parsed.
+ */
+#ifndef AIRLOCK_LOADER_SNAPSHOT_H
+#define AIRLOCK_LOADER_SNAPSHOT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "airlock.h"
+#include "common/hash.h"
+#include "loader/surfaces.h"
+
+struct airlock_entry {
+	char *path; /* relative, '/'-separated, raw bytes */
+	const struct surface *surface;
+	airlock_kind kind;
+	uint64_t size;        /* as the source reported it */
+	unsigned int reasons; /* AIRLOCK_REASON_* */
+	char *link_target;    /* symlinks only */
+	unsigned char *data;  /* the bytes read; NULL when not read */
+	size_t data_len;
+	char sha256[SHA256_HEX_LEN + 1]; /* "" when not read */
+};
+
+struct snapshot {
+	struct airlock_entry *entries;
+	size_t count, alloc;
+	size_t surface_files; /* entries that are surface matches */
+	uint64_t bytes;       /* content bytes held, for the total cap */
+	uint64_t max_file_size;
+	bool surface_limit_reported;
+	char digest[SHA256_HEX_LEN + 1];
+};
+
+/* The pseudo-surface of entries that stand for a walk problem (a limit hit
+ * or an unreadable directory) rather than for a context file. */
+extern const struct surface snapshot_walk_surface;
+
+void snapshot_init(struct snapshot *snap, uint64_t max_file_size);
+void snapshot_free(struct snapshot *snap);
+
+/* Adds an entry without content. `path` is copied; `link_target` may be NULL.
+ * When the manifest already holds LIMIT_SURFACE_FILES context files the entry
+ * is not added: *out is NULL and one LIMIT entry records it instead.
+ * Returns 0 or AIRLOCK_ERROR (out of memory). */
+int snapshot_add(struct airlock_entry **out, struct snapshot *snap, const char *path,
+		 const struct surface *s, unsigned int reasons, uint64_t size,
+		 const char *link_target);
+
+/* Gives the entry its content (ownership of `data` passes to the snapshot in
+ * every case) and hashes it. Past the snapshot's total byte cap the data is
+ * dropped and the entry marked AIRLOCK_REASON_TOO_LARGE. */
+int snapshot_set_content(struct snapshot *snap, struct airlock_entry *e, unsigned char *data,
+			 size_t len);
+
+/* Sorts the entries by path and computes the manifest digest. */
+int snapshot_finish(struct snapshot *snap);
+
+#endif

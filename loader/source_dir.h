@@ -1,0 +1,33 @@
+/*
+ * source_dir.h - a project directory as a source of context files.
+ *
+ * The walk starts from one directory descriptor and never leaves it: each
+ * name is opened relative to its parent's descriptor, never following a
+ * symlink, and only regular files are read.
+ */
+#ifndef AIRLOCK_LOADER_SOURCE_DIR_H
+#define AIRLOCK_LOADER_SOURCE_DIR_H
+
+#include <stdbool.h>
+
+#include "loader/snapshot.h"
+
+/* Walks the tree below `rootfd` and adds every context file to `snap`, read
+ * once. Problems with single files become entries with reasons; only
+ * failures of the walk itself (memory, the root unreadable) are errors. */
+int source_dir_snapshot(struct snapshot *snap, int rootfd);
+
+/* Opens one name relative to `dirfd` without following any symlink and
+ * without leaving `dirfd`: openat2(RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS |
+ * RESOLVE_NO_MAGICLINKS), or openat(O_NOFOLLOW) where openat2 is missing.
+ * `name` is a single path component. Returns the fd or -1 with errno set. */
+int source_dir_open_beneath(int dirfd, const char *name, int flags);
+
+/* Test seams. The fallback switch makes the walk use openat(O_NOFOLLOW) as it
+ * does on kernels without openat2. The hook runs between listing a context
+ * file and opening it, so a test can swap the file in that window. */
+extern bool source_dir_force_fallback;
+extern void (*source_dir_before_open)(int dirfd, const char *name, void *arg);
+extern void *source_dir_before_open_arg;
+
+#endif
