@@ -50,7 +50,7 @@ CHECK_LIBS = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
 
 LIB_SRC := $(wildcard common/*.c loader/*.c trust/*.c scanners/*.c)
 CLI_SRC := $(wildcard cli/*.c)
-TEST_SRC := $(wildcard tests/check_*.c)
+TEST_SRC := $(wildcard tests/*.c)
 
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/obj/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/obj/%.o)
@@ -64,7 +64,7 @@ TEST_BIN := $(B)/tests/check_airlock
 FORMAT_SRC := $(wildcard include/*.h common/*.[ch] loader/*.[ch] trust/*.[ch] \
 	scanners/*.[ch] cli/*.[ch] tests/*.[ch])
 
-.PHONY: all deps deps-packages deps-grammars check-deps test run install uninstall clean \
+.PHONY: all deps deps-packages deps-grammars check-deps test install-check run install uninstall clean \
 	distclean format format-check
 
 all: check-deps $(LIB_A) $(LIB_SO) $(CLI)
@@ -133,12 +133,26 @@ $(B)/airlock.pc: airlock.pc.in Makefile
 
 # --- test and run ------------------------------------------------------------
 
-# Only airlock_* symbols may leave the shared library.
-test: deps all $(TEST_BIN)
+# Only airlock_* symbols may leave the shared library; an install into a
+# staging directory must give a working header + library + airlock.pc.
+STAGE := $(abspath $(B)/stage)
+
+test: deps all $(TEST_BIN) install-check
+	AIRLOCK_BIN=$(abspath $(CLI)) AIRLOCK_FIXTURES=$(abspath fixtures) $(TEST_BIN)
+
+install-check: all
 	@leak=$$(nm -D --defined-only $(LIB_SO) | awk '$$2 ~ /[TDBR]/ {print $$3}' | \
 		grep -v '^airlock_' || true); \
 	if [ -n "$$leak" ]; then echo "test: libairlock.so exports non-API symbols: $$leak" >&2; exit 1; fi
-	AIRLOCK_BIN=$(abspath $(CLI)) AIRLOCK_FIXTURES=$(abspath fixtures) $(TEST_BIN)
+	@rm -rf $(STAGE)
+	@$(MAKE) -s install PREFIX=$(STAGE) >/dev/null
+	@mkdir -p $(B)/tests
+	@$(CC) $(filter -fsanitize=%,$(CFLAGS)) -o $(B)/tests/install-smoke tests/smoke/install.c \
+		$$(PKG_CONFIG_PATH=$(STAGE)/lib/pkgconfig $(PKG_CONFIG) --cflags --libs airlock)
+	@LD_LIBRARY_PATH=$(STAGE)/lib $(B)/tests/install-smoke fixtures/example | \
+		grep -q '^executable .claude/settings.json$$' || { \
+		echo "test: the installed library does not work" >&2; exit 1; }
+	@echo "install-check: installed header, libairlock.so and airlock.pc work"
 
 run: deps all
 	@echo "== airlock status fixtures/example"
@@ -169,7 +183,7 @@ uninstall:
 
 # clean keeps the fetched, verified grammars (build/vendor); distclean does not.
 clean:
-	rm -rf $(B)/obj $(B)/tests $(B)/flags $(LIB_A) $(LIB_SO) $(CLI) $(B)/airlock.pc
+	rm -rf $(B)/obj $(B)/tests $(B)/stage $(B)/flags $(LIB_A) $(LIB_SO) $(CLI) $(B)/airlock.pc
 
 distclean:
 	rm -rf $(B)

@@ -1,0 +1,291 @@
+/*
+ * check_cli.c - the airlock command as a user and a script see it: exit
+ * codes, one-line errors, and parseable JSON.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "tests/tests.h"
+
+struct run {
+	int status; /* exit code */
+	char *out, *err;
+};
+
+static char *slurp_fd(int fd)
+{
+	size_t len = 0, cap = 4096;
+	char *buf = malloc(cap);
+	ssize_t n;
+
+	ck_assert_ptr_nonnull(buf);
+	while ((n = read(fd, buf + len, cap - len - 1)) > 0) {
+		len += (size_t)n;
+		if (cap - len < 2) {
+			cap *= 2;
+			buf = realloc(buf, cap);
+			ck_assert_ptr_nonnull(buf);
+		}
+	}
+	buf[len] = '\0';
+	return buf;
+}
+
+/* Runs the airlock binary with argv (NULL-terminated), stdout and stderr to
+ * files, no stdin. */
+static struct run run_cli(const char *const *args)
+{
+	const char *bin = getenv("AIRLOCK_BIN");
+	char *dir = t_mkdtemp(), *out = t_join(dir, "out"), *err = t_join(dir, "err");
+	const char *argv[32];
+	struct run r;
+	int status, fd;
+	pid_t pid;
+	size_t n = 0;
+
+	ck_assert_msg(bin && *bin, "AIRLOCK_BIN is not set");
+	argv[n++] = bin;
+	while (*args && n < 31)
+		argv[n++] = *args++;
+	argv[n] = NULL;
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		int o = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		int e = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		int in = open("/dev/null", O_RDONLY);
+
+		if (o < 0 || e < 0 || in < 0 || dup2(o, 1) < 0 || dup2(e, 2) < 0 || dup2(in, 0) < 0)
+			_exit(127);
+		execv(bin, (char *const *)argv);
+		_exit(127);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_msg(WIFEXITED(status), "airlock died with signal %d", WTERMSIG(status));
+	r.status = WEXITSTATUS(status);
+	fd = open(out, O_RDONLY);
+	r.out = slurp_fd(fd);
+	close(fd);
+	fd = open(err, O_RDONLY);
+	r.err = slurp_fd(fd);
+	close(fd);
+	t_rmtree(dir);
+	free(dir);
+	free(out);
+	free(err);
+	return r;
+}
+
+static void run_free(struct run *r)
+{
+	free(r->out);
+	free(r->err);
+}
+
+/* An error is exactly one line on stderr, prefixed "airlock: ". */
+static void assert_one_line_error(const struct run *r)
+{
+	size_t len = strlen(r->err);
+
+	ck_assert_msg(strncmp(r->err, "airlock: ", 9) == 0, "stderr: %s", r->err);
+	ck_assert_uint_gt(len, 10);
+	ck_assert_msg(strchr(r->err, '\n') == r->err + len - 1, "not one line: %s", r->err);
+}
+
+static char *example(void)
+{
+	return t_join(t_fixtures(), "example");
+}
+
+START_TEST(version_and_help)
+{
+	struct run r = run_cli((const char *[]){ "--version", NULL });
+
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_str_eq(r.out, "airlock " AIRLOCK_VERSION "\n");
+	run_free(&r);
+
+	r = run_cli((const char *[]){ "--help", NULL });
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_ptr_nonnull(strstr(r.out, "status"));
+	ck_assert_ptr_nonnull(strstr(r.out, "Exit codes"));
+	run_free(&r);
+
+	r = run_cli((const char *[]){ "help", "status", NULL });
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_ptr_nonnull(strstr(r.out, "Usage: airlock status"));
+	run_free(&r);
+
+	r = run_cli((const char *[]){ "status", "--help", NULL });
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_ptr_nonnull(strstr(r.out, "--format"));
+	run_free(&r);
+}
+END_TEST
+
+START_TEST(usage_errors_exit_2)
+{
+	static const char *const cases[][4] = {
+		{ "frobnicate", NULL },
+		{ "--bogus", NULL },
+		{ "help", "frobnicate", NULL },
+		{ "status", "--format", "yaml", NULL },
+		{ "status", "--format", NULL },
+		{ "status", "--nope", NULL },
+		{ "status", "a", "b", NULL },
+		{ "status", "/nonexistent/airlock/project", NULL },
+		{ "status", "/etc/hostname", NULL },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct run r = run_cli(cases[i]);
+
+		ck_assert_msg(r.status == 2, "case %zu: exit %d", i, r.status);
+		assert_one_line_error(&r);
+		ck_assert_str_eq(r.out, "");
+		run_free(&r);
+	}
+}
+END_TEST
+
+START_TEST(no_arguments_is_usage)
+{
+	struct run r = run_cli((const char *[]){ NULL });
+
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_ptr_nonnull(strstr(r.err, "Usage:"));
+	run_free(&r);
+}
+END_TEST
+
+START_TEST(status_text)
+{
+	char *dir = example();
+	struct run r = run_cli((const char *[]){ "status", dir, NULL });
+
+	ck_assert_int_eq(r.status, 3); /* untrusted */
+	ck_assert_ptr_nonnull(strstr(r.out, "state    untrusted"));
+	ck_assert_ptr_nonnull(strstr(r.out, ".claude/settings.json"));
+	ck_assert_ptr_nonnull(strstr(r.out, ".claude/hooks/session-start.sh"));
+	ck_assert_ptr_nonnull(strstr(r.out, "src/CLAUDE.md"));
+	ck_assert_ptr_null(strchr(r.out, '\033')); /* no colour off a terminal */
+	ck_assert_str_eq(r.err, "");
+	run_free(&r);
+	free(dir);
+}
+END_TEST
+
+START_TEST(status_json)
+{
+	char *dir = example();
+	struct run r = run_cli((const char *[]){ "status", "--format=json", dir, NULL });
+	json_error_t jerr;
+	json_t *root, *entries, *e;
+	size_t i;
+
+	ck_assert_int_eq(r.status, 3);
+	root = json_loads(r.out, JSON_REJECT_DUPLICATES, &jerr);
+	ck_assert_msg(root != NULL, "invalid JSON: %s", jerr.text);
+	ck_assert_str_eq(json_string_value(json_object_get(root, "state")), "untrusted");
+	ck_assert_uint_eq(strlen(json_string_value(json_object_get(root, "digest"))), 64);
+	ck_assert_ptr_nonnull(
+		strstr(json_string_value(json_object_get(root, "project")), "fixtures/example"));
+	entries = json_object_get(root, "entries");
+	ck_assert_uint_eq(json_array_size(entries), 6);
+	json_array_foreach(entries, i, e)
+	{
+		ck_assert(json_is_string(json_object_get(e, "path")));
+		ck_assert(json_is_string(json_object_get(e, "agent")));
+		ck_assert(json_is_string(json_object_get(e, "kind")));
+		ck_assert(json_is_string(json_object_get(e, "class")));
+		ck_assert(json_is_integer(json_object_get(e, "size")));
+		ck_assert_uint_eq(strlen(json_string_value(json_object_get(e, "sha256"))), 64);
+		ck_assert_uint_eq(json_array_size(json_object_get(e, "reasons")), 0);
+	}
+	json_decref(root);
+	run_free(&r);
+	free(dir);
+}
+END_TEST
+
+/* Hostile names still give valid JSON and a terminal-safe text listing. */
+START_TEST(status_hostile_names)
+{
+	char *dir = t_mkdtemp(), *link = t_join(dir, ".mcp.json");
+	struct run r;
+	json_error_t jerr;
+	json_t *root, *entries, *e;
+	size_t i;
+	bool bad = false, linked = false;
+
+	t_write(dir, ".claude/commands/\xff\xfe.md", "x");
+	t_write(dir, ".claude/commands/\x1b[2Jclear.md", "x");
+	t_write(dir,
+		".claude/commands/\xe2\x80\xae"
+		"evil.md",
+		"x");
+	ck_assert_int_eq(symlink("/etc/\xff", link), 0);
+
+	r = run_cli((const char *[]){ "status", "--format", "json", dir, NULL });
+	ck_assert_int_eq(r.status, 3);
+	root = json_loads(r.out, JSON_REJECT_DUPLICATES, &jerr);
+	ck_assert_msg(root != NULL, "invalid JSON: %s", jerr.text);
+	entries = json_object_get(root, "entries");
+	ck_assert_uint_eq(json_array_size(entries), 4);
+	json_array_foreach(entries, i, e)
+	{
+		const char *path = json_string_value(json_object_get(e, "path"));
+		json_t *reasons = json_object_get(e, "reasons");
+
+		if (strstr(path, "\\xFF\\xFE")) {
+			bad = true;
+			ck_assert_str_eq(json_string_value(json_array_get(reasons, 0)),
+					 "name is not UTF-8");
+		}
+		if (strcmp(path, ".mcp.json") == 0) {
+			linked = true;
+			ck_assert_str_eq(json_string_value(json_object_get(e, "link_target")),
+					 "/etc/\\xFF");
+		}
+	}
+	ck_assert(bad && linked);
+	ck_assert_ptr_null(strchr(r.out, '\033'));
+	json_decref(root);
+	run_free(&r);
+
+	r = run_cli((const char *[]){ "status", dir, NULL });
+	ck_assert_int_eq(r.status, 3);
+	ck_assert_ptr_null(strchr(r.out, '\033'));
+	ck_assert_ptr_null(strstr(r.out, "\xe2\x80\xae"));
+	ck_assert_ptr_nonnull(strstr(r.out, "<U+202E>evil.md"));
+	ck_assert_ptr_nonnull(strstr(r.out, "\\x1B[2Jclear.md"));
+	ck_assert_ptr_nonnull(strstr(r.out, "symlink to outside"));
+	run_free(&r);
+	t_rmtree(dir);
+	free(dir);
+	free(link);
+}
+END_TEST
+
+Suite *cli_suite(void)
+{
+	Suite *s = suite_create("cli");
+	TCase *tc = tcase_create("core");
+
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, version_and_help);
+	tcase_add_test(tc, usage_errors_exit_2);
+	tcase_add_test(tc, no_arguments_is_usage);
+	tcase_add_test(tc, status_text);
+	tcase_add_test(tc, status_json);
+	tcase_add_test(tc, status_hostile_names);
+	suite_add_tcase(s, tc);
+	return s;
+}

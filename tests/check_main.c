@@ -1,0 +1,23 @@
+/*
+ * check_main.c - runs every suite in one runner, so the closing line counts
+ * all of them.
+ */
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include "tests/tests.h"
+
+int main(void)
+{
+	SRunner *sr = srunner_create(utf8_suite());
+	int failed;
+
+	umask(022); /* the group-writable checks must not depend on the caller */
+	srunner_add_suite(sr, surfaces_suite());
+	srunner_add_suite(sr, snapshot_suite());
+	srunner_add_suite(sr, cli_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

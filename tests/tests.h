@@ -1,0 +1,43 @@
+/*
+ * tests.h - the Check suites and the helpers they share.
+ */
+#ifndef AIRLOCK_TESTS_H
+#define AIRLOCK_TESTS_H
+
+#include <check.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "airlock.h"
+
+Suite *utf8_suite(void);
+Suite *surfaces_suite(void);
+Suite *snapshot_suite(void);
+Suite *cli_suite(void);
+
+/* A fresh directory under $TMPDIR (or /tmp); new, free() it after
+ * t_rmtree(). Fails the test on error. */
+char *t_mkdtemp(void);
+
+/* Removes a tree without following symlinks, however deep it is. */
+void t_rmtree(const char *path);
+
+/* Writes `text` to root/rel, creating parent directories. */
+void t_write(const char *root, const char *rel, const char *text);
+
+/* mkdir -p root/rel. */
+void t_mkdirs(const char *root, const char *rel);
+
+/* root/rel as a new string. */
+char *t_join(const char *root, const char *rel);
+
+/* Opens the project and fails the test when that fails. */
+airlock_project *t_open(const char *path);
+
+/* The entry at `path`, or NULL. */
+const airlock_entry *t_entry(const airlock_project *p, const char *path);
+
+/* The fixtures directory (AIRLOCK_FIXTURES, else "fixtures"). */
+const char *t_fixtures(void);
+
+#endif
