@@ -23,7 +23,7 @@ B := build
 
 # Debian packages the build needs; the pkg-config names they provide.
 DEB_PACKAGES := build-essential pkg-config libjansson-dev libgit2-dev libyara-dev yara \
-	libtree-sitter-dev check libssl-dev libseccomp-dev npm clang-format
+	libtree-sitter-dev check libssl-dev libseccomp-dev
 PKGS := jansson libgit2 yara tree-sitter libcrypto libseccomp
 TEST_PKGS := check
 
@@ -81,11 +81,14 @@ deps-packages:
 		echo "deps: Debian packages present"; \
 	else \
 		SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
-		echo "deps: installing $(DEB_PACKAGES)"; \
+		pkgs="$(DEB_PACKAGES)"; \
+		command -v npm >/dev/null || pkgs="$$pkgs npm"; \
+		command -v $(CLANG_FORMAT) >/dev/null || pkgs="$$pkgs clang-format"; \
+		echo "deps: installing $$pkgs"; \
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-			--no-install-recommends $(DEB_PACKAGES) >/dev/null || { \
-			echo "deps: apt-get install failed; install these by hand: $(DEB_PACKAGES)" >&2; \
+			--no-install-recommends $$pkgs >/dev/null || { \
+			echo "deps: apt-get install failed; install these by hand: $$pkgs" >&2; \
 			exit 1; }; \
 	fi
 
