@@ -50,6 +50,9 @@ char *cli_escape(const char *s);
 const struct command *cli_find_command(const char *name);
 
 int cmd_status(int argc, char **argv);
-extern const char cmd_status_help[];
+int cmd_trust(int argc, char **argv);
+int cmd_deny(int argc, char **argv);
+int cmd_revoke(int argc, char **argv);
+extern const char cmd_status_help[], cmd_trust_help[], cmd_deny_help[], cmd_revoke_help[];
 
 #endif

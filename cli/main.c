@@ -16,6 +16,10 @@ static const char cmd_help_help[] = "Usage: airlock help [COMMAND]\n"
 static const struct command commands[] = {
 	{ "status", cmd_status, "show a project's context files and its trust state",
 	  cmd_status_help },
+	{ "trust", cmd_trust, "review a project's executable configuration and trust it",
+	  cmd_trust_help },
+	{ "deny", cmd_deny, "record that a project must not be loaded", cmd_deny_help },
+	{ "revoke", cmd_revoke, "forget a project's trust decision", cmd_revoke_help },
 	{ "help", cmd_help, "show help for a command", cmd_help_help },
 };
 

@@ -26,20 +26,12 @@ const char cmd_status_help[] =
 	"  --format text|json   output for people (default) or for programs\n"
 	"  -h, --help           show this help\n"
 	"\n"
-	"Exit codes: 0 trusted, 2 usage or I/O error, 3 untrusted (no trust decision yet).\n";
-
-/* Trust decisions do not exist yet: every project is untrusted. */
-static const char *const state = "untrusted";
-
-static json_t *reasons_json(unsigned int reasons)
-{
-	json_t *a = json_array();
-
-	for (unsigned int bit = 1; a && bit && bit <= reasons; bit <<= 1)
-		if ((reasons & bit) && airlock_reason_name(bit))
-			json_array_append_new(a, json_string(airlock_reason_name(bit)));
-	return a;
-}
+	"States: untrusted (no decision), trusted, restricted (instructions only),\n"
+	"changed (an executable file differs from what was trusted; the files are listed),\n"
+	"denied. Checking reads files as bytes only: nothing is parsed or run.\n"
+	"\n"
+	"Exit codes: 0 trusted or restricted, 2 usage or I/O error (or the trust store\n"
+	"failed a check), 3 untrusted, 4 changed, 5 denied.\n";
 
 /* JSON strings must be UTF-8: raw bytes go out as they are when they are,
  * escaped otherwise (the entry's "name is not UTF-8" reason says which). */
@@ -56,6 +48,43 @@ static json_t *bytes_json(const char *s)
 	return j;
 }
 
+static int exit_code(airlock_state state)
+{
+	switch (state) {
+	case AIRLOCK_STATE_TRUSTED:
+	case AIRLOCK_STATE_RESTRICTED:
+		return EXIT_OK;
+	case AIRLOCK_STATE_CHANGED:
+		return EXIT_CHANGED;
+	case AIRLOCK_STATE_DENIED:
+		return EXIT_DENIED;
+	default:
+		return EXIT_UNTRUSTED;
+	}
+}
+
+static json_t *changes_json(const airlock_status *st)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < airlock_status_change_count(st); i++)
+		json_array_append_new(
+			a, json_pack("{s:o, s:s}", "path",
+				     bytes_json(airlock_status_change_path(st, i)), "change",
+				     airlock_change_name(airlock_status_change_kind(st, i))));
+	return a;
+}
+
+static json_t *reasons_json(unsigned int reasons)
+{
+	json_t *a = json_array();
+
+	for (unsigned int bit = 1; a && bit && bit <= reasons; bit <<= 1)
+		if ((reasons & bit) && airlock_reason_name(bit))
+			json_array_append_new(a, json_string(airlock_reason_name(bit)));
+	return a;
+}
+
 static json_t *entry_json(const airlock_entry *e)
 {
 	const char *sha = airlock_entry_sha256(e), *target = airlock_entry_link_target(e);
@@ -70,7 +99,7 @@ static json_t *entry_json(const airlock_entry *e)
 			 target ? bytes_json(target) : json_null());
 }
 
-static int print_json(const airlock_project *p)
+static int print_json(const airlock_project *p, const airlock_status *st)
 {
 	json_t *root, *entries = json_array();
 	int rc;
@@ -80,9 +109,13 @@ static int print_json(const airlock_project *p)
 			json_decref(entries);
 			entries = NULL;
 		}
-	root = json_pack("{s:s, s:o, s:s, s:s, s:o}", "airlock_version", airlock_version(),
-			 "project", bytes_json(airlock_project_path(p)), "state", state, "digest",
-			 airlock_project_digest(p), "entries", entries);
+	root = json_pack("{s:s, s:o, s:s, s:s, s:s, s:{s:s?, s:s?}, s:o, s:o}", "airlock_version",
+			 airlock_version(), "project", bytes_json(airlock_project_path(p)), "state",
+			 airlock_state_name(airlock_status_state(st)), "reason",
+			 airlock_status_reason(st), "digest", airlock_project_digest(p), "recorded",
+			 "time", airlock_status_recorded_time(st), "digest",
+			 airlock_status_recorded_digest(st), "changes", changes_json(st), "entries",
+			 entries);
 	if (!root)
 		return cli_error("cannot build the JSON output (out of memory)");
 	rc = json_dumpf(root, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII);
@@ -130,16 +163,38 @@ static void print_entry(const airlock_entry *e, bool color)
 	free(path);
 }
 
-static int print_text(const airlock_project *p)
+static void print_changes(const airlock_status *st)
+{
+	size_t n = airlock_status_change_count(st);
+
+	if (n == 0)
+		return;
+	printf("Changed since the decision:\n");
+	for (size_t i = 0; i < n; i++) {
+		char *path = cli_escape(airlock_status_change_path(st, i));
+
+		printf("  %-9s %s\n", airlock_change_name(airlock_status_change_kind(st, i)), path);
+		free(path);
+	}
+	fputc('\n', stdout);
+}
+
+static int print_text(const airlock_project *p, const airlock_status *st)
 {
 	size_t n = airlock_project_entry_count(p), exe = 0, problems = 0;
 	bool color = cli_color(stdout);
 	char *path = cli_escape(airlock_project_path(p));
 
 	printf("project  %s\n", path);
-	printf("state    %s (no trust decision recorded)\n", state);
-	printf("digest   %s\n\n", airlock_project_digest(p));
+	printf("state    %s (%s)\n", airlock_state_name(airlock_status_state(st)),
+	       airlock_status_reason(st));
+	printf("digest   %s\n", airlock_project_digest(p));
+	if (airlock_status_recorded_digest(st) &&
+	    strcmp(airlock_status_recorded_digest(st), airlock_project_digest(p)) != 0)
+		printf("trusted  %s\n", airlock_status_recorded_digest(st));
+	fputc('\n', stdout);
 	free(path);
+	print_changes(st);
 	if (n == 0) {
 		printf("No agent context files found.\n");
 		return 0;
@@ -164,6 +219,7 @@ int cmd_status(int argc, char **argv)
 	enum output_format format = FORMAT_TEXT;
 	const char *dir = NULL;
 	airlock_project *p = NULL;
+	airlock_status *st = NULL;
 	int rc, i;
 
 	for (i = 1; i < argc; i++) {
@@ -191,7 +247,15 @@ int cmd_status(int argc, char **argv)
 	}
 	if ((rc = airlock_project_open(&p, dir ? dir : ".", NULL)) < 0)
 		return cli_lib_error(rc, "status");
-	rc = format == FORMAT_JSON ? print_json(p) : print_text(p);
+	if ((rc = airlock_project_status(&st, p)) < 0) {
+		rc = cli_lib_error(rc, "status");
+		goto out;
+	}
+	rc = format == FORMAT_JSON ? print_json(p, st) : print_text(p, st);
+	if (rc == 0)
+		rc = exit_code(airlock_status_state(st));
+out:
+	airlock_status_free(st);
 	airlock_project_free(p);
-	return rc ? rc : EXIT_UNTRUSTED;
+	return rc;
 }

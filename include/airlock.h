@@ -88,10 +88,13 @@ AIRLOCK_EXTERN char *airlock_escape(const char *s, size_t len);
 typedef struct airlock_options {
 	unsigned int version;   /* AIRLOCK_OPTIONS_VERSION */
 	uint64_t max_file_size; /* per-file read cap in bytes; 0 = default (4 MiB) */
+	/* The trust store directory; NULL = $AIRLOCK_TRUST_DIR, else
+	 * $XDG_DATA_HOME/airlock/trust, else ~/.local/share/airlock/trust. */
+	const char *trust_dir;
 } airlock_options;
 
 /* clang-format off */
-#define AIRLOCK_OPTIONS_INIT { AIRLOCK_OPTIONS_VERSION, 0 }
+#define AIRLOCK_OPTIONS_INIT { AIRLOCK_OPTIONS_VERSION, 0, NULL }
 /* clang-format on */
 
 /* ------------------------------------------------------------------------ */
@@ -132,7 +135,8 @@ typedef struct airlock_entry airlock_entry;
 
 /*
  * Why an entry has no content, or deserves attention. Bit flags; an entry
- * with any of the AIRLOCK_REASON_UNREAD bits set was not read (no hash).
+ * with any of the AIRLOCK_REASON_UNREAD bits set was not read (no hash). A
+ * MISSING entry has no content either: it binds the absence of a file.
  */
 #define AIRLOCK_REASON_SYMLINK         (1u << 0) /* a symlink inside the project; not followed */
 #define AIRLOCK_REASON_SYMLINK_OUTSIDE (1u << 1) /* a symlink pointing outside; not followed */
@@ -143,6 +147,7 @@ typedef struct airlock_entry airlock_entry;
 #define AIRLOCK_REASON_WRITABLE        (1u << 6) /* executable file writable by group or others */
 #define AIRLOCK_REASON_BAD_NAME        (1u << 7) /* name is not valid UTF-8 (shown escaped) */
 #define AIRLOCK_REASON_LIMIT           (1u << 8) /* walk limit (depth or count) reached here */
+#define AIRLOCK_REASON_MISSING         (1u << 9) /* named by a hook or server, but absent */
 
 #define AIRLOCK_REASON_UNREAD                                                                      \
 	(AIRLOCK_REASON_SYMLINK | AIRLOCK_REASON_SYMLINK_OUTSIDE | AIRLOCK_REASON_NOT_REGULAR |    \
@@ -197,6 +202,138 @@ AIRLOCK_EXTERN unsigned int airlock_entry_reasons(const airlock_entry *e);
 /* For a symlink entry, its target as stored in the link (never resolved);
  * NULL otherwise. Borrowed (the project). */
 AIRLOCK_EXTERN const char *airlock_entry_link_target(const airlock_entry *e);
+
+/* ------------------------------------------------------------------------ */
+/* Trust                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * One record per project in the user's trust store binds a decision to the
+ * executable content a person reviewed. A store that is not owned by the
+ * user, is writable by others, or is reached through a symlink is refused:
+ * the call fails (AIRLOCK_ERROR) and nothing is ever reported as trusted.
+ */
+
+typedef enum airlock_state {
+	AIRLOCK_STATE_UNTRUSTED = 1, /* no (usable) decision recorded */
+	AIRLOCK_STATE_TRUSTED,
+	AIRLOCK_STATE_RESTRICTED, /* instructions only: nothing executable is loaded */
+	AIRLOCK_STATE_CHANGED,    /* executable content differs from what was trusted */
+	AIRLOCK_STATE_DENIED
+} airlock_state;
+
+typedef enum airlock_decision {
+	AIRLOCK_DECISION_TRUSTED = 1,
+	AIRLOCK_DECISION_RESTRICTED,
+	AIRLOCK_DECISION_DENIED
+} airlock_decision;
+
+typedef enum airlock_change {
+	AIRLOCK_CHANGE_ADDED = 1,
+	AIRLOCK_CHANGE_REMOVED,
+	AIRLOCK_CHANGE_MODIFIED
+} airlock_change;
+
+typedef struct airlock_status airlock_status;
+
+/* "untrusted", "trusted", ...; "added", ...; static, "unknown" when out of range. */
+AIRLOCK_EXTERN const char *airlock_state_name(airlock_state state);
+AIRLOCK_EXTERN const char *airlock_decision_name(airlock_decision decision);
+AIRLOCK_EXTERN const char *airlock_change_name(airlock_change change);
+
+/*
+ * The project's trust state, decided from its record and its snapshot. Files
+ * a trusted hook runs (recorded at trust time) are read as bytes and compared
+ * too. Nothing is parsed for a project whose record matches.
+ *
+ * *out is new: free it with airlock_status_free(). Returns 0 or AIRLOCK_ERROR
+ * (the trust store failed a check, or I/O failed).
+ */
+AIRLOCK_EXTERN int airlock_project_status(airlock_status **out, airlock_project *p);
+AIRLOCK_EXTERN void airlock_status_free(airlock_status *s);
+
+AIRLOCK_EXTERN airlock_state airlock_status_state(const airlock_status *s);
+/* One line saying why (e.g. "trust record is corrupt: ..."). Borrowed (s). */
+AIRLOCK_EXTERN const char *airlock_status_reason(const airlock_status *s);
+/* The recorded decision's time (ISO 8601, UTC) and manifest digest; NULL
+ * when there is no usable record. Borrowed (s). */
+AIRLOCK_EXTERN const char *airlock_status_recorded_time(const airlock_status *s);
+AIRLOCK_EXTERN const char *airlock_status_recorded_digest(const airlock_status *s);
+/* On AIRLOCK_STATE_CHANGED: the executable files added, removed or modified
+ * since the decision, in path order. Borrowed (s). */
+AIRLOCK_EXTERN size_t airlock_status_change_count(const airlock_status *s);
+AIRLOCK_EXTERN const char *airlock_status_change_path(const airlock_status *s, size_t i);
+AIRLOCK_EXTERN airlock_change airlock_status_change_kind(const airlock_status *s, size_t i);
+
+/*
+ * Records a decision for the project, replacing any earlier one. Before
+ * recording, the executable configuration is inspected (never run) to find
+ * the files inside the project that hooks run; they are bound too.
+ *
+ * With `expect_digest`, nothing is recorded unless the manifest digest (see
+ * airlock_project_digest(), after inspection) equals it: AIRLOCK_ECHANGED.
+ * AIRLOCK_DECISION_TRUSTED is refused (AIRLOCK_EINVALID) while an executable
+ * entry could not be read (a symlink, FIFO, over-size file, walk limit): its
+ * content cannot be bound. Returns 0, those codes, or AIRLOCK_ERROR.
+ */
+AIRLOCK_EXTERN int airlock_project_trust(airlock_project *p, airlock_decision decision,
+					 const char *expect_digest);
+
+/* Forgets the project's decision. AIRLOCK_ENOTFOUND when there was none. */
+AIRLOCK_EXTERN int airlock_project_revoke(airlock_project *p);
+
+/* ------------------------------------------------------------------------ */
+/* Inspection: what trusting would allow                                    */
+/* ------------------------------------------------------------------------ */
+
+typedef enum airlock_item_type {
+	AIRLOCK_ITEM_HOOK = 1,   /* name: event[/matcher]; value: the command or URL */
+	AIRLOCK_ITEM_MCP_SERVER, /* name: server; value: command line or URL */
+	AIRLOCK_ITEM_ENV,        /* name: variable; value: its value */
+	AIRLOCK_ITEM_HELPER,     /* name: setting (apiKeyHelper, statusLine, ...); value: command */
+	AIRLOCK_ITEM_PERMISSION, /* name: allow/deny/ask/defaultMode/...; value: the rule */
+	AIRLOCK_ITEM_SETTING,    /* other settings that widen what runs (e.g. MCP auto-approval) */
+	AIRLOCK_ITEM_PROBLEM     /* the file could not be inspected; value: why */
+} airlock_item_type;
+
+typedef struct airlock_inspection airlock_inspection;
+
+/*
+ * Parses the project's executable JSON configuration (duplicate keys
+ * rejected) and lists every hook, MCP server, env override, helper command
+ * and permission rule in it. Inspection only: nothing is run, and a file
+ * that cannot be parsed is an AIRLOCK_ITEM_PROBLEM, not an error.
+ * *out is new: free it with airlock_inspection_free().
+ */
+AIRLOCK_EXTERN int airlock_project_inspect(airlock_inspection **out, airlock_project *p);
+AIRLOCK_EXTERN void airlock_inspection_free(airlock_inspection *in);
+AIRLOCK_EXTERN size_t airlock_inspection_count(const airlock_inspection *in);
+/* Item i's fields; borrowed (in). NULL when i is out of range. */
+AIRLOCK_EXTERN const char *airlock_inspection_file(const airlock_inspection *in, size_t i);
+AIRLOCK_EXTERN airlock_item_type airlock_inspection_type(const airlock_inspection *in, size_t i);
+AIRLOCK_EXTERN const char *airlock_inspection_name(const airlock_inspection *in, size_t i);
+AIRLOCK_EXTERN const char *airlock_inspection_value(const airlock_inspection *in, size_t i);
+AIRLOCK_EXTERN const char *airlock_item_type_name(airlock_item_type type);
+
+/* ------------------------------------------------------------------------ */
+/* The trust store as a whole                                               */
+/* ------------------------------------------------------------------------ */
+
+typedef struct airlock_record_list airlock_record_list;
+
+/* Every record in the store (`opts` may be NULL), in path order; records that
+ * cannot be read are listed with a problem. *out is new: free it with
+ * airlock_record_list_free(). */
+AIRLOCK_EXTERN int airlock_trust_list(airlock_record_list **out, const airlock_options *opts);
+AIRLOCK_EXTERN void airlock_record_list_free(airlock_record_list *l);
+AIRLOCK_EXTERN size_t airlock_record_list_count(const airlock_record_list *l);
+/* Borrowed (l); NULL when out of range or not readable from the record. */
+AIRLOCK_EXTERN const char *airlock_record_list_path(const airlock_record_list *l, size_t i);
+AIRLOCK_EXTERN const char *airlock_record_list_time(const airlock_record_list *l, size_t i);
+AIRLOCK_EXTERN const char *airlock_record_list_problem(const airlock_record_list *l, size_t i);
+/* 0 when the record is unreadable. */
+AIRLOCK_EXTERN airlock_decision airlock_record_list_decision(const airlock_record_list *l,
+							     size_t i);
 
 #ifdef __cplusplus
 }

@@ -82,6 +82,10 @@ int airlock_project_open(airlock_project **out, const char *path, const airlock_
 		return error_oom();
 	p->rootfd = -1;
 	snapshot_init(&p->snap, opts ? opts->max_file_size : 0);
+	if (opts && opts->trust_dir && !(p->trust_dir = strdup(opts->trust_dir))) {
+		error = error_oom();
+		goto out;
+	}
 	if ((error = open_root(&p->rootfd, path)) < 0 ||
 	    (error = canonical_path(&p->path, p->rootfd, path)) < 0 ||
 	    (error = source_dir_snapshot(&p->snap, p->rootfd)) < 0 ||
@@ -101,6 +105,7 @@ void airlock_project_free(airlock_project *p)
 	if (p->rootfd >= 0)
 		close(p->rootfd);
 	free(p->path);
+	free(p->trust_dir);
 	snapshot_free(&p->snap);
 	free(p);
 }
@@ -211,6 +216,8 @@ const char *airlock_reason_name(unsigned int reason)
 		return "name is not UTF-8";
 	case AIRLOCK_REASON_LIMIT:
 		return "walk limit reached";
+	case AIRLOCK_REASON_MISSING:
+		return "referenced but missing";
 	}
 	return NULL;
 }

@@ -7,8 +7,9 @@
 #include "loader/snapshot.h"
 
 struct airlock_project {
-	int rootfd; /* the directory as opened; every later open is beneath it */
-	char *path; /* canonical path of rootfd */
+	int rootfd;      /* the directory as opened; every later open is beneath it */
+	char *path;      /* canonical path of rootfd */
+	char *trust_dir; /* from the options; NULL: the default store */
 	struct snapshot snap;
 };
 

@@ -125,9 +125,11 @@ static bool link_escapes(const char *relpath, const char *target)
 	return false;
 }
 
-static int visit_link(struct walk *w, int dirfd, const char *name, unsigned int extra)
+/* Records the symlink at w->path as entry of surface `s` (NULL: look it up;
+ * skip it when it is no context location). Never follows it. */
+static int visit_link(struct walk *w, int dirfd, const char *name, unsigned int extra,
+		      const struct surface *s)
 {
-	const struct surface *s = surface_match(w->path);
 	bool anchor = false;
 	char target[LIMIT_LINK_TARGET + 1];
 	unsigned int reasons = extra;
@@ -135,7 +137,7 @@ static int visit_link(struct walk *w, int dirfd, const char *name, unsigned int 
 	ssize_t n;
 	int error;
 
-	if (!s) {
+	if (!s && !(s = surface_match(w->path))) {
 		s = surface_anchor(w->path);
 		anchor = s != NULL;
 	}
@@ -161,13 +163,11 @@ static int visit_link(struct walk *w, int dirfd, const char *name, unsigned int 
 	return 0;
 }
 
-static int visit_special(struct walk *w, unsigned int extra)
+static int visit_special(struct walk *w, const struct surface *s)
 {
-	const struct surface *s = surface_match(w->path);
-
 	if (!s)
 		return 0;
-	return add(NULL, w, s, AIRLOCK_REASON_NOT_REGULAR | extra, 0, NULL);
+	return add(NULL, w, s, AIRLOCK_REASON_NOT_REGULAR, 0, NULL);
 }
 
 static ssize_t read_full(int fd, unsigned char *buf, size_t want)
@@ -241,9 +241,9 @@ static unsigned int open_failure_reason(int errnum)
 	}
 }
 
-static int visit_file(struct walk *w, int dirfd, const char *name)
+/* Reads the regular file at w->path as an entry of surface `s`. */
+static int visit_file(struct walk *w, int dirfd, const char *name, const struct surface *s)
 {
-	const struct surface *s = surface_match(w->path);
 	unsigned int reasons = 0;
 	struct airlock_entry *e;
 	unsigned char *data = NULL;
@@ -257,7 +257,7 @@ static int visit_file(struct walk *w, int dirfd, const char *name)
 	fd = source_dir_open_beneath(dirfd, name, O_RDONLY | O_NONBLOCK);
 	if (fd < 0) {
 		if (errno == ELOOP) /* a symlink took its place */
-			return visit_link(w, dirfd, name, AIRLOCK_REASON_CHANGED);
+			return visit_link(w, dirfd, name, AIRLOCK_REASON_CHANGED, s);
 		return add(NULL, w, s, open_failure_reason(errno), 0, NULL);
 	}
 	if (fstat(fd, &st) < 0) {
@@ -295,7 +295,7 @@ static int visit_dir(struct walk *w, int dirfd, const char *name, size_t len, in
 	fd = source_dir_open_beneath(dirfd, name, O_RDONLY | O_DIRECTORY);
 	if (fd < 0) {
 		if (errno == ELOOP) /* swapped for a symlink since the listing */
-			return visit_link(w, dirfd, name, AIRLOCK_REASON_CHANGED);
+			return visit_link(w, dirfd, name, AIRLOCK_REASON_CHANGED, NULL);
 		if (errno == ENOENT || errno == ENOTDIR)
 			return 0; /* gone, or a file now: nothing of ours below it */
 		return add(NULL, w, &snapshot_walk_surface, AIRLOCK_REASON_UNREADABLE, 0, NULL);
@@ -320,13 +320,13 @@ static int visit(struct walk *w, int dirfd, const struct dirent *de, size_t len,
 	case DT_DIR:
 		return visit_dir(w, dirfd, de->d_name, len, depth);
 	case DT_LNK:
-		return visit_link(w, dirfd, de->d_name, 0);
+		return visit_link(w, dirfd, de->d_name, 0, NULL);
 	case DT_REG:
-		return visit_file(w, dirfd, de->d_name);
+		return visit_file(w, dirfd, de->d_name, surface_match(w->path));
 	case DT_UNKNOWN:
 		return 0; /* vanished between readdir and fstatat */
 	default:
-		return visit_special(w, 0);
+		return visit_special(w, surface_match(w->path));
 	}
 }
 
@@ -395,6 +395,111 @@ int source_dir_snapshot(struct snapshot *snap, int rootfd)
 	}
 	w->snap = snap;
 	error = walk_dir(w, fd, 0, 0);
+	free(w);
+	return error;
+}
+
+/* A path named by configuration: relative, no "." or ".." components, no
+ * empty ones. Copies it normalised ("./a//b" -> "a/b") into `out`. */
+static bool clean_relpath(char *out, size_t size, const char *in)
+{
+	size_t len = 0;
+
+	if (in[0] == '/' || in[0] == '\0')
+		return false;
+	while (*in) {
+		size_t n = strcspn(in, "/");
+
+		if (n == 1 && in[0] == '.') {
+			/* skip "." */
+		} else if (n == 0) {
+			/* skip "//" */
+		} else if (n == 2 && in[0] == '.' && in[1] == '.') {
+			return false;
+		} else {
+			if (len + (len ? 1 : 0) + n >= size)
+				return false;
+			if (len)
+				out[len++] = '/';
+			memcpy(out + len, in, n);
+			len += n;
+		}
+		in += n;
+		in += strspn(in, "/");
+	}
+	out[len] = '\0';
+	return len > 0;
+}
+
+static bool in_snapshot(const struct snapshot *snap, const char *path)
+{
+	for (size_t i = 0; i < snap->count; i++)
+		if (strcmp(snap->entries[i].path, path) == 0)
+			return true;
+	return false;
+}
+
+/* Opens every directory of w->path but the last name, component by
+ * component; returns the parent's descriptor or -1 with *reasons set. */
+static int open_parent(struct walk *w, int rootfd, char **last, unsigned int *reasons)
+{
+	char *p = w->path, *slash;
+	int fd = openat(rootfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	while (fd >= 0 && (slash = strchr(p, '/'))) {
+		int next;
+
+		*slash = '\0';
+		next = source_dir_open_beneath(fd, p, O_RDONLY | O_DIRECTORY);
+		if (next < 0) {
+			*reasons = errno == ELOOP ? AIRLOCK_REASON_SYMLINK
+				   : (errno == ENOENT || errno == ENOTDIR)
+					   ? AIRLOCK_REASON_MISSING
+					   : AIRLOCK_REASON_UNREADABLE;
+		}
+		*slash = '/';
+		close(fd);
+		fd = next;
+		p = slash + 1;
+	}
+	if (fd < 0 && !*reasons)
+		*reasons = AIRLOCK_REASON_UNREADABLE;
+	*last = p;
+	return fd;
+}
+
+int source_dir_add_file(struct snapshot *snap, int rootfd, const char *relpath,
+			const struct surface *s)
+{
+	struct walk *w;
+	unsigned int reasons = 0;
+	struct stat st;
+	char *name;
+	int fd, error;
+
+	if (!(w = calloc(1, sizeof(*w))))
+		return error_oom();
+	w->snap = snap;
+	if (!clean_relpath(w->path, sizeof(w->path), relpath) || in_snapshot(snap, w->path)) {
+		free(w);
+		return 0;
+	}
+	fd = open_parent(w, rootfd, &name, &reasons);
+	if (fd < 0) {
+		error = add(NULL, w, s, reasons, 0, NULL);
+	} else if (fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+		error = add(NULL, w, s,
+			    errno == ENOENT ? AIRLOCK_REASON_MISSING : AIRLOCK_REASON_UNREADABLE, 0,
+			    NULL);
+	} else if (S_ISLNK(st.st_mode)) {
+		error = visit_link(w, fd, name, 0, s);
+	} else if (S_ISREG(st.st_mode)) {
+		error = visit_file(w, fd, name, s);
+	} else {
+		error = visit_special(w, s);
+	}
+	if (fd >= 0)
+		close(fd);
 	free(w);
 	return error;
 }

@@ -17,6 +17,14 @@
  * failures of the walk itself (memory, the root unreadable) are errors. */
 int source_dir_snapshot(struct snapshot *snap, int rootfd);
 
+/* Adds the file at `relpath` (a path some configuration names, e.g. a script
+ * a hook runs) to `snap` as an entry of surface `s`, through the same safe
+ * reads. Absent files are recorded as AIRLOCK_REASON_MISSING, so that one
+ * appearing later is a change. Paths that leave the project ("..",
+ * absolute) and paths already in the snapshot are ignored. */
+int source_dir_add_file(struct snapshot *snap, int rootfd, const char *relpath,
+			const struct surface *s);
+
 /* Opens one name relative to `dirfd` without following any symlink and
  * without leaving `dirfd`: openat2(RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS |
  * RESOLVE_NO_MAGICLINKS), or openat(O_NOFOLLOW) where openat2 is missing.

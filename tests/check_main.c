@@ -15,6 +15,7 @@ int main(void)
 	umask(022); /* the group-writable checks must not depend on the caller */
 	srunner_add_suite(sr, surfaces_suite());
 	srunner_add_suite(sr, snapshot_suite());
+	srunner_add_suite(sr, trust_suite());
 	srunner_add_suite(sr, cli_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

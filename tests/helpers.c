@@ -127,6 +127,8 @@ void t_mkdirs(const char *root, const char *rel)
 {
 	char *path = t_join(root, rel);
 
+	ck_assert_msg(mkdir(root, 0755) == 0 || errno == EEXIST, "mkdir %s: %s", root,
+		      strerror(errno));
 	for (char *p = path + strlen(root) + 1;; p++) {
 		if (*p == '/' || *p == '\0') {
 			char c = *p;
@@ -150,6 +152,8 @@ void t_write(const char *root, const char *rel, const char *text)
 	*slash = '\0';
 	if (strlen(path) > strlen(root))
 		t_mkdirs(root, path + strlen(root) + 1);
+	else
+		ck_assert(mkdir(root, 0755) == 0 || errno == EEXIST);
 	*slash = '/';
 	f = fopen(path, "w");
 	ck_assert_msg(f != NULL, "fopen %s: %s", path, strerror(errno));

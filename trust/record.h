@@ -1,0 +1,51 @@
+/*
+ * record.h - a trust record: one project's decision and the executable
+ * content it covers, as JSON.
+ *
+ * Parsing is pure (bytes in, struct out) so that it can be fuzzed: a record
+ * is read from a file airlock wrote, but a corrupt, truncated or tampered one
+ * must come back as an error, never as a decision.
+ */
+#ifndef AIRLOCK_TRUST_RECORD_H
+#define AIRLOCK_TRUST_RECORD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "airlock.h"
+#include "common/hash.h"
+
+#define TRUST_RECORD_FORMAT 1
+
+struct trust_file {
+	char *path;                      /* raw bytes, relative to the project */
+	char sha256[SHA256_HEX_LEN + 1]; /* "" when the file was not read */
+	unsigned int reasons;            /* AIRLOCK_REASON_* at decision time */
+};
+
+struct trust_record {
+	char *path; /* canonical project path, raw bytes */
+	airlock_decision decision;
+	char time[32]; /* ISO 8601, UTC */
+	char digest[SHA256_HEX_LEN + 1];
+	char *signatures;         /* signature-set version at decision time; may be NULL */
+	struct trust_file *files; /* executable files, sorted by path */
+	size_t nfiles;
+	char *git_remote, *git_head; /* for display only; may be NULL */
+};
+
+/* Parses a record. Returns 0, or AIRLOCK_EINVALID with a one-line reason in
+ * airlock_error_last() (the caller reports it and treats the project as
+ * untrusted). *out is cleared first and must be freed with trust_record_clear
+ * in every case. */
+int trust_record_parse(struct trust_record *out, const char *buf, size_t len);
+
+/* Serialises a record (files must be sorted); *out is new, free() it. */
+int trust_record_serialize(char **out, size_t *len, const struct trust_record *r);
+
+void trust_record_clear(struct trust_record *r);
+
+/* The executable file at `path`, or NULL (binary search). */
+const struct trust_file *trust_record_file(const struct trust_record *r, const char *path);
+
+#endif

@@ -1,0 +1,517 @@
+/*
+ * store.c - the trust store on disk.
+ *
+ * MUST, on every use:
+ *  1. The store directory is opened with O_NOFOLLOW | O_DIRECTORY and checked
+ *     on the descriptor: owned by the user, not writable by group or others.
+ *  2. Every directory above it is owned by the user or root and is not
+ *     writable by group or others unless sticky (as /tmp): otherwise someone
+ *     else could swap the store (ssh's StrictModes rule).
+ *  3. A record is opened relative to the store descriptor with O_NOFOLLOW and
+ *     checked on the descriptor: a regular file, owned by the user, not
+ *     writable by group or others, and no larger than RECORD_MAX.
+ *  4. A failed check is an error with a one-line reason, never "trusted".
+ *     A record that parses badly or names another project means untrusted.
+ *  5. Writes: temp file O_CREAT|O_EXCL|O_NOFOLLOW 0600, write, fsync, rename
+ *     over the record, fsync the directory; all under flock(LOCK_EX) on the
+ *     store directory, so concurrent writers never lose each other's records
+ *     and a crash leaves the old record or the new one.
+ *  6. New directories are created 0700, records 0600, whatever the umask.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "common/error.h"
+#include "trust/store.h"
+
+#define RECORD_MAX (4u * 1024 * 1024)
+#define TMP_PREFIX ".tmp-"
+
+static int default_dir(char **out, const char *dir)
+{
+	const char *env = getenv("AIRLOCK_TRUST_DIR"), *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	int n;
+
+	if (dir && *dir)
+		n = asprintf(out, "%s", dir);
+	else if (env && *env)
+		n = asprintf(out, "%s", env);
+	else if (xdg && xdg[0] == '/')
+		n = asprintf(out, "%s/airlock/trust", xdg);
+	else if (home && home[0] == '/')
+		n = asprintf(out, "%s/.local/share/airlock/trust", home);
+	else
+		return error_set(AIRLOCK_ERROR, "cannot locate the trust store: HOME is not set");
+	if (n < 0) {
+		*out = NULL;
+		return error_oom();
+	}
+	return 0;
+}
+
+static int check_store_dir(int fd, const char *path)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) < 0)
+		return error_set_errno(AIRLOCK_ERROR, errno, "trust store %s", path);
+	if (st.st_uid != geteuid())
+		return error_set(AIRLOCK_ERROR, "trust store %s is not owned by you (uid %u)", path,
+				 (unsigned)st.st_uid);
+	if (st.st_mode & (S_IWGRP | S_IWOTH))
+		return error_set(
+			AIRLOCK_ERROR,
+			"trust store %s is writable by group or others (mode %04o); run chmod 700 on it",
+			path, (unsigned)(st.st_mode & 07777));
+	return 0;
+}
+
+/* Rule 2: walks ".." from the store to the root on descriptors. */
+static int check_ancestors(int fd, const char *path)
+{
+	struct stat st, prev;
+	int cur = dup(fd), up, error = 0;
+
+	if (cur < 0 || fstat(cur, &prev) < 0)
+		return error_set_errno(AIRLOCK_ERROR, errno, "trust store %s", path);
+	for (int depth = 0; depth < 256; depth++) {
+		up = openat(cur, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		close(cur);
+		if (up < 0 || fstat(up, &st) < 0) {
+			error = error_set_errno(AIRLOCK_ERROR, errno, "trust store %s: parent",
+						path);
+			break;
+		}
+		cur = up;
+		if (st.st_dev == prev.st_dev && st.st_ino == prev.st_ino)
+			break; /* reached the root */
+		if (st.st_uid != 0 && st.st_uid != geteuid()) {
+			error = error_set(
+				AIRLOCK_ERROR,
+				"a directory above the trust store %s is owned by another user (uid %u)",
+				path, (unsigned)st.st_uid);
+			break;
+		}
+		if ((st.st_mode & (S_IWGRP | S_IWOTH)) && !(st.st_mode & S_ISVTX)) {
+			error = error_set(
+				AIRLOCK_ERROR,
+				"a directory above the trust store %s is writable by others", path);
+			break;
+		}
+		prev = st;
+	}
+	if (cur >= 0)
+		close(cur);
+	return error;
+}
+
+/* mkdir -p for the store path; only components that do not exist are made,
+ * each 0700. Existing ones are judged by the checks, not changed. */
+static int make_dirs(const char *path)
+{
+	char *copy = strdup(path);
+	int error = 0;
+
+	if (!copy)
+		return error_oom();
+	for (char *p = copy + 1;; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+
+		*p = '\0';
+		if (mkdir(copy, 0700) < 0 && errno != EEXIST) {
+			error = error_set_errno(AIRLOCK_ERROR, errno, "cannot create %s", copy);
+			break;
+		}
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	free(copy);
+	return error;
+}
+
+int trust_store_open(struct trust_store *out, const char *dir, bool create)
+{
+	int error;
+
+	out->dirfd = -1;
+	if ((error = default_dir(&out->path, dir)) < 0)
+		return error;
+	if (out->path[0] != '/') {
+		error = error_set(AIRLOCK_ERROR, "trust store path %s is not absolute", out->path);
+		goto fail;
+	}
+	out->dirfd = open(out->path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (out->dirfd < 0 && errno == ENOENT && create) {
+		if ((error = make_dirs(out->path)) < 0)
+			goto fail;
+		out->dirfd = open(out->path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	}
+	if (out->dirfd < 0) {
+		if (errno == ENOENT && !create)
+			return 0; /* no store yet: no records */
+		if (errno == ELOOP || errno == ENOTDIR)
+			error = error_set(AIRLOCK_ERROR,
+					  "trust store %s is a symlink or not a directory",
+					  out->path);
+		else
+			error = error_set_errno(AIRLOCK_ERROR, errno, "cannot open trust store %s",
+						out->path);
+		goto fail;
+	}
+	if ((error = check_store_dir(out->dirfd, out->path)) < 0 ||
+	    (error = check_ancestors(out->dirfd, out->path)) < 0)
+		goto fail;
+	return 0;
+fail:
+	trust_store_close(out);
+	return error;
+}
+
+void trust_store_close(struct trust_store *s)
+{
+	if (s->dirfd >= 0)
+		close(s->dirfd);
+	s->dirfd = -1;
+	free(s->path);
+	s->path = NULL;
+}
+
+int trust_store_record_name(char name[SHA256_HEX_LEN + 6], const char *project)
+{
+	int error = hash_sha256_hex(name, project, strlen(project));
+
+	if (error == 0)
+		memcpy(name + SHA256_HEX_LEN, ".json", 6);
+	return error;
+}
+
+/* Rule 3: opens and reads one record file; ENOENT is reported as *missing. */
+static int read_record_file(char **buf, size_t *len, bool *missing, struct trust_store *s,
+			    const char *name)
+{
+	struct stat st;
+	ssize_t got;
+	int fd, error = 0;
+
+	*buf = NULL;
+	*missing = false;
+	fd = openat(s->dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		if (errno == ENOENT) {
+			*missing = true;
+			return 0;
+		}
+		if (errno == ELOOP)
+			return error_set(AIRLOCK_ERROR, "trust record %s/%s is a symlink", s->path,
+					 name);
+		return error_set_errno(AIRLOCK_ERROR, errno, "cannot open trust record %s/%s",
+				       s->path, name);
+	}
+	if (fstat(fd, &st) < 0)
+		error = error_set_errno(AIRLOCK_ERROR, errno, "trust record %s/%s", s->path, name);
+	else if (!S_ISREG(st.st_mode))
+		error = error_set(AIRLOCK_ERROR, "trust record %s/%s is not a regular file",
+				  s->path, name);
+	else if (st.st_uid != geteuid())
+		error = error_set(AIRLOCK_ERROR, "trust record %s/%s is not owned by you (uid %u)",
+				  s->path, name, (unsigned)st.st_uid);
+	else if (st.st_mode & (S_IWGRP | S_IWOTH))
+		error = error_set(AIRLOCK_ERROR,
+				  "trust record %s/%s is writable by group or others (mode %04o)",
+				  s->path, name, (unsigned)(st.st_mode & 07777));
+	else if ((uint64_t)st.st_size > RECORD_MAX)
+		error = error_set(AIRLOCK_ERROR, "trust record %s/%s is too large", s->path, name);
+	else if (!(*buf = malloc((size_t)st.st_size + 1)))
+		error = error_oom();
+	if (error < 0)
+		goto out;
+	got = read(fd, *buf, (size_t)st.st_size + 1);
+	if (got < 0) {
+		error = error_set_errno(AIRLOCK_ERROR, errno, "cannot read trust record %s/%s",
+					s->path, name);
+		goto out;
+	}
+	*len = (size_t)got;
+out:
+	close(fd);
+	if (error < 0) {
+		free(*buf);
+		*buf = NULL;
+	}
+	return error;
+}
+
+/* Parses; problems (corrupt, other path) come back as a message. */
+static int parse_record(struct trust_record *out, char **problem, const char *buf, size_t len,
+			const char *project)
+{
+	*problem = NULL;
+	if (trust_record_parse(out, buf, len) < 0) {
+		if (asprintf(problem, "trust record is corrupt: %s", airlock_error_last()) < 0)
+			return error_oom();
+		trust_record_clear(out);
+		return 0;
+	}
+	if (project && strcmp(out->path, project) != 0) {
+		/* A record copied under another project's name trusts nothing. */
+		if (!(*problem = strdup("trust record names another project")))
+			return error_oom();
+		trust_record_clear(out);
+	}
+	return 0;
+}
+
+int trust_store_read(struct trust_record *out, bool *found, char **problem, struct trust_store *s,
+		     const char *project)
+{
+	char name[SHA256_HEX_LEN + 6];
+	bool missing;
+	char *buf;
+	size_t len;
+	int error;
+
+	memset(out, 0, sizeof(*out));
+	*found = false;
+	*problem = NULL;
+	if (s->dirfd < 0)
+		return 0;
+	if ((error = trust_store_record_name(name, project)) < 0 ||
+	    (error = read_record_file(&buf, &len, &missing, s, name)) < 0)
+		return error;
+	if (missing)
+		return 0;
+	*found = true;
+	error = parse_record(out, problem, buf, len, project);
+	free(buf);
+	return error;
+}
+
+static int write_all(int fd, const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, buf, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* A writer killed mid-write leaves a temp file; the next writer, holding the
+ * lock, knows no one else is writing and removes it. */
+static void remove_stale_temps(struct trust_store *s)
+{
+	int fd = openat(s->dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	struct dirent *de;
+	DIR *dir;
+
+	if (fd < 0 || !(dir = fdopendir(fd))) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	while ((de = readdir(dir)))
+		if (strncmp(de->d_name, TMP_PREFIX, strlen(TMP_PREFIX)) == 0)
+			unlinkat(s->dirfd, de->d_name, 0);
+	closedir(dir);
+}
+
+static int lock_store(struct trust_store *s)
+{
+	while (flock(s->dirfd, LOCK_EX) < 0)
+		if (errno != EINTR)
+			return error_set_errno(AIRLOCK_ERROR, errno, "cannot lock trust store %s",
+					       s->path);
+	return 0;
+}
+
+static int write_locked(struct trust_store *s, const char *name, const char *buf, size_t len)
+{
+	static unsigned long counter;
+	char tmp[64];
+	int fd = -1, error = 0;
+
+	remove_stale_temps(s);
+	for (int tries = 0; fd < 0 && tries < 100; tries++) {
+		snprintf(tmp, sizeof(tmp), TMP_PREFIX "%ld-%lu", (long)getpid(),
+			 __atomic_fetch_add(&counter, 1, __ATOMIC_RELAXED));
+		fd = openat(s->dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+			    0600);
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
+	if (fd < 0)
+		return error_set_errno(AIRLOCK_ERROR, errno, "cannot create a record in %s",
+				       s->path);
+	if (fchmod(fd, 0600) < 0 || write_all(fd, buf, len) < 0 || fsync(fd) < 0)
+		error = error_set_errno(AIRLOCK_ERROR, errno, "cannot write a record in %s",
+					s->path);
+	if (close(fd) < 0 && error == 0)
+		error = error_set_errno(AIRLOCK_ERROR, errno, "cannot write a record in %s",
+					s->path);
+	if (error == 0 && renameat(s->dirfd, tmp, s->dirfd, name) < 0)
+		error = error_set_errno(AIRLOCK_ERROR, errno, "cannot replace the record in %s",
+					s->path);
+	if (error < 0) {
+		unlinkat(s->dirfd, tmp, 0);
+		return error;
+	}
+	if (fsync(s->dirfd) < 0)
+		return error_set_errno(AIRLOCK_ERROR, errno, "cannot sync trust store %s", s->path);
+	return 0;
+}
+
+int trust_store_write(struct trust_store *s, const struct trust_record *r)
+{
+	char name[SHA256_HEX_LEN + 6];
+	char *buf = NULL;
+	size_t len;
+	int error;
+
+	if (s->dirfd < 0)
+		return error_set(AIRLOCK_ERROR, "trust store is not open for writing");
+	if ((error = trust_store_record_name(name, r->path)) < 0 ||
+	    (error = trust_record_serialize(&buf, &len, r)) < 0 || (error = lock_store(s)) < 0)
+		goto out;
+	error = write_locked(s, name, buf, len);
+	flock(s->dirfd, LOCK_UN);
+out:
+	free(buf);
+	return error;
+}
+
+int trust_store_remove(struct trust_store *s, const char *project)
+{
+	char name[SHA256_HEX_LEN + 6];
+	int error;
+
+	if (s->dirfd < 0)
+		return error_set(AIRLOCK_ENOTFOUND, "no trust decision is recorded for %s",
+				 project);
+	if ((error = trust_store_record_name(name, project)) < 0 || (error = lock_store(s)) < 0)
+		return error;
+	if (unlinkat(s->dirfd, name, 0) < 0) {
+		int e = errno;
+
+		flock(s->dirfd, LOCK_UN);
+		if (e == ENOENT)
+			return error_set(AIRLOCK_ENOTFOUND, "no trust decision is recorded for %s",
+					 project);
+		return error_set_errno(AIRLOCK_ERROR, e, "cannot remove the record in %s", s->path);
+	}
+	error = fsync(s->dirfd) < 0 ? error_set_errno(AIRLOCK_ERROR, errno,
+						      "cannot sync trust store %s", s->path)
+				    : 0;
+	flock(s->dirfd, LOCK_UN);
+	return error;
+}
+
+static bool is_record_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n == SHA256_HEX_LEN + 5 && strcmp(name + SHA256_HEX_LEN, ".json") == 0 &&
+	       strspn(name, "0123456789abcdef") == SHA256_HEX_LEN;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int collect_names(char ***out, size_t *count, struct trust_store *s)
+{
+	int fd = openat(s->dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	DIR *dir;
+
+	*out = NULL;
+	*count = 0;
+	if (fd < 0 || !(dir = fdopendir(fd))) {
+		if (fd >= 0)
+			close(fd);
+		return error_set_errno(AIRLOCK_ERROR, errno, "cannot list trust store %s", s->path);
+	}
+	while ((de = readdir(dir))) {
+		if (!is_record_name(de->d_name))
+			continue;
+		if (n == cap) {
+			char **grown = realloc(names, (cap = cap ? cap * 2 : 16) * sizeof(*names));
+
+			if (!grown)
+				goto oom;
+			names = grown;
+		}
+		if (!(names[n] = strdup(de->d_name)))
+			goto oom;
+		n++;
+	}
+	closedir(dir);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), by_name);
+	*out = names;
+	*count = n;
+	return 0;
+oom:
+	closedir(dir);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return error_oom();
+}
+
+int trust_store_foreach(struct trust_store *s,
+			int (*fn)(void *arg, const char *name, const struct trust_record *r,
+				  const char *problem),
+			void *arg)
+{
+	char **names;
+	size_t count;
+	int error;
+
+	if (s->dirfd < 0)
+		return 0;
+	if ((error = collect_names(&names, &count, s)) < 0)
+		return error;
+	for (size_t i = 0; i < count; i++) {
+		struct trust_record r = { 0 };
+		char *buf = NULL, *problem = NULL;
+		bool missing;
+		size_t len;
+
+		if (error == 0 &&
+		    (error = read_record_file(&buf, &len, &missing, s, names[i])) < 0) {
+			/* an unsafe record is listed with its problem, not fatal */
+			if (asprintf(&problem, "%s", airlock_error_last()) < 0)
+				problem = NULL;
+			error = 0;
+		} else if (error == 0 && !missing) {
+			error = parse_record(&r, &problem, buf, len, NULL);
+		}
+		if (error == 0 && !missing)
+			error = fn(arg, names[i], problem ? NULL : &r, problem);
+		trust_record_clear(&r);
+		free(problem);
+		free(buf);
+		free(names[i]);
+	}
+	free(names);
+	return error;
+}
