@@ -739,7 +739,7 @@ END_TEST
 START_TEST(open_errors)
 {
 	airlock_project *p = (airlock_project *)1;
-	airlock_options bad = { 99, 0 };
+	airlock_options bad = { 99, 0, NULL };
 	char *missing = t_join(tmp, "missing"), *file = t_join(tmp, "file");
 
 	ck_assert_int_eq(airlock_project_open(&p, missing, NULL), AIRLOCK_ENOTFOUND);
