@@ -335,6 +335,99 @@ AIRLOCK_EXTERN const char *airlock_record_list_problem(const airlock_record_list
 AIRLOCK_EXTERN airlock_decision airlock_record_list_decision(const airlock_record_list *l,
 							     size_t i);
 
+/* ------------------------------------------------------------------------ */
+/* Loading: gate, then scan, then parse                                     */
+/* ------------------------------------------------------------------------ */
+
+typedef struct airlock_config airlock_config;
+typedef struct airlock_hook airlock_hook;
+typedef struct airlock_mcp_server airlock_mcp_server;
+
+typedef enum airlock_permission_list {
+	AIRLOCK_PERMISSION_ALLOW = 1,
+	AIRLOCK_PERMISSION_DENY,
+	AIRLOCK_PERMISSION_ASK,
+	AIRLOCK_PERMISSION_ADDITIONAL_DIRECTORIES
+} airlock_permission_list;
+
+typedef enum airlock_helper {
+	AIRLOCK_HELPER_API_KEY = 1,       /* apiKeyHelper */
+	AIRLOCK_HELPER_STATUS_LINE,       /* statusLine.command */
+	AIRLOCK_HELPER_OTEL_HEADERS,      /* otelHeadersHelper */
+	AIRLOCK_HELPER_AWS_AUTH_REFRESH,  /* awsAuthRefresh */
+	AIRLOCK_HELPER_AWS_CREDENTIAL_EXPORT /* awsCredentialExport */
+} airlock_helper;
+
+/*
+ * What an agent CLI calls before it opens a project:
+ *   1. gate: UNTRUSTED -> AIRLOCK_EUNTRUSTED, CHANGED -> AIRLOCK_ECHANGED,
+ *      DENIED -> AIRLOCK_EDENIED; no byte of any context file is parsed;
+ *   2. read the user's and the project's memory files (instructions kept
+ *      outside the tree) through the same safe reads;
+ *   3. scan every context file;
+ *   4. parse the snapshot's bytes (jansson, duplicate keys rejected, nesting
+ *      bounded) into one effective configuration: Claude Code's
+ *      .claude/settings.local.json over .claude/settings.json, plus .mcp.json.
+ * A malformed file is AIRLOCK_EINVALID, never a partial configuration.
+ * RESTRICTED gives the instruction files only. *out is new: free it with
+ * airlock_config_free(). Returns 0 or one of the codes above, or
+ * AIRLOCK_ERROR (the trust store failed a check, or I/O failed).
+ */
+AIRLOCK_EXTERN int airlock_project_load(airlock_config **out, airlock_project *p);
+AIRLOCK_EXTERN void airlock_config_free(airlock_config *c);
+
+/* AIRLOCK_STATE_TRUSTED, or AIRLOCK_STATE_RESTRICTED when everything
+ * executable was dropped. */
+AIRLOCK_EXTERN airlock_state airlock_config_state(const airlock_config *c);
+
+/* Every accessor below returns borrowed data (valid until
+ * airlock_config_free), and NULL or 0 when an index is out of range or a
+ * field is absent. */
+
+AIRLOCK_EXTERN size_t airlock_config_hook_count(const airlock_config *c);
+AIRLOCK_EXTERN const airlock_hook *airlock_config_hook(const airlock_config *c, size_t i);
+AIRLOCK_EXTERN const char *airlock_hook_event(const airlock_hook *h);   /* "PreToolUse" */
+AIRLOCK_EXTERN const char *airlock_hook_matcher(const airlock_hook *h); /* may be NULL */
+AIRLOCK_EXTERN const char *airlock_hook_type(const airlock_hook *h);    /* "command", "http" */
+AIRLOCK_EXTERN const char *airlock_hook_command(const airlock_hook *h); /* command or URL */
+AIRLOCK_EXTERN double airlock_hook_timeout(const airlock_hook *h);      /* seconds; 0: none */
+
+AIRLOCK_EXTERN size_t airlock_config_mcp_count(const airlock_config *c);
+AIRLOCK_EXTERN const airlock_mcp_server *airlock_config_mcp(const airlock_config *c, size_t i);
+AIRLOCK_EXTERN const char *airlock_mcp_name(const airlock_mcp_server *m);
+/* "stdio", "http" or "sse" */
+AIRLOCK_EXTERN const char *airlock_mcp_transport(const airlock_mcp_server *m);
+AIRLOCK_EXTERN const char *airlock_mcp_command(const airlock_mcp_server *m);
+AIRLOCK_EXTERN size_t airlock_mcp_arg_count(const airlock_mcp_server *m);
+AIRLOCK_EXTERN const char *airlock_mcp_arg(const airlock_mcp_server *m, size_t i);
+AIRLOCK_EXTERN const char *airlock_mcp_url(const airlock_mcp_server *m);
+AIRLOCK_EXTERN size_t airlock_mcp_env_count(const airlock_mcp_server *m);
+AIRLOCK_EXTERN const char *airlock_mcp_env_name(const airlock_mcp_server *m, size_t i);
+AIRLOCK_EXTERN const char *airlock_mcp_env_value(const airlock_mcp_server *m, size_t i);
+AIRLOCK_EXTERN size_t airlock_mcp_header_count(const airlock_mcp_server *m);
+AIRLOCK_EXTERN const char *airlock_mcp_header_name(const airlock_mcp_server *m, size_t i);
+AIRLOCK_EXTERN const char *airlock_mcp_header_value(const airlock_mcp_server *m, size_t i);
+
+AIRLOCK_EXTERN size_t airlock_config_env_count(const airlock_config *c);
+AIRLOCK_EXTERN const char *airlock_config_env_name(const airlock_config *c, size_t i);
+AIRLOCK_EXTERN const char *airlock_config_env_value(const airlock_config *c, size_t i);
+
+AIRLOCK_EXTERN size_t airlock_config_permission_count(const airlock_config *c,
+						      airlock_permission_list list);
+AIRLOCK_EXTERN const char *airlock_config_permission(const airlock_config *c,
+						     airlock_permission_list list, size_t i);
+AIRLOCK_EXTERN const char *airlock_config_default_mode(const airlock_config *c);
+
+AIRLOCK_EXTERN const char *airlock_config_helper(const airlock_config *c, airlock_helper h);
+
+/* Instruction files: the project's (in path order, with the files their
+ * @imports pull in), then the user's and the project's memory from the home
+ * directory, whose paths start with "~/". Texts are not NUL-safe: use len. */
+AIRLOCK_EXTERN size_t airlock_config_instruction_count(const airlock_config *c);
+AIRLOCK_EXTERN const char *airlock_config_instruction_path(const airlock_config *c, size_t i);
+AIRLOCK_EXTERN const char *airlock_config_instruction_text(const airlock_config *c, size_t i,
+							   size_t *len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -16,10 +16,10 @@
 
 #include "common/error.h"
 #include "common/utf8.h"
+#include "loader/gate.h"
 #include "loader/inspect.h"
 #include "loader/project.h"
 #include "loader/source_dir.h"
-#include "trust/policy.h"
 #include "trust/store.h"
 
 struct airlock_status {
@@ -89,13 +89,37 @@ static int decide(struct trust_verdict *v, airlock_project *p, const struct trus
 
 /* --- status ------------------------------------------------------------------ */
 
-int airlock_project_status(airlock_status **out, airlock_project *p)
+int gate_check(struct trust_verdict *v, char recorded_time[32],
+	       char recorded_digest[SHA256_HEX_LEN + 1], airlock_project *p)
 {
 	struct trust_store store = { -1, NULL };
 	struct trust_record rec = { 0 };
-	airlock_status *s = NULL;
 	char *problem = NULL;
 	bool found;
+	int error;
+
+	recorded_time[0] = recorded_digest[0] = '\0';
+	if ((error = trust_store_open(&store, p->trust_dir, false)) < 0 ||
+	    (error = trust_store_read(&rec, &found, &problem, &store, p->path)) < 0)
+		goto out;
+	if (found && !problem && (error = bind_recorded(p, &rec)) < 0)
+		goto out;
+	if ((error = decide(v, p, found && !problem ? &rec : NULL, problem)) < 0)
+		goto out;
+	if (found && !problem) {
+		memcpy(recorded_time, rec.time, 32);
+		memcpy(recorded_digest, rec.digest, SHA256_HEX_LEN + 1);
+	}
+out:
+	trust_record_clear(&rec);
+	trust_store_close(&store);
+	free(problem);
+	return error;
+}
+
+int airlock_project_status(airlock_status **out, airlock_project *p)
+{
+	airlock_status *s;
 	int error;
 
 	if (!out || !p)
@@ -103,26 +127,13 @@ int airlock_project_status(airlock_status **out, airlock_project *p)
 	*out = NULL;
 	if (!(s = calloc(1, sizeof(*s))))
 		return error_oom();
-	if ((error = trust_store_open(&store, p->trust_dir, false)) < 0 ||
-	    (error = trust_store_read(&rec, &found, &problem, &store, p->path)) < 0)
-		goto out;
-	if (found && !problem && (error = bind_recorded(p, &rec)) < 0)
-		goto out;
-	if ((error = decide(&s->v, p, found && !problem ? &rec : NULL, problem)) < 0)
-		goto out;
-	if (found && !problem) {
-		s->recorded = true;
-		memcpy(s->time, rec.time, sizeof(s->time));
-		memcpy(s->digest, rec.digest, sizeof(s->digest));
+	if ((error = gate_check(&s->v, s->time, s->digest, p)) < 0) {
+		airlock_status_free(s);
+		return error;
 	}
+	s->recorded = s->time[0] != '\0';
 	*out = s;
-	s = NULL;
-out:
-	airlock_status_free(s);
-	trust_record_clear(&rec);
-	trust_store_close(&store);
-	free(problem);
-	return error;
+	return 0;
 }
 
 void airlock_status_free(airlock_status *s)

@@ -40,6 +40,7 @@ struct walk {
 	char path[LIMIT_PATH_BYTES + 1]; /* relative path of the current name */
 	size_t entries_seen;
 	bool entry_limit_reported;
+	const struct surface *all; /* set: every file is this surface */
 };
 
 int source_dir_open_beneath(int dirfd, const char *name, int flags)
@@ -316,17 +317,19 @@ static unsigned char type_of(int dirfd, const struct dirent *de)
 
 static int visit(struct walk *w, int dirfd, const struct dirent *de, size_t len, int depth)
 {
+	const struct surface *s = w->all;
+
 	switch (type_of(dirfd, de)) {
 	case DT_DIR:
 		return visit_dir(w, dirfd, de->d_name, len, depth);
 	case DT_LNK:
-		return visit_link(w, dirfd, de->d_name, 0, NULL);
+		return visit_link(w, dirfd, de->d_name, 0, s);
 	case DT_REG:
-		return visit_file(w, dirfd, de->d_name, surface_match(w->path));
+		return visit_file(w, dirfd, de->d_name, s ? s : surface_match(w->path));
 	case DT_UNKNOWN:
 		return 0; /* vanished between readdir and fstatat */
 	default:
-		return visit_special(w, surface_match(w->path));
+		return visit_special(w, s ? s : surface_match(w->path));
 	}
 }
 
@@ -500,6 +503,38 @@ int source_dir_add_file(struct snapshot *snap, int rootfd, const char *relpath,
 	}
 	if (fd >= 0)
 		close(fd);
+	free(w);
+	return error;
+}
+
+int source_dir_snapshot_tree(struct snapshot *snap, int rootfd, const char *reldir,
+			     const struct surface *s)
+{
+	unsigned int reasons = 0;
+	struct walk *w;
+	char *name;
+	int fd, dirfd, error;
+
+	if (!(w = calloc(1, sizeof(*w))))
+		return error_oom();
+	w->snap = snap;
+	w->all = s;
+	if (!clean_relpath(w->path, sizeof(w->path), reldir)) {
+		free(w);
+		return error_set(AIRLOCK_EINVALID, "not a relative path inside the directory");
+	}
+	fd = open_parent(w, rootfd, &name, &reasons);
+	dirfd = fd < 0 ? -1 : source_dir_open_beneath(fd, name, O_RDONLY | O_DIRECTORY);
+	if (dirfd < 0 && fd >= 0)
+		reasons = errno == ENOENT ? AIRLOCK_REASON_MISSING
+			  : errno == ELOOP ? AIRLOCK_REASON_SYMLINK
+					   : AIRLOCK_REASON_UNREADABLE;
+	if (fd >= 0)
+		close(fd);
+	if (dirfd < 0)
+		error = reasons == AIRLOCK_REASON_MISSING ? 0 : add(NULL, w, s, reasons, 0, NULL);
+	else
+		error = walk_dir(w, dirfd, strlen(w->path), 0);
 	free(w);
 	return error;
 }

@@ -25,6 +25,12 @@ int source_dir_snapshot(struct snapshot *snap, int rootfd);
 int source_dir_add_file(struct snapshot *snap, int rootfd, const char *relpath,
 			const struct surface *s);
 
+/* Walks the directory at `reldir` below `rootfd` (opened component by
+ * component, never through a link) and adds every file in it as surface `s`.
+ * A missing directory adds nothing. */
+int source_dir_snapshot_tree(struct snapshot *snap, int rootfd, const char *reldir,
+			     const struct surface *s);
+
 /* Opens one name relative to `dirfd` without following any symlink and
  * without leaving `dirfd`: openat2(RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS |
  * RESOLVE_NO_MAGICLINKS), or openat(O_NOFOLLOW) where openat2 is missing.

@@ -1,0 +1,327 @@
+/*
+ * load.c - airlock_project_load: gate, then memory and imports, then scan,
+ * then parse. Nothing of a context file is parsed (not even an @import
+ * line) before the gate has said TRUSTED or RESTRICTED.
+ */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common/error.h"
+#include "common/utf8.h"
+#include "loader/config.h"
+#include "loader/gate.h"
+#include "loader/limits.h"
+#include "loader/source_dir.h"
+
+/*
+ * Instructions agents load from outside the project tree: the user's own
+ * files and the project's memory directory. Paths are relative to $HOME;
+ * "%P" is the project path with '/' replaced by '-' (Claude Code's naming).
+ * One row per location: supporting another agent is one row.
+ */
+static const struct memory_row {
+	const char *agent;
+	const char *path;
+	bool dir;
+} memory_rows[] = {
+	{ "Claude Code", ".claude/CLAUDE.md", false },
+	{ "Claude Code", ".claude/projects/%P/memory", true },
+	{ "Codex", ".codex/AGENTS.md", false },
+	{ "Gemini CLI", ".gemini/GEMINI.md", false },
+	{ "Copilot / VS Code", ".copilot/copilot-instructions.md", false },
+};
+
+static const struct surface memory_surfaces[] = {
+	{ "", "Claude Code", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS },
+	{ "", "Codex", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS },
+	{ "", "Gemini CLI", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS },
+	{ "", "Copilot / VS Code", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS },
+};
+
+static const struct surface import_surface = {
+	"", "Claude Code", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS,
+};
+
+#define IMPORT_DEPTH 5
+
+static const struct surface *memory_surface(const char *agent)
+{
+	for (size_t i = 0; i < sizeof(memory_surfaces) / sizeof(memory_surfaces[0]); i++)
+		if (strcmp(memory_surfaces[i].agent, agent) == 0)
+			return &memory_surfaces[i];
+	return &memory_surfaces[0];
+}
+
+static int expand_row(char *out, size_t size, const char *pattern, const char *project)
+{
+	const char *mark = strstr(pattern, "%P");
+	size_t n;
+
+	if (!mark)
+		return snprintf(out, size, "%s", pattern) < (int)size ? 0 : -1;
+	n = (size_t)(mark - pattern);
+	if (snprintf(out, size, "%.*s%s%s", (int)n, pattern, project, mark + 2) >= (int)size)
+		return -1;
+	for (char *p = out + n; *p && p < out + n + strlen(project); p++)
+		if (*p == '/')
+			*p = '-';
+	return 0;
+}
+
+/* Reads every memory location into `mem`, paths shown as "~/...". Absent
+ * ones add nothing. */
+static int read_memory(struct snapshot *mem, const char *project)
+{
+	const char *home = getenv("HOME");
+	char rel[LIMIT_PATH_BYTES];
+	int homefd, error = 0;
+
+	if (!home || home[0] != '/')
+		return 0; /* no home: no user-level instructions to load */
+	homefd = open(home, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (homefd < 0)
+		return 0;
+	for (size_t i = 0; i < sizeof(memory_rows) / sizeof(memory_rows[0]) && !error; i++) {
+		const struct memory_row *row = &memory_rows[i];
+		const struct surface *s = memory_surface(row->agent);
+
+		if (expand_row(rel, sizeof(rel), row->path, project) < 0)
+			continue;
+		error = row->dir ? source_dir_snapshot_tree(mem, homefd, rel, s)
+				 : source_dir_add_file(mem, homefd, rel, s);
+	}
+	close(homefd);
+	for (size_t i = 0; i < mem->count && !error; i++) {
+		struct airlock_entry *e = &mem->entries[i];
+		char *shown;
+
+		if (asprintf(&shown, "~/%s", e->path) < 0)
+			return error_oom();
+		free(e->path);
+		e->path = shown;
+	}
+	return error;
+}
+
+/* --- @imports ------------------------------------------------------------------ */
+
+struct imports {
+	airlock_project *p;
+	char *escape; /* the first import that leaves the project */
+	int error;
+};
+
+/* Joins the importing file's directory and the import, lexically; false when
+ * the result would leave the project. */
+static bool resolve_import(char *out, size_t size, const char *from, const char *target)
+{
+	const char *slash = strrchr(from, '/');
+	char joined[LIMIT_PATH_BYTES * 2];
+	size_t len = 0;
+	char *seg, *save = NULL;
+
+	if (target[0] == '/' || target[0] == '~' || from[0] == '~')
+		return false;
+	snprintf(joined, sizeof(joined), "%.*s%s%s", slash ? (int)(slash - from) : 0, from,
+		 slash ? "/" : "", target);
+	out[0] = '\0';
+	for (seg = strtok_r(joined, "/", &save); seg; seg = strtok_r(NULL, "/", &save)) {
+		if (strcmp(seg, ".") == 0)
+			continue;
+		if (strcmp(seg, "..") == 0) {
+			char *up = strrchr(out, '/');
+
+			if (len == 0)
+				return false;
+			len = up ? (size_t)(up - out) : 0;
+			out[len] = '\0';
+			continue;
+		}
+		if (len + strlen(seg) + 2 > size)
+			return false;
+		len += (size_t)sprintf(out + len, "%s%s", len ? "/" : "", seg);
+	}
+	return len > 0;
+}
+
+static void follow_imports(struct imports *im, size_t idx, int depth);
+
+static void import_one(struct imports *im, const char *from, const char *target, int depth)
+{
+	char path[LIMIT_PATH_BYTES];
+	size_t before = im->p->snap.count;
+
+	if (!resolve_import(path, sizeof(path), from, target)) {
+		if (!im->escape && asprintf(&im->escape, "%s imports @%s, outside the project", from,
+					    target) < 0)
+			im->escape = NULL;
+		return;
+	}
+	im->error = source_dir_add_file(&im->p->snap, im->p->rootfd, path, &import_surface);
+	/* A path already loaded is not added again: that ends every cycle. */
+	if (!im->error && im->p->snap.count > before)
+		follow_imports(im, before, depth + 1);
+}
+
+/* Claude Code's "@path" imports: a word starting with '@' outside code spans
+ * and fenced blocks, naming a file (it holds a '.' or a '/'). */
+static void follow_imports(struct imports *im, size_t idx, int depth)
+{
+	const struct airlock_entry *e = &im->p->snap.entries[idx];
+	char from[LIMIT_PATH_BYTES], word[LIMIT_PATH_BYTES];
+	const char *s, *end;
+	bool fenced = false, code = false;
+
+	if (depth > IMPORT_DEPTH || !e->data || e->kind != AIRLOCK_KIND_MARKDOWN)
+		return;
+	snprintf(from, sizeof(from), "%s", e->path);
+	/* the entry array may move while imports are added: copy the text */
+	char *text = strndup((const char *)e->data, e->data_len);
+
+	if (!text) {
+		im->error = error_oom();
+		return;
+	}
+	for (s = text; *s && !im->error; s++) {
+		if ((s == text || s[-1] == '\n') && strncmp(s, "```", 3) == 0)
+			fenced = !fenced;
+		if (*s == '`')
+			code = !code;
+		if (*s == '\n')
+			code = false;
+		if (fenced || code || *s != '@' || (s > text && !strchr(" \t\n(", s[-1])))
+			continue;
+		end = s + 1 + strcspn(s + 1, " \t\r\n)`\"'<>,;");
+		while (end > s + 1 && strchr(".:!?", end[-1]))
+			end--;
+		if (end - s - 1 <= 0 || (size_t)(end - s) >= sizeof(word))
+			continue;
+		snprintf(word, sizeof(word), "%.*s", (int)(end - s - 1), s + 1);
+		if (strpbrk(word, "./"))
+			import_one(im, from, word, depth);
+	}
+	free(text);
+}
+
+static int resolve_imports(char **escape, airlock_project *p)
+{
+	struct imports im = { p, NULL, 0 };
+	size_t n = p->snap.count;
+
+	for (size_t i = 0; i < n && !im.error; i++) {
+		const struct airlock_entry *e = &p->snap.entries[i];
+
+		if (e->surface->cls == AIRLOCK_CLASS_INSTRUCTIONS &&
+		    strcmp(e->surface->agent, "Claude Code") == 0)
+			follow_imports(&im, i, 1);
+	}
+	*escape = im.escape;
+	if (im.error)
+		free(im.escape), *escape = NULL;
+	return im.error;
+}
+
+/* --- the pipeline -------------------------------------------------------------- */
+
+/* Content the agent would read that airlock could not read (and so could
+ * not scan) stops the load. */
+static int check_readable(const struct snapshot *snap, bool executable_too)
+{
+	for (size_t i = 0; i < snap->count; i++) {
+		const struct airlock_entry *e = &snap->entries[i];
+		unsigned int bad = e->reasons & AIRLOCK_REASON_UNREAD;
+		char *shown;
+
+		if (!bad || (!executable_too && e->surface->cls == AIRLOCK_CLASS_EXECUTABLE))
+			continue;
+		shown = utf8_escape(e->path, strlen(e->path), false);
+		error_set(AIRLOCK_EBLOCKED, "%s was not read (%s), so it cannot be scanned",
+			  shown ? shown : "a context file", airlock_reason_name(bad & -bad));
+		free(shown);
+		return AIRLOCK_EBLOCKED;
+	}
+	return 0;
+}
+
+static int gate(airlock_state *state, airlock_project *p)
+{
+	struct trust_verdict v;
+	char when[32], digest[SHA256_HEX_LEN + 1];
+	int error;
+
+	if ((error = gate_check(&v, when, digest, p)) < 0)
+		return error;
+	*state = v.state;
+	switch (v.state) {
+	case AIRLOCK_STATE_TRUSTED:
+	case AIRLOCK_STATE_RESTRICTED:
+		error = 0;
+		break;
+	case AIRLOCK_STATE_CHANGED:
+		error = error_set(AIRLOCK_ECHANGED, "%s", v.reason);
+		break;
+	case AIRLOCK_STATE_DENIED:
+		error = error_set(AIRLOCK_EDENIED, "%s", v.reason);
+		break;
+	default:
+		error = error_set(AIRLOCK_EUNTRUSTED, "%s", v.reason);
+		break;
+	}
+	trust_verdict_clear(&v);
+	return error;
+}
+
+static int collect_instructions(airlock_config *c, const struct snapshot *snap)
+{
+	int error = 0;
+
+	for (size_t i = 0; i < snap->count && !error; i++) {
+		const struct airlock_entry *e = &snap->entries[i];
+
+		if (e->surface->cls == AIRLOCK_CLASS_INSTRUCTIONS && e->data)
+			error = config_add_instruction(c, e->path, e->data, e->data_len);
+	}
+	return error;
+}
+
+int airlock_project_load(airlock_config **out, airlock_project *p)
+{
+	struct snapshot mem;
+	airlock_config *c = NULL;
+	char *escape = NULL;
+	int error;
+
+	if (!out || !p)
+		return error_set(AIRLOCK_EINVALID, "airlock_project_load: no project");
+	*out = NULL;
+	snapshot_init(&mem, p->snap.max_file_size);
+	if (!(c = calloc(1, sizeof(*c))))
+		return error_oom();
+	if ((error = gate(&c->state, p)) < 0 || (error = read_memory(&mem, p->path)) < 0 ||
+	    (error = snapshot_finish(&mem)) < 0 || (error = resolve_imports(&escape, p)) < 0 ||
+	    (error = snapshot_finish(&p->snap)) < 0)
+		goto out;
+	if (escape) {
+		error = error_set(AIRLOCK_EBLOCKED, "%s", escape);
+		goto out;
+	}
+	if ((error = check_readable(&p->snap, c->state == AIRLOCK_STATE_TRUSTED)) < 0 ||
+	    (error = check_readable(&mem, false)) < 0)
+		goto out;
+	if (c->state == AIRLOCK_STATE_TRUSTED &&
+	    (error = config_parse_executable(c, &p->snap)) < 0)
+		goto out;
+	if ((error = collect_instructions(c, &p->snap)) < 0 ||
+	    (error = collect_instructions(c, &mem)) < 0)
+		goto out;
+	*out = c;
+	c = NULL;
+out:
+	free(escape);
+	snapshot_free(&mem);
+	airlock_config_free(c);
+	return error;
+}
