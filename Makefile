@@ -147,15 +147,20 @@ install-check: all
 	@leak=$$(nm -D --defined-only $(LIB_SO) | awk '$$2 ~ /[TDBR]/ {print $$3}' | \
 		grep -v '^airlock_' || true); \
 	if [ -n "$$leak" ]; then echo "test: libairlock.so exports non-API symbols: $$leak" >&2; exit 1; fi
-	@rm -rf $(STAGE)
+	@rm -rf $(STAGE) $(B)/embed-home $(B)/embed-store
 	@$(MAKE) -s install PREFIX=$(STAGE) >/dev/null
-	@mkdir -p $(B)/tests
-	@$(CC) $(filter -fsanitize=%,$(CFLAGS)) -o $(B)/tests/install-smoke tests/smoke/install.c \
+	@mkdir -p $(B)/tests $(B)/embed-home
+	@$(CC) $(filter -fsanitize=%,$(CFLAGS)) -o $(B)/tests/embed contrib/embed/embed.c \
 		$$(PKG_CONFIG_PATH=$(STAGE)/lib/pkgconfig $(PKG_CONFIG) --cflags --libs airlock)
-	@LD_LIBRARY_PATH=$(STAGE)/lib $(B)/tests/install-smoke fixtures/example | \
-		grep -q '^executable .claude/settings.json$$' || { \
-		echo "test: the installed library does not work" >&2; exit 1; }
-	@echo "install-check: installed header, libairlock.so and airlock.pc work"
+	@export LD_LIBRARY_PATH=$(STAGE)/lib HOME=$(abspath $(B)/embed-home) \
+		AIRLOCK_TRUST_DIR=$(abspath $(B)/embed-store); \
+	rc=0; $(B)/tests/embed fixtures/example >/dev/null 2>&1 || rc=$$?; \
+	[ $$rc -eq 3 ] || { echo "test: embed on an untrusted project exited $$rc, not 3" >&2; exit 1; }; \
+	$(STAGE)/bin/airlock trust --yes fixtures/example >/dev/null && \
+	$(B)/tests/embed fixtures/example | \
+		grep -q '^hook SessionStart ./.claude/hooks/session-start.sh$$' || { \
+		echo "test: the installed library does not load the trusted example" >&2; exit 1; }
+	@echo "install-check: contrib/embed works against the installed header, library and airlock.pc"
 
 run: deps all
 	@echo "== airlock status fixtures/example"
@@ -186,7 +191,7 @@ uninstall:
 
 # clean keeps the fetched, verified grammars (build/vendor); distclean does not.
 clean:
-	rm -rf $(B)/obj $(B)/tests $(B)/stage $(B)/flags $(LIB_A) $(LIB_SO) $(CLI) $(B)/airlock.pc
+	rm -rf $(B)/obj $(B)/tests $(B)/stage $(B)/embed-home $(B)/embed-store $(B)/flags $(LIB_A) $(LIB_SO) $(CLI) $(B)/airlock.pc
 
 distclean:
 	rm -rf $(B)

@@ -53,6 +53,10 @@ int cmd_status(int argc, char **argv);
 int cmd_trust(int argc, char **argv);
 int cmd_deny(int argc, char **argv);
 int cmd_revoke(int argc, char **argv);
+int cmd_load(int argc, char **argv);
+int cmd_exec(int argc, char **argv);
+int cmd_shell_init(int argc, char **argv);
+extern const char cmd_load_help[], cmd_exec_help[], cmd_shell_init_help[];
 extern const char cmd_status_help[], cmd_trust_help[], cmd_deny_help[], cmd_revoke_help[];
 
 #endif

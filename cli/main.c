@@ -20,6 +20,11 @@ static const struct command commands[] = {
 	  cmd_trust_help },
 	{ "deny", cmd_deny, "record that a project must not be loaded", cmd_deny_help },
 	{ "revoke", cmd_revoke, "forget a project's trust decision", cmd_revoke_help },
+	{ "load", cmd_load, "gate, scan and print a project's effective configuration",
+	  cmd_load_help },
+	{ "exec", cmd_exec, "run an agent only if its project passes the gate", cmd_exec_help },
+	{ "shell-init", cmd_shell_init, "print shell functions that gate every agent start",
+	  cmd_shell_init_help },
 	{ "help", cmd_help, "show help for a command", cmd_help_help },
 };
 
@@ -58,7 +63,7 @@ static void print_overview(FILE *f)
 {
 	fputs(overview, f);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+		fprintf(f, "  %-11s %s\n", commands[i].name, commands[i].summary);
 	fputs(exit_codes, f);
 }
 

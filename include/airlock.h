@@ -351,10 +351,10 @@ typedef enum airlock_permission_list {
 } airlock_permission_list;
 
 typedef enum airlock_helper {
-	AIRLOCK_HELPER_API_KEY = 1,       /* apiKeyHelper */
-	AIRLOCK_HELPER_STATUS_LINE,       /* statusLine.command */
-	AIRLOCK_HELPER_OTEL_HEADERS,      /* otelHeadersHelper */
-	AIRLOCK_HELPER_AWS_AUTH_REFRESH,  /* awsAuthRefresh */
+	AIRLOCK_HELPER_API_KEY = 1,          /* apiKeyHelper */
+	AIRLOCK_HELPER_STATUS_LINE,          /* statusLine.command */
+	AIRLOCK_HELPER_OTEL_HEADERS,         /* otelHeadersHelper */
+	AIRLOCK_HELPER_AWS_AUTH_REFRESH,     /* awsAuthRefresh */
 	AIRLOCK_HELPER_AWS_CREDENTIAL_EXPORT /* awsCredentialExport */
 } airlock_helper;
 

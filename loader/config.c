@@ -286,7 +286,8 @@ static int parse_permissions(const struct parse *ps, json_t *perms)
 		return 0;
 	if (!json_is_object(perms))
 		return invalid(ps, "permissions is not an object");
-	for (int l = AIRLOCK_PERMISSION_ALLOW; l <= AIRLOCK_PERMISSION_ADDITIONAL_DIRECTORIES; l++) {
+	for (int l = AIRLOCK_PERMISSION_ALLOW; l <= AIRLOCK_PERMISSION_ADDITIONAL_DIRECTORIES;
+	     l++) {
 		struct strlist *sl = &c->permissions[l];
 
 		error = string_list(ps, &sl->items, &sl->count,
@@ -398,8 +399,7 @@ out:
 	return error;
 }
 
-int config_add_instruction(struct airlock_config *c, const char *path, const void *text,
-			   size_t len)
+int config_add_instruction(struct airlock_config *c, const char *path, const void *text, size_t len)
 {
 	struct instruction *grown, *in;
 

@@ -155,8 +155,8 @@ static void import_one(struct imports *im, const char *from, const char *target,
 	size_t before = im->p->snap.count;
 
 	if (!resolve_import(path, sizeof(path), from, target)) {
-		if (!im->escape && asprintf(&im->escape, "%s imports @%s, outside the project", from,
-					    target) < 0)
+		if (!im->escape &&
+		    asprintf(&im->escape, "%s imports @%s, outside the project", from, target) < 0)
 			im->escape = NULL;
 		return;
 	}
@@ -311,8 +311,7 @@ int airlock_project_load(airlock_config **out, airlock_project *p)
 	if ((error = check_readable(&p->snap, c->state == AIRLOCK_STATE_TRUSTED)) < 0 ||
 	    (error = check_readable(&mem, false)) < 0)
 		goto out;
-	if (c->state == AIRLOCK_STATE_TRUSTED &&
-	    (error = config_parse_executable(c, &p->snap)) < 0)
+	if (c->state == AIRLOCK_STATE_TRUSTED && (error = config_parse_executable(c, &p->snap)) < 0)
 		goto out;
 	if ((error = collect_instructions(c, &p->snap)) < 0 ||
 	    (error = collect_instructions(c, &mem)) < 0)

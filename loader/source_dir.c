@@ -526,7 +526,7 @@ int source_dir_snapshot_tree(struct snapshot *snap, int rootfd, const char *reld
 	fd = open_parent(w, rootfd, &name, &reasons);
 	dirfd = fd < 0 ? -1 : source_dir_open_beneath(fd, name, O_RDONLY | O_DIRECTORY);
 	if (dirfd < 0 && fd >= 0)
-		reasons = errno == ENOENT ? AIRLOCK_REASON_MISSING
+		reasons = errno == ENOENT  ? AIRLOCK_REASON_MISSING
 			  : errno == ELOOP ? AIRLOCK_REASON_SYMLINK
 					   : AIRLOCK_REASON_UNREADABLE;
 	if (fd >= 0)

@@ -365,6 +365,108 @@ START_TEST(trust_commands)
 }
 END_TEST
 
+/* exec runs the agent only when the gate passes: the "agent" here leaves a
+ * marker file. */
+START_TEST(exec_only_when_the_gate_passes)
+{
+	char *dir = t_mkdtemp(), *proj = t_join(dir, "proj"), *marker = t_join(dir, "ran");
+	char *home = t_join(dir, "home"), script[4096];
+	const char *argv[] = { "exec", "--dir", proj, "--", "sh", "-c", script, NULL };
+	struct run r;
+
+	t_mkdirs(dir, "home");
+	setenv("HOME", home, 1);
+	snprintf(script, sizeof(script), "touch '%s'", marker);
+	t_write(proj, ".mcp.json", "{\"mcpServers\":{}}");
+	t_write(proj, "CLAUDE.md", "# hi\n");
+
+	r = run_cli(argv);
+	ck_assert_int_eq(r.status, 3);
+	assert_one_line_error(&r);
+	run_free(&r);
+	ck_assert_int_eq(access(marker, F_OK), -1);
+
+	ck_assert_int_eq(exit_of((const char *[]){ "trust", "--yes", proj, NULL }), 0);
+	ck_assert_int_eq(exit_of(argv), 0);
+	ck_assert_int_eq(access(marker, F_OK), 0);
+	ck_assert_int_eq(unlink(marker), 0);
+
+	t_write(proj, ".mcp.json", "{\"mcpServers\":{\"x\":{\"command\":\"sh\"}}}");
+	r = run_cli(argv);
+	ck_assert_int_eq(r.status, 4);
+	ck_assert_ptr_nonnull(strstr(r.err, "modified  .mcp.json"));
+	run_free(&r);
+	ck_assert_int_eq(access(marker, F_OK), -1);
+
+	ck_assert_int_eq(exit_of((const char *[]){ "trust", "--yes", "--restricted", proj, NULL }),
+			 0);
+	ck_assert_int_eq(exit_of(argv), 3);
+	ck_assert_int_eq(access(marker, F_OK), -1);
+
+	ck_assert_int_eq(exit_of((const char *[]){ "deny", proj, NULL }), 0);
+	ck_assert_int_eq(exit_of(argv), 5);
+	ck_assert_int_eq(access(marker, F_OK), -1);
+
+	ck_assert_int_eq(exit_of((const char *[]){ "trust", "--yes", proj, NULL }), 0);
+	ck_assert_int_eq(exit_of((const char *[]){ "exec", "--dir", proj, "--",
+						   "/nonexistent/agent", NULL }),
+			 127);
+	ck_assert_int_eq(exit_of((const char *[]){ "exec", "--dir", proj, NULL }), 2);
+
+	t_rmtree(dir);
+	free(dir);
+	free(proj);
+	free(marker);
+	free(home);
+}
+END_TEST
+
+START_TEST(load_json_and_shell_init)
+{
+	char *dir = t_mkdtemp(), *proj = t_join(dir, "proj"), *home = t_join(dir, "home");
+	struct run r;
+	json_error_t jerr;
+	json_t *root;
+
+	t_mkdirs(dir, "home");
+	setenv("HOME", home, 1);
+	t_write(proj, ".claude/settings.json",
+		"{\"env\":{\"A\":\"1\"},\"hooks\":{\"Stop\":[{\"hooks\":[{\"type\":\"command\",\"command\":\"true\"}]}]}}");
+	t_write(proj, "CLAUDE.md", "caf\xc3\xa9 \xff\n");
+	ck_assert_int_eq(exit_of((const char *[]){ "load", proj, NULL }), 3);
+	ck_assert_int_eq(exit_of((const char *[]){ "trust", "--yes", proj, NULL }), 0);
+	r = run_cli((const char *[]){ "load", "--format", "json", proj, NULL });
+	ck_assert_int_eq(r.status, 0);
+	root = json_loads(r.out, JSON_REJECT_DUPLICATES, &jerr);
+	ck_assert_msg(root != NULL, "invalid JSON: %s", jerr.text);
+	ck_assert_str_eq(json_string_value(json_object_get(root, "state")), "trusted");
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(root, "env"), "A")),
+			 "1");
+	ck_assert_str_eq(json_string_value(json_object_get(
+				 json_array_get(json_object_get(root, "hooks"), 0), "command")),
+			 "true");
+	ck_assert_str_eq(json_string_value(json_object_get(
+				 json_array_get(json_object_get(root, "instructions"), 0), "text")),
+			 "caf\xc3\xa9 \\xFF\\n");
+	json_decref(root);
+	run_free(&r);
+
+	r = run_cli((const char *[]){ "shell-init", "bash", NULL });
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_ptr_nonnull(strstr(r.out, "claude() { command airlock exec -- claude \"$@\"; }"));
+	run_free(&r);
+	r = run_cli((const char *[]){ "shell-init", "fish", NULL });
+	ck_assert_ptr_nonnull(strstr(r.out, "function codex --wraps codex"));
+	run_free(&r);
+	ck_assert_int_eq(exit_of((const char *[]){ "shell-init", "tcsh", NULL }), 2);
+
+	t_rmtree(dir);
+	free(dir);
+	free(proj);
+	free(home);
+}
+END_TEST
+
 /* Every command runs against an empty trust store of its own, never the
  * user's. */
 static char *store_tmp;
@@ -399,6 +501,8 @@ Suite *cli_suite(void)
 	tcase_add_test(tc, status_json);
 	tcase_add_test(tc, status_hostile_names);
 	tcase_add_test(tc, trust_commands);
+	tcase_add_test(tc, exec_only_when_the_gate_passes);
+	tcase_add_test(tc, load_json_and_shell_init);
 	suite_add_tcase(s, tc);
 	return s;
 }
