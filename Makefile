@@ -162,11 +162,20 @@ install-check: all
 		echo "test: the installed library does not load the trusted example" >&2; exit 1; }
 	@echo "install-check: contrib/embed works against the installed header, library and airlock.pc"
 
+# The main job on the bundled example, with a throw-away trust store and
+# home under build/ so that the user's own decisions are never touched.
+RUN_ENV = AIRLOCK_TRUST_DIR=$(abspath $(B)/run/store) HOME=$(abspath $(B)/run/home)
+
 run: deps all
-	@echo "== airlock status fixtures/example"
-	@$(CLI) status fixtures/example; rc=$$?; \
-	echo "== exit code $$rc (3 = untrusted: no trust decision recorded yet)"; \
-	[ $$rc -eq 0 ] || [ $$rc -eq 3 ]
+	@rm -rf $(B)/run && mkdir -p $(B)/run/home
+	@echo "== airlock status fixtures/example      (before any decision)"
+	@$(RUN_ENV) $(CLI) status fixtures/example; echo "== exit code $$? (3: untrusted)"
+	@echo
+	@echo "== airlock trust --yes fixtures/example (review, then record)"
+	@$(RUN_ENV) $(CLI) trust --yes fixtures/example
+	@echo
+	@echo "== airlock load fixtures/example        (gate, then the effective configuration)"
+	@$(RUN_ENV) $(CLI) load fixtures/example
 
 # --- install -----------------------------------------------------------------
 
@@ -191,7 +200,7 @@ uninstall:
 
 # clean keeps the fetched, verified grammars (build/vendor); distclean does not.
 clean:
-	rm -rf $(B)/obj $(B)/tests $(B)/stage $(B)/embed-home $(B)/embed-store $(B)/flags $(LIB_A) $(LIB_SO) $(CLI) $(B)/airlock.pc
+	rm -rf $(B)/obj $(B)/tests $(B)/run $(B)/stage $(B)/embed-home $(B)/embed-store $(B)/flags $(LIB_A) $(LIB_SO) $(CLI) $(B)/airlock.pc
 
 distclean:
 	rm -rf $(B)

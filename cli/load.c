@@ -230,9 +230,18 @@ static void config_text(const airlock_config *c, const char *project)
 	}
 	for (size_t i = 0; i < airlock_config_mcp_count(c); i++) {
 		const airlock_mcp_server *m = airlock_config_mcp(c, i);
+		char *line = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&line, &len);
 
-		print_line("mcp-server", airlock_mcp_name(m),
-			   airlock_mcp_command(m) ? airlock_mcp_command(m) : airlock_mcp_url(m));
+		if (!f)
+			continue;
+		fputs(airlock_mcp_command(m) ? airlock_mcp_command(m) : airlock_mcp_url(m), f);
+		for (size_t a = 0; a < airlock_mcp_arg_count(m); a++)
+			fprintf(f, " %s", airlock_mcp_arg(m, a));
+		fclose(f);
+		print_line("mcp-server", airlock_mcp_name(m), line);
+		free(line);
 	}
 	for (size_t i = 0; i < airlock_config_env_count(c); i++)
 		print_line("env", airlock_config_env_name(c, i), airlock_config_env_value(c, i));
