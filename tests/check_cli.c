@@ -3,6 +3,7 @@
  * codes, one-line errors, and parseable JSON.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -365,6 +366,67 @@ START_TEST(trust_commands)
 }
 END_TEST
 
+/* Runs `airlock trust DIR` on a pseudo-terminal and answers the prompt. */
+static int trust_on_tty(const char *proj, const char *answer, char *out, size_t outsize)
+{
+	const char *bin = getenv("AIRLOCK_BIN");
+	int master = posix_openpt(O_RDWR | O_NOCTTY), status;
+	size_t got = 0;
+	ssize_t n;
+	pid_t pid;
+
+	ck_assert_int_ge(master, 0);
+	ck_assert_int_eq(grantpt(master), 0);
+	ck_assert_int_eq(unlockpt(master), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		int slave;
+
+		setsid();
+		slave = open(ptsname(master), O_RDWR);
+		if (slave < 0 || dup2(slave, 0) < 0 || dup2(slave, 1) < 0 || dup2(slave, 2) < 0)
+			_exit(127);
+		execl(bin, bin, "trust", proj, (char *)NULL);
+		_exit(127);
+	}
+	/* The prompt is line-buffered on the terminal: wait for it, then answer. */
+	while (got + 1 < outsize && (n = read(master, out + got, outsize - got - 1)) > 0) {
+		got += (size_t)n;
+		out[got] = '\0';
+		if (strstr(out, "[y/N] ")) {
+			ck_assert_int_eq(write(master, answer, strlen(answer)), (ssize_t)strlen(answer));
+			break;
+		}
+	}
+	while (got + 1 < outsize && (n = read(master, out + got, outsize - got - 1)) > 0)
+		got += (size_t)n; /* EIO once the child has exited */
+	out[got] = '\0';
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	close(master);
+	ck_assert(WIFEXITED(status));
+	return WEXITSTATUS(status);
+}
+
+START_TEST(trust_prompt_on_a_terminal)
+{
+	char *dir = t_mkdtemp(), *proj = t_join(dir, "proj"), out[65536];
+
+	t_write(proj, ".mcp.json", "{\"mcpServers\":{\"s\":{\"command\":\"./srv\"}}}");
+	ck_assert_int_eq(trust_on_tty(proj, "n\n", out, sizeof(out)), 3);
+	ck_assert_ptr_nonnull(strstr(out, "Trust this project? [y/N]"));
+	ck_assert_ptr_nonnull(strstr(out, "mcp-server s = ./srv"));
+	ck_assert_ptr_nonnull(strstr(out, "Not trusted"));
+	ck_assert_int_eq(exit_of((const char *[]){ "status", proj, NULL }), 3);
+	ck_assert_int_eq(trust_on_tty(proj, "y\n", out, sizeof(out)), 0);
+	ck_assert_ptr_nonnull(strstr(out, "Trusted: "));
+	ck_assert_int_eq(exit_of((const char *[]){ "status", proj, NULL }), 0);
+	t_rmtree(dir);
+	free(dir);
+	free(proj);
+}
+END_TEST
+
 /* exec runs the agent only when the gate passes: the "agent" here leaves a
  * marker file. */
 START_TEST(exec_only_when_the_gate_passes)
@@ -502,6 +564,7 @@ Suite *cli_suite(void)
 	tcase_add_test(tc, status_hostile_names);
 	tcase_add_test(tc, trust_commands);
 	tcase_add_test(tc, exec_only_when_the_gate_passes);
+	tcase_add_test(tc, trust_prompt_on_a_terminal);
 	tcase_add_test(tc, load_json_and_shell_init);
 	suite_add_tcase(s, tc);
 	return s;
