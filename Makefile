@@ -76,13 +76,14 @@ deps: deps-packages deps-grammars
 # A no-op when every library, yara, npm and clang-format are present.
 deps-packages:
 	@if $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && \
-	   command -v yara >/dev/null && command -v npm >/dev/null && \
+	   command -v yara >/dev/null && command -v npm >/dev/null && command -v git >/dev/null && \
 	   command -v $(CLANG_FORMAT) >/dev/null; then \
 		echo "deps: Debian packages present"; \
 	else \
 		SUDO=; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
 		pkgs="$(DEB_PACKAGES)"; \
 		command -v npm >/dev/null || pkgs="$$pkgs npm"; \
+		command -v git >/dev/null || pkgs="$$pkgs git"; \
 		command -v $(CLANG_FORMAT) >/dev/null || pkgs="$$pkgs clang-format"; \
 		echo "deps: installing $$pkgs"; \
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \

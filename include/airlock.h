@@ -138,21 +138,22 @@ typedef struct airlock_entry airlock_entry;
  * with any of the AIRLOCK_REASON_UNREAD bits set was not read (no hash). A
  * MISSING entry has no content either: it binds the absence of a file.
  */
-#define AIRLOCK_REASON_SYMLINK         (1u << 0) /* a symlink inside the project; not followed */
-#define AIRLOCK_REASON_SYMLINK_OUTSIDE (1u << 1) /* a symlink pointing outside; not followed */
-#define AIRLOCK_REASON_NOT_REGULAR     (1u << 2) /* FIFO, device, socket or directory */
-#define AIRLOCK_REASON_TOO_LARGE       (1u << 3) /* over the per-file or total size cap */
-#define AIRLOCK_REASON_UNREADABLE      (1u << 4) /* open or read failed */
-#define AIRLOCK_REASON_CHANGED         (1u << 5) /* replaced or modified while it was read */
-#define AIRLOCK_REASON_WRITABLE        (1u << 6) /* executable file writable by group or others */
-#define AIRLOCK_REASON_BAD_NAME        (1u << 7) /* name is not valid UTF-8 (shown escaped) */
-#define AIRLOCK_REASON_LIMIT           (1u << 8) /* walk limit (depth or count) reached here */
-#define AIRLOCK_REASON_MISSING         (1u << 9) /* named by a hook or server, but absent */
+#define AIRLOCK_REASON_SYMLINK         (1u << 0)  /* a symlink inside the project; not followed */
+#define AIRLOCK_REASON_SYMLINK_OUTSIDE (1u << 1)  /* a symlink pointing outside; not followed */
+#define AIRLOCK_REASON_NOT_REGULAR     (1u << 2)  /* FIFO, device, socket or directory */
+#define AIRLOCK_REASON_TOO_LARGE       (1u << 3)  /* over the per-file or total size cap */
+#define AIRLOCK_REASON_UNREADABLE      (1u << 4)  /* open or read failed */
+#define AIRLOCK_REASON_CHANGED         (1u << 5)  /* replaced or modified while it was read */
+#define AIRLOCK_REASON_WRITABLE        (1u << 6)  /* executable file writable by group or others */
+#define AIRLOCK_REASON_BAD_NAME        (1u << 7)  /* name is not valid UTF-8 (shown escaped) */
+#define AIRLOCK_REASON_LIMIT           (1u << 8)  /* walk limit (depth or count) reached here */
+#define AIRLOCK_REASON_MISSING         (1u << 9)  /* named by a hook or server, but absent */
+#define AIRLOCK_REASON_SUBMODULE       (1u << 10) /* a git submodule: listed, not followed */
 
 #define AIRLOCK_REASON_UNREAD                                                                      \
 	(AIRLOCK_REASON_SYMLINK | AIRLOCK_REASON_SYMLINK_OUTSIDE | AIRLOCK_REASON_NOT_REGULAR |    \
 	 AIRLOCK_REASON_TOO_LARGE | AIRLOCK_REASON_UNREADABLE | AIRLOCK_REASON_CHANGED |           \
-	 AIRLOCK_REASON_LIMIT)
+	 AIRLOCK_REASON_LIMIT | AIRLOCK_REASON_SUBMODULE)
 
 /* A short phrase for one reason bit ("symlink to outside", "too large", ...).
  * Static storage; NULL when `reason` is not exactly one known bit. */
@@ -171,7 +172,22 @@ AIRLOCK_EXTERN const char *airlock_reason_name(unsigned int reason);
 AIRLOCK_EXTERN int airlock_project_open(airlock_project **out, const char *path,
 					const airlock_options *opts);
 
+/*
+ * Takes the snapshot of a commit of the git repository at `repo` (a working
+ * tree or a bare repository; `rev` NULL means HEAD) from its object database:
+ * nothing is checked out, no filter, hook or submodule runs. Symlink entries
+ * are recorded with their targets, submodules listed. Such a project can be
+ * scanned and listed, not trusted or loaded (AIRLOCK_EINVALID).
+ * Returns 0, AIRLOCK_ENOTFOUND (not a repository), AIRLOCK_EINVALID (no such
+ * revision) or AIRLOCK_ERROR (a corrupt repository).
+ */
+AIRLOCK_EXTERN int airlock_project_open_git(airlock_project **out, const char *repo,
+					    const char *rev, const airlock_options *opts);
+
 AIRLOCK_EXTERN void airlock_project_free(airlock_project *p);
+
+/* For a project opened from git, the full commit id (hex); NULL otherwise. */
+AIRLOCK_EXTERN const char *airlock_project_commit(const airlock_project *p);
 
 /* The canonical absolute path of the directory as opened. Borrowed (p). */
 AIRLOCK_EXTERN const char *airlock_project_path(const airlock_project *p);

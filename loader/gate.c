@@ -99,6 +99,8 @@ int gate_check(struct trust_verdict *v, char recorded_time[32],
 	int error;
 
 	recorded_time[0] = recorded_digest[0] = '\0';
+	if ((error = project_require_dir(p, "status")) < 0)
+		return error;
 	if ((error = trust_store_open(&store, p->trust_dir, false)) < 0 ||
 	    (error = trust_store_read(&rec, &found, &problem, &store, p->path)) < 0)
 		goto out;
@@ -267,6 +269,8 @@ int airlock_project_trust(airlock_project *p, airlock_decision decision, const c
 
 	if (!p || decision < AIRLOCK_DECISION_TRUSTED || decision > AIRLOCK_DECISION_DENIED)
 		return error_set(AIRLOCK_EINVALID, "airlock_project_trust: bad arguments");
+	if ((error = project_require_dir(p, "trust")) < 0)
+		return error;
 	if ((error = inspect_project(&in, p, true)) < 0 || (error = snapshot_finish(&p->snap)) < 0)
 		goto out;
 	if (expect_digest && strcmp(expect_digest, p->snap.digest) != 0) {
@@ -295,6 +299,8 @@ int airlock_project_revoke(airlock_project *p)
 
 	if (!p)
 		return error_set(AIRLOCK_EINVALID, "airlock_project_revoke: no project");
+	if ((error = project_require_dir(p, "revoke")) < 0)
+		return error;
 	if ((error = trust_store_open(&store, p->trust_dir, false)) == 0)
 		error = trust_store_remove(&store, p->path);
 	trust_store_close(&store);

@@ -234,7 +234,7 @@ static void bind_program(void *arg, const char *path)
 {
 	struct ctx *c = arg;
 
-	if (c->bind && !c->error)
+	if (c->bind && !c->error && c->p->rootfd >= 0)
 		c->error = source_dir_add_file(&c->p->snap, c->p->rootfd, path,
 					       &inspect_program_surface);
 }

@@ -98,6 +98,16 @@ out:
 	return error;
 }
 
+int project_require_dir(const airlock_project *p, const char *what)
+{
+	if (p->rootfd >= 0)
+		return 0;
+	return error_set(
+		AIRLOCK_EINVALID,
+		"%s: commit %.12s is a snapshot from git, not a directory; check it out first",
+		what, p->commit);
+}
+
 void airlock_project_free(airlock_project *p)
 {
 	if (!p)
@@ -218,6 +228,8 @@ const char *airlock_reason_name(unsigned int reason)
 		return "walk limit reached";
 	case AIRLOCK_REASON_MISSING:
 		return "referenced but missing";
+	case AIRLOCK_REASON_SUBMODULE:
+		return "submodule, not followed";
 	}
 	return NULL;
 }

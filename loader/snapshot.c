@@ -150,3 +150,30 @@ int snapshot_finish(struct snapshot *snap)
 	}
 	return hash_final(h, snap->digest);
 }
+
+/* A relative link whose ".." steps climb above the project root points
+ * outside; so does every absolute link. Judged on the text alone: the target
+ * is never resolved. */
+bool snapshot_link_escapes(const char *relpath, const char *target)
+{
+	long depth = 0;
+
+	if (target[0] == '/' || target[0] == '\0')
+		return true;
+	for (const char *p = relpath; *p; p++)
+		if (*p == '/')
+			depth++;
+	while (*target) {
+		size_t n = strcspn(target, "/");
+
+		if (n == 2 && target[0] == '.' && target[1] == '.') {
+			if (--depth < 0)
+				return true;
+		} else if (n > 0 && !(n == 1 && target[0] == '.')) {
+			depth++;
+		}
+		target += n;
+		target += strspn(target, "/");
+	}
+	return false;
+}

