@@ -51,6 +51,9 @@ CHECK_LIBS = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
 LIB_SRC := $(wildcard common/*.c loader/*.c trust/*.c scanners/*.c)
 CLI_SRC := $(wildcard cli/*.c)
 TEST_SRC := $(wildcard tests/*.c)
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(B)/fuzz/replay-%)
+FUZZ_SECONDS ?= 60
 
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/obj/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/obj/%.o)
@@ -62,9 +65,10 @@ CLI := $(B)/airlock
 TEST_BIN := $(B)/tests/check_airlock
 
 FORMAT_SRC := $(wildcard include/*.h common/*.[ch] loader/*.[ch] trust/*.[ch] \
-	scanners/*.[ch] cli/*.[ch] tests/*.[ch])
+	scanners/*.[ch] cli/*.[ch] tests/*.[ch] tests/fuzz/*.[ch] contrib/embed/*.c)
 
-.PHONY: all deps deps-packages deps-grammars check-deps test install-check run install uninstall clean \
+.PHONY: all deps deps-packages deps-grammars check-deps test install-check fuzz fuzz-replay run \
+	install uninstall clean \
 	distclean format format-check
 
 all: check-deps $(LIB_A) $(LIB_SO) $(CLI)
@@ -141,8 +145,34 @@ $(B)/airlock.pc: airlock.pc.in Makefile
 # staging directory must give a working header + library + airlock.pc.
 STAGE := $(abspath $(B)/stage)
 
-test: deps all $(TEST_BIN) install-check
+test: deps all $(TEST_BIN) install-check fuzz-replay
 	AIRLOCK_BIN=$(abspath $(CLI)) AIRLOCK_FIXTURES=$(abspath fixtures) $(TEST_BIN)
+
+# Every fuzz target, built with replay.c by the normal compiler, runs over its
+# seed corpus (and over what `make fuzz` found, when it saved anything).
+$(B)/fuzz/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(DEP_CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB_A) $(DEP_LIBS)
+
+fuzz-replay: $(FUZZ_REPLAY)
+	@for t in $(FUZZ_TARGETS); do \
+		$(B)/fuzz/replay-$$t tests/fuzz/corpus/$$t || exit 1; \
+	done
+
+# libFuzzer (clang): each target for FUZZ_SECONDS, the library instrumented
+# too; new inputs land in build/fuzz/corpus-<target>.
+fuzz:
+	@command -v clang >/dev/null || { echo "fuzz: needs clang (apt-get install clang)" >&2; exit 1; }
+	@mkdir -p $(B)/fuzz
+	@for t in $(FUZZ_TARGETS); do \
+		clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE -DAIRLOCK_BUILDING \
+			-Iinclude -I. $(DEP_CFLAGS) -o $(B)/fuzz/fuzz-$$t tests/fuzz/fuzz_$$t.c \
+			$(LIB_SRC) $(DEP_LIBS) || exit 1; \
+		mkdir -p $(B)/fuzz/corpus-$$t; \
+		$(B)/fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+			-artifact_prefix=$(B)/fuzz/ \
+			$(B)/fuzz/corpus-$$t tests/fuzz/corpus/$$t || exit 1; \
+	done
 
 install-check: all
 	@leak=$$(nm -D --defined-only $(LIB_SO) | awk '$$2 ~ /[TDBR]/ {print $$3}' | \
@@ -201,7 +231,7 @@ uninstall:
 
 # clean keeps the fetched, verified grammars (build/vendor); distclean does not.
 clean:
-	rm -rf $(B)/obj $(B)/tests $(B)/run $(B)/stage $(B)/embed-home $(B)/embed-store $(B)/flags $(LIB_A) $(LIB_SO) $(CLI) $(B)/airlock.pc
+	rm -rf $(B)/obj $(B)/tests $(B)/fuzz $(B)/run $(B)/stage $(B)/embed-home $(B)/embed-store $(B)/flags $(LIB_A) $(LIB_SO) $(CLI) $(B)/airlock.pc
 
 distclean:
 	rm -rf $(B)

@@ -10,7 +10,8 @@
 #include "airlock.h"
 
 struct surface {
-	const char *pattern; /* '/'-separated; '*' within a name, '**' any depth */
+	const char *pattern; /* '/'-separated; '*' within a name, '**' any depth
+			      * (at most one '**' per pattern: matching stays linear) */
 	const char *agent;
 	airlock_kind kind; /* the kind, or the fallback when by_extension */
 	bool by_extension; /* a folder of mixed files: kind from the extension */

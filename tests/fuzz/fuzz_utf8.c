@@ -1,0 +1,34 @@
+/*
+ * fuzz_utf8.c - strict decoding and escaping: the escaped form is always
+ * valid UTF-8 without control or invisible characters.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/utf8.h"
+#include "tests/fuzz/fuzz.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *out = utf8_escape((const char *)data, size, true);
+	const unsigned char *p;
+	size_t left;
+
+	utf8_valid((const char *)data, size);
+	if (!out)
+		return 0;
+	left = strlen(out);
+	if (!utf8_valid(out, left))
+		abort();
+	for (p = (const unsigned char *)out; left > 0;) {
+		uint32_t cp;
+		size_t n = utf8_decode(p, left, &cp);
+
+		if (n == 0 || cp < 0x20 || cp == 0x7f || utf8_is_invisible(cp))
+			abort();
+		p += n;
+		left -= n;
+	}
+	free(out);
+	return 0;
+}
