@@ -146,7 +146,8 @@ $(B)/airlock.pc: airlock.pc.in Makefile
 STAGE := $(abspath $(B)/stage)
 
 test: deps all $(TEST_BIN) install-check fuzz-replay
-	AIRLOCK_BIN=$(abspath $(CLI)) AIRLOCK_FIXTURES=$(abspath fixtures) $(TEST_BIN)
+	LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 \
+		AIRLOCK_BIN=$(abspath $(CLI)) AIRLOCK_FIXTURES=$(abspath fixtures) $(TEST_BIN)
 
 # Every fuzz target, built with replay.c by the normal compiler, runs over its
 # seed corpus (and over what `make fuzz` found, when it saved anything).

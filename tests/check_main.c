@@ -18,6 +18,7 @@ int main(void)
 	srunner_add_suite(sr, trust_suite());
 	srunner_add_suite(sr, load_suite());
 	srunner_add_suite(sr, git_suite());
+	srunner_add_suite(sr, sandbox_suite());
 	srunner_add_suite(sr, cli_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

@@ -16,6 +16,7 @@ Suite *snapshot_suite(void);
 Suite *trust_suite(void);
 Suite *load_suite(void);
 Suite *git_suite(void);
+Suite *sandbox_suite(void);
 Suite *cli_suite(void);
 
 /* A fresh directory under $TMPDIR (or /tmp); new, free() it after

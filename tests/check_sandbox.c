@@ -1,0 +1,181 @@
+/*
+ * check_sandbox.c - the confinement of inspection children: what is
+ * forbidden is refused or kills, and an inspection that did not finish is
+ * an error, never a result.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "scanners/sandbox.h"
+#include "tests/tests.h"
+
+static char *tmp;
+
+static void setup(void)
+{
+	tmp = t_mkdtemp();
+}
+
+static void teardown(void)
+{
+	t_rmtree(tmp);
+	free(tmp);
+}
+
+static int say(int fd, const char *s)
+{
+	return write(fd, s, strlen(s)) == (ssize_t)strlen(s) ? 0 : 1;
+}
+
+static int fn_hello(void *arg, int fd)
+{
+	(void)arg;
+	return say(fd, "hello");
+}
+
+START_TEST(result_comes_back)
+{
+	unsigned char *out;
+	size_t len;
+
+	ck_assert_int_eq(sandbox_run(&out, &len, 100, fn_hello, NULL), 0);
+	ck_assert_uint_eq(len, 5);
+	ck_assert_str_eq((char *)out, "hello");
+	free(out);
+}
+END_TEST
+
+/* execve kills the child before anything runs: the marker never appears. */
+static int fn_exec(void *arg, int fd)
+{
+	char *argv[] = { "/bin/sh", "-c", NULL, NULL };
+	char cmd[4096];
+
+	snprintf(cmd, sizeof(cmd), "touch '%s'", (const char *)arg);
+	argv[2] = cmd;
+	execve("/bin/sh", argv, NULL);
+	return say(fd, "execve returned");
+}
+
+START_TEST(execve_kills)
+{
+	char *marker = t_join(tmp, "executed");
+	unsigned char *out = NULL;
+	size_t len;
+
+	ck_assert_int_eq(sandbox_run(&out, &len, 100, fn_exec, marker), AIRLOCK_ERROR);
+	ck_assert_ptr_null(out);
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "killed by signal"));
+	ck_assert_int_eq(access(marker, F_OK), -1);
+	free(marker);
+}
+END_TEST
+
+/* Each forbidden call reports how it failed; all must fail. */
+static int fn_forbidden(void *arg, int fd)
+{
+	char path[4096], line[256];
+	int s = socket(AF_INET, SOCK_STREAM, 0), e1 = errno;
+	int w = open((snprintf(path, sizeof(path), "%s/written", (const char *)arg), path),
+		     O_WRONLY | O_CREAT, 0644),
+	    e2 = errno;
+	int k = kill(getppid(), 0), e3 = errno;
+	long t = ptrace(PTRACE_ATTACH, getppid(), 0, 0), e4 = errno;
+	int m = mkdir(path, 0700), e5 = errno;
+
+	snprintf(line, sizeof(line), "%d %d %d %ld %d|%d %d %d %ld %d", s, w, k, t, m, e1, e2, e3,
+		 e4, e5);
+	return say(fd, line);
+}
+
+START_TEST(network_writes_signals_ptrace_refused)
+{
+	unsigned char *out;
+	size_t len;
+	int s, w, k, m, e1, e2, e3, e5;
+	long t, e4;
+	char *written = t_join(tmp, "written");
+
+	ck_assert_int_eq(sandbox_run(&out, &len, 256, fn_forbidden, tmp), 0);
+	ck_assert_int_eq(sscanf((char *)out, "%d %d %d %ld %d|%d %d %d %ld %d", &s, &w, &k, &t, &m,
+				&e1, &e2, &e3, &e4, &e5),
+			 10);
+	ck_assert_msg(s == -1 && e1 == EPERM, "socket: %s", out);
+	ck_assert_msg(w == -1 && (e2 == EPERM || e2 == EACCES), "open for writing: %s", out);
+	ck_assert_msg(k == -1 && e3 == EPERM, "kill: %s", out);
+	ck_assert_msg(t == -1 && e4 == EPERM, "ptrace: %s", out);
+	ck_assert_msg(m == -1 && (e5 == EPERM || e5 == EACCES), "mkdir: %s", out);
+	ck_assert_int_eq(access(written, F_OK), -1);
+	free(out);
+	free(written);
+}
+END_TEST
+
+static int fn_flood(void *arg, int fd)
+{
+	char block[4096];
+
+	(void)arg;
+	memset(block, 'x', sizeof(block));
+	for (int i = 0; i < 1024; i++)
+		if (write(fd, block, sizeof(block)) < 0)
+			return 1;
+	return 0;
+}
+
+static int fn_fail(void *arg, int fd)
+{
+	(void)arg;
+	say(fd, "partial");
+	return 1;
+}
+
+static int fn_crash(void *arg, int fd)
+{
+	(void)arg;
+	(void)fd;
+	raise(SIGSEGV);
+	return 0;
+}
+
+/* Too much output, a failure, a crash: each is an error, and no partial
+ * output is handed back. */
+START_TEST(unfinished_is_an_error)
+{
+	unsigned char *out = (unsigned char *)1;
+	size_t len = 1;
+
+	ck_assert_int_eq(sandbox_run(&out, &len, 65536, fn_flood, NULL), AIRLOCK_ERROR);
+	ck_assert_ptr_null(out);
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "exceeds"));
+	ck_assert_int_eq(sandbox_run(&out, &len, 100, fn_fail, NULL), AIRLOCK_ERROR);
+	ck_assert_ptr_null(out);
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "failed"));
+	ck_assert_int_eq(sandbox_run(&out, &len, 100, fn_crash, NULL), AIRLOCK_ERROR);
+	ck_assert_ptr_null(out);
+	ck_assert_uint_eq(len, 0);
+}
+END_TEST
+
+Suite *sandbox_suite(void)
+{
+	Suite *s = suite_create("sandbox");
+	TCase *tc = tcase_create("sandbox");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, result_comes_back);
+	tcase_add_test(tc, execve_kills);
+	tcase_add_test(tc, network_writes_signals_ptrace_refused);
+	tcase_add_test(tc, unfinished_is_an_error);
+	suite_add_tcase(s, tc);
+	return s;
+}
