@@ -40,6 +40,12 @@ int cli_lib_error(int code, const char *what);
  * (message printed). */
 int cli_format_option(enum output_format *out, int argc, char **argv, int *i);
 
+/* Parses "[--format text|json] [--help] [--] [DIR]" for subcommand argv[0]
+ * (no --format when `format` is NULL). *dir defaults to ".". Returns 0, -1
+ * when the help was printed (exit 0), or an exit code after a message. */
+int cli_dir_args(const char **dir, enum output_format *format, int argc, char **argv,
+		 const char *help);
+
 /* True when text output on `f` may use colour: a terminal, NO_COLOR unset. */
 bool cli_color(FILE *f);
 

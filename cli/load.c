@@ -262,25 +262,9 @@ int cmd_load(int argc, char **argv)
 	const char *dir = NULL;
 	int rc;
 
-	for (int i = 1; i < argc; i++) {
-		int r = cli_format_option(&format, argc, argv, &i);
-
-		if (r < 0)
-			return EXIT_USAGE;
-		if (r > 0)
-			continue;
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			fputs(cmd_load_help, stdout);
-			return EXIT_OK;
-		}
-		if (argv[i][0] == '-' && argv[i][1])
-			return cli_error("load: unknown option '%s' (run 'airlock help load')",
-					 argv[i]);
-		if (dir)
-			return cli_error("load: takes one directory");
-		dir = argv[i];
-	}
-	if ((rc = airlock_project_open(&p, dir ? dir : ".", NULL)) < 0)
+	if ((rc = cli_dir_args(&dir, &format, argc, argv, cmd_load_help)) != 0)
+		return rc < 0 ? EXIT_OK : rc;
+	if ((rc = airlock_project_open(&p, dir, NULL)) < 0)
 		return cli_lib_error(rc, "load");
 	if ((rc = airlock_project_load(&c, p)) < 0) {
 		rc = refusal(rc, p, "load");

@@ -220,32 +220,11 @@ int cmd_status(int argc, char **argv)
 	const char *dir = NULL;
 	airlock_project *p = NULL;
 	airlock_status *st = NULL;
-	int rc, i;
+	int rc;
 
-	for (i = 1; i < argc; i++) {
-		int r = cli_format_option(&format, argc, argv, &i);
-
-		if (r < 0)
-			return EXIT_USAGE;
-		if (r > 0)
-			continue;
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			fputs(cmd_status_help, stdout);
-			return EXIT_OK;
-		}
-		if (strcmp(argv[i], "--") == 0 && i + 1 < argc && !dir) {
-			dir = argv[++i];
-			continue;
-		}
-		if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return cli_error("status: unknown option '%s' (run 'airlock help status')",
-					 argv[i]);
-		if (dir)
-			return cli_error("status: takes one directory, got '%s' and '%s'", dir,
-					 argv[i]);
-		dir = argv[i];
-	}
-	if ((rc = airlock_project_open(&p, dir ? dir : ".", NULL)) < 0)
+	if ((rc = cli_dir_args(&dir, &format, argc, argv, cmd_status_help)) != 0)
+		return rc < 0 ? EXIT_OK : rc;
+	if ((rc = airlock_project_open(&p, dir, NULL)) < 0)
 		return cli_lib_error(rc, "status");
 	if ((rc = airlock_project_status(&st, p)) < 0) {
 		rc = cli_lib_error(rc, "status");

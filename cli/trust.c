@@ -55,36 +55,36 @@ struct trust_args {
 	enum output_format format;
 };
 
-static int parse_args(struct trust_args *a, int argc, char **argv, const char *help, bool full)
+static int parse_args(struct trust_args *a, int argc, char **argv)
 {
 	memset(a, 0, sizeof(*a));
 	for (int i = 1; i < argc; i++) {
-		int r = full ? cli_format_option(&a->format, argc, argv, &i) : 0;
+		int r = cli_format_option(&a->format, argc, argv, &i);
 
 		if (r < 0)
 			return EXIT_USAGE;
 		if (r > 0)
 			continue;
 		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			fputs(help, stdout);
+			fputs(cmd_trust_help, stdout);
 			return -1;
-		} else if (full && strcmp(argv[i], "--yes") == 0) {
+		} else if (strcmp(argv[i], "--yes") == 0) {
 			a->yes = true;
-		} else if (full && strcmp(argv[i], "--restricted") == 0) {
+		} else if (strcmp(argv[i], "--restricted") == 0) {
 			a->restricted = true;
-		} else if (full && strcmp(argv[i], "--list") == 0) {
+		} else if (strcmp(argv[i], "--list") == 0) {
 			a->list = true;
-		} else if (full && strcmp(argv[i], "--expect") == 0) {
+		} else if (strcmp(argv[i], "--expect") == 0) {
 			if (++i >= argc)
 				return cli_error("--expect needs a digest");
 			a->expect = argv[i];
-		} else if (full && strncmp(argv[i], "--expect=", 9) == 0) {
+		} else if (strncmp(argv[i], "--expect=", 9) == 0) {
 			a->expect = argv[i] + 9;
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			return cli_error("%s: unknown option '%s' (run 'airlock help %s')", argv[0],
-					 argv[i], argv[0]);
+			return cli_error("trust: unknown option '%s' (run 'airlock help trust')",
+					 argv[i]);
 		} else if (a->dir) {
-			return cli_error("%s: takes one directory", argv[0]);
+			return cli_error("trust: takes one directory");
 		} else {
 			a->dir = argv[i];
 		}
@@ -231,7 +231,7 @@ int cmd_trust(int argc, char **argv)
 	airlock_inspection *in = NULL;
 	airlock_project *p = NULL;
 	struct trust_args a;
-	int rc = parse_args(&a, argc, argv, cmd_trust_help, true);
+	int rc = parse_args(&a, argc, argv);
 
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
@@ -271,12 +271,12 @@ out:
 int cmd_deny(int argc, char **argv)
 {
 	airlock_project *p = NULL;
-	struct trust_args a;
-	int rc = parse_args(&a, argc, argv, cmd_deny_help, false);
+	const char *dir;
+	int rc = cli_dir_args(&dir, NULL, argc, argv, cmd_deny_help);
 
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	if ((rc = airlock_project_open(&p, a.dir ? a.dir : ".", NULL)) < 0)
+	if ((rc = airlock_project_open(&p, dir, NULL)) < 0)
 		return cli_lib_error(rc, "deny");
 	rc = record(p, AIRLOCK_DECISION_DENIED, NULL);
 	if (rc == EXIT_OK) {
@@ -290,12 +290,12 @@ int cmd_deny(int argc, char **argv)
 int cmd_revoke(int argc, char **argv)
 {
 	airlock_project *p = NULL;
-	struct trust_args a;
-	int rc = parse_args(&a, argc, argv, cmd_revoke_help, false);
+	const char *dir;
+	int rc = cli_dir_args(&dir, NULL, argc, argv, cmd_revoke_help);
 
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	if ((rc = airlock_project_open(&p, a.dir ? a.dir : ".", NULL)) < 0)
+	if ((rc = airlock_project_open(&p, dir, NULL)) < 0)
 		return cli_lib_error(rc, "revoke");
 	rc = airlock_project_revoke(p);
 	if (rc == 0 || rc == AIRLOCK_ENOTFOUND) {

@@ -74,3 +74,35 @@ char *cli_escape(const char *s)
 	}
 	return out;
 }
+
+int cli_dir_args(const char **dir, enum output_format *format, int argc, char **argv,
+		 const char *help)
+{
+	*dir = NULL;
+	for (int i = 1; i < argc; i++) {
+		int r = format ? cli_format_option(format, argc, argv, &i) : 0;
+
+		if (r < 0)
+			return EXIT_USAGE;
+		if (r > 0)
+			continue;
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			fputs(help, stdout);
+			return -1;
+		}
+		if (strcmp(argv[i], "--") == 0 && i + 1 < argc && !*dir) {
+			*dir = argv[++i];
+			continue;
+		}
+		if (argv[i][0] == '-' && argv[i][1] != '\0')
+			return cli_error("%s: unknown option '%s' (run 'airlock help %s')", argv[0],
+					 argv[i], argv[0]);
+		if (*dir)
+			return cli_error("%s: takes one directory, got '%s' and '%s'", argv[0],
+					 *dir, argv[i]);
+		*dir = argv[i];
+	}
+	if (!*dir)
+		*dir = ".";
+	return 0;
+}
