@@ -14,6 +14,7 @@ PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 LIBDIR ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
+DATADIR ?= $(PREFIX)/share/airlock
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 
 CC ?= cc
@@ -23,7 +24,7 @@ B := build
 
 # Debian packages the build needs; the pkg-config names they provide.
 DEB_PACKAGES := build-essential pkg-config libjansson-dev libgit2-dev libyara-dev yara \
-	libtree-sitter-dev check libssl-dev libseccomp-dev
+	libtree-sitter-dev check libssl-dev libseccomp-dev python3-jsonschema
 PKGS := jansson libgit2 yara tree-sitter libcrypto libseccomp
 TEST_PKGS := check
 
@@ -56,6 +57,11 @@ LIB_OBJ := $(LIB_SRC:%.c=$(B)/obj/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/obj/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(B)/obj/%.o)
 
+# YARA rule sources, compiled at build time into one file that is loaded
+# (never compiled) at run time; the library looks for it in DATADIR.
+SIG_SRC := $(sort $(wildcard signatures/*.yar))
+SIGNATURES := $(B)/signatures.yarc
+
 LIB_A := $(B)/libairlock.a
 LIB_SO := $(B)/libairlock.so
 CLI := $(B)/airlock
@@ -67,7 +73,7 @@ FORMAT_SRC := $(wildcard include/*.h common/*.[ch] loader/*.[ch] trust/*.[ch] \
 .PHONY: all deps deps-packages deps-grammars check-deps test install-check run install uninstall clean \
 	distclean format format-check
 
-all: check-deps $(LIB_A) $(LIB_SO) $(CLI)
+all: check-deps $(LIB_A) $(LIB_SO) $(CLI) $(SIGNATURES)
 
 # --- dependencies ------------------------------------------------------------
 
@@ -77,6 +83,7 @@ deps: deps-packages deps-grammars
 deps-packages:
 	@if $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && \
 	   command -v yara >/dev/null && command -v npm >/dev/null && \
+	   python3 -c 'import jsonschema' 2>/dev/null && \
 	   command -v $(CLANG_FORMAT) >/dev/null; then \
 		echo "deps: Debian packages present"; \
 	else \
@@ -92,8 +99,11 @@ deps-packages:
 			exit 1; }; \
 	fi
 
+# The grammars, and the SARIF 2.1.0 schema the tests validate against (from
+# an npm package, pinned by SHA-512 like the grammars).
 deps-grammars:
 	@sh deps/fetch-grammars $(B)/vendor
+	@sh deps/fetch-grammars $(B)/vendor deps/schemas.lock
 
 check-deps:
 	@$(PKG_CONFIG) --exists $(PKGS) 2>/dev/null || { \
@@ -111,6 +121,13 @@ $(B)/flags: FORCE
 
 .PHONY: FORCE
 FORCE:
+
+$(SIGNATURES): $(SIG_SRC)
+	@mkdir -p $(B)
+	yarac --fail-on-warnings $(SIG_SRC) $@.tmp
+	@mv $@.tmp $@
+
+$(B)/obj/loader/rules.o: override CFLAGS += -DAIRLOCK_DATADIR='"$(DATADIR)"'
 
 $(B)/obj/%.o: %.c $(B)/flags
 	@mkdir -p $(dir $@)
@@ -140,8 +157,12 @@ $(B)/airlock.pc: airlock.pc.in Makefile
 # staging directory must give a working header + library + airlock.pc.
 STAGE := $(abspath $(B)/stage)
 
+SARIF_SCHEMA := $(abspath $(B)/vendor/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json)
+
 test: deps all $(TEST_BIN) install-check
-	AIRLOCK_BIN=$(abspath $(CLI)) AIRLOCK_FIXTURES=$(abspath fixtures) $(TEST_BIN)
+	AIRLOCK_BIN=$(abspath $(CLI)) AIRLOCK_FIXTURES=$(abspath fixtures) \
+	AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)) AIRLOCK_SARIF_SCHEMA=$(SARIF_SCHEMA) \
+	$(TEST_BIN)
 
 install-check: all
 	@leak=$$(nm -D --defined-only $(LIB_SO) | awk '$$2 ~ /[TDBR]/ {print $$3}' | \
@@ -162,12 +183,17 @@ run: deps all
 	@$(CLI) status fixtures/example; rc=$$?; \
 	echo "== exit code $$rc (3 = untrusted: no trust decision recorded yet)"; \
 	[ $$rc -eq 0 ] || [ $$rc -eq 3 ]
+	@echo "== airlock scan fixtures/example"
+	@AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)) $(CLI) scan fixtures/example; rc=$$?; \
+	echo "== exit code $$rc (0 = nothing at or above high, 1 = findings that block)"; \
+	[ $$rc -eq 0 ] || [ $$rc -eq 1 ]
 
 # --- install -----------------------------------------------------------------
 
 install: all $(B)/airlock.pc
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
-		$(DESTDIR)$(PKGCONFIGDIR)
+		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(DATADIR)
+	install -m 0644 $(SIGNATURES) $(DESTDIR)$(DATADIR)/signatures.yarc
 	install -m 0755 $(CLI) $(DESTDIR)$(BINDIR)/airlock
 	install -m 0644 include/airlock.h $(DESTDIR)$(INCLUDEDIR)/airlock.h
 	install -m 0644 $(LIB_A) $(DESTDIR)$(LIBDIR)/libairlock.a
@@ -180,13 +206,15 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/airlock $(DESTDIR)$(INCLUDEDIR)/airlock.h \
 		$(DESTDIR)$(LIBDIR)/libairlock.a $(DESTDIR)$(LIBDIR)/libairlock.so \
 		$(DESTDIR)$(LIBDIR)/libairlock.so.$(SOVERSION) \
-		$(DESTDIR)$(LIBDIR)/libairlock.so.$(VERSION) $(DESTDIR)$(PKGCONFIGDIR)/airlock.pc
+		$(DESTDIR)$(LIBDIR)/libairlock.so.$(VERSION) $(DESTDIR)$(PKGCONFIGDIR)/airlock.pc \
+		$(DESTDIR)$(DATADIR)/signatures.yarc
 
 # --- housekeeping ------------------------------------------------------------
 
 # clean keeps the fetched, verified grammars (build/vendor); distclean does not.
 clean:
-	rm -rf $(B)/obj $(B)/tests $(B)/stage $(B)/flags $(LIB_A) $(LIB_SO) $(CLI) $(B)/airlock.pc
+	rm -rf $(B)/obj $(B)/tests $(B)/stage $(B)/flags $(LIB_A) $(LIB_SO) $(CLI) $(B)/airlock.pc \
+		$(SIGNATURES)
 
 distclean:
 	rm -rf $(B)

@@ -82,7 +82,9 @@ int airlock_project_open(airlock_project **out, const char *path, const airlock_
 		return error_oom();
 	p->rootfd = -1;
 	snapshot_init(&p->snap, opts ? opts->max_file_size : 0);
-	if ((error = open_root(&p->rootfd, path)) < 0 ||
+	p->snap.all_files = opts && (opts->flags & AIRLOCK_OPT_ALL_FILES);
+	if ((error = scan_options_init(&p->scan, opts)) < 0 ||
+	    (error = open_root(&p->rootfd, path)) < 0 ||
 	    (error = canonical_path(&p->path, p->rootfd, path)) < 0 ||
 	    (error = source_dir_snapshot(&p->snap, p->rootfd)) < 0 ||
 	    (error = snapshot_finish(&p->snap)) < 0)
@@ -102,6 +104,7 @@ void airlock_project_free(airlock_project *p)
 		close(p->rootfd);
 	free(p->path);
 	snapshot_free(&p->snap);
+	scan_options_clear(&p->scan);
 	free(p);
 }
 

@@ -6,10 +6,25 @@
 
 #include "loader/snapshot.h"
 
+/* The scan settings of airlock_options, copied at open. */
+struct scan_options {
+	char *signatures; /* NULL: $AIRLOCK_SIGNATURES or the installed file */
+	char *rules_dir;  /* NULL: none */
+	unsigned int timeout;
+	unsigned int flags;
+	airlock_severity threshold;
+};
+
 struct airlock_project {
 	int rootfd; /* the directory as opened; every later open is beneath it */
 	char *path; /* canonical path of rootfd */
 	struct snapshot snap;
+	struct scan_options scan;
 };
+
+/* Copies the scan settings of `opts` (NULL: defaults) into `so`, checking
+ * them. Free with scan_options_clear. */
+int scan_options_init(struct scan_options *so, const airlock_options *opts);
+void scan_options_clear(struct scan_options *so);
 
 #endif
