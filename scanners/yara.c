@@ -243,6 +243,20 @@ static bool quoted_example(const unsigned char *d, size_t len, size_t start)
 	return has_cue(d, ls, le);
 }
 
+static bool reported(const struct findings *fs, const struct scan_input *in, const char *rule,
+		     size_t start)
+{
+	for (size_t i = fs->count; i-- > 0;) {
+		const struct airlock_finding *f = &fs->v[i];
+
+		if (strcmp(f->file, in->path) != 0)
+			break; /* the findings of this buffer are at the end */
+		if (!f->normalized && f->start == start && strcmp(f->rule, rule) == 0)
+			return true;
+	}
+	return false;
+}
+
 static int add_match(struct match_ctx *m, const struct airlock_rule *r, size_t start,
 		     size_t end)
 {
@@ -252,9 +266,8 @@ static int add_match(struct match_ctx *m, const struct airlock_rule *r, size_t s
 
 	if (m->nv) {
 		norm_view_span(m->nv, m->in, start, end, &os, &oe);
-		/* Unchanged text: the pass over the original reported it. */
-		if (oe - os == end - start &&
-		    memcmp(m->in->data + os, m->nv->data + start, end - start) == 0)
+		/* Already reported by the pass over the original text. */
+		if (reported(m->fs, m->in, r->id, os))
 			return 0;
 	}
 	s.rule = r->id;

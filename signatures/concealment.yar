@@ -13,7 +13,7 @@ rule AL111_do_not_tell_user
 		confidence = "high"
 		description = "Asks the model not to tell, show or mention something to the user"
 	strings:
-		$a = /\b(do\s+not|don't|dont|never|must\s+not|should\s+not)\s+(tell|inform|mention|reveal|disclose|show|alert|notify|report|say)\s+(this\s+|it\s+|anything\s+|any\s+of\s+this\s+)?(to\s+)?(the|your)\s+(user|human|developer|operator)\b/ nocase
+		$a = /\b(do\s+not|don't|dont|never|must\s+not|should\s+not)\s+(tell|inform|mention|reveal|disclose|show|alert|notify|report|say)\s+([a-z-]+\s+){0,3}(to\s+)?(the|your)\s+(user|human|developer|operator)\b/ nocase
 		$b = /\bwithout\s+(telling|informing|notifying|alerting|warning|showing)\s+(the|your)\s+(user|human|developer)\b/ nocase
 		$c = /\b(keep|hide)\s+(this|these|it|the\s+\w+)\s+(secret\s+)?from\s+(the|your)\s+(user|human|developer)\b/ nocase
 		$d = /\b(the|your)\s+(user|human)\s+(must|should)\s+(not|never)\s+(know|see|notice|find\s+out|be\s+told)\b/ nocase
