@@ -260,10 +260,17 @@ static bool reported(const struct findings *fs, const struct scan_input *in, con
 static int add_match(struct match_ctx *m, const struct airlock_rule *r, size_t start,
 		     size_t end)
 {
+	const unsigned char *buf = m->nv ? m->nv->data : m->in->data;
 	struct finding_spec s = { 0 };
 	char msg[300];
-	size_t os = start, oe = end;
+	size_t os, oe;
 
+	/* A pattern anchored on "\n" reports the line it is about. */
+	while (start < end && (buf[start] == '\n' || buf[start] == '\r' || buf[start] == ' ' ||
+			       buf[start] == '\t'))
+		start++;
+	os = start;
+	oe = end;
 	if (m->nv) {
 		norm_view_span(m->nv, m->in, start, end, &os, &oe);
 		/* Already reported by the pass over the original text. */

@@ -16,6 +16,9 @@ int main(void)
 	srunner_add_suite(sr, surfaces_suite());
 	srunner_add_suite(sr, snapshot_suite());
 	srunner_add_suite(sr, cli_suite());
+	srunner_add_suite(sr, scan_suite());
+	srunner_add_suite(sr, unicode_suite());
+	srunner_add_suite(sr, scan_cli_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -14,6 +14,9 @@ Suite *utf8_suite(void);
 Suite *surfaces_suite(void);
 Suite *snapshot_suite(void);
 Suite *cli_suite(void);
+Suite *scan_suite(void);
+Suite *unicode_suite(void);
+Suite *scan_cli_suite(void);
 
 /* A fresh directory under $TMPDIR (or /tmp); new, free() it after
  * t_rmtree(). Fails the test on error. */
