@@ -16,7 +16,8 @@ static const char cmd_help_help[] = "Usage: airlock help [COMMAND]\n"
 static const struct command commands[] = {
 	{ "status", cmd_status, "show a project's context files and its trust state",
 	  cmd_status_help },
-	{ "scan", cmd_scan, "scan context files for hidden instructions and attacks", cmd_scan_help },
+	{ "scan", cmd_scan, "scan context files for hidden instructions and attacks",
+	  cmd_scan_help },
 	{ "rules", cmd_rules, "list the rules a scan applies, or explain one", cmd_rules_help },
 	{ "help", cmd_help, "show help for a command", cmd_help_help },
 };

@@ -174,12 +174,12 @@ int report_print_json(const struct scan_result *res, size_t n, airlock_severity 
 		for (size_t i = 0; i < airlock_report_file_count(r); i++) {
 			char *path = shown_path(res[k].prefix, airlock_report_file_path(r, i));
 
-			rc = path ? append(files, json_pack("{s:o, s:s, s:b}", "path",
-							    cli_json_string(path), "kind",
-							    airlock_kind_name(
-								    airlock_report_file_kind(r, i)),
-							    "scanned",
-							    airlock_report_file_scanned(r, i)))
+			rc = path ? append(files,
+					   json_pack("{s:o, s:s, s:b}", "path",
+						     cli_json_string(path), "kind",
+						     airlock_kind_name(
+							     airlock_report_file_kind(r, i)),
+						     "scanned", airlock_report_file_scanned(r, i)))
 				  : -1;
 			free(path);
 			if (rc < 0)
@@ -271,8 +271,7 @@ static long rule_index(const airlock_rules *rules, const char *id)
 	return -1;
 }
 
-static json_t *sarif_result(const airlock_finding *f, const char *path,
-			    const airlock_rules *rules)
+static json_t *sarif_result(const airlock_finding *f, const char *path, const airlock_rules *rules)
 {
 	char *uri = uri_of(path);
 	const char *ex = airlock_finding_excerpt(f);
@@ -280,14 +279,13 @@ static json_t *sarif_result(const airlock_finding *f, const char *path,
 
 	if (!uri)
 		return NULL;
-	region = json_pack("{s:I, s:I, s:I, s:I}", "startLine",
-			   (json_int_t)airlock_finding_line(f), "startColumn",
-			   (json_int_t)airlock_finding_column(f), "endLine",
+	region = json_pack("{s:I, s:I, s:I, s:I}", "startLine", (json_int_t)airlock_finding_line(f),
+			   "startColumn", (json_int_t)airlock_finding_column(f), "endLine",
 			   (json_int_t)airlock_finding_end_line(f), "endColumn",
 			   (json_int_t)airlock_finding_end_column(f));
 	if (region && ex && *ex)
-		json_object_set_new(region, "snippet", json_pack("{s:o}", "text",
-								 cli_json_string(ex)));
+		json_object_set_new(region, "snippet",
+				    json_pack("{s:o}", "text", cli_json_string(ex)));
 	props = json_pack("{s:s, s:s, s:s}", "severity",
 			  airlock_severity_name(airlock_finding_severity(f)), "category",
 			  airlock_finding_category(f), "confidence", airlock_finding_confidence(f));
@@ -297,9 +295,8 @@ static json_t *sarif_result(const airlock_finding *f, const char *path,
 		      airlock_finding_rule(f), "ruleIndex",
 		      (json_int_t)rule_index(rules, airlock_finding_rule(f)), "level",
 		      sarif_level(airlock_finding_severity(f)), "message", "text",
-		      cli_json_string(airlock_finding_message(f)), "locations",
-		      "physicalLocation", "artifactLocation", "uri", uri, "region", region,
-		      "properties", props);
+		      cli_json_string(airlock_finding_message(f)), "locations", "physicalLocation",
+		      "artifactLocation", "uri", uri, "region", region, "properties", props);
 	free(uri);
 	return o;
 }
@@ -330,8 +327,8 @@ int report_print_sarif(const struct scan_result *res, size_t n)
 			 "2.1.0", "runs", "tool", "driver", "name", "airlock", "version",
 			 airlock_version(), "semanticVersion", airlock_version(), "rules",
 			 sarif_rules(rules), "properties", "signatures",
-			 airlock_rules_version(rules), "columnKind", "unicodeCodePoints",
-			 "results", results);
+			 airlock_rules_version(rules), "columnKind", "unicodeCodePoints", "results",
+			 results);
 	rc = root ? 0 : -1;
 out:
 	if (rc == 0 && (json_dumpf(root, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII) < 0 ||

@@ -79,10 +79,12 @@ static int parse_args(struct scan_args *a, int argc, char **argv)
 		} else if (strcmp(arg, "--all-files") == 0) {
 			a->all_files = true;
 		} else if (strcmp(arg, "--fail-on") == 0 || strncmp(arg, "--fail-on=", 10) == 0) {
-			const char *v = arg[9] == '=' ? arg + 10 : (i + 1 < argc ? argv[++i] : NULL);
+			const char *v =
+				arg[9] == '=' ? arg + 10 : (i + 1 < argc ? argv[++i] : NULL);
 
 			if (!v)
-				return cli_error("--fail-on needs a severity: info, low, medium, high or critical");
+				return cli_error(
+					"--fail-on needs a severity: info, low, medium, high or critical");
 			if (airlock_severity_parse(&a->fail_on, v) < 0)
 				return cli_lib_error(AIRLOCK_EINVALID, "--fail-on");
 		} else if (strcmp(arg, "--rules") == 0 || strncmp(arg, "--rules=", 8) == 0) {

@@ -27,9 +27,8 @@ int scan_options_init(struct scan_options *so, const airlock_options *opts)
 	if (opts->version != AIRLOCK_OPTIONS_VERSION)
 		return error_set(AIRLOCK_EINVALID, "airlock_options version %u is not supported",
 				 opts->version);
-	if (opts->block_threshold &&
-	    (opts->block_threshold < AIRLOCK_SEVERITY_INFO ||
-	     opts->block_threshold > AIRLOCK_SEVERITY_CRITICAL))
+	if (opts->block_threshold && (opts->block_threshold < AIRLOCK_SEVERITY_INFO ||
+				      opts->block_threshold > AIRLOCK_SEVERITY_CRITICAL))
 		return error_set(AIRLOCK_EINVALID, "block threshold %d is not a severity",
 				 (int)opts->block_threshold);
 	if (opts->scan_timeout > LIMIT_SCAN_TIMEOUT_MAX)
@@ -111,8 +110,8 @@ static int reason_findings(airlock_report *r, const struct airlock_entry *e, con
 
 		if (!(e->reasons & reason_rules[i].reason))
 			continue;
-		if (e->link_target && !(target = utf8_escape(e->link_target,
-							     strlen(e->link_target), true)))
+		if (e->link_target &&
+		    !(target = utf8_escape(e->link_target, strlen(e->link_target), true)))
 			return error_oom();
 		snprintf(msg, sizeof(msg), "%s%s%s", b->description, target ? " -> " : "",
 			 target ? target : "");

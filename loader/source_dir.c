@@ -417,7 +417,8 @@ int source_file_read(unsigned char **data, unsigned int *reasons, uint64_t *size
 		if (e == ENOENT)
 			return error_set(AIRLOCK_ENOTFOUND, "'%s' does not exist", path);
 		if (e == ELOOP)
-			return error_set(AIRLOCK_EINVALID, "'%s' is a symlink (not followed)", path);
+			return error_set(AIRLOCK_EINVALID, "'%s' is a symlink (not followed)",
+					 path);
 		if (e == ENXIO)
 			return error_set(AIRLOCK_EINVALID, "'%s' is not a regular file", path);
 		return error_set_errno(AIRLOCK_ERROR, e, "cannot open '%s'", path);

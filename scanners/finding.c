@@ -13,8 +13,8 @@
 #include "scanners/finding.h"
 
 static const char *const severity_names[] = {
-	[AIRLOCK_SEVERITY_INFO] = "info",     [AIRLOCK_SEVERITY_LOW] = "low",
-	[AIRLOCK_SEVERITY_MEDIUM] = "medium", [AIRLOCK_SEVERITY_HIGH] = "high",
+	[AIRLOCK_SEVERITY_INFO] = "info",         [AIRLOCK_SEVERITY_LOW] = "low",
+	[AIRLOCK_SEVERITY_MEDIUM] = "medium",     [AIRLOCK_SEVERITY_HIGH] = "high",
 	[AIRLOCK_SEVERITY_CRITICAL] = "critical",
 };
 
@@ -91,8 +91,7 @@ static char *dup_or_empty(const char *s)
 	return strdup(s ? s : "");
 }
 
-static int add(struct findings *fs, const char *path, const struct finding_spec *s,
-	       bool whole_file)
+static int add(struct findings *fs, const char *path, const struct finding_spec *s, bool whole_file)
 {
 	struct airlock_finding *f;
 	int error;
@@ -109,8 +108,8 @@ static int add(struct findings *fs, const char *path, const struct finding_spec 
 	f->excerpt = strdup("");
 	if (s->hidden)
 		f->hidden = utf8_escape(s->hidden, s->hidden_len, false);
-	if (!f->rule || !f->category || !f->confidence || !f->file || !f->message ||
-	    !f->excerpt || (s->hidden && !f->hidden)) {
+	if (!f->rule || !f->category || !f->confidence || !f->file || !f->message || !f->excerpt ||
+	    (s->hidden && !f->hidden)) {
 		finding_clear(f);
 		return error_oom();
 	}
@@ -302,9 +301,10 @@ int findings_combine(struct findings *fs, size_t from, const struct scan_input *
 		p[0] = &parts[SIG_CONCEAL];
 		p[1] = &parts[SIG_CREDENTIAL];
 		p[2] = &parts[SIG_EXFIL];
-		error = add_combined(fs, in, "AL901", AIRLOCK_SEVERITY_CRITICAL,
-				     "Concealment, a credential path and an outbound channel in one file",
-				     p[1], p, 3);
+		error = add_combined(
+			fs, in, "AL901", AIRLOCK_SEVERITY_CRITICAL,
+			"Concealment, a credential path and an outbound channel in one file", p[1],
+			p, 3);
 	} else if (have[SIG_CREDENTIAL] && have[SIG_EXFIL]) {
 		p[0] = &parts[SIG_CREDENTIAL];
 		p[1] = &parts[SIG_EXFIL];
@@ -315,9 +315,10 @@ int findings_combine(struct findings *fs, size_t from, const struct scan_input *
 	if (error == 0 && have[SIG_SECRET] && have[SIG_EXFIL]) {
 		p[0] = &parts[SIG_SECRET];
 		p[1] = &parts[SIG_EXFIL];
-		error = add_combined(fs, in, "AL902", AIRLOCK_SEVERITY_CRITICAL,
-				     "An API key next to upload instructions: a key to collect stolen data with",
-				     p[0], p, 2);
+		error = add_combined(
+			fs, in, "AL902", AIRLOCK_SEVERITY_CRITICAL,
+			"An API key next to upload instructions: a key to collect stolen data with",
+			p[0], p, 2);
 	}
 	if (error < 0)
 		return error;

@@ -26,10 +26,10 @@ struct scan_input {
 struct airlock_finding {
 	char *rule, *category, *confidence, *file, *message, *excerpt, *hidden;
 	airlock_severity severity;
-	size_t start, end;        /* byte offsets in the original buffer */
-	bool located;             /* start/end have been turned into positions */
-	bool whole_file;          /* about the file, not a place in it */
-	bool normalized;          /* matched only in the normalized view */
+	size_t start, end; /* byte offsets in the original buffer */
+	bool located;      /* start/end have been turned into positions */
+	bool whole_file;   /* about the file, not a place in it */
+	bool normalized;   /* matched only in the normalized view */
 	unsigned int line, column, end_line, end_column;
 };
 

@@ -26,7 +26,7 @@ static const struct builtin_rule builtins[] = {
 	{ "AL006", "changed_while_read", "filesystem", S(HIGH), "high",
 	  "A context file changed or was replaced while it was read" },
 	{ "AL007", "walk_limit", "filesystem", S(HIGH), "high",
-	  "A walk limit (depth, entry count, file count, path length) was reached: files past it were not scanned" },
+	  "A walk limit (depth, count, path length) was reached: files past it were not scanned" },
 	{ "AL008", "writable_executable", "filesystem", S(MEDIUM), "high",
 	  "An executable context file is writable by group or others" },
 	{ "AL009", "bad_name", "filesystem", S(MEDIUM), "high",

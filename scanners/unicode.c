@@ -21,11 +21,11 @@ struct ctx {
 	struct findings *fs;
 	const struct scan_input *in;
 	struct norm_view *nv;
-	size_t found;       /* findings added for this buffer */
-	size_t line_start;  /* offset of the current line */
+	size_t found;        /* findings added for this buffer */
+	size_t line_start;   /* offset of the current line */
 	size_t last_line[8]; /* per rule: line_start + 1 of its last finding */
-	uint32_t prev;      /* last visible code point (0 at the start) */
-	size_t fold_until;  /* confusables before this offset are folded */
+	uint32_t prev;       /* last visible code point (0 at the start) */
+	size_t fold_until;   /* confusables before this offset are folded */
 };
 
 /* --- character classes ------------------------------------------------------- */
@@ -157,7 +157,8 @@ static int report(struct ctx *c, int rule, airlock_severity sev, size_t start, s
 		s.rule = b->id;
 		s.category = b->category;
 		s.severity = b->severity;
-		s.message = "Too many hidden-character findings in this file; the rest are not listed";
+		s.message =
+			"Too many hidden-character findings in this file; the rest are not listed";
 		s.hidden = NULL;
 	}
 	return findings_add(c->fs, c->in, &s);
@@ -375,8 +376,8 @@ static int check_word(struct ctx *c, size_t i)
 	if (!(latin > 0 && fake > 0))
 		return 0;
 	c->fold_until = j;
-	return report(c, R_CONFUSABLE, 0, i, j, "Look-alike letters from another script in a Latin word",
-		      folded, flen);
+	return report(c, R_CONFUSABLE, 0, i, j,
+		      "Look-alike letters from another script in a Latin word", folded, flen);
 }
 
 /* A run of blanks at d[i]; a long one followed by more text on the line is
@@ -398,8 +399,8 @@ static int check_blanks(struct ctx *c, size_t i, size_t *used)
 		return 0;
 	}
 	emit_char(c, ' ', i);
-	return report(c, R_BLANKS, 0, i, j, "A long run of blanks pushes the rest of the line off screen",
-		      NULL, 0);
+	return report(c, R_BLANKS, 0, i, j,
+		      "A long run of blanks pushes the rest of the line off screen", NULL, 0);
 }
 
 static int step(struct ctx *c, size_t i, size_t *used)
@@ -424,8 +425,8 @@ static int step(struct ctx *c, size_t i, size_t *used)
 	if (is_bidi_control(cp)) {
 		drop(c);
 		return report(c, R_BIDI, 0, i, i + n,
-			      "Bidirectional control character reorders how the text is shown", NULL,
-			      0);
+			      "Bidirectional control character reorders how the text is shown",
+			      NULL, 0);
 	}
 	if (is_direction_mark(cp)) {
 		drop(c);
@@ -438,9 +439,10 @@ static int step(struct ctx *c, size_t i, size_t *used)
 	}
 	if (cp == '\r' && i + 1 < len && d[i + 1] != '\n') {
 		emit(c, d + i, n, i);
-		return report(c, R_ESCAPE, AIRLOCK_SEVERITY_MEDIUM, i, i + n,
-			      "Carriage return inside a line: a terminal overwrites what came before",
-			      NULL, 0);
+		return report(
+			c, R_ESCAPE, AIRLOCK_SEVERITY_MEDIUM, i, i + n,
+			"Carriage return inside a line: a terminal overwrites what came before",
+			NULL, 0);
 	}
 	if (utf8_is_invisible(cp))
 		return check_invisible(c, i, n, cp);

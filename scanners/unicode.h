@@ -19,7 +19,7 @@
 struct norm_view {
 	unsigned char *data;
 	size_t len;
-	size_t *map; /* len + 1 entries; map[len] is the original length */
+	size_t *map;  /* len + 1 entries; map[len] is the original length */
 	bool changed; /* false: the view equals the original, no second pass */
 };
 

@@ -67,9 +67,10 @@ static int catalogue(struct airlock_rules *cat, YR_RULES *rules, bool user)
 		airlock_severity s = AIRLOCK_SEVERITY_MEDIUM;
 
 		if (!user && (!id || !sev || !cat_name || !conf || !desc))
-			return error_set(AIRLOCK_ERROR,
-					 "signature %s lacks meta id, category, severity, confidence or description",
-					 rule->identifier);
+			return error_set(
+				AIRLOCK_ERROR,
+				"signature %s lacks meta id, category, severity, confidence or description",
+				rule->identifier);
 		if (sev && airlock_severity_parse(&s, sev) < 0)
 			return error_set(AIRLOCK_ERROR, "rule %s: unknown severity '%s'",
 					 rule->identifier, sev);
@@ -95,8 +96,7 @@ static void compile_error(int level, const char *file, int line, const YR_RULE *
 	(void)rule;
 	if (level != YARA_ERROR_LEVEL_ERROR || st->errors++ > 0)
 		return;
-	snprintf(st->message, sizeof(st->message), "%s:%d: %s", file ? file : "?", line,
-		 message);
+	snprintf(st->message, sizeof(st->message), "%s:%d: %s", file ? file : "?", line, message);
 }
 
 /* Includes are refused: a rule folder must not pull in files from elsewhere. */
@@ -159,11 +159,12 @@ int yara_set_load(struct yara_set **out, struct airlock_rules *catalog,
 	ys->cat = catalog;
 	rc = yr_rules_load_stream(&stream, &ys->compiled);
 	if (rc != ERROR_SUCCESS) {
-		error = error_set(AIRLOCK_ERROR,
-				  rc == ERROR_UNSUPPORTED_FILE_VERSION
-					  ? "the compiled signatures were built by another YARA version; rebuild them"
-					  : "the compiled signatures are not a valid YARA rules file (YARA error %d)",
-				  rc);
+		error = error_set(
+			AIRLOCK_ERROR,
+			rc == ERROR_UNSUPPORTED_FILE_VERSION
+				? "the compiled signatures were built by another YARA version; rebuild them"
+				: "the compiled signatures are not a valid YARA rules file (YARA error %d)",
+			rc);
 		goto out;
 	}
 	if ((error = catalogue(catalog, ys->compiled, false)) < 0)
@@ -205,8 +206,8 @@ struct match_ctx {
 static bool has_cue(const unsigned char *d, size_t from, size_t to)
 {
 	static const char *const cues[] = {
-		"example", "e.g.",   "such as",   "phrases",      "attack",   "injection",
-		"detect",  "flags",  "malicious", "never follow", "for instance",
+		"example", "e.g.",  "such as",   "phrases",      "attack",       "injection",
+		"detect",  "flags", "malicious", "never follow", "for instance",
 	};
 	char line[512];
 	size_t n = to - from < sizeof(line) - 1 ? to - from : sizeof(line) - 1;
@@ -257,8 +258,7 @@ static bool reported(const struct findings *fs, const struct scan_input *in, con
 	return false;
 }
 
-static int add_match(struct match_ctx *m, const struct airlock_rule *r, size_t start,
-		     size_t end)
+static int add_match(struct match_ctx *m, const struct airlock_rule *r, size_t start, size_t end)
 {
 	const unsigned char *buf = m->nv ? m->nv->data : m->in->data;
 	struct finding_spec s = { 0 };
@@ -289,7 +289,8 @@ static int add_match(struct match_ctx *m, const struct airlock_rule *r, size_t s
 		s.severity = severity_raise(s.severity);
 		s.hidden = (const char *)m->nv->data + start;
 		s.hidden_len = end - start;
-		snprintf(msg, sizeof(msg), "%s (hidden: matches once invisible characters are removed or decoded)",
+		snprintf(msg, sizeof(msg),
+			 "%s (hidden: matches once invisible characters are removed or decoded)",
 			 r->description);
 	} else if (quoted_example(m->in->data, m->in->len, os)) {
 		s.severity = severity_lower(s.severity);

@@ -112,8 +112,9 @@ START_TEST(bidi_controls_in_code)
 {
 	/* U+202E then U+2066 ... U+2069: "Trojan Source". Columns count
 	 * characters: the CJK prefix is 3 characters of 9 bytes. */
-	const char text[] = "x\n\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e \"user\xe2\x80\xae \xe2\x81\xa6"
-			    "# admin\xe2\x81\xa9\"\n";
+	const char text[] =
+		"x\n\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e \"user\xe2\x80\xae \xe2\x81\xa6"
+		"# admin\xe2\x81\xa9\"\n";
 	const struct airlock_finding *f;
 	struct result r;
 
@@ -203,8 +204,8 @@ END_TEST
 START_TEST(invalid_utf8_is_a_finding)
 {
 	static const char *const bad[] = {
-		"\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\x80", "ab\xf0\x9f\x98",
-		"\xe2\x80", "\xff\xfe", "\xc3",
+		"\xc0\xaf",       "\xed\xa0\x80", "\xf4\x90\x80\x80", "\x80",
+		"ab\xf0\x9f\x98", "\xe2\x80",     "\xff\xfe",         "\xc3",
 	};
 	struct result r;
 
@@ -222,9 +223,11 @@ END_TEST
  * under ASan by `make SANITIZE=1 test`). */
 START_TEST(every_prefix_is_safe)
 {
-	const char text[] = "a\x1b[8m\x1b]0;t\x07\xf3\xa0\x81\x89\xf3\xa0\x81\xbf\xf0\x9f\x8f\xb4"
-			    "\xf3\xa0\x81\xa7\xe2\x80\xae\xe2\x80\x8b\xd0\xb0" "b     "
-			    "                                                                  x\xc3";
+	const char text[] =
+		"a\x1b[8m\x1b]0;t\x07\xf3\xa0\x81\x89\xf3\xa0\x81\xbf\xf0\x9f\x8f\xb4"
+		"\xf3\xa0\x81\xa7\xe2\x80\xae\xe2\x80\x8b\xd0\xb0"
+		"b     "
+		"                                                                  x\xc3";
 	struct result r;
 
 	for (size_t n = 0; n <= sizeof(text) - 1; n++) {
