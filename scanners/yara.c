@@ -308,7 +308,6 @@ static int on_match(YR_SCAN_CONTEXT *context, int message, void *message_data, v
 	const struct airlock_rule *r;
 	const char *id;
 	YR_STRING *string;
-	YR_MATCH *match;
 	size_t kept = 0;
 
 	if (message != CALLBACK_MSG_RULE_MATCHING)
@@ -321,11 +320,20 @@ static int on_match(YR_SCAN_CONTEXT *context, int message, void *message_data, v
 	}
 	yr_rule_strings_foreach(rule, string)
 	{
-		yr_string_matches_foreach(context, string, match)
-		{
-			size_t start = (size_t)(match->base + match->offset);
-			size_t end = start + (size_t)match->match_length;
+		/* libyara 4.2 keeps matches in a notebook that does not align
+		 * them: each is copied out instead of read in place (which
+		 * UBSan rightly rejects), so yr_string_matches_foreach is not
+		 * used. */
+		for (const YR_MATCH *p = context->matches[string->idx].head; p;) {
+			YR_MATCH match;
+			size_t start, end;
 
+			memcpy(&match, p, sizeof(match));
+			p = match.next;
+			if (match.is_private)
+				continue;
+			start = (size_t)(match.base + match.offset);
+			end = start + (size_t)match.match_length;
 			if (kept++ >= LIMIT_FINDINGS_PER_RULE)
 				break;
 			if ((m->error = add_match(m, r, start, end)) < 0)
