@@ -176,7 +176,9 @@ install-check: all
 	@LD_LIBRARY_PATH=$(STAGE)/lib $(B)/tests/install-smoke fixtures/example | \
 		grep -q '^executable .claude/settings.json$$' || { \
 		echo "test: the installed library does not work" >&2; exit 1; }
-	@echo "install-check: installed header, libairlock.so and airlock.pc work"
+	@env -u AIRLOCK_SIGNATURES $(STAGE)/bin/airlock rules AL101 >/dev/null || { \
+		echo "test: the installed airlock does not find its installed signatures" >&2; exit 1; }
+	@echo "install-check: installed header, libairlock.so, airlock.pc and signatures work"
 
 run: deps all
 	@echo "== airlock status fixtures/example"

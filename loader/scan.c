@@ -97,15 +97,68 @@ static const struct {
 	{ AIRLOCK_REASON_BAD_NAME, "AL009" },
 };
 
+/* The project-relative path a link inside the project names, judged on its
+ * text (never resolved): the link's folder joined with the target, "." and
+ * ".." folded. Returns false when it climbs out or is too long. */
+static bool link_destination(char *out, size_t cap, const char *path, const char *target)
+{
+	const char *slash = strrchr(path, '/');
+	size_t len = slash ? (size_t)(slash - path) : 0;
+
+	if (target[0] == '/' || len >= cap)
+		return false;
+	memcpy(out, path, len);
+	out[len] = '\0';
+	while (*target) {
+		size_t n = strcspn(target, "/");
+
+		if (n == 2 && target[0] == '.' && target[1] == '.') {
+			char *up = strrchr(out, '/');
+
+			if (len == 0)
+				return false;
+			len = up ? (size_t)(up - out) : 0;
+			out[len] = '\0';
+		} else if (n > 0 && !(n == 1 && target[0] == '.')) {
+			if (len + 1 + n >= cap)
+				return false;
+			if (len)
+				out[len++] = '/';
+			memcpy(out + len, target, n);
+			len += n;
+			out[len] = '\0';
+		}
+		target += n;
+		target += strspn(target, "/");
+	}
+	return len > 0;
+}
+
+/* A link inside the project to another context file that was read and is
+ * scanned on its own (CLAUDE.md -> AGENTS.md) hides nothing. */
+static bool links_to_scanned(const struct snapshot *snap, const struct airlock_entry *e)
+{
+	char dest[LIMIT_PATH_BYTES + 1];
+
+	if (!(e->reasons & AIRLOCK_REASON_SYMLINK) || !e->link_target ||
+	    !link_destination(dest, sizeof(dest), e->path, e->link_target))
+		return false;
+	for (size_t i = 0; snap && i < snap->count; i++)
+		if (strcmp(snap->entries[i].path, dest) == 0)
+			return snap->entries[i].data != NULL;
+	return false;
+}
+
 /* Each reason an entry carries is a finding about the file as a whole. */
-static int reason_findings(airlock_report *r, const struct airlock_entry *e, const char *shown)
+static int reason_findings(airlock_report *r, const struct snapshot *snap,
+			   const struct airlock_entry *e, const char *shown)
 {
 	int error;
 
 	for (size_t i = 0; i < sizeof(reason_rules) / sizeof(reason_rules[0]); i++) {
 		const struct builtin_rule *b = builtin_rule(reason_rules[i].rule);
 		struct finding_spec s = { 0 };
-		char msg[LIMIT_LINK_TARGET + 128];
+		char msg[LIMIT_LINK_TARGET * 4 + 128], target_shown[LIMIT_LINK_TARGET * 4 + 1];
 		char *target = NULL;
 
 		if (!(e->reasons & reason_rules[i].reason))
@@ -115,11 +168,18 @@ static int reason_findings(airlock_report *r, const struct airlock_entry *e, con
 			return error_oom();
 		snprintf(msg, sizeof(msg), "%s%s%s", b->description, target ? " -> " : "",
 			 target ? target : "");
+		snprintf(target_shown, sizeof(target_shown), "%s", target ? target : "");
 		free(target);
 		s.rule = b->id;
 		s.category = b->category;
 		s.confidence = b->confidence;
 		s.severity = b->severity;
+		if (reason_rules[i].reason == AIRLOCK_REASON_SYMLINK && links_to_scanned(snap, e)) {
+			s.severity = AIRLOCK_SEVERITY_LOW;
+			snprintf(msg, sizeof(msg),
+				 "A symlink to another context file, scanned on its own -> %s",
+				 target_shown);
+		}
 		s.message = msg;
 		if ((error = findings_add_file(&r->fs, shown, &s)) < 0)
 			return error;
@@ -134,12 +194,13 @@ static bool looks_binary(const unsigned char *d, size_t len)
 	return memchr(d, '\0', len < 8192 ? len : 8192) != NULL;
 }
 
-static int scan_entry(airlock_report *r, const struct yara_set *ys, const struct airlock_entry *e,
-		      const struct scan_options *so)
+static int scan_entry(airlock_report *r, const struct yara_set *ys, const struct snapshot *snap,
+		      const struct airlock_entry *e, const struct scan_options *so)
 {
 	struct scan_input in;
 	bool bad_name = e->reasons & AIRLOCK_REASON_BAD_NAME;
-	char *shown = bad_name ? utf8_escape(e->path, strlen(e->path), true) : e->path;
+	char *shown = bad_name ? utf8_escape(e->path, strlen(e->path), true)
+			       : (char *)(*e->path ? e->path : ".");
 	bool scan = e->data && !(e->reasons & AIRLOCK_REASON_UNREAD);
 	int error;
 
@@ -148,7 +209,7 @@ static int scan_entry(airlock_report *r, const struct yara_set *ys, const struct
 	if (scan && e->surface == &snapshot_any_surface && looks_binary(e->data, e->data_len))
 		scan = false;
 	if ((error = add_file(r, shown, e->kind, scan)) < 0 ||
-	    (error = reason_findings(r, e, shown)) < 0 || !scan)
+	    (error = reason_findings(r, snap, e, shown)) < 0 || !scan)
 		goto out;
 	in.path = shown;
 	in.data = e->data;
@@ -175,7 +236,7 @@ int airlock_project_scan(airlock_report **out, airlock_project *p)
 	    (error = rules_open(&r->rules, &ys, &p->scan, p->path)) < 0)
 		goto out;
 	for (size_t i = 0; i < p->snap.count; i++)
-		if ((error = scan_entry(r, ys, &p->snap.entries[i], &p->scan)) < 0)
+		if ((error = scan_entry(r, ys, &p->snap, &p->snap.entries[i], &p->scan)) < 0)
 			goto out;
 	findings_finish(&r->fs);
 	*out = r;
@@ -238,7 +299,7 @@ int airlock_file_scan(airlock_report **out, const char *path, const airlock_opti
 	e.data_len = e.data ? (size_t)e.size : 0;
 	if (!utf8_valid(path, strlen(path)))
 		e.reasons |= AIRLOCK_REASON_BAD_NAME;
-	if ((error = scan_entry(r, ys, &e, &so)) < 0)
+	if ((error = scan_entry(r, ys, NULL, &e, &so)) < 0)
 		goto out;
 	findings_finish(&r->fs);
 	*out = r;

@@ -334,6 +334,45 @@ START_TEST(text_output)
 }
 END_TEST
 
+/* Colour only on a terminal, and never with NO_COLOR set: script(1) gives
+ * the command a pseudo-terminal. */
+static char *on_tty(const char *env, const char *dir)
+{
+	char *cmd, buf[16384];
+	size_t len;
+	FILE *f;
+
+	ck_assert_int_gt(asprintf(&cmd, "%s script -qec '\"%s\" scan \"%s\"' /dev/null", env,
+				  getenv("AIRLOCK_BIN"), dir),
+			 0);
+	f = popen(cmd, "r");
+	ck_assert_ptr_nonnull(f);
+	len = fread(buf, 1, sizeof(buf) - 1, f);
+	buf[len] = '\0';
+	pclose(f);
+	free(cmd);
+	return strdup(buf);
+}
+
+START_TEST(colour_on_a_terminal)
+{
+	char *dir = fixture("override/ignore-previous"), *out;
+
+	if (system("command -v script >/dev/null") != 0) {
+		fprintf(stderr, "colour_on_a_terminal: script(1) missing, not checked\n");
+		free(dir);
+		return;
+	}
+	out = on_tty("env -u NO_COLOR", dir);
+	ck_assert_msg(strstr(out, "\033[") && strstr(out, "AL101"), "no colour: %s", out);
+	free(out);
+	out = on_tty("env NO_COLOR=1", dir);
+	ck_assert_msg(!strstr(out, "\033[") && strstr(out, "AL101"), "colour: %s", out);
+	free(out);
+	free(dir);
+}
+END_TEST
+
 START_TEST(explicit_files_and_all_files)
 {
 	char *file = fixture("bypass/settings-mode/.claude/settings.json");
@@ -406,6 +445,7 @@ Suite *scan_cli_suite(void)
 	tcase_add_test(tc, json_output);
 	tcase_add_test(tc, sarif_output);
 	tcase_add_test(tc, text_output);
+	tcase_add_test(tc, colour_on_a_terminal);
 	tcase_add_test(tc, explicit_files_and_all_files);
 	tcase_add_test(tc, rules_command);
 	suite_add_tcase(s, tc);
