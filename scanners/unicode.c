@@ -328,9 +328,12 @@ static int check_invisible(struct ctx *c, size_t i, size_t n, uint32_t cp)
 	char msg[128];
 	bool inside;
 
-	drop(c);
-	if (invisible_allowed(c, i, cp, next))
+	if (invisible_allowed(c, i, cp, next)) {
+		/* Honest text keeps it, and the view stays the file itself. */
+		emit(c, c->in->data + i, n, i);
 		return 0;
+	}
+	drop(c);
 	if (cp >= 0x80 && cp <= 0x9f) {
 		snprintf(msg, sizeof(msg), "C1 control character U+%04X", (unsigned)cp);
 		return report(c, R_ESCAPE, AIRLOCK_SEVERITY_MEDIUM, i, i + n, msg, NULL, 0);
@@ -353,6 +356,13 @@ static int check_word(struct ctx *c, size_t i)
 	size_t flen = 0;
 	uint32_t cp;
 
+	/* Fast path: a word of ASCII letters and digits that ends in ASCII
+	 * cannot mix scripts. */
+	while (j < len && d[j] < 0x80 && is_wordish(d[j]))
+		j++;
+	if (j >= len || d[j] < 0x80)
+		return 0;
+	j = i;
 	while (j < len) {
 		size_t n = utf8_decode(d + j, len - j, &cp);
 		char a;
@@ -410,6 +420,19 @@ static int step(struct ctx *c, size_t i, size_t *used)
 	uint32_t cp;
 	char a;
 
+	/* Fast path: printable ASCII other than blanks needs no more than the
+	 * word check. */
+	if (d[i] > 0x20 && d[i] < 0x7f) {
+		*used = 1;
+		if (is_wordish(d[i]) && !is_wordish(c->prev) && i >= c->fold_until) {
+			int error = check_word(c, i);
+
+			if (error < 0)
+				return error;
+		}
+		emit(c, d + i, 1, i);
+		return 0;
+	}
 	n = utf8_decode(d + i, len - i, &cp);
 	*used = n ? n : 1;
 	if (n == 0) {
@@ -481,8 +504,12 @@ int unicode_scan(struct findings *fs, struct norm_view *nv, const struct scan_in
 		size_t n;
 
 		error = step(&c, i, &used);
-		if (in->data[i] == '\n')
-			c.line_start = i + 1;
+		if (in->data[i] < 0x80) {
+			if (in->data[i] == '\n')
+				c.line_start = i + 1;
+			c.prev = in->data[i];
+			continue;
+		}
 		n = utf8_decode(in->data + i, in->len - i, &cp);
 		if (n && !utf8_is_invisible(cp) && !is_tag(cp))
 			c.prev = cp;
