@@ -50,6 +50,6 @@
 
 /* Consecutive blanks on one line, followed by text, that count as pushing
  * text off screen. */
-#define LIMIT_BLANK_RUN 64
+#define LIMIT_BLANK_RUN 100
 
 #endif

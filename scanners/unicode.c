@@ -140,6 +140,9 @@ static int report(struct ctx *c, int rule, airlock_severity sev, size_t start, s
 
 	if (c->last_line[rule] == c->line_start + 1 && rule != R_TAGS)
 		return 0;
+	/* A file in another encoding is one problem, not one per line. */
+	if (rule == R_INVALID && c->last_line[rule])
+		return 0;
 	c->last_line[rule] = c->line_start + 1;
 	if (c->found >= LIMIT_FINDINGS_PER_FILE)
 		return 0;
@@ -403,7 +406,8 @@ static int check_blanks(struct ctx *c, size_t i, size_t *used)
 		count++;
 	}
 	*used = j - i;
-	if (count < LIMIT_BLANK_RUN || j >= len || d[j] == '\n' || d[j] == '\r') {
+	/* Padding that ends a line or a table cell hides nothing. */
+	if (count < LIMIT_BLANK_RUN || j >= len || d[j] == '\n' || d[j] == '\r' || d[j] == '|') {
 		for (size_t k = i; k < j; k++)
 			emit(c, d + k, 1, k);
 		return 0;
@@ -437,7 +441,9 @@ static int step(struct ctx *c, size_t i, size_t *used)
 	*used = n ? n : 1;
 	if (n == 0) {
 		emit(c, d + i, 1, i);
-		return report(c, R_INVALID, 0, i, i + 1, "Bytes that are not valid UTF-8", NULL, 0);
+		return report(c, R_INVALID, 0, i, i + 1,
+			      "Bytes that are not valid UTF-8 (the first place in the file)", NULL,
+			      0);
 	}
 	if (cp == 0x1b)
 		return check_escape(c, i, used);

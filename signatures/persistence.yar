@@ -11,12 +11,40 @@ rule AL161_shell_rc_append
 		category = "persistence"
 		severity = "high"
 		confidence = "high"
-		description = "Writes to a shell start-up file (.bashrc, .zshrc, .profile, ...)"
+		description = "Writes to a shell start-up file (.bashrc, .zshrc, .profile, ...) by redirection or tee"
 	strings:
 		$a = /(>>?|\btee\s+(-a\s+)?)\s*["']?(~|\$HOME|\$\{HOME\})\/\.(bashrc|bash_profile|bash_login|profile|zshrc|zshenv|zprofile|zlogin|config\/fish\/config\.fish)\b/
-		$b = /\b(append|add|write|insert|put)\b[^\n]{0,80}\b(to|into|in)\s+(your\s+|the\s+user's\s+)?[`"']?(~\/|\$HOME\/)\.(bashrc|bash_profile|profile|zshrc|zshenv|zprofile)\b/ nocase
+	condition:
+		$a
+}
+
+rule AL166_ssh_authorized_keys
+{
+	meta:
+		id = "AL166"
+		category = "persistence"
+		severity = "high"
+		confidence = "high"
+		description = "Adds a key to ~/.ssh/authorized_keys (a way back in)"
+	strings:
+		$a = /(>>?|\btee\s+(-a\s+)?|\bcp\s+[^\n]{1,120}\s)\s*["']?(~|\$HOME|\$\{HOME\})\/\.ssh\/authorized_keys2?\b/
+		$b = /\bssh-copy-id\b[^\n]{0,80}\blocalhost\b/
 	condition:
 		any of them
+}
+
+rule AL167_shell_rc_instruction
+{
+	meta:
+		id = "AL167"
+		category = "persistence"
+		severity = "medium"
+		confidence = "medium"
+		description = "Asks for a line to be added to a shell start-up file (common in set-up notes; persistent when an agent does it)"
+	strings:
+		$a = /\b(append|add|write|insert|put)\b[^\n]{0,80}\b(to|into|in)\s+(your\s+|the\s+user's\s+)?[`"']?(~\/|\$HOME\/)\.(bashrc|bash_profile|profile|zshrc|zshenv|zprofile)\b/ nocase
+	condition:
+		$a
 }
 
 rule AL162_scheduled_job
@@ -77,10 +105,10 @@ rule AL165_trust_store_write
 		category = "persistence"
 		severity = "critical"
 		confidence = "high"
-		description = "Touches airlock's trust store or its settings (to forge a trust decision)"
+		description = "Writes to airlock's trust store, points airlock at another one, or records trust without a person (forging a trust decision)"
 	strings:
-		$a = /(~|\$HOME|\$XDG_DATA_HOME|\.local\/share)\/airlock\/trust\b/
-		$b = /\bAIRLOCK_TRUST_DIR\b/
+		$a = /\b(>>?|tee|cp|mv|mkdir|touch|rm|ln|install|echo|printf|write|create|edit|modify)\b[^\n]{0,80}(~|\$HOME|\$\{HOME\}|\$XDG_DATA_HOME|\.local\/share)\/airlock\/trust\b/
+		$b = /\bAIRLOCK_TRUST_DIR=\S/
 		$c = /\bairlock\s+trust\s+[^\n]{0,80}--yes\b/
 	condition:
 		any of them

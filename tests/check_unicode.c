@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "loader/limits.h"
 #include "scanners/unicode.h"
 #include "tests/tests.h"
 
@@ -178,7 +179,7 @@ START_TEST(blank_runs_and_confusables)
 
 	memset(text, ' ', sizeof(text));
 	memcpy(text, "ok", 2);
-	memcpy(text + 2 + 64, "tail\n", 6);
+	memcpy(text + 2 + LIMIT_BLANK_RUN, "tail\n", 6);
 	analyse(&r, text, strlen(text));
 	f = only(&r, "AL505");
 	ck_assert_uint_eq(f->column, 3);
