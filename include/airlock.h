@@ -83,7 +83,10 @@ AIRLOCK_EXTERN char *airlock_escape(const char *s, size_t len);
 /* Options                                                                  */
 /* ------------------------------------------------------------------------ */
 
-#define AIRLOCK_OPTIONS_VERSION 1
+/* Version 2 appended everything after max_file_size; a version-1 struct
+ * (version and max_file_size only) is still accepted, with defaults for the
+ * rest. */
+#define AIRLOCK_OPTIONS_VERSION 2
 
 /* How bad a finding is (impact); ordered, so thresholds compare with >=. */
 typedef enum airlock_severity {

@@ -75,14 +75,14 @@ int airlock_project_open(airlock_project **out, const char *path, const airlock_
 		*out = NULL;
 	if (!out || !path || !*path)
 		return error_set(AIRLOCK_EINVALID, "airlock_project_open: no project path given");
-	if (opts && opts->version != AIRLOCK_OPTIONS_VERSION)
+	if (opts && (opts->version < 1 || opts->version > AIRLOCK_OPTIONS_VERSION))
 		return error_set(AIRLOCK_EINVALID, "airlock_options version %u is not supported",
 				 opts->version);
 	if (!(p = calloc(1, sizeof(*p))))
 		return error_oom();
 	p->rootfd = -1;
 	snapshot_init(&p->snap, opts ? opts->max_file_size : 0);
-	p->snap.all_files = opts && (opts->flags & AIRLOCK_OPT_ALL_FILES);
+	p->snap.all_files = opts && opts->version >= 2 && (opts->flags & AIRLOCK_OPT_ALL_FILES);
 	if ((error = scan_options_init(&p->scan, opts)) < 0 ||
 	    (error = open_root(&p->rootfd, path)) < 0 ||
 	    (error = canonical_path(&p->path, p->rootfd, path)) < 0 ||

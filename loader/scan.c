@@ -24,9 +24,11 @@ int scan_options_init(struct scan_options *so, const airlock_options *opts)
 	so->timeout = LIMIT_SCAN_TIMEOUT_DEFAULT;
 	if (!opts)
 		return 0;
-	if (opts->version != AIRLOCK_OPTIONS_VERSION)
+	if (opts->version < 1 || opts->version > AIRLOCK_OPTIONS_VERSION)
 		return error_set(AIRLOCK_EINVALID, "airlock_options version %u is not supported",
 				 opts->version);
+	if (opts->version < 2)
+		return 0; /* the fields below are not there */
 	if (opts->block_threshold && (opts->block_threshold < AIRLOCK_SEVERITY_INFO ||
 				      opts->block_threshold > AIRLOCK_SEVERITY_CRITICAL))
 		return error_set(AIRLOCK_EINVALID, "block threshold %d is not a severity",

@@ -502,6 +502,20 @@ START_TEST(threshold_and_determinism)
 			 airlock_rules_version(airlock_report_rules(b)));
 	airlock_report_free(a);
 	airlock_report_free(b);
+	/* A version-1 struct has no scan fields: defaults apply. */
+	{
+		struct {
+			unsigned int version;
+			uint64_t max_file_size;
+		} v1 = { 1, 0 };
+		airlock_project *p = NULL;
+
+		ck_assert_int_eq(airlock_project_open(&p, dir, (const airlock_options *)&v1), 0);
+		ck_assert_int_eq(airlock_project_scan(&a, p), 0);
+		ck_assert(airlock_report_blocks(a));
+		airlock_report_free(a);
+		airlock_project_free(p);
+	}
 	opts.block_threshold = 9;
 	ck_assert_int_eq(airlock_project_open(&(airlock_project *){ NULL }, dir, &opts),
 			 AIRLOCK_EINVALID);
