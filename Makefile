@@ -68,10 +68,10 @@ CLI := $(B)/airlock
 TEST_BIN := $(B)/tests/check_airlock
 
 FORMAT_SRC := $(wildcard include/*.h common/*.[ch] loader/*.[ch] trust/*.[ch] \
-	scanners/*.[ch] cli/*.[ch] tests/*.[ch])
+	scanners/*.[ch] cli/*.[ch] tests/*.[ch] tests/fuzz/*.c)
 
 .PHONY: all deps deps-packages deps-grammars check-deps test install-check run install uninstall clean \
-	distclean format format-check
+	distclean format format-check fuzz
 
 all: check-deps $(LIB_A) $(LIB_SO) $(CLI) $(SIGNATURES)
 
@@ -157,9 +157,27 @@ $(B)/airlock.pc: airlock.pc.in Makefile
 # staging directory must give a working header + library + airlock.pc.
 STAGE := $(abspath $(B)/stage)
 
+# The fuzz targets' seed corpora and the scan fixtures, replayed on every test
+# run (gcc, and ASan/UBSan with SANITIZE=1); `make fuzz` builds the libFuzzer
+# binaries with clang.
+FUZZ_REPLAY := $(B)/tests/fuzz-replay
+FUZZ_CFLAGS = $(filter-out -MMD -MP,$(CFLAGS))
+
+$(FUZZ_REPLAY): tests/fuzz/fuzz_scan.c tests/fuzz/replay.c $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CC) $(FUZZ_CFLAGS) $(DEP_CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/fuzz_scan.c \
+		tests/fuzz/replay.c $(LIB_A) $(DEP_LIBS)
+
+fuzz: check-deps $(SIGNATURES)
+	@mkdir -p $(B)/fuzz
+	clang -g -O1 -std=gnu11 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
+		-DAIRLOCK_BUILDING -Iinclude -I. $(DEP_CFLAGS) -o $(B)/fuzz/fuzz_scan \
+		tests/fuzz/fuzz_scan.c $(LIB_SRC) $(DEP_LIBS)
+
 SARIF_SCHEMA := $(abspath $(B)/vendor/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json)
 
-test: deps all $(TEST_BIN) install-check
+test: deps all $(TEST_BIN) $(FUZZ_REPLAY) install-check
+	AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)) $(FUZZ_REPLAY) tests/fuzz/corpus fixtures/scan
 	AIRLOCK_BIN=$(abspath $(CLI)) AIRLOCK_FIXTURES=$(abspath fixtures) \
 	AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)) AIRLOCK_SARIF_SCHEMA=$(SARIF_SCHEMA) \
 	$(TEST_BIN)
