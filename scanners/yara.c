@@ -205,9 +205,12 @@ struct match_ctx {
 
 static bool has_cue(const unsigned char *d, size_t from, size_t to)
 {
+	/* Words of a text that discusses attacks, not of one that gives orders:
+	 * "for example" alone is how instructions are written too. */
 	static const char *const cues[] = {
-		"example", "e.g.",  "such as",   "phrases",      "attack",       "injection",
-		"detect",  "flags", "malicious", "never follow", "for instance",
+		"attack",    "injection",  "malicious",    "phrases",       "detect",
+		"flags",     "suspicious", "never follow", "do not follow", "don't follow",
+		"never run", "do not run", "don't run",    "never obey",    "do not obey",
 	};
 	char line[512];
 	size_t n = to - from < sizeof(line) - 1 ? to - from : sizeof(line) - 1;
@@ -292,7 +295,9 @@ static int add_match(struct match_ctx *m, const struct airlock_rule *r, size_t s
 		snprintf(msg, sizeof(msg),
 			 "%s (hidden: matches once invisible characters are removed or decoded)",
 			 r->description);
-	} else if (quoted_example(m->in->data, m->in->len, os)) {
+	} else if ((m->in->kind == AIRLOCK_KIND_MARKDOWN || m->in->kind == AIRLOCK_KIND_TEXT) &&
+		   quoted_example(m->in->data, m->in->len, os)) {
+		/* Only prose: in settings and scripts a quote is syntax. */
 		s.severity = severity_lower(s.severity);
 		s.confidence = "low";
 		snprintf(msg, sizeof(msg), "%s (quoted as an example)", r->description);

@@ -20,6 +20,8 @@
 struct expect {
 	char **lines; /* "rule\tfile\tline" */
 	size_t count;
+	char **sevs; /* "rule\tfile\tline\tseverity" for lines that name one */
+	size_t nsevs;
 	airlock_severity max; /* 0: no bound */
 };
 
@@ -36,6 +38,7 @@ static void expect_read(struct expect *e, const char *dir)
 	ck_assert_msg(f != NULL, "%s: %s", path, strerror(errno));
 	memset(e, 0, sizeof(*e));
 	e->lines = calloc(256, sizeof(char *));
+	e->sevs = calloc(256, sizeof(char *));
 	while (fgets(line, sizeof(line), f)) {
 		line[strcspn(line, "\n")] = '\0';
 		if (line[0] == '\0' || line[0] == '#')
@@ -45,6 +48,10 @@ static void expect_read(struct expect *e, const char *dir)
 			continue;
 		}
 		ck_assert_uint_lt(e->count, 256);
+		if (strchr(strchr(strchr(line, '\t') + 1, '\t') + 1, '\t')) {
+			e->sevs[e->nsevs++] = strdup(line);
+			*strrchr(line, '\t') = '\0';
+		}
 		e->lines[e->count++] = strdup(line);
 	}
 	fclose(f);
@@ -56,7 +63,10 @@ static void expect_free(struct expect *e)
 {
 	for (size_t i = 0; i < e->count; i++)
 		free(e->lines[i]);
+	for (size_t i = 0; i < e->nsevs; i++)
+		free(e->sevs[i]);
 	free(e->lines);
+	free(e->sevs);
 }
 
 static char **found_lines(const airlock_report *r, size_t *n)
@@ -73,6 +83,26 @@ static char **found_lines(const airlock_report *r, size_t *n)
 	}
 	qsort(v, *n, sizeof(char *), by_str);
 	return v;
+}
+
+/* True when a finding matches "rule\tfile\tline\tseverity". */
+static bool has_severity(const airlock_report *r, const char *want)
+{
+	for (size_t i = 0; i < airlock_report_finding_count(r); i++) {
+		const airlock_finding *f = airlock_report_finding(r, i);
+		char *line;
+		bool same;
+
+		ck_assert_int_gt(asprintf(&line, "%s\t%s\t%u\t%s", airlock_finding_rule(f),
+					  airlock_finding_file(f), airlock_finding_line(f),
+					  airlock_severity_name(airlock_finding_severity(f))),
+				 0);
+		same = strcmp(line, want) == 0;
+		free(line);
+		if (same)
+			return true;
+	}
+	return false;
 }
 
 /* Returns a description of the difference, or NULL when the case passes. */
@@ -100,6 +130,9 @@ static char *check_case(const char *dir)
 						  i < e.count ? e.lines[i] : "(nothing)", n,
 						  e.count),
 					 0);
+	for (size_t i = 0; i < e.nsevs && !why; i++)
+		if (!has_severity(r, e.sevs[i]))
+			ck_assert_int_gt(asprintf(&why, "%s: no finding '%s'", dir, e.sevs[i]), 0);
 	if (!why && e.max && airlock_report_max_severity(r) > e.max)
 		ck_assert_int_gt(asprintf(&why, "%s: a benign look-alike reached %s (bound: %s)",
 					  dir,
