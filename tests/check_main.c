@@ -17,6 +17,7 @@ int main(void)
 	srunner_add_suite(sr, snapshot_suite());
 	srunner_add_suite(sr, cli_suite());
 	srunner_add_suite(sr, scan_suite());
+	srunner_add_suite(sr, fixtures_suite());
 	srunner_add_suite(sr, unicode_suite());
 	srunner_add_suite(sr, scan_cli_suite());
 	srunner_run_all(sr, CK_NORMAL);

@@ -15,6 +15,7 @@ Suite *surfaces_suite(void);
 Suite *snapshot_suite(void);
 Suite *cli_suite(void);
 Suite *scan_suite(void);
+Suite *fixtures_suite(void);
 Suite *unicode_suite(void);
 Suite *scan_cli_suite(void);
 
