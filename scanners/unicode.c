@@ -25,6 +25,7 @@ struct ctx {
 	size_t line_start;   /* offset of the current line */
 	size_t last_line[8]; /* per rule: line_start + 1 of its last finding */
 	uint32_t prev;       /* last visible code point (0 at the start) */
+	bool prev_set;       /* step() set prev itself (a decoded JSON escape) */
 	size_t fold_until;   /* confusables before this offset are folded */
 };
 
@@ -417,6 +418,131 @@ static int check_blanks(struct ctx *c, size_t i, size_t *used)
 		      "A long run of blanks pushes the rest of the line off screen", NULL, 0);
 }
 
+static int hex4(const unsigned char *d, size_t len, size_t i, uint32_t *out)
+{
+	uint32_t v = 0;
+
+	if (i + 4 > len)
+		return -1;
+	for (size_t k = i; k < i + 4; k++) {
+		unsigned char h = d[k];
+
+		v <<= 4;
+		if (h >= '0' && h <= '9')
+			v |= h - '0';
+		else if ((h | 0x20) >= 'a' && (h | 0x20) <= 'f')
+			v |= (h | 0x20) - 'a' + 10;
+		else
+			return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+static size_t utf8_encode(unsigned char out[4], uint32_t cp)
+{
+	if (cp < 0x80) {
+		out[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (unsigned char)(0xc0 | (cp >> 6));
+		out[1] = (unsigned char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (unsigned char)(0xe0 | (cp >> 12));
+		out[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+		out[2] = (unsigned char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	out[0] = (unsigned char)(0xf0 | (cp >> 18));
+	out[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3f));
+	out[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+	out[3] = (unsigned char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+/*
+ * A JSON string escape: what a hook command or an env value becomes once the
+ * file is parsed. The view holds the decoded text, so "cu\u0072l" is read as
+ * "curl"; an escaped invisible, bidi or tag character is reported as if it
+ * were written out.
+ */
+static int check_json_escape(struct ctx *c, size_t i, size_t *used)
+{
+	static const char simple[] = "\"\\/bfnrt", decoded[] = "\"\\/  \n\r\t";
+	const unsigned char *d = c->in->data;
+	size_t len = c->in->len;
+	unsigned char buf[4];
+	const char *p;
+	uint32_t cp, lo;
+
+	*used = 1;
+	if (i + 1 >= len) {
+		emit(c, d + i, 1, i);
+		return 0;
+	}
+	if (d[i + 1] != 'u' && (p = strchr(simple, d[i + 1])) && d[i + 1]) {
+		*used = 2;
+		c->prev = (unsigned char)decoded[p - simple];
+		c->prev_set = true;
+		emit_char(c, decoded[p - simple], i);
+		return 0;
+	}
+	if (d[i + 1] != 'u' || hex4(d, len, i + 2, &cp) < 0) {
+		emit(c, d + i, 1, i);
+		return 0;
+	}
+	*used = 6;
+	if (cp >= 0xd800 && cp <= 0xdbff && i + 12 <= len && d[i + 6] == '\\' && d[i + 7] == 'u' &&
+	    hex4(d, len, i + 8, &lo) == 0 && lo >= 0xdc00 && lo <= 0xdfff) {
+		cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+		*used = 12;
+	}
+	c->prev_set = true;
+	if (cp >= 0xd800 && cp <= 0xdfff) {
+		drop(c);
+		return report(c, R_INVALID, 0, i, i + *used, "A lone surrogate in a JSON escape",
+			      NULL, 0);
+	}
+	if (is_tag(cp)) {
+		char ch = (char)(cp - 0xe0000);
+
+		if (cp >= 0xe0020 && cp <= 0xe007e)
+			emit_char(c, ch, i);
+		else
+			drop(c);
+		if (c->last_line[R_TAGS] == c->line_start + 1)
+			return 0;
+		return report(c, R_TAGS, 0, i, i + *used,
+			      "Unicode tag characters, written as JSON escapes, hide text", NULL,
+			      0);
+	}
+	if (is_bidi_control(cp)) {
+		drop(c);
+		return report(
+			c, R_BIDI, 0, i, i + *used,
+			"Bidirectional control character (as a JSON escape) reorders the text",
+			NULL, 0);
+	}
+	if (utf8_is_invisible(cp) && !is_direction_mark(cp))
+		return check_invisible(c, i, *used, cp);
+	if (is_direction_mark(cp)) {
+		drop(c);
+		return 0;
+	}
+	c->prev = cp;
+	emit(c, buf, utf8_encode(buf, cp), i);
+	c->nv->changed = true;
+	return 0;
+}
+
+static bool is_json(airlock_kind kind)
+{
+	return kind == AIRLOCK_KIND_JSON || kind == AIRLOCK_KIND_JSONC;
+}
+
 static int step(struct ctx *c, size_t i, size_t *used)
 {
 	const unsigned char *d = c->in->data;
@@ -424,6 +550,8 @@ static int step(struct ctx *c, size_t i, size_t *used)
 	uint32_t cp;
 	char a;
 
+	if (d[i] == '\\' && is_json(c->in->kind))
+		return check_json_escape(c, i, used);
 	/* Fast path: printable ASCII other than blanks needs no more than the
 	 * word check. */
 	if (d[i] > 0x20 && d[i] < 0x7f) {
@@ -509,7 +637,10 @@ int unicode_scan(struct findings *fs, struct norm_view *nv, const struct scan_in
 		uint32_t cp;
 		size_t n;
 
+		c.prev_set = false;
 		error = step(&c, i, &used);
+		if (c.prev_set)
+			continue;
 		if (in->data[i] < 0x80) {
 			if (in->data[i] == '\n')
 				c.line_start = i + 1;

@@ -219,6 +219,33 @@ START_TEST(invalid_utf8_is_a_finding)
 }
 END_TEST
 
+START_TEST(json_escapes_are_decoded_in_the_view)
+{
+	const char text[] =
+		"{\"c\": \"cu\\u0072l \\\"x\\\" \\ud83d\\ude00 a\\u200bb \\u202e \\ud800\"}";
+	struct result r;
+
+	memset(&r, 0, sizeof(r));
+	r.in.path = "settings.json";
+	r.in.data = (const unsigned char *)text;
+	r.in.len = strlen(text);
+	r.in.kind = AIRLOCK_KIND_JSON;
+	ck_assert_int_eq(unicode_scan(&r.fs, &r.nv, &r.in), 0);
+	ck_assert_int_eq(findings_locate(&r.fs, 0, &r.in), 0);
+	ck_assert_str_eq((char *)r.nv.data, "{\"c\": \"curl \"x\" \xf0\x9f\x98\x80 ab  \"}");
+	ck_assert_uint_eq(only(&r, "AL503")->column, 38);
+	ck_assert_str_eq(only(&r, "AL502")->rule, "AL502");
+	ck_assert_str_eq(only(&r, "AL507")->rule, "AL507"); /* the lone surrogate */
+	result_free(&r);
+
+	/* The same bytes in Markdown are text, not escapes. */
+	analyse(&r, text, strlen(text));
+	ck_assert_uint_eq(r.fs.count, 0);
+	ck_assert(!r.nv.changed);
+	result_free(&r);
+}
+END_TEST
+
 /* Every prefix of a buffer full of edge cases: truncated sequences, escapes,
  * tags and runs cut anywhere must neither crash nor read past the end (run
  * under ASan by `make SANITIZE=1 test`). */
@@ -286,6 +313,7 @@ Suite *unicode_suite(void)
 	tcase_add_test(tc, terminal_escapes);
 	tcase_add_test(tc, blank_runs_and_confusables);
 	tcase_add_test(tc, invalid_utf8_is_a_finding);
+	tcase_add_test(tc, json_escapes_are_decoded_in_the_view);
 	tcase_add_test(tc, every_prefix_is_safe);
 	tcase_add_test(tc, view_matches_map_back);
 	suite_add_tcase(s, tc);
