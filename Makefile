@@ -106,6 +106,8 @@ deps-grammars:
 	@sh deps/fetch-grammars $(B)/vendor deps/schemas.lock
 
 check-deps:
+	@command -v yarac >/dev/null || { \
+		echo "build: yarac (Debian package yara) is missing; run 'make deps'" >&2; exit 1; }
 	@$(PKG_CONFIG) --exists $(PKGS) 2>/dev/null || { \
 		echo "build: missing libraries ($$(for p in $(PKGS); do \
 			$(PKG_CONFIG) --exists $$p 2>/dev/null || printf '%s ' $$p; done)); run 'make deps'" >&2; \

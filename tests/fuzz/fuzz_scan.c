@@ -8,6 +8,7 @@
  *
  * `make test` replays the seed corpus and every scan fixture through it.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,8 +50,12 @@ static void check(const struct findings *fs, const struct scan_input *in)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct scan_input in = { "fuzz.md", data, size, AIRLOCK_KIND_MARKDOWN,
-				 AIRLOCK_CLASS_INSTRUCTIONS };
+	/* Settings files get their JSON escapes decoded: inputs that start
+	 * with '{' take that path. */
+	bool json = size > 0 && data[0] == '{';
+	struct scan_input in = { json ? "fuzz.json" : "fuzz.md", data, size,
+				 json ? AIRLOCK_KIND_JSON : AIRLOCK_KIND_MARKDOWN,
+				 json ? AIRLOCK_CLASS_EXECUTABLE : AIRLOCK_CLASS_INSTRUCTIONS };
 	struct findings fs = { 0 };
 	struct norm_view nv;
 
