@@ -27,7 +27,7 @@ rule AL132_markdown_image_exfil
 		confidence = "high"
 		description = "A markdown image or link whose URL query is filled from data (placeholders, variables): rendering it sends the data out"
 	strings:
-		$a = /!\[[^\]\n]{0,200}\]\(\s*https?:\/\/[^\s)]{1,200}\?[^\s)]{0,200}=[^\s)]{0,40}(\{\{?|\$\{?|%7[Bb]|<|\[)[A-Za-z_]/
+		$a = /!\[[^\]\n]{0,200}\]\(\s*https?:\/\/[^\s)]{1,200}\?[^\s)]{0,200}=[^\s)]{0,40}(\{\{?|\$\{?|\$\(|%7[Bb]|%24|<|\[)[A-Za-z_]/
 		$b = /<img\s[^>\n]{0,200}src\s*=\s*["']?https?:\/\/[^\s"'>]{1,200}\?[^\s"'>]{0,200}=[^\s"'>]{0,40}(\{\{?|\$\{?|%7[Bb]|\[)[A-Za-z_]/ nocase
 		$c = /\b(append|add|put|include|encode|insert)\b[^\n]{0,80}\b(to|in|into)\s+(the\s+)?(query\s+string|url|image\s+url|link)\b[^\n]{0,80}(https?:\/\/|!\[)/ nocase
 	condition:
@@ -63,6 +63,22 @@ rule AL134_dns_exfiltration
 	strings:
 		$a = /\b(nslookup|dig|host|ping)\s+[^\n]{0,40}(\$\(|`|\$\{?[A-Za-z_])[^\n]{0,120}\.[a-z0-9-]+\.[a-z]{2,}/
 		$b = /\$\((whoami|hostname|id|cat\s[^)]{1,80}|base64[^)]{0,80}|xxd[^)]{0,80})\)\.[a-z0-9-]+\.[a-z]{2,}/
+	condition:
+		any of them
+}
+
+rule AL135_environment_sent
+{
+	meta:
+		id = "AL135"
+		category = "exfiltration"
+		severity = "high"
+		confidence = "high"
+		description = "Sends the whole environment (where API keys live) out: env or printenv into an upload"
+	strings:
+		$a = /\b(curl|wget|nc|ncat|socat|Invoke-WebRequest|iwr)\b[^\n]{0,200}(\$\(\s*(env|printenv|set|export\s+-p)\s*\)|`(env|printenv)`)/
+		$b = /\b(env|printenv|export\s+-p)\s*\|\s*(base64\s*\|\s*)?(curl|wget|nc|ncat|socat)\b/
+		$c = /\b(send|post|upload|exfiltrate)\s+(all\s+|the\s+|your\s+)?(environment\s+variables|env\s+vars)\b[^\n]{0,80}https?:\/\// nocase
 	condition:
 		any of them
 }

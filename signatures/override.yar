@@ -30,7 +30,7 @@ rule AL102_new_system_instructions
 	strings:
 		$a = /\b(new|updated|revised|real|true|actual)\s+(system\s+)?(instructions|directives|system\s+prompt)\s+(from|by)\s+(anthropic|openai|google|the\s+system|the\s+developers?|your\s+(developer|creator|operator|admin))/ nocase
 		$b = /\bthis\s+(is|message\s+is)\s+(a|an)\s+(system|developer|admin|administrator|anthropic|openai)\s+(message|instruction|override|directive)/ nocase
-		$c = /\byou\s+are\s+now\s+(in\s+)?(DAN|developer\s+mode|jailbroken|unrestricted|god\s+mode|an?\s+unrestricted)/ nocase
+		$c = /\b(you\s+are\s+now|from\s+now\s+on,?\s+you\s+are)\s+(in\s+)?(DAN|developer\s+mode|jailbroken|unrestricted|god\s+mode|an?\s+unrestricted)/ nocase
 	condition:
 		any of them
 }

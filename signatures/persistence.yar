@@ -113,3 +113,17 @@ rule AL165_trust_store_write
 	condition:
 		any of them
 }
+
+rule AL168_git_config_hook
+{
+	meta:
+		id = "AL168"
+		category = "persistence"
+		severity = "high"
+		confidence = "high"
+		description = "Changes git configuration so that git runs a program later (hooksPath, fsmonitor, sshCommand, pager, shell aliases)"
+	strings:
+		$a = /\bgit\s+config\s+(--global\s+|--system\s+|--local\s+)?(core\.(hooksPath|fsmonitor|sshCommand|pager|editor)|alias\.[A-Za-z0-9_-]+\s+["']?!|credential\.helper\s+["']?!)/
+	condition:
+		$a
+}
