@@ -381,17 +381,3 @@ void findings_finish(struct findings *fs)
 	fs->count = out;
 	qsort(fs->v, fs->count, sizeof(fs->v[0]), by_position);
 }
-
-int findings_move(struct findings *dst, struct findings *src)
-{
-	int error;
-
-	if ((error = reserve(dst, src->count)) < 0)
-		return error;
-	if (src->count)
-		memcpy(dst->v + dst->count, src->v, src->count * sizeof(src->v[0]));
-	dst->count += src->count;
-	free(src->v);
-	memset(src, 0, sizeof(*src));
-	return 0;
-}

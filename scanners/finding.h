@@ -71,9 +71,6 @@ int findings_combine(struct findings *fs, size_t from, const struct scan_input *
  * per line of a file, the most severe kept. */
 void findings_finish(struct findings *fs);
 
-/* Moves every finding of `src` to `dst`. */
-int findings_move(struct findings *dst, struct findings *src);
-
 airlock_severity severity_raise(airlock_severity s);
 airlock_severity severity_lower(airlock_severity s);
 

@@ -14,6 +14,7 @@
 #include "common/error.h"
 #include "common/utf8.h"
 #include "loader/limits.h"
+#include "scanners/charclass.h"
 #include "scanners/rules.h"
 #include "scanners/unicode.h"
 
@@ -28,101 +29,6 @@ struct ctx {
 	bool prev_set;       /* step() set prev itself (a decoded JSON escape) */
 	size_t fold_until;   /* confusables before this offset are folded */
 };
-
-/* --- character classes ------------------------------------------------------- */
-
-static bool is_tag(uint32_t cp)
-{
-	return cp >= 0xe0000 && cp <= 0xe007f;
-}
-
-static bool is_bidi_control(uint32_t cp)
-{
-	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
-}
-
-static bool is_direction_mark(uint32_t cp)
-{
-	return cp == 0x200e || cp == 0x200f || cp == 0x061c;
-}
-
-static bool is_emoji(uint32_t cp)
-{
-	return cp >= 0x1f000 || (cp >= 0x2600 && cp <= 0x27bf) || (cp >= 0x2190 && cp <= 0x21ff) ||
-	       (cp >= 0x2b00 && cp <= 0x2bff) || cp == 0x20e3 || cp == 0xfe0f || cp == 0x2640 ||
-	       cp == 0x2642 || cp == 0x00a9 || cp == 0x00ae;
-}
-
-/* Scripts whose spelling uses ZWJ/ZWNJ (Hebrew and Arabic through the Indic
- * and South-East Asian blocks). */
-static bool is_joining_script(uint32_t cp)
-{
-	return cp >= 0x0590 && cp < 0x1e00;
-}
-
-static bool is_cjk(uint32_t cp)
-{
-	return (cp >= 0x3400 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) ||
-	       (cp >= 0x20000 && cp <= 0x3ffff);
-}
-
-static bool is_blank(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == 0xa0 || (cp >= 0x2000 && cp <= 0x200a) ||
-	       cp == 0x3000;
-}
-
-static bool is_latin_letter(uint32_t cp)
-{
-	return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-	       (cp >= 0xc0 && cp <= 0x24f && cp != 0xd7 && cp != 0xf7);
-}
-
-/* Letters and digits of any script, roughly: enough to tell "inside a word". */
-static bool is_wordish(uint32_t cp)
-{
-	if (cp < 0x80)
-		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
-		       (cp >= 'A' && cp <= 'Z');
-	if (cp < 0xc0 || cp == 0xd7 || cp == 0xf7 || utf8_is_invisible(cp))
-		return false;
-	if ((cp >= 0x2000 && cp <= 0x2bff) || (cp >= 0x3000 && cp <= 0x303f) || is_emoji(cp))
-		return false;
-	return true;
-}
-
-/* Cyrillic and Greek letters that look like Latin ones, and their fold. */
-static const struct {
-	uint32_t cp;
-	char ascii;
-} confusables[] = {
-	{ 0x0391, 'A' }, { 0x0392, 'B' }, { 0x0395, 'E' }, { 0x0396, 'Z' }, { 0x0397, 'H' },
-	{ 0x0399, 'I' }, { 0x039a, 'K' }, { 0x039c, 'M' }, { 0x039d, 'N' }, { 0x039f, 'O' },
-	{ 0x03a1, 'P' }, { 0x03a4, 'T' }, { 0x03a5, 'Y' }, { 0x03a7, 'X' }, { 0x03b1, 'a' },
-	{ 0x03b9, 'i' }, { 0x03ba, 'k' }, { 0x03bd, 'v' }, { 0x03bf, 'o' }, { 0x03c1, 'p' },
-	{ 0x03c5, 'u' }, { 0x0405, 'S' }, { 0x0406, 'I' }, { 0x0408, 'J' }, { 0x0410, 'A' },
-	{ 0x0412, 'B' }, { 0x0415, 'E' }, { 0x041a, 'K' }, { 0x041c, 'M' }, { 0x041d, 'H' },
-	{ 0x041e, 'O' }, { 0x0420, 'P' }, { 0x0421, 'C' }, { 0x0422, 'T' }, { 0x0423, 'Y' },
-	{ 0x0425, 'X' }, { 0x0430, 'a' }, { 0x0435, 'e' }, { 0x043e, 'o' }, { 0x0440, 'p' },
-	{ 0x0441, 'c' }, { 0x0443, 'y' }, { 0x0445, 'x' }, { 0x0455, 's' }, { 0x0456, 'i' },
-	{ 0x0458, 'j' }, { 0x04bb, 'h' }, { 0x0501, 'd' }, { 0x051b, 'q' }, { 0x051d, 'w' },
-};
-
-static char confusable(uint32_t cp)
-{
-	if (cp < 0x0391 || cp > 0x051d)
-		return 0;
-	for (size_t i = 0; i < sizeof(confusables) / sizeof(confusables[0]); i++)
-		if (confusables[i].cp == cp)
-			return confusables[i].ascii;
-	return 0;
-}
-
-/* Fullwidth forms of ASCII (U+FF01-FF5E) read as ASCII. */
-static char fullwidth(uint32_t cp)
-{
-	return cp >= 0xff01 && cp <= 0xff5e ? (char)(cp - 0xff01 + 0x21) : 0;
-}
 
 /* --- reporting ----------------------------------------------------------------- */
 
@@ -207,7 +113,8 @@ static int check_tags(struct ctx *c, size_t i, size_t *used)
 	bool cancel_last = false, spec_ok = true;
 	uint32_t cp;
 
-	for (size_t n; j < len && (n = utf8_decode(d + j, len - j, &cp)) && is_tag(cp); j += n) {
+	for (size_t n; j < len && (n = utf8_decode(d + j, len - j, &cp)) && char_is_tag(cp);
+	     j += n) {
 		cancel_last = cp == 0xe007f;
 		if (!cancel_last) {
 			spec++;
@@ -299,14 +206,14 @@ static bool invisible_allowed(struct ctx *c, size_t i, uint32_t cp, uint32_t nex
 	if (cp == 0xfeff && i == 0)
 		return true; /* byte order mark */
 	if (cp == 0x200d)
-		return is_emoji(prev) || is_emoji(next) || is_joining_script(prev) ||
-		       is_joining_script(next);
+		return char_is_emoji(prev) || char_is_emoji(next) || char_is_joining_script(prev) ||
+		       char_is_joining_script(next);
 	if (cp == 0x200c)
-		return is_joining_script(prev) || is_joining_script(next);
+		return char_is_joining_script(prev) || char_is_joining_script(next);
 	if (cp >= 0xfe00 && cp <= 0xfe0f)
 		return prev >= 0x80 || prev == '#' || prev == '*' || (prev >= '0' && prev <= '9');
 	if (cp >= 0xe0100 && cp <= 0xe01ef)
-		return is_cjk(prev);
+		return char_is_cjk(prev);
 	return false;
 }
 
@@ -342,7 +249,7 @@ static int check_invisible(struct ctx *c, size_t i, size_t n, uint32_t cp)
 		snprintf(msg, sizeof(msg), "C1 control character U+%04X", (unsigned)cp);
 		return report(c, R_ESCAPE, AIRLOCK_SEVERITY_MEDIUM, i, i + n, msg, NULL, 0);
 	}
-	inside = is_wordish(c->prev) && is_wordish(next);
+	inside = char_is_wordish(c->prev) && char_is_wordish(next);
 	snprintf(msg, sizeof(msg), "Invisible character U+%04X %s", (unsigned)cp,
 		 inside ? "inside a word" : "in the text");
 	return report(c, R_INVISIBLE, inside ? AIRLOCK_SEVERITY_MEDIUM : AIRLOCK_SEVERITY_LOW, i,
@@ -362,7 +269,7 @@ static int check_word(struct ctx *c, size_t i)
 
 	/* Fast path: a word of ASCII letters and digits that ends in ASCII
 	 * cannot mix scripts. */
-	while (j < len && d[j] < 0x80 && is_wordish(d[j]))
+	while (j < len && d[j] < 0x80 && char_is_wordish(d[j]))
 		j++;
 	if (j >= len || d[j] < 0x80)
 		return 0;
@@ -371,11 +278,11 @@ static int check_word(struct ctx *c, size_t i)
 		size_t n = utf8_decode(d + j, len - j, &cp);
 		char a;
 
-		if (n == 0 || !(is_wordish(cp) || (utf8_is_invisible(cp) && !is_tag(cp))))
+		if (n == 0 || !(char_is_wordish(cp) || (utf8_is_invisible(cp) && !char_is_tag(cp))))
 			break;
-		if ((a = confusable(cp)))
+		if ((a = char_confusable(cp)))
 			fake++;
-		else if (is_latin_letter(cp))
+		else if (char_is_latin_letter(cp))
 			latin++;
 		if (!utf8_is_invisible(cp) && flen + 4 < sizeof(folded)) {
 			if (a) {
@@ -402,7 +309,7 @@ static int check_blanks(struct ctx *c, size_t i, size_t *used)
 	size_t len = c->in->len, j = i, count = 0, n;
 	uint32_t cp = 0;
 
-	while (j < len && (n = utf8_decode(d + j, len - j, &cp)) && is_blank(cp)) {
+	while (j < len && (n = utf8_decode(d + j, len - j, &cp)) && char_is_blank(cp)) {
 		j += n;
 		count++;
 	}
@@ -416,51 +323,6 @@ static int check_blanks(struct ctx *c, size_t i, size_t *used)
 	emit_char(c, ' ', i);
 	return report(c, R_BLANKS, 0, i, j,
 		      "A long run of blanks pushes the rest of the line off screen", NULL, 0);
-}
-
-static int hex4(const unsigned char *d, size_t len, size_t i, uint32_t *out)
-{
-	uint32_t v = 0;
-
-	if (i + 4 > len)
-		return -1;
-	for (size_t k = i; k < i + 4; k++) {
-		unsigned char h = d[k];
-
-		v <<= 4;
-		if (h >= '0' && h <= '9')
-			v |= h - '0';
-		else if ((h | 0x20) >= 'a' && (h | 0x20) <= 'f')
-			v |= (h | 0x20) - 'a' + 10;
-		else
-			return -1;
-	}
-	*out = v;
-	return 0;
-}
-
-static size_t utf8_encode(unsigned char out[4], uint32_t cp)
-{
-	if (cp < 0x80) {
-		out[0] = (unsigned char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (unsigned char)(0xc0 | (cp >> 6));
-		out[1] = (unsigned char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (unsigned char)(0xe0 | (cp >> 12));
-		out[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
-		out[2] = (unsigned char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (unsigned char)(0xf0 | (cp >> 18));
-	out[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3f));
-	out[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
-	out[3] = (unsigned char)(0x80 | (cp & 0x3f));
-	return 4;
 }
 
 /*
@@ -490,13 +352,13 @@ static int check_json_escape(struct ctx *c, size_t i, size_t *used)
 		emit_char(c, decoded[p - simple], i);
 		return 0;
 	}
-	if (d[i + 1] != 'u' || hex4(d, len, i + 2, &cp) < 0) {
+	if (d[i + 1] != 'u' || char_hex4(d, len, i + 2, &cp) < 0) {
 		emit(c, d + i, 1, i);
 		return 0;
 	}
 	*used = 6;
 	if (cp >= 0xd800 && cp <= 0xdbff && i + 12 <= len && d[i + 6] == '\\' && d[i + 7] == 'u' &&
-	    hex4(d, len, i + 8, &lo) == 0 && lo >= 0xdc00 && lo <= 0xdfff) {
+	    char_hex4(d, len, i + 8, &lo) == 0 && lo >= 0xdc00 && lo <= 0xdfff) {
 		cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
 		*used = 12;
 	}
@@ -506,7 +368,7 @@ static int check_json_escape(struct ctx *c, size_t i, size_t *used)
 		return report(c, R_INVALID, 0, i, i + *used, "A lone surrogate in a JSON escape",
 			      NULL, 0);
 	}
-	if (is_tag(cp)) {
+	if (char_is_tag(cp)) {
 		char ch = (char)(cp - 0xe0000);
 
 		if (cp >= 0xe0020 && cp <= 0xe007e)
@@ -519,21 +381,21 @@ static int check_json_escape(struct ctx *c, size_t i, size_t *used)
 			      "Unicode tag characters, written as JSON escapes, hide text", NULL,
 			      0);
 	}
-	if (is_bidi_control(cp)) {
+	if (char_is_bidi_control(cp)) {
 		drop(c);
 		return report(
 			c, R_BIDI, 0, i, i + *used,
 			"Bidirectional control character (as a JSON escape) reorders the text",
 			NULL, 0);
 	}
-	if (utf8_is_invisible(cp) && !is_direction_mark(cp))
+	if (utf8_is_invisible(cp) && !char_is_direction_mark(cp))
 		return check_invisible(c, i, *used, cp);
-	if (is_direction_mark(cp)) {
+	if (char_is_direction_mark(cp)) {
 		drop(c);
 		return 0;
 	}
 	c->prev = cp;
-	emit(c, buf, utf8_encode(buf, cp), i);
+	emit(c, buf, char_utf8_encode(buf, cp), i);
 	c->nv->changed = true;
 	return 0;
 }
@@ -556,7 +418,7 @@ static int step(struct ctx *c, size_t i, size_t *used)
 	 * word check. */
 	if (d[i] > 0x20 && d[i] < 0x7f) {
 		*used = 1;
-		if (is_wordish(d[i]) && !is_wordish(c->prev) && i >= c->fold_until) {
+		if (char_is_wordish(d[i]) && !char_is_wordish(c->prev) && i >= c->fold_until) {
 			int error = check_word(c, i);
 
 			if (error < 0)
@@ -575,17 +437,17 @@ static int step(struct ctx *c, size_t i, size_t *used)
 	}
 	if (cp == 0x1b)
 		return check_escape(c, i, used);
-	if (is_tag(cp))
+	if (char_is_tag(cp))
 		return check_tags(c, i, used);
-	if (is_blank(cp) && cp != 0xa0)
+	if (char_is_blank(cp) && cp != 0xa0)
 		return check_blanks(c, i, used);
-	if (is_bidi_control(cp)) {
+	if (char_is_bidi_control(cp)) {
 		drop(c);
 		return report(c, R_BIDI, 0, i, i + n,
 			      "Bidirectional control character reorders how the text is shown",
 			      NULL, 0);
 	}
-	if (is_direction_mark(cp)) {
+	if (char_is_direction_mark(cp)) {
 		drop(c);
 		return 0;
 	}
@@ -603,15 +465,15 @@ static int step(struct ctx *c, size_t i, size_t *used)
 	}
 	if (utf8_is_invisible(cp))
 		return check_invisible(c, i, n, cp);
-	if (is_wordish(cp) && !is_wordish(c->prev) && i >= c->fold_until) {
+	if (char_is_wordish(cp) && !char_is_wordish(c->prev) && i >= c->fold_until) {
 		int error = check_word(c, i);
 
 		if (error < 0)
 			return error;
 	}
-	if (i < c->fold_until && (a = confusable(cp)))
+	if (i < c->fold_until && (a = char_confusable(cp)))
 		emit_char(c, a, i);
-	else if ((a = fullwidth(cp)))
+	else if ((a = char_fullwidth(cp)))
 		emit_char(c, a, i);
 	else
 		emit(c, d + i, n, i);
@@ -648,7 +510,7 @@ int unicode_scan(struct findings *fs, struct norm_view *nv, const struct scan_in
 			continue;
 		}
 		n = utf8_decode(in->data + i, in->len - i, &cp);
-		if (n && !utf8_is_invisible(cp) && !is_tag(cp))
+		if (n && !utf8_is_invisible(cp) && !char_is_tag(cp))
 			c.prev = cp;
 		else if (n == 0)
 			c.prev = 0;
