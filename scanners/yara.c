@@ -2,6 +2,7 @@
  * yara.c - libyara at the boundary: positive error codes become AIRLOCK_E*,
  * rule metadata becomes the catalogue, matches become findings.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,10 @@ struct yara_set {
 	const struct airlock_rules *cat; /* borrowed: the catalogue outlives the set */
 	bool initialized;
 };
+
+/* yr_initialize and yr_finalize keep a plain reference count: two threads
+ * scanning at once must not race on it. */
+static pthread_mutex_t yara_lock = PTHREAD_MUTEX_INITIALIZER;
 
 struct mem_stream {
 	const unsigned char *data;
@@ -151,7 +156,10 @@ int yara_set_load(struct yara_set **out, struct airlock_rules *catalog,
 	*out = NULL;
 	if (!(ys = calloc(1, sizeof(*ys))))
 		return error_oom();
-	if (yr_initialize() != ERROR_SUCCESS) {
+	pthread_mutex_lock(&yara_lock);
+	rc = yr_initialize();
+	pthread_mutex_unlock(&yara_lock);
+	if (rc != ERROR_SUCCESS) {
 		error = error_set(AIRLOCK_ERROR, "libyara could not be initialized");
 		goto out;
 	}
@@ -187,8 +195,11 @@ void yara_set_free(struct yara_set *ys)
 		yr_rules_destroy(ys->compiled);
 	if (ys->user)
 		yr_rules_destroy(ys->user);
-	if (ys->initialized)
+	if (ys->initialized) {
+		pthread_mutex_lock(&yara_lock);
 		yr_finalize();
+		pthread_mutex_unlock(&yara_lock);
+	}
 	free(ys);
 }
 
@@ -356,7 +367,8 @@ static int on_match(YR_SCAN_CONTEXT *context, int message, void *message_data, v
 static int scan_one(YR_RULES *rules, struct match_ctx *m, const unsigned char *buf, size_t len,
 		    int timeout)
 {
-	int rc = yr_rules_scan_mem(rules, buf, len, 0, on_match, m, timeout);
+	int rc = yr_rules_scan_mem(rules, buf, len, SCAN_FLAGS_REPORT_RULES_MATCHING, on_match, m,
+				   timeout);
 
 	if (rc == ERROR_SUCCESS)
 		return 0;

@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -343,6 +344,43 @@ START_TEST(threshold_and_determinism)
 }
 END_TEST
 
+static void *scan_thread(void *arg)
+{
+	airlock_report *r = NULL;
+	airlock_project *p = NULL;
+	size_t *count = arg;
+
+	for (int i = 0; i < 5; i++) {
+		if (airlock_project_open(&p, t_fixtures(), NULL) < 0)
+			return NULL;
+		if (airlock_project_scan(&r, p) == 0)
+			*count = airlock_report_finding_count(r);
+		airlock_report_free(r);
+		airlock_project_free(p);
+	}
+	return arg;
+}
+
+/* Reports are independent and libyara's set-up is shared under a lock:
+ * threads scanning at once get the same answer as one alone. */
+START_TEST(concurrent_scans)
+{
+	pthread_t th[4];
+	size_t counts[4] = { 0 };
+
+	for (int i = 0; i < 4; i++)
+		ck_assert_int_eq(pthread_create(&th[i], NULL, scan_thread, &counts[i]), 0);
+	for (int i = 0; i < 4; i++) {
+		void *ret = NULL;
+
+		ck_assert_int_eq(pthread_join(th[i], &ret), 0);
+		ck_assert_ptr_eq(ret, &counts[i]);
+		ck_assert_uint_gt(counts[i], 20);
+		ck_assert_uint_eq(counts[i], counts[0]);
+	}
+}
+END_TEST
+
 START_TEST(catalogue_and_severities)
 {
 	airlock_rules *r = NULL;
@@ -400,6 +438,7 @@ Suite *scan_suite(void)
 	tcase_add_test(tc, file_scan_reads_safely);
 	tcase_add_test(tc, all_files_option);
 	tcase_add_test(tc, threshold_and_determinism);
+	tcase_add_test(tc, concurrent_scans);
 	tcase_add_test(tc, catalogue_and_severities);
 	suite_add_tcase(s, tc);
 	return s;
