@@ -322,13 +322,16 @@ int report_print_sarif(const struct scan_result *res, size_t n)
 				goto out;
 		}
 	}
-	root = json_pack("{s:s, s:s, s:[{s:{s:{s:s, s:s, s:s, s:o, s:{s:s}}}, s:s, s:O}]}",
+	/* A failed scan never gets here (exit 2, no output), so the one
+	 * invocation recorded was successful. */
+	root = json_pack("{s:s, s:s, s:[{s:{s:{s:s, s:s, s:s, s:o, s:{s:s}}}, s:[{s:b}], s:s, "
+			 "s:O}]}",
 			 "$schema", "https://json.schemastore.org/sarif-2.1.0.json", "version",
 			 "2.1.0", "runs", "tool", "driver", "name", "airlock", "version",
 			 airlock_version(), "semanticVersion", airlock_version(), "rules",
 			 sarif_rules(rules), "properties", "signatures",
-			 airlock_rules_version(rules), "columnKind", "unicodeCodePoints", "results",
-			 results);
+			 airlock_rules_version(rules), "invocations", "executionSuccessful", 1,
+			 "columnKind", "unicodeCodePoints", "results", results);
 	rc = root ? 0 : -1;
 out:
 	if (rc == 0 && (json_dumpf(root, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII) < 0 ||
