@@ -236,7 +236,10 @@ int findings_locate(struct findings *fs, size_t from, const struct scan_input *i
 
 /* --- combinations ------------------------------------------------------------ */
 
-enum { SIG_CONCEAL, SIG_CREDENTIAL, SIG_EXFIL, SIG_SECRET, SIG_COUNT };
+/* SIG_CHANNEL: an outbound channel stronger than a generic upload command
+ * (a capture host, data in an image URL, DNS, the environment sent out):
+ * enough, next to a credential path, to be high without concealment. */
+enum { SIG_CONCEAL, SIG_CREDENTIAL, SIG_EXFIL, SIG_SECRET, SIG_CHANNEL, SIG_COUNT };
 
 static int signal_of(const struct airlock_finding *f)
 {
@@ -282,10 +285,14 @@ int findings_combine(struct findings *fs, size_t from, const struct scan_input *
 	int error = 0;
 
 	for (size_t i = from; i < end; i++) {
-		int sig = signal_of(&fs->v[i]);
+		const struct airlock_finding *f = &fs->v[i];
+		int sig = signal_of(f);
 
-		if (sig >= 0 && (!first[sig] || fs->v[i].start < first[sig]->start))
-			first[sig] = &fs->v[i];
+		if (sig >= 0 && (!first[sig] || f->start < first[sig]->start))
+			first[sig] = f;
+		if (sig == SIG_EXFIL && strcmp(f->rule, "AL133") != 0 &&
+		    (!first[SIG_CHANNEL] || f->start < first[SIG_CHANNEL]->start))
+			first[SIG_CHANNEL] = f;
 	}
 	/* The pointers above point into fs->v, which add may move: copy first. */
 	struct airlock_finding parts[SIG_COUNT];
@@ -305,12 +312,12 @@ int findings_combine(struct findings *fs, size_t from, const struct scan_input *
 			fs, in, "AL901", AIRLOCK_SEVERITY_CRITICAL,
 			"Concealment, a credential path and an outbound channel in one file", p[1],
 			p, 3);
-	} else if (have[SIG_CREDENTIAL] && have[SIG_EXFIL]) {
+	} else if (have[SIG_CREDENTIAL] && have[SIG_CHANNEL]) {
 		p[0] = &parts[SIG_CREDENTIAL];
-		p[1] = &parts[SIG_EXFIL];
+		p[1] = &parts[SIG_CHANNEL];
 		error = add_combined(fs, in, "AL903", AIRLOCK_SEVERITY_HIGH,
-				     "A credential path and an outbound channel in one file", p[0],
-				     p, 2);
+				     "A credential path and a strong outbound channel in one file",
+				     p[0], p, 2);
 	}
 	if (error == 0 && have[SIG_SECRET] && have[SIG_EXFIL]) {
 		p[0] = &parts[SIG_SECRET];

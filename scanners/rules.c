@@ -56,7 +56,7 @@ static const struct builtin_rule builtins[] = {
 	{ "AL902", "key_with_upload", "combination", S(CRITICAL), "high",
 	  "An API key next to upload instructions: an attacker's key to collect stolen data" },
 	{ "AL903", "credential_exfil", "combination", S(HIGH), "high",
-	  "A credential path and an outbound channel in one file" },
+	  "A credential path and a strong outbound channel (capture host, image URL, DNS) in one file" },
 };
 /* clang-format on */
 
