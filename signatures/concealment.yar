@@ -52,3 +52,18 @@ rule AL113_without_asking
 	condition:
 		any of them
 }
+
+rule AL114_comment_addressed_to_agent
+{
+	meta:
+		id = "AL114"
+		category = "concealment"
+		severity = "medium"
+		confidence = "medium"
+		description = "An HTML comment (invisible once the Markdown is rendered) that speaks to the AI agent"
+	strings:
+		$a = /<!--[^>]{0,400}\b(AI|LLM|assistant|agent|Claude|Copilot|Cursor|Gemini|Codex|language model)\b[^>]{0,40}\b(must|should|always|never|ignore|run|execute|send|read|do not|don't|you are|instructions?)\b[^>]{0,400}-->/ nocase
+		$b = /<!--[^>]{0,400}\b(if you are|as an?|note to (the )?)\s*(an?\s+)?(AI|LLM|assistant|agent|Claude|language model)\b[^>]{0,400}-->/ nocase
+	condition:
+		any of them
+}

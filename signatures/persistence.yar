@@ -121,9 +121,10 @@ rule AL168_git_config_hook
 		category = "persistence"
 		severity = "high"
 		confidence = "high"
-		description = "Changes git configuration so that git runs a program later (hooksPath, fsmonitor, sshCommand, pager, shell aliases)"
+		description = "Changes git configuration so that git runs a program later (hooksPath, fsmonitor, sshCommand, a pager or editor that is a command line, shell aliases)"
 	strings:
-		$a = /\bgit\s+config\s+(--global\s+|--system\s+|--local\s+)?(core\.(hooksPath|fsmonitor|sshCommand|pager|editor)|alias\.[A-Za-z0-9_-]+\s+["']?!|credential\.helper\s+["']?!)/
+		$a = /\bgit\s+config\s+(--global\s+|--system\s+|--local\s+)?(core\.(hooksPath|fsmonitor|sshCommand)|alias\.[A-Za-z0-9_-]+\s+["']?!|credential\.helper\s+["']?!)/
+		$b = /\bgit\s+config\s+(--global\s+|--system\s+|--local\s+)?core\.(pager|editor)\s+["']?[^\n"']{0,80}([;|&`]|\$\(|\bsh\s+-c\b|\/tmp\/)/
 	condition:
-		$a
+		any of them
 }
