@@ -14,6 +14,7 @@ PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 LIBDIR ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
+DATADIR ?= $(PREFIX)/share/airlock
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 
 CC ?= cc
@@ -23,7 +24,7 @@ B := build
 
 # Debian packages the build needs; the pkg-config names they provide.
 DEB_PACKAGES := build-essential pkg-config libjansson-dev libgit2-dev libyara-dev yara \
-	libtree-sitter-dev check libssl-dev libseccomp-dev
+	libtree-sitter-dev check libssl-dev libseccomp-dev python3-jsonschema
 PKGS := jansson libgit2 yara tree-sitter libcrypto libseccomp
 TEST_PKGS := check
 
@@ -48,6 +49,11 @@ DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
 
+# YARA rule sources, compiled at build time into one file that is loaded
+# (never compiled) at run time; the library looks for it in DATADIR.
+SIG_SRC := $(sort $(wildcard signatures/*.yar))
+SIGNATURES := $(B)/signatures.yarc
+
 LIB_SRC := $(wildcard common/*.c loader/*.c trust/*.c scanners/*.c)
 CLI_SRC := $(wildcard cli/*.c)
 TEST_SRC := $(wildcard tests/*.c)
@@ -65,13 +71,12 @@ CLI := $(B)/airlock
 TEST_BIN := $(B)/tests/check_airlock
 
 FORMAT_SRC := $(wildcard include/*.h common/*.[ch] loader/*.[ch] trust/*.[ch] \
-	scanners/*.[ch] cli/*.[ch] tests/*.[ch] tests/fuzz/*.[ch] contrib/embed/*.c)
+	scanners/*.[ch] cli/*.[ch] tests/*.[ch] tests/fuzz/*.c contrib/embed/*.c)
 
 .PHONY: all deps deps-packages deps-grammars check-deps test install-check fuzz fuzz-replay run \
-	install uninstall clean \
-	distclean format format-check
+	install uninstall clean distclean format format-check valgrind
 
-all: check-deps $(LIB_A) $(LIB_SO) $(CLI)
+all: check-deps $(LIB_A) $(LIB_SO) $(CLI) $(SIGNATURES)
 
 # --- dependencies ------------------------------------------------------------
 
@@ -81,6 +86,7 @@ deps: deps-packages deps-grammars
 deps-packages:
 	@if $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && \
 	   command -v yara >/dev/null && command -v npm >/dev/null && command -v git >/dev/null && \
+	   python3 -c 'import jsonschema' 2>/dev/null && \
 	   command -v $(CLANG_FORMAT) >/dev/null; then \
 		echo "deps: Debian packages present"; \
 	else \
@@ -97,10 +103,15 @@ deps-packages:
 			exit 1; }; \
 	fi
 
+# The grammars, and the SARIF 2.1.0 schema the tests validate against (from
+# an npm package, pinned by SHA-512 like the grammars).
 deps-grammars:
 	@sh deps/fetch-grammars $(B)/vendor
+	@sh deps/fetch-grammars $(B)/vendor deps/schemas.lock
 
 check-deps:
+	@command -v yarac >/dev/null || { \
+		echo "build: yarac (Debian package yara) is missing; run 'make deps'" >&2; exit 1; }
 	@$(PKG_CONFIG) --exists $(PKGS) 2>/dev/null || { \
 		echo "build: missing libraries ($$(for p in $(PKGS); do \
 			$(PKG_CONFIG) --exists $$p 2>/dev/null || printf '%s ' $$p; done)); run 'make deps'" >&2; \
@@ -135,6 +146,13 @@ $(TEST_BIN): $(TEST_OBJ) $(LIB_A)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_A) $(DEP_LIBS) $(CHECK_LIBS)
 
+$(SIGNATURES): $(SIG_SRC)
+	@mkdir -p $(B)
+	yarac --fail-on-warnings $(SIG_SRC) $@.tmp
+	@mv $@.tmp $@
+
+$(B)/obj/loader/rules.o: override CFLAGS += -DAIRLOCK_DATADIR='"$(DATADIR)"'
+
 $(B)/airlock.pc: airlock.pc.in Makefile
 	sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCLUDEDIR@|$(INCLUDEDIR)|' \
 	    -e 's|@VERSION@|$(VERSION)|' $< > $@
@@ -145,35 +163,51 @@ $(B)/airlock.pc: airlock.pc.in Makefile
 # staging directory must give a working header + library + airlock.pc.
 STAGE := $(abspath $(B)/stage)
 
+SARIF_SCHEMA := $(abspath $(B)/vendor/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json)
+TEST_ENV = LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 \
+	AIRLOCK_BIN=$(abspath $(CLI)) AIRLOCK_FIXTURES=$(abspath fixtures) \
+	AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)) AIRLOCK_SARIF_SCHEMA=$(SARIF_SCHEMA)
+
 test: deps all $(TEST_BIN) install-check fuzz-replay
-	LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 \
-		AIRLOCK_BIN=$(abspath $(CLI)) AIRLOCK_FIXTURES=$(abspath fixtures) $(TEST_BIN)
+	$(TEST_ENV) $(TEST_BIN)
 
 # Every fuzz target, built with replay.c by the normal compiler, runs over its
-# seed corpus (and over what `make fuzz` found, when it saved anything).
+# seed corpus (the scan target over every scan fixture too), on gcc and under
+# ASan/UBSan with SANITIZE=1. `make fuzz` runs libFuzzer (clang).
+FUZZ_CFLAGS = $(filter-out -MMD -MP,$(CFLAGS))
+FUZZ_EXTRA_scan := fixtures/scan
+
 $(B)/fuzz/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_A)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(DEP_CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB_A) $(DEP_LIBS)
+	$(CC) $(FUZZ_CFLAGS) $(DEP_CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB_A) \
+		$(DEP_LIBS)
 
-fuzz-replay: $(FUZZ_REPLAY)
+fuzz-replay: $(FUZZ_REPLAY) $(SIGNATURES)
 	@for t in $(FUZZ_TARGETS); do \
-		$(B)/fuzz/replay-$$t tests/fuzz/corpus/$$t || exit 1; \
+		extra=; [ $$t = scan ] && extra="$(FUZZ_EXTRA_scan)"; \
+		$(TEST_ENV) $(B)/fuzz/replay-$$t tests/fuzz/corpus/$$t $$extra || exit 1; \
 	done
 
 # libFuzzer (clang): each target for FUZZ_SECONDS, the library instrumented
 # too; new inputs land in build/fuzz/corpus-<target>.
-fuzz:
+fuzz: check-deps $(SIGNATURES)
 	@command -v clang >/dev/null || { echo "fuzz: needs clang (apt-get install clang)" >&2; exit 1; }
 	@mkdir -p $(B)/fuzz
 	@for t in $(FUZZ_TARGETS); do \
-		clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE -DAIRLOCK_BUILDING \
-			-Iinclude -I. $(DEP_CFLAGS) -o $(B)/fuzz/fuzz-$$t tests/fuzz/fuzz_$$t.c \
-			$(LIB_SRC) $(DEP_LIBS) || exit 1; \
+		clang -g -O1 -std=gnu11 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
+			-DAIRLOCK_BUILDING -Iinclude -I. $(DEP_CFLAGS) -o $(B)/fuzz/fuzz-$$t \
+			tests/fuzz/fuzz_$$t.c $(LIB_SRC) $(DEP_LIBS) || exit 1; \
 		mkdir -p $(B)/fuzz/corpus-$$t; \
+		AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)) \
 		$(B)/fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-			-artifact_prefix=$(B)/fuzz/ \
-			$(B)/fuzz/corpus-$$t tests/fuzz/corpus/$$t || exit 1; \
+			-artifact_prefix=$(B)/fuzz/ $(B)/fuzz/corpus-$$t tests/fuzz/corpus/$$t || exit 1; \
 	done
+
+# The whole suite in one process under valgrind (leaks that are definitely
+# lost, invalid reads and writes fail it).
+valgrind: all $(TEST_BIN)
+	CK_FORK=no $(TEST_ENV) valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
+		--error-exitcode=9 $(TEST_BIN)
 
 install-check: all
 	@leak=$$(nm -D --defined-only $(LIB_SO) | awk '$$2 ~ /[TDBR]/ {print $$3}' | \
@@ -192,11 +226,13 @@ install-check: all
 	$(B)/tests/embed fixtures/example | \
 		grep -q '^hook SessionStart ./.claude/hooks/session-start.sh$$' || { \
 		echo "test: the installed library does not load the trusted example" >&2; exit 1; }
-	@echo "install-check: contrib/embed works against the installed header, library and airlock.pc"
+	@env -u AIRLOCK_SIGNATURES $(STAGE)/bin/airlock rules AL101 >/dev/null || { \
+		echo "test: the installed airlock does not find its installed signatures" >&2; exit 1; }
+	@echo "install-check: contrib/embed and the signatures work from the installed files"
 
 # The main job on the bundled example, with a throw-away trust store and
 # home under build/ so that the user's own decisions are never touched.
-RUN_ENV = AIRLOCK_TRUST_DIR=$(abspath $(B)/run/store) HOME=$(abspath $(B)/run/home)
+RUN_ENV = AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)) AIRLOCK_TRUST_DIR=$(abspath $(B)/run/store) HOME=$(abspath $(B)/run/home)
 
 run: deps all
 	@rm -rf $(B)/run && mkdir -p $(B)/run/home
@@ -206,14 +242,15 @@ run: deps all
 	@echo "== airlock trust --yes fixtures/example (review, then record)"
 	@$(RUN_ENV) $(CLI) trust --yes fixtures/example
 	@echo
-	@echo "== airlock load fixtures/example        (gate, then the effective configuration)"
+	@echo "== airlock load fixtures/example        (gate, scan, then the effective configuration)"
 	@$(RUN_ENV) $(CLI) load fixtures/example
 
 # --- install -----------------------------------------------------------------
 
 install: all $(B)/airlock.pc
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
-		$(DESTDIR)$(PKGCONFIGDIR)
+		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(DATADIR)
+	install -m 0644 $(SIGNATURES) $(DESTDIR)$(DATADIR)/signatures.yarc
 	install -m 0755 $(CLI) $(DESTDIR)$(BINDIR)/airlock
 	install -m 0644 include/airlock.h $(DESTDIR)$(INCLUDEDIR)/airlock.h
 	install -m 0644 $(LIB_A) $(DESTDIR)$(LIBDIR)/libairlock.a
@@ -226,13 +263,15 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/airlock $(DESTDIR)$(INCLUDEDIR)/airlock.h \
 		$(DESTDIR)$(LIBDIR)/libairlock.a $(DESTDIR)$(LIBDIR)/libairlock.so \
 		$(DESTDIR)$(LIBDIR)/libairlock.so.$(SOVERSION) \
-		$(DESTDIR)$(LIBDIR)/libairlock.so.$(VERSION) $(DESTDIR)$(PKGCONFIGDIR)/airlock.pc
+		$(DESTDIR)$(LIBDIR)/libairlock.so.$(VERSION) $(DESTDIR)$(PKGCONFIGDIR)/airlock.pc \
+		$(DESTDIR)$(DATADIR)/signatures.yarc
 
 # --- housekeeping ------------------------------------------------------------
 
 # clean keeps the fetched, verified grammars (build/vendor); distclean does not.
 clean:
-	rm -rf $(B)/obj $(B)/tests $(B)/fuzz $(B)/run $(B)/stage $(B)/embed-home $(B)/embed-store $(B)/flags $(LIB_A) $(LIB_SO) $(CLI) $(B)/airlock.pc
+	rm -rf $(B)/obj $(B)/tests $(B)/fuzz $(B)/run $(B)/stage $(B)/embed-home $(B)/embed-store $(B)/flags $(LIB_A) $(LIB_SO) $(CLI) $(B)/airlock.pc \
+		$(SIGNATURES)
 
 distclean:
 	rm -rf $(B)

@@ -20,7 +20,7 @@ enum {
 	EXIT_DENIED = 5
 };
 
-enum output_format { FORMAT_TEXT, FORMAT_JSON };
+enum output_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF };
 
 struct command {
 	const char *name;
@@ -45,6 +45,8 @@ int cli_format_option(enum output_format *out, int argc, char **argv, int *i);
  * when the help was printed (exit 0), or an exit code after a message. */
 int cli_dir_args(const char **dir, enum output_format *format, int argc, char **argv,
 		 const char *help);
+/* As cli_format_option, also taking "sarif" when `sarif` is set. */
+int cli_format_option_ex(enum output_format *out, int argc, char **argv, int *i, bool sarif);
 
 /* True when text output on `f` may use colour: a terminal, NO_COLOR unset. */
 bool cli_color(FILE *f);
@@ -64,5 +66,31 @@ int cmd_exec(int argc, char **argv);
 int cmd_shell_init(int argc, char **argv);
 extern const char cmd_load_help[], cmd_exec_help[], cmd_shell_init_help[];
 extern const char cmd_status_help[], cmd_trust_help[], cmd_deny_help[], cmd_revoke_help[];
+extern const char cmd_status_help[];
+int cmd_scan(int argc, char **argv);
+extern const char cmd_scan_help[];
+int cmd_rules(int argc, char **argv);
+extern const char cmd_rules_help[];
+
+/* The compiled signatures next to this executable (build/ or
+ * ../share/airlock) when $AIRLOCK_SIGNATURES is unset; NULL lets the library
+ * use its installed default. Static storage. */
+const char *cli_signatures_path(void);
+
+/* One scanned PATH: its report and the prefix its file names are shown with
+ * (NULL when they are shown as they are). */
+struct scan_result {
+	airlock_report *report;
+	const char *prefix;
+};
+
+/* The outputs of `airlock scan` (cli/report.c). Return 0 or EXIT_USAGE. */
+int report_print_text(const struct scan_result *res, size_t n, airlock_severity fail_on);
+int report_print_json(const struct scan_result *res, size_t n, airlock_severity fail_on);
+int report_print_sarif(const struct scan_result *res, size_t n);
+
+/* A JSON string of s, escaped first when s is not UTF-8. */
+struct json_t;
+struct json_t *cli_json_string(const char *s);
 
 #endif

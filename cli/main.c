@@ -25,6 +25,9 @@ static const struct command commands[] = {
 	{ "exec", cmd_exec, "run an agent only if its project passes the gate", cmd_exec_help },
 	{ "shell-init", cmd_shell_init, "print shell functions that gate every agent start",
 	  cmd_shell_init_help },
+	{ "scan", cmd_scan, "scan context files for hidden instructions and attacks",
+	  cmd_scan_help },
+	{ "rules", cmd_rules, "list the rules a scan applies, or explain one", cmd_rules_help },
 	{ "help", cmd_help, "show help for a command", cmd_help_help },
 };
 

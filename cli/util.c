@@ -1,10 +1,14 @@
 /*
  * util.c - messages, options and escaping shared by the subcommands.
  */
+#include <limits.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <jansson.h>
 
 #include "cli/cli.h"
 
@@ -30,11 +34,17 @@ int cli_lib_error(int code, const char *what)
 
 int cli_format_option(enum output_format *out, int argc, char **argv, int *i)
 {
+	return cli_format_option_ex(out, argc, argv, i, false);
+}
+
+int cli_format_option_ex(enum output_format *out, int argc, char **argv, int *i, bool sarif)
+{
 	const char *arg = argv[*i], *value;
 
 	if (strcmp(arg, "--format") == 0) {
 		if (*i + 1 >= argc) {
-			cli_error("--format needs a value: text or json");
+			cli_error(sarif ? "--format needs a value: text, json or sarif"
+					: "--format needs a value: text or json");
 			return -1;
 		}
 		value = argv[++*i];
@@ -47,10 +57,14 @@ int cli_format_option(enum output_format *out, int argc, char **argv, int *i)
 		*out = FORMAT_TEXT;
 	} else if (strcmp(value, "json") == 0) {
 		*out = FORMAT_JSON;
+	} else if (sarif && strcmp(value, "sarif") == 0) {
+		*out = FORMAT_SARIF;
 	} else {
 		char *shown = cli_escape(value);
 
-		cli_error("unknown format '%s' (expected text or json)", shown);
+		cli_error(sarif ? "unknown format '%s' (expected text, json or sarif)"
+				: "unknown format '%s' (expected text or json)",
+			  shown);
 		free(shown);
 		return -1;
 	}
@@ -105,4 +119,44 @@ int cli_dir_args(const char **dir, enum output_format *format, int argc, char **
 	if (!*dir)
 		*dir = ".";
 	return 0;
+}
+
+const char *cli_signatures_path(void)
+{
+	static char found[PATH_MAX];
+	static const char *const candidates[] = { "signatures.yarc",
+						  "../share/airlock/signatures.yarc" };
+	const char *env = getenv("AIRLOCK_SIGNATURES");
+	char exe[PATH_MAX], *slash;
+	ssize_t n;
+
+	if (env && *env)
+		return NULL;
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	if (!(slash = strrchr(exe, '/')))
+		return NULL;
+	slash[1] = '\0';
+	for (size_t i = 0; i < sizeof(candidates) / sizeof(candidates[0]); i++) {
+		int len = snprintf(found, sizeof(found), "%s%s", exe, candidates[i]);
+
+		if (len > 0 && (size_t)len < sizeof(found) && access(found, R_OK) == 0)
+			return found;
+	}
+	return NULL;
+}
+
+json_t *cli_json_string(const char *s)
+{
+	json_t *j = json_string(s ? s : "");
+	char *shown;
+
+	if (j)
+		return j;
+	shown = cli_escape(s);
+	j = json_string(shown);
+	free(shown);
+	return j;
 }

@@ -88,6 +88,8 @@ bool utf8_is_invisible(uint32_t cp)
 		{ 0xe0000, 0xe0fff }, /* tags and variation selectors supplement */
 	};
 
+	if (cp < 0x80)
+		return false; /* the common case, on every character of a scan */
 	for (size_t i = 0; i < sizeof(ranges) / sizeof(ranges[0]); i++)
 		if (cp >= ranges[i].lo && cp <= ranges[i].hi)
 			return true;

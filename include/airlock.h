@@ -83,19 +83,50 @@ AIRLOCK_EXTERN char *airlock_escape(const char *s, size_t len);
 /* Options                                                                  */
 /* ------------------------------------------------------------------------ */
 
-#define AIRLOCK_OPTIONS_VERSION 1
+/* Version 2 appended everything after max_file_size; a version-1 struct
+ * (version and max_file_size only) is still accepted, with defaults for the
+ * rest. */
+#define AIRLOCK_OPTIONS_VERSION 2
+
+/* How bad a finding is (impact); ordered, so thresholds compare with >=. */
+typedef enum airlock_severity {
+	AIRLOCK_SEVERITY_INFO = 1,
+	AIRLOCK_SEVERITY_LOW,
+	AIRLOCK_SEVERITY_MEDIUM,
+	AIRLOCK_SEVERITY_HIGH,
+	AIRLOCK_SEVERITY_CRITICAL
+} airlock_severity;
+
+/* airlock_options.flags */
+#define AIRLOCK_OPT_ALL_FILES (1u << 0) /* scan every text file, not only the surfaces */
 
 typedef struct airlock_options {
 	unsigned int version;   /* AIRLOCK_OPTIONS_VERSION */
 	uint64_t max_file_size; /* per-file read cap in bytes; 0 = default (4 MiB) */
+	/* Compiled signatures to load; NULL = $AIRLOCK_SIGNATURES, else the file
+	 * installed under PREFIX/share/airlock. Never taken from a project. */
+	const char *signatures;
+	/* A folder of the user's own YARA rule sources (*.yar, *.yara), compiled
+	 * when a scan starts, with `include` disabled; NULL = none. */
+	const char *rules_dir;
+	unsigned int scan_timeout;        /* seconds per file; 0 = default (10) */
+	unsigned int flags;               /* AIRLOCK_OPT_* */
+	airlock_severity block_threshold; /* 0 = AIRLOCK_SEVERITY_HIGH */
 	/* The trust store directory; NULL = $AIRLOCK_TRUST_DIR, else
 	 * $XDG_DATA_HOME/airlock/trust, else ~/.local/share/airlock/trust. */
 	const char *trust_dir;
 } airlock_options;
 
 /* clang-format off */
-#define AIRLOCK_OPTIONS_INIT { AIRLOCK_OPTIONS_VERSION, 0, NULL }
+#define AIRLOCK_OPTIONS_INIT { AIRLOCK_OPTIONS_VERSION, 0, NULL, NULL, 0, 0, 0, NULL }
 /* clang-format on */
+
+/* "info", "low", "medium", "high", "critical". Static; "unknown" when out of
+ * range. */
+AIRLOCK_EXTERN const char *airlock_severity_name(airlock_severity s);
+
+/* Parses a severity name (case-insensitive). Returns 0 or AIRLOCK_EINVALID. */
+AIRLOCK_EXTERN int airlock_severity_parse(airlock_severity *out, const char *name);
 
 /* ------------------------------------------------------------------------ */
 /* Surfaces: what counts as an agent's persistent context                   */
@@ -443,6 +474,115 @@ AIRLOCK_EXTERN size_t airlock_config_instruction_count(const airlock_config *c);
 AIRLOCK_EXTERN const char *airlock_config_instruction_path(const airlock_config *c, size_t i);
 AIRLOCK_EXTERN const char *airlock_config_instruction_text(const airlock_config *c, size_t i,
 							   size_t *len);
+
+/* ------------------------------------------------------------------------ */
+/* Rules: the signatures and built-in checks a scan applies                 */
+/* ------------------------------------------------------------------------ */
+
+typedef struct airlock_rules airlock_rules;
+typedef struct airlock_rule airlock_rule;
+
+/*
+ * Loads the rule catalogue: the built-in checks, the compiled signatures and
+ * the rules of opts->rules_dir. *out is new: free it with airlock_rules_free().
+ * Returns 0, AIRLOCK_ENOTFOUND when the signatures file is missing, or
+ * AIRLOCK_ERROR (unreadable, wrong YARA version, a user rule that does not
+ * compile).
+ */
+AIRLOCK_EXTERN int airlock_rules_load(airlock_rules **out, const airlock_options *opts);
+AIRLOCK_EXTERN void airlock_rules_free(airlock_rules *r);
+
+/* Hex SHA-256 naming the signature set: the compiled signatures and the user
+ * rule sources. The trust store records it. Borrowed (r). */
+AIRLOCK_EXTERN const char *airlock_rules_version(const airlock_rules *r);
+
+/* Rules sorted by id. Borrowed (r); NULL when out of range / not found. */
+AIRLOCK_EXTERN size_t airlock_rules_count(const airlock_rules *r);
+AIRLOCK_EXTERN const airlock_rule *airlock_rules_get(const airlock_rules *r, size_t i);
+AIRLOCK_EXTERN const airlock_rule *airlock_rules_find(const airlock_rules *r, const char *id);
+
+/* A rule's fields. Strings are borrowed (the catalogue). */
+AIRLOCK_EXTERN const char *airlock_rule_id(const airlock_rule *rule); /* "AL101" */
+AIRLOCK_EXTERN const char *airlock_rule_name(const airlock_rule *rule);
+AIRLOCK_EXTERN const char *airlock_rule_category(const airlock_rule *rule);
+AIRLOCK_EXTERN airlock_severity airlock_rule_severity(const airlock_rule *rule);
+AIRLOCK_EXTERN const char *airlock_rule_confidence(const airlock_rule *rule);
+AIRLOCK_EXTERN const char *airlock_rule_description(const airlock_rule *rule);
+/* "builtin" (checks in C), "signature" (compiled YARA) or "user" (rules_dir). */
+AIRLOCK_EXTERN const char *airlock_rule_source(const airlock_rule *rule);
+
+/* ------------------------------------------------------------------------ */
+/* Scanning and findings                                                    */
+/* ------------------------------------------------------------------------ */
+
+typedef struct airlock_report airlock_report;
+typedef struct airlock_finding airlock_finding;
+
+/*
+ * Scans the project's snapshot: every context file's bytes as they were read
+ * and hashed (YARA signatures, on the text and on its normalized view, and
+ * the Unicode analysis), and every entry that could not be read (a symlink
+ * out of the project, a FIFO, an over-size file) becomes a finding itself.
+ * Inspects only: no trust decision is needed and nothing is run.
+ *
+ * *out is new: free it with airlock_report_free(). A scan error (a YARA
+ * error, a timeout) is a failure, never a clean report: AIRLOCK_ERROR.
+ */
+AIRLOCK_EXTERN int airlock_project_scan(airlock_report **out, airlock_project *p);
+
+/*
+ * Scans one file named by the caller, read as the project's files are (no
+ * symlink as the last component, regular files only, size-capped, read once).
+ * Its kind comes from its name: *.md instructions, settings.json and
+ * .mcp.json settings, *.sh scripts. Returns as airlock_project_scan, or
+ * AIRLOCK_ENOTFOUND / AIRLOCK_EINVALID for a missing or non-regular file.
+ */
+AIRLOCK_EXTERN int airlock_file_scan(airlock_report **out, const char *path,
+				     const airlock_options *opts);
+
+AIRLOCK_EXTERN void airlock_report_free(airlock_report *r);
+
+/* Findings, deduplicated and sorted by file, line, column and rule. Borrowed
+ * (r); NULL when out of range. */
+AIRLOCK_EXTERN size_t airlock_report_finding_count(const airlock_report *r);
+AIRLOCK_EXTERN const airlock_finding *airlock_report_finding(const airlock_report *r, size_t i);
+
+/* The highest severity found, or 0 when there are no findings. */
+AIRLOCK_EXTERN airlock_severity airlock_report_max_severity(const airlock_report *r);
+
+/* True when a finding is at or above the block threshold of the options the
+ * scan ran with. */
+AIRLOCK_EXTERN int airlock_report_blocks(const airlock_report *r);
+
+/* The files looked at: path (relative to the project, or as given for
+ * airlock_file_scan), its kind, and whether its content was scanned (0 for
+ * entries that could not be read or were skipped as binary). Borrowed (r). */
+AIRLOCK_EXTERN size_t airlock_report_file_count(const airlock_report *r);
+AIRLOCK_EXTERN const char *airlock_report_file_path(const airlock_report *r, size_t i);
+AIRLOCK_EXTERN airlock_kind airlock_report_file_kind(const airlock_report *r, size_t i);
+AIRLOCK_EXTERN int airlock_report_file_scanned(const airlock_report *r, size_t i);
+
+/* The catalogue the scan used (for rule descriptions). Borrowed (r). */
+AIRLOCK_EXTERN const airlock_rules *airlock_report_rules(const airlock_report *r);
+
+/* A finding's fields; strings are borrowed (the report). Positions are
+ * 1-based, columns count characters (code points), not bytes. */
+AIRLOCK_EXTERN const char *airlock_finding_rule(const airlock_finding *f);
+AIRLOCK_EXTERN const char *airlock_finding_category(const airlock_finding *f);
+AIRLOCK_EXTERN airlock_severity airlock_finding_severity(const airlock_finding *f);
+AIRLOCK_EXTERN const char *airlock_finding_confidence(const airlock_finding *f);
+AIRLOCK_EXTERN const char *airlock_finding_file(const airlock_finding *f);
+AIRLOCK_EXTERN unsigned int airlock_finding_line(const airlock_finding *f);
+AIRLOCK_EXTERN unsigned int airlock_finding_column(const airlock_finding *f);
+AIRLOCK_EXTERN unsigned int airlock_finding_end_line(const airlock_finding *f);
+AIRLOCK_EXTERN unsigned int airlock_finding_end_column(const airlock_finding *f);
+AIRLOCK_EXTERN const char *airlock_finding_message(const airlock_finding *f);
+/* The line around the match, escaped (invisible characters as <U+200B>);
+ * "" for findings about a file as a whole. */
+AIRLOCK_EXTERN const char *airlock_finding_excerpt(const airlock_finding *f);
+/* Decoded hidden text (Unicode tags, the text as the rules saw it after
+ * hidden characters were removed), escaped; NULL when not relevant. */
+AIRLOCK_EXTERN const char *airlock_finding_hidden(const airlock_finding *f);
 
 #ifdef __cplusplus
 }

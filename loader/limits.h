@@ -28,4 +28,28 @@
 /* Bytes of a symlink target that are recorded for display. */
 #define LIMIT_LINK_TARGET 4096
 
+/* Seconds one file may take in one rule set (YARA's own timeout); a timeout
+ * is a scan failure. Callers may lower it, not raise it past the maximum. */
+#define LIMIT_SCAN_TIMEOUT_DEFAULT 10
+#define LIMIT_SCAN_TIMEOUT_MAX     300
+
+/* Bytes of a compiled signatures file, and of one user rule source. */
+#define LIMIT_SIGNATURES_BYTES  (64u * 1024 * 1024)
+#define LIMIT_RULE_SOURCE_BYTES (4u * 1024 * 1024)
+
+/* User rule sources compiled from one --rules folder. */
+#define LIMIT_RULE_FILES 1024
+
+/* Findings kept for one file, and for one rule on one file: past these the
+ * file gets one LIMIT finding (the scan is not clean, and not endless). */
+#define LIMIT_FINDINGS_PER_FILE 1000
+#define LIMIT_FINDINGS_PER_RULE 100
+
+/* Bytes of a finding's excerpt taken from the file, before escaping. */
+#define LIMIT_EXCERPT_BYTES 160
+
+/* Consecutive blanks on one line, followed by text, that count as pushing
+ * text off screen. */
+#define LIMIT_BLANK_RUN 100
+
 #endif

@@ -75,18 +75,21 @@ int airlock_project_open(airlock_project **out, const char *path, const airlock_
 		*out = NULL;
 	if (!out || !path || !*path)
 		return error_set(AIRLOCK_EINVALID, "airlock_project_open: no project path given");
-	if (opts && opts->version != AIRLOCK_OPTIONS_VERSION)
+	if (opts && (opts->version < 1 || opts->version > AIRLOCK_OPTIONS_VERSION))
 		return error_set(AIRLOCK_EINVALID, "airlock_options version %u is not supported",
 				 opts->version);
 	if (!(p = calloc(1, sizeof(*p))))
 		return error_oom();
 	p->rootfd = -1;
 	snapshot_init(&p->snap, opts ? opts->max_file_size : 0);
-	if (opts && opts->trust_dir && !(p->trust_dir = strdup(opts->trust_dir))) {
+	p->snap.all_files = opts && opts->version >= 2 && (opts->flags & AIRLOCK_OPT_ALL_FILES);
+	if (opts && opts->version >= 2 && opts->trust_dir &&
+	    !(p->trust_dir = strdup(opts->trust_dir))) {
 		error = error_oom();
 		goto out;
 	}
-	if ((error = open_root(&p->rootfd, path)) < 0 ||
+	if ((error = scan_options_init(&p->scan, opts)) < 0 ||
+	    (error = open_root(&p->rootfd, path)) < 0 ||
 	    (error = canonical_path(&p->path, p->rootfd, path)) < 0 ||
 	    (error = source_dir_snapshot(&p->snap, p->rootfd)) < 0 ||
 	    (error = snapshot_finish(&p->snap)) < 0)
@@ -117,6 +120,7 @@ void airlock_project_free(airlock_project *p)
 	free(p->path);
 	free(p->trust_dir);
 	snapshot_free(&p->snap);
+	scan_options_clear(&p->scan);
 	free(p);
 }
 

@@ -14,6 +14,10 @@ const struct surface snapshot_walk_surface = {
 	"", "(project)", AIRLOCK_KIND_DIRECTORY, false, AIRLOCK_CLASS_EXECUTABLE,
 };
 
+const struct surface snapshot_any_surface = {
+	"", "(any)", AIRLOCK_KIND_TEXT, true, AIRLOCK_CLASS_INSTRUCTIONS,
+};
+
 void snapshot_init(struct snapshot *snap, uint64_t max_file_size)
 {
 	memset(snap, 0, sizeof(*snap));

@@ -35,12 +35,18 @@ struct snapshot {
 	uint64_t bytes;       /* content bytes held, for the total cap */
 	uint64_t max_file_size;
 	bool surface_limit_reported;
+	bool all_files; /* every regular file is an entry, not only surfaces */
 	char digest[SHA256_HEX_LEN + 1];
 };
 
 /* The pseudo-surface of entries that stand for a walk problem (a limit hit
  * or an unreadable directory) rather than for a context file. */
 extern const struct surface snapshot_walk_surface;
+
+/* The pseudo-surface of files outside the surfaces table, taken when
+ * all_files is set (`airlock scan --all-files`): kind from the extension,
+ * read as instructions, so they never enter the executable digest. */
+extern const struct surface snapshot_any_surface;
 
 void snapshot_init(struct snapshot *snap, uint64_t max_file_size);
 void snapshot_free(struct snapshot *snap);

@@ -224,6 +224,8 @@ static int visit_file(struct walk *w, int dirfd, const char *name, const struct 
 	struct stat st;
 	int fd, error;
 
+	if (!s && w->snap->all_files)
+		s = &snapshot_any_surface;
 	if (!s)
 		return 0;
 	if (source_dir_before_open)
@@ -509,5 +511,42 @@ int source_dir_snapshot_tree(struct snapshot *snap, int rootfd, const char *reld
 	else
 		error = walk_dir(w, dirfd, strlen(w->path), 0);
 	free(w);
+	return error;
+}
+
+int source_file_read(unsigned char **data, unsigned int *reasons, uint64_t *size, const char *path,
+		     uint64_t cap)
+{
+	struct stat st;
+	int fd, error;
+
+	*data = NULL;
+	*reasons = 0;
+	*size = 0;
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		int e = errno;
+
+		if (e == ENOENT)
+			return error_set(AIRLOCK_ENOTFOUND, "'%s' does not exist", path);
+		if (e == ELOOP)
+			return error_set(AIRLOCK_EINVALID, "'%s' is a symlink (not followed)",
+					 path);
+		if (e == ENXIO)
+			return error_set(AIRLOCK_EINVALID, "'%s' is not a regular file", path);
+		return error_set_errno(AIRLOCK_ERROR, e, "cannot open '%s'", path);
+	}
+	if (fstat(fd, &st) < 0) {
+		error = error_set_errno(AIRLOCK_ERROR, errno, "cannot stat '%s'", path);
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		error = error_set(AIRLOCK_EINVALID, "'%s' is not a regular file", path);
+		goto out;
+	}
+	*size = (uint64_t)st.st_size;
+	error = read_once(data, reasons, fd, &st, cap ? cap : LIMIT_FILE_SIZE_DEFAULT);
+out:
+	close(fd);
 	return error;
 }

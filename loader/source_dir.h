@@ -9,6 +9,7 @@
 #define AIRLOCK_LOADER_SOURCE_DIR_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "loader/snapshot.h"
 
@@ -36,6 +37,16 @@ int source_dir_snapshot_tree(struct snapshot *snap, int rootfd, const char *reld
  * RESOLVE_NO_MAGICLINKS), or openat(O_NOFOLLOW) where openat2 is missing.
  * `name` is a single path component. Returns the fd or -1 with errno set. */
 int source_dir_open_beneath(int dirfd, const char *name, int flags);
+
+/* Reads one file the user named, as context files are read: the last
+ * component is never followed if it is a symlink, FIFOs and devices are not
+ * opened for reading (O_NONBLOCK) and are refused after fstat, the size is
+ * capped (`cap`, 0 = default) and the file is read once. Returns 0 with
+ * *data (new, free()) or with *reasons saying why there is no content (too
+ * large, changed while read); AIRLOCK_ENOTFOUND, AIRLOCK_EINVALID (a symlink,
+ * not a regular file) or AIRLOCK_ERROR. */
+int source_file_read(unsigned char **data, unsigned int *reasons, uint64_t *size, const char *path,
+		     uint64_t cap);
 
 /* Test seams. The fallback switch makes the walk use openat(O_NOFOLLOW) as it
  * does on kernels without openat2. The hook runs between listing a context

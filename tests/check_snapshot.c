@@ -739,9 +739,10 @@ END_TEST
 START_TEST(open_errors)
 {
 	airlock_project *p = (airlock_project *)1;
-	airlock_options bad = { 99, 0, NULL };
+	airlock_options bad = AIRLOCK_OPTIONS_INIT;
 	char *missing = t_join(tmp, "missing"), *file = t_join(tmp, "file");
 
+	bad.version = 99;
 	ck_assert_int_eq(airlock_project_open(&p, missing, NULL), AIRLOCK_ENOTFOUND);
 	ck_assert_ptr_null(p);
 	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "does not exist"));

@@ -18,6 +18,10 @@ Suite *load_suite(void);
 Suite *git_suite(void);
 Suite *sandbox_suite(void);
 Suite *cli_suite(void);
+Suite *scan_suite(void);
+Suite *fixtures_suite(void);
+Suite *unicode_suite(void);
+Suite *scan_cli_suite(void);
 
 /* A fresh directory under $TMPDIR (or /tmp); new, free() it after
  * t_rmtree(). Fails the test on error. */

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "loader/inspect.h"
-#include "tests/fuzz/fuzz.h"
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void check(void *arg, const char *path)
 {

@@ -7,7 +7,7 @@
 
 #include "loader/config.h"
 #include "loader/inspect.h"
-#include "tests/fuzz/fuzz.h"
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void set(struct airlock_entry *e, const char *path, const struct surface *s,
 		const uint8_t *data, size_t len)

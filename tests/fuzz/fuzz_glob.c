@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "loader/surfaces.h"
-#include "tests/fuzz/fuzz.h"
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

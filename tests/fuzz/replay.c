@@ -1,83 +1,80 @@
 /*
- * replay.c - runs a fuzz target over files and directories of inputs, so the
- * corpus keeps running on gcc (and under ASan/UBSan with SANITIZE=1).
+ * replay.c - runs files and folders of inputs through a libFuzzer target
+ * without libFuzzer, so `make test` keeps the corpus running on gcc (and
+ * under ASan/UBSan with SANITIZE=1).
  */
 #include <dirent.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "tests/fuzz/fuzz.h"
+/* Optional in a target, as in libFuzzer. */
+int LLVMFuzzerInitialize(int *argc, char ***argv) __attribute__((weak));
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static int run_file(const char *path)
+static size_t inputs;
+
+static void run_file(const char *path)
 {
 	FILE *f = fopen(path, "rb");
-	unsigned char *buf;
-	long len;
+	unsigned char *buf = NULL;
+	size_t len = 0, cap = 0, n;
 
-	if (!f || fseek(f, 0, SEEK_END) < 0 || (len = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) < 0) {
-		fprintf(stderr, "replay: cannot read %s\n", path);
-		if (f)
-			fclose(f);
-		return -1;
+	if (!f) {
+		perror(path);
+		exit(1);
 	}
-	buf = malloc((size_t)len + 1);
-	if (!buf || fread(buf, 1, (size_t)len, f) != (size_t)len) {
-		fprintf(stderr, "replay: cannot read %s\n", path);
-		free(buf);
-		fclose(f);
-		return -1;
-	}
+	do {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 4096;
+			if (!(buf = realloc(buf, cap)))
+				abort();
+		}
+		n = fread(buf + len, 1, cap - len, f);
+		len += n;
+	} while (n > 0);
 	fclose(f);
-	LLVMFuzzerTestOneInput(buf, (size_t)len);
+	LLVMFuzzerTestOneInput(buf, len);
 	free(buf);
-	return 1;
+	inputs++;
 }
 
-static int run_path(const char *path)
+static void run_path(const char *path)
 {
 	struct stat st;
 	struct dirent *de;
-	DIR *dir;
-	int n = 0;
+	DIR *d;
 
-	if (stat(path, &st) < 0)
-		return -1;
-	if (!S_ISDIR(st.st_mode))
-		return run_file(path);
-	if (!(dir = opendir(path)))
-		return -1;
-	while ((de = readdir(dir))) {
-		char child[4096];
-		int r;
-
-		if (de->d_name[0] == '.')
-			continue;
-		snprintf(child, sizeof(child), "%s/%s", path, de->d_name);
-		if ((r = run_path(child)) < 0) {
-			closedir(dir);
-			return -1;
-		}
-		n += r;
+	if (lstat(path, &st) < 0 || S_ISLNK(st.st_mode))
+		return;
+	if (S_ISREG(st.st_mode)) {
+		run_file(path);
+		return;
 	}
-	closedir(dir);
-	return n;
+	if (!S_ISDIR(st.st_mode) || !(d = opendir(path)))
+		return;
+	while ((de = readdir(d))) {
+		char *sub;
+
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		if (asprintf(&sub, "%s/%s", path, de->d_name) < 0)
+			abort();
+		run_path(sub);
+		free(sub);
+	}
+	closedir(d);
 }
 
 int main(int argc, char **argv)
 {
-	int total = 0;
-
-	for (int i = 1; i < argc; i++) {
-		int n = run_path(argv[i]);
-
-		if (n < 0) {
-			fprintf(stderr, "replay: cannot read %s\n", argv[i]);
-			return 1;
-		}
-		total += n;
-	}
-	printf("replay %s: %d inputs\n", argv[0], total);
-	return total > 0 ? 0 : 1;
+	if (LLVMFuzzerInitialize)
+		LLVMFuzzerInitialize(&argc, &argv);
+	for (int i = 1; i < argc; i++)
+		run_path(argv[i]);
+	printf("fuzz-replay %s: %zu inputs ran without a crash or a broken invariant\n", argv[0],
+	       inputs);
+	return inputs > 0 ? 0 : 1;
 }

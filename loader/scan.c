@@ -1,0 +1,439 @@
+/*
+ * scan.c - airlock_project_scan and airlock_file_scan: the snapshot's bytes
+ * (or one named file's) through the scanners, and the report accessors.
+ *
+ * Fail closed: an entry that could not be read is itself a finding (nothing
+ * unscanned passes as clean), and any scanner error fails the whole scan.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/error.h"
+#include "common/utf8.h"
+#include "loader/limits.h"
+#include "loader/rules.h"
+#include "loader/scan.h"
+#include "loader/source_dir.h"
+#include "scanners/scan.h"
+
+int scan_options_init(struct scan_options *so, const airlock_options *opts)
+{
+	memset(so, 0, sizeof(*so));
+	so->threshold = AIRLOCK_SEVERITY_HIGH;
+	so->timeout = LIMIT_SCAN_TIMEOUT_DEFAULT;
+	if (!opts)
+		return 0;
+	if (opts->version < 1 || opts->version > AIRLOCK_OPTIONS_VERSION)
+		return error_set(AIRLOCK_EINVALID, "airlock_options version %u is not supported",
+				 opts->version);
+	if (opts->version < 2)
+		return 0; /* the fields below are not there */
+	if (opts->block_threshold && (opts->block_threshold < AIRLOCK_SEVERITY_INFO ||
+				      opts->block_threshold > AIRLOCK_SEVERITY_CRITICAL))
+		return error_set(AIRLOCK_EINVALID, "block threshold %d is not a severity",
+				 (int)opts->block_threshold);
+	if (opts->scan_timeout > LIMIT_SCAN_TIMEOUT_MAX)
+		return error_set(AIRLOCK_EINVALID, "scan timeout %u s is over the maximum (%d s)",
+				 opts->scan_timeout, LIMIT_SCAN_TIMEOUT_MAX);
+	if (opts->block_threshold)
+		so->threshold = opts->block_threshold;
+	if (opts->scan_timeout)
+		so->timeout = opts->scan_timeout;
+	so->flags = opts->flags;
+	if ((opts->signatures && !(so->signatures = strdup(opts->signatures))) ||
+	    (opts->rules_dir && !(so->rules_dir = strdup(opts->rules_dir)))) {
+		scan_options_clear(so);
+		return error_oom();
+	}
+	return 0;
+}
+
+void scan_options_clear(struct scan_options *so)
+{
+	free(so->signatures);
+	free(so->rules_dir);
+	memset(so, 0, sizeof(*so));
+}
+
+static int report_new(airlock_report **out, const struct scan_options *so)
+{
+	airlock_report *r = calloc(1, sizeof(*r));
+
+	if (!r)
+		return error_oom();
+	r->threshold = so->threshold;
+	*out = r;
+	return 0;
+}
+
+static int add_file(airlock_report *r, const char *path, airlock_kind kind, bool scanned)
+{
+	struct report_file *f;
+
+	if (r->nfiles == r->files_alloc) {
+		size_t n = r->files_alloc ? r->files_alloc * 2 : 16;
+
+		if (n > SIZE_MAX / sizeof(*f) || !(f = realloc(r->files, n * sizeof(*f))))
+			return error_oom();
+		r->files = f;
+		r->files_alloc = n;
+	}
+	f = &r->files[r->nfiles];
+	if (!(f->path = strdup(path)))
+		return error_oom();
+	f->kind = kind;
+	f->scanned = scanned;
+	r->nfiles++;
+	return 0;
+}
+
+static const struct {
+	unsigned int reason;
+	const char *rule;
+} reason_rules[] = {
+	{ AIRLOCK_REASON_SYMLINK_OUTSIDE, "AL001" }, { AIRLOCK_REASON_SYMLINK, "AL002" },
+	{ AIRLOCK_REASON_NOT_REGULAR, "AL003" },     { AIRLOCK_REASON_TOO_LARGE, "AL004" },
+	{ AIRLOCK_REASON_UNREADABLE, "AL005" },      { AIRLOCK_REASON_CHANGED, "AL006" },
+	{ AIRLOCK_REASON_LIMIT, "AL007" },           { AIRLOCK_REASON_WRITABLE, "AL008" },
+	{ AIRLOCK_REASON_BAD_NAME, "AL009" },
+};
+
+/* The project-relative path a link inside the project names, judged on its
+ * text (never resolved): the link's folder joined with the target, "." and
+ * ".." folded. Returns false when it climbs out or is too long. */
+static bool link_destination(char *out, size_t cap, const char *path, const char *target)
+{
+	const char *slash = strrchr(path, '/');
+	size_t len = slash ? (size_t)(slash - path) : 0;
+
+	if (target[0] == '/' || len >= cap)
+		return false;
+	memcpy(out, path, len);
+	out[len] = '\0';
+	while (*target) {
+		size_t n = strcspn(target, "/");
+
+		if (n == 2 && target[0] == '.' && target[1] == '.') {
+			char *up = strrchr(out, '/');
+
+			if (len == 0)
+				return false;
+			len = up ? (size_t)(up - out) : 0;
+			out[len] = '\0';
+		} else if (n > 0 && !(n == 1 && target[0] == '.')) {
+			if (len + 1 + n >= cap)
+				return false;
+			if (len)
+				out[len++] = '/';
+			memcpy(out + len, target, n);
+			len += n;
+			out[len] = '\0';
+		}
+		target += n;
+		target += strspn(target, "/");
+	}
+	return len > 0;
+}
+
+/* A link inside the project to another context file that was read and is
+ * scanned on its own (CLAUDE.md -> AGENTS.md) hides nothing. */
+static bool links_to_scanned(const struct snapshot *snap, const struct airlock_entry *e)
+{
+	char dest[LIMIT_PATH_BYTES + 1];
+
+	if (!(e->reasons & AIRLOCK_REASON_SYMLINK) || !e->link_target ||
+	    !link_destination(dest, sizeof(dest), e->path, e->link_target))
+		return false;
+	for (size_t i = 0; snap && i < snap->count; i++)
+		if (strcmp(snap->entries[i].path, dest) == 0)
+			return snap->entries[i].data != NULL;
+	return false;
+}
+
+/* Each reason an entry carries is a finding about the file as a whole. */
+static int reason_findings(airlock_report *r, const struct snapshot *snap,
+			   const struct airlock_entry *e, const char *shown)
+{
+	int error;
+
+	for (size_t i = 0; i < sizeof(reason_rules) / sizeof(reason_rules[0]); i++) {
+		const struct builtin_rule *b = builtin_rule(reason_rules[i].rule);
+		struct finding_spec s = { 0 };
+		char msg[LIMIT_LINK_TARGET * 4 + 128], target_shown[LIMIT_LINK_TARGET * 4 + 1];
+		char *target = NULL;
+
+		if (!(e->reasons & reason_rules[i].reason))
+			continue;
+		if (e->link_target &&
+		    !(target = utf8_escape(e->link_target, strlen(e->link_target), true)))
+			return error_oom();
+		snprintf(msg, sizeof(msg), "%s%s%s", b->description, target ? " -> " : "",
+			 target ? target : "");
+		snprintf(target_shown, sizeof(target_shown), "%s", target ? target : "");
+		free(target);
+		s.rule = b->id;
+		s.category = b->category;
+		s.confidence = b->confidence;
+		s.severity = b->severity;
+		if (reason_rules[i].reason == AIRLOCK_REASON_SYMLINK && links_to_scanned(snap, e)) {
+			s.severity = AIRLOCK_SEVERITY_LOW;
+			snprintf(msg, sizeof(msg),
+				 "A symlink to another context file, scanned on its own -> %s",
+				 target_shown);
+		}
+		s.message = msg;
+		if ((error = findings_add_file(&r->fs, shown, &s)) < 0)
+			return error;
+	}
+	return 0;
+}
+
+/* --all-files takes every regular file; one with a NUL byte near its start is
+ * a binary, not text an agent reads. */
+static bool looks_binary(const unsigned char *d, size_t len)
+{
+	return memchr(d, '\0', len < 8192 ? len : 8192) != NULL;
+}
+
+static int scan_entry(airlock_report *r, const struct yara_set *ys, const struct snapshot *snap,
+		      const struct airlock_entry *e, const struct scan_options *so)
+{
+	struct scan_input in;
+	bool bad_name = e->reasons & AIRLOCK_REASON_BAD_NAME;
+	char *shown = bad_name ? utf8_escape(e->path, strlen(e->path), true)
+			       : (char *)(*e->path ? e->path : ".");
+	bool scan = e->data && !(e->reasons & AIRLOCK_REASON_UNREAD);
+	int error;
+
+	if (!shown)
+		return error_oom();
+	if (scan && e->surface == &snapshot_any_surface && looks_binary(e->data, e->data_len))
+		scan = false;
+	if ((error = add_file(r, shown, e->kind, scan)) < 0 ||
+	    (error = reason_findings(r, snap, e, shown)) < 0 || !scan)
+		goto out;
+	in.path = shown;
+	in.data = e->data;
+	in.len = e->data_len;
+	in.kind = e->kind;
+	in.cls = e->surface->cls;
+	error = scan_buffer(&r->fs, ys, &in, (int)so->timeout);
+out:
+	if (bad_name)
+		free(shown);
+	return error;
+}
+
+int airlock_project_scan(airlock_report **out, airlock_project *p)
+{
+	struct yara_set *ys = NULL;
+	airlock_report *r = NULL;
+	int error;
+
+	if (!out || !p)
+		return error_set(AIRLOCK_EINVALID, "airlock_project_scan: no project given");
+	*out = NULL;
+	if ((error = report_new(&r, &p->scan)) < 0 ||
+	    (error = rules_open(&r->rules, &ys, &p->scan, p->path)) < 0)
+		goto out;
+	for (size_t i = 0; i < p->snap.count; i++)
+		if ((error = scan_entry(r, ys, &p->snap, &p->snap.entries[i], &p->scan)) < 0)
+			goto out;
+	findings_finish(&r->fs);
+	*out = r;
+	r = NULL;
+out:
+	yara_set_free(ys);
+	airlock_report_free(r);
+	return error;
+}
+
+/* The kind and class a named file is read as: a surfaces-table row when one
+ * of its trailing paths matches (".claude/settings.json"), else its
+ * extension. Settings, scripts and config count as executable. */
+static void guess_kind(const char *path, airlock_kind *kind, airlock_class *cls)
+{
+	const struct surface *s = NULL;
+	const char *p = path, *slash;
+
+	for (;;) {
+		if (*p && (s = surface_match(p)))
+			break;
+		if (!(slash = strchr(p, '/')))
+			break;
+		p = slash + 1;
+	}
+	if (s) {
+		*kind = surface_kind(s, p);
+		*cls = s->cls;
+		return;
+	}
+	*kind = surface_kind(&snapshot_any_surface, path);
+	*cls = *kind == AIRLOCK_KIND_MARKDOWN || *kind == AIRLOCK_KIND_TEXT
+		       ? AIRLOCK_CLASS_INSTRUCTIONS
+		       : AIRLOCK_CLASS_EXECUTABLE;
+}
+
+int airlock_file_scan(airlock_report **out, const char *path, const airlock_options *opts)
+{
+	struct scan_options so;
+	struct yara_set *ys = NULL;
+	airlock_report *r = NULL;
+	struct airlock_entry e = { 0 };
+	struct surface s = { "", "(file)", AIRLOCK_KIND_TEXT, false, AIRLOCK_CLASS_INSTRUCTIONS };
+	int error;
+
+	if (!out || !path || !*path)
+		return error_set(AIRLOCK_EINVALID, "airlock_file_scan: no file given");
+	*out = NULL;
+	if ((error = scan_options_init(&so, opts)) < 0)
+		return error;
+	guess_kind(path, &s.kind, &s.cls);
+	e.path = (char *)path;
+	e.surface = &s;
+	e.kind = s.kind;
+	if ((error = source_file_read(&e.data, &e.reasons, &e.size, path,
+				      opts ? opts->max_file_size : 0)) < 0 ||
+	    (error = report_new(&r, &so)) < 0 ||
+	    (error = rules_open(&r->rules, &ys, &so, NULL)) < 0)
+		goto out;
+	e.data_len = e.data ? (size_t)e.size : 0;
+	if (!utf8_valid(path, strlen(path)))
+		e.reasons |= AIRLOCK_REASON_BAD_NAME;
+	if ((error = scan_entry(r, ys, NULL, &e, &so)) < 0)
+		goto out;
+	findings_finish(&r->fs);
+	*out = r;
+	r = NULL;
+out:
+	free(e.data);
+	yara_set_free(ys);
+	airlock_report_free(r);
+	scan_options_clear(&so);
+	return error;
+}
+
+/* --- accessors ------------------------------------------------------------------ */
+
+void airlock_report_free(airlock_report *r)
+{
+	if (!r)
+		return;
+	findings_free(&r->fs);
+	for (size_t i = 0; i < r->nfiles; i++)
+		free(r->files[i].path);
+	free(r->files);
+	airlock_rules_free(r->rules);
+	free(r);
+}
+
+size_t airlock_report_finding_count(const airlock_report *r)
+{
+	return r->fs.count;
+}
+
+const airlock_finding *airlock_report_finding(const airlock_report *r, size_t i)
+{
+	return i < r->fs.count ? &r->fs.v[i] : NULL;
+}
+
+airlock_severity airlock_report_max_severity(const airlock_report *r)
+{
+	airlock_severity max = 0;
+
+	for (size_t i = 0; i < r->fs.count; i++)
+		if (r->fs.v[i].severity > max)
+			max = r->fs.v[i].severity;
+	return max;
+}
+
+int airlock_report_blocks(const airlock_report *r)
+{
+	return airlock_report_max_severity(r) >= r->threshold;
+}
+
+size_t airlock_report_file_count(const airlock_report *r)
+{
+	return r->nfiles;
+}
+
+const char *airlock_report_file_path(const airlock_report *r, size_t i)
+{
+	return i < r->nfiles ? r->files[i].path : NULL;
+}
+
+airlock_kind airlock_report_file_kind(const airlock_report *r, size_t i)
+{
+	return i < r->nfiles ? r->files[i].kind : 0;
+}
+
+int airlock_report_file_scanned(const airlock_report *r, size_t i)
+{
+	return i < r->nfiles && r->files[i].scanned;
+}
+
+const airlock_rules *airlock_report_rules(const airlock_report *r)
+{
+	return r->rules;
+}
+
+const char *airlock_finding_rule(const airlock_finding *f)
+{
+	return f->rule;
+}
+
+const char *airlock_finding_category(const airlock_finding *f)
+{
+	return f->category;
+}
+
+airlock_severity airlock_finding_severity(const airlock_finding *f)
+{
+	return f->severity;
+}
+
+const char *airlock_finding_confidence(const airlock_finding *f)
+{
+	return f->confidence;
+}
+
+const char *airlock_finding_file(const airlock_finding *f)
+{
+	return f->file;
+}
+
+unsigned int airlock_finding_line(const airlock_finding *f)
+{
+	return f->line;
+}
+
+unsigned int airlock_finding_column(const airlock_finding *f)
+{
+	return f->column;
+}
+
+unsigned int airlock_finding_end_line(const airlock_finding *f)
+{
+	return f->end_line;
+}
+
+unsigned int airlock_finding_end_column(const airlock_finding *f)
+{
+	return f->end_column;
+}
+
+const char *airlock_finding_message(const airlock_finding *f)
+{
+	return f->message;
+}
+
+const char *airlock_finding_excerpt(const airlock_finding *f)
+{
+	return f->excerpt;
+}
+
+const char *airlock_finding_hidden(const airlock_finding *f)
+{
+	return f->hidden;
+}

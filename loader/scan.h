@@ -1,0 +1,25 @@
+/*
+ * scan.h - the report: findings of a project's snapshot or of named files.
+ */
+#ifndef AIRLOCK_LOADER_SCAN_H
+#define AIRLOCK_LOADER_SCAN_H
+
+#include "loader/project.h"
+#include "scanners/finding.h"
+#include "scanners/rules.h"
+
+struct report_file {
+	char *path;
+	airlock_kind kind;
+	bool scanned;
+};
+
+struct airlock_report {
+	struct findings fs;
+	struct report_file *files;
+	size_t nfiles, files_alloc;
+	struct airlock_rules *rules;
+	airlock_severity threshold;
+};
+
+#endif

@@ -1,0 +1,77 @@
+/*
+ * finding.h - the findings model shared by every scanner: a rule, where it
+ * matched (byte offsets into the scanned buffer, turned into line and column
+ * once per buffer), an escaped excerpt and message.
+ *
+ * Scanners take buffers, never paths, and know nothing of trust: the loader
+ * hands them bytes from the snapshot and a display name.
+ */
+#ifndef AIRLOCK_SCANNERS_FINDING_H
+#define AIRLOCK_SCANNERS_FINDING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "airlock.h"
+
+/* What a scanner is given: bytes and how to read them. */
+struct scan_input {
+	const char *path; /* display name; never opened */
+	const unsigned char *data;
+	size_t len;
+	airlock_kind kind;
+	airlock_class cls;
+};
+
+struct airlock_finding {
+	char *rule, *category, *confidence, *file, *message, *excerpt, *hidden;
+	airlock_severity severity;
+	size_t start, end; /* byte offsets in the original buffer */
+	bool located;      /* start/end have been turned into positions */
+	bool whole_file;   /* about the file, not a place in it */
+	bool normalized;   /* matched only in the normalized view */
+	unsigned int line, column, end_line, end_column;
+};
+
+struct findings {
+	struct airlock_finding *v;
+	size_t count, alloc;
+};
+
+/* What a scanner knows when it reports: the strings are copied. */
+struct finding_spec {
+	const char *rule, *category, *confidence, *message;
+	airlock_severity severity;
+	size_t start, end;
+	const char *hidden; /* raw bytes to escape; NULL for none */
+	size_t hidden_len;
+	bool normalized;
+};
+
+void findings_free(struct findings *fs);
+
+/* Appends a finding for `in` (copies every string). Returns 0 or
+ * AIRLOCK_ERROR (out of memory). */
+int findings_add(struct findings *fs, const struct scan_input *in, const struct finding_spec *s);
+
+/* A finding about a file as a whole (an entry that could not be read). */
+int findings_add_file(struct findings *fs, const char *path, const struct finding_spec *s);
+
+/* Computes line, column, end position and excerpt of findings[from..] from
+ * the buffer they were found in. */
+int findings_locate(struct findings *fs, size_t from, const struct scan_input *in);
+
+/* Raises severity where weak signals meet in one file (findings[from..] all
+ * belong to `in`): concealment + credential path + outbound channel is
+ * critical, a key next to an upload is critical, credentials + an outbound
+ * channel is high. Run after findings_locate. */
+int findings_combine(struct findings *fs, size_t from, const struct scan_input *in);
+
+/* Sorts by file, line, column, rule, and drops repeats: one finding per rule
+ * per line of a file, the most severe kept. */
+void findings_finish(struct findings *fs);
+
+airlock_severity severity_raise(airlock_severity s);
+airlock_severity severity_lower(airlock_severity s);
+
+#endif

@@ -1,0 +1,550 @@
+/*
+ * unicode.c - the Unicode and terminal analysis, and the normalized view.
+ *
+ * Decoding is strict (common/utf8.c): a byte that is not UTF-8 is a finding
+ * and is carried into the view as it is, never a reason to stop. What honest
+ * text needs is left alone: the zero-width joiner inside emoji sequences and
+ * in scripts that use it, emoji flag tag sequences, variation selectors after
+ * emoji and CJK, directional marks in right-to-left text, a leading BOM.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/error.h"
+#include "common/utf8.h"
+#include "loader/limits.h"
+#include "scanners/charclass.h"
+#include "scanners/rules.h"
+#include "scanners/unicode.h"
+
+struct ctx {
+	struct findings *fs;
+	const struct scan_input *in;
+	struct norm_view *nv;
+	size_t found;        /* findings added for this buffer */
+	size_t line_start;   /* offset of the current line */
+	size_t last_line[8]; /* per rule: line_start + 1 of its last finding */
+	uint32_t prev;       /* last visible code point (0 at the start) */
+	bool prev_set;       /* step() set prev itself (a decoded JSON escape) */
+	size_t fold_until;   /* confusables before this offset are folded */
+};
+
+/* --- reporting ----------------------------------------------------------------- */
+
+enum { R_TAGS, R_BIDI, R_INVISIBLE, R_ESCAPE, R_BLANKS, R_CONFUSABLE, R_INVALID };
+
+static const char *const rule_ids[] = { "AL501", "AL502", "AL503", "AL504",
+					"AL505", "AL506", "AL507" };
+
+/* One finding per rule per line: a line of a thousand zero-width spaces is
+ * one problem. Past the per-file cap one LIMIT finding says so. */
+static int report(struct ctx *c, int rule, airlock_severity sev, size_t start, size_t end,
+		  const char *message, const char *hidden, size_t hidden_len)
+{
+	const struct builtin_rule *b = builtin_rule(rule_ids[rule]);
+	struct finding_spec s = { 0 };
+
+	if (c->last_line[rule] == c->line_start + 1 && rule != R_TAGS)
+		return 0;
+	/* A file in another encoding is one problem, not one per line. */
+	if (rule == R_INVALID && c->last_line[rule])
+		return 0;
+	c->last_line[rule] = c->line_start + 1;
+	if (c->found >= LIMIT_FINDINGS_PER_FILE)
+		return 0;
+	s.rule = b->id;
+	s.category = b->category;
+	s.confidence = b->confidence;
+	s.severity = sev ? sev : b->severity;
+	s.message = message;
+	s.start = start;
+	s.end = end;
+	s.hidden = hidden;
+	s.hidden_len = hidden_len;
+	if (++c->found == LIMIT_FINDINGS_PER_FILE) {
+		b = builtin_rule("AL010");
+		s.rule = b->id;
+		s.category = b->category;
+		s.severity = b->severity;
+		s.message =
+			"Too many hidden-character findings in this file; the rest are not listed";
+		s.hidden = NULL;
+	}
+	return findings_add(c->fs, c->in, &s);
+}
+
+/* --- the normalized view -------------------------------------------------------- */
+
+static void emit(struct ctx *c, const unsigned char *bytes, size_t n, size_t orig)
+{
+	struct norm_view *nv = c->nv;
+
+	for (size_t i = 0; i < n; i++) {
+		nv->data[nv->len] = bytes[i];
+		nv->map[nv->len++] = orig;
+	}
+}
+
+static void emit_char(struct ctx *c, char ch, size_t orig)
+{
+	unsigned char b = (unsigned char)ch;
+
+	emit(c, &b, 1, orig);
+	c->nv->changed = true;
+}
+
+static void drop(struct ctx *c)
+{
+	c->nv->changed = true;
+}
+
+/* --- the checks ------------------------------------------------------------------ */
+
+/* A run of tag characters at d[i]; returns its length in bytes. An emoji flag
+ * tag sequence (U+1F3F4, tag letters/digits, U+E007F) is honest and dropped
+ * from the view without a finding. */
+static int check_tags(struct ctx *c, size_t i, size_t *used)
+{
+	const unsigned char *d = c->in->data;
+	size_t len = c->in->len, j = i, spec = 0;
+	char hidden[256];
+	size_t hlen = 0;
+	bool cancel_last = false, spec_ok = true;
+	uint32_t cp;
+
+	for (size_t n; j < len && (n = utf8_decode(d + j, len - j, &cp)) && char_is_tag(cp);
+	     j += n) {
+		cancel_last = cp == 0xe007f;
+		if (!cancel_last) {
+			spec++;
+			if (!((cp >= 0xe0030 && cp <= 0xe0039) || (cp >= 0xe0061 && cp <= 0xe007a)))
+				spec_ok = false;
+		}
+		if (cp >= 0xe0020 && cp <= 0xe007e) {
+			if (hlen < sizeof(hidden))
+				hidden[hlen++] = (char)(cp - 0xe0000);
+			emit_char(c, (char)(cp - 0xe0000), j);
+		} else {
+			drop(c);
+		}
+	}
+	*used = j - i;
+	if (c->prev == 0x1f3f4 && cancel_last && spec_ok && spec >= 2 && spec <= 7) {
+		/* Undo what the loop emitted: a flag carries no text. */
+		while (c->nv->len > 0 && c->nv->map[c->nv->len - 1] >= i)
+			c->nv->len--;
+		return 0;
+	}
+	return report(c, R_TAGS, 0, i, j, "Unicode tag characters hide text from the reader",
+		      hidden, hlen);
+}
+
+/* An ESC sequence at d[i]: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST)
+ * or a two-byte escape. Returns its length. */
+static size_t escape_len(const unsigned char *d, size_t len, size_t i, char *final)
+{
+	size_t j = i + 1;
+
+	*final = 0;
+	if (j >= len)
+		return 1;
+	if (d[j] == '[') {
+		for (j++; j < len && j - i < 64; j++)
+			if (d[j] >= 0x40 && d[j] <= 0x7e) {
+				*final = (char)d[j];
+				return j - i + 1;
+			}
+		return j - i;
+	}
+	if (d[j] == ']') {
+		for (j++; j < len && j - i < 512; j++) {
+			if (d[j] == 0x07)
+				return j - i + 1;
+			if (d[j] == 0x1b && j + 1 < len && d[j + 1] == '\\')
+				return j - i + 2;
+		}
+		*final = ']';
+		return j - i;
+	}
+	*final = (char)d[j];
+	return 2;
+}
+
+static int check_escape(struct ctx *c, size_t i, size_t *used)
+{
+	const unsigned char *d = c->in->data;
+	char final;
+	size_t n = escape_len(d, c->in->len, i, &final);
+	airlock_severity sev = AIRLOCK_SEVERITY_MEDIUM;
+	const char *msg = "Terminal escape sequence in the file";
+
+	if (final == 'm' && n > 3) {
+		/* SGR: parameter 8 conceals text. */
+		for (size_t k = i + 2; k < i + n - 1; k++)
+			if (d[k] == '8' && (k == i + 2 || d[k - 1] == ';') &&
+			    (d[k + 1] == ';' || d[k + 1] == 'm')) {
+				sev = AIRLOCK_SEVERITY_HIGH;
+				msg = "Terminal escape that conceals text (SGR 8)";
+			}
+	} else if (final && strchr("ABCDEFGHJKSTfsu", final) && d[i + 1] == '[') {
+		sev = AIRLOCK_SEVERITY_HIGH;
+		msg = "Terminal escape that moves the cursor or erases text";
+	} else if (final == ']') {
+		msg = "Terminal OSC sequence (title, hyperlink or clipboard)";
+	}
+	*used = n;
+	drop(c);
+	return report(c, R_ESCAPE, sev, i, i + n, msg, NULL, 0);
+}
+
+/* An invisible character that honest text does not need here. */
+static bool invisible_allowed(struct ctx *c, size_t i, uint32_t cp, uint32_t next)
+{
+	uint32_t prev = c->prev;
+
+	if (cp == 0xfeff && i == 0)
+		return true; /* byte order mark */
+	if (cp == 0x200d)
+		return char_is_emoji(prev) || char_is_emoji(next) || char_is_joining_script(prev) ||
+		       char_is_joining_script(next);
+	if (cp == 0x200c)
+		return char_is_joining_script(prev) || char_is_joining_script(next);
+	if (cp >= 0xfe00 && cp <= 0xfe0f)
+		return prev >= 0x80 || prev == '#' || prev == '*' || (prev >= '0' && prev <= '9');
+	if (cp >= 0xe0100 && cp <= 0xe01ef)
+		return char_is_cjk(prev);
+	return false;
+}
+
+static uint32_t next_visible(const unsigned char *d, size_t len, size_t j)
+{
+	uint32_t cp;
+
+	while (j < len) {
+		size_t n = utf8_decode(d + j, len - j, &cp);
+
+		if (n == 0)
+			return 0;
+		if (!utf8_is_invisible(cp))
+			return cp;
+		j += n;
+	}
+	return 0;
+}
+
+static int check_invisible(struct ctx *c, size_t i, size_t n, uint32_t cp)
+{
+	uint32_t next = next_visible(c->in->data, c->in->len, i + n);
+	char msg[128];
+	bool inside;
+
+	if (invisible_allowed(c, i, cp, next)) {
+		/* Honest text keeps it, and the view stays the file itself. */
+		emit(c, c->in->data + i, n, i);
+		return 0;
+	}
+	drop(c);
+	if (cp >= 0x80 && cp <= 0x9f) {
+		snprintf(msg, sizeof(msg), "C1 control character U+%04X", (unsigned)cp);
+		return report(c, R_ESCAPE, AIRLOCK_SEVERITY_MEDIUM, i, i + n, msg, NULL, 0);
+	}
+	inside = char_is_wordish(c->prev) && char_is_wordish(next);
+	snprintf(msg, sizeof(msg), "Invisible character U+%04X %s", (unsigned)cp,
+		 inside ? "inside a word" : "in the text");
+	return report(c, R_INVISIBLE, inside ? AIRLOCK_SEVERITY_MEDIUM : AIRLOCK_SEVERITY_LOW, i,
+		      i + n, msg, NULL, 0);
+}
+
+/* A word that mixes Latin letters with look-alikes from another script: its
+ * look-alikes are folded in the view up to the word's end. */
+static int check_word(struct ctx *c, size_t i)
+{
+	const unsigned char *d = c->in->data;
+	size_t len = c->in->len, j = i;
+	size_t latin = 0, fake = 0;
+	char folded[128];
+	size_t flen = 0;
+	uint32_t cp;
+
+	/* Fast path: a word of ASCII letters and digits that ends in ASCII
+	 * cannot mix scripts. */
+	while (j < len && d[j] < 0x80 && char_is_wordish(d[j]))
+		j++;
+	if (j >= len || d[j] < 0x80)
+		return 0;
+	j = i;
+	while (j < len) {
+		size_t n = utf8_decode(d + j, len - j, &cp);
+		char a;
+
+		if (n == 0 || !(char_is_wordish(cp) || (utf8_is_invisible(cp) && !char_is_tag(cp))))
+			break;
+		if ((a = char_confusable(cp)))
+			fake++;
+		else if (char_is_latin_letter(cp))
+			latin++;
+		if (!utf8_is_invisible(cp) && flen + 4 < sizeof(folded)) {
+			if (a) {
+				folded[flen++] = a;
+			} else {
+				memcpy(folded + flen, d + j, n);
+				flen += n;
+			}
+		}
+		j += n;
+	}
+	if (!(latin > 0 && fake > 0))
+		return 0;
+	c->fold_until = j;
+	return report(c, R_CONFUSABLE, 0, i, j,
+		      "Look-alike letters from another script in a Latin word", folded, flen);
+}
+
+/* A run of blanks at d[i]; a long one followed by more text on the line is
+ * collapsed to one space in the view and reported. */
+static int check_blanks(struct ctx *c, size_t i, size_t *used)
+{
+	const unsigned char *d = c->in->data;
+	size_t len = c->in->len, j = i, count = 0, n;
+	uint32_t cp = 0;
+
+	while (j < len && (n = utf8_decode(d + j, len - j, &cp)) && char_is_blank(cp)) {
+		j += n;
+		count++;
+	}
+	*used = j - i;
+	/* Padding that ends a line or a table cell hides nothing. */
+	if (count < LIMIT_BLANK_RUN || j >= len || d[j] == '\n' || d[j] == '\r' || d[j] == '|') {
+		for (size_t k = i; k < j; k++)
+			emit(c, d + k, 1, k);
+		return 0;
+	}
+	emit_char(c, ' ', i);
+	return report(c, R_BLANKS, 0, i, j,
+		      "A long run of blanks pushes the rest of the line off screen", NULL, 0);
+}
+
+/*
+ * A JSON string escape: what a hook command or an env value becomes once the
+ * file is parsed. The view holds the decoded text, so "cu\u0072l" is read as
+ * "curl"; an escaped invisible, bidi or tag character is reported as if it
+ * were written out.
+ */
+static int check_json_escape(struct ctx *c, size_t i, size_t *used)
+{
+	static const char simple[] = "\"\\/bfnrt", decoded[] = "\"\\/  \n\r\t";
+	const unsigned char *d = c->in->data;
+	size_t len = c->in->len;
+	unsigned char buf[4];
+	const char *p;
+	uint32_t cp, lo;
+
+	*used = 1;
+	if (i + 1 >= len) {
+		emit(c, d + i, 1, i);
+		return 0;
+	}
+	if (d[i + 1] != 'u' && (p = strchr(simple, d[i + 1])) && d[i + 1]) {
+		*used = 2;
+		c->prev = (unsigned char)decoded[p - simple];
+		c->prev_set = true;
+		emit_char(c, decoded[p - simple], i);
+		return 0;
+	}
+	if (d[i + 1] != 'u' || char_hex4(d, len, i + 2, &cp) < 0) {
+		emit(c, d + i, 1, i);
+		return 0;
+	}
+	*used = 6;
+	if (cp >= 0xd800 && cp <= 0xdbff && i + 12 <= len && d[i + 6] == '\\' && d[i + 7] == 'u' &&
+	    char_hex4(d, len, i + 8, &lo) == 0 && lo >= 0xdc00 && lo <= 0xdfff) {
+		cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+		*used = 12;
+	}
+	c->prev_set = true;
+	if (cp >= 0xd800 && cp <= 0xdfff) {
+		drop(c);
+		return report(c, R_INVALID, 0, i, i + *used, "A lone surrogate in a JSON escape",
+			      NULL, 0);
+	}
+	if (char_is_tag(cp)) {
+		char ch = (char)(cp - 0xe0000);
+
+		if (cp >= 0xe0020 && cp <= 0xe007e)
+			emit_char(c, ch, i);
+		else
+			drop(c);
+		if (c->last_line[R_TAGS] == c->line_start + 1)
+			return 0;
+		return report(c, R_TAGS, 0, i, i + *used,
+			      "Unicode tag characters, written as JSON escapes, hide text", NULL,
+			      0);
+	}
+	if (char_is_bidi_control(cp)) {
+		drop(c);
+		return report(
+			c, R_BIDI, 0, i, i + *used,
+			"Bidirectional control character (as a JSON escape) reorders the text",
+			NULL, 0);
+	}
+	if (utf8_is_invisible(cp) && !char_is_direction_mark(cp))
+		return check_invisible(c, i, *used, cp);
+	if (char_is_direction_mark(cp)) {
+		drop(c);
+		return 0;
+	}
+	c->prev = cp;
+	emit(c, buf, char_utf8_encode(buf, cp), i);
+	c->nv->changed = true;
+	return 0;
+}
+
+static bool is_json(airlock_kind kind)
+{
+	return kind == AIRLOCK_KIND_JSON || kind == AIRLOCK_KIND_JSONC;
+}
+
+static int step(struct ctx *c, size_t i, size_t *used)
+{
+	const unsigned char *d = c->in->data;
+	size_t len = c->in->len, n;
+	uint32_t cp;
+	char a;
+
+	if (d[i] == '\\' && is_json(c->in->kind))
+		return check_json_escape(c, i, used);
+	/* Fast path: printable ASCII other than blanks needs no more than the
+	 * word check. */
+	if (d[i] > 0x20 && d[i] < 0x7f) {
+		*used = 1;
+		if (char_is_wordish(d[i]) && !char_is_wordish(c->prev) && i >= c->fold_until) {
+			int error = check_word(c, i);
+
+			if (error < 0)
+				return error;
+		}
+		emit(c, d + i, 1, i);
+		return 0;
+	}
+	n = utf8_decode(d + i, len - i, &cp);
+	*used = n ? n : 1;
+	if (n == 0) {
+		emit(c, d + i, 1, i);
+		return report(c, R_INVALID, 0, i, i + 1,
+			      "Bytes that are not valid UTF-8 (the first place in the file)", NULL,
+			      0);
+	}
+	if (cp == 0x1b)
+		return check_escape(c, i, used);
+	if (char_is_tag(cp))
+		return check_tags(c, i, used);
+	if (char_is_blank(cp) && cp != 0xa0)
+		return check_blanks(c, i, used);
+	if (char_is_bidi_control(cp)) {
+		drop(c);
+		return report(c, R_BIDI, 0, i, i + n,
+			      "Bidirectional control character reorders how the text is shown",
+			      NULL, 0);
+	}
+	if (char_is_direction_mark(cp)) {
+		drop(c);
+		return 0;
+	}
+	if ((cp < 0x20 && cp != '\n' && cp != '\t' && cp != '\r' && cp != '\f') || cp == 0x7f) {
+		drop(c);
+		return report(c, R_ESCAPE, AIRLOCK_SEVERITY_MEDIUM, i, i + n,
+			      "Control character that a terminal acts on", NULL, 0);
+	}
+	if (cp == '\r' && i + 1 < len && d[i + 1] != '\n') {
+		emit(c, d + i, n, i);
+		return report(
+			c, R_ESCAPE, AIRLOCK_SEVERITY_MEDIUM, i, i + n,
+			"Carriage return inside a line: a terminal overwrites what came before",
+			NULL, 0);
+	}
+	if (utf8_is_invisible(cp))
+		return check_invisible(c, i, n, cp);
+	if (char_is_wordish(cp) && !char_is_wordish(c->prev) && i >= c->fold_until) {
+		int error = check_word(c, i);
+
+		if (error < 0)
+			return error;
+	}
+	if (i < c->fold_until && (a = char_confusable(cp)))
+		emit_char(c, a, i);
+	else if ((a = char_fullwidth(cp)))
+		emit_char(c, a, i);
+	else
+		emit(c, d + i, n, i);
+	return 0;
+}
+
+int unicode_scan(struct findings *fs, struct norm_view *nv, const struct scan_input *in)
+{
+	struct ctx c = { 0 };
+	int error = 0;
+
+	memset(nv, 0, sizeof(*nv));
+	if (in->len > SIZE_MAX / sizeof(size_t) - 1)
+		return error_oom();
+	nv->data = malloc(in->len + 1);
+	nv->map = malloc((in->len + 1) * sizeof(size_t));
+	if (!nv->data || !nv->map)
+		return error_oom();
+	c.fs = fs;
+	c.in = in;
+	c.nv = nv;
+	for (size_t i = 0, used; i < in->len && error == 0; i += used) {
+		uint32_t cp;
+		size_t n;
+
+		c.prev_set = false;
+		error = step(&c, i, &used);
+		if (c.prev_set)
+			continue;
+		if (in->data[i] < 0x80) {
+			if (in->data[i] == '\n')
+				c.line_start = i + 1;
+			c.prev = in->data[i];
+			continue;
+		}
+		n = utf8_decode(in->data + i, in->len - i, &cp);
+		if (n && !utf8_is_invisible(cp) && !char_is_tag(cp))
+			c.prev = cp;
+		else if (n == 0)
+			c.prev = 0;
+	}
+	nv->map[nv->len] = in->len;
+	nv->data[nv->len] = '\0';
+	return error;
+}
+
+void norm_view_free(struct norm_view *nv)
+{
+	free(nv->data);
+	free(nv->map);
+	memset(nv, 0, sizeof(*nv));
+}
+
+void norm_view_span(const struct norm_view *nv, const struct scan_input *in, size_t start,
+		    size_t end, size_t *ostart, size_t *oend)
+{
+	uint32_t cp;
+	size_t last, n;
+
+	if (start > nv->len)
+		start = nv->len;
+	if (end > nv->len)
+		end = nv->len;
+	*ostart = nv->map[start];
+	if (end <= start) {
+		*oend = *ostart;
+		return;
+	}
+	last = nv->map[end - 1];
+	n = last < in->len ? utf8_decode(in->data + last, in->len - last, &cp) : 0;
+	*oend = last + (n ? n : 1);
+	if (*oend > in->len)
+		*oend = in->len;
+}

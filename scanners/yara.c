@@ -1,0 +1,399 @@
+/*
+ * yara.c - libyara at the boundary: positive error codes become AIRLOCK_E*,
+ * rule metadata becomes the catalogue, matches become findings.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <yara.h>
+
+#include "common/error.h"
+#include "loader/limits.h"
+#include "scanners/yara.h"
+
+struct yara_set {
+	YR_RULES *compiled, *user;
+	const struct airlock_rules *cat; /* borrowed: the catalogue outlives the set */
+	bool initialized;
+};
+
+/* yr_initialize and yr_finalize keep a plain reference count: two threads
+ * scanning at once must not race on it. */
+static pthread_mutex_t yara_lock = PTHREAD_MUTEX_INITIALIZER;
+
+struct mem_stream {
+	const unsigned char *data;
+	size_t len, off;
+};
+
+static size_t mem_read(void *ptr, size_t size, size_t count, void *user_data)
+{
+	struct mem_stream *m = user_data;
+	size_t n;
+
+	if (size == 0)
+		return 0;
+	n = (m->len - m->off) / size;
+	if (n > count)
+		n = count;
+	memcpy(ptr, m->data + m->off, n * size);
+	m->off += n * size;
+	return n;
+}
+
+static const char *meta_string(const YR_RULE *rule, const char *key)
+{
+	const YR_META *m;
+
+	yr_rule_metas_foreach(rule, m)
+	{
+		if (m->type == META_TYPE_STRING && strcmp(m->identifier, key) == 0)
+			return m->string;
+	}
+	return NULL;
+}
+
+/* Adds the rules of `rules` to the catalogue; `user` relaxes the metadata
+ * requirements for the user's own rules. */
+static int catalogue(struct airlock_rules *cat, YR_RULES *rules, bool user)
+{
+	const YR_RULE *rule;
+	int error;
+
+	yr_rules_foreach(rules, rule)
+	{
+		const char *id = meta_string(rule, "id"), *sev = meta_string(rule, "severity");
+		const char *cat_name = meta_string(rule, "category");
+		const char *conf = meta_string(rule, "confidence");
+		const char *desc = meta_string(rule, "description");
+		airlock_severity s = AIRLOCK_SEVERITY_MEDIUM;
+
+		if (!user && (!id || !sev || !cat_name || !conf || !desc))
+			return error_set(
+				AIRLOCK_ERROR,
+				"signature %s lacks meta id, category, severity, confidence or description",
+				rule->identifier);
+		if (sev && airlock_severity_parse(&s, sev) < 0)
+			return error_set(AIRLOCK_ERROR, "rule %s: unknown severity '%s'",
+					 rule->identifier, sev);
+		if ((error = rules_add(cat, id ? id : rule->identifier, rule->identifier,
+				       cat_name ? cat_name : "user", s, conf ? conf : "medium",
+				       desc ? desc : rule->identifier,
+				       user ? "user" : "signature")) < 0)
+			return error;
+	}
+	return 0;
+}
+
+struct compile_state {
+	char message[256];
+	int errors;
+};
+
+static void compile_error(int level, const char *file, int line, const YR_RULE *rule,
+			  const char *message, void *user_data)
+{
+	struct compile_state *st = user_data;
+
+	(void)rule;
+	if (level != YARA_ERROR_LEVEL_ERROR || st->errors++ > 0)
+		return;
+	snprintf(st->message, sizeof(st->message), "%s:%d: %s", file ? file : "?", line, message);
+}
+
+/* Includes are refused: a rule folder must not pull in files from elsewhere. */
+static const char *no_include(const char *name, const char *calling_file, const char *ns,
+			      void *user_data)
+{
+	(void)name;
+	(void)calling_file;
+	(void)ns;
+	(void)user_data;
+	return NULL;
+}
+
+static int compile_user(YR_RULES **out, const struct rule_source *src, size_t n)
+{
+	struct compile_state st = { "", 0 };
+	YR_COMPILER *comp = NULL;
+	int error = 0;
+
+	if (yr_compiler_create(&comp) != ERROR_SUCCESS)
+		return error_oom();
+	yr_compiler_set_callback(comp, compile_error, &st);
+	yr_compiler_set_include_callback(comp, no_include, NULL, NULL);
+	for (size_t i = 0; i < n && st.errors == 0; i++) {
+		char ns[32];
+
+		/* Each file its own namespace, so names cannot clash. */
+		snprintf(ns, sizeof(ns), "user%zu", i);
+		yr_compiler_add_string(comp, src[i].text, ns);
+		if (st.errors) {
+			error = error_set(AIRLOCK_ERROR, "user rules %s: %s", src[i].name,
+					  st.message);
+			goto out;
+		}
+	}
+	if (yr_compiler_get_rules(comp, out) != ERROR_SUCCESS)
+		error = error_set(AIRLOCK_ERROR, "user rules could not be built");
+out:
+	yr_compiler_destroy(comp);
+	return error;
+}
+
+int yara_set_load(struct yara_set **out, struct airlock_rules *catalog,
+		  const unsigned char *compiled, size_t len, const struct rule_source *user,
+		  size_t nuser)
+{
+	struct mem_stream m = { compiled, len, 0 };
+	YR_STREAM stream = { &m, mem_read, NULL };
+	struct yara_set *ys;
+	int error = 0, rc;
+
+	*out = NULL;
+	if (!(ys = calloc(1, sizeof(*ys))))
+		return error_oom();
+	pthread_mutex_lock(&yara_lock);
+	rc = yr_initialize();
+	pthread_mutex_unlock(&yara_lock);
+	if (rc != ERROR_SUCCESS) {
+		error = error_set(AIRLOCK_ERROR, "libyara could not be initialized");
+		goto out;
+	}
+	ys->initialized = true;
+	ys->cat = catalog;
+	rc = yr_rules_load_stream(&stream, &ys->compiled);
+	if (rc != ERROR_SUCCESS) {
+		error = error_set(
+			AIRLOCK_ERROR,
+			rc == ERROR_UNSUPPORTED_FILE_VERSION
+				? "the compiled signatures were built by another YARA version; rebuild them"
+				: "the compiled signatures are not a valid YARA rules file (YARA error %d)",
+			rc);
+		goto out;
+	}
+	if ((error = catalogue(catalog, ys->compiled, false)) < 0)
+		goto out;
+	if (nuser > 0 && ((error = compile_user(&ys->user, user, nuser)) < 0 ||
+			  (error = catalogue(catalog, ys->user, true)) < 0))
+		goto out;
+	*out = ys;
+	ys = NULL;
+out:
+	yara_set_free(ys);
+	return error;
+}
+
+void yara_set_free(struct yara_set *ys)
+{
+	if (!ys)
+		return;
+	if (ys->compiled)
+		yr_rules_destroy(ys->compiled);
+	if (ys->user)
+		yr_rules_destroy(ys->user);
+	if (ys->initialized) {
+		pthread_mutex_lock(&yara_lock);
+		yr_finalize();
+		pthread_mutex_unlock(&yara_lock);
+	}
+	free(ys);
+}
+
+/* --- scanning -------------------------------------------------------------------- */
+
+struct match_ctx {
+	struct findings *fs;
+	const struct scan_input *in;
+	const struct norm_view *nv;
+	const struct airlock_rules *cat;
+	bool user;
+	int error;
+};
+
+static bool has_cue(const unsigned char *d, size_t from, size_t to)
+{
+	/* Words of a text that discusses attacks, not of one that gives orders:
+	 * "for example" alone is how instructions are written too. */
+	static const char *const cues[] = {
+		"attack",    "injection",  "malicious",    "phrases",       "detect",
+		"flags",     "suspicious", "never follow", "do not follow", "don't follow",
+		"never run", "do not run", "don't run",    "never obey",    "do not obey",
+	};
+	char line[512];
+	size_t n = to - from < sizeof(line) - 1 ? to - from : sizeof(line) - 1;
+
+	memcpy(line, d + from, n);
+	line[n] = '\0';
+	for (size_t i = 0; i < sizeof(cues) / sizeof(cues[0]); i++)
+		if (strcasestr(line, cues[i]))
+			return true;
+	return false;
+}
+
+/*
+ * Documentation that quotes an attack ("phrases such as `ignore previous
+ * instructions`") is not the attack: a match inside quotes or a code span on a
+ * line that says it is an example is lowered one step. Only one step, so
+ * combinations and hidden-character variants still come through.
+ */
+static bool quoted_example(const unsigned char *d, size_t len, size_t start)
+{
+	size_t ls = start, le = start, ticks = 0;
+	unsigned char q;
+
+	while (ls > 0 && d[ls - 1] != '\n')
+		ls--;
+	while (le < len && d[le] != '\n')
+		le++;
+	for (size_t i = ls; i < start; i++)
+		ticks += d[i] == '`';
+	q = start > ls ? d[start - 1] : 0;
+	if (!(q == '"' || q == '\'' || q == '`' || ticks % 2 == 1 ||
+	      (start >= ls + 3 && memcmp(d + start - 3, "\xe2\x80\x9c", 3) == 0)))
+		return false;
+	return has_cue(d, ls, le);
+}
+
+static bool reported(const struct findings *fs, const struct scan_input *in, const char *rule,
+		     size_t start)
+{
+	for (size_t i = fs->count; i-- > 0;) {
+		const struct airlock_finding *f = &fs->v[i];
+
+		if (strcmp(f->file, in->path) != 0)
+			break; /* the findings of this buffer are at the end */
+		if (!f->normalized && f->start == start && strcmp(f->rule, rule) == 0)
+			return true;
+	}
+	return false;
+}
+
+static int add_match(struct match_ctx *m, const struct airlock_rule *r, size_t start, size_t end)
+{
+	const unsigned char *buf = m->nv ? m->nv->data : m->in->data;
+	struct finding_spec s = { 0 };
+	char msg[300];
+	size_t os, oe;
+
+	/* A pattern anchored on "\n" reports the line it is about. */
+	while (start < end && (buf[start] == '\n' || buf[start] == '\r' || buf[start] == ' ' ||
+			       buf[start] == '\t'))
+		start++;
+	os = start;
+	oe = end;
+	if (m->nv) {
+		norm_view_span(m->nv, m->in, start, end, &os, &oe);
+		/* Already reported by the pass over the original text. */
+		if (reported(m->fs, m->in, r->id, os))
+			return 0;
+	}
+	s.rule = r->id;
+	s.category = r->category;
+	s.confidence = r->confidence;
+	s.severity = r->severity;
+	s.start = os;
+	s.end = oe;
+	snprintf(msg, sizeof(msg), "%s", r->description);
+	if (m->nv) {
+		s.normalized = true;
+		s.severity = severity_raise(s.severity);
+		s.hidden = (const char *)m->nv->data + start;
+		s.hidden_len = end - start;
+		snprintf(msg, sizeof(msg),
+			 "%s (hidden: matches once invisible characters are removed or decoded)",
+			 r->description);
+	} else if ((m->in->kind == AIRLOCK_KIND_MARKDOWN || m->in->kind == AIRLOCK_KIND_TEXT) &&
+		   quoted_example(m->in->data, m->in->len, os)) {
+		/* Only prose: in settings and scripts a quote is syntax. */
+		s.severity = severity_lower(s.severity);
+		s.confidence = "low";
+		snprintf(msg, sizeof(msg), "%s (quoted as an example)", r->description);
+	}
+	s.message = msg;
+	return findings_add(m->fs, m->in, &s);
+}
+
+static int on_match(YR_SCAN_CONTEXT *context, int message, void *message_data, void *user_data)
+{
+	struct match_ctx *m = user_data;
+	const YR_RULE *rule = message_data;
+	const struct airlock_rule *r;
+	const char *id;
+	YR_STRING *string;
+	size_t kept = 0;
+
+	if (message != CALLBACK_MSG_RULE_MATCHING)
+		return CALLBACK_CONTINUE;
+	id = meta_string(rule, "id");
+	if (!(r = airlock_rules_find(m->cat, id ? id : rule->identifier))) {
+		m->error = error_set(AIRLOCK_ERROR, "rule %s is not in the catalogue",
+				     rule->identifier);
+		return CALLBACK_ERROR;
+	}
+	yr_rule_strings_foreach(rule, string)
+	{
+		/* libyara 4.2 keeps matches in a notebook that does not align
+		 * them: each is copied out instead of read in place (which
+		 * UBSan rightly rejects), so yr_string_matches_foreach is not
+		 * used. */
+		for (const YR_MATCH *p = context->matches[string->idx].head; p;) {
+			YR_MATCH match;
+			size_t start, end;
+
+			memcpy(&match, p, sizeof(match));
+			p = match.next;
+			if (match.is_private)
+				continue;
+			start = (size_t)(match.base + match.offset);
+			end = start + (size_t)match.match_length;
+			if (kept++ >= LIMIT_FINDINGS_PER_RULE)
+				break;
+			if ((m->error = add_match(m, r, start, end)) < 0)
+				return CALLBACK_ERROR;
+		}
+	}
+	if (kept == 0) {
+		/* A rule true by its condition alone: the file as a whole. */
+		if ((m->error = add_match(m, r, 0, 0)) < 0)
+			return CALLBACK_ERROR;
+	}
+	return CALLBACK_CONTINUE;
+}
+
+static int scan_one(YR_RULES *rules, struct match_ctx *m, const unsigned char *buf, size_t len,
+		    int timeout)
+{
+	int rc = yr_rules_scan_mem(rules, buf, len, SCAN_FLAGS_REPORT_RULES_MATCHING, on_match, m,
+				   timeout);
+
+	if (rc == ERROR_SUCCESS)
+		return 0;
+	if (m->error < 0)
+		return m->error;
+	if (rc == ERROR_SCAN_TIMEOUT)
+		return error_set(AIRLOCK_ERROR, "scan of '%s' timed out after %d s", m->in->path,
+				 timeout);
+	return error_set(AIRLOCK_ERROR, "scan of '%s' failed (YARA error %d)", m->in->path, rc);
+}
+
+int yara_set_scan(const struct yara_set *ys, struct findings *fs, const struct scan_input *in,
+		  const struct norm_view *nv, int timeout)
+{
+	struct match_ctx m = { fs, in, nv, ys->cat, false, 0 };
+	const unsigned char *buf = nv ? nv->data : in->data;
+	size_t len = nv ? nv->len : in->len;
+	int error;
+
+	if ((error = scan_one(ys->compiled, &m, buf, len, timeout)) < 0)
+		return error;
+	if (ys->user) {
+		m.user = true;
+		if ((error = scan_one(ys->user, &m, buf, len, timeout)) < 0)
+			return error;
+	}
+	return 0;
+}

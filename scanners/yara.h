@@ -1,0 +1,43 @@
+/*
+ * yara.h - the signatures: compiled rules loaded from bytes (never compiled
+ * at run time), the user's own rule sources compiled with includes disabled,
+ * and scans of a buffer or of its normalized view.
+ */
+#ifndef AIRLOCK_SCANNERS_YARA_H
+#define AIRLOCK_SCANNERS_YARA_H
+
+#include "scanners/finding.h"
+#include "scanners/rules.h"
+#include "scanners/unicode.h"
+
+struct yara_set;
+
+/* A user rule source: a display name and NUL-terminated text. */
+struct rule_source {
+	const char *name;
+	const char *text;
+};
+
+/*
+ * Loads the compiled signatures from `compiled` and compiles `user` sources;
+ * adds every rule to `catalog` (meta: id, category, severity, confidence,
+ * description). A compiled rule without an id is an error; a user rule
+ * without one is named by its identifier. `catalog` is borrowed and must
+ * outlive the set. *out is new: yara_set_free().
+ */
+int yara_set_load(struct yara_set **out, struct airlock_rules *catalog,
+		  const unsigned char *compiled, size_t len, const struct rule_source *user,
+		  size_t nuser);
+
+void yara_set_free(struct yara_set *ys);
+
+/*
+ * Scans `in` (or, when `nv` is given, its normalized view, reporting matches
+ * at their original positions; matches the view adds are marked and raised
+ * one severity: hiding an attack makes it worse). A YARA error or timeout is
+ * returned as AIRLOCK_ERROR: never a clean result.
+ */
+int yara_set_scan(const struct yara_set *ys, struct findings *fs, const struct scan_input *in,
+		  const struct norm_view *nv, int timeout);
+
+#endif

@@ -1,0 +1,58 @@
+/*
+ * Safety bypass: switches that turn off the agent's permission prompts or its
+ * sandbox.
+ */
+
+rule AL171_skip_permissions
+{
+	meta:
+		id = "AL171"
+		category = "safety-bypass"
+		severity = "high"
+		confidence = "high"
+		description = "Turns off the agent's permission prompts (--dangerously-skip-permissions, bypassPermissions, auto-approve)"
+	strings:
+		$a = "--dangerously-skip-permissions"
+		$b = /["']?defaultMode["']?\s*[:=]\s*["']bypassPermissions["']/
+		$c = /--permission-mode[\s=]+bypassPermissions/
+		$d = "--dangerously-bypass-approvals-and-sandbox"
+		$e = /\bapproval[_-]policy\s*=\s*["']never["']/
+		$f = /["']chat\.tools\.autoApprove["']\s*:\s*true/
+		$g = /(^|\s)--yolo(\s|$)/
+		$h = /\bpermissionMode\s*:\s*["']?bypassPermissions\b/
+	condition:
+		any of them
+}
+
+rule AL172_disable_sandbox
+{
+	meta:
+		id = "AL172"
+		category = "safety-bypass"
+		severity = "high"
+		confidence = "high"
+		description = "Disables the agent's sandbox or lets commands escape it"
+	strings:
+		$a = /\bsandbox[_-]mode\s*=\s*["']danger-full-access["']/
+		$b = /["']sandbox["']\s*:\s*\{[^}]{0,200}["']enabled["']\s*:\s*false/
+		$c = /["']dangerouslyDisableSandbox["']\s*:\s*true/
+		$d = /["']allowUnsandboxedCommands["']\s*:\s*true/
+		$e = /\b(disable|turn\s+off|bypass|escape)\s+(the\s+)?sandbox(ing)?\b/ nocase
+	condition:
+		any of them
+}
+
+rule AL173_bypass_mentioned
+{
+	meta:
+		id = "AL173"
+		category = "safety-bypass"
+		severity = "medium"
+		confidence = "medium"
+		description = "Asks the agent to skip its own safety checks or confirmation prompts"
+	strings:
+		$a = /\b(skip|ignore|bypass|disable)\s+(all\s+|any\s+|the\s+|your\s+)?(safety|security|permission|confirmation)\s+(checks?|prompts?|rules|restrictions|guidelines)\b/ nocase
+		$b = /\b(auto[- ]?approve|always\s+approve|approve\s+all)\s+(all\s+)?(tool\s+calls|commands|tools|edits)\b/ nocase
+	condition:
+		any of them
+}

@@ -1,0 +1,84 @@
+/*
+ * Exfiltration channels: places data is sent to that an honest project file
+ * has little reason to name, markdown images that carry data in their URL,
+ * upload commands, DNS lookups of built names.
+ */
+
+rule AL131_exfil_host
+{
+	meta:
+		id = "AL131"
+		category = "exfiltration"
+		severity = "medium"
+		confidence = "medium"
+		description = "Names a request-capture, paste or tunnel host commonly used to receive stolen data"
+	strings:
+		$a = /\b[a-z0-9.-]*(webhook\.site|requestbin\.(com|net)|pipedream\.net|m\.pipedream\.net|hookb\.in|beeceptor\.com|requestcatcher\.com|interact\.sh|oast\.(fun|pro|live|site|online|me)|burpcollaborator\.net|ngrok\.io|ngrok-free\.app|ngrok\.app|trycloudflare\.com|loca\.lt|serveo\.net|pastebin\.com|paste\.ee|hastebin\.com|transfer\.sh|file\.io|0x0\.st|termbin\.com|dnslog\.cn|canarytokens\.com)\b/ nocase
+	condition:
+		any of them
+}
+
+rule AL132_markdown_image_exfil
+{
+	meta:
+		id = "AL132"
+		category = "exfiltration"
+		severity = "high"
+		confidence = "high"
+		description = "A markdown image or link whose URL query is filled from data (placeholders, variables): rendering it sends the data out"
+	strings:
+		$a = /!\[[^\]\n]{0,200}\]\(\s*https?:\/\/[^\s)]{1,200}\?[^\s)]{0,200}=[^\s)]{0,40}(\{\{?|\$\{?|\$\(|%7[Bb]|%24|<|\[)[A-Za-z_]/
+		$b = /<img\s[^>\n]{0,200}src\s*=\s*["']?https?:\/\/[^\s"'>]{1,200}\?[^\s"'>]{0,200}=[^\s"'>]{0,40}(\{\{?|\$\{?|%7[Bb]|\[)[A-Za-z_]/ nocase
+		$c = /\b(append|add|put|include|encode|insert)\b[^\n]{0,80}\b(to|in|into)\s+(the\s+)?(query\s+string|url|image\s+url|link)\b[^\n]{0,80}(https?:\/\/|!\[)/ nocase
+	condition:
+		any of them
+}
+
+rule AL133_upload_with_url
+{
+	meta:
+		id = "AL133"
+		category = "exfiltration"
+		severity = "medium"
+		confidence = "medium"
+		description = "An upload command or instruction that sends data to a URL"
+	strings:
+		$a = /\bcurl\b[^\n|;]{0,200}\s(-d|--data(-binary|-raw|-urlencode)?|-F|--form|-T|--upload-file)[\s=@][^\n]{0,200}https?:\/\//
+		$b = /\bcurl\b[^\n|;]{0,200}https?:\/\/[^\n]{0,200}\s(-d|--data(-binary|-raw|-urlencode)?|-F|--form|-T|--upload-file)[\s=@]/
+		$c = /\bwget\b[^\n]{0,200}--post-(data|file)/
+		$d = /\b(send|upload|post|exfiltrate|forward|transmit)\s+(the\s+|all\s+|its\s+|their\s+|any\s+)?(contents?|files?|keys?|tokens?|secrets?|credentials?|data|output|results?|environment|env)\b[^\n]{0,80}\bto\s+https?:\/\// nocase
+		$e = /\b(Invoke-WebRequest|Invoke-RestMethod)\b[^\n]{0,200}-Method\s+(Post|Put)/ nocase
+	condition:
+		any of them
+}
+
+rule AL134_dns_exfiltration
+{
+	meta:
+		id = "AL134"
+		category = "exfiltration"
+		severity = "high"
+		confidence = "high"
+		description = "A DNS lookup of a name built from command output or variables (DNS exfiltration)"
+	strings:
+		$a = /\b(nslookup|dig|host|ping)\s+[^\n]{0,40}(\$\(|`|\$\{?[A-Za-z_])[^\n]{0,120}\.[a-z0-9-]+\.[a-z]{2,}/
+		$b = /\$\((whoami|hostname|id|cat\s[^)]{1,80}|base64[^)]{0,80}|xxd[^)]{0,80})\)\.[a-z0-9-]+\.[a-z]{2,}/
+	condition:
+		any of them
+}
+
+rule AL135_environment_sent
+{
+	meta:
+		id = "AL135"
+		category = "exfiltration"
+		severity = "high"
+		confidence = "high"
+		description = "Sends the whole environment (where API keys live) out: env or printenv into an upload"
+	strings:
+		$a = /\b(curl|wget|nc|ncat|socat|Invoke-WebRequest|iwr)\b[^\n]{0,200}(\$\(\s*(env|printenv|set|export\s+-p)\s*\)|`(env|printenv)`)/
+		$b = /\b(env|printenv|export\s+-p)\s*\|\s*(base64\s*\|\s*)?(curl|wget|nc|ncat|socat)\b/
+		$c = /\b(send|post|upload|exfiltrate)\s+(all\s+|the\s+|your\s+)?(environment\s+variables|env\s+vars)\b[^\n]{0,80}https?:\/\// nocase
+	condition:
+		any of them
+}

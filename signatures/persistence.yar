@@ -1,0 +1,130 @@
+/*
+ * Persistence: changes that outlive the session - shell start-up files,
+ * scheduled jobs, login agents, the agent's own memory and settings, and the
+ * trust store that is supposed to record the user's decisions.
+ */
+
+rule AL161_shell_rc_append
+{
+	meta:
+		id = "AL161"
+		category = "persistence"
+		severity = "high"
+		confidence = "high"
+		description = "Writes to a shell start-up file (.bashrc, .zshrc, .profile, ...) by redirection or tee"
+	strings:
+		$a = /(>>?|\btee\s+(-a\s+)?)\s*["']?(~|\$HOME|\$\{HOME\})\/\.(bashrc|bash_profile|bash_login|profile|zshrc|zshenv|zprofile|zlogin|config\/fish\/config\.fish)\b/
+	condition:
+		$a
+}
+
+rule AL166_ssh_authorized_keys
+{
+	meta:
+		id = "AL166"
+		category = "persistence"
+		severity = "high"
+		confidence = "high"
+		description = "Adds a key to ~/.ssh/authorized_keys (a way back in)"
+	strings:
+		$a = /(>>?|\btee\s+(-a\s+)?|\bcp\s+[^\n]{1,120}\s)\s*["']?(~|\$HOME|\$\{HOME\})\/\.ssh\/authorized_keys2?\b/
+		$b = /\bssh-copy-id\b[^\n]{0,80}\blocalhost\b/
+	condition:
+		any of them
+}
+
+rule AL167_shell_rc_instruction
+{
+	meta:
+		id = "AL167"
+		category = "persistence"
+		severity = "medium"
+		confidence = "medium"
+		description = "Asks for a line to be added to a shell start-up file (common in set-up notes; persistent when an agent does it)"
+	strings:
+		$a = /\b(append|add|write|insert|put)\b[^\n]{0,80}\b(to|into|in)\s+(your\s+|the\s+user's\s+)?[`"']?(~\/|\$HOME\/)\.(bashrc|bash_profile|profile|zshrc|zshenv|zprofile)\b/ nocase
+	condition:
+		$a
+}
+
+rule AL162_scheduled_job
+{
+	meta:
+		id = "AL162"
+		category = "persistence"
+		severity = "high"
+		confidence = "high"
+		description = "Installs a scheduled job (crontab, /etc/cron*, systemd timer)"
+	strings:
+		$a = /\|\s*crontab\s+-(\s|$)/
+		$b = /\bcrontab\s+(-l\s*[;|&]|-e\b|[^\s-][^\s]*[ \t]*(\n|$))/
+		$c = /(>>?|\btee\s+(-a\s+)?)\s*\/etc\/cron(tab|\.d\/|\.(hourly|daily|weekly|monthly)\/)/
+		$d = /\bsystemctl\s+(--user\s+)?enable\s+(--now\s+)?[^\s]+\.timer\b/
+	condition:
+		any of them
+}
+
+rule AL163_login_agent
+{
+	meta:
+		id = "AL163"
+		category = "persistence"
+		severity = "high"
+		confidence = "high"
+		description = "Installs a login item (macOS LaunchAgents, systemd user unit, XDG autostart)"
+	strings:
+		$a = /Library\/(LaunchAgents|LaunchDaemons)\/[^\s]*\.plist/
+		$b = /\blaunchctl\s+(load|bootstrap|submit)\b/
+		$c = /(>>?|\btee\s+|\bcp\s+[^\n]{1,120}\s)[^\n]{0,8}(~|\$HOME)\/\.config\/(systemd\/user|autostart)\//
+		$d = /\bsystemctl\s+--user\s+enable\b/
+	condition:
+		any of them
+}
+
+rule AL164_agent_memory_write
+{
+	meta:
+		id = "AL164"
+		category = "persistence"
+		severity = "high"
+		confidence = "high"
+		description = "Writes to the agent's own instructions, memory or settings outside this project, or by shell redirection"
+	strings:
+		$a = /(>>?|\btee\s+(-a\s+)?)\s*["']?[^\s"'|;&]*(CLAUDE|AGENTS|GEMINI)(\.local)?\.md\b/
+		$b = /(>>?|\btee\s+(-a\s+)?)\s*["']?[^\s"'|;&]*\.(claude\/settings(\.local)?\.json|mcp\.json|cursorrules|windsurfrules|codex\/config\.toml|gemini\/settings\.json)\b/
+		$c = /\b(write|append|add|save|store|insert|edit|modify|update)\b[^\n]{0,80}(~|\$HOME)\/\.(claude|codex|gemini|cursor|copilot)\/[^\s]*/ nocase
+		$d = /\b(write|append|add|save|store|insert|remember)\b[^\n]{0,60}\b(to|in|into)\s+(your\s+)?(persistent\s+|long-term\s+)?memory\b[^\n]{0,60}\b(always|every\s+session|from\s+now\s+on|future\s+sessions)\b/ nocase
+	condition:
+		any of them
+}
+
+rule AL165_trust_store_write
+{
+	meta:
+		id = "AL165"
+		category = "persistence"
+		severity = "critical"
+		confidence = "high"
+		description = "Writes to airlock's trust store, points airlock at another one, or records trust without a person (forging a trust decision)"
+	strings:
+		$a = /\b(>>?|tee|cp|mv|mkdir|touch|rm|ln|install|echo|printf|write|create|edit|modify)\b[^\n]{0,80}(~|\$HOME|\$\{HOME\}|\$XDG_DATA_HOME|\.local\/share)\/airlock\/trust\b/
+		$b = /\bAIRLOCK_TRUST_DIR=\S/
+		$c = /\bairlock\s+trust\s+[^\n]{0,80}--yes\b/
+	condition:
+		any of them
+}
+
+rule AL168_git_config_hook
+{
+	meta:
+		id = "AL168"
+		category = "persistence"
+		severity = "high"
+		confidence = "high"
+		description = "Changes git configuration so that git runs a program later (hooksPath, fsmonitor, sshCommand, a pager or editor that is a command line, shell aliases)"
+	strings:
+		$a = /\bgit\s+config\s+(--global\s+|--system\s+|--local\s+)?(core\.(hooksPath|fsmonitor|sshCommand)|alias\.[A-Za-z0-9_-]+\s+["']?!|credential\.helper\s+["']?!)/
+		$b = /\bgit\s+config\s+(--global\s+|--system\s+|--local\s+)?core\.(pager|editor)\s+["']?[^\n"']{0,80}([;|&`]|\$\(|\bsh\s+-c\b|\/tmp\/)/
+	condition:
+		any of them
+}
