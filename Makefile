@@ -219,7 +219,8 @@ install-check: all
 	@$(CC) $(filter -fsanitize=%,$(CFLAGS)) -o $(B)/tests/embed contrib/embed/embed.c \
 		$$(PKG_CONFIG_PATH=$(STAGE)/lib/pkgconfig $(PKG_CONFIG) --cflags --libs airlock)
 	@export LD_LIBRARY_PATH=$(STAGE)/lib HOME=$(abspath $(B)/embed-home) \
-		AIRLOCK_TRUST_DIR=$(abspath $(B)/embed-store); \
+		AIRLOCK_TRUST_DIR=$(abspath $(B)/embed-store) \
+		AIRLOCK_SIGNATURES=$(STAGE)/share/airlock/signatures.yarc; \
 	rc=0; $(B)/tests/embed fixtures/example >/dev/null 2>&1 || rc=$$?; \
 	[ $$rc -eq 3 ] || { echo "test: embed on an untrusted project exited $$rc, not 3" >&2; exit 1; }; \
 	$(STAGE)/bin/airlock trust --yes fixtures/example >/dev/null && \

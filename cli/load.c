@@ -86,10 +86,20 @@ static int refusal(int rc, airlock_project *p, const char *what)
 		cli_error("%s: %s is denied (%s)", what, dir, airlock_error_last());
 		code = EXIT_DENIED;
 		break;
-	case AIRLOCK_EBLOCKED:
+	case AIRLOCK_EBLOCKED: {
+		const airlock_report *report = airlock_project_report(p);
+
 		cli_error("%s: blocked: %s", what, airlock_error_last());
+		/* load prints the findings; exec leaves stdout to the agent it did
+		 * not start, and the one line above names the first finding */
+		if (report && strcmp(what, "load") == 0) {
+			struct scan_result res = { (airlock_report *)report, NULL };
+
+			report_print_text(&res, 1, AIRLOCK_SEVERITY_HIGH);
+		}
 		code = EXIT_FINDINGS;
 		break;
+	}
 	default:
 		code = cli_lib_error(rc, what);
 		break;

@@ -138,6 +138,29 @@ static void show_review(airlock_project *p, const airlock_inspection *in)
 	       instructions, instructions == 1 ? "" : "s");
 }
 
+/* The scan belongs to the review: what the files say, not only what they run.
+ * A scan that cannot run is no reason to trust blind: nothing is recorded. */
+static int show_findings(airlock_project *p)
+{
+	airlock_report *report = NULL;
+	struct scan_result res;
+	int rc = airlock_project_scan(&report, p);
+
+	if (rc < 0)
+		return cli_error(
+			"trust: the project could not be scanned, so nothing was recorded: %s",
+			airlock_error_last());
+	printf("Scan of every context file:\n");
+	res.report = report;
+	res.prefix = NULL;
+	rc = report_print_text(&res, 1, AIRLOCK_SEVERITY_HIGH);
+	if (rc == EXIT_OK && airlock_report_blocks(report))
+		printf("\nThese findings block loading until they are fixed, whatever is decided here.\n");
+	fputc('\n', stdout);
+	airlock_report_free(report);
+	return rc;
+}
+
 static bool confirm(void)
 {
 	char line[64];
@@ -246,6 +269,8 @@ int cmd_trust(int argc, char **argv)
 		goto out;
 	}
 	show_review(p, in);
+	if ((rc = show_findings(p)) != EXIT_OK)
+		goto out;
 	if (!a.yes && !isatty(STDIN_FILENO)) {
 		rc = cli_error(
 			"trust: not a terminal, so nothing was asked and nothing recorded; pass --yes (with --expect %s) to record",

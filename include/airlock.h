@@ -163,6 +163,7 @@ AIRLOCK_EXTERN const char *airlock_class_name(airlock_class cls);
 
 typedef struct airlock_project airlock_project;
 typedef struct airlock_entry airlock_entry;
+typedef struct airlock_report airlock_report; /* findings of a scan (see "Scanning") */
 
 /*
  * Why an entry has no content, or deserves attention. Bit flags; an entry
@@ -410,8 +411,12 @@ typedef enum airlock_helper {
  *   1. gate: UNTRUSTED -> AIRLOCK_EUNTRUSTED, CHANGED -> AIRLOCK_ECHANGED,
  *      DENIED -> AIRLOCK_EDENIED; no byte of any context file is parsed;
  *   2. read the user's and the project's memory files (instructions kept
- *      outside the tree) through the same safe reads;
- *   3. scan every context file;
+ *      outside the tree) and the files @imports name, through the same safe
+ *      reads; an import that leaves the project is not followed (a finding);
+ *   3. scan every context file: findings at or above the block threshold
+ *      give AIRLOCK_EBLOCKED (see airlock_project_report()); so does any
+ *      context file that could not be read, whatever the threshold, since
+ *      the agent would read what airlock could not scan;
  *   4. parse the snapshot's bytes (jansson, duplicate keys rejected, nesting
  *      bounded) into one effective configuration: Claude Code's
  *      .claude/settings.local.json over .claude/settings.json, plus .mcp.json.
@@ -421,6 +426,11 @@ typedef enum airlock_helper {
  * AIRLOCK_ERROR (the trust store failed a check, or I/O failed).
  */
 AIRLOCK_EXTERN int airlock_project_load(airlock_config **out, airlock_project *p);
+
+/* The scan report of the last airlock_project_load on `p` that got as far as
+ * the scan (after AIRLOCK_EBLOCKED, the findings that blocked it); NULL
+ * otherwise. Borrowed: valid until the next load or airlock_project_free(). */
+AIRLOCK_EXTERN const airlock_report *airlock_project_report(const airlock_project *p);
 AIRLOCK_EXTERN void airlock_config_free(airlock_config *c);
 
 /* AIRLOCK_STATE_TRUSTED, or AIRLOCK_STATE_RESTRICTED when everything
@@ -515,7 +525,6 @@ AIRLOCK_EXTERN const char *airlock_rule_source(const airlock_rule *rule);
 /* Scanning and findings                                                    */
 /* ------------------------------------------------------------------------ */
 
-typedef struct airlock_report airlock_report;
 typedef struct airlock_finding airlock_finding;
 
 /*

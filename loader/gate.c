@@ -19,6 +19,7 @@
 #include "loader/gate.h"
 #include "loader/inspect.h"
 #include "loader/project.h"
+#include "loader/rules.h"
 #include "loader/source_dir.h"
 #include "trust/store.h"
 
@@ -208,6 +209,22 @@ static void git_info(struct trust_record *r, const char *path)
 	git_libgit2_shutdown();
 }
 
+/* The signature set in force when the decision was made, for the record. A
+ * project can be trusted where no signatures are installed: then none. */
+static int signature_version(struct trust_record *r, airlock_project *p)
+{
+	struct airlock_rules *cat = NULL;
+	struct yara_set *ys = NULL;
+	int error = 0;
+
+	if (rules_open(&cat, &ys, &p->scan, p->path) == 0 && airlock_rules_version(cat) &&
+	    !(r->signatures = strdup(airlock_rules_version(cat))))
+		error = error_oom();
+	yara_set_free(ys);
+	airlock_rules_free(cat);
+	return error;
+}
+
 static int fill_record(struct trust_record *r, airlock_project *p, airlock_decision d)
 {
 	time_t now = time(NULL);
@@ -235,7 +252,7 @@ static int fill_record(struct trust_record *r, airlock_project *p, airlock_decis
 		r->nfiles = ++n;
 	}
 	git_info(r, p->path);
-	return 0;
+	return signature_version(r, p);
 }
 
 /* Trusting content that could not be read would bind nothing: refuse it. */

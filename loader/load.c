@@ -14,6 +14,7 @@
 #include "loader/config.h"
 #include "loader/gate.h"
 #include "loader/limits.h"
+#include "loader/scan.h"
 #include "loader/source_dir.h"
 
 /*
@@ -108,11 +109,47 @@ static int read_memory(struct snapshot *mem, const char *project)
 
 /* --- @imports ------------------------------------------------------------------ */
 
+struct escape {
+	char *file, *target;
+};
+
 struct imports {
 	airlock_project *p;
-	char *escape; /* the first import that leaves the project */
+	struct escape *escapes; /* imports that leave the project */
+	size_t nescapes;
 	int error;
 };
+
+static void add_escape(struct imports *im, const char *from, const char *target)
+{
+	struct escape *grown = realloc(im->escapes, (im->nescapes + 1) * sizeof(*grown));
+
+	if (!grown) {
+		im->error = error_oom();
+		return;
+	}
+	im->escapes = grown;
+	grown[im->nescapes].file = strdup(from);
+	grown[im->nescapes].target = strdup(target);
+	if (!grown[im->nescapes].file || !grown[im->nescapes].target) {
+		free(grown[im->nescapes].file);
+		free(grown[im->nescapes].target);
+		im->error = error_oom();
+		return;
+	}
+	im->nescapes++;
+}
+
+static void free_escapes(struct imports *im)
+{
+	for (size_t i = 0; i < im->nescapes; i++) {
+		free(im->escapes[i].file);
+		free(im->escapes[i].target);
+	}
+	free(im->escapes);
+	im->escapes = NULL;
+	im->nescapes = 0;
+}
 
 /* Joins the importing file's directory and the import, lexically; false when
  * the result would leave the project. */
@@ -155,9 +192,7 @@ static void import_one(struct imports *im, const char *from, const char *target,
 	size_t before = im->p->snap.count;
 
 	if (!resolve_import(path, sizeof(path), from, target)) {
-		if (!im->escape &&
-		    asprintf(&im->escape, "%s imports @%s, outside the project", from, target) < 0)
-			im->escape = NULL;
+		add_escape(im, from, target);
 		return;
 	}
 	im->error = source_dir_add_file(&im->p->snap, im->p->rootfd, path, &import_surface);
@@ -206,25 +241,78 @@ static void follow_imports(struct imports *im, size_t idx, int depth)
 	free(text);
 }
 
-static int resolve_imports(char **escape, airlock_project *p)
+static int resolve_imports(struct imports *im, airlock_project *p)
 {
-	struct imports im = { p, NULL, 0 };
 	size_t n = p->snap.count;
 
-	for (size_t i = 0; i < n && !im.error; i++) {
+	memset(im, 0, sizeof(*im));
+	im->p = p;
+	for (size_t i = 0; i < n && !im->error; i++) {
 		const struct airlock_entry *e = &p->snap.entries[i];
 
 		if (e->surface->cls == AIRLOCK_CLASS_INSTRUCTIONS &&
 		    strcmp(e->surface->agent, "Claude Code") == 0)
-			follow_imports(&im, i, 1);
+			follow_imports(im, i, 1);
 	}
-	*escape = im.escape;
-	if (im.error)
-		free(im.escape), *escape = NULL;
-	return im.error;
+	return im->error;
 }
 
 /* --- the pipeline -------------------------------------------------------------- */
+
+/* Imports that leave the project become findings of their own. */
+static int escape_findings(airlock_report *r, const struct imports *im)
+{
+	const struct builtin_rule *b = builtin_rule("AL012");
+	int error = 0;
+
+	for (size_t i = 0; i < im->nescapes && error == 0; i++) {
+		struct finding_spec spec = { 0 };
+		char msg[LIMIT_PATH_BYTES * 4 + 160];
+		char *shown =
+			utf8_escape(im->escapes[i].target, strlen(im->escapes[i].target), true);
+
+		if (!shown)
+			return error_oom();
+		snprintf(msg, sizeof(msg), "%s: @%s", b->description, shown);
+		free(shown);
+		spec.rule = b->id;
+		spec.category = b->category;
+		spec.confidence = b->confidence;
+		spec.severity = b->severity;
+		spec.message = msg;
+		error = findings_add_file(&r->fs, im->escapes[i].file, &spec);
+	}
+	return error;
+}
+
+/* Scans everything the agent would read; the report stays with the project
+ * so that a caller told AIRLOCK_EBLOCKED can show why. */
+static int scan(airlock_project *p, const struct snapshot *mem, const struct imports *im)
+{
+	airlock_report *r = NULL;
+	const airlock_finding *f;
+	int error;
+
+	if ((error = scan_snapshots(&r, p, mem)) < 0)
+		return error;
+	if ((error = escape_findings(r, im)) < 0) {
+		airlock_report_free(r);
+		return error;
+	}
+	findings_finish(&r->fs);
+	p->report = r;
+	if (!airlock_report_blocks(r))
+		return 0;
+	for (size_t i = 0; (f = airlock_report_finding(r, i)); i++) {
+		if (airlock_finding_severity(f) < r->threshold)
+			continue;
+		return error_set(AIRLOCK_EBLOCKED, "%s (%s) in %s:%u: %s", airlock_finding_rule(f),
+				 airlock_severity_name(airlock_finding_severity(f)),
+				 airlock_finding_file(f), airlock_finding_line(f),
+				 airlock_finding_message(f));
+	}
+	return error_set(AIRLOCK_EBLOCKED, "findings at or above the block threshold");
+}
 
 /* Content the agent would read that airlock could not read (and so could
  * not scan) stops the load. */
@@ -289,25 +377,24 @@ static int collect_instructions(airlock_config *c, const struct snapshot *snap)
 
 int airlock_project_load(airlock_config **out, airlock_project *p)
 {
+	struct imports im = { 0 };
 	struct snapshot mem;
 	airlock_config *c = NULL;
-	char *escape = NULL;
 	int error;
 
 	if (!out || !p)
 		return error_set(AIRLOCK_EINVALID, "airlock_project_load: no project");
 	*out = NULL;
+	airlock_report_free(p->report);
+	p->report = NULL;
 	snapshot_init(&mem, p->snap.max_file_size);
 	if (!(c = calloc(1, sizeof(*c))))
 		return error_oom();
 	if ((error = gate(&c->state, p)) < 0 || (error = read_memory(&mem, p->path)) < 0 ||
-	    (error = snapshot_finish(&mem)) < 0 || (error = resolve_imports(&escape, p)) < 0 ||
-	    (error = snapshot_finish(&p->snap)) < 0)
+	    (error = snapshot_finish(&mem)) < 0 || (error = resolve_imports(&im, p)) < 0 ||
+	    (error = snapshot_finish(&p->snap)) < 0 || (error = scan(p, &mem, &im)) < 0)
 		goto out;
-	if (escape) {
-		error = error_set(AIRLOCK_EBLOCKED, "%s", escape);
-		goto out;
-	}
+	/* Whatever the threshold: unread content would reach the agent unscanned. */
 	if ((error = check_readable(&p->snap, c->state == AIRLOCK_STATE_TRUSTED)) < 0 ||
 	    (error = check_readable(&mem, false)) < 0)
 		goto out;
@@ -319,7 +406,7 @@ int airlock_project_load(airlock_config **out, airlock_project *p)
 	*out = c;
 	c = NULL;
 out:
-	free(escape);
+	free_escapes(&im);
 	snapshot_free(&mem);
 	airlock_config_free(c);
 	return error;

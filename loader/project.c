@@ -121,7 +121,13 @@ void airlock_project_free(airlock_project *p)
 	free(p->trust_dir);
 	snapshot_free(&p->snap);
 	scan_options_clear(&p->scan);
+	airlock_report_free(p->report);
 	free(p);
+}
+
+const airlock_report *airlock_project_report(const airlock_project *p)
+{
+	return p->report;
 }
 
 const char *airlock_project_path(const airlock_project *p)

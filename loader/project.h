@@ -22,6 +22,7 @@ struct airlock_project {
 	char commit[41]; /* a git commit's snapshot: its id; "" for a directory */
 	struct snapshot snap;
 	struct scan_options scan;
+	airlock_report *report; /* of the last airlock_project_load; may be NULL */
 };
 
 /* AIRLOCK_EINVALID (message set) when the project is a git commit's snapshot:

@@ -96,7 +96,7 @@ static const struct {
 	{ AIRLOCK_REASON_NOT_REGULAR, "AL003" },     { AIRLOCK_REASON_TOO_LARGE, "AL004" },
 	{ AIRLOCK_REASON_UNREADABLE, "AL005" },      { AIRLOCK_REASON_CHANGED, "AL006" },
 	{ AIRLOCK_REASON_LIMIT, "AL007" },           { AIRLOCK_REASON_WRITABLE, "AL008" },
-	{ AIRLOCK_REASON_BAD_NAME, "AL009" },
+	{ AIRLOCK_REASON_BAD_NAME, "AL009" },        { AIRLOCK_REASON_SUBMODULE, "AL011" },
 };
 
 /* The project-relative path a link inside the project names, judged on its
@@ -225,27 +225,39 @@ out:
 	return error;
 }
 
-int airlock_project_scan(airlock_report **out, airlock_project *p)
+int scan_snapshots(airlock_report **out, airlock_project *p, const struct snapshot *extra)
 {
+	const struct snapshot *snaps[2] = { &p->snap, extra };
 	struct yara_set *ys = NULL;
 	airlock_report *r = NULL;
 	int error;
 
-	if (!out || !p)
-		return error_set(AIRLOCK_EINVALID, "airlock_project_scan: no project given");
 	*out = NULL;
 	if ((error = report_new(&r, &p->scan)) < 0 ||
 	    (error = rules_open(&r->rules, &ys, &p->scan, p->path)) < 0)
 		goto out;
-	for (size_t i = 0; i < p->snap.count; i++)
-		if ((error = scan_entry(r, ys, &p->snap, &p->snap.entries[i], &p->scan)) < 0)
-			goto out;
-	findings_finish(&r->fs);
+	for (size_t k = 0; k < 2; k++)
+		for (size_t i = 0; snaps[k] && i < snaps[k]->count; i++) {
+			error = scan_entry(r, ys, snaps[k], &snaps[k]->entries[i], &p->scan);
+			if (error < 0)
+				goto out;
+		}
 	*out = r;
 	r = NULL;
 out:
 	yara_set_free(ys);
 	airlock_report_free(r);
+	return error;
+}
+
+int airlock_project_scan(airlock_report **out, airlock_project *p)
+{
+	int error;
+
+	if (!out || !p)
+		return error_set(AIRLOCK_EINVALID, "airlock_project_scan: no project given");
+	if ((error = scan_snapshots(out, p, NULL)) == 0)
+		findings_finish(&(*out)->fs);
 	return error;
 }
 

@@ -22,4 +22,9 @@ struct airlock_report {
 	airlock_severity threshold;
 };
 
+/* A report over the project's snapshot and, when not NULL, `extra` (memory
+ * files kept outside the tree). The caller may add findings, then must call
+ * findings_finish(&(*out)->fs). */
+int scan_snapshots(airlock_report **out, airlock_project *p, const struct snapshot *extra);
+
 #endif

@@ -33,6 +33,10 @@ static const struct builtin_rule builtins[] = {
 	  "A context file's name is not valid UTF-8" },
 	{ "AL010", "finding_limit", "filesystem", S(HIGH), "high",
 	  "A file produced more findings than are kept: the rest were not reported" },
+	{ "AL011", "submodule", "filesystem", S(MEDIUM), "high",
+	  "A git submodule: listed, its content is not part of this scan" },
+	{ "AL012", "import_outside", "filesystem", S(HIGH), "high",
+	  "An @import in an instruction file names a file outside the project (not followed)" },
 
 	/* Unicode and terminal analysis (scanners/unicode.c). */
 	{ "AL501", "unicode_tags", "hidden-text", S(HIGH), "high",

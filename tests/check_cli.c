@@ -316,6 +316,7 @@ START_TEST(trust_commands)
 	r = run_cli((const char *[]){ "trust", "--yes", proj, NULL });
 	ck_assert_int_eq(r.status, 0);
 	ck_assert_ptr_nonnull(strstr(r.out, "Trusted: "));
+	ck_assert_ptr_nonnull(strstr(r.out, "Scan of every context file"));
 	run_free(&r);
 	ck_assert_int_eq(exit_of((const char *[]){ "status", proj, NULL }), 0);
 
@@ -512,6 +513,16 @@ START_TEST(load_json_and_shell_init)
 				 json_array_get(json_object_get(root, "instructions"), 0), "text")),
 			 "caf\xc3\xa9 \\xFF\\n");
 	json_decref(root);
+	run_free(&r);
+
+	/* blocked: the findings are printed, exit 1 */
+	t_write(proj, "CLAUDE.md",
+		"ok\xf3\xa0\x81\xb5\xf3\xa0\x81\xb0\xf3\xa0\x81\xac\xf3\xa0\x81\xaf\n");
+	r = run_cli((const char *[]){ "load", proj, NULL });
+	ck_assert_int_eq(r.status, 1);
+	assert_one_line_error(&r);
+	ck_assert_ptr_nonnull(strstr(r.out, "AL501"));
+	ck_assert_ptr_nonnull(strstr(r.out, "CLAUDE.md"));
 	run_free(&r);
 
 	r = run_cli((const char *[]){ "shell-init", "bash", NULL });

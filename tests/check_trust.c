@@ -262,6 +262,26 @@ START_TEST(unbindable_content_refused)
 }
 END_TEST
 
+/* The record names the signature set in force when the decision was made. */
+START_TEST(record_names_the_signatures)
+{
+	char *rec = record_path(proj), buf[16384];
+	struct trust_record r;
+	FILE *f;
+	size_t len;
+
+	ck_assert_int_eq(decide(proj, AIRLOCK_DECISION_TRUSTED, NULL), 0);
+	f = fopen(rec, "r");
+	len = fread(buf, 1, sizeof(buf), f);
+	fclose(f);
+	ck_assert_int_eq(trust_record_parse(&r, buf, len), 0);
+	ck_assert_ptr_nonnull(r.signatures);
+	ck_assert_uint_eq(strlen(r.signatures), 64);
+	trust_record_clear(&r);
+	free(rec);
+}
+END_TEST
+
 START_TEST(modes_whatever_the_umask)
 {
 	struct stat st;
@@ -687,6 +707,7 @@ Suite *trust_suite(void)
 	tcase_add_checked_fixture(store, setup, teardown);
 	tcase_set_timeout(store, 120);
 	tcase_add_test(store, modes_whatever_the_umask);
+	tcase_add_test(store, record_names_the_signatures);
 	tcase_add_test(store, group_writable_store);
 	tcase_add_test(store, writable_parent_of_store);
 	tcase_add_test(store, foreign_owned_store_and_record);
