@@ -71,7 +71,7 @@ FORMAT_SRC := $(wildcard include/*.h common/*.[ch] loader/*.[ch] trust/*.[ch] \
 	scanners/*.[ch] cli/*.[ch] tests/*.[ch] tests/fuzz/*.c)
 
 .PHONY: all deps deps-packages deps-grammars check-deps test install-check run install uninstall clean \
-	distclean format format-check fuzz
+	distclean format format-check fuzz valgrind
 
 all: check-deps $(LIB_A) $(LIB_SO) $(CLI) $(SIGNATURES)
 
@@ -199,6 +199,14 @@ install-check: all
 	@env -u AIRLOCK_SIGNATURES $(STAGE)/bin/airlock rules AL101 >/dev/null || { \
 		echo "test: the installed airlock does not find its installed signatures" >&2; exit 1; }
 	@echo "install-check: installed header, libairlock.so, airlock.pc and signatures work"
+
+# The whole suite in one process under valgrind (leaks that are definitely
+# lost, invalid reads and writes fail it).
+valgrind: all $(TEST_BIN)
+	CK_FORK=no AIRLOCK_BIN=$(abspath $(CLI)) AIRLOCK_FIXTURES=$(abspath fixtures) \
+	AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)) AIRLOCK_SARIF_SCHEMA=$(SARIF_SCHEMA) \
+	valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9 \
+	$(TEST_BIN)
 
 run: deps all
 	@echo "== airlock status fixtures/example"
