@@ -260,7 +260,7 @@ static int check_invisible(struct ctx *c, size_t i, size_t n, uint32_t cp)
 		snprintf(msg, sizeof(msg), "C1 control character U+%04X", (unsigned)cp);
 		return report(c, R_ESCAPE, AIRLOCK_SEVERITY_MEDIUM, i, i + n, msg, NULL, 0);
 	}
-	inside = char_is_wordish(c->prev) && char_is_wordish(next);
+	inside = char_wordish(c->prev) && char_wordish(next);
 	snprintf(msg, sizeof(msg), "Invisible character U+%04X %s", (unsigned)cp,
 		 inside ? "inside a word" : "in the text");
 	return report(c, R_INVISIBLE, inside ? AIRLOCK_SEVERITY_MEDIUM : AIRLOCK_SEVERITY_LOW, i,
@@ -280,7 +280,7 @@ static int check_word(struct ctx *c, size_t i)
 
 	/* Fast path: a word of ASCII letters and digits that ends in ASCII
 	 * cannot mix scripts. */
-	while (j < len && d[j] < 0x80 && char_is_wordish(d[j]))
+	while (j < len && d[j] < 0x80 && char_wordish(d[j]))
 		j++;
 	if (j >= len || d[j] < 0x80)
 		return 0;
@@ -289,7 +289,7 @@ static int check_word(struct ctx *c, size_t i)
 		size_t n = utf8_decode(d + j, len - j, &cp);
 		char a;
 
-		if (n == 0 || !(char_is_wordish(cp) || (utf8_is_invisible(cp) && !char_is_tag(cp))))
+		if (n == 0 || !(char_wordish(cp) || (utf8_is_invisible(cp) && !char_is_tag(cp))))
 			break;
 		if ((a = char_confusable(cp)))
 			fake++;
@@ -433,7 +433,7 @@ static int step(struct ctx *c, size_t i, size_t *used)
 	 * word check. */
 	if (d[i] > 0x20 && d[i] < 0x7f) {
 		*used = 1;
-		if (char_is_wordish(d[i]) && !char_is_wordish(c->prev) && i >= c->fold_until) {
+		if (char_wordish(d[i]) && !char_wordish(c->prev) && i >= c->fold_until) {
 			int error = check_word(c, i);
 
 			if (error < 0)
@@ -480,7 +480,7 @@ static int step(struct ctx *c, size_t i, size_t *used)
 	}
 	if (utf8_is_invisible(cp))
 		return check_invisible(c, i, n, cp);
-	if (char_is_wordish(cp) && !char_is_wordish(c->prev) && i >= c->fold_until) {
+	if (char_wordish(cp) && !char_wordish(c->prev) && i >= c->fold_until) {
 		int error = check_word(c, i);
 
 		if (error < 0)
