@@ -94,9 +94,18 @@ static void emit_char(struct ctx *c, char ch, size_t orig)
 	c->nv->changed = true;
 }
 
-static void drop(struct ctx *c)
+/* Marks original offset i as a place where the view undid a way of hiding
+ * text (a character removed, decoded or folded), as opposed to plain syntax
+ * such as a JSON "\/" escape. */
+static void hide(struct ctx *c, size_t i)
 {
+	c->nv->hid[i >> 3] |= (unsigned char)(1u << (i & 7));
 	c->nv->changed = true;
+}
+
+static void drop(struct ctx *c, size_t i)
+{
+	hide(c, i);
 }
 
 /* --- the checks ------------------------------------------------------------------ */
@@ -126,7 +135,7 @@ static int check_tags(struct ctx *c, size_t i, size_t *used)
 				hidden[hlen++] = (char)(cp - 0xe0000);
 			emit_char(c, (char)(cp - 0xe0000), j);
 		} else {
-			drop(c);
+			c->nv->changed = true;
 		}
 	}
 	*used = j - i;
@@ -136,6 +145,8 @@ static int check_tags(struct ctx *c, size_t i, size_t *used)
 			c->nv->len--;
 		return 0;
 	}
+	for (size_t k = i; k < j; k++)
+		hide(c, k);
 	return report(c, R_TAGS, 0, i, j, "Unicode tag characters hide text from the reader",
 		      hidden, hlen);
 }
@@ -194,7 +205,7 @@ static int check_escape(struct ctx *c, size_t i, size_t *used)
 		msg = "Terminal OSC sequence (title, hyperlink or clipboard)";
 	}
 	*used = n;
-	drop(c);
+	drop(c, i);
 	return report(c, R_ESCAPE, sev, i, i + n, msg, NULL, 0);
 }
 
@@ -244,12 +255,12 @@ static int check_invisible(struct ctx *c, size_t i, size_t n, uint32_t cp)
 		emit(c, c->in->data + i, n, i);
 		return 0;
 	}
-	drop(c);
+	drop(c, i);
 	if (cp >= 0x80 && cp <= 0x9f) {
 		snprintf(msg, sizeof(msg), "C1 control character U+%04X", (unsigned)cp);
 		return report(c, R_ESCAPE, AIRLOCK_SEVERITY_MEDIUM, i, i + n, msg, NULL, 0);
 	}
-	inside = char_is_wordish(c->prev) && char_is_wordish(next);
+	inside = char_wordish(c->prev) && char_wordish(next);
 	snprintf(msg, sizeof(msg), "Invisible character U+%04X %s", (unsigned)cp,
 		 inside ? "inside a word" : "in the text");
 	return report(c, R_INVISIBLE, inside ? AIRLOCK_SEVERITY_MEDIUM : AIRLOCK_SEVERITY_LOW, i,
@@ -269,7 +280,7 @@ static int check_word(struct ctx *c, size_t i)
 
 	/* Fast path: a word of ASCII letters and digits that ends in ASCII
 	 * cannot mix scripts. */
-	while (j < len && d[j] < 0x80 && char_is_wordish(d[j]))
+	while (j < len && d[j] < 0x80 && char_wordish(d[j]))
 		j++;
 	if (j >= len || d[j] < 0x80)
 		return 0;
@@ -278,7 +289,7 @@ static int check_word(struct ctx *c, size_t i)
 		size_t n = utf8_decode(d + j, len - j, &cp);
 		char a;
 
-		if (n == 0 || !(char_is_wordish(cp) || (utf8_is_invisible(cp) && !char_is_tag(cp))))
+		if (n == 0 || !(char_wordish(cp) || (utf8_is_invisible(cp) && !char_is_tag(cp))))
 			break;
 		if ((a = char_confusable(cp)))
 			fake++;
@@ -321,6 +332,7 @@ static int check_blanks(struct ctx *c, size_t i, size_t *used)
 		return 0;
 	}
 	emit_char(c, ' ', i);
+	hide(c, i);
 	return report(c, R_BLANKS, 0, i, j,
 		      "A long run of blanks pushes the rest of the line off screen", NULL, 0);
 }
@@ -364,7 +376,7 @@ static int check_json_escape(struct ctx *c, size_t i, size_t *used)
 	}
 	c->prev_set = true;
 	if (cp >= 0xd800 && cp <= 0xdfff) {
-		drop(c);
+		drop(c, i);
 		return report(c, R_INVALID, 0, i, i + *used, "A lone surrogate in a JSON escape",
 			      NULL, 0);
 	}
@@ -373,8 +385,7 @@ static int check_json_escape(struct ctx *c, size_t i, size_t *used)
 
 		if (cp >= 0xe0020 && cp <= 0xe007e)
 			emit_char(c, ch, i);
-		else
-			drop(c);
+		hide(c, i);
 		if (c->last_line[R_TAGS] == c->line_start + 1)
 			return 0;
 		return report(c, R_TAGS, 0, i, i + *used,
@@ -382,7 +393,7 @@ static int check_json_escape(struct ctx *c, size_t i, size_t *used)
 			      0);
 	}
 	if (char_is_bidi_control(cp)) {
-		drop(c);
+		drop(c, i);
 		return report(
 			c, R_BIDI, 0, i, i + *used,
 			"Bidirectional control character (as a JSON escape) reorders the text",
@@ -391,12 +402,16 @@ static int check_json_escape(struct ctx *c, size_t i, size_t *used)
 	if (utf8_is_invisible(cp) && !char_is_direction_mark(cp))
 		return check_invisible(c, i, *used, cp);
 	if (char_is_direction_mark(cp)) {
-		drop(c);
+		drop(c, i);
 		return 0;
 	}
 	c->prev = cp;
 	emit(c, buf, char_utf8_encode(buf, cp), i);
 	c->nv->changed = true;
+	/* "\u0072" for "r" spells a word so that no pattern sees it;
+	 * "caf\u00e9" is how some serializers write any non-ASCII text. */
+	if (cp < 0x80)
+		hide(c, i);
 	return 0;
 }
 
@@ -418,7 +433,7 @@ static int step(struct ctx *c, size_t i, size_t *used)
 	 * word check. */
 	if (d[i] > 0x20 && d[i] < 0x7f) {
 		*used = 1;
-		if (char_is_wordish(d[i]) && !char_is_wordish(c->prev) && i >= c->fold_until) {
+		if (char_wordish(d[i]) && !char_wordish(c->prev) && i >= c->fold_until) {
 			int error = check_word(c, i);
 
 			if (error < 0)
@@ -442,17 +457,17 @@ static int step(struct ctx *c, size_t i, size_t *used)
 	if (char_is_blank(cp) && cp != 0xa0)
 		return check_blanks(c, i, used);
 	if (char_is_bidi_control(cp)) {
-		drop(c);
+		drop(c, i);
 		return report(c, R_BIDI, 0, i, i + n,
 			      "Bidirectional control character reorders how the text is shown",
 			      NULL, 0);
 	}
 	if (char_is_direction_mark(cp)) {
-		drop(c);
+		drop(c, i);
 		return 0;
 	}
 	if ((cp < 0x20 && cp != '\n' && cp != '\t' && cp != '\r' && cp != '\f') || cp == 0x7f) {
-		drop(c);
+		drop(c, i);
 		return report(c, R_ESCAPE, AIRLOCK_SEVERITY_MEDIUM, i, i + n,
 			      "Control character that a terminal acts on", NULL, 0);
 	}
@@ -465,17 +480,16 @@ static int step(struct ctx *c, size_t i, size_t *used)
 	}
 	if (utf8_is_invisible(cp))
 		return check_invisible(c, i, n, cp);
-	if (char_is_wordish(cp) && !char_is_wordish(c->prev) && i >= c->fold_until) {
+	if (char_wordish(cp) && !char_wordish(c->prev) && i >= c->fold_until) {
 		int error = check_word(c, i);
 
 		if (error < 0)
 			return error;
 	}
-	if (i < c->fold_until && (a = char_confusable(cp)))
+	if ((i < c->fold_until && (a = char_confusable(cp))) || (a = char_fullwidth(cp))) {
 		emit_char(c, a, i);
-	else if ((a = char_fullwidth(cp)))
-		emit_char(c, a, i);
-	else
+		hide(c, i);
+	} else
 		emit(c, d + i, n, i);
 	return 0;
 }
@@ -490,11 +504,13 @@ int unicode_scan(struct findings *fs, struct norm_view *nv, const struct scan_in
 		return error_oom();
 	nv->data = malloc(in->len + 1);
 	nv->map = malloc((in->len + 1) * sizeof(size_t));
-	if (!nv->data || !nv->map)
+	nv->hid = calloc(in->len / 8 + 1, 1);
+	if (!nv->data || !nv->map || !nv->hid)
 		return error_oom();
 	c.fs = fs;
 	c.in = in;
 	c.nv = nv;
+	nv->in_len = in->len;
 	for (size_t i = 0, used; i < in->len && error == 0; i += used) {
 		uint32_t cp;
 		size_t n;
@@ -524,6 +540,7 @@ void norm_view_free(struct norm_view *nv)
 {
 	free(nv->data);
 	free(nv->map);
+	free(nv->hid);
 	memset(nv, 0, sizeof(*nv));
 }
 
@@ -547,4 +564,12 @@ void norm_view_span(const struct norm_view *nv, const struct scan_input *in, siz
 	*oend = last + (n ? n : 1);
 	if (*oend > in->len)
 		*oend = in->len;
+}
+
+bool norm_view_hides(const struct norm_view *nv, size_t start, size_t end)
+{
+	for (size_t i = start; i < end && i < nv->in_len; i++)
+		if (nv->hid[i >> 3] & (1u << (i & 7)))
+			return true;
+	return false;
 }

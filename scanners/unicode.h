@@ -19,8 +19,10 @@
 struct norm_view {
 	unsigned char *data;
 	size_t len;
-	size_t *map;  /* len + 1 entries; map[len] is the original length */
-	bool changed; /* false: the view equals the original, no second pass */
+	size_t *map;        /* len + 1 entries; map[len] is the original length */
+	unsigned char *hid; /* a bit per original byte: hiding undone there */
+	size_t in_len;      /* the original length */
+	bool changed;       /* false: the view equals the original, no second pass */
 };
 
 /* Reports the Unicode findings of `in` into `fs` and builds its normalized
@@ -28,6 +30,12 @@ struct norm_view {
 int unicode_scan(struct findings *fs, struct norm_view *nv, const struct scan_input *in);
 
 void norm_view_free(struct norm_view *nv);
+
+/* True when the view undid a way of hiding text (an invisible character
+ * removed, a tag or an escaped letter decoded, a look-alike folded, a blank
+ * run collapsed) within original bytes [start, end): a match there was
+ * hidden, not merely written in another syntax. */
+bool norm_view_hides(const struct norm_view *nv, size_t start, size_t end);
 
 /* The original byte range of normalized bytes [start, end). */
 void norm_view_span(const struct norm_view *nv, const struct scan_input *in, size_t start,

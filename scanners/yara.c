@@ -298,8 +298,11 @@ static int add_match(struct match_ctx *m, const struct airlock_rule *r, size_t s
 	s.start = os;
 	s.end = oe;
 	snprintf(msg, sizeof(msg), "%s", r->description);
-	if (m->nv) {
+	if (m->nv)
 		s.normalized = true;
+	/* Hiding right before the match counts too: "\x1b[8m" conceals what
+	 * follows it. */
+	if (m->nv && norm_view_hides(m->nv, os > 8 ? os - 8 : 0, oe)) {
 		s.severity = severity_raise(s.severity);
 		s.hidden = (const char *)m->nv->data + start;
 		s.hidden_len = end - start;

@@ -33,8 +33,9 @@ void yara_set_free(struct yara_set *ys);
 
 /*
  * Scans `in` (or, when `nv` is given, its normalized view, reporting matches
- * at their original positions; matches the view adds are marked and raised
- * one severity: hiding an attack makes it worse). A YARA error or timeout is
+ * at their original positions; a match the view adds where it undid hiding
+ * is raised one severity: hiding an attack makes it worse; one it adds only
+ * because of syntax, such as JSON's "\/", is not). A YARA error or timeout is
  * returned as AIRLOCK_ERROR: never a clean result.
  */
 int yara_set_scan(const struct yara_set *ys, struct findings *fs, const struct scan_input *in,
