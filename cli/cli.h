@@ -62,6 +62,8 @@ int cmd_trust(int argc, char **argv);
 int cmd_deny(int argc, char **argv);
 int cmd_revoke(int argc, char **argv);
 int cmd_load(int argc, char **argv);
+int cmd_clone(int argc, char **argv);
+extern const char cmd_clone_help[];
 int cmd_exec(int argc, char **argv);
 int cmd_shell_init(int argc, char **argv);
 extern const char cmd_load_help[], cmd_exec_help[], cmd_shell_init_help[];
@@ -88,6 +90,19 @@ struct scan_result {
 int report_print_text(const struct scan_result *res, size_t n, airlock_severity fail_on);
 int report_print_json(const struct scan_result *res, size_t n, airlock_severity fail_on);
 int report_print_sarif(const struct scan_result *res, size_t n);
+
+/* One finding as text lines (line:column, severity, rule, message, excerpt)
+ * and as a JSON object with its file shown as `path`. */
+void report_print_finding(const airlock_finding *f, bool color);
+struct json_t *report_finding_json(const airlock_finding *f, const char *path);
+
+/* `airlock scan --git REPO [--rev REV|A..B]` (cli/scan_git.c). */
+int scan_git(const char *repo, const char *rev, enum output_format format, airlock_severity fail_on,
+	     const airlock_options *opts);
+
+/* Options for commands that open projects: the signatures found next to
+ * this executable (see cli_signatures_path). */
+void cli_options(airlock_options *opts);
 
 /* A JSON string of s, escaped first when s is not UTF-8. */
 struct json_t;

@@ -268,13 +268,15 @@ int cmd_load(int argc, char **argv)
 {
 	enum output_format format = FORMAT_TEXT;
 	airlock_project *p = NULL;
+	airlock_options opts;
 	airlock_config *c = NULL;
 	const char *dir = NULL;
 	int rc;
 
 	if ((rc = cli_dir_args(&dir, &format, argc, argv, cmd_load_help)) != 0)
 		return rc < 0 ? EXIT_OK : rc;
-	if ((rc = airlock_project_open(&p, dir, NULL)) < 0)
+	cli_options(&opts);
+	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
 		return cli_lib_error(rc, "load");
 	if ((rc = airlock_project_load(&c, p)) < 0) {
 		rc = refusal(rc, p, "load");
@@ -298,6 +300,7 @@ int cmd_load(int argc, char **argv)
 int cmd_exec(int argc, char **argv)
 {
 	airlock_project *p = NULL;
+	airlock_options opts;
 	airlock_config *c = NULL;
 	const char *dir = ".";
 	int i, rc;
@@ -318,7 +321,8 @@ int cmd_exec(int argc, char **argv)
 	}
 	if (i + 1 >= argc)
 		return cli_error("exec: no command given after '--'");
-	if ((rc = airlock_project_open(&p, dir, NULL)) < 0)
+	cli_options(&opts);
+	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
 		return cli_lib_error(rc, "exec");
 	rc = airlock_project_load(&c, p);
 	if (rc < 0) {

@@ -22,6 +22,8 @@ static const struct command commands[] = {
 	{ "revoke", cmd_revoke, "forget a project's trust decision", cmd_revoke_help },
 	{ "load", cmd_load, "gate, scan and print a project's effective configuration",
 	  cmd_load_help },
+	{ "clone", cmd_clone, "fetch a repository, scan it, and check out only if it passes",
+	  cmd_clone_help },
 	{ "exec", cmd_exec, "run an agent only if its project passes the gate", cmd_exec_help },
 	{ "shell-init", cmd_shell_init, "print shell functions that gate every agent start",
 	  cmd_shell_init_help },

@@ -52,7 +52,7 @@ static const char *severity_color(airlock_severity s)
 	}
 }
 
-static void print_finding(const airlock_finding *f, bool color)
+void report_print_finding(const airlock_finding *f, bool color)
 {
 	airlock_severity s = airlock_finding_severity(f);
 	char *msg = cli_escape(airlock_finding_message(f));
@@ -103,7 +103,7 @@ int report_print_text(const struct scan_result *res, size_t n, airlock_severity 
 			} else {
 				free(path);
 			}
-			print_finding(f, color);
+			report_print_finding(f, color);
 			counts[airlock_finding_severity(f)]++;
 			total++;
 		}
@@ -122,7 +122,7 @@ int report_print_text(const struct scan_result *res, size_t n, airlock_severity 
 
 /* --- json ------------------------------------------------------------------------ */
 
-static json_t *finding_json(const airlock_finding *f, const char *path)
+json_t *report_finding_json(const airlock_finding *f, const char *path)
 {
 	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:o, s:I, s:I, s:I, s:I, s:o, s:o}", "rule",
 			      airlock_finding_rule(f), "severity",
@@ -166,7 +166,7 @@ int report_print_json(const struct scan_result *res, size_t n, airlock_severity 
 			const airlock_finding *f = airlock_report_finding(r, i);
 			char *path = shown_path(res[k].prefix, airlock_finding_file(f));
 
-			rc = path ? append(findings, finding_json(f, path)) : -1;
+			rc = path ? append(findings, report_finding_json(f, path)) : -1;
 			free(path);
 			if (rc < 0)
 				goto out;

@@ -32,6 +32,10 @@ const char cmd_scan_help[] =
 	"  --all-files               scan every text file, not only the context files\n"
 	"  --rules DIR               also apply your own YARA rule sources (*.yar in DIR;\n"
 	"                            compiled at start, `include` disabled)\n"
+	"  --git REPO                scan a commit of the git repository REPO from its\n"
+	"                            object database (no checkout, no filters, no hooks)\n"
+	"  --rev REV | A..B          the commit (default HEAD), or every commit of a range,\n"
+	"                            each reported with the findings it introduced\n"
 	"  -h, --help                show this help\n"
 	"\n"
 	"Environment:\n"
@@ -46,6 +50,7 @@ struct scan_args {
 	airlock_severity fail_on;
 	bool all_files;
 	const char *rules_dir;
+	const char *git, *rev; /* --git REPO [--rev REV] */
 	const char **paths;
 	size_t npaths;
 };
@@ -76,6 +81,10 @@ static int parse_args(struct scan_args *a, int argc, char **argv)
 		} else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
 			fputs(cmd_scan_help, stdout);
 			return -EXIT_OK - 1;
+		} else if (strcmp(arg, "--git") == 0 || strcmp(arg, "--rev") == 0) {
+			if (i + 1 >= argc)
+				return cli_error("%s needs a value (run 'airlock help scan')", arg);
+			*(arg[2] == 'g' ? &a->git : &a->rev) = argv[++i];
 		} else if (strcmp(arg, "--all-files") == 0) {
 			a->all_files = true;
 		} else if (strcmp(arg, "--fail-on") == 0 || strncmp(arg, "--fail-on=", 10) == 0) {
@@ -99,6 +108,10 @@ static int parse_args(struct scan_args *a, int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	if (a->rev && !a->git)
+		return cli_error("scan: --rev needs --git REPO");
+	if (a->git && a->npaths)
+		return cli_error("scan: --git scans a repository's commits, not PATHs");
 	if (a->npaths == 0)
 		a->paths[a->npaths++] = ".";
 	return 0;
@@ -144,6 +157,10 @@ int cmd_scan(int argc, char **argv)
 	opts.rules_dir = a.rules_dir;
 	opts.block_threshold = a.fail_on;
 	opts.flags = a.all_files ? AIRLOCK_OPT_ALL_FILES : 0;
+	if (a.git) {
+		rc = scan_git(a.git, a.rev, a.format, a.fail_on, &opts);
+		goto out;
+	}
 	if (!(res = calloc(a.npaths, sizeof(*res)))) {
 		rc = cli_error("out of memory");
 		goto out;

@@ -219,12 +219,14 @@ int cmd_status(int argc, char **argv)
 	enum output_format format = FORMAT_TEXT;
 	const char *dir = NULL;
 	airlock_project *p = NULL;
+	airlock_options opts;
 	airlock_status *st = NULL;
 	int rc;
 
 	if ((rc = cli_dir_args(&dir, &format, argc, argv, cmd_status_help)) != 0)
 		return rc < 0 ? EXIT_OK : rc;
-	if ((rc = airlock_project_open(&p, dir, NULL)) < 0)
+	cli_options(&opts);
+	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
 		return cli_lib_error(rc, "status");
 	if ((rc = airlock_project_status(&st, p)) < 0) {
 		rc = cli_lib_error(rc, "status");

@@ -253,6 +253,7 @@ int cmd_trust(int argc, char **argv)
 {
 	airlock_inspection *in = NULL;
 	airlock_project *p = NULL;
+	airlock_options opts;
 	struct trust_args a;
 	int rc = parse_args(&a, argc, argv);
 
@@ -262,7 +263,8 @@ int cmd_trust(int argc, char **argv)
 		return a.dir || a.yes || a.expect || a.restricted
 			       ? cli_error("trust --list takes no other options")
 			       : trust_list(a.format);
-	if ((rc = airlock_project_open(&p, a.dir ? a.dir : ".", NULL)) < 0)
+	cli_options(&opts);
+	if ((rc = airlock_project_open(&p, a.dir ? a.dir : ".", &opts)) < 0)
 		return cli_lib_error(rc, "trust");
 	if ((rc = airlock_project_inspect(&in, p)) < 0) {
 		rc = cli_lib_error(rc, "trust");
@@ -296,12 +298,14 @@ out:
 int cmd_deny(int argc, char **argv)
 {
 	airlock_project *p = NULL;
+	airlock_options opts;
 	const char *dir;
 	int rc = cli_dir_args(&dir, NULL, argc, argv, cmd_deny_help);
 
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	if ((rc = airlock_project_open(&p, dir, NULL)) < 0)
+	cli_options(&opts);
+	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
 		return cli_lib_error(rc, "deny");
 	rc = record(p, AIRLOCK_DECISION_DENIED, NULL);
 	if (rc == EXIT_OK) {
@@ -315,12 +319,14 @@ int cmd_deny(int argc, char **argv)
 int cmd_revoke(int argc, char **argv)
 {
 	airlock_project *p = NULL;
+	airlock_options opts;
 	const char *dir;
 	int rc = cli_dir_args(&dir, NULL, argc, argv, cmd_revoke_help);
 
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	if ((rc = airlock_project_open(&p, dir, NULL)) < 0)
+	cli_options(&opts);
+	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
 		return cli_lib_error(rc, "revoke");
 	rc = airlock_project_revoke(p);
 	if (rc == 0 || rc == AIRLOCK_ENOTFOUND) {

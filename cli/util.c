@@ -160,3 +160,11 @@ json_t *cli_json_string(const char *s)
 	free(shown);
 	return j;
 }
+
+void cli_options(airlock_options *opts)
+{
+	airlock_options init = AIRLOCK_OPTIONS_INIT;
+
+	*opts = init;
+	opts->signatures = cli_signatures_path();
+}

@@ -593,6 +593,36 @@ AIRLOCK_EXTERN const char *airlock_finding_excerpt(const airlock_finding *f);
  * hidden characters were removed), escaped; NULL when not relevant. */
 AIRLOCK_EXTERN const char *airlock_finding_hidden(const airlock_finding *f);
 
+/* ------------------------------------------------------------------------ */
+/* Repositories: judge before checkout                                      */
+/* ------------------------------------------------------------------------ */
+
+/* Called while objects arrive: how many of how many. */
+typedef void (*airlock_progress_cb)(void *payload, size_t done, size_t total);
+
+/* Clones `url` (any URL libgit2 supports, or a local path) into `dir`, which
+ * must not exist, WITHOUT checking anything out: dir/.git holds the objects
+ * and the working tree stays empty. `progress` may be NULL. Returns 0,
+ * AIRLOCK_EINVALID (dir exists), or AIRLOCK_ERROR (unreachable, not a repository). */
+AIRLOCK_EXTERN int airlock_repo_fetch(const char *url, const char *dir,
+				      airlock_progress_cb progress, void *payload);
+
+/* Checks out HEAD into the (empty) working tree of `dir`. libgit2 runs no
+ * hooks, external filter drivers or submodule commands. */
+AIRLOCK_EXTERN int airlock_repo_checkout(const char *dir);
+
+/* The commits of `range` in the repository at `repo`, oldest first, as hex
+ * ids: "A..B" is every commit reachable from B and not from A; anything else
+ * names one commit (NULL: HEAD). *out is new: airlock_strings_free(). */
+AIRLOCK_EXTERN int airlock_repo_commits(char ***out, size_t *count, const char *repo,
+					const char *range);
+
+/* The first parent of `commit` (hex into out[41]); AIRLOCK_ENOTFOUND for a
+ * root commit. */
+AIRLOCK_EXTERN int airlock_repo_parent(char out[41], const char *repo, const char *commit);
+
+AIRLOCK_EXTERN void airlock_strings_free(char **s, size_t n);
+
 #ifdef __cplusplus
 }
 #endif

@@ -13,7 +13,27 @@
 #include "loader/project.h"
 #include "loader/source_git.h"
 
-static int open_repo(git_repository **repo, const char *path)
+/*
+ * In a pre-receive hook the pushed objects wait in a quarantine directory
+ * (git sets GIT_QUARANTINE_PATH) until the hook accepts them; libgit2 does not
+ * read git's environment, so that directory is added as an alternate.
+ */
+static int add_quarantine(git_repository *repo)
+{
+	const char *q = getenv("GIT_QUARANTINE_PATH");
+	git_odb *odb = NULL;
+	int rc;
+
+	if (!q || !*q)
+		return 0;
+	if (git_repository_odb(&odb, repo) < 0)
+		return source_git_error("git: cannot open the object database");
+	rc = git_odb_add_disk_alternate(odb, q);
+	git_odb_free(odb);
+	return rc < 0 ? source_git_error("git: cannot read the push quarantine") : 0;
+}
+
+int project_git_open_repo(git_repository **repo, const char *path)
 {
 	int rc = git_repository_open_ext(repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
 
@@ -21,7 +41,11 @@ static int open_repo(git_repository **repo, const char *path)
 		return error_set(AIRLOCK_ENOTFOUND, "'%s' is not a git repository", path);
 	if (rc < 0)
 		return source_git_error("git: cannot open the repository");
-	return 0;
+	if ((rc = add_quarantine(*repo)) < 0) {
+		git_repository_free(*repo);
+		*repo = NULL;
+	}
+	return rc;
 }
 
 static int resolve_tree(git_tree **tree, char hex[GIT_OID_HEXSZ + 1], git_repository *repo,
@@ -58,9 +82,6 @@ int airlock_project_open_git(airlock_project **out, const char *repo_path, const
 		*out = NULL;
 	if (!out || !repo_path || !*repo_path)
 		return error_set(AIRLOCK_EINVALID, "airlock_project_open_git: no repository given");
-	if (opts && opts->version != AIRLOCK_OPTIONS_VERSION)
-		return error_set(AIRLOCK_EINVALID, "airlock_options version %u is not supported",
-				 opts->version);
 	if (git_libgit2_init() < 0)
 		return source_git_error("git: cannot initialise libgit2");
 	if (!(p = calloc(1, sizeof(*p)))) {
@@ -69,7 +90,8 @@ int airlock_project_open_git(airlock_project **out, const char *repo_path, const
 	}
 	p->rootfd = -1;
 	snapshot_init(&p->snap, opts ? opts->max_file_size : 0);
-	if ((error = open_repo(&repo, repo_path)) < 0 ||
+	if ((error = scan_options_init(&p->scan, opts)) < 0 ||
+	    (error = project_git_open_repo(&repo, repo_path)) < 0 ||
 	    (error = resolve_tree(&tree, p->commit, repo, rev ? rev : "HEAD")) < 0)
 		goto out;
 	if (!(p->path = realpath(repo_path, NULL))) {

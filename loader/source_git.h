@@ -16,4 +16,8 @@ int source_git_snapshot(struct snapshot *snap, git_repository *repo, const git_t
  * AIRLOCK_ERROR. */
 int source_git_error(const char *what);
 
+/* Opens a repository at `path` exactly (no search upwards), with a push's
+ * quarantined objects when run from a pre-receive hook. */
+int project_git_open_repo(git_repository **repo, const char *path);
+
 #endif

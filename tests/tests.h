@@ -17,6 +17,7 @@ Suite *trust_suite(void);
 Suite *load_suite(void);
 Suite *git_suite(void);
 Suite *sandbox_suite(void);
+Suite *clone_suite(void);
 Suite *cli_suite(void);
 Suite *scan_suite(void);
 Suite *fixtures_suite(void);
