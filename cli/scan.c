@@ -30,6 +30,8 @@ const char cmd_scan_help[] =
 	"  --fail-on SEVERITY        exit 1 when a finding is at or above SEVERITY:\n"
 	"                            info, low, medium, high (default) or critical\n"
 	"  --all-files               scan every text file, not only the context files\n"
+	"  --no-sandbox              scan in this process, not a confined child (debugging\n"
+	"                            only: a parser bug would then run with your rights)\n"
 	"  --rules DIR               also apply your own YARA rule sources (*.yar in DIR;\n"
 	"                            compiled at start, `include` disabled)\n"
 	"  --git REPO                scan a commit of the git repository REPO from its\n"
@@ -48,7 +50,7 @@ const char cmd_scan_help[] =
 struct scan_args {
 	enum output_format format;
 	airlock_severity fail_on;
-	bool all_files;
+	bool all_files, no_sandbox;
 	const char *rules_dir;
 	const char *git, *rev; /* --git REPO [--rev REV] */
 	const char **paths;
@@ -85,6 +87,8 @@ static int parse_args(struct scan_args *a, int argc, char **argv)
 			if (i + 1 >= argc)
 				return cli_error("%s needs a value (run 'airlock help scan')", arg);
 			*(arg[2] == 'g' ? &a->git : &a->rev) = argv[++i];
+		} else if (strcmp(arg, "--no-sandbox") == 0) {
+			a->no_sandbox = true;
 		} else if (strcmp(arg, "--all-files") == 0) {
 			a->all_files = true;
 		} else if (strcmp(arg, "--fail-on") == 0 || strncmp(arg, "--fail-on=", 10) == 0) {
@@ -157,6 +161,11 @@ int cmd_scan(int argc, char **argv)
 	opts.rules_dir = a.rules_dir;
 	opts.block_threshold = a.fail_on;
 	opts.flags = a.all_files ? AIRLOCK_OPT_ALL_FILES : 0;
+	if (a.no_sandbox) {
+		opts.flags |= AIRLOCK_OPT_NO_SANDBOX;
+		fprintf(stderr,
+			"airlock: WARNING: --no-sandbox: the parsers run unconfined in this process; a parser bug could run code with your rights (debugging only)\n");
+	}
 	if (a.git) {
 		rc = scan_git(a.git, a.rev, a.format, a.fail_on, &opts);
 		goto out;

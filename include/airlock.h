@@ -98,7 +98,10 @@ typedef enum airlock_severity {
 } airlock_severity;
 
 /* airlock_options.flags */
-#define AIRLOCK_OPT_ALL_FILES (1u << 0) /* scan every text file, not only the surfaces */
+#define AIRLOCK_OPT_ALL_FILES  (1u << 0) /* scan every text file, not only the surfaces */
+/* Scan in the calling process instead of a confined child (debugging only:
+ * a parser bug then runs with the caller's rights). */
+#define AIRLOCK_OPT_NO_SANDBOX (1u << 1)
 
 typedef struct airlock_options {
 	unsigned int version;   /* AIRLOCK_OPTIONS_VERSION */

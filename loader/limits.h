@@ -52,4 +52,7 @@
  * text off screen. */
 #define LIMIT_BLANK_RUN 100
 
+/* Bytes of findings the sandboxed scanner may send back to the parent. */
+#define LIMIT_SCAN_REPORT_BYTES (256u * 1024 * 1024)
+
 #endif

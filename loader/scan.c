@@ -13,6 +13,8 @@
 #include "common/utf8.h"
 #include "loader/limits.h"
 #include "loader/rules.h"
+#include "loader/scan_wire.h"
+#include "scanners/sandbox.h"
 #include "loader/scan.h"
 #include "loader/source_dir.h"
 #include "scanners/scan.h"
@@ -225,23 +227,82 @@ out:
 	return error;
 }
 
+void (*scan_sandbox_test_hook)(void);
+
+struct scan_job {
+	airlock_report *r; /* the child's own copy of the empty report */
+	const struct yara_set *ys;
+	const struct snapshot *snaps[2];
+	const struct scan_options *so;
+};
+
+static int scan_all(struct scan_job *job)
+{
+	for (size_t k = 0; k < 2; k++)
+		for (size_t i = 0; job->snaps[k] && i < job->snaps[k]->count; i++) {
+			int error = scan_entry(job->r, job->ys, job->snaps[k],
+					       &job->snaps[k]->entries[i], job->so);
+
+			if (error < 0)
+				return error;
+		}
+	return 0;
+}
+
+/* In the confined child: scan, then send the findings to the parent. */
+static int scan_child(void *arg, int outfd)
+{
+	struct scan_job *job = arg;
+
+	if (scan_sandbox_test_hook)
+		scan_sandbox_test_hook();
+	if (scan_all(job) < 0) {
+		/* the reason crosses as text; the parent shows it as one line */
+		dprintf(outfd, SANDBOX_ERROR_PREFIX "%s\n", airlock_error_last());
+		return -1;
+	}
+	return scan_wire_write(outfd, job->r);
+}
+
+/*
+ * The parsers (libyara, the Unicode analysis, and what later reads structure)
+ * meet attacker-controlled bytes, so they run in a forked child that cannot
+ * execute, reach the network or write files (scanners/sandbox.c); only a
+ * bounded, validated byte string comes back. The rules are loaded before the
+ * fork, in the parent, which stays unconfined.
+ */
+static int scan_confined(struct scan_job *job)
+{
+	unsigned char *buf = NULL;
+	size_t len = 0;
+	int error;
+
+	error = sandbox_run(&buf, &len, LIMIT_SCAN_REPORT_BYTES, scan_child, job);
+	if (error == 0)
+		error = scan_wire_read(job->r, buf, len);
+	free(buf);
+	return error;
+}
+
 int scan_snapshots(airlock_report **out, airlock_project *p, const struct snapshot *extra)
 {
-	const struct snapshot *snaps[2] = { &p->snap, extra };
 	struct yara_set *ys = NULL;
 	airlock_report *r = NULL;
+	struct scan_job job;
 	int error;
 
 	*out = NULL;
 	if ((error = report_new(&r, &p->scan)) < 0 ||
 	    (error = rules_open(&r->rules, &ys, &p->scan, p->path)) < 0)
 		goto out;
-	for (size_t k = 0; k < 2; k++)
-		for (size_t i = 0; snaps[k] && i < snaps[k]->count; i++) {
-			error = scan_entry(r, ys, snaps[k], &snaps[k]->entries[i], &p->scan);
-			if (error < 0)
-				goto out;
-		}
+	job.r = r;
+	job.ys = ys;
+	job.snaps[0] = &p->snap;
+	job.snaps[1] = extra;
+	job.so = &p->scan;
+	error = p->scan.flags & AIRLOCK_OPT_NO_SANDBOX ? scan_all(&job) : scan_confined(&job);
+	if (error < 0)
+		goto out;
 	*out = r;
 	r = NULL;
 out:

@@ -27,4 +27,8 @@ struct airlock_report {
  * findings_finish(&(*out)->fs). */
 int scan_snapshots(airlock_report **out, airlock_project *p, const struct snapshot *extra);
 
+/* Test seam: run in the sandboxed scanner before it scans (tests make it try
+ * what the sandbox forbids). NULL in normal use. */
+extern void (*scan_sandbox_test_hook)(void);
+
 #endif

@@ -47,7 +47,7 @@ airlock_severity severity_lower(airlock_severity s)
 	return s > AIRLOCK_SEVERITY_INFO ? s - 1 : AIRLOCK_SEVERITY_INFO;
 }
 
-static void finding_clear(struct airlock_finding *f)
+void finding_clear(struct airlock_finding *f)
 {
 	free(f->rule);
 	free(f->category);

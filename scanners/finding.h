@@ -38,6 +38,9 @@ struct findings {
 	size_t count, alloc;
 };
 
+/* Frees a finding's strings (not the finding itself). */
+void finding_clear(struct airlock_finding *f);
+
 /* What a scanner knows when it reports: the strings are copied. */
 struct finding_spec {
 	const char *rule, *category, *confidence, *message;

@@ -239,8 +239,13 @@ int sandbox_run(unsigned char **out, size_t *len, size_t max, sandbox_fn fn, voi
 		kill(pid, SIGKILL); /* it may be blocked writing what we refused */
 		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
 			;
-	} else {
-		error = child_status(pid);
+	} else if ((error = child_status(pid)) < 0 && buf &&
+		   strncmp((char *)buf, SANDBOX_ERROR_PREFIX, strlen(SANDBOX_ERROR_PREFIX)) == 0) {
+		/* the child said why it failed: one line, shown as the reason */
+		char *msg = (char *)buf + strlen(SANDBOX_ERROR_PREFIX);
+
+		msg[strcspn(msg, "\r\n")] = '\0';
+		error_set(AIRLOCK_ERROR, "%.400s", msg);
 	}
 	if (error < 0) {
 		free(buf);

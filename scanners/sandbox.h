@@ -14,6 +14,10 @@
 
 #include <stddef.h>
 
+/* A child that fails may write this prefix and a one-line reason as its
+ * only output; the parent then reports that reason. */
+#define SANDBOX_ERROR_PREFIX "error: "
+
 /* The work done inside: write the result to `outfd`, return 0 on success. */
 typedef int (*sandbox_fn)(void *arg, int outfd);
 
