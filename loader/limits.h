@@ -52,6 +52,9 @@
  * text off screen. */
 #define LIMIT_BLANK_RUN 100
 
+/* Seconds the sandboxed scanner may take as a whole before it is killed. */
+#define LIMIT_SCAN_DEADLINE 900
+
 /* Bytes of findings the sandboxed scanner may send back to the parent. */
 #define LIMIT_SCAN_REPORT_BYTES (256u * 1024 * 1024)
 

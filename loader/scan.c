@@ -249,6 +249,19 @@ static int scan_all(struct scan_job *job)
 	return 0;
 }
 
+/* Each file has its own YARA timeout; the child as a whole gets that per
+ * file it scans, and a floor for the set-up, capped. */
+static unsigned int scan_deadline(const struct scan_job *job)
+{
+	size_t files = 1;
+
+	for (size_t k = 0; k < 2; k++)
+		files += job->snaps[k] ? job->snaps[k]->count : 0;
+	if (files > LIMIT_SCAN_DEADLINE / (job->so->timeout + 1))
+		return LIMIT_SCAN_DEADLINE;
+	return (unsigned int)(files * (job->so->timeout + 1) + 10);
+}
+
 /* In the confined child: scan, then send the findings to the parent. */
 static int scan_child(void *arg, int outfd)
 {
@@ -277,7 +290,8 @@ static int scan_confined(struct scan_job *job)
 	size_t len = 0;
 	int error;
 
-	error = sandbox_run(&buf, &len, LIMIT_SCAN_REPORT_BYTES, scan_child, job);
+	error = sandbox_run(&buf, &len, LIMIT_SCAN_REPORT_BYTES, scan_deadline(job), scan_child,
+			    job);
 	if (error == 0)
 		error = scan_wire_read(job->r, buf, len);
 	free(buf);

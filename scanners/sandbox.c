@@ -21,6 +21,7 @@
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "common/error.h"
@@ -144,16 +145,36 @@ int sandbox_enter(void)
 	return seccomp_enter();
 }
 
-/* Reads until EOF or more than `max` bytes. */
-static int collect(unsigned char **out, size_t *len, int fd, size_t max)
+static long long now_ms(void)
 {
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Reads until EOF, more than `max` bytes, or the deadline. */
+static int collect(unsigned char **out, size_t *len, int fd, size_t max, unsigned int seconds)
+{
+	long long deadline = now_ms() + (long long)seconds * 1000;
 	size_t cap = 4096, got = 0;
 	unsigned char *buf = malloc(cap + 1);
 
 	if (!buf)
 		return error_oom();
 	for (;;) {
+		struct pollfd pfd = { fd, POLLIN, 0 };
+		long long left = deadline - now_ms();
 		ssize_t n;
+
+		if (left <= 0 || poll(&pfd, 1, (int)(left > 60000 ? 60000 : left)) == 0) {
+			if (now_ms() < deadline)
+				continue;
+			free(buf);
+			return error_set(AIRLOCK_ERROR,
+					 "the sandboxed scanner did not finish within %u s",
+					 seconds);
+		}
 
 		if (got == cap) {
 			unsigned char *grown;
@@ -210,7 +231,8 @@ static int child_status(pid_t pid)
 	return 0;
 }
 
-int sandbox_run(unsigned char **out, size_t *len, size_t max, sandbox_fn fn, void *arg)
+int sandbox_run(unsigned char **out, size_t *len, size_t max, unsigned int seconds, sandbox_fn fn,
+		void *arg)
 {
 	unsigned char *buf = NULL;
 	int fds[2], error;
@@ -233,7 +255,7 @@ int sandbox_run(unsigned char **out, size_t *len, size_t max, sandbox_fn fn, voi
 		_exit(fn(arg, fds[1]) == 0 ? 0 : 1);
 	}
 	close(fds[1]);
-	error = collect(&buf, len, fds[0], max);
+	error = collect(&buf, len, fds[0], max, seconds);
 	close(fds[0]);
 	if (error < 0) {
 		kill(pid, SIGKILL); /* it may be blocked writing what we refused */

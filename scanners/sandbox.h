@@ -23,12 +23,14 @@ typedef int (*sandbox_fn)(void *arg, int outfd);
 
 /*
  * Forks, confines the child (sandbox_enter), runs fn there, and collects at
- * most `max` bytes it writes. *out is new (free() it) and NUL-terminated.
- * Returns 0, or AIRLOCK_ERROR when the child could not be confined, was
- * killed (a forbidden system call kills it), failed, or wrote too much: an
- * inspection that did not finish is never a clean one.
+ * most `max` bytes it writes within `seconds`. *out is new (free() it) and
+ * NUL-terminated. Returns 0, or AIRLOCK_ERROR when the child could not be
+ * confined, was killed (a forbidden system call kills it), failed, wrote too
+ * much or took too long (it is killed): an inspection that did not finish
+ * is never a clean one.
  */
-int sandbox_run(unsigned char **out, size_t *len, size_t max, sandbox_fn fn, void *arg);
+int sandbox_run(unsigned char **out, size_t *len, size_t max, unsigned int seconds, sandbox_fn fn,
+		void *arg);
 
 /* Confines the calling process for good: no new privileges, Landlock with
  * no file system access at all (when the kernel supports it), and a seccomp

@@ -23,6 +23,25 @@ struct yara_set {
 /* yr_initialize and yr_finalize keep a plain reference count: two threads
  * scanning at once must not race on it. */
 static pthread_mutex_t yara_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t atfork_once = PTHREAD_ONCE_INIT;
+
+/* The scan forks (scanners/sandbox.c), possibly while another thread sets
+ * libyara up or tears it down: holding the lock across fork() means a child
+ * never inherits libyara half-initialized or a lock nobody will release. */
+static void fork_prepare(void)
+{
+	pthread_mutex_lock(&yara_lock);
+}
+
+static void fork_release(void)
+{
+	pthread_mutex_unlock(&yara_lock);
+}
+
+static void register_atfork(void)
+{
+	pthread_atfork(fork_prepare, fork_release, fork_release);
+}
 
 struct mem_stream {
 	const unsigned char *data;
@@ -156,6 +175,7 @@ int yara_set_load(struct yara_set **out, struct airlock_rules *catalog,
 	*out = NULL;
 	if (!(ys = calloc(1, sizeof(*ys))))
 		return error_oom();
+	pthread_once(&atfork_once, register_atfork);
 	pthread_mutex_lock(&yara_lock);
 	rc = yr_initialize();
 	pthread_mutex_unlock(&yara_lock);

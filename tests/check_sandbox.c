@@ -49,7 +49,7 @@ START_TEST(result_comes_back)
 	unsigned char *out;
 	size_t len;
 
-	ck_assert_int_eq(sandbox_run(&out, &len, 100, fn_hello, NULL), 0);
+	ck_assert_int_eq(sandbox_run(&out, &len, 100, 30, fn_hello, NULL), 0);
 	ck_assert_uint_eq(len, 5);
 	ck_assert_str_eq((char *)out, "hello");
 	free(out);
@@ -74,7 +74,7 @@ START_TEST(execve_kills)
 	unsigned char *out = NULL;
 	size_t len;
 
-	ck_assert_int_eq(sandbox_run(&out, &len, 100, fn_exec, marker), AIRLOCK_ERROR);
+	ck_assert_int_eq(sandbox_run(&out, &len, 100, 30, fn_exec, marker), AIRLOCK_ERROR);
 	ck_assert_ptr_null(out);
 	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "killed by signal"));
 	ck_assert_int_eq(access(marker, F_OK), -1);
@@ -107,7 +107,7 @@ START_TEST(network_writes_signals_ptrace_refused)
 	long t, e4;
 	char *written = t_join(tmp, "written");
 
-	ck_assert_int_eq(sandbox_run(&out, &len, 256, fn_forbidden, tmp), 0);
+	ck_assert_int_eq(sandbox_run(&out, &len, 256, 30, fn_forbidden, tmp), 0);
 	ck_assert_int_eq(sscanf((char *)out, "%d %d %d %ld %d|%d %d %d %ld %d", &s, &w, &k, &t, &m,
 				&e1, &e2, &e3, &e4, &e5),
 			 10);
@@ -150,6 +150,27 @@ static int fn_crash(void *arg, int fd)
 	return 0;
 }
 
+static int fn_hang(void *arg, int fd)
+{
+	(void)arg;
+	(void)fd;
+	for (;;)
+		pause();
+	return 0;
+}
+
+/* A child that never finishes is killed at the deadline: an error. */
+START_TEST(hang_is_an_error)
+{
+	unsigned char *out = (unsigned char *)1;
+	size_t len;
+
+	ck_assert_int_eq(sandbox_run(&out, &len, 100, 1, fn_hang, NULL), AIRLOCK_ERROR);
+	ck_assert_ptr_null(out);
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "did not finish within 1 s"));
+}
+END_TEST
+
 /* Too much output, a failure, a crash: each is an error, and no partial
  * output is handed back. */
 START_TEST(unfinished_is_an_error)
@@ -157,13 +178,13 @@ START_TEST(unfinished_is_an_error)
 	unsigned char *out = (unsigned char *)1;
 	size_t len = 1;
 
-	ck_assert_int_eq(sandbox_run(&out, &len, 65536, fn_flood, NULL), AIRLOCK_ERROR);
+	ck_assert_int_eq(sandbox_run(&out, &len, 65536, 30, fn_flood, NULL), AIRLOCK_ERROR);
 	ck_assert_ptr_null(out);
 	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "exceeds"));
-	ck_assert_int_eq(sandbox_run(&out, &len, 100, fn_fail, NULL), AIRLOCK_ERROR);
+	ck_assert_int_eq(sandbox_run(&out, &len, 100, 30, fn_fail, NULL), AIRLOCK_ERROR);
 	ck_assert_ptr_null(out);
 	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "failed"));
-	ck_assert_int_eq(sandbox_run(&out, &len, 100, fn_crash, NULL), AIRLOCK_ERROR);
+	ck_assert_int_eq(sandbox_run(&out, &len, 100, 30, fn_crash, NULL), AIRLOCK_ERROR);
 	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "signal 9"));
 	ck_assert_ptr_null(out);
 	ck_assert_uint_eq(len, 0);
@@ -304,6 +325,7 @@ Suite *sandbox_suite(void)
 	tcase_add_test(tc, execve_kills);
 	tcase_add_test(tc, network_writes_signals_ptrace_refused);
 	tcase_add_test(tc, unfinished_is_an_error);
+	tcase_add_test(tc, hang_is_an_error);
 	tcase_add_test(tc, scan_child_cannot_exec);
 	tcase_add_test(tc, scan_child_cannot_open_sockets);
 	tcase_add_test(tc, confined_scan_matches);
