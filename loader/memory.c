@@ -9,7 +9,7 @@
 
 const struct memory_row memory_rows[] = {
 	{ "Claude Code", ".claude/CLAUDE.md", false, true },
-	{ "Claude Code", ".claude/projects/%P/memory", true, true },
+	{ "Claude Code", ".claude/projects/*/memory", true, true },
 	{ "Claude Code", ".claude/rules", true, false },
 	{ "Codex", ".codex/AGENTS.md", false, true },
 	{ "Codex", ".codex/AGENTS.override.md", false, false },
@@ -43,13 +43,13 @@ const struct surface *memory_surface(const char *agent)
 
 int memory_expand(char *out, size_t size, const char *pattern, const char *project)
 {
-	const char *mark = strstr(pattern, "%P");
+	const char *mark = strchr(pattern, '*');
 	size_t n;
 
 	if (!mark)
 		return snprintf(out, size, "%s", pattern) < (int)size ? 0 : -1;
 	n = (size_t)(mark - pattern);
-	if (snprintf(out, size, "%.*s%s%s", (int)n, pattern, project, mark + 2) >= (int)size)
+	if (snprintf(out, size, "%.*s%s%s", (int)n, pattern, project, mark + 1) >= (int)size)
 		return -1;
 	for (char *p = out + n; *p && p < out + n + strlen(project); p++)
 		if (*p == '/')

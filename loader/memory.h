@@ -11,9 +11,9 @@
 
 #include "loader/surfaces.h"
 
-/* A path relative to $HOME; "%P" stands for a project (the load puts in the
- * project path with '/' replaced by '-', Claude Code's naming; the memory scan
- * takes every folder there). `load`: the gated load reads it too. */
+/* A path relative to $HOME; a "*" component stands for a project (the load
+ * puts in the project path with '/' replaced by '-', Claude Code's naming; the
+ * memory scan takes every folder there). `load`: the gated load reads it too. */
 struct memory_row {
 	const char *agent;
 	const char *path;
@@ -27,7 +27,7 @@ extern const size_t memory_row_count;
 /* Every memory file is instructions, read as Markdown. */
 const struct surface *memory_surface(const char *agent);
 
-/* Expands "%P" in `pattern` with `project` ('/' -> '-'). Returns 0 or -1
+/* Expands the "*" of `pattern` with `project` ('/' -> '-'). Returns 0 or -1
  * when it does not fit. */
 int memory_expand(char *out, size_t size, const char *pattern, const char *project);
 
