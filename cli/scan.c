@@ -30,6 +30,8 @@ const char cmd_scan_help[] =
 	"  --fail-on SEVERITY        exit 1 when a finding is at or above SEVERITY:\n"
 	"                            info, low, medium, high (default) or critical\n"
 	"  --all-files               scan every text file, not only the context files\n"
+	"  --memory [DIR...]         scan agents' memory, incrementally (see\n"
+	"                            'airlock scan --memory --help')\n"
 	"  --rules DIR               also apply your own YARA rule sources (*.yar in DIR;\n"
 	"                            compiled at start, `include` disabled)\n"
 	"  -h, --help                show this help\n"
@@ -136,6 +138,8 @@ int cmd_scan(int argc, char **argv)
 	size_t done = 0;
 	int rc;
 
+	if (scan_memory_requested(argc, argv))
+		return cmd_scan_memory(argc, argv);
 	if ((rc = parse_args(&a, argc, argv)) != 0) {
 		free(a.paths);
 		return rc < 0 ? EXIT_OK : rc;

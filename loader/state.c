@@ -234,7 +234,7 @@ out:
 
 static json_t *time_json(int64_t sec, long nsec)
 {
-	return json_pack("[IJ]", (json_int_t)sec, (json_int_t)nsec);
+	return json_pack("[II]", (json_int_t)sec, (json_int_t)nsec);
 }
 
 static json_t *finding_json(const struct airlock_finding *f)
