@@ -29,12 +29,14 @@ int cmd_quarantine(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (!only_args && strcmp(argv[i], "--") == 0)
 			only_args = true;
-		else if (!only_args && (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0))
+		else if (!only_args &&
+			 (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0))
 			return fputs(cmd_quarantine_help, stdout), EXIT_OK;
 		else if (!only_args && strcmp(argv[i], "--restore") == 0)
 			restore = true;
 		else if (!only_args && argv[i][0] == '-' && argv[i][1] != '\0')
-			return cli_error("quarantine: unknown option (run 'airlock help quarantine')");
+			return cli_error(
+				"quarantine: unknown option (run 'airlock help quarantine')");
 		else if (target)
 			return cli_error("quarantine takes one FILE or one ID");
 		else

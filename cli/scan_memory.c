@@ -135,8 +135,9 @@ static int parse_args(struct memory_args *a, int argc, char **argv)
 		} else {
 			char *shown = cli_escape(arg);
 
-			cli_error("scan --memory: unknown option '%s' (run 'airlock scan --memory --help')",
-				  shown);
+			cli_error(
+				"scan --memory: unknown option '%s' (run 'airlock scan --memory --help')",
+				shown);
 			free(shown);
 			return EXIT_USAGE;
 		}
@@ -181,15 +182,16 @@ static const char *status_of(const airlock_finding *f)
 
 static json_t *finding_json(const airlock_finding *f, const char *when)
 {
-	json_t *o = json_pack(
-		"{s:s, s:s, s:s, s:s, s:s, s:o, s:I, s:I, s:o, s:o}", "status", status_of(f),
-		"rule", airlock_finding_rule(f), "severity",
-		airlock_severity_name(airlock_finding_severity(f)), "category",
-		airlock_finding_category(f), "confidence", airlock_finding_confidence(f), "file",
-		cli_json_string(airlock_finding_file(f)), "line",
-		(json_int_t)airlock_finding_line(f), "column", (json_int_t)airlock_finding_column(f),
-		"message", cli_json_string(airlock_finding_message(f)), "excerpt",
-		cli_json_string(airlock_finding_excerpt(f)));
+	json_t *o =
+		json_pack("{s:s, s:s, s:s, s:s, s:s, s:o, s:I, s:I, s:o, s:o}", "status",
+			  status_of(f), "rule", airlock_finding_rule(f), "severity",
+			  airlock_severity_name(airlock_finding_severity(f)), "category",
+			  airlock_finding_category(f), "confidence", airlock_finding_confidence(f),
+			  "file", cli_json_string(airlock_finding_file(f)), "line",
+			  (json_int_t)airlock_finding_line(f), "column",
+			  (json_int_t)airlock_finding_column(f), "message",
+			  cli_json_string(airlock_finding_message(f)), "excerpt",
+			  cli_json_string(airlock_finding_excerpt(f)));
 
 	if (o && airlock_finding_hidden(f))
 		json_object_set_new(o, "hidden", cli_json_string(airlock_finding_hidden(f)));
@@ -230,17 +232,15 @@ static int print_json(const airlock_report *r, airlock_severity fail_on)
 		if (json_array_append_new(fs, finding_json(airlock_report_finding(r, i), NULL)) < 0)
 			return cli_error("cannot build the output (out of memory)");
 	}
-	root = json_pack("{s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:o, s:o}", "version",
-			 airlock_version(), "signatures",
-			 airlock_rules_version(airlock_report_rules(r)), "fail_on",
-			 airlock_severity_name(fail_on), "files",
-			 (json_int_t)airlock_report_file_count(r), "files_read",
-			 (json_int_t)airlock_report_files_read(r), "new",
-			 (json_int_t)(airlock_report_finding_count(r) - known), "known",
-			 (json_int_t)known, "warning",
-			 airlock_report_warning(r) ? json_string(airlock_report_warning(r))
-						   : json_null(),
-			 "findings", fs);
+	root = json_pack(
+		"{s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:o, s:o}", "version", airlock_version(),
+		"signatures", airlock_rules_version(airlock_report_rules(r)), "fail_on",
+		airlock_severity_name(fail_on), "files", (json_int_t)airlock_report_file_count(r),
+		"files_read", (json_int_t)airlock_report_files_read(r), "new",
+		(json_int_t)(airlock_report_finding_count(r) - known), "known", (json_int_t)known,
+		"warning",
+		airlock_report_warning(r) ? json_string(airlock_report_warning(r)) : json_null(),
+		"findings", fs);
 	if (!root || json_dumpf(root, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII) < 0 ||
 	    fputc('\n', stdout) == EOF)
 		rc = cli_error("cannot write the output");

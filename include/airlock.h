@@ -639,8 +639,8 @@ typedef struct airlock_memory_options {
  * *out is new: airlock_report_free(). Returns as airlock_project_scan, or
  * AIRLOCK_ENOTFOUND for a folder that does not exist.
  */
-AIRLOCK_EXTERN int airlock_memory_scan(airlock_report **out, const char *const *dirs,
-				       size_t ndirs, const airlock_options *opts,
+AIRLOCK_EXTERN int airlock_memory_scan(airlock_report **out, const char *const *dirs, size_t ndirs,
+				       const airlock_options *opts,
 				       const airlock_memory_options *mopts);
 
 /* After a memory scan: a one-line warning (the state file was discarded or

@@ -454,7 +454,8 @@ int airlock_memory_scan(airlock_report **out, const char *const *dirs, size_t nd
 		return error_set(AIRLOCK_EINVALID, "airlock_memory_scan: bad arguments");
 	*out = NULL;
 	if (mopts && mopts->version != AIRLOCK_MEMORY_OPTIONS_VERSION)
-		return error_set(AIRLOCK_EINVALID, "airlock_memory_options version %u is not supported",
+		return error_set(AIRLOCK_EINVALID,
+				 "airlock_memory_options version %u is not supported",
 				 mopts->version);
 	pthread_mutex_init(&run.lock, NULL);
 	if ((error = scan_options_init(&so, opts)) < 0 || (error = scan_report_new(&r, &so)) < 0 ||

@@ -168,8 +168,8 @@ int airlock_memory_quarantine(char **id, const char *file, const airlock_memory_
 	}
 	/* Swapped between the check and the move? Then what moved is kept in the
 	 * quarantine all the same; say so. */
-	if (fstatat(slot, FILE_NAME, &moved, AT_SYMLINK_NOFOLLOW) < 0 || moved.st_ino != st.st_ino ||
-	    moved.st_dev != st.st_dev) {
+	if (fstatat(slot, FILE_NAME, &moved, AT_SYMLINK_NOFOLLOW) < 0 ||
+	    moved.st_ino != st.st_ino || moved.st_dev != st.st_dev) {
 		error = error_set(AIRLOCK_ERROR,
 				  "'%s' changed while it was moved; kept in quarantine as %s", file,
 				  slot_id);
@@ -254,12 +254,12 @@ int airlock_memory_restore(char **path, const char *id, const airlock_memory_opt
 	if (renameat2(slot, FILE_NAME, pfd, base, RENAME_NOREPLACE) < 0) {
 		int e = errno;
 
-		error = e == EEXIST   ? error_set(AIRLOCK_EINVALID,
-						  "%s exists now; not overwritten", origin)
-			: e == ENOENT ? error_set(AIRLOCK_ENOTFOUND,
-						  "quarantine %s holds no file (restored already?)",
-						  id)
-				      : error_set_errno(AIRLOCK_ERROR, e, "cannot restore %s", origin);
+		error = e == EEXIST ? error_set(AIRLOCK_EINVALID, "%s exists now; not overwritten",
+						origin)
+			: e == ENOENT
+				? error_set(AIRLOCK_ENOTFOUND,
+					    "quarantine %s holds no file (restored already?)", id)
+				: error_set_errno(AIRLOCK_ERROR, e, "cannot restore %s", origin);
 		goto out;
 	}
 	if (fsync(pfd) < 0) {

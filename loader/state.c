@@ -84,8 +84,7 @@ static bool get_time(json_t *o, const char *key, int64_t *sec, long *nsec)
 	json_t *s = json_array_get(v, 0), *n = json_array_get(v, 1);
 
 	if (!json_is_array(v) || json_array_size(v) != 2 || !json_is_integer(s) ||
-	    !json_is_integer(n) || json_integer_value(n) < 0 ||
-	    json_integer_value(n) >= 1000000000)
+	    !json_is_integer(n) || json_integer_value(n) < 0 || json_integer_value(n) >= 1000000000)
 		return false;
 	*sec = (int64_t)json_integer_value(s);
 	*nsec = (long)json_integer_value(n);
@@ -159,7 +158,8 @@ static bool parse_findings(struct findings *fs, json_t *a, const char *path)
 	if (json_array_size(a) && !(fs->v = calloc(json_array_size(a), sizeof(*fs->v))))
 		return false;
 	fs->alloc = json_array_size(a);
-	json_array_foreach (a, i, o) {
+	json_array_foreach(a, i, o)
+	{
 		/* Counted first, so that the caller's findings_free frees a half-parsed one. */
 		if (!parse_finding(&fs->v[fs->count++], o, path))
 			return false;
@@ -204,7 +204,8 @@ int state_parse(struct state *out, const unsigned char *buf, size_t len)
 		error = error_set(AIRLOCK_EINVALID, "state file has an unknown layout");
 		goto out;
 	}
-	json_array_foreach (files, i, o) {
+	json_array_foreach(files, i, o)
+	{
 		struct state_file f = { 0 };
 
 		if (!parse_file(&f, o)) {
@@ -240,12 +241,11 @@ static json_t *time_json(int64_t sec, long nsec)
 static json_t *finding_json(const struct airlock_finding *f)
 {
 	return json_pack("{s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:s, s:s, s:s?, s:b}", "rule",
-			 f->rule, "category", f->category, "confidence", f->confidence,
-			 "severity", airlock_severity_name(f->severity), "line",
-			 (json_int_t)f->line, "column", (json_int_t)f->column, "end_line",
-			 (json_int_t)f->end_line, "end_column", (json_int_t)f->end_column,
-			 "message", f->message, "excerpt", f->excerpt, "hidden", f->hidden,
-			 "whole_file", f->whole_file);
+			 f->rule, "category", f->category, "confidence", f->confidence, "severity",
+			 airlock_severity_name(f->severity), "line", (json_int_t)f->line, "column",
+			 (json_int_t)f->column, "end_line", (json_int_t)f->end_line, "end_column",
+			 (json_int_t)f->end_column, "message", f->message, "excerpt", f->excerpt,
+			 "hidden", f->hidden, "whole_file", f->whole_file);
 }
 
 static json_t *file_json(const struct state_file *f)

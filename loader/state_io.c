@@ -40,7 +40,8 @@ int state_dir(char **out, const char *dir)
 	else if (home && home[0] == '/')
 		n = asprintf(out, "%s/.local/state/airlock", home);
 	else
-		return error_set(AIRLOCK_ERROR, "cannot locate the state directory: HOME is not set");
+		return error_set(AIRLOCK_ERROR,
+				 "cannot locate the state directory: HOME is not set");
 	if (n < 0) {
 		*out = NULL;
 		return error_oom();
@@ -110,7 +111,8 @@ int state_dir_open(const char *dir, const char *sub, bool create)
 		if (errno == ENOENT)
 			error = error_set(AIRLOCK_ENOTFOUND, "%s does not exist", path);
 		else if (errno == ELOOP || errno == ENOTDIR)
-			error = error_set(AIRLOCK_ERROR, "%s is a symlink or not a directory", path);
+			error = error_set(AIRLOCK_ERROR, "%s is a symlink or not a directory",
+					  path);
 		else
 			error = error_set_errno(AIRLOCK_ERROR, errno, "cannot open %s", path);
 		goto out;
@@ -144,8 +146,7 @@ static int warn(char **warning, const char *fmt, ...)
 }
 
 /* Rule 2: reads the state file's bytes, or says why they are not trusted. */
-static int read_state(unsigned char **buf, size_t *len, char **warning, int dirfd,
-		      const char *dir)
+static int read_state(unsigned char **buf, size_t *len, char **warning, int dirfd, const char *dir)
 {
 	struct stat st;
 	ssize_t got;
@@ -166,9 +167,10 @@ static int read_state(unsigned char **buf, size_t *len, char **warning, int dirf
 		error = warn(warning, "state file %s/%s is not owned by you (uid %u); discarded",
 			     dir, STATE_NAME, (unsigned)st.st_uid);
 	else if (st.st_mode & (S_IWGRP | S_IWOTH))
-		error = warn(warning,
-			     "state file %s/%s is writable by group or others (mode %04o); discarded",
-			     dir, STATE_NAME, (unsigned)(st.st_mode & 07777));
+		error = warn(
+			warning,
+			"state file %s/%s is writable by group or others (mode %04o); discarded",
+			dir, STATE_NAME, (unsigned)(st.st_mode & 07777));
 	else if ((uint64_t)st.st_size > LIMIT_STATE_BYTES)
 		error = warn(warning, "state file %s/%s is too large; discarded", dir, STATE_NAME);
 	else if (!(*buf = malloc((size_t)st.st_size + 1)))
@@ -207,7 +209,8 @@ int state_load(struct state *out, char **warning, const char *dir)
 	if (error < 0 || !buf)
 		return error;
 	if (state_parse(out, buf, len) < 0)
-		error = warn(warning, "state file %s/%s is corrupt (%s); discarded, scanning everything",
+		error = warn(warning,
+			     "state file %s/%s is corrupt (%s); discarded, scanning everything",
 			     dir, STATE_NAME, airlock_error_last());
 	free(buf);
 	return error;

@@ -70,7 +70,8 @@ static void write_notes(struct env *e, int n)
 
 	for (int i = 0; i < n; i++) {
 		snprintf(rel, sizeof(rel), "mem/p%02d/note-%04d.md", i % 30, i);
-		snprintf(text, sizeof(text), "Note %d: the user prefers tabs and short commits.\n", i);
+		snprintf(text, sizeof(text), "Note %d: the user prefers tabs and short commits.\n",
+			 i);
 		t_write(e->root, rel, text);
 	}
 }
@@ -307,8 +308,8 @@ START_TEST(state_parse_rejects_malformed)
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		ck_assert_int_eq(state_parse(&st, (const unsigned char *)bad[i], strlen(bad[i])),
 				 AIRLOCK_EINVALID);
-	ck_assert_int_eq(state_parse(&st, (const unsigned char *)"{\"version\":1,\"files\":[]}", 24),
-			 0);
+	ck_assert_int_eq(
+		state_parse(&st, (const unsigned char *)"{\"version\":1,\"files\":[]}", 24), 0);
 	ck_assert_uint_eq(st.count, 0);
 	state_free(&st);
 }
@@ -404,7 +405,8 @@ START_TEST(jsonl_lines_parse)
 	write_notes(&e, 5);
 	t_write(e.root, "mem/a/poison.md", POISON);
 	t_write(e.root, "mem/b/poison2.md", "Line\n" POISON "and \xe2\x80\x8b hidden\n");
-	ck_assert_int_gt(asprintf(&cmd, "XDG_STATE_HOME='%s' '%s' scan --memory --format jsonl '%s'",
+	ck_assert_int_gt(asprintf(&cmd,
+				  "XDG_STATE_HOME='%s' '%s' scan --memory --format jsonl '%s'",
 				  e.state, getenv("AIRLOCK_BIN"), e.mem),
 			 0);
 	ck_assert_ptr_nonnull(p = popen(cmd, "r"));
@@ -446,8 +448,8 @@ START_TEST(discovers_home_locations)
 	ck_assert_uint_eq(airlock_report_file_count(r), 3);
 	ck_assert_uint_gt(airlock_report_finding_count(r), 0);
 	for (size_t i = 0; i < airlock_report_finding_count(r); i++)
-		ck_assert_ptr_nonnull(
-			strstr(airlock_finding_file(airlock_report_finding(r, i)), "/memory/MEMORY.md"));
+		ck_assert_ptr_nonnull(strstr(airlock_finding_file(airlock_report_finding(r, i)),
+					     "/memory/MEMORY.md"));
 	airlock_report_free(r);
 	ck_assert_uint_gt(airlock_memory_location_count(), 4);
 	free(saved);
