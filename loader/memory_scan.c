@@ -480,7 +480,9 @@ int airlock_memory_scan(airlock_report **out, const char *const *dirs, size_t nd
 		goto out;
 	state_sort(&next);
 	r->files_read = __atomic_load_n(&source_dir_reads, __ATOMIC_RELAXED) - reads;
-	if ((error = save_state(r, &next, sdir)) < 0)
+	/* Nothing read and nothing gone: the state on disk is already this one. */
+	if ((r->files_read || next.count != old.count || r->warning || !run.use_cache) &&
+	    (error = save_state(r, &next, sdir)) < 0)
 		goto out;
 	findings_finish(&r->fs);
 	*out = r;
