@@ -458,6 +458,55 @@ START_TEST(discovers_home_locations)
 }
 END_TEST
 
+/* Runs `airlock scan --memory DIR` with the state in e->state; returns the
+ * exit code and fills `err` with what it wrote on stderr. */
+static int run_cli(struct env *e, const char *extra, char *err, size_t errsize)
+{
+	char *cmd, *errfile = t_join(e->root, "stderr");
+	FILE *f;
+	size_t n;
+	int status;
+
+	ck_assert_int_gt(
+		asprintf(&cmd, "XDG_STATE_HOME='%s' '%s' scan --memory %s '%s' >/dev/null 2>'%s'",
+			 e->state, getenv("AIRLOCK_BIN"), extra, e->mem, errfile),
+		0);
+	status = system(cmd);
+	ck_assert_ptr_nonnull(f = fopen(errfile, "r"));
+	n = fread(err, 1, errsize - 1, f);
+	err[n] = '\0';
+	fclose(f);
+	free(cmd);
+	free(errfile);
+	return WEXITSTATUS(status);
+}
+
+START_TEST(cli_stderr_only_for_warnings)
+{
+	struct env e;
+	char err[4096], *dir;
+
+	env_init(&e);
+	write_notes(&e, 5);
+	ck_assert_int_eq(run_cli(&e, "", err, sizeof(err)), 0);
+	ck_assert_str_eq(err, ""); /* not a terminal: no progress */
+	dir = t_join(e.state, "airlock");
+	t_write(e.state, "airlock/memory-scan.json", "not json");
+	ck_assert_int_eq(run_cli(&e, "", err, sizeof(err)), 0);
+	ck_assert_ptr_nonnull(strstr(err, "warning: state file"));
+	ck_assert_ptr_nonnull(strstr(err, "corrupt"));
+	ck_assert_int_eq(run_cli(&e, "", err, sizeof(err)), 0);
+	ck_assert_str_eq(err, "");
+	t_write(e.root, "mem/x/poison.md", POISON);
+	ck_assert_int_eq(run_cli(&e, "--new-only", err, sizeof(err)), 1);
+	ck_assert_int_eq(run_cli(&e, "--new-only", err, sizeof(err)), 0); /* known now */
+	ck_assert_int_eq(run_cli(&e, "", err, sizeof(err)), 1);
+	ck_assert_int_eq(run_cli(&e, "--fail-on critical", err, sizeof(err)), 0);
+	free(dir);
+	env_free(&e);
+}
+END_TEST
+
 Suite *memory_suite(void)
 {
 	Suite *s = suite_create("memory");
@@ -477,6 +526,7 @@ Suite *memory_suite(void)
 	tcase_add_test(tc, quarantine_never_overwrites_or_deletes);
 	tcase_add_test(tc, jsonl_lines_parse);
 	tcase_add_test(tc, discovers_home_locations);
+	tcase_add_test(tc, cli_stderr_only_for_warnings);
 	suite_add_tcase(s, tc);
 	return s;
 }
