@@ -25,6 +25,8 @@
 #include "loader/source_dir.h"
 #include "loader/state.h"
 
+#define UNREAD_HASH "0000000000000000000000000000000000000000000000000000000000000000"
+
 /* One folder scanned: its snapshot, and the absolute path its entries'
  * relative paths hang from. */
 struct root {
@@ -272,13 +274,15 @@ static int collect(airlock_report *r, struct state *next, struct job *j, const s
 		if (!(new_only && v->known) && (error = findings_copy(&r->fs, v, j->key)) < 0)
 			return error;
 	}
-	/* Only a file whose content was read (or carried over) is recorded. */
-	if (!j->e->cached && (!j->e->data || (j->e->reasons & AIRLOCK_REASON_UNREAD)))
-		return 0;
+	/* Entries that were not read (a symlink, a FIFO) are recorded too, with
+	 * a hash of zeros, so that their findings are known on the next run. */
 	if (!(f.path = strdup(j->key)))
 		return error_oom();
 	f.stamp = j->e->stamp;
-	snprintf(f.sha256, sizeof(f.sha256), "%s", j->e->cached ? prev->sha256 : j->e->sha256);
+	snprintf(f.sha256, sizeof(f.sha256), "%s",
+		 j->e->cached      ? prev->sha256
+		 : j->e->sha256[0] ? j->e->sha256
+				   : UNREAD_HASH);
 	snprintf(f.signatures, sizeof(f.signatures), "%s", sigver);
 	for (size_t i = 0; i < fs->count && !error; i++)
 		error = findings_copy(&f.fs, &fs->v[i], j->key);

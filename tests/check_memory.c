@@ -195,6 +195,29 @@ START_TEST(signature_change_forces_rescan)
 }
 END_TEST
 
+START_TEST(unreadable_entries_are_known_next_time)
+{
+	struct env e;
+	airlock_report *r;
+	char *link;
+
+	env_init(&e);
+	write_notes(&e, 3);
+	link = t_join(e.mem, "escape.md");
+	ck_assert_int_eq(symlink("/etc/passwd", link), 0);
+	r = scan(&e, NULL);
+	ck_assert_uint_gt(airlock_report_finding_count(r), 0);
+	ck_assert_uint_eq(count_status(r, 0), airlock_report_finding_count(r));
+	airlock_report_free(r);
+	r = scan(&e, NULL);
+	ck_assert_uint_gt(airlock_report_finding_count(r), 0);
+	ck_assert_uint_eq(count_status(r, 1), airlock_report_finding_count(r));
+	airlock_report_free(r);
+	free(link);
+	env_free(&e);
+}
+END_TEST
+
 static char *state_file(struct env *e)
 {
 	return t_join(e->state, "memory-scan.json");
@@ -517,6 +540,7 @@ Suite *memory_suite(void)
 	tcase_add_test(tc, modified_file_is_rescanned);
 	tcase_add_test(tc, new_poison_is_new_then_known);
 	tcase_add_test(tc, signature_change_forces_rescan);
+	tcase_add_test(tc, unreadable_entries_are_known_next_time);
 	tcase_add_test(tc, corrupt_state_is_discarded);
 	tcase_add_test(tc, state_symlink_is_not_trusted);
 	tcase_add_test(tc, state_group_writable_is_not_trusted);
