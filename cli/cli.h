@@ -71,6 +71,11 @@ extern const char cmd_status_help[], cmd_trust_help[], cmd_deny_help[], cmd_revo
 extern const char cmd_status_help[];
 int cmd_scan(int argc, char **argv);
 extern const char cmd_scan_help[];
+/* `airlock scan --memory` (cli/scan_memory.c). */
+bool scan_memory_requested(int argc, char **argv);
+int cmd_scan_memory(int argc, char **argv);
+int cmd_quarantine(int argc, char **argv);
+extern const char cmd_quarantine_help[];
 int cmd_rules(int argc, char **argv);
 extern const char cmd_rules_help[];
 

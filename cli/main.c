@@ -29,6 +29,8 @@ static const struct command commands[] = {
 	  cmd_shell_init_help },
 	{ "scan", cmd_scan, "scan context files for hidden instructions and attacks",
 	  cmd_scan_help },
+	{ "quarantine", cmd_quarantine, "move a poisoned memory file aside, or put it back",
+	  cmd_quarantine_help },
 	{ "rules", cmd_rules, "list the rules a scan applies, or explain one", cmd_rules_help },
 	{ "help", cmd_help, "show help for a command", cmd_help_help },
 };

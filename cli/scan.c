@@ -32,6 +32,8 @@ const char cmd_scan_help[] =
 	"  --all-files               scan every text file, not only the context files\n"
 	"  --no-sandbox              scan in this process, not a confined child (debugging\n"
 	"                            only: a parser bug would then run with your rights)\n"
+	"  --memory [DIR...]         scan agents' memory, incrementally (see\n"
+	"                            'airlock scan --memory --help')\n"
 	"  --rules DIR               also apply your own YARA rule sources (*.yar in DIR;\n"
 	"                            compiled at start, `include` disabled)\n"
 	"  --git REPO                scan a commit of the git repository REPO from its\n"
@@ -153,6 +155,8 @@ int cmd_scan(int argc, char **argv)
 	size_t done = 0;
 	int rc;
 
+	if (scan_memory_requested(argc, argv))
+		return cmd_scan_memory(argc, argv);
 	if ((rc = parse_args(&a, argc, argv)) != 0) {
 		free(a.paths);
 		return rc < 0 ? EXIT_OK : rc;

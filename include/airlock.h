@@ -626,6 +626,79 @@ AIRLOCK_EXTERN int airlock_repo_parent(char out[41], const char *repo, const cha
 
 AIRLOCK_EXTERN void airlock_strings_free(char **s, size_t n);
 
+/* ------------------------------------------------------------------------ */
+/* Memory: scheduled, incremental scans of agents' memory                   */
+/* ------------------------------------------------------------------------ */
+
+/* The memory locations a scan without folders looks at, relative to $HOME
+ * ("*" stands for every project); one row per location. Static strings;
+ * NULL when i is out of range. */
+AIRLOCK_EXTERN size_t airlock_memory_location_count(void);
+AIRLOCK_EXTERN const char *airlock_memory_location_agent(size_t i);
+AIRLOCK_EXTERN const char *airlock_memory_location_path(size_t i);
+
+#define AIRLOCK_MEMORY_OPTIONS_VERSION 1
+
+/* airlock_memory_options.flags */
+#define AIRLOCK_MEMORY_NO_CACHE (1u << 0) /* read and scan every file */
+#define AIRLOCK_MEMORY_NEW_ONLY (1u << 1) /* report only findings no earlier run saw */
+
+typedef struct airlock_memory_options {
+	unsigned int version; /* AIRLOCK_MEMORY_OPTIONS_VERSION */
+	unsigned int flags;   /* AIRLOCK_MEMORY_* */
+	/* The state directory; NULL = $XDG_STATE_HOME/airlock, else
+	 * ~/.local/state/airlock. */
+	const char *state_dir;
+	unsigned int threads; /* 0 = one per available core */
+	/* Called now and then from a scanning thread (never two at once) with
+	 * the files done, the files to scan and the bytes scanned; may be NULL. */
+	void (*progress)(void *arg, size_t done, size_t total, uint64_t bytes);
+	void *progress_arg;
+} airlock_memory_options;
+
+/* clang-format off */
+#define AIRLOCK_MEMORY_OPTIONS_INIT { AIRLOCK_MEMORY_OPTIONS_VERSION, 0, NULL, 0, NULL, NULL }
+/* clang-format on */
+
+/*
+ * Scans memory: the folders `dirs` (every file in them, as instructions), or
+ * with ndirs 0 every location of airlock_memory_location_*. A file whose
+ * device, inode, size, mtime and ctime and the signature set are those the
+ * state recorded is not read: its findings are carried over. Every finding
+ * is marked known (an earlier run saw it) or new. The state is then written
+ * atomically; a state file that is corrupt, a symlink, not the user's or
+ * writable by others is discarded (see airlock_report_warning()), never
+ * trusted. Files are never modified. `opts` and `mopts` may be NULL.
+ * *out is new: airlock_report_free(). Returns as airlock_project_scan, or
+ * AIRLOCK_ENOTFOUND for a folder that does not exist.
+ */
+AIRLOCK_EXTERN int airlock_memory_scan(airlock_report **out, const char *const *dirs, size_t ndirs,
+				       const airlock_options *opts,
+				       const airlock_memory_options *mopts);
+
+/* After a memory scan: a one-line warning (the state file was discarded or
+ * could not be written), or NULL; and how many files were read. Borrowed (r). */
+AIRLOCK_EXTERN const char *airlock_report_warning(const airlock_report *r);
+AIRLOCK_EXTERN size_t airlock_report_files_read(const airlock_report *r);
+
+/* 1 when an earlier memory scan reported this finding, 0 when it is new (and
+ * for every finding of other scans). */
+AIRLOCK_EXTERN int airlock_finding_known(const airlock_finding *f);
+
+/*
+ * Moves the regular file `file` (never a symlink) into the quarantine folder
+ * of the state directory, with a note of where it came from; *id (new,
+ * free()) names it for airlock_memory_restore(). Never overwrites and never
+ * deletes: the move is a rename (same file system), refused otherwise.
+ */
+AIRLOCK_EXTERN int airlock_memory_quarantine(char **id, const char *file,
+					     const airlock_memory_options *mopts);
+
+/* Puts quarantined `id` back where it came from; *path (new, free()) is
+ * that place. Refused (AIRLOCK_EINVALID) when something is there now. */
+AIRLOCK_EXTERN int airlock_memory_restore(char **path, const char *id,
+					  const airlock_memory_options *mopts);
+
 #ifdef __cplusplus
 }
 #endif

@@ -57,5 +57,12 @@
 
 /* Bytes of findings the sandboxed scanner may send back to the parent. */
 #define LIMIT_SCAN_REPORT_BYTES (256u * 1024 * 1024)
+/* Bytes of the memory scan's state file, and files it records; a larger
+ * state is discarded (a full rescan), never partly trusted. */
+#define LIMIT_STATE_BYTES       (64u * 1024 * 1024)
+#define LIMIT_STATE_FILES       200000
+
+/* Threads a memory scan spreads its files over (libyara allows 32). */
+#define LIMIT_SCAN_THREADS 16
 
 #endif

@@ -14,63 +14,15 @@
 #include "loader/config.h"
 #include "loader/gate.h"
 #include "loader/limits.h"
+#include "loader/memory.h"
 #include "loader/scan.h"
 #include "loader/source_dir.h"
-
-/*
- * Instructions agents load from outside the project tree: the user's own
- * files and the project's memory directory. Paths are relative to $HOME;
- * "%P" is the project path with '/' replaced by '-' (Claude Code's naming).
- * One row per location: supporting another agent is one row.
- */
-static const struct memory_row {
-	const char *agent;
-	const char *path;
-	bool dir;
-} memory_rows[] = {
-	{ "Claude Code", ".claude/CLAUDE.md", false },
-	{ "Claude Code", ".claude/projects/%P/memory", true },
-	{ "Codex", ".codex/AGENTS.md", false },
-	{ "Gemini CLI", ".gemini/GEMINI.md", false },
-	{ "Copilot / VS Code", ".copilot/copilot-instructions.md", false },
-};
-
-static const struct surface memory_surfaces[] = {
-	{ "", "Claude Code", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS },
-	{ "", "Codex", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS },
-	{ "", "Gemini CLI", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS },
-	{ "", "Copilot / VS Code", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS },
-};
 
 static const struct surface import_surface = {
 	"", "Claude Code", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS,
 };
 
 #define IMPORT_DEPTH 5
-
-static const struct surface *memory_surface(const char *agent)
-{
-	for (size_t i = 0; i < sizeof(memory_surfaces) / sizeof(memory_surfaces[0]); i++)
-		if (strcmp(memory_surfaces[i].agent, agent) == 0)
-			return &memory_surfaces[i];
-	return &memory_surfaces[0];
-}
-
-static int expand_row(char *out, size_t size, const char *pattern, const char *project)
-{
-	const char *mark = strstr(pattern, "%P");
-	size_t n;
-
-	if (!mark)
-		return snprintf(out, size, "%s", pattern) < (int)size ? 0 : -1;
-	n = (size_t)(mark - pattern);
-	if (snprintf(out, size, "%.*s%s%s", (int)n, pattern, project, mark + 2) >= (int)size)
-		return -1;
-	for (char *p = out + n; *p && p < out + n + strlen(project); p++)
-		if (*p == '/')
-			*p = '-';
-	return 0;
-}
 
 /* Reads every memory location into `mem`, paths shown as "~/...". Absent
  * ones add nothing. */
@@ -85,11 +37,11 @@ static int read_memory(struct snapshot *mem, const char *project)
 	homefd = open(home, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (homefd < 0)
 		return 0;
-	for (size_t i = 0; i < sizeof(memory_rows) / sizeof(memory_rows[0]) && !error; i++) {
+	for (size_t i = 0; i < memory_row_count && !error; i++) {
 		const struct memory_row *row = &memory_rows[i];
 		const struct surface *s = memory_surface(row->agent);
 
-		if (expand_row(rel, sizeof(rel), row->path, project) < 0)
+		if (!row->load || memory_expand(rel, sizeof(rel), row->path, project) < 0)
 			continue;
 		error = row->dir ? source_dir_snapshot_tree(mem, homefd, rel, s)
 				 : source_dir_add_file(mem, homefd, rel, s);

@@ -58,7 +58,7 @@ void scan_options_clear(struct scan_options *so)
 	memset(so, 0, sizeof(*so));
 }
 
-static int report_new(airlock_report **out, const struct scan_options *so)
+int scan_report_new(airlock_report **out, const struct scan_options *so)
 {
 	airlock_report *r = calloc(1, sizeof(*r));
 
@@ -69,7 +69,7 @@ static int report_new(airlock_report **out, const struct scan_options *so)
 	return 0;
 }
 
-static int add_file(airlock_report *r, const char *path, airlock_kind kind, bool scanned)
+int scan_report_add_file(airlock_report *r, const char *path, airlock_kind kind, bool scanned)
 {
 	struct report_file *f;
 
@@ -154,7 +154,7 @@ static bool links_to_scanned(const struct snapshot *snap, const struct airlock_e
 }
 
 /* Each reason an entry carries is a finding about the file as a whole. */
-static int reason_findings(airlock_report *r, const struct snapshot *snap,
+static int reason_findings(struct findings *fs, const struct snapshot *snap,
 			   const struct airlock_entry *e, const char *shown)
 {
 	int error;
@@ -185,7 +185,7 @@ static int reason_findings(airlock_report *r, const struct snapshot *snap,
 				 target_shown);
 		}
 		s.message = msg;
-		if ((error = findings_add_file(&r->fs, shown, &s)) < 0)
+		if ((error = findings_add_file(fs, shown, &s)) < 0)
 			return error;
 	}
 	return 0;
@@ -198,29 +198,43 @@ static bool looks_binary(const unsigned char *d, size_t len)
 	return memchr(d, '\0', len < 8192 ? len : 8192) != NULL;
 }
 
-static int scan_entry(airlock_report *r, const struct yara_set *ys, const struct snapshot *snap,
-		      const struct airlock_entry *e, const struct scan_options *so)
+int scan_entry_into(struct findings *fs, bool *scanned, const struct yara_set *ys,
+		    const struct snapshot *snap, const struct airlock_entry *e, const char *shown,
+		    unsigned int timeout)
 {
 	struct scan_input in;
-	bool bad_name = e->reasons & AIRLOCK_REASON_BAD_NAME;
-	char *shown = bad_name ? utf8_escape(e->path, strlen(e->path), true)
-			       : (char *)(*e->path ? e->path : ".");
 	bool scan = e->data && !(e->reasons & AIRLOCK_REASON_UNREAD);
 	int error;
 
-	if (!shown)
-		return error_oom();
 	if (scan && e->surface == &snapshot_any_surface && looks_binary(e->data, e->data_len))
 		scan = false;
-	if ((error = add_file(r, shown, e->kind, scan)) < 0 ||
-	    (error = reason_findings(r, snap, e, shown)) < 0 || !scan)
-		goto out;
+	*scanned = scan;
+	if ((error = reason_findings(fs, snap, e, shown)) < 0 || !scan)
+		return error;
 	in.path = shown;
 	in.data = e->data;
 	in.len = e->data_len;
 	in.kind = e->kind;
 	in.cls = e->surface->cls;
-	error = scan_buffer(&r->fs, ys, &in, (int)so->timeout);
+	return scan_buffer(fs, ys, &in, (int)timeout);
+}
+
+static int scan_entry(airlock_report *r, const struct yara_set *ys, const struct snapshot *snap,
+		      const struct airlock_entry *e, const struct scan_options *so)
+{
+	bool bad_name = e->reasons & AIRLOCK_REASON_BAD_NAME;
+	char *shown = bad_name ? utf8_escape(e->path, strlen(e->path), true)
+			       : (char *)(*e->path ? e->path : ".");
+	size_t at = r->nfiles;
+	bool scanned;
+	int error;
+
+	if (!shown)
+		return error_oom();
+	if ((error = scan_report_add_file(r, shown, e->kind, false)) < 0 ||
+	    (error = scan_entry_into(&r->fs, &scanned, ys, snap, e, shown, so->timeout)) < 0)
+		goto out;
+	r->files[at].scanned = scanned;
 out:
 	if (bad_name)
 		free(shown);
@@ -306,7 +320,7 @@ int scan_snapshots(airlock_report **out, airlock_project *p, const struct snapsh
 	int error;
 
 	*out = NULL;
-	if ((error = report_new(&r, &p->scan)) < 0 ||
+	if ((error = scan_report_new(&r, &p->scan)) < 0 ||
 	    (error = rules_open(&r->rules, &ys, &p->scan, p->path)) < 0)
 		goto out;
 	job.r = r;
@@ -382,7 +396,7 @@ int airlock_file_scan(airlock_report **out, const char *path, const airlock_opti
 	e.kind = s.kind;
 	if ((error = source_file_read(&e.data, &e.reasons, &e.size, path,
 				      opts ? opts->max_file_size : 0)) < 0 ||
-	    (error = report_new(&r, &so)) < 0 ||
+	    (error = scan_report_new(&r, &so)) < 0 ||
 	    (error = rules_open(&r->rules, &ys, &so, NULL)) < 0)
 		goto out;
 	e.data_len = e.data ? (size_t)e.size : 0;
@@ -408,6 +422,7 @@ void airlock_report_free(airlock_report *r)
 	if (!r)
 		return;
 	findings_free(&r->fs);
+	free(r->warning);
 	for (size_t i = 0; i < r->nfiles; i++)
 		free(r->files[i].path);
 	free(r->files);

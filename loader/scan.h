@@ -8,6 +8,8 @@
 #include "scanners/finding.h"
 #include "scanners/rules.h"
 
+struct yara_set;
+
 struct report_file {
 	char *path;
 	airlock_kind kind;
@@ -20,7 +22,19 @@ struct airlock_report {
 	size_t nfiles, files_alloc;
 	struct airlock_rules *rules;
 	airlock_severity threshold;
+	char *warning;     /* memory scans: a state file that was not used */
+	size_t files_read; /* memory scans: files whose content was read */
 };
+
+int scan_report_new(airlock_report **out, const struct scan_options *so);
+int scan_report_add_file(airlock_report *r, const char *path, airlock_kind kind, bool scanned);
+
+/* The findings of one entry (reasons it was not read, then its content) into
+ * `fs`, under the display name `shown`. Touches nothing but `fs`, so threads
+ * may scan different entries at once. *scanned: the content was scanned. */
+int scan_entry_into(struct findings *fs, bool *scanned, const struct yara_set *ys,
+		    const struct snapshot *snap, const struct airlock_entry *e, const char *shown,
+		    unsigned int timeout);
 
 /* A report over the project's snapshot and, when not NULL, `extra` (memory
  * files kept outside the tree). The caller may add findings, then must call

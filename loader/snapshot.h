@@ -9,12 +9,20 @@
 #ifndef AIRLOCK_LOADER_SNAPSHOT_H
 #define AIRLOCK_LOADER_SNAPSHOT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "airlock.h"
 #include "common/hash.h"
 #include "loader/surfaces.h"
+
+/* What fstat said of a file when it was opened: a memory scan's cache key. */
+struct file_stamp {
+	uint64_t dev, ino, size;
+	int64_t mtime_sec, ctime_sec;
+	long mtime_nsec, ctime_nsec;
+};
 
 struct airlock_entry {
 	char *path; /* relative, '/'-separated, raw bytes */
@@ -26,6 +34,8 @@ struct airlock_entry {
 	unsigned char *data;  /* the bytes read; NULL when not read */
 	size_t data_len;
 	char sha256[SHA256_HEX_LEN + 1]; /* "" when not read */
+	struct file_stamp stamp;         /* regular files opened by a walk */
+	bool cached;                     /* unchanged since the caller's record: not read */
 };
 
 struct snapshot {
@@ -37,6 +47,10 @@ struct snapshot {
 	bool surface_limit_reported;
 	bool all_files; /* every regular file is an entry, not only surfaces */
 	char digest[SHA256_HEX_LEN + 1];
+	/* Set: asked for every regular file after fstat and before reading; when
+	 * it returns true the file is added unread, marked `cached`. */
+	bool (*unchanged)(void *arg, const char *path, const struct file_stamp *st);
+	void *unchanged_arg;
 };
 
 /* The pseudo-surface of entries that stand for a walk problem (a limit hit

@@ -32,6 +32,10 @@ int source_dir_add_file(struct snapshot *snap, int rootfd, const char *relpath,
 int source_dir_snapshot_tree(struct snapshot *snap, int rootfd, const char *reldir,
 			     const struct surface *s);
 
+/* Walks the whole directory `dirfd` (not consumed) and adds every file in it
+ * as surface `s`: a memory folder, where every file is instructions. */
+int source_dir_snapshot_all(struct snapshot *snap, int dirfd, const struct surface *s);
+
 /* Opens one name relative to `dirfd` without following any symlink and
  * without leaving `dirfd`: openat2(RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS |
  * RESOLVE_NO_MAGICLINKS), or openat(O_NOFOLLOW) where openat2 is missing.
@@ -54,5 +58,9 @@ int source_file_read(unsigned char **data, unsigned int *reasons, uint64_t *size
 extern bool source_dir_force_fallback;
 extern void (*source_dir_before_open)(int dirfd, const char *name, void *arg);
 extern void *source_dir_before_open_arg;
+
+/* Files whose content was read, process-wide (a test proves a cached rescan
+ * reads nothing by this count, not by timing). */
+extern unsigned long source_dir_reads;
 
 #endif

@@ -86,6 +86,40 @@ static int reserve(struct findings *fs, size_t n)
 	return 0;
 }
 
+static char *copy_or_null(const char *s, bool *failed)
+{
+	char *c = s ? strdup(s) : NULL;
+
+	if (s && !c)
+		*failed = true;
+	return c;
+}
+
+int findings_copy(struct findings *fs, const struct airlock_finding *f, const char *file)
+{
+	struct airlock_finding *c;
+	bool failed = false;
+	int error;
+
+	if ((error = reserve(fs, 1)) < 0)
+		return error;
+	c = &fs->v[fs->count];
+	*c = *f;
+	c->rule = copy_or_null(f->rule, &failed);
+	c->category = copy_or_null(f->category, &failed);
+	c->confidence = copy_or_null(f->confidence, &failed);
+	c->file = copy_or_null(file, &failed);
+	c->message = copy_or_null(f->message, &failed);
+	c->excerpt = copy_or_null(f->excerpt, &failed);
+	c->hidden = copy_or_null(f->hidden, &failed);
+	if (failed) {
+		finding_clear(c);
+		return error_oom();
+	}
+	fs->count++;
+	return 0;
+}
+
 static char *dup_or_empty(const char *s)
 {
 	return strdup(s ? s : "");

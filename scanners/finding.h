@@ -30,6 +30,7 @@ struct airlock_finding {
 	bool located;      /* start/end have been turned into positions */
 	bool whole_file;   /* about the file, not a place in it */
 	bool normalized;   /* matched only in the normalized view */
+	bool known;        /* memory scans: seen by an earlier run */
 	unsigned int line, column, end_line, end_column;
 };
 
@@ -52,6 +53,9 @@ struct finding_spec {
 };
 
 void findings_free(struct findings *fs);
+
+/* Appends a copy of `f` (every string copied), its file named `file`. */
+int findings_copy(struct findings *fs, const struct airlock_finding *f, const char *file);
 
 /* Appends a finding for `in` (copies every string). Returns 0 or
  * AIRLOCK_ERROR (out of memory). */
