@@ -33,21 +33,6 @@ const char cmd_status_help[] =
 	"Exit codes: 0 trusted or restricted, 2 usage or I/O error (or the trust store\n"
 	"failed a check), 3 untrusted, 4 changed, 5 denied.\n";
 
-/* JSON strings must be UTF-8: raw bytes go out as they are when they are,
- * escaped otherwise (the entry's "name is not UTF-8" reason says which). */
-static json_t *bytes_json(const char *s)
-{
-	json_t *j = json_string(s);
-	char *shown;
-
-	if (j)
-		return j;
-	shown = cli_escape(s);
-	j = json_string(shown);
-	free(shown);
-	return j;
-}
-
 static int exit_code(airlock_state state)
 {
 	switch (state) {
@@ -70,7 +55,7 @@ static json_t *changes_json(const airlock_status *st)
 	for (size_t i = 0; a && i < airlock_status_change_count(st); i++)
 		json_array_append_new(
 			a, json_pack("{s:o, s:s}", "path",
-				     bytes_json(airlock_status_change_path(st, i)), "change",
+				     cli_json_string(airlock_status_change_path(st, i)), "change",
 				     airlock_change_name(airlock_status_change_kind(st, i))));
 	return a;
 }
@@ -90,13 +75,13 @@ static json_t *entry_json(const airlock_entry *e)
 	const char *sha = airlock_entry_sha256(e), *target = airlock_entry_link_target(e);
 
 	return json_pack("{s:o, s:s, s:s, s:s, s:I, s:o, s:o, s:o}", "path",
-			 bytes_json(airlock_entry_path(e)), "agent", airlock_entry_agent(e), "kind",
-			 airlock_kind_name(airlock_entry_kind(e)), "class",
+			 cli_json_string(airlock_entry_path(e)), "agent", airlock_entry_agent(e),
+			 "kind", airlock_kind_name(airlock_entry_kind(e)), "class",
 			 airlock_class_name(airlock_entry_class(e)), "size",
 			 (json_int_t)airlock_entry_size(e), "sha256",
 			 sha ? json_string(sha) : json_null(), "reasons",
 			 reasons_json(airlock_entry_reasons(e)), "link_target",
-			 target ? bytes_json(target) : json_null());
+			 target ? cli_json_string(target) : json_null());
 }
 
 static int print_json(const airlock_project *p, const airlock_status *st)
@@ -110,8 +95,8 @@ static int print_json(const airlock_project *p, const airlock_status *st)
 			entries = NULL;
 		}
 	root = json_pack("{s:s, s:o, s:s, s:s, s:s, s:{s:s?, s:s?}, s:o, s:o}", "airlock_version",
-			 airlock_version(), "project", bytes_json(airlock_project_path(p)), "state",
-			 airlock_state_name(airlock_status_state(st)), "reason",
+			 airlock_version(), "project", cli_json_string(airlock_project_path(p)),
+			 "state", airlock_state_name(airlock_status_state(st)), "reason",
 			 airlock_status_reason(st), "digest", airlock_project_digest(p), "recorded",
 			 "time", airlock_status_recorded_time(st), "digest",
 			 airlock_status_recorded_digest(st), "changes", changes_json(st), "entries",

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "common/error.h"
+#include "common/fileio.h"
 #include "loader/limits.h"
 #include "loader/state.h"
 
@@ -47,31 +48,6 @@ int state_dir(char **out, const char *dir)
 		return error_oom();
 	}
 	return 0;
-}
-
-static int make_dirs(const char *path)
-{
-	char *copy = strdup(path);
-	int error = 0;
-
-	if (!copy)
-		return error_oom();
-	for (char *p = copy + 1;; p++) {
-		char c = *p;
-
-		if (c != '/' && c != '\0')
-			continue;
-		*p = '\0';
-		if (mkdir(copy, 0700) < 0 && errno != EEXIST) {
-			error = error_set_errno(AIRLOCK_ERROR, errno, "cannot create %s", copy);
-			break;
-		}
-		*p = c;
-		if (c == '\0')
-			break;
-	}
-	free(copy);
-	return error;
 }
 
 static int check_dir(int fd, const char *path)
@@ -103,7 +79,7 @@ int state_dir_open(const char *dir, const char *sub, bool create)
 	}
 	fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0 && errno == ENOENT && create) {
-		if ((error = make_dirs(path)) < 0)
+		if ((error = fileio_make_dirs(path)) < 0)
 			goto out;
 		fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	}
@@ -216,44 +192,16 @@ int state_load(struct state *out, char **warning, const char *dir)
 	return error;
 }
 
-static int write_all(int fd, const char *buf, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, buf, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/* Rule 3, with the directory locked: no other writer holds the temp name. */
+/* Rule 3, with the directory locked: no other writer holds the temp name, so
+ * one left behind is a killed writer's and goes first. */
 static int write_locked(int dirfd, const char *dir, const char *buf, size_t len)
 {
-	int fd, error = 0;
+	int error;
 
-	unlinkat(dirfd, TMP_NAME, 0); /* a writer killed mid-write left it */
-	fd = openat(dirfd, TMP_NAME, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-	if (fd < 0)
-		return error_set_errno(AIRLOCK_ERROR, errno, "cannot write the state in %s", dir);
-	if (fchmod(fd, 0600) < 0 || write_all(fd, buf, len) < 0 || fsync(fd) < 0)
-		error = error_set_errno(AIRLOCK_ERROR, errno, "cannot write the state in %s", dir);
-	if (close(fd) < 0 && error == 0)
-		error = error_set_errno(AIRLOCK_ERROR, errno, "cannot write the state in %s", dir);
-	if (error == 0 && renameat(dirfd, TMP_NAME, dirfd, STATE_NAME) < 0)
-		error = error_set_errno(AIRLOCK_ERROR, errno, "cannot replace the state in %s",
-					dir);
-	if (error < 0) {
-		unlinkat(dirfd, TMP_NAME, 0);
-		return error;
-	}
-	if (fsync(dirfd) < 0)
-		return error_set_errno(AIRLOCK_ERROR, errno, "cannot sync %s", dir);
-	return 0;
+	unlinkat(dirfd, TMP_NAME, 0);
+	error = fileio_replace_at(dirfd, dir, TMP_NAME, STATE_NAME, buf, len);
+	return error == -EEXIST ? error_set(AIRLOCK_ERROR, "cannot write the state in %s", dir)
+				: error;
 }
 
 int state_save(const struct state *st, const char *dir)

@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "common/error.h"
+#include "common/fileio.h"
 #include "trust/store.h"
 
 #define RECORD_MAX (4u * 1024 * 1024)
@@ -113,33 +114,6 @@ static int check_ancestors(int fd, const char *path)
 	return error;
 }
 
-/* mkdir -p for the store path; only components that do not exist are made,
- * each 0700. Existing ones are judged by the checks, not changed. */
-static int make_dirs(const char *path)
-{
-	char *copy = strdup(path);
-	int error = 0;
-
-	if (!copy)
-		return error_oom();
-	for (char *p = copy + 1;; p++) {
-		if (*p != '/' && *p != '\0')
-			continue;
-		char c = *p;
-
-		*p = '\0';
-		if (mkdir(copy, 0700) < 0 && errno != EEXIST) {
-			error = error_set_errno(AIRLOCK_ERROR, errno, "cannot create %s", copy);
-			break;
-		}
-		*p = c;
-		if (c == '\0')
-			break;
-	}
-	free(copy);
-	return error;
-}
-
 int trust_store_open(struct trust_store *out, const char *dir, bool create)
 {
 	int error;
@@ -153,7 +127,7 @@ int trust_store_open(struct trust_store *out, const char *dir, bool create)
 	}
 	out->dirfd = open(out->path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (out->dirfd < 0 && errno == ENOENT && create) {
-		if ((error = make_dirs(out->path)) < 0)
+		if ((error = fileio_make_dirs(out->path)) < 0)
 			goto fail;
 		out->dirfd = open(out->path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	}
@@ -297,21 +271,6 @@ int trust_store_read(struct trust_record *out, bool *found, char **problem, stru
 	return error;
 }
 
-static int write_all(int fd, const char *buf, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, buf, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* A writer killed mid-write leaves a temp file; the next writer, holding the
  * lock, knows no one else is writing and removes it. */
 static void remove_stale_temps(struct trust_store *s)
@@ -344,36 +303,18 @@ static int write_locked(struct trust_store *s, const char *name, const char *buf
 {
 	static unsigned long counter;
 	char tmp[64];
-	int fd = -1, error = 0;
+	int error = -EEXIST;
 
 	remove_stale_temps(s);
-	for (int tries = 0; fd < 0 && tries < 100; tries++) {
+	/* the lock keeps other writers of this store out; the pid and counter
+	 * keep a name left by another process's crash from colliding */
+	for (int tries = 0; error == -EEXIST && tries < 100; tries++) {
 		snprintf(tmp, sizeof(tmp), TMP_PREFIX "%ld-%lu", (long)getpid(),
 			 __atomic_fetch_add(&counter, 1, __ATOMIC_RELAXED));
-		fd = openat(s->dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-			    0600);
-		if (fd < 0 && errno != EEXIST)
-			break;
+		error = fileio_replace_at(s->dirfd, s->path, tmp, name, buf, len);
 	}
-	if (fd < 0)
-		return error_set_errno(AIRLOCK_ERROR, errno, "cannot create a record in %s",
-				       s->path);
-	if (fchmod(fd, 0600) < 0 || write_all(fd, buf, len) < 0 || fsync(fd) < 0)
-		error = error_set_errno(AIRLOCK_ERROR, errno, "cannot write a record in %s",
-					s->path);
-	if (close(fd) < 0 && error == 0)
-		error = error_set_errno(AIRLOCK_ERROR, errno, "cannot write a record in %s",
-					s->path);
-	if (error == 0 && renameat(s->dirfd, tmp, s->dirfd, name) < 0)
-		error = error_set_errno(AIRLOCK_ERROR, errno, "cannot replace the record in %s",
-					s->path);
-	if (error < 0) {
-		unlinkat(s->dirfd, tmp, 0);
-		return error;
-	}
-	if (fsync(s->dirfd) < 0)
-		return error_set_errno(AIRLOCK_ERROR, errno, "cannot sync trust store %s", s->path);
-	return 0;
+	return error == -EEXIST ? error_set(AIRLOCK_ERROR, "cannot create a record in %s", s->path)
+				: error;
 }
 
 int trust_store_write(struct trust_store *s, const struct trust_record *r)
