@@ -103,37 +103,13 @@ static void free_escapes(struct imports *im)
 	im->nescapes = 0;
 }
 
-/* Joins the importing file's directory and the import, lexically; false when
- * the result would leave the project. */
+/* The import's project path; false when it would leave the project (home
+ * and absolute paths, "..", or an importing file that is not in the tree). */
 static bool resolve_import(char *out, size_t size, const char *from, const char *target)
 {
-	const char *slash = strrchr(from, '/');
-	char joined[LIMIT_PATH_BYTES * 2];
-	size_t len = 0;
-	char *seg, *save = NULL;
-
-	if (target[0] == '/' || target[0] == '~' || from[0] == '~')
+	if (target[0] == '~' || from[0] == '~')
 		return false;
-	snprintf(joined, sizeof(joined), "%.*s%s%s", slash ? (int)(slash - from) : 0, from,
-		 slash ? "/" : "", target);
-	out[0] = '\0';
-	for (seg = strtok_r(joined, "/", &save); seg; seg = strtok_r(NULL, "/", &save)) {
-		if (strcmp(seg, ".") == 0)
-			continue;
-		if (strcmp(seg, "..") == 0) {
-			char *up = strrchr(out, '/');
-
-			if (len == 0)
-				return false;
-			len = up ? (size_t)(up - out) : 0;
-			out[len] = '\0';
-			continue;
-		}
-		if (len + strlen(seg) + 2 > size)
-			return false;
-		len += (size_t)sprintf(out + len, "%s%s", len ? "/" : "", seg);
-	}
-	return len > 0;
+	return snapshot_join(out, size, from, target);
 }
 
 static void follow_imports(struct imports *im, size_t idx, int depth);

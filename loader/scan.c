@@ -101,43 +101,6 @@ static const struct {
 	{ AIRLOCK_REASON_BAD_NAME, "AL009" },        { AIRLOCK_REASON_SUBMODULE, "AL011" },
 };
 
-/* The project-relative path a link inside the project names, judged on its
- * text (never resolved): the link's folder joined with the target, "." and
- * ".." folded. Returns false when it climbs out or is too long. */
-static bool link_destination(char *out, size_t cap, const char *path, const char *target)
-{
-	const char *slash = strrchr(path, '/');
-	size_t len = slash ? (size_t)(slash - path) : 0;
-
-	if (target[0] == '/' || len >= cap)
-		return false;
-	memcpy(out, path, len);
-	out[len] = '\0';
-	while (*target) {
-		size_t n = strcspn(target, "/");
-
-		if (n == 2 && target[0] == '.' && target[1] == '.') {
-			char *up = strrchr(out, '/');
-
-			if (len == 0)
-				return false;
-			len = up ? (size_t)(up - out) : 0;
-			out[len] = '\0';
-		} else if (n > 0 && !(n == 1 && target[0] == '.')) {
-			if (len + 1 + n >= cap)
-				return false;
-			if (len)
-				out[len++] = '/';
-			memcpy(out + len, target, n);
-			len += n;
-			out[len] = '\0';
-		}
-		target += n;
-		target += strspn(target, "/");
-	}
-	return len > 0;
-}
-
 /* A link inside the project to another context file that was read and is
  * scanned on its own (CLAUDE.md -> AGENTS.md) hides nothing. */
 static bool links_to_scanned(const struct snapshot *snap, const struct airlock_entry *e)
@@ -145,7 +108,7 @@ static bool links_to_scanned(const struct snapshot *snap, const struct airlock_e
 	char dest[LIMIT_PATH_BYTES + 1];
 
 	if (!(e->reasons & AIRLOCK_REASON_SYMLINK) || !e->link_target ||
-	    !link_destination(dest, sizeof(dest), e->path, e->link_target))
+	    !snapshot_join(dest, sizeof(dest), e->path, e->link_target))
 		return false;
 	for (size_t i = 0; snap && i < snap->count; i++)
 		if (strcmp(snap->entries[i].path, dest) == 0)

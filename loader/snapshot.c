@@ -181,3 +181,40 @@ bool snapshot_link_escapes(const char *relpath, const char *target)
 	}
 	return false;
 }
+
+/* The project-relative path a link inside the project names, judged on its
+ * text (never resolved): the link's folder joined with the target, "." and
+ * ".." folded. Returns false when it climbs out or is too long. */
+bool snapshot_join(char *out, size_t cap, const char *path, const char *target)
+{
+	const char *slash = strrchr(path, '/');
+	size_t len = slash ? (size_t)(slash - path) : 0;
+
+	if (target[0] == '/' || len >= cap)
+		return false;
+	memcpy(out, path, len);
+	out[len] = '\0';
+	while (*target) {
+		size_t n = strcspn(target, "/");
+
+		if (n == 2 && target[0] == '.' && target[1] == '.') {
+			char *up = strrchr(out, '/');
+
+			if (len == 0)
+				return false;
+			len = up ? (size_t)(up - out) : 0;
+			out[len] = '\0';
+		} else if (n > 0 && !(n == 1 && target[0] == '.')) {
+			if (len + 1 + n >= cap)
+				return false;
+			if (len)
+				out[len++] = '/';
+			memcpy(out + len, target, n);
+			len += n;
+			out[len] = '\0';
+		}
+		target += n;
+		target += strspn(target, "/");
+	}
+	return len > 0;
+}

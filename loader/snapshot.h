@@ -84,6 +84,11 @@ int snapshot_set_content(struct snapshot *snap, struct airlock_entry *e, unsigne
  * text alone; the target is never resolved. */
 bool snapshot_link_escapes(const char *relpath, const char *target);
 
+/* The project-relative path that `target`, named from the file at `path`,
+ * designates: path's folder joined with target, "." and ".." folded, on the
+ * text alone. False when it is absolute, climbs out, or is too long. */
+bool snapshot_join(char *out, size_t cap, const char *path, const char *target);
+
 /* Sorts the entries by path and computes the manifest digest. */
 int snapshot_finish(struct snapshot *snap);
 
