@@ -184,6 +184,7 @@ typedef struct airlock_report airlock_report; /* findings of a scan (see "Scanni
 #define AIRLOCK_REASON_LIMIT           (1u << 8)  /* walk limit (depth or count) reached here */
 #define AIRLOCK_REASON_MISSING         (1u << 9)  /* named by a hook or server, but absent */
 #define AIRLOCK_REASON_SUBMODULE       (1u << 10) /* a git submodule: listed, not followed */
+#define AIRLOCK_REASON_HARDLINK        (1u << 11) /* a regular file with other names (links > 1) */
 
 #define AIRLOCK_REASON_UNREAD                                                                      \
 	(AIRLOCK_REASON_SYMLINK | AIRLOCK_REASON_SYMLINK_OUTSIDE | AIRLOCK_REASON_NOT_REGULAR |    \

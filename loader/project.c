@@ -238,6 +238,8 @@ const char *airlock_reason_name(unsigned int reason)
 		return "walk limit reached";
 	case AIRLOCK_REASON_MISSING:
 		return "referenced but missing";
+	case AIRLOCK_REASON_HARDLINK:
+		return "hard link (the file has other names)";
 	case AIRLOCK_REASON_SUBMODULE:
 		return "submodule, not followed";
 	}

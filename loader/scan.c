@@ -99,6 +99,7 @@ static const struct {
 	{ AIRLOCK_REASON_UNREADABLE, "AL005" },      { AIRLOCK_REASON_CHANGED, "AL006" },
 	{ AIRLOCK_REASON_LIMIT, "AL007" },           { AIRLOCK_REASON_WRITABLE, "AL008" },
 	{ AIRLOCK_REASON_BAD_NAME, "AL009" },        { AIRLOCK_REASON_SUBMODULE, "AL011" },
+	{ AIRLOCK_REASON_HARDLINK, "AL013" },
 };
 
 /* A link inside the project to another context file that was read and is

@@ -261,6 +261,10 @@ static int visit_file(struct walk *w, int dirfd, const char *name, const struct 
 	}
 	if (s->cls == AIRLOCK_CLASS_EXECUTABLE && (st.st_mode & (S_IWGRP | S_IWOTH)))
 		reasons |= AIRLOCK_REASON_WRITABLE;
+	/* Another name for the same inode may sit outside the project, where
+	 * someone else can rewrite what was trusted and scanned. */
+	if (st.st_nlink > 1)
+		reasons |= AIRLOCK_REASON_HARDLINK;
 	stamp_of(&stamp, &st);
 	if (w->snap->unchanged && w->snap->unchanged(w->snap->unchanged_arg, w->path, &stamp)) {
 		close(fd);

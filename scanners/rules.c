@@ -35,6 +35,8 @@ static const struct builtin_rule builtins[] = {
 	  "A file produced more findings than are kept: the rest were not reported" },
 	{ "AL011", "submodule", "filesystem", S(MEDIUM), "high",
 	  "A git submodule: listed, its content is not part of this scan" },
+	{ "AL013", "hard_link", "filesystem", S(MEDIUM), "medium",
+	  "A context file is a hard link: the same bytes may live outside the project" },
 	{ "AL012", "import_outside", "filesystem", S(HIGH), "high",
 	  "An @import in an instruction file names a file outside the project (not followed)" },
 

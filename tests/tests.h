@@ -18,6 +18,7 @@ Suite *load_suite(void);
 Suite *git_suite(void);
 Suite *sandbox_suite(void);
 Suite *clone_suite(void);
+Suite *hostile_suite(void);
 Suite *cli_suite(void);
 Suite *scan_suite(void);
 Suite *fixtures_suite(void);

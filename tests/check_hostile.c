@@ -1,0 +1,320 @@
+/*
+ * check_hostile.c - inputs built to hurt: each must end within seconds with
+ * a clear result, and never read outside the project.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "loader/source_dir.h"
+#include "tests/tests.h"
+
+static char *tmp, *proj;
+static airlock_options opts = AIRLOCK_OPTIONS_INIT;
+
+static void setup(void)
+{
+	char *store, *home;
+
+	tmp = t_mkdtemp();
+	proj = t_join(tmp, "proj");
+	store = t_join(tmp, "store");
+	home = t_join(tmp, "home");
+	t_mkdirs(tmp, "home");
+	setenv("HOME", home, 1);
+	opts.trust_dir = store;
+	t_write(proj, "CLAUDE.md", "# notes\n");
+	free(home);
+}
+
+static void teardown(void)
+{
+	source_dir_before_open = NULL;
+	t_rmtree(tmp);
+	free((char *)opts.trust_dir);
+	opts.trust_dir = NULL;
+	free(tmp);
+	free(proj);
+}
+
+static airlock_project *open_proj(void)
+{
+	airlock_project *p = NULL;
+
+	ck_assert_msg(airlock_project_open(&p, proj, &opts) == 0, "open: %s", airlock_error_last());
+	return p;
+}
+
+static int trust(airlock_decision d)
+{
+	airlock_project *p = open_proj();
+	int rc = airlock_project_trust(p, d, NULL);
+
+	airlock_project_free(p);
+	return rc;
+}
+
+static int load(void)
+{
+	airlock_project *p = open_proj();
+	airlock_config *c = NULL;
+	int rc = airlock_project_load(&c, p);
+
+	airlock_config_free(c);
+	airlock_project_free(p);
+	return rc;
+}
+
+START_TEST(hundred_thousand_files)
+{
+	char *dir = t_join(proj, "many");
+	int fd;
+
+	ck_assert_int_eq(mkdir(dir, 0755), 0);
+	fd = open(dir, O_RDONLY | O_DIRECTORY);
+	for (int i = 0; i < 100000; i++) {
+		char name[32];
+		int f;
+
+		snprintf(name, sizeof(name), "f%06d.txt", i);
+		f = openat(fd, name, O_WRONLY | O_CREAT, 0644);
+		ck_assert_int_ge(f, 0);
+		close(f);
+	}
+	close(fd);
+	t_write(proj, "many/CLAUDE.md", "# nested\n");
+	airlock_project *p = open_proj();
+	ck_assert_ptr_nonnull(t_entry(p, "many/CLAUDE.md"));
+	airlock_project_free(p);
+	free(dir);
+}
+END_TEST
+
+/* 100 000 nested arrays: parsed by nobody before trust, refused by the
+ * loader's depth bound after it, and inspected without recursion trouble. */
+START_TEST(deeply_nested_settings)
+{
+	size_t n = 100000;
+	char *json = malloc(2 * n + 16);
+
+	memset(json, '[', n);
+	memset(json + n, ']', n);
+	json[2 * n] = '\0';
+	t_write(proj, ".claude/settings.json", json);
+	free(json);
+	ck_assert_int_eq(load(), AIRLOCK_EUNTRUSTED);
+	ck_assert_int_eq(trust(AIRLOCK_DECISION_TRUSTED), 0);
+	ck_assert_int_eq(load(), AIRLOCK_EINVALID);
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "nested deeper"));
+}
+END_TEST
+
+/* A 10 MB single-line .mcp.json is over the cap: not read, not bindable,
+ * and a finding. */
+START_TEST(ten_megabyte_json_line)
+{
+	size_t n = 10u << 20;
+	char *json = malloc(n + 1);
+	airlock_report *r = NULL;
+	airlock_project *p;
+
+	memset(json, ' ', n);
+	memcpy(json, "{\"mcpServers\":{", 15);
+	memcpy(json + n - 3, "}}\n", 3);
+	json[n] = '\0';
+	t_write(proj, ".mcp.json", json);
+	free(json);
+	p = open_proj();
+	ck_assert_uint_eq(airlock_entry_reasons(t_entry(p, ".mcp.json")), AIRLOCK_REASON_TOO_LARGE);
+	ck_assert_int_eq(airlock_project_scan(&r, p), 0);
+	ck_assert(airlock_report_blocks(r));
+	airlock_report_free(r);
+	airlock_project_free(p);
+	ck_assert_int_eq(trust(AIRLOCK_DECISION_TRUSTED), AIRLOCK_EINVALID);
+}
+END_TEST
+
+/* NUL bytes in Markdown: scanned and handed over with their length. */
+START_TEST(nul_bytes_in_markdown)
+{
+	char *path = t_join(proj, "CLAUDE.md");
+	FILE *f = fopen(path, "wb");
+	airlock_project *p;
+	airlock_config *c = NULL;
+	size_t len = 0;
+
+	fwrite("# a\0b\0\0c\n", 1, 9, f);
+	fclose(f);
+	ck_assert_int_eq(trust(AIRLOCK_DECISION_TRUSTED), 0);
+	p = open_proj();
+	ck_assert_int_eq(airlock_project_load(&c, p), 0);
+	ck_assert_str_eq(airlock_config_instruction_path(c, 0), "CLAUDE.md");
+	ck_assert_int_eq(memcmp(airlock_config_instruction_text(c, 0, &len), "# a\0b\0\0c\n", 9),
+			 0);
+	ck_assert_uint_eq(len, 9);
+	airlock_config_free(c);
+	airlock_project_free(p);
+	free(path);
+}
+END_TEST
+
+/* A hard link to a file outside: the same inode can be rewritten from
+ * there, so it is reported. */
+START_TEST(hard_link_to_outside)
+{
+	char *outside = t_join(tmp, "outside.md"), *inside = t_join(proj, "AGENTS.md");
+	airlock_project *p;
+	airlock_report *r = NULL;
+	bool found = false;
+
+	t_write(tmp, "outside.md", "# shared\n");
+	ck_assert_int_eq(link(outside, inside), 0);
+	p = open_proj();
+	ck_assert(airlock_entry_reasons(t_entry(p, "AGENTS.md")) & AIRLOCK_REASON_HARDLINK);
+	ck_assert_uint_eq(airlock_entry_reasons(t_entry(p, "CLAUDE.md")), 0);
+	ck_assert_int_eq(airlock_project_scan(&r, p), 0);
+	for (size_t i = 0; i < airlock_report_finding_count(r); i++)
+		found |= !strcmp(airlock_finding_rule(airlock_report_finding(r, i)), "AL013");
+	ck_assert(found);
+	airlock_report_free(r);
+	airlock_project_free(p);
+	free(outside);
+	free(inside);
+}
+END_TEST
+
+static void remove_project(int dirfd, const char *name, void *arg)
+{
+	(void)dirfd;
+	(void)name;
+	t_rmtree(arg);
+	source_dir_before_open = NULL;
+}
+
+/* The project disappears in the middle of the walk: no crash, and what
+ * could not be read says so. */
+START_TEST(project_removed_during_walk)
+{
+	airlock_project *p;
+
+	t_write(proj, ".mcp.json", "{}");
+	t_write(proj, "a/AGENTS.md", "x");
+	t_write(proj, "b/GEMINI.md", "x");
+	source_dir_before_open = remove_project;
+	source_dir_before_open_arg = proj;
+	p = open_proj();
+	ck_assert_uint_ge(airlock_project_entry_count(p), 1);
+	ck_assert(airlock_entry_reasons(airlock_project_entry(p, 0)) & AIRLOCK_REASON_CHANGED);
+	airlock_project_free(p);
+}
+END_TEST
+
+/* The disk fills up (RLIMIT_FSIZE) while a decision is written: the old
+ * record stays, whole. */
+START_TEST(disk_full_keeps_old_record)
+{
+	pid_t pid;
+	int status;
+
+	t_write(proj, ".mcp.json", "{\"mcpServers\":{}}");
+	ck_assert_int_eq(trust(AIRLOCK_DECISION_TRUSTED), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		struct rlimit rl = { 64, 64 };
+
+		signal(SIGXFSZ, SIG_IGN);
+		setrlimit(RLIMIT_FSIZE, &rl);
+		_exit(trust(AIRLOCK_DECISION_DENIED) == AIRLOCK_ERROR ? 0 : 1);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+		      "the write did not fail under RLIMIT_FSIZE");
+	airlock_project *p = open_proj();
+	airlock_status *s = NULL;
+	ck_assert_int_eq(airlock_project_status(&s, p), 0);
+	ck_assert_int_eq(airlock_status_state(s), AIRLOCK_STATE_TRUSTED);
+	airlock_status_free(s);
+	airlock_project_free(p);
+}
+END_TEST
+
+/* kill -9 at random points of 1 000 trust runs leaves a valid store. */
+START_TEST(thousand_killed_writers)
+{
+	airlock_record_list *l = NULL;
+
+	t_write(proj, ".mcp.json", "{}");
+	ck_assert_int_eq(trust(AIRLOCK_DECISION_TRUSTED), 0);
+	srand(12345);
+	for (int round = 0; round < 1000; round++) {
+		pid_t pid = fork();
+
+		ck_assert_int_ge(pid, 0);
+		if (pid == 0) {
+			for (int i = 0;; i++)
+				trust(i % 2 ? AIRLOCK_DECISION_TRUSTED
+					    : AIRLOCK_DECISION_RESTRICTED);
+		}
+		usleep((useconds_t)(rand() % 4000));
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+	}
+	airlock_project *p = open_proj();
+	airlock_status *s = NULL;
+	ck_assert_int_eq(airlock_project_status(&s, p), 0);
+	ck_assert(airlock_status_state(s) == AIRLOCK_STATE_TRUSTED ||
+		  airlock_status_state(s) == AIRLOCK_STATE_RESTRICTED);
+	airlock_status_free(s);
+	airlock_project_free(p);
+	ck_assert_int_eq(airlock_trust_list(&l, &opts), 0);
+	ck_assert_uint_eq(airlock_record_list_count(l), 1);
+	ck_assert_ptr_null(airlock_record_list_problem(l, 0));
+	airlock_record_list_free(l);
+}
+END_TEST
+
+/* `.claude` linked to the user's own ~/.claude: never followed. */
+START_TEST(claude_linked_to_home)
+{
+	char *home = t_join(tmp, "home/.claude"), *link_path = t_join(proj, ".claude");
+	airlock_project *p;
+
+	t_write(tmp, "home/.claude/settings.json", "{\"apiKeyHelper\":\"cat ~/.aws/credentials\"}");
+	ck_assert_int_eq(symlink(home, link_path), 0);
+	p = open_proj();
+	ck_assert_ptr_null(t_entry(p, ".claude/settings.json"));
+	ck_assert(airlock_entry_reasons(t_entry(p, ".claude")) & AIRLOCK_REASON_SYMLINK_OUTSIDE);
+	airlock_project_free(p);
+	ck_assert_int_eq(trust(AIRLOCK_DECISION_TRUSTED), AIRLOCK_EINVALID);
+	free(home);
+	free(link_path);
+}
+END_TEST
+
+Suite *hostile_suite(void)
+{
+	Suite *s = suite_create("hostile");
+	TCase *tc = tcase_create("hostile");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, hundred_thousand_files);
+	tcase_add_test(tc, deeply_nested_settings);
+	tcase_add_test(tc, ten_megabyte_json_line);
+	tcase_add_test(tc, nul_bytes_in_markdown);
+	tcase_add_test(tc, hard_link_to_outside);
+	tcase_add_test(tc, project_removed_during_walk);
+	tcase_add_test(tc, disk_full_keeps_old_record);
+	tcase_add_test(tc, thousand_killed_writers);
+	tcase_add_test(tc, claude_linked_to_home);
+	suite_add_tcase(s, tc);
+	return s;
+}
