@@ -73,7 +73,7 @@ TEST_BIN := $(B)/tests/check_airlock
 FORMAT_SRC := $(wildcard include/*.h common/*.[ch] loader/*.[ch] trust/*.[ch] \
 	scanners/*.[ch] cli/*.[ch] tests/*.[ch] tests/fuzz/*.c contrib/embed/*.c)
 
-.PHONY: all deps deps-packages deps-grammars check-deps test install-check fuzz fuzz-replay run \
+.PHONY: all deps deps-packages deps-grammars check-deps test install-check fuzz fuzz-replay failalloc run \
 	install uninstall clean distclean format format-check valgrind
 
 all: check-deps $(LIB_A) $(LIB_SO) $(CLI) $(SIGNATURES)
@@ -168,8 +168,24 @@ TEST_ENV = LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressio
 	AIRLOCK_BIN=$(abspath $(CLI)) AIRLOCK_FIXTURES=$(abspath fixtures) \
 	AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)) AIRLOCK_SARIF_SCHEMA=$(SARIF_SCHEMA)
 
-test: deps all $(TEST_BIN) install-check fuzz-replay
+test: deps all $(TEST_BIN) install-check fuzz-replay failalloc
 	$(TEST_ENV) $(TEST_BIN)
+
+# Every allocation of a load made to fail in turn (malloc replaced in the
+# driver, so not under the sanitizers, which replace it themselves).
+$(B)/tests/failalloc: tests/failalloc/failalloc.c $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CC) $(filter-out -fsanitize=% -MMD -MP,$(CFLAGS)) -fno-builtin $(DEP_CFLAGS) \
+		$(filter-out -fsanitize=%,$(LDFLAGS)) -rdynamic -o $@ $< $(LIB_A) $(DEP_LIBS)
+
+failalloc: all
+ifneq ($(SANITIZE),1)
+failalloc: $(B)/tests/failalloc
+	@rm -rf $(B)/failalloc && mkdir -p $(B)/failalloc/home && cp -r fixtures/example $(B)/failalloc/proj
+	@export AIRLOCK_TRUST_DIR=$(abspath $(B)/failalloc/store) HOME=$(abspath $(B)/failalloc/home) \
+		AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)); \
+	$(CLI) trust --yes $(B)/failalloc/proj >/dev/null && $(B)/tests/failalloc $(B)/failalloc/proj
+endif
 
 # Every fuzz target, built with replay.c by the normal compiler, runs over its
 # seed corpus (the scan target over every scan fixture too), on gcc and under
@@ -271,7 +287,7 @@ uninstall:
 
 # clean keeps the fetched, verified grammars (build/vendor); distclean does not.
 clean:
-	rm -rf $(B)/obj $(B)/tests $(B)/fuzz $(B)/run $(B)/stage $(B)/embed-home $(B)/embed-store $(B)/flags $(LIB_A) $(LIB_SO) $(CLI) $(B)/airlock.pc \
+	rm -rf $(B)/obj $(B)/tests $(B)/fuzz $(B)/failalloc $(B)/run $(B)/stage $(B)/embed-home $(B)/embed-store $(B)/flags $(LIB_A) $(LIB_SO) $(CLI) $(B)/airlock.pc \
 		$(SIGNATURES)
 
 distclean:
