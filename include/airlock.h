@@ -641,8 +641,9 @@ AIRLOCK_EXTERN const char *airlock_memory_location_path(size_t i);
 #define AIRLOCK_MEMORY_OPTIONS_VERSION 1
 
 /* airlock_memory_options.flags */
-#define AIRLOCK_MEMORY_NO_CACHE (1u << 0) /* read and scan every file */
-#define AIRLOCK_MEMORY_NEW_ONLY (1u << 1) /* report only findings no earlier run saw */
+#define AIRLOCK_MEMORY_NO_CACHE   (1u << 0) /* read and scan every file */
+#define AIRLOCK_MEMORY_NEW_ONLY   (1u << 1) /* report only findings no earlier run saw */
+#define AIRLOCK_MEMORY_NO_SANDBOX (1u << 2) /* scan in this process (debugging only) */
 
 typedef struct airlock_memory_options {
 	unsigned int version; /* AIRLOCK_MEMORY_OPTIONS_VERSION */

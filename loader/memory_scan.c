@@ -22,6 +22,8 @@
 #include "loader/memory.h"
 #include "loader/rules.h"
 #include "loader/scan.h"
+#include "loader/scan_wire.h"
+#include "scanners/sandbox.h"
 #include "loader/source_dir.h"
 #include "loader/state.h"
 
@@ -241,6 +243,83 @@ static int run_pool(struct run *run)
 	return 0;
 }
 
+/*
+ * The pool runs in a confined child (scanners/sandbox.c), like every scan:
+ * the files were read before the fork, and the findings come back per job,
+ * in job order, through the validated wire format (loader/scan_wire.c).
+ */
+static int pool_child(void *arg, int fd)
+{
+	struct run *run = arg;
+	airlock_report *tmp = calloc(1, sizeof(*tmp));
+	int error;
+
+	if (scan_sandbox_test_hook)
+		scan_sandbox_test_hook();
+	error = tmp ? run_pool(run) : error_oom();
+
+	for (size_t i = 0; i < run->njobs && error == 0; i++) {
+		struct job *j = &run->jobs[i];
+
+		error = scan_report_add_file(tmp, j->key, j->e->kind, j->scanned);
+		for (size_t k = 0; k < j->fs.count && error == 0; k++)
+			error = findings_copy(&tmp->fs, &j->fs.v[k], j->key);
+	}
+	if (error < 0) {
+		dprintf(fd, SANDBOX_ERROR_PREFIX "%s\n", airlock_error_last());
+		return -1;
+	}
+	return scan_wire_write(fd, tmp); /* the child exits: nothing to free */
+}
+
+static int distribute(struct run *run, const airlock_report *tmp)
+{
+	size_t k = 0;
+
+	if (tmp->nfiles != run->njobs)
+		return error_set(AIRLOCK_ERROR, "the sandboxed memory scan lost files");
+	for (size_t i = 0; i < tmp->nfiles; i++) {
+		if (strcmp(tmp->files[i].path, run->jobs[i].key) != 0)
+			return error_set(AIRLOCK_ERROR, "the sandboxed memory scan mixed up files");
+		run->jobs[i].scanned = tmp->files[i].scanned;
+	}
+	for (size_t i = 0; i < tmp->fs.count; i++) {
+		const struct airlock_finding *f = &tmp->fs.v[i];
+		int error;
+
+		while (k < run->njobs && strcmp(f->file, run->jobs[k].key) != 0)
+			k++;
+		if (k == run->njobs)
+			return error_set(AIRLOCK_ERROR,
+					 "the sandboxed memory scan mixed up findings");
+		if ((error = findings_copy(&run->jobs[k].fs, f, run->jobs[k].key)) < 0)
+			return error;
+	}
+	return 0;
+}
+
+static int run_pool_confined(struct run *run)
+{
+	airlock_report *tmp;
+	unsigned char *buf = NULL;
+	size_t len = 0;
+	unsigned int seconds = LIMIT_SCAN_DEADLINE;
+	int error;
+
+	if (run->mo && (run->mo->flags & AIRLOCK_MEMORY_NO_SANDBOX))
+		return run_pool(run);
+	if (run->njobs < LIMIT_SCAN_DEADLINE / (run->timeout + 1))
+		seconds = (unsigned int)(run->njobs * (run->timeout + 1) + 10);
+	if (!(tmp = calloc(1, sizeof(*tmp))))
+		return error_oom();
+	error = sandbox_run(&buf, &len, LIMIT_SCAN_REPORT_BYTES, seconds, pool_child, run);
+	if (error == 0 && (error = scan_wire_read(tmp, buf, len)) == 0)
+		error = distribute(run, tmp);
+	free(buf);
+	airlock_report_free(tmp);
+	return error;
+}
+
 /* --- results --------------------------------------------------------------------- */
 
 static bool seen_before(const struct state_file *old, const struct airlock_finding *f)
@@ -377,7 +456,7 @@ static int scan_jobs(struct run *run)
 			todo[n++] = all[i];
 	run->jobs = todo;
 	run->njobs = n;
-	error = n ? run_pool(run) : 0;
+	error = n ? run_pool_confined(run) : 0;
 	/* Give the findings back to their jobs. */
 	for (size_t i = 0, k = 0; i < nall; i++)
 		if (!all[i].e->cached) {

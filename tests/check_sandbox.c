@@ -245,6 +245,27 @@ START_TEST(scan_child_cannot_open_sockets)
 }
 END_TEST
 
+/* The memory scan's worker pool is confined too. */
+START_TEST(memory_scan_child_cannot_exec)
+{
+	airlock_memory_options mo = AIRLOCK_MEMORY_OPTIONS_INIT;
+	char *dir = t_join(tmp, "mem"), *state = t_join(tmp, "state");
+	const char *dirs[] = { dir };
+	airlock_report *r = (airlock_report *)1;
+
+	t_write(tmp, "mem/notes.md", "remember: tabs\n");
+	mo.state_dir = state;
+	mo.flags = AIRLOCK_MEMORY_NO_CACHE;
+	scan_sandbox_test_hook = hook_exec;
+	ck_assert_int_eq(airlock_memory_scan(&r, dirs, 1, NULL, &mo), AIRLOCK_ERROR);
+	ck_assert_ptr_null(r);
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "killed by signal"));
+	scan_sandbox_test_hook = NULL;
+	free(dir);
+	free(state);
+}
+END_TEST
+
 /* The confined and the unconfined scan agree. */
 START_TEST(confined_scan_matches)
 {
@@ -329,6 +350,7 @@ Suite *sandbox_suite(void)
 	tcase_add_test(tc, scan_child_cannot_exec);
 	tcase_add_test(tc, scan_child_cannot_open_sockets);
 	tcase_add_test(tc, confined_scan_matches);
+	tcase_add_test(tc, memory_scan_child_cannot_exec);
 	tcase_add_test(tc, wire_rejects_malformed);
 	suite_add_tcase(s, tc);
 	return s;
