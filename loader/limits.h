@@ -52,4 +52,13 @@
  * text off screen. */
 #define LIMIT_BLANK_RUN 100
 
+/* tree-sitter parses: microseconds one parse may take (past it the parse is
+ * abandoned and reported), bytes of one command string or instruction file
+ * handed to a parser, nesting of `sh -c '...'` analysed inside a command, and
+ * nodes visited in one tree. Reaching any of these is a finding. */
+#define LIMIT_PARSE_MICROS  (2u * 1000 * 1000)
+#define LIMIT_PARSE_BYTES   (4u * 1024 * 1024)
+#define LIMIT_SHELL_NESTING 4
+#define LIMIT_TREE_NODES    (1u * 1000 * 1000)
+
 #endif
