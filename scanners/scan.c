@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "scanners/scan.h"
+#include "scanners/settings.h"
 #include "scanners/shell.h"
 #include "scanners/tsparse.h"
 #include "scanners/unicode.h"
@@ -39,6 +40,8 @@ static int structure_scan(struct findings *fs, const struct scan_input *in)
 		struct shell_code c = { (const char *)in->data, in->len, NULL, 0, "script", 0, 0 };
 
 		error = shell_scan(fs, &ps, in, &c);
+	} else if (in->kind == AIRLOCK_KIND_JSON || in->kind == AIRLOCK_KIND_JSONC) {
+		error = settings_scan(fs, &ps, in);
 	}
 	ts_parsers_free(&ps);
 	return error;

@@ -184,7 +184,7 @@ static bool persistence_path(const char *s)
 }
 
 /* $ANTHROPIC_API_KEY, $GITHUB_TOKEN, $AWS_SECRET_ACCESS_KEY, $DB_PASSWORD. */
-static bool secret_name(const char *v)
+bool shell_secret_name(const char *v)
 {
 	static const char *const parts[] = { "TOKEN",      "SECRET",   "PASSWORD",    "PASSWD",
 					     "API_KEY",    "APIKEY",   "PRIVATE_KEY", "ACCESS_KEY",
@@ -347,7 +347,7 @@ static bool expands_secret(const struct ctx *x, TSNode n, char *var, size_t cap)
 			bool tainted = false;
 			for (int i = 0; i < x->ntainted; i++)
 				tainted |= strcmp(x->tainted[i], name) == 0;
-			if (tainted || secret_name(name)) {
+			if (tainted || shell_secret_name(name)) {
 				snprintf(var, cap, "%s", name);
 				found = true;
 				break;
@@ -594,7 +594,7 @@ static void url_host(const struct command *c, char *host, size_t cap)
 
 /* A vendor's token sent to the vendor's own host ($GITHUB_TOKEN to
  * api.github.com, $SLACK_TOKEN to slack.com) is how its API is used. */
-static bool vendor_host(const char *var, const char *host)
+bool shell_vendor_host(const char *var, const char *host)
 {
 	char vendor[32];
 	size_t n = strcspn(var, "_");
@@ -665,7 +665,7 @@ static void judge_command(struct ctx *x, TSNode cmd)
 				strong(x, "AL210", cmd, "sends the output of a secret read (%s)",
 				       c->name);
 			if (expands_secret(x, c->args[i], var, sizeof(var)) &&
-			    !vendor_host(var, host))
+			    !shell_vendor_host(var, host))
 				strong(x, "AL210", cmd, "sends $%s", var);
 		}
 		if (!x->have_sink ||

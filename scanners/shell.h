@@ -42,4 +42,12 @@ bool shell_is_interpreter(const char *name, size_t len);
  * ~/.aws/credentials, ~/.netrc ...). */
 bool shell_credential_path(const char *path);
 
+/* True when a variable's name says it holds a secret ($GITHUB_TOKEN,
+ * $AWS_SECRET_ACCESS_KEY, $DB_PASSWORD). */
+bool shell_secret_name(const char *var);
+
+/* True when the variable's vendor (GITHUB_TOKEN: github) is in `host` (a
+ * lower-case host name): a vendor's token sent to the vendor. */
+bool shell_vendor_host(const char *var, const char *host);
+
 #endif

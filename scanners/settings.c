@@ -1,0 +1,705 @@
+/*
+ * settings.c - the meaning of settings keys, from tree-sitter-json's tree (so
+ * that every finding has the position of its key or value), and the command
+ * strings the settings hold, decoded and handed to the shell analysis with a
+ * map back to the JSON text.
+ *
+ * Keys are judged wherever they appear, not only in the file that documents
+ * them: an agent reading a key it knows from an unexpected file is still
+ * reading it.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "common/error.h"
+#include "loader/limits.h"
+#include "scanners/rules.h"
+#include "scanners/settings.h"
+#include "scanners/shell.h"
+
+#define KEY_BYTES 128
+#define MAX_DEPTH 64
+
+struct sctx {
+	struct findings *fs;
+	struct ts_parsers *ps;
+	const struct scan_input *in;
+	const char *buf;
+	char path[MAX_DEPTH][KEY_BYTES]; /* keys from the root; "[]" for array items */
+	int depth;
+	bool deep_reported;
+	int error;
+};
+
+/* --- strings ----------------------------------------------------------------- */
+
+static size_t utf8_put(char *o, unsigned long cp)
+{
+	if (cp < 0x80) {
+		o[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (char)(0xC0 | (cp >> 6));
+		o[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (char)(0xE0 | (cp >> 12));
+		o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (char)(0xF0 | (cp >> 18));
+	o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	o[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+static long hex4(const char *s, size_t left)
+{
+	long v = 0;
+
+	if (left < 4)
+		return -1;
+	for (int i = 0; i < 4; i++) {
+		char c = s[i];
+
+		v <<= 4;
+		if (c >= '0' && c <= '9')
+			v |= c - '0';
+		else if (c >= 'a' && c <= 'f')
+			v |= c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			v |= c - 'A' + 10;
+		else
+			return -1;
+	}
+	return v;
+}
+
+int json_string_decode(char **out, size_t **map, size_t *len, const char *buf, TSNode n)
+{
+	size_t start = ts_node_start_byte(n), end = ts_node_end_byte(n), o = 0;
+	const char *s = buf + start;
+	size_t rawlen = end - start;
+	char *d;
+	size_t *m;
+
+	*out = NULL;
+	*map = NULL;
+	/* Never longer than the raw text: every escape shrinks. */
+	if (!(d = malloc(rawlen + 1)) || !(m = malloc((rawlen + 1) * sizeof(*m)))) {
+		free(d);
+		return error_oom();
+	}
+	for (size_t i = 0; i < rawlen; i++) {
+		size_t at = start + i;
+		char c = s[i];
+
+		if ((i == 0 || i == rawlen - 1) && c == '"')
+			continue;
+		if (c == '\\' && i + 1 < rawlen) {
+			char e = s[++i];
+			long cp;
+
+			switch (e) {
+			case 'n':
+				c = '\n';
+				break;
+			case 't':
+				c = '\t';
+				break;
+			case 'r':
+				c = '\r';
+				break;
+			case 'b':
+				c = '\b';
+				break;
+			case 'f':
+				c = '\f';
+				break;
+			case 'u':
+				if ((cp = hex4(s + i + 1, rawlen - i - 1)) < 0) {
+					c = e;
+					break;
+				}
+				i += 4;
+				if (cp >= 0xD800 && cp < 0xDC00 && i + 6 < rawlen &&
+				    s[i + 1] == '\\' && s[i + 2] == 'u') {
+					long lo = hex4(s + i + 3, rawlen - i - 3);
+
+					if (lo >= 0xDC00 && lo < 0xE000) {
+						cp = 0x10000 + ((cp - 0xD800) << 10) +
+						     (lo - 0xDC00);
+						i += 6;
+					}
+				}
+				if (cp == 0)
+					cp = 0xFFFD; /* keep strings C strings */
+				{
+					char u[4];
+					size_t k = utf8_put(u, (unsigned long)cp);
+
+					for (size_t j = 0; j < k && o < rawlen; j++) {
+						m[o] = at;
+						d[o++] = u[j];
+					}
+				}
+				continue;
+			default:
+				c = e;
+				break;
+			}
+		}
+		m[o] = at;
+		d[o++] = c;
+	}
+	d[o] = '\0';
+	m[o] = end;
+	*out = d;
+	*map = m;
+	*len = o;
+	return 0;
+}
+
+/* The decoded string value of node `n` into `buf` (cut), or "" when it is not
+ * a string. */
+static void text_of(struct sctx *x, TSNode n, char *buf, size_t cap)
+{
+	char *s;
+	size_t *m, len;
+
+	buf[0] = '\0';
+	if (ts_node_is_null(n) || !ts_is(n, "string"))
+		return;
+	if (json_string_decode(&s, &m, &len, x->buf, n) < 0) {
+		x->error = AIRLOCK_ERROR;
+		return;
+	}
+	snprintf(buf, cap, "%s", s);
+	free(s);
+	free(m);
+}
+
+/* --- reporting --------------------------------------------------------------- */
+
+static void report(struct sctx *x, const char *rule, airlock_severity sev, TSNode n,
+		   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void report(struct sctx *x, const char *rule, airlock_severity sev, TSNode n,
+		   const char *fmt, ...)
+{
+	const struct builtin_rule *b = builtin_rule(rule);
+	struct finding_spec s = { 0 };
+	char msg[512], detail[256];
+	va_list ap;
+	int error;
+
+	if (x->error < 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(detail, sizeof(detail), fmt, ap);
+	va_end(ap);
+	snprintf(msg, sizeof(msg), "%s%s%s", b->description, *detail ? ": " : "", detail);
+	s.rule = b->id;
+	s.category = b->category;
+	s.confidence = b->confidence;
+	s.severity = sev ? sev : b->severity;
+	s.message = msg;
+	if (!ts_node_is_null(n)) {
+		s.start = ts_node_start_byte(n);
+		s.end = ts_node_end_byte(n);
+	}
+	if ((error = findings_add(x->fs, x->in, &s)) < 0)
+		x->error = error;
+}
+
+/* A command string (a JSON string node) through the shell analysis. */
+static void shell_string(struct sctx *x, TSNode n, const char *what)
+{
+	struct shell_code c = { 0 };
+	char *code;
+	size_t *map, len;
+	int error;
+
+	if (!ts_is(n, "string"))
+		return;
+	if ((error = json_string_decode(&code, &map, &len, x->buf, n)) < 0) {
+		x->error = error;
+		return;
+	}
+	c.code = code;
+	c.len = len;
+	c.map = map;
+	c.what = what;
+	if (len && (error = shell_scan(x->fs, x->ps, x->in, &c)) < 0)
+		x->error = error;
+	free(code);
+	free(map);
+}
+
+/* --- the checks -------------------------------------------------------------- */
+
+static const char *parent(const struct sctx *x, int up)
+{
+	return x->depth - 1 - up >= 0 ? x->path[x->depth - 1 - up] : "";
+}
+
+static bool in_path(const struct sctx *x, const char *key)
+{
+	for (int i = 0; i < x->depth; i++)
+		if (strcmp(x->path[i], key) == 0)
+			return true;
+	return false;
+}
+
+static TSNode pair_get(TSNode obj, const char *key, const char *buf, size_t klen)
+{
+	uint32_t n = ts_node_named_child_count(obj);
+
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode p = ts_node_named_child(obj, i);
+		TSNode k = ts_node_child_by_field_name(p, "key", 3);
+		size_t len;
+		const char *t;
+
+		if (!ts_is(p, "pair") || ts_node_is_null(k))
+			continue;
+		t = ts_text(k, buf, &len);
+		if (len == klen + 2 && memcmp(t + 1, key, klen) == 0)
+			return ts_node_child_by_field_name(p, "value", 5);
+	}
+	return (TSNode){ 0 };
+}
+
+#define GET(obj, key) pair_get(obj, key, x->buf, sizeof(key) - 1)
+
+/* Env keys that redirect the agent's traffic or inject code into what it
+ * runs. `all`: the agent's own env (settings "env"), where *_BASE_URL and
+ * proxies matter; elsewhere only what injects code. */
+static void env_key(struct sctx *x, TSNode key, const char *k, TSNode value, bool all)
+{
+	static const char *const inject[] = { "NODE_OPTIONS",
+					      "LD_PRELOAD",
+					      "LD_LIBRARY_PATH",
+					      "DYLD_INSERT_LIBRARIES",
+					      "DYLD_LIBRARY_PATH",
+					      "BASH_ENV",
+					      "ENV",
+					      "PROMPT_COMMAND",
+					      "CLAUDE_CODE_SHELL_PREFIX",
+					      "PYTHONSTARTUP",
+					      "PERL5OPT",
+					      "RUBYOPT",
+					      "GIT_SSH_COMMAND",
+					      "NODE_EXTRA_CA_CERTS",
+					      "SSL_CERT_FILE",
+					      "REQUESTS_CA_BUNDLE",
+					      NULL };
+	size_t n = strlen(k);
+	char v[KEY_BYTES];
+
+	for (int i = 0; inject[i]; i++)
+		if (strcmp(k, inject[i]) == 0) {
+			report(x, "AL403", 0, key, "%s", k);
+			return;
+		}
+	text_of(x, value, v, sizeof(v));
+	if (strcmp(k, "NODE_TLS_REJECT_UNAUTHORIZED") == 0 && strcmp(v, "0") == 0) {
+		report(x, "AL403", 0, key, "%s=0 turns TLS verification off", k);
+		return;
+	}
+	if (!all)
+		return;
+	if ((n >= 9 && strcmp(k + n - 9, "_BASE_URL") == 0) || strcasecmp(k, "HTTP_PROXY") == 0 ||
+	    strcasecmp(k, "HTTPS_PROXY") == 0 || strcasecmp(k, "ALL_PROXY") == 0 ||
+	    strcmp(k, "PATH") == 0 || strcmp(k, "PYTHONPATH") == 0 || strcmp(k, "NODE_PATH") == 0 ||
+	    strncmp(k, "OTEL_EXPORTER_", 14) == 0 || strcmp(k, "OTEL_LOG_USER_PROMPTS") == 0 ||
+	    strcmp(k, "ANTHROPIC_CUSTOM_HEADERS") == 0)
+		report(x, "AL403", 0, key, "%s", k);
+}
+
+static bool wildcard_rule(const char *r)
+{
+	return strcmp(r, "*") == 0 || strcmp(r, "Bash") == 0 || strcmp(r, "Bash(*)") == 0 ||
+	       strcmp(r, "Bash(:*)") == 0 || strcmp(r, "Bash(**)") == 0 ||
+	       strcmp(r, "run_shell_command") == 0 || strcmp(r, "ShellTool") == 0;
+}
+
+static void allow_rules(struct sctx *x, TSNode arr)
+{
+	uint32_t n = ts_node_named_child_count(arr);
+
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode s = ts_node_named_child(arr, i);
+		char r[KEY_BYTES];
+
+		text_of(x, s, r, sizeof(r));
+		if (wildcard_rule(r))
+			report(x, "AL405", 0, s, "%s", r);
+		else if (shell_credential_path(r))
+			report(x, "AL406", 0, s, "%s", r);
+	}
+}
+
+static void broad_directories(struct sctx *x, TSNode arr)
+{
+	uint32_t n = ts_node_named_child_count(arr);
+
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode s = ts_node_named_child(arr, i);
+		char d[KEY_BYTES];
+
+		text_of(x, s, d, sizeof(d));
+		if (strcmp(d, "/") == 0 || strcmp(d, "~") == 0 || strcmp(d, "~/") == 0 ||
+		    strcmp(d, "$HOME") == 0 || strcmp(d, "..") == 0 || strcmp(d, "../") == 0)
+			report(x, "AL416", 0, s, "%s", d);
+	}
+}
+
+static void url_host(const char *url, char *host, size_t cap)
+{
+	const char *p = strstr(url, "://");
+	size_t n, o = 0;
+
+	host[0] = '\0';
+	if (!p)
+		return;
+	p += 3;
+	n = strcspn(p, "/:?#@");
+	if (p[n] == '@') { /* user@host */
+		p += n + 1;
+		n = strcspn(p, "/:?#");
+	}
+	for (size_t k = 0; k < n && o + 1 < cap; k++)
+		host[o++] = (char)((p[k] >= 'A' && p[k] <= 'Z') ? p[k] + 32 : p[k]);
+	host[o] = '\0';
+}
+
+/* ${VAR} or $VAR references in `v` that name a secret not belonging to
+ * `host`. */
+static void foreign_secrets(struct sctx *x, TSNode at, const char *v, const char *host)
+{
+	for (const char *p = strchr(v, '$'); p; p = strchr(p + 1, '$')) {
+		char var[64];
+		size_t o = 0;
+		const char *q = p + 1 + (p[1] == '{');
+
+		while ((*q == '_' || (*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z') ||
+			(*q >= '0' && *q <= '9')) &&
+		       o + 1 < sizeof(var))
+			var[o++] = *q++;
+		var[o] = '\0';
+		if (o && shell_secret_name(var) && !shell_vendor_host(var, host)) {
+			report(x, "AL411", 0, at, "${%s} is sent to %s", var, host);
+			return;
+		}
+	}
+}
+
+static void server_headers(struct sctx *x, TSNode headers, const char *host)
+{
+	uint32_t n = ts_node_named_child_count(headers);
+
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode p = ts_node_named_child(headers, i);
+		TSNode k = ts_node_child_by_field_name(p, "key", 3);
+		TSNode v = ts_node_child_by_field_name(p, "value", 5);
+		char key[KEY_BYTES], val[512];
+
+		if (!ts_is(p, "pair") || ts_node_is_null(k) || ts_node_is_null(v))
+			continue;
+		text_of(x, k, key, sizeof(key));
+		text_of(x, v, val, sizeof(val));
+		if (strchr(val, '$')) {
+			foreign_secrets(x, v, val, host);
+			continue;
+		}
+		if ((strcasecmp(key, "Authorization") == 0 || strcasestr(key, "token") ||
+		     strcasestr(key, "key") || strcasestr(key, "secret")) &&
+		    strlen(val) >= 12)
+			report(x, "AL410", 0, v, "header %s", key);
+	}
+}
+
+/* An npx package without a version: whatever is published next runs. */
+static void unpinned_npx(struct sctx *x, TSNode args)
+{
+	uint32_t n = ts_node_named_child_count(args);
+	bool yes = false;
+
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode s = ts_node_named_child(args, i);
+		char a[KEY_BYTES];
+		const char *at;
+
+		text_of(x, s, a, sizeof(a));
+		if (strcmp(a, "-y") == 0 || strcmp(a, "--yes") == 0) {
+			yes = true;
+			continue;
+		}
+		if (a[0] == '-' || !yes)
+			continue;
+		at = strchr(a + (a[0] == '@'), '@');
+		if (!at || strcmp(at, "@latest") == 0)
+			report(x, "AL409", 0, s, "npx -y %s", a);
+		return;
+	}
+}
+
+static void mcp_server(struct sctx *x, TSNode obj)
+{
+	TSNode cmd = GET(obj, "command"), args = GET(obj, "args"), url = GET(obj, "url");
+	TSNode headers = GET(obj, "headers");
+	char c[KEY_BYTES], u[1024], host[256] = "";
+	const char *base;
+
+	text_of(x, cmd, c, sizeof(c));
+	text_of(x, url, u, sizeof(u));
+	url_host(u, host, sizeof(host));
+	base = strrchr(c, '/') ? strrchr(c, '/') + 1 : c;
+	if (!ts_node_is_null(url))
+		foreign_secrets(x, url, u, host);
+	if (!ts_node_is_null(headers) && ts_is(headers, "object"))
+		server_headers(x, headers, host);
+	if (ts_node_is_null(cmd))
+		return;
+	if (strpbrk(c, "|;&$`<>") || strchr(c, ' ')) {
+		report(x, "AL408", 0, cmd, "command is a shell line");
+		shell_string(x, cmd, "MCP server command");
+	}
+	if (ts_node_is_null(args) || !ts_is(args, "array"))
+		return;
+	if (strcmp(base, "npx") == 0)
+		unpinned_npx(x, args);
+	if (shell_is_shell(base, strlen(base)) || shell_is_interpreter(base, strlen(base))) {
+		uint32_t n = ts_node_named_child_count(args);
+
+		for (uint32_t i = 0; i + 1 < n; i++) {
+			char a[16];
+
+			text_of(x, ts_node_named_child(args, i), a, sizeof(a));
+			if (a[0] != '-' || a[1] == '-' || !(strchr(a, 'c') || strchr(a, 'e')))
+				continue;
+			report(x, "AL408", 0, cmd, "%s %s", base, a);
+			if (shell_is_shell(base, strlen(base)))
+				shell_string(x, ts_node_named_child(args, i + 1),
+					     "MCP server command");
+			break;
+		}
+	}
+}
+
+static bool lifecycle_key(const char *k)
+{
+	return strcmp(k, "initializeCommand") == 0 || strcmp(k, "onCreateCommand") == 0 ||
+	       strcmp(k, "updateContentCommand") == 0 || strcmp(k, "postCreateCommand") == 0 ||
+	       strcmp(k, "postStartCommand") == 0 || strcmp(k, "postAttachCommand") == 0;
+}
+
+static bool helper_key(const char *k)
+{
+	return strcmp(k, "apiKeyHelper") == 0 || strcmp(k, "awsAuthRefresh") == 0 ||
+	       strcmp(k, "awsCredentialExport") == 0 || strcmp(k, "otelHeadersHelper") == 0 ||
+	       strcmp(k, "headersHelper") == 0 || strcmp(k, "gcpAuthRefresh") == 0;
+}
+
+/* One key of an object, with x->path ending in it. */
+static void check_pair(struct sctx *x, TSNode key, const char *k, TSNode value)
+{
+	const char *up = parent(x, 1);
+	char v[KEY_BYTES];
+
+	text_of(x, value, v, sizeof(v));
+	if (strcmp(up, "env") == 0 && ts_is(value, "string"))
+		env_key(x, key, k, value, x->depth == 2);
+	else if ((strcmp(up, "containerEnv") == 0 || strcmp(up, "remoteEnv") == 0 ||
+		  strncmp(up, "terminal.integrated.env", 23) == 0) &&
+		 ts_is(value, "string"))
+		env_key(x, key, k, value, false);
+	if ((strcmp(k, "defaultMode") == 0 || strcmp(k, "permissionMode") == 0) &&
+	    strcmp(v, "bypassPermissions") == 0)
+		report(x, "AL404", 0, value, "%s", k);
+	if (strcmp(k, "allow") == 0 && ts_is(value, "array"))
+		allow_rules(x, value);
+	if (strcmp(k, "additionalDirectories") == 0 && ts_is(value, "array"))
+		broad_directories(x, value);
+	if (strcmp(k, "enableAllProjectMcpServers") == 0 && ts_is(value, "true"))
+		report(x, "AL407", 0, key, "%s", k);
+	if (strcmp(k, "enabledMcpjsonServers") == 0 && ts_is(value, "array") &&
+	    ts_node_named_child_count(value) > 0)
+		report(x, "AL417", 0, key, "%s", k);
+	if (helper_key(k) && ts_is(value, "string")) {
+		report(x, "AL412", 0, key, "%s", k);
+		shell_string(x, value, k);
+	}
+	if (strcmp(k, "command") == 0 && ts_is(value, "string")) {
+		if (in_path(x, "hooks"))
+			shell_string(x, value, "hook command");
+		else if (strcmp(up, "statusLine") == 0)
+			shell_string(x, value, "status line command");
+		else if (strcmp(x->path[0], "tasks") == 0)
+			shell_string(x, value, "task command");
+	}
+	if (strcmp(k, "type") == 0 && strcmp(v, "http") == 0 && in_path(x, "hooks"))
+		report(x, "AL413", 0, value, "a hook posts events to a URL");
+	if (strcmp(k, "runOn") == 0 && strcmp(v, "folderOpen") == 0)
+		report(x, "AL414", 0, value, "runOn folderOpen");
+	if (lifecycle_key(k)) {
+		report(x, "AL415", 0, key, "%s", k);
+		if (ts_is(value, "string"))
+			shell_string(x, value, "devcontainer command");
+	}
+	if ((strcmp(up, "mcpServers") == 0 || strcmp(up, "servers") == 0) && ts_is(value, "object"))
+		mcp_server(x, value);
+}
+
+static void push(struct sctx *x, const char *k)
+{
+	snprintf(x->path[x->depth], KEY_BYTES, "%s", k);
+	x->depth++;
+}
+
+static void walk_value(struct sctx *x, TSNode v);
+
+static void walk_object(struct sctx *x, TSNode obj)
+{
+	uint32_t n = ts_node_named_child_count(obj);
+
+	for (uint32_t i = 0; i < n && x->error == 0; i++) {
+		TSNode p = ts_node_named_child(obj, i);
+		TSNode k = ts_node_child_by_field_name(p, "key", 3);
+		TSNode v = ts_node_child_by_field_name(p, "value", 5);
+		char key[KEY_BYTES];
+
+		if (!ts_is(p, "pair") || ts_node_is_null(k))
+			continue;
+		text_of(x, k, key, sizeof(key));
+		/* A repeated key: jansson rejects it, other parsers keep the
+		 * first or the last value. */
+		for (uint32_t j = 0; j < i && j < 4096; j++) {
+			TSNode q = ts_node_named_child(obj, j);
+			TSNode qk = ts_node_child_by_field_name(q, "key", 3);
+			size_t l1, l2;
+			const char *t1, *t2;
+
+			if (!ts_is(q, "pair") || ts_node_is_null(qk))
+				continue;
+			t1 = ts_text(k, x->buf, &l1);
+			t2 = ts_text(qk, x->buf, &l2);
+			if (l1 == l2 && memcmp(t1, t2, l1) == 0) {
+				report(x, "AL402", 0, k, "%s", key);
+				break;
+			}
+		}
+		push(x, key);
+		if (!ts_node_is_null(v)) {
+			check_pair(x, k, key, v);
+			walk_value(x, v);
+		}
+		x->depth--;
+	}
+}
+
+static void walk_value(struct sctx *x, TSNode v)
+{
+	if (x->depth >= MAX_DEPTH) {
+		if (!x->deep_reported)
+			report(x, "AL401", 0, v, "nested deeper than %d levels", MAX_DEPTH);
+		x->deep_reported = true;
+		return;
+	}
+	if (ts_is(v, "object")) {
+		walk_object(x, v);
+	} else if (ts_is(v, "array")) {
+		uint32_t n = ts_node_named_child_count(v);
+
+		push(x, "[]");
+		for (uint32_t i = 0; i < n && x->error == 0; i++)
+			walk_value(x, ts_node_named_child(v, i));
+		x->depth--;
+	}
+}
+
+/* A trailing comma, which JSONC (VS Code, devcontainer) allows: an ERROR
+ * holding only "," before a closing bracket. */
+static bool trailing_comma(const struct sctx *x, TSNode e)
+{
+	size_t len, i = ts_node_end_byte(e);
+	const char *t = ts_text(e, x->buf, &len);
+
+	if (!ts_is(e, "ERROR") || len != 1 || t[0] != ',')
+		return false;
+	while (i < x->in->len && strchr(" \t\r\n", x->buf[i]))
+		i++;
+	return i < x->in->len && (x->buf[i] == '}' || x->buf[i] == ']');
+}
+
+/* The first ERROR or MISSING node that is not an allowed trailing comma;
+ * a null node when there is none. */
+static TSNode first_error(const struct sctx *x, TSNode root)
+{
+	TSTreeCursor cur = ts_tree_cursor_new(root);
+	TSNode found = { 0 };
+
+	for (;;) {
+		TSNode v = ts_tree_cursor_current_node(&cur);
+
+		if (ts_node_is_missing(v) || ts_is(v, "ERROR")) {
+			if (!(x->in->kind == AIRLOCK_KIND_JSONC && trailing_comma(x, v))) {
+				found = v;
+				break;
+			}
+		} else if (ts_node_has_error(v) && ts_tree_cursor_goto_first_child(&cur)) {
+			continue;
+		}
+		while (!ts_tree_cursor_goto_next_sibling(&cur))
+			if (!ts_tree_cursor_goto_parent(&cur))
+				goto done;
+	}
+done:
+	ts_tree_cursor_delete(&cur);
+	return found;
+}
+
+int settings_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_input *in)
+{
+	struct sctx *x = calloc(1, sizeof(*x));
+	TSTree *tree = NULL;
+	TSNode root;
+	int error;
+
+	if (!x)
+		return error_oom();
+	x->fs = fs;
+	x->ps = ps;
+	x->in = in;
+	x->buf = (const char *)in->data;
+	if ((error = ts_parse(&tree, ps, TS_JSON, x->buf, in->len)) < 0)
+		goto out;
+	if (error == 1) {
+		report(x, "AL401", 0, (TSNode){ 0 }, "over the parse limits");
+		error = x->error;
+		goto out;
+	}
+	root = ts_tree_root_node(tree);
+	if (ts_node_has_error(root)) {
+		TSNode e = first_error(x, root);
+
+		if (!ts_node_is_null(e))
+			report(x, "AL401", 0, e, "%s", "");
+	}
+	for (uint32_t i = 0; i < ts_node_named_child_count(root) && x->error == 0; i++)
+		walk_value(x, ts_node_named_child(root, i));
+	error = x->error;
+out:
+	if (tree)
+		ts_tree_delete(tree);
+	free(x);
+	return error;
+}
