@@ -89,7 +89,7 @@ static const struct builtin_rule builtins[] = {
 	  "A secret variable is sent to a host it does not belong to (${GITHUB_TOKEN} to a non-GitHub URL)" },
 	{ "AL412", "project_helper", "settings", S(MEDIUM), "high",
 	  "The project defines a helper command the agent runs for credentials or headers" },
-	{ "AL413", "http_hook", "settings", S(HIGH), "medium",
+	{ "AL413", "http_hook", "settings", S(MEDIUM), "medium",
 	  "A hook of type http sends the agent's events to a URL" },
 	{ "AL414", "folder_open_task", "settings", S(HIGH), "high",
 	  "A VS Code task runs as soon as the folder is opened (runOn: folderOpen)" },

@@ -592,23 +592,56 @@ static void url_host(const struct command *c, char *host, size_t cap)
 	}
 }
 
-/* A vendor's token sent to the vendor's own host ($GITHUB_TOKEN to
- * api.github.com, $SLACK_TOKEN to slack.com) is how its API is used. */
+/* Vendors whose tokens are named after them, and the domain each belongs to. */
+static const struct {
+	const char *prefix, *domain;
+} vendors[] = {
+	{ "GITHUB", "github" },
+	{ "GH", "github" },
+	{ "GITLAB", "gitlab" },
+	{ "ANTHROPIC", "anthropic.com" },
+	{ "CLAUDE", "anthropic.com" },
+	{ "OPENAI", "openai.com" },
+	{ "AWS", "amazonaws.com" },
+	{ "SLACK", "slack.com" },
+	{ "NPM", "npmjs" },
+	{ "STRIPE", "stripe.com" },
+	{ "GOOGLE", "google" },
+	{ "GCP", "google" },
+	{ "AZURE", "azure" },
+	{ "HF", "huggingface" },
+	{ "HUGGINGFACE", "huggingface" },
+	{ "DOCKER", "docker" },
+	{ "LINEAR", "linear.app" },
+	{ "SENTRY", "sentry" },
+	{ "DATADOG", "datadog" },
+	{ "CLOUDFLARE", "cloudflare" },
+	{ "VERCEL", "vercel" },
+	{ "NOTION", "notion" },
+	{ "ATLASSIAN", "atlassian" },
+	{ "JIRA", "atlassian" },
+};
+
 bool shell_vendor_host(const char *var, const char *host)
 {
-	char vendor[32];
 	size_t n = strcspn(var, "_");
 
-	if (!*host || n == 0 || n >= sizeof(vendor))
-		return false;
-	for (size_t i = 0; i < n; i++)
-		vendor[i] = (char)((var[i] >= 'A' && var[i] <= 'Z') ? var[i] + 32 : var[i]);
-	vendor[n] = '\0';
-	if (strcmp(vendor, "gh") == 0)
-		snprintf(vendor, sizeof(vendor), "github");
-	if (strcmp(vendor, "aws") == 0)
-		snprintf(vendor, sizeof(vendor), "amazonaws.com");
-	return has(host, vendor);
+	for (size_t i = 0; i < sizeof(vendors) / sizeof(vendors[0]); i++)
+		if (strlen(vendors[i].prefix) == n && strncmp(var, vendors[i].prefix, n) == 0)
+			return *host && has(host, vendors[i].domain);
+	/* A token named after no vendor we know (API_KEY, DOCS_TOKEN) is taken
+	 * to belong to where the configuration sends it. */
+	return !shell_foreign_vendor(var);
+}
+
+bool shell_foreign_vendor(const char *var)
+{
+	size_t n = strcspn(var, "_");
+
+	for (size_t i = 0; i < sizeof(vendors) / sizeof(vendors[0]); i++)
+		if (strlen(vendors[i].prefix) == n && strncmp(var, vendors[i].prefix, n) == 0)
+			return true;
+	return false;
 }
 
 static void scan_inner(struct ctx *x, const struct command *c, int i);
@@ -665,7 +698,7 @@ static void judge_command(struct ctx *x, TSNode cmd)
 				strong(x, "AL210", cmd, "sends the output of a secret read (%s)",
 				       c->name);
 			if (expands_secret(x, c->args[i], var, sizeof(var)) &&
-			    !shell_vendor_host(var, host))
+			    !(shell_foreign_vendor(var) && shell_vendor_host(var, host)))
 				strong(x, "AL210", cmd, "sends $%s", var);
 		}
 		if (!x->have_sink ||

@@ -47,7 +47,11 @@ bool shell_credential_path(const char *path);
 bool shell_secret_name(const char *var);
 
 /* True when the variable's vendor (GITHUB_TOKEN: github) is in `host` (a
- * lower-case host name): a vendor's token sent to the vendor. */
+ * lower-case host name): a vendor's token sent to the vendor. A variable
+ * named after no known vendor belongs anywhere. */
 bool shell_vendor_host(const char *var, const char *host);
+
+/* True when the variable is named after a known vendor (GITHUB_, AWS_ ...). */
+bool shell_foreign_vendor(const char *var);
 
 #endif
