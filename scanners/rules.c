@@ -64,6 +64,18 @@ static const struct builtin_rule builtins[] = {
 	{ "AL234", "shell_setuid", "privilege", S(HIGH), "high",
 	  "A command sets the setuid or setgid bit" },
 
+	/* What only the model reads of an instruction file (scanners/markdown.c). */
+	{ "AL301", "hidden_instruction", "hidden-text", S(HIGH), "high",
+	  "Orders or exfiltration steps in a layer a reader does not see (HTML comment, hidden HTML, [//]: # comment, collapsed details)" },
+	{ "AL302", "empty_link", "hidden-text", S(MEDIUM), "medium",
+	  "A link with no text: invisible when rendered" },
+	{ "AL303", "data_image", "exfiltration", S(MEDIUM), "medium",
+	  "A remote image URL carries data in its query string (fetched when rendered)" },
+	{ "AL304", "markdown_not_analysed", "hidden-text", S(HIGH), "high",
+	  "A Markdown file is over a parse limit and was not fully analysed" },
+	{ "AL306", "front_matter_exec", "settings", S(MEDIUM), "high",
+	  "Agent front matter defines hooks or MCP servers" },
+
 	/* What settings keys mean (scanners/settings.c). */
 	{ "AL401", "json_parse_error", "settings", S(HIGH), "high",
 	  "A JSON file does not parse: the agent and airlock could read different values" },

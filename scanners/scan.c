@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "scanners/markdown.h"
 #include "scanners/scan.h"
 #include "scanners/settings.h"
 #include "scanners/shell.h"
@@ -42,6 +43,8 @@ static int structure_scan(struct findings *fs, const struct scan_input *in)
 		error = shell_scan(fs, &ps, in, &c);
 	} else if (in->kind == AIRLOCK_KIND_JSON || in->kind == AIRLOCK_KIND_JSONC) {
 		error = settings_scan(fs, &ps, in);
+	} else if (in->kind == AIRLOCK_KIND_MARKDOWN) {
+		error = markdown_scan(fs, &ps, in);
 	}
 	ts_parsers_free(&ps);
 	return error;

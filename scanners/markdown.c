@@ -1,0 +1,416 @@
+/*
+ * markdown.c - the hidden layers of an instruction file, from the block and
+ * inline trees of tree-sitter-markdown.
+ *
+ * The block grammar gives HTML blocks, link reference definitions, fenced
+ * code and front matter; the inline grammar is run once over the ranges of
+ * every inline node, so its byte offsets are the file's own. A hidden layer
+ * is only reported when what it holds reads as an order or an exfiltration
+ * step: maintainers' comments (TODO, lint switches) stay quiet, and visible
+ * prose is left to the signatures.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "common/error.h"
+#include "loader/limits.h"
+#include "scanners/markdown.h"
+#include "scanners/rules.h"
+#include "scanners/shell.h"
+
+/* Inline nodes parsed in one go; past this the rest is parsed too, in
+ * further batches. */
+#define INLINE_BATCH 4096
+
+struct mctx {
+	struct findings *fs;
+	struct ts_parsers *ps;
+	const struct scan_input *in;
+	const char *buf;
+	bool runs_commands; /* a command or skill file: !`cmd` lines run */
+	size_t nodes;
+	int error;
+};
+
+static bool has_ci(const char *s, size_t len, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (size_t i = 0; i + n <= len; i++)
+		if (strncasecmp(s + i, needle, n) == 0)
+			return true;
+	return false;
+}
+
+bool markdown_imperative(const char *t, size_t len)
+{
+	static const char *const phrases[] = {
+		/* addressed to the agent */
+		"ignore previous", "ignore all", "ignore the above", "ignore any", "disregard",
+		"you must", "you are now", "as an ai", "ai assistant", "assistant:", "the user",
+		"system prompt", "instructions", "do not tell", "don't tell", "do not mention",
+		"don't mention", "without asking", "silently", "secretly", "new task",
+		/* actions and what they take */
+		"curl ", "wget ", "| sh", "| bash", "base64 -d", "send ", "upload", "exfiltrat",
+		"post the", "fetch ", "read ~/", "cat ~/", "~/.ssh", ".aws/", "api key", "api_key",
+		"password", "credentials", "private key", NULL
+	};
+
+	for (int i = 0; phrases[i]; i++)
+		if (has_ci(t, len, phrases[i]))
+			return true;
+	return false;
+}
+
+static void report(struct mctx *x, const char *rule, airlock_severity sev, size_t start, size_t end,
+		   const char *hidden, size_t hidden_len, const char *fmt, ...)
+	__attribute__((format(printf, 8, 9)));
+
+static void report(struct mctx *x, const char *rule, airlock_severity sev, size_t start, size_t end,
+		   const char *hidden, size_t hidden_len, const char *fmt, ...)
+{
+	const struct builtin_rule *b = builtin_rule(rule);
+	struct finding_spec s = { 0 };
+	char msg[512], detail[256];
+	va_list ap;
+	int error;
+
+	if (x->error < 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(detail, sizeof(detail), fmt, ap);
+	va_end(ap);
+	snprintf(msg, sizeof(msg), "%s%s%s", b->description, *detail ? ": " : "", detail);
+	s.rule = b->id;
+	s.category = b->category;
+	s.confidence = b->confidence;
+	s.severity = sev ? sev : b->severity;
+	s.message = msg;
+	s.start = start;
+	s.end = end;
+	s.hidden = hidden;
+	s.hidden_len = hidden_len > 512 ? 512 : hidden_len;
+	if ((error = findings_add(x->fs, x->in, &s)) < 0)
+		x->error = error;
+}
+
+/* Text only the model reads: judged, and reported when it gives orders. */
+static void hidden_layer(struct mctx *x, size_t start, size_t end, const char *layer,
+			 airlock_severity sev)
+{
+	const char *t = x->buf + start;
+
+	if (end > start && markdown_imperative(t, end - start))
+		report(x, "AL301", sev, start, end, t, end - start, "%s", layer);
+}
+
+static bool hiding_html(const char *t, size_t len)
+{
+	static const char *const styles[] = {
+		"display:none", "display: none", "visibility:hidden", "visibility: hidden",
+		"font-size:0",  "font-size: 0",  "opacity:0",         "opacity: 0",
+		" hidden>",     " hidden ",      "aria-hidden",       NULL
+	};
+
+	for (int i = 0; styles[i]; i++)
+		if (has_ci(t, len, styles[i]))
+			return true;
+	return false;
+}
+
+static void html_block(struct mctx *x, TSNode n)
+{
+	size_t len, start = ts_node_start_byte(n);
+	const char *t = ts_text(n, x->buf, &len);
+
+	if (len >= 4 && memcmp(t, "<!--", 4) == 0)
+		hidden_layer(x, start, start + len, "in an HTML comment", 0);
+	else if (hiding_html(t, len))
+		hidden_layer(x, start, start + len, "in HTML styled to be invisible", 0);
+	else if (has_ci(t, len, "<details"))
+		hidden_layer(x, start, start + len, "in a collapsed <details> block",
+			     AIRLOCK_SEVERITY_MEDIUM);
+}
+
+/* [//]: # (text), [comment]: <> (text): a definition nobody links to is a
+ * comment that renders as nothing. */
+static void link_definition(struct mctx *x, TSNode n)
+{
+	size_t len;
+	const char *t = ts_text(n, x->buf, &len);
+
+	hidden_layer(x, ts_node_start_byte(n), ts_node_end_byte(n),
+		     "in a link reference definition (renders as nothing)", 0);
+	(void)t;
+}
+
+static void front_matter(struct mctx *x, TSNode n)
+{
+	size_t len, start = ts_node_start_byte(n);
+	const char *t = ts_text(n, x->buf, &len);
+
+	for (size_t i = 0; i < len;) {
+		size_t e = i;
+
+		while (e < len && t[e] != '\n')
+			e++;
+		if ((e - i >= 6 && strncmp(t + i, "hooks:", 6) == 0) ||
+		    (e - i >= 11 && strncmp(t + i, "mcpServers:", 11) == 0))
+			report(x, "AL306", 0, start + i, start + e, NULL, 0, "%s",
+			       t[i] == 'h' ? "hooks" : "mcpServers");
+		if (e - i >= 15 && strncmp(t + i, "permissionMode:", 15) == 0 &&
+		    has_ci(t + i, e - i, "bypassPermissions"))
+			report(x, "AL404", 0, start + i, start + e, NULL, 0, "permissionMode");
+		i = e + 1;
+	}
+}
+
+/* A shell-like fence: its code is judged as commands an agent may copy,
+ * two levels below what running it would be. */
+static void fenced_code(struct mctx *x, TSNode n)
+{
+	TSNode info = { 0 }, content = { 0 };
+	uint32_t k = ts_node_named_child_count(n);
+	char lang[32] = "";
+
+	for (uint32_t i = 0; i < k; i++) {
+		TSNode ch = ts_node_named_child(n, i);
+
+		if (ts_is(ch, "info_string"))
+			info = ch;
+		else if (ts_is(ch, "code_fence_content"))
+			content = ch;
+	}
+	if (!ts_node_is_null(info)) {
+		size_t len;
+		const char *t = ts_text(info, x->buf, &len);
+
+		size_t l = 0;
+
+		while (l < len && l + 1 < sizeof(lang) && !strchr(" \t{", t[l]))
+			l++; /* ```bash title="x" */
+		memcpy(lang, t, l);
+		lang[l] = '\0';
+	}
+	if (ts_node_is_null(content))
+		return;
+	if (!(strcmp(lang, "sh") == 0 || strcmp(lang, "bash") == 0 || strcmp(lang, "shell") == 0 ||
+	      strcmp(lang, "zsh") == 0 || lang[0] == '\0'))
+		return;
+	{
+		size_t len;
+		const char *t = ts_text(content, x->buf, &len);
+		struct shell_code c = { t,
+					len,
+					NULL,
+					ts_node_start_byte(content),
+					"fenced code in an instruction file",
+					2,
+					0 };
+		int error;
+
+		if ((error = shell_scan(x->fs, x->ps, x->in, &c)) < 0)
+			x->error = error;
+	}
+}
+
+/* --- inline ------------------------------------------------------------------ */
+
+static bool child_of_type(TSNode n, const char *type, TSNode *out)
+{
+	uint32_t k = ts_node_named_child_count(n);
+
+	for (uint32_t i = 0; i < k; i++)
+		if (ts_is(ts_node_named_child(n, i), type)) {
+			*out = ts_node_named_child(n, i);
+			return true;
+		}
+	return false;
+}
+
+/* A query with a placeholder for the model to fill in. */
+static bool data_template(const char *q, size_t len)
+{
+	return has_ci(q, len, "{") || has_ci(q, len, "$") || has_ci(q, len, "%7b");
+}
+
+/* A remote image whose query carries data: the request itself is the leak
+ * (a reader's client fetches it with what the model filled in). */
+static bool data_url(const char *t, size_t len)
+{
+	const char *q = memchr(t, '?', len);
+
+	if (!q || !(has_ci(t, len, "http://") || has_ci(t, len, "https://")))
+		return false;
+	len -= (size_t)(q - t);
+	return len > 40 || data_template(q, len);
+}
+
+static void inline_node(struct mctx *x, TSNode n)
+{
+	size_t len, start = ts_node_start_byte(n), end = ts_node_end_byte(n);
+	const char *t = ts_text(n, x->buf, &len);
+	TSNode d;
+
+	if (ts_is(n, "inline_link") && !child_of_type(n, "link_text", &d)) {
+		report(x, "AL302", 0, start, end, NULL, 0, "a link with no text");
+	} else if (ts_is(n, "image") && child_of_type(n, "link_destination", &d)) {
+		size_t dl;
+		const char *dt = ts_text(d, x->buf, &dl);
+
+		const char *q = memchr(dt, '?', dl);
+
+		if (data_url(dt, dl))
+			report(x, "AL303",
+			       data_template(q, dl - (size_t)(q - dt)) ? AIRLOCK_SEVERITY_HIGH : 0,
+			       start, end, NULL, 0, "%.*s", (int)(dl > 80 ? 80 : dl), dt);
+	} else if (ts_is(n, "html_tag")) {
+		if (len >= 4 && memcmp(t, "<!--", 4) == 0) {
+			hidden_layer(x, start, end, "in an HTML comment", 0);
+		} else if (hiding_html(t, len)) {
+			/* what the tag hides runs to the next tag */
+			TSNode next = ts_node_next_named_sibling(n);
+			size_t stop = ts_node_is_null(next) ? ts_node_end_byte(ts_node_parent(n))
+							    : ts_node_start_byte(next);
+
+			hidden_layer(x, start, stop, "in HTML styled to be invisible", 0);
+		}
+	} else if (ts_is(n, "code_span") && start > 0 && x->buf[start - 1] == '!') {
+		/* !`cmd`: run when a command or skill is invoked */
+		size_t ticks = strspn(t, "`");
+		struct shell_code c = { t + ticks,
+					len > 2 * ticks ? len - 2 * ticks : 0,
+					NULL,
+					start + ticks,
+					"!`command` line",
+					0,
+					0 };
+		int error;
+
+		if (!x->runs_commands)
+			c.lower = 2;
+		if (c.len && (error = shell_scan(x->fs, x->ps, x->in, &c)) < 0)
+			x->error = error;
+	}
+}
+
+static int inline_batch(struct mctx *x, const TSRange *ranges, unsigned int n)
+{
+	TSTree *tree = NULL;
+	TSTreeCursor cur;
+	int error;
+
+	if ((error = ts_parse_ranges(&tree, x->ps, TS_MARKDOWN_INLINE, x->buf, x->in->len, ranges,
+				     n)) < 0)
+		return error;
+	if (error == 1) {
+		report(x, "AL304", 0, ranges[0].start_byte, ranges[0].end_byte, NULL, 0,
+		       "inline content over the parse limits");
+		return x->error;
+	}
+	cur = ts_tree_cursor_new(ts_tree_root_node(tree));
+	for (;;) {
+		if (++x->nodes > LIMIT_TREE_NODES) {
+			report(x, "AL304", 0, 0, 0, NULL, 0, "more than %u syntax nodes",
+			       LIMIT_TREE_NODES);
+			break;
+		}
+		inline_node(x, ts_tree_cursor_current_node(&cur));
+		if (x->error < 0)
+			break;
+		if (ts_tree_cursor_goto_first_child(&cur))
+			continue;
+		while (!ts_tree_cursor_goto_next_sibling(&cur))
+			if (!ts_tree_cursor_goto_parent(&cur))
+				goto done;
+	}
+done:
+	ts_tree_cursor_delete(&cur);
+	ts_tree_delete(tree);
+	return x->error;
+}
+
+/* --- blocks ------------------------------------------------------------------ */
+
+static int walk_blocks(struct mctx *x, TSNode root)
+{
+	TSTreeCursor cur = ts_tree_cursor_new(root);
+	TSRange *ranges = malloc(INLINE_BATCH * sizeof(*ranges));
+	unsigned int n = 0;
+	int error = 0;
+
+	if (!ranges) {
+		ts_tree_cursor_delete(&cur);
+		return error_oom();
+	}
+	for (;;) {
+		TSNode v = ts_tree_cursor_current_node(&cur);
+		bool descend = true;
+
+		if (++x->nodes > LIMIT_TREE_NODES) {
+			report(x, "AL304", 0, 0, 0, NULL, 0, "more than %u syntax nodes",
+			       LIMIT_TREE_NODES);
+			break;
+		}
+		if (ts_is(v, "html_block")) {
+			html_block(x, v);
+		} else if (ts_is(v, "link_reference_definition")) {
+			link_definition(x, v);
+		} else if (ts_is(v, "minus_metadata") || ts_is(v, "plus_metadata")) {
+			front_matter(x, v);
+		} else if (ts_is(v, "fenced_code_block")) {
+			fenced_code(x, v);
+			descend = false;
+		} else if (ts_is(v, "inline")) {
+			ranges[n].start_byte = ts_node_start_byte(v);
+			ranges[n].end_byte = ts_node_end_byte(v);
+			ranges[n].start_point = ts_node_start_point(v);
+			ranges[n].end_point = ts_node_end_point(v);
+			if (++n == INLINE_BATCH) {
+				if ((error = inline_batch(x, ranges, n)) < 0)
+					break;
+				n = 0;
+			}
+			descend = false;
+		}
+		if (x->error < 0)
+			break;
+		if (descend && ts_tree_cursor_goto_first_child(&cur))
+			continue;
+		while (!ts_tree_cursor_goto_next_sibling(&cur))
+			if (!ts_tree_cursor_goto_parent(&cur))
+				goto done;
+	}
+done:
+	if (error == 0 && x->error == 0 && n > 0)
+		error = inline_batch(x, ranges, n);
+	ts_tree_cursor_delete(&cur);
+	free(ranges);
+	return error < 0 ? error : x->error;
+}
+
+int markdown_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_input *in)
+{
+	struct mctx x = { 0 };
+	TSTree *tree = NULL;
+	int error;
+
+	x.fs = fs;
+	x.ps = ps;
+	x.in = in;
+	x.buf = (const char *)in->data;
+	x.runs_commands = strstr(in->path, "commands/") || strstr(in->path, "skills/") ||
+			  strstr(in->path, "workflows/") || strstr(in->path, "prompts/");
+	if ((error = ts_parse(&tree, ps, TS_MARKDOWN, x.buf, in->len)) < 0)
+		return error;
+	if (error == 1) {
+		report(&x, "AL304", 0, 0, 0, NULL, 0, "over the parse limits");
+		return x.error;
+	}
+	error = walk_blocks(&x, ts_tree_root_node(tree));
+	ts_tree_delete(tree);
+	return error;
+}
