@@ -121,17 +121,40 @@ static bool hiding_html(const char *t, size_t len)
 	return false;
 }
 
+/* Where an HTML block's hidden region ends: a block ends at a blank line,
+ * but what <details> or a hiding <div> hides runs to its closing tag. */
+static size_t hidden_end(const struct mctx *x, size_t end, const char *t, size_t len)
+{
+	char close[40];
+	size_t n = 0, cap = x->in->len - end;
+	const char *found;
+
+	if (len < 2 || t[0] != '<')
+		return end;
+	while (n + 1 < len && n < 20 &&
+	       ((t[n + 1] >= 'a' && t[n + 1] <= 'z') || (t[n + 1] >= 'A' && t[n + 1] <= 'Z')))
+		n++;
+	snprintf(close, sizeof(close), "</%.*s", (int)n, t + 1);
+	if (n == 0 || has_ci(t, len, close))
+		return end;
+	if (cap > LIMIT_HIDDEN_BYTES)
+		cap = LIMIT_HIDDEN_BYTES;
+	found = memmem(x->buf + end, cap, close, strlen(close));
+	return found ? (size_t)(found - x->buf) + strlen(close) : end;
+}
+
 static void html_block(struct mctx *x, TSNode n)
 {
-	size_t len, start = ts_node_start_byte(n);
+	size_t len, start = ts_node_start_byte(n), end = ts_node_end_byte(n);
 	const char *t = ts_text(n, x->buf, &len);
 
 	if (len >= 4 && memcmp(t, "<!--", 4) == 0)
-		hidden_layer(x, start, start + len, "in an HTML comment", 0);
+		hidden_layer(x, start, end, "in an HTML comment", 0);
 	else if (hiding_html(t, len))
-		hidden_layer(x, start, start + len, "in HTML styled to be invisible", 0);
-	else if (has_ci(t, len, "<details"))
-		hidden_layer(x, start, start + len, "in a collapsed <details> block",
+		hidden_layer(x, start, hidden_end(x, end, t, len), "in HTML styled to be invisible",
+			     0);
+	else if (has_ci(t, len, "<details") && !has_ci(t, len, "<details open"))
+		hidden_layer(x, start, hidden_end(x, end, t, len), "in a collapsed <details> block",
 			     AIRLOCK_SEVERITY_MEDIUM);
 }
 
