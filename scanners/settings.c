@@ -691,6 +691,11 @@ int settings_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_
 	if (ts_node_has_error(root)) {
 		TSNode e = first_error(x, root);
 
+		/* An ERROR that wraps complete pairs ends where the parse broke
+		 * (a missing comma): report the token after it. */
+		if (!ts_node_is_null(e) && ts_is(e, "ERROR") && ts_node_named_child_count(e) > 0 &&
+		    !ts_node_is_null(ts_node_next_sibling(e)))
+			e = ts_node_next_sibling(e);
 		if (!ts_node_is_null(e))
 			report(x, "AL401", 0, e, "%s", "");
 	}
