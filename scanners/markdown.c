@@ -358,6 +358,32 @@ done:
 
 /* --- blocks ------------------------------------------------------------------ */
 
+static bool contains(const char *t, size_t len, const char *needle)
+{
+	return memmem(t, len, needle, strlen(needle)) != NULL;
+}
+
+/* Every inline check needs a tag, a link or image, or a !`command`: prose
+ * without them is not handed to the inline grammar (it is the signatures'). */
+static bool inline_worth_parsing(const struct mctx *x, TSNode n)
+{
+	size_t len;
+	const char *t = ts_text(n, x->buf, &len);
+
+	return memchr(t, '<', len) || contains(t, len, "](") || contains(t, len, "!`");
+}
+
+/* Nor is a file with none of what the block checks look for either. */
+static bool worth_parsing(const struct scan_input *in)
+{
+	const char *t = (const char *)in->data;
+	size_t len = in->len;
+
+	return memchr(t, '<', len) || contains(t, len, "](") || contains(t, len, "!`") ||
+	       contains(t, len, "]:") || contains(t, len, "```") || contains(t, len, "~~~") ||
+	       (len >= 3 && (memcmp(t, "---", 3) == 0 || memcmp(t, "+++", 3) == 0));
+}
+
 static int walk_blocks(struct mctx *x, TSNode root)
 {
 	TSTreeCursor cur = ts_tree_cursor_new(root);
@@ -387,7 +413,7 @@ static int walk_blocks(struct mctx *x, TSNode root)
 		} else if (ts_is(v, "fenced_code_block")) {
 			fenced_code(x, v);
 			descend = false;
-		} else if (ts_is(v, "inline")) {
+		} else if (ts_is(v, "inline") && inline_worth_parsing(x, v)) {
 			ranges[n].start_byte = ts_node_start_byte(v);
 			ranges[n].end_byte = ts_node_end_byte(v);
 			ranges[n].start_point = ts_node_start_point(v);
@@ -427,6 +453,8 @@ int markdown_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_
 	x.buf = (const char *)in->data;
 	x.runs_commands = strstr(in->path, "commands/") || strstr(in->path, "skills/") ||
 			  strstr(in->path, "workflows/") || strstr(in->path, "prompts/");
+	if (!worth_parsing(in))
+		return 0;
 	if ((error = ts_parse(&tree, ps, TS_MARKDOWN, x.buf, in->len)) < 0)
 		return error;
 	if (error == 1) {
