@@ -18,12 +18,13 @@
 #include "common/error.h"
 #include "loader/limits.h"
 #include "scanners/markdown.h"
+#include "scanners/mdchunks.h"
 #include "scanners/rules.h"
 #include "scanners/shell.h"
 
-/* Inline nodes parsed in one go; past this the rest is parsed too, in
- * further batches. */
-#define INLINE_BATCH 4096
+/* Ranges handed to one parse (block runs, inline nodes): tree-sitter 0.20
+ * looks them up linearly for every token, so more per parse is slower. */
+#define RANGE_BATCH 64
 
 struct mctx {
 	struct findings *fs;
@@ -387,7 +388,7 @@ static bool worth_parsing(const struct scan_input *in)
 static int walk_blocks(struct mctx *x, TSNode root)
 {
 	TSTreeCursor cur = ts_tree_cursor_new(root);
-	TSRange *ranges = malloc(INLINE_BATCH * sizeof(*ranges));
+	TSRange *ranges = malloc(RANGE_BATCH * sizeof(*ranges));
 	unsigned int n = 0;
 	int error = 0;
 
@@ -418,7 +419,7 @@ static int walk_blocks(struct mctx *x, TSNode root)
 			ranges[n].end_byte = ts_node_end_byte(v);
 			ranges[n].start_point = ts_node_start_point(v);
 			ranges[n].end_point = ts_node_end_point(v);
-			if (++n == INLINE_BATCH) {
+			if (++n == RANGE_BATCH) {
 				if ((error = inline_batch(x, ranges, n)) < 0)
 					break;
 				n = 0;
@@ -445,6 +446,8 @@ int markdown_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_
 {
 	struct mctx x = { 0 };
 	TSTree *tree = NULL;
+	TSRange *chunks;
+	unsigned int nchunks;
 	int error;
 
 	x.fs = fs;
@@ -455,13 +458,29 @@ int markdown_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_
 			  strstr(in->path, "workflows/") || strstr(in->path, "prompts/");
 	if (!worth_parsing(in))
 		return 0;
-	if ((error = ts_parse(&tree, ps, TS_MARKDOWN, x.buf, in->len)) < 0)
+	if ((error = md_chunks(&chunks, &nchunks, x.buf, in->len)) < 0)
 		return error;
-	if (error == 1) {
-		report(&x, "AL304", 0, 0, 0, NULL, 0, "over the parse limits");
-		return x.error;
+	if (nchunks == 0) {
+		free(chunks);
+		return 0;
 	}
-	error = walk_blocks(&x, ts_tree_root_node(tree));
-	ts_tree_delete(tree);
+	/* tree-sitter 0.20 looks ranges up linearly for every token: a few
+	 * dozen per parse keep that linear in the file's size. */
+	for (unsigned int i = 0; i < nchunks && error == 0; i += RANGE_BATCH) {
+		unsigned int k = nchunks - i < RANGE_BATCH ? nchunks - i : RANGE_BATCH;
+
+		if ((error = ts_parse_ranges(&tree, ps, TS_MARKDOWN, x.buf, in->len, chunks + i,
+					     k)) < 0)
+			break;
+		if (error == 1) {
+			report(&x, "AL304", 0, chunks[i].start_byte, chunks[i].end_byte, NULL, 0,
+			       "over the parse limits");
+			error = x.error;
+			continue;
+		}
+		error = walk_blocks(&x, ts_tree_root_node(tree));
+		ts_tree_delete(tree);
+	}
+	free(chunks);
 	return error;
 }
