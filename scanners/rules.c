@@ -112,6 +112,9 @@ static const struct builtin_rule builtins[] = {
 	{ "AL417", "preapproved_mcp", "settings", S(MEDIUM), "high",
 	  "The repository pre-approves its own MCP servers (enabledMcpjsonServers)" },
 
+	{ "AL418", "session_start_network", "exfiltration", S(MEDIUM), "medium",
+	  "A hook that runs at every session start (no matcher) reaches the network" },
+
 	/* Unicode and terminal analysis (scanners/unicode.c). */
 	{ "AL501", "unicode_tags", "hidden-text", S(HIGH), "high",
 	  "Unicode tag characters (U+E0000-E007F) carry invisible ASCII text" },

@@ -495,6 +495,42 @@ static void mcp_server(struct sctx *x, TSNode obj)
 	}
 }
 
+/* The matcher group a hook command sits in: command string -> pair ->
+ * hook object -> hooks array -> pair -> group object. */
+static TSNode matcher_group(TSNode value)
+{
+	TSNode n = value;
+
+	for (int i = 0; i < 5 && !ts_node_is_null(n); i++)
+		n = ts_node_parent(n);
+	return !ts_node_is_null(n) && ts_is(n, "object") ? n : (TSNode){ 0 };
+}
+
+/* A hook command; one that runs at every session start (no matcher, or an
+ * empty one) and reaches the network is worth a look of its own. */
+static void hook_command(struct sctx *x, TSNode value)
+{
+	size_t from = x->fs->count;
+	TSNode group, matcher;
+	char m[KEY_BYTES] = "";
+
+	shell_string(x, value, "hook command");
+	if (x->error < 0 || !in_path(x, "SessionStart"))
+		return;
+	group = matcher_group(value);
+	if (ts_node_is_null(group))
+		return;
+	matcher = GET(group, "matcher");
+	text_of(x, matcher, m, sizeof(m));
+	if (strcmp(m, "") != 0 && strcmp(m, "*") != 0)
+		return;
+	for (size_t i = from; i < x->fs->count; i++)
+		if (strcmp(x->fs->v[i].rule, "AL211") == 0) {
+			report(x, "AL418", 0, value, "%s", "");
+			return;
+		}
+}
+
 static bool lifecycle_key(const char *k)
 {
 	return strcmp(k, "initializeCommand") == 0 || strcmp(k, "onCreateCommand") == 0 ||
@@ -540,7 +576,7 @@ static void check_pair(struct sctx *x, TSNode key, const char *k, TSNode value)
 	}
 	if (strcmp(k, "command") == 0 && ts_is(value, "string")) {
 		if (in_path(x, "hooks"))
-			shell_string(x, value, "hook command");
+			hook_command(x, value);
 		else if (strcmp(up, "statusLine") == 0)
 			shell_string(x, value, "status line command");
 		else if (strcmp(x->path[0], "tasks") == 0)
