@@ -42,7 +42,7 @@ enum {
 #define MAX_NOTES 16
 
 struct command {
-	char name[64];
+	char name[ARG_BYTES];
 	char argv[MAX_ARGS][ARG_BYTES]; /* unquoted text, cut at ARG_BYTES */
 	TSNode args[MAX_ARGS];
 	int argc, first; /* first: index of the first argument after wrappers */
