@@ -452,6 +452,97 @@ static void unpinned_npx(struct sctx *x, TSNode args)
 	}
 }
 
+struct line {
+	char *code;
+	size_t *map, len, cap;
+};
+
+static int line_put(struct line *l, char c, size_t from)
+{
+	if (l->len == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 256;
+		char *code;
+		size_t *map;
+
+		if (cap > LIMIT_PARSE_BYTES + 1)
+			return 1; /* the parse would refuse it anyway: stop here */
+		if (!(code = realloc(l->code, cap)))
+			return error_oom();
+		l->code = code;
+		if (!(map = realloc(l->map, cap * sizeof(*map))))
+			return error_oom();
+		l->map = map;
+		l->cap = cap;
+	}
+	l->code[l->len] = c;
+	l->map[l->len++] = from;
+	return 0;
+}
+
+/* Appends one JSON string as a single-quoted shell word; the quotes map to
+ * the string's first character, every other byte to where it came from. */
+static int line_word(struct sctx *x, struct line *l, TSNode s)
+{
+	char *d;
+	size_t *m, n, at = ts_node_start_byte(s);
+	int error;
+
+	if ((error = json_string_decode(&d, &m, &n, x->buf, s)) < 0)
+		return error;
+	if (n)
+		at = m[0]; /* the word starts where its text does, after the " */
+	if (l->len)
+		error = line_put(l, ' ', at);
+	if (error == 0)
+		error = line_put(l, '\'', at);
+	for (size_t i = 0; i < n && error == 0; i++) {
+		if (d[i] == '\'') {
+			/* 'it'\''s' */
+			for (const char *q = "'\\'"; *q && error == 0; q++)
+				error = line_put(l, *q, m[i]);
+		}
+		if (error == 0)
+			error = line_put(l, d[i], m[i]);
+	}
+	if (error == 0)
+		error = line_put(l, '\'', at);
+	free(d);
+	free(m);
+	return error;
+}
+
+/* The server's command and args as the one command line they amount to, so
+ * that `bash -c CODE`, `python3 -c CODE`, `curl -T ~/.netrc URL` are judged
+ * like any other command; each byte maps back to its JSON string. */
+static void server_line(struct sctx *x, TSNode cmd, TSNode args)
+{
+	struct line l = { 0 };
+	struct shell_code c = { 0 };
+	uint32_t n = ts_node_is_null(args) || !ts_is(args, "array")
+			     ? 0
+			     : ts_node_named_child_count(args);
+	int error = line_word(x, &l, cmd);
+
+	for (uint32_t i = 0; i < n && error == 0; i++)
+		if (ts_is(ts_node_named_child(args, i), "string"))
+			error = line_word(x, &l, ts_node_named_child(args, i));
+	if (error == 1) {
+		report(x, "AL203", 0, cmd, "the server's command line is over %u bytes",
+		       LIMIT_PARSE_BYTES);
+		error = 0;
+	} else if (error == 0 && l.len) {
+		c.code = l.code;
+		c.len = l.len;
+		c.map = l.map;
+		c.what = "MCP server command line";
+		error = shell_scan(x->fs, x->ps, x->in, &c);
+	}
+	if (error < 0)
+		x->error = error;
+	free(l.code);
+	free(l.map);
+}
+
 static void mcp_server(struct sctx *x, TSNode obj)
 {
 	TSNode cmd = GET(obj, "command"), args = GET(obj, "args"), url = GET(obj, "url");
@@ -472,6 +563,8 @@ static void mcp_server(struct sctx *x, TSNode obj)
 	if (strpbrk(c, "|;&$`<>") || strchr(c, ' ')) {
 		report(x, "AL408", 0, cmd, "command is a shell line");
 		shell_string(x, cmd, "MCP server command");
+	} else if (ts_is(cmd, "string")) {
+		server_line(x, cmd, args);
 	}
 	if (ts_node_is_null(args) || !ts_is(args, "array"))
 		return;
@@ -487,9 +580,6 @@ static void mcp_server(struct sctx *x, TSNode obj)
 			if (a[0] != '-' || a[1] == '-' || !(strchr(a, 'c') || strchr(a, 'e')))
 				continue;
 			report(x, "AL408", 0, cmd, "%s %s", base, a);
-			if (shell_is_shell(base, strlen(base)))
-				shell_string(x, ts_node_named_child(args, i + 1),
-					     "MCP server command");
 			break;
 		}
 	}
