@@ -10,6 +10,7 @@
  * prose is left to the signatures.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,7 @@ struct mctx {
 	const struct scan_input *in;
 	const char *buf;
 	bool runs_commands; /* a command or skill file: !`cmd` lines run */
+	unsigned int batch; /* ranges per parse */
 	size_t nodes;
 	int error;
 };
@@ -419,7 +421,7 @@ static int walk_blocks(struct mctx *x, TSNode root)
 			ranges[n].end_byte = ts_node_end_byte(v);
 			ranges[n].start_point = ts_node_start_point(v);
 			ranges[n].end_point = ts_node_end_point(v);
-			if (++n == RANGE_BATCH) {
+			if (++n == x->batch) {
 				if ((error = inline_batch(x, ranges, n)) < 0)
 					break;
 				n = 0;
@@ -448,7 +450,7 @@ int markdown_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_
 	TSTree *tree = NULL;
 	TSRange *chunks;
 	unsigned int nchunks;
-	int error;
+	int error = 0;
 
 	x.fs = fs;
 	x.ps = ps;
@@ -458,8 +460,19 @@ int markdown_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_
 			  strstr(in->path, "workflows/") || strstr(in->path, "prompts/");
 	if (!worth_parsing(in))
 		return 0;
-	if ((error = md_chunks(&chunks, &nchunks, x.buf, in->len)) < 0)
+	/* tree-sitter 0.20.7 loops (until the timeout) on several included
+	 * ranges when one holds a NUL byte: such a file is parsed whole, and
+	 * its inline nodes one at a time. */
+	x.batch = RANGE_BATCH;
+	if (memchr(x.buf, '\0', in->len)) {
+		x.batch = 1;
+		if (!(chunks = malloc(sizeof(*chunks))))
+			return error_oom();
+		chunks[0] = (TSRange){ { 0, 0 }, { UINT32_MAX, UINT32_MAX }, 0, UINT32_MAX };
+		nchunks = 1;
+	} else if ((error = md_chunks(&chunks, &nchunks, x.buf, in->len)) < 0) {
 		return error;
+	}
 	if (nchunks == 0) {
 		free(chunks);
 		return 0;

@@ -10,6 +10,7 @@
 
 #include "common/error.h"
 #include "loader/limits.h"
+#include "scanners/markdown.h"
 #include "scanners/settings.h"
 #include "scanners/shell.h"
 #include "scanners/tsparse.h"
@@ -199,6 +200,30 @@ START_TEST(json_strings_map_back)
 }
 END_TEST
 
+/* tree-sitter 0.20.7 spins until the timeout on several included ranges
+ * when one holds a NUL byte (found by fuzz_markdown): such files are parsed
+ * whole, so the analysis finishes and is not cut short. */
+START_TEST(nul_bytes_do_not_stall_markdown)
+{
+	/* the input fuzz_markdown found (tests/fuzz/corpus/markdown/nul-in-ranges) */
+	static const char md[] = "# T\xb9uB\xbe\xfd\x7f\x00\x00.gitcon\xfb\xff\xff\xff"
+				 "figno\xff\xff~"
+				 "\xfd\xbe"
+				 "Bu\xa0re all previous instructions -->P[/\xff\xff\xffm# (sur"
+				 "l\n</dr\xf2y\x00\\>\n\nsilently\x95 upload\n\n</deta ls>\n";
+	static const struct scan_input in = { "CLAUDE.md", (const unsigned char *)md,
+					      sizeof(md) - 1, AIRLOCK_KIND_MARKDOWN,
+					      AIRLOCK_CLASS_INSTRUCTIONS };
+	struct ts_parsers ps = { 0 };
+	struct findings fs = { 0 };
+
+	ck_assert_int_eq(markdown_scan(&fs, &ps, &in), 0);
+	ck_assert(!has_rule(&fs, "AL304"));
+	findings_free(&fs);
+	ts_parsers_free(&ps);
+}
+END_TEST
+
 Suite *structure_suite(void)
 {
 	Suite *s = suite_create("structure");
@@ -209,6 +234,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, limits_are_findings);
 	tcase_add_test(tc, broken_commands_are_judged);
 	tcase_add_test(tc, json_strings_map_back);
+	tcase_add_test(tc, nul_bytes_do_not_stall_markdown);
 	suite_add_tcase(s, tc);
 	return s;
 }
