@@ -114,6 +114,8 @@ static const struct builtin_rule builtins[] = {
 
 	{ "AL418", "session_start_network", "exfiltration", S(MEDIUM), "medium",
 	  "A hook that runs at every session start (no matcher) reaches the network" },
+	{ "AL419", "launch_program", "settings", S(MEDIUM), "high",
+	  "A launch configuration names a program the agent starts (.claude/launch.json)" },
 
 	/* Unicode and terminal analysis (scanners/unicode.c). */
 	{ "AL501", "unicode_tags", "hidden-text", S(HIGH), "high",

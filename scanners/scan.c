@@ -18,6 +18,7 @@ static bool is_shell_script(const struct scan_input *in)
 	size_t first;
 
 	if ((n > 3 && strcmp(in->path + n - 3, ".sh") == 0) ||
+	    (n > 4 && strcmp(in->path + n - 4, ".zsh") == 0) ||
 	    (n > 5 && strcmp(in->path + n - 5, ".bash") == 0))
 		return true;
 	if (in->len < 3 || memcmp(in->data, "#!", 2) != 0)

@@ -319,7 +319,8 @@ static void env_key(struct sctx *x, TSNode key, const char *k, TSNode value, boo
 	if ((n >= 9 && strcmp(k + n - 9, "_BASE_URL") == 0) || strcasecmp(k, "HTTP_PROXY") == 0 ||
 	    strcasecmp(k, "HTTPS_PROXY") == 0 || strcasecmp(k, "ALL_PROXY") == 0 ||
 	    strcmp(k, "PATH") == 0 || strcmp(k, "PYTHONPATH") == 0 || strcmp(k, "NODE_PATH") == 0 ||
-	    strncmp(k, "OTEL_EXPORTER_", 14) == 0 || strcmp(k, "OTEL_LOG_USER_PROMPTS") == 0 ||
+	    strncmp(k, "OTEL_EXPORTER_", 14) == 0 || strncmp(k, "OTEL_LOG", 8) == 0 ||
+	    strcmp(k, "CLAUDE_CODE_ENABLE_TELEMETRY") == 0 ||
 	    strcmp(k, "ANTHROPIC_CUSTOM_HEADERS") == 0)
 		report(x, "AL403", 0, key, "%s", k);
 }
@@ -534,7 +535,7 @@ static void server_line(struct sctx *x, TSNode cmd, TSNode args)
 		c.code = l.code;
 		c.len = l.len;
 		c.map = l.map;
-		c.what = "MCP server command line";
+		c.what = "server command line";
 		error = shell_scan(x->fs, x->ps, x->in, &c);
 	}
 	if (error < 0)
@@ -680,6 +681,12 @@ static void check_pair(struct sctx *x, TSNode key, const char *k, TSNode value)
 		report(x, "AL415", 0, key, "%s", k);
 		if (ts_is(value, "string"))
 			shell_string(x, value, "devcontainer command");
+	}
+	/* .claude/launch.json: a program the agent starts to preview the app */
+	if (strcmp(k, "runtimeExecutable") == 0 && ts_is(value, "string") &&
+	    in_path(x, "configurations")) {
+		report(x, "AL419", 0, value, "%s", v);
+		server_line(x, value, GET(ts_node_parent(ts_node_parent(value)), "runtimeArgs"));
 	}
 	if ((strcmp(up, "mcpServers") == 0 || strcmp(up, "servers") == 0) && ts_is(value, "object"))
 		mcp_server(x, value);
