@@ -61,6 +61,10 @@
 #define LIMIT_SHELL_NESTING 4
 #define LIMIT_TREE_NODES    (1u * 1000 * 1000)
 
+/* Syntax nodes the shell analysis may visit for one command string, all
+ * walks together (nested substitutions are walked once per level). */
+#define LIMIT_SHELL_STEPS (4u * 1000 * 1000)
+
 /* Bytes after an unclosed hiding HTML block (<details>, <div hidden>) that
  * are searched for its closing tag and judged as hidden. */
 #define LIMIT_HIDDEN_BYTES (64u * 1024)

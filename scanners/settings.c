@@ -9,6 +9,7 @@
  * reading it.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -260,10 +261,13 @@ static bool in_path(const struct sctx *x, const char *key)
 
 static TSNode pair_get(TSNode obj, const char *key, const char *buf, size_t klen)
 {
-	uint32_t n = ts_node_named_child_count(obj);
+	TSNode found = { 0 }, p;
+	struct ts_kids it;
 
-	for (uint32_t i = 0; i < n; i++) {
-		TSNode p = ts_node_named_child(obj, i);
+	if (ts_node_is_null(obj))
+		return found;
+	ts_kids_begin(&it, obj);
+	while (ts_kids_next(&it, &p)) {
 		TSNode k = ts_node_child_by_field_name(p, "key", 3);
 		size_t len;
 		const char *t;
@@ -271,10 +275,13 @@ static TSNode pair_get(TSNode obj, const char *key, const char *buf, size_t klen
 		if (!ts_is(p, "pair") || ts_node_is_null(k))
 			continue;
 		t = ts_text(k, buf, &len);
-		if (len == klen + 2 && memcmp(t + 1, key, klen) == 0)
-			return ts_node_child_by_field_name(p, "value", 5);
+		if (len == klen + 2 && memcmp(t + 1, key, klen) == 0) {
+			found = ts_node_child_by_field_name(p, "value", 5);
+			break;
+		}
 	}
-	return (TSNode){ 0 };
+	ts_kids_end(&it);
+	return found;
 }
 
 #define GET(obj, key) pair_get(obj, key, x->buf, sizeof(key) - 1)
@@ -334,10 +341,11 @@ static bool wildcard_rule(const char *r)
 
 static void allow_rules(struct sctx *x, TSNode arr)
 {
-	uint32_t n = ts_node_named_child_count(arr);
+	struct ts_kids it;
+	TSNode s;
 
-	for (uint32_t i = 0; i < n; i++) {
-		TSNode s = ts_node_named_child(arr, i);
+	ts_kids_begin(&it, arr);
+	while (ts_kids_next(&it, &s) && x->error == 0) {
 		char r[KEY_BYTES];
 
 		text_of(x, s, r, sizeof(r));
@@ -346,14 +354,16 @@ static void allow_rules(struct sctx *x, TSNode arr)
 		else if (shell_credential_path(r))
 			report(x, "AL406", 0, s, "%s", r);
 	}
+	ts_kids_end(&it);
 }
 
 static void broad_directories(struct sctx *x, TSNode arr)
 {
-	uint32_t n = ts_node_named_child_count(arr);
+	struct ts_kids it;
+	TSNode s;
 
-	for (uint32_t i = 0; i < n; i++) {
-		TSNode s = ts_node_named_child(arr, i);
+	ts_kids_begin(&it, arr);
+	while (ts_kids_next(&it, &s) && x->error == 0) {
 		char d[KEY_BYTES];
 
 		text_of(x, s, d, sizeof(d));
@@ -361,6 +371,7 @@ static void broad_directories(struct sctx *x, TSNode arr)
 		    strcmp(d, "$HOME") == 0 || strcmp(d, "..") == 0 || strcmp(d, "../") == 0)
 			report(x, "AL416", 0, s, "%s", d);
 	}
+	ts_kids_end(&it);
 }
 
 static void url_host(const char *url, char *host, size_t cap)
@@ -405,10 +416,11 @@ static void foreign_secrets(struct sctx *x, TSNode at, const char *v, const char
 
 static void server_headers(struct sctx *x, TSNode headers, const char *host)
 {
-	uint32_t n = ts_node_named_child_count(headers);
+	struct ts_kids it;
+	TSNode p;
 
-	for (uint32_t i = 0; i < n; i++) {
-		TSNode p = ts_node_named_child(headers, i);
+	ts_kids_begin(&it, headers);
+	while (ts_kids_next(&it, &p) && x->error == 0) {
 		TSNode k = ts_node_child_by_field_name(p, "key", 3);
 		TSNode v = ts_node_child_by_field_name(p, "value", 5);
 		char key[KEY_BYTES], val[512];
@@ -426,16 +438,18 @@ static void server_headers(struct sctx *x, TSNode headers, const char *host)
 		    strlen(val) >= 12)
 			report(x, "AL410", 0, v, "header %s", key);
 	}
+	ts_kids_end(&it);
 }
 
 /* An npx package without a version: whatever is published next runs. */
 static void unpinned_npx(struct sctx *x, TSNode args)
 {
-	uint32_t n = ts_node_named_child_count(args);
+	struct ts_kids it;
+	TSNode s;
 	bool yes = false;
 
-	for (uint32_t i = 0; i < n; i++) {
-		TSNode s = ts_node_named_child(args, i);
+	ts_kids_begin(&it, args);
+	while (ts_kids_next(&it, &s)) {
 		char a[KEY_BYTES];
 		const char *at;
 
@@ -449,8 +463,9 @@ static void unpinned_npx(struct sctx *x, TSNode args)
 		at = strchr(a + (a[0] == '@'), '@');
 		if (!at || strcmp(at, "@latest") == 0)
 			report(x, "AL409", 0, s, "npx -y %s", a);
-		return;
+		break;
 	}
+	ts_kids_end(&it);
 }
 
 struct line {
@@ -519,14 +534,18 @@ static void server_line(struct sctx *x, TSNode cmd, TSNode args)
 {
 	struct line l = { 0 };
 	struct shell_code c = { 0 };
-	uint32_t n = ts_node_is_null(args) || !ts_is(args, "array")
-			     ? 0
-			     : ts_node_named_child_count(args);
 	int error = line_word(x, &l, cmd);
 
-	for (uint32_t i = 0; i < n && error == 0; i++)
-		if (ts_is(ts_node_named_child(args, i), "string"))
-			error = line_word(x, &l, ts_node_named_child(args, i));
+	if (!ts_node_is_null(args) && ts_is(args, "array")) {
+		struct ts_kids it;
+		TSNode a;
+
+		ts_kids_begin(&it, args);
+		while (error == 0 && ts_kids_next(&it, &a))
+			if (ts_is(a, "string"))
+				error = line_word(x, &l, a);
+		ts_kids_end(&it);
+	}
 	if (error == 1) {
 		report(x, "AL203", 0, cmd, "the server's command line is over %u bytes",
 		       LIMIT_PARSE_BYTES);
@@ -572,17 +591,20 @@ static void mcp_server(struct sctx *x, TSNode obj)
 	if (strcmp(base, "npx") == 0)
 		unpinned_npx(x, args);
 	if (shell_is_shell(base, strlen(base)) || shell_is_interpreter(base, strlen(base))) {
-		uint32_t n = ts_node_named_child_count(args);
+		struct ts_kids it;
+		TSNode arg;
 
-		for (uint32_t i = 0; i + 1 < n; i++) {
+		ts_kids_begin(&it, args);
+		while (ts_kids_next(&it, &arg)) {
 			char a[16];
 
-			text_of(x, ts_node_named_child(args, i), a, sizeof(a));
+			text_of(x, arg, a, sizeof(a));
 			if (a[0] != '-' || a[1] == '-' || !(strchr(a, 'c') || strchr(a, 'e')))
 				continue;
 			report(x, "AL408", 0, cmd, "%s %s", base, a);
 			break;
 		}
+		ts_kids_end(&it);
 	}
 }
 
@@ -700,36 +722,67 @@ static void push(struct sctx *x, const char *k)
 
 static void walk_value(struct sctx *x, TSNode v);
 
+struct key_at {
+	const char *t; /* the key's raw text, quotes included */
+	size_t len;
+	TSNode node;
+};
+
+static int by_key(const void *a, const void *b)
+{
+	const struct key_at *x = a, *y = b;
+	int c;
+
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	if ((c = memcmp(x->t, y->t, x->len)) != 0)
+		return c;
+	return ts_node_start_byte(x->node) < ts_node_start_byte(y->node) ? -1 : 1;
+}
+
+/* A repeated key: jansson rejects it, other parsers keep the first or the
+ * last value. Sorted, so an object of many keys costs n log n. */
+static void duplicate_keys(struct sctx *x, struct key_at *keys, size_t n)
+{
+	if (n < 2)
+		return;
+	qsort(keys, n, sizeof(*keys), by_key);
+	for (size_t i = 1; i < n; i++) {
+		const struct key_at *a = &keys[i - 1], *b = &keys[i];
+		int shown = b->len >= 2 ? (int)(b->len - 2 > 64 ? 64 : b->len - 2) : 0;
+
+		if (a->len == b->len && memcmp(a->t, b->t, a->len) == 0)
+			report(x, "AL402", 0, b->node, "%.*s", shown, b->len ? b->t + 1 : b->t);
+	}
+}
+
 static void walk_object(struct sctx *x, TSNode obj)
 {
-	uint32_t n = ts_node_named_child_count(obj);
+	struct key_at *keys = NULL, *grown;
+	size_t nkeys = 0, alloc = 0;
+	struct ts_kids it;
+	TSNode p;
 
-	for (uint32_t i = 0; i < n && x->error == 0; i++) {
-		TSNode p = ts_node_named_child(obj, i);
+	ts_kids_begin(&it, obj);
+	while (x->error == 0 && ts_kids_next(&it, &p)) {
 		TSNode k = ts_node_child_by_field_name(p, "key", 3);
 		TSNode v = ts_node_child_by_field_name(p, "value", 5);
 		char key[KEY_BYTES];
 
 		if (!ts_is(p, "pair") || ts_node_is_null(k))
 			continue;
-		text_of(x, k, key, sizeof(key));
-		/* A repeated key: jansson rejects it, other parsers keep the
-		 * first or the last value. */
-		for (uint32_t j = 0; j < i && j < 4096; j++) {
-			TSNode q = ts_node_named_child(obj, j);
-			TSNode qk = ts_node_child_by_field_name(q, "key", 3);
-			size_t l1, l2;
-			const char *t1, *t2;
-
-			if (!ts_is(q, "pair") || ts_node_is_null(qk))
-				continue;
-			t1 = ts_text(k, x->buf, &l1);
-			t2 = ts_text(qk, x->buf, &l2);
-			if (l1 == l2 && memcmp(t1, t2, l1) == 0) {
-				report(x, "AL402", 0, k, "%s", key);
+		if (nkeys == alloc) {
+			alloc = alloc ? alloc * 2 : 16;
+			if (alloc > SIZE_MAX / sizeof(*keys) ||
+			    !(grown = realloc(keys, alloc * sizeof(*keys)))) {
+				x->error = error_oom();
 				break;
 			}
+			keys = grown;
 		}
+		keys[nkeys].t = ts_text(k, x->buf, &keys[nkeys].len);
+		keys[nkeys++].node = k;
+		text_of(x, k, key, sizeof(key));
 		push(x, key);
 		if (!ts_node_is_null(v)) {
 			check_pair(x, k, key, v);
@@ -737,6 +790,10 @@ static void walk_object(struct sctx *x, TSNode obj)
 		}
 		x->depth--;
 	}
+	ts_kids_end(&it);
+	if (x->error == 0)
+		duplicate_keys(x, keys, nkeys);
+	free(keys);
 }
 
 static void walk_value(struct sctx *x, TSNode v)
@@ -750,11 +807,14 @@ static void walk_value(struct sctx *x, TSNode v)
 	if (ts_is(v, "object")) {
 		walk_object(x, v);
 	} else if (ts_is(v, "array")) {
-		uint32_t n = ts_node_named_child_count(v);
+		struct ts_kids it;
+		TSNode item;
 
 		push(x, "[]");
-		for (uint32_t i = 0; i < n && x->error == 0; i++)
-			walk_value(x, ts_node_named_child(v, i));
+		ts_kids_begin(&it, v);
+		while (x->error == 0 && ts_kids_next(&it, &item))
+			walk_value(x, item);
+		ts_kids_end(&it);
 		x->depth--;
 	}
 }
@@ -832,8 +892,15 @@ int settings_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_
 		if (!ts_node_is_null(e))
 			report(x, "AL401", 0, e, "%s", "");
 	}
-	for (uint32_t i = 0; i < ts_node_named_child_count(root) && x->error == 0; i++)
-		walk_value(x, ts_node_named_child(root, i));
+	{
+		struct ts_kids it;
+		TSNode v;
+
+		ts_kids_begin(&it, root);
+		while (x->error == 0 && ts_kids_next(&it, &v))
+			walk_value(x, v);
+		ts_kids_end(&it);
+	}
 	error = x->error;
 out:
 	if (tree)

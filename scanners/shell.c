@@ -63,6 +63,8 @@ struct ctx {
 	airlock_severity lone_sink_sev;
 	bool have_sink, have_source;
 	size_t nodes;
+	size_t steps; /* cursor moves of every walk, against LIMIT_SHELL_STEPS */
+	bool spent;
 	int error;
 };
 
@@ -330,20 +332,30 @@ static bool runs_stdin(const struct command *c)
 
 /* Secret-looking or secret-holding variables expanded anywhere under `n`;
  * the first one's name is copied to `var`. */
-static bool expands_secret(const struct ctx *x, TSNode n, char *var, size_t cap)
+/* One more node visited; false once the analysis has used its budget (a
+ * deeply nested command would otherwise cost the square of its size). */
+static bool step(struct ctx *x)
+{
+	if (++x->steps <= LIMIT_SHELL_STEPS)
+		return true;
+	x->spent = true;
+	return false;
+}
+
+static bool expands_secret(struct ctx *x, TSNode n, char *var, size_t cap)
 {
 	TSTreeCursor cur = ts_tree_cursor_new(n);
 	bool found = false;
 
-	for (;;) {
-		TSNode v = ts_tree_cursor_current_node(&cur);
+	while (step(x)) {
+		TSNode v = ts_tree_cursor_current_node(&cur), name_node;
 
-		if (ts_is(v, "variable_name") && !ts_node_is_null(ts_node_parent(v)) &&
-		    (ts_is(ts_node_parent(v), "simple_expansion") ||
-		     ts_is(ts_node_parent(v), "expansion"))) {
+		if ((ts_is(v, "simple_expansion") || ts_is(v, "expansion")) &&
+		    ts_node_named_child_count(v) > 0 &&
+		    ts_is(name_node = ts_node_named_child(v, 0), "variable_name")) {
 			char name[64];
 
-			flat(x, v, name, sizeof(name));
+			flat(x, name_node, name, sizeof(name));
 			bool tainted = false;
 			for (int i = 0; i < x->ntainted; i++)
 				tainted |= strcmp(x->tainted[i], name) == 0;
@@ -367,7 +379,7 @@ done:
 /* --- facts ------------------------------------------------------------------- */
 
 /* What one command does on its own, not counting commands nested in it. */
-static unsigned int command_facts(const struct ctx *x, TSNode node, const struct command *c)
+static unsigned int command_facts(struct ctx *x, TSNode node, const struct command *c)
 {
 	const char *nm = c->name;
 	size_t nl = strlen(nm);
@@ -463,7 +475,7 @@ static unsigned int facts_of(struct ctx *x, TSNode n)
 		ts_tree_cursor_delete(&cur);
 		return 0;
 	}
-	for (;;) {
+	while (step(x)) {
 		TSNode v = ts_tree_cursor_current_node(&cur);
 
 		if (ts_is(v, "command")) {
@@ -806,11 +818,12 @@ static void judge_command(struct ctx *x, TSNode cmd)
 
 static void judge_pipeline(struct ctx *x, TSNode pipe)
 {
-	uint32_t n = ts_node_named_child_count(pipe);
 	unsigned int before = 0;
+	struct ts_kids it;
+	TSNode el;
 
-	for (uint32_t i = 0; i < n && x->error == 0; i++) {
-		TSNode el = ts_node_named_child(pipe, i);
+	ts_kids_begin(&it, pipe);
+	while (x->error == 0 && ts_kids_next(&it, &el)) {
 		unsigned int f = facts_of(x, el);
 
 		if ((f & F_SINK) && (before & F_SRC))
@@ -821,6 +834,7 @@ static void judge_pipeline(struct ctx *x, TSNode pipe)
 			strong(x, "AL221", pipe, "decoded text is piped into %s", "a shell");
 		before |= f;
 	}
+	ts_kids_end(&it);
 }
 
 static void judge_redirected(struct ctx *x, TSNode st)
@@ -879,13 +893,13 @@ static void note_secrets(struct ctx *x, TSNode v)
 			x->ntainted++;
 		}
 	} else if (ts_is(v, "redirected_statement")) {
-		TSNode body = ts_node_child_by_field_name(v, "body", 4);
-		uint32_t n = ts_node_named_child_count(v);
+		TSNode body = ts_node_child_by_field_name(v, "body", 4), r;
+		struct ts_kids it;
 
 		if (ts_node_is_null(body) || !(facts_of(x, body) & F_SRC))
 			return;
-		for (uint32_t i = 0; i < n; i++) {
-			TSNode r = ts_node_named_child(v, i);
+		ts_kids_begin(&it, v);
+		while (ts_kids_next(&it, &r)) {
 			TSNode dest = ts_is(r, "file_redirect")
 					      ? ts_node_child_by_field_name(r, "destination", 11)
 					      : r;
@@ -896,6 +910,7 @@ static void note_secrets(struct ctx *x, TSNode v)
 				note(x->tmpfiles, &x->ntmp, d);
 			}
 		}
+		ts_kids_end(&it);
 	}
 }
 
@@ -940,7 +955,7 @@ static bool walk(struct ctx *x, TSNode root, void (*fn)(struct ctx *, TSNode))
 			break;
 		}
 		fn(x, ts_tree_cursor_current_node(&cur));
-		if (x->error < 0)
+		if (x->error < 0 || x->spent)
 			break;
 		if (ts_tree_cursor_goto_first_child(&cur))
 			continue;
@@ -1040,6 +1055,9 @@ int shell_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_inp
 		report(x, "AL201", 0, first_error(root), "%s", "");
 	if (!walk(x, root, note_secrets) || !walk(x, root, judge))
 		report(x, "AL203", 0, root, "more than %u syntax nodes", LIMIT_TREE_NODES);
+	else if (x->spent)
+		report(x, "AL203", 0, root, "nested too deeply to analyse (over %u steps)",
+		       LIMIT_SHELL_STEPS);
 	if (!x->strong && x->have_sink)
 		report(x, "AL211", x->lone_sink_sev, x->lone_sink, "%s", "");
 	if (!x->strong && x->have_source)

@@ -87,3 +87,35 @@ int ts_is(TSNode n, const char *type)
 {
 	return strcmp(ts_node_type(n), type) == 0;
 }
+
+void ts_kids_begin(struct ts_kids *k, TSNode parent)
+{
+	k->cur = ts_tree_cursor_new(parent);
+	k->state = 0;
+}
+
+bool ts_kids_next(struct ts_kids *k, TSNode *out)
+{
+	while (k->state != 2) {
+		bool moved = k->state == 0 ? ts_tree_cursor_goto_first_child(&k->cur)
+					   : ts_tree_cursor_goto_next_sibling(&k->cur);
+		TSNode n;
+
+		if (!moved) {
+			k->state = 2;
+			break;
+		}
+		k->state = 1;
+		n = ts_tree_cursor_current_node(&k->cur);
+		if (ts_node_is_named(n)) {
+			*out = n;
+			return true;
+		}
+	}
+	return false;
+}
+
+void ts_kids_end(struct ts_kids *k)
+{
+	ts_tree_cursor_delete(&k->cur);
+}

@@ -10,6 +10,7 @@
 #ifndef AIRLOCK_SCANNERS_TSPARSE_H
 #define AIRLOCK_SCANNERS_TSPARSE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <tree_sitter/api.h>
 
@@ -40,6 +41,18 @@ static inline const char *ts_text(TSNode n, const char *buf, size_t *len)
 	*len = ts_node_end_byte(n) - ts_node_start_byte(n);
 	return buf + ts_node_start_byte(n);
 }
+
+/* Iterates the named children of a node with a cursor. ts_node_named_child(n,
+ * i) walks from the first child on every call: a loop over it is quadratic in
+ * an attacker's array. Call ts_kids_end after the loop. */
+struct ts_kids {
+	TSTreeCursor cur;
+	int state; /* 0: before the first child, 1: on a child, 2: done */
+};
+
+void ts_kids_begin(struct ts_kids *k, TSNode parent);
+bool ts_kids_next(struct ts_kids *k, TSNode *out);
+void ts_kids_end(struct ts_kids *k);
 
 /* True when the node's type is `type`. */
 int ts_is(TSNode n, const char *type);

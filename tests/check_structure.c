@@ -150,6 +150,16 @@ START_TEST(limits_are_findings)
 	ck_assert_int_eq(shell_scan(&fs, &ps, &input, &c), 0);
 	ck_assert(has_rule(&fs, "AL203"));
 	findings_free(&fs);
+	/* echo $(echo $(...)): each level walks the ones below it; past the
+	 * step budget the analysis stops, and says so */
+	c.len = 0;
+	for (int i = 0; i < 5000; i++, c.len += 7)
+		memcpy(huge + c.len, "echo $(", 7);
+	memset(huge + c.len, ')', 5000);
+	c.len += 5000;
+	ck_assert_int_eq(shell_scan(&fs, &ps, &input, &c), 0);
+	ck_assert(has_rule(&fs, "AL203"));
+	findings_free(&fs);
 	free(huge);
 	ts_parsers_free(&ps);
 }
