@@ -34,6 +34,7 @@ struct mctx {
 	const char *buf;
 	bool runs_commands; /* a command or skill file: !`cmd` lines run */
 	unsigned int batch; /* ranges per parse */
+	size_t search_left; /* bytes hidden regions may still be searched for their end */
 	size_t nodes;
 	int error;
 };
@@ -126,7 +127,7 @@ static bool hiding_html(const char *t, size_t len)
 
 /* Where an HTML block's hidden region ends: a block ends at a blank line,
  * but what <details> or a hiding <div> hides runs to its closing tag. */
-static size_t hidden_end(const struct mctx *x, size_t end, const char *t, size_t len)
+static size_t hidden_end(struct mctx *x, size_t end, const char *t, size_t len)
 {
 	char close[40];
 	size_t n = 0, cap = x->in->len - end;
@@ -142,6 +143,10 @@ static size_t hidden_end(const struct mctx *x, size_t end, const char *t, size_t
 		return end;
 	if (cap > LIMIT_HIDDEN_BYTES)
 		cap = LIMIT_HIDDEN_BYTES;
+	/* many unclosed blocks must not each search 64 KiB */
+	if (cap > x->search_left)
+		cap = x->search_left;
+	x->search_left -= cap;
 	found = memmem(x->buf + end, cap, close, strlen(close));
 	return found ? (size_t)(found - x->buf) + strlen(close) : end;
 }
@@ -297,10 +302,14 @@ static void inline_node(struct mctx *x, TSNode n)
 		if (len >= 4 && memcmp(t, "<!--", 4) == 0) {
 			hidden_layer(x, start, end, "in an HTML comment", 0);
 		} else if (hiding_html(t, len)) {
-			/* what the tag hides runs to the next tag */
-			TSNode next = ts_node_next_named_sibling(n);
-			size_t stop = ts_node_is_null(next) ? ts_node_end_byte(ts_node_parent(n))
-							    : ts_node_start_byte(next);
+			/* what the tag hides runs to the next tag (or the line's end) */
+			size_t cap = x->in->len - end > LIMIT_HIDDEN_BYTES ? LIMIT_HIDDEN_BYTES
+									   : x->in->len - end;
+			const char *lt = memchr(x->buf + end, '<', cap);
+			const char *nl = memchr(x->buf + end, '\n', cap);
+			size_t stop = lt && (!nl || lt < nl) ? (size_t)(lt - x->buf)
+				      : nl                   ? (size_t)(nl - x->buf)
+							     : end + cap;
 
 			hidden_layer(x, start, stop, "in HTML styled to be invisible", 0);
 		}
@@ -464,6 +473,7 @@ int markdown_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_
 	 * ranges when one holds a NUL byte: such a file is parsed whole, and
 	 * its inline nodes one at a time. */
 	x.batch = RANGE_BATCH;
+	x.search_left = 4 * in->len + LIMIT_HIDDEN_BYTES;
 	if (memchr(x.buf, '\0', in->len)) {
 		x.batch = 1;
 		if (!(chunks = malloc(sizeof(*chunks))))
