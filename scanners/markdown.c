@@ -49,24 +49,60 @@ static bool has_ci(const char *s, size_t len, const char *needle)
 	return false;
 }
 
-bool markdown_imperative(const char *t, size_t len)
+static bool any_ci(const char *t, size_t len, const char *const *list)
 {
-	static const char *const phrases[] = {
-		/* addressed to the agent */
-		"ignore previous", "ignore all", "ignore the above", "ignore any", "disregard",
-		"you must", "you are now", "as an ai", "ai assistant", "assistant:", "the user",
-		"system prompt", "instructions", "do not tell", "don't tell", "do not mention",
-		"don't mention", "without asking", "silently", "secretly", "new task",
-		/* actions and what they take */
-		"curl ", "wget ", "| sh", "| bash", "base64 -d", "send ", "upload", "exfiltrat",
-		"post the", "fetch ", "read ~/", "cat ~/", "~/.ssh", ".aws/", "api key", "api_key",
-		"password", "credentials", "private key", NULL
-	};
-
-	for (int i = 0; phrases[i]; i++)
-		if (has_ci(t, len, phrases[i]))
+	for (int i = 0; list[i]; i++)
+		if (has_ci(t, len, list[i]))
 			return true;
 	return false;
+}
+
+/* An order to the agent, a command, or an action on a secret or towards a
+ * URL. A maintainer's note (TODO, lint switches, "see the docs at ...",
+ * "instructions in CONTRIBUTING") is none of these. */
+bool markdown_imperative(const char *t, size_t len)
+{
+	static const char *const to_agent[] = { "ignore previous",
+						"ignore all",
+						"ignore the above",
+						"ignore any",
+						"disregard",
+						"you must",
+						"you are now",
+						"as an ai",
+						"ai assistant",
+						"assistant:",
+						"system prompt",
+						"previous instructions",
+						"new instructions",
+						"do not tell",
+						"don't tell",
+						"do not mention",
+						"don't mention",
+						"without asking",
+						"silently",
+						"secretly",
+						"new task",
+						"the user must not",
+						"from the user",
+						"curl ",
+						"wget ",
+						"| sh",
+						"| bash",
+						"base64 -d",
+						"exfiltrat",
+						NULL };
+	static const char *const take[] = { "read ", "cat ",   "copy",  "print",  "include",
+					    "send",  "upload", "post ", "attach", NULL };
+	static const char *const secrets[] = { "~/.ssh",     ".ssh/",       ".aws/",  ".env",
+					       "api key",    "api_key",     "apikey", "password",
+					       "credential", "private key", "token",  "secret",
+					       NULL };
+	static const char *const send[] = { "send", "upload", "post ", NULL };
+	static const char *const urls[] = { "http://", "https://", NULL };
+
+	return any_ci(t, len, to_agent) || (any_ci(t, len, take) && any_ci(t, len, secrets)) ||
+	       (any_ci(t, len, send) && any_ci(t, len, urls));
 }
 
 static void report(struct mctx *x, const char *rule, airlock_severity sev, size_t start, size_t end,
