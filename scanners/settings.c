@@ -495,9 +495,10 @@ static int line_put(struct line *l, char c, size_t from)
 	return 0;
 }
 
-/* Appends one JSON string as a single-quoted shell word; the quotes map to
- * the string's first character, every other byte to where it came from. */
-static int line_word(struct sctx *x, struct line *l, TSNode s)
+/* Appends one JSON string, as a single-quoted shell word or (`quote` false)
+ * as shell text; quotes map to the string's first character, every other
+ * byte to where it came from. */
+static int line_word(struct sctx *x, struct line *l, TSNode s, bool quote)
 {
 	char *d;
 	size_t *m, n, at = ts_node_start_byte(s);
@@ -509,10 +510,10 @@ static int line_word(struct sctx *x, struct line *l, TSNode s)
 		at = m[0]; /* the word starts where its text does, after the " */
 	if (l->len)
 		error = line_put(l, ' ', at);
-	if (error == 0)
+	if (error == 0 && quote)
 		error = line_put(l, '\'', at);
 	for (size_t i = 0; i < n && error == 0; i++) {
-		if (d[i] == '\'') {
+		if (d[i] == '\'' && quote) {
 			/* 'it'\''s' */
 			for (const char *q = "'\\'"; *q && error == 0; q++)
 				error = line_put(l, *q, m[i]);
@@ -520,7 +521,7 @@ static int line_word(struct sctx *x, struct line *l, TSNode s)
 		if (error == 0)
 			error = line_put(l, d[i], m[i]);
 	}
-	if (error == 0)
+	if (error == 0 && quote)
 		error = line_put(l, '\'', at);
 	free(d);
 	free(m);
@@ -530,11 +531,12 @@ static int line_word(struct sctx *x, struct line *l, TSNode s)
 /* The server's command and args as the one command line they amount to, so
  * that `bash -c CODE`, `python3 -c CODE`, `curl -T ~/.netrc URL` are judged
  * like any other command; each byte maps back to its JSON string. */
-static void server_line(struct sctx *x, TSNode cmd, TSNode args)
+static void server_line(struct sctx *x, TSNode cmd, TSNode args, bool shell_command,
+			const char *what)
 {
 	struct line l = { 0 };
 	struct shell_code c = { 0 };
-	int error = line_word(x, &l, cmd);
+	int error = line_word(x, &l, cmd, !shell_command);
 
 	if (!ts_node_is_null(args) && ts_is(args, "array")) {
 		struct ts_kids it;
@@ -543,7 +545,7 @@ static void server_line(struct sctx *x, TSNode cmd, TSNode args)
 		ts_kids_begin(&it, args);
 		while (error == 0 && ts_kids_next(&it, &a))
 			if (ts_is(a, "string"))
-				error = line_word(x, &l, a);
+				error = line_word(x, &l, a, true);
 		ts_kids_end(&it);
 	}
 	if (error == 1) {
@@ -554,7 +556,7 @@ static void server_line(struct sctx *x, TSNode cmd, TSNode args)
 		c.code = l.code;
 		c.len = l.len;
 		c.map = l.map;
-		c.what = "server command line";
+		c.what = what;
 		error = shell_scan(x->fs, x->ps, x->in, &c);
 	}
 	if (error < 0)
@@ -584,7 +586,7 @@ static void mcp_server(struct sctx *x, TSNode obj)
 		report(x, "AL408", 0, cmd, "command is a shell line");
 		shell_string(x, cmd, "MCP server command");
 	} else if (ts_is(cmd, "string")) {
-		server_line(x, cmd, args);
+		server_line(x, cmd, args, false, "MCP server command line");
 	}
 	if (ts_node_is_null(args) || !ts_is(args, "array"))
 		return;
@@ -693,7 +695,9 @@ static void check_pair(struct sctx *x, TSNode key, const char *k, TSNode value)
 		else if (strcmp(up, "statusLine") == 0)
 			shell_string(x, value, "status line command");
 		else if (strcmp(x->path[0], "tasks") == 0)
-			shell_string(x, value, "task command");
+			/* a task's command is shell text, its args words after it */
+			server_line(x, value, GET(ts_node_parent(ts_node_parent(value)), "args"),
+				    true, "task command");
 	}
 	if (strcmp(k, "type") == 0 && strcmp(v, "http") == 0 && in_path(x, "hooks"))
 		report(x, "AL413", 0, value, "a hook posts events to a URL");
@@ -708,7 +712,8 @@ static void check_pair(struct sctx *x, TSNode key, const char *k, TSNode value)
 	if (strcmp(k, "runtimeExecutable") == 0 && ts_is(value, "string") &&
 	    in_path(x, "configurations")) {
 		report(x, "AL419", 0, value, "%s", v);
-		server_line(x, value, GET(ts_node_parent(ts_node_parent(value)), "runtimeArgs"));
+		server_line(x, value, GET(ts_node_parent(ts_node_parent(value)), "runtimeArgs"),
+			    false, "launch command line");
 	}
 	if ((strcmp(up, "mcpServers") == 0 || strcmp(up, "servers") == 0) && ts_is(value, "object"))
 		mcp_server(x, value);
