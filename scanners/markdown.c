@@ -214,6 +214,39 @@ static void link_definition(struct mctx *x, TSNode n)
 	(void)t;
 }
 
+/* `command: ...` in front matter (a hook or MCP server of an agent file):
+ * the value, plain or quoted without escapes, is judged as shell. */
+static void front_matter_command(struct mctx *x, size_t at, const char *t, size_t len)
+{
+	size_t i = 0, end = len;
+	struct shell_code c = { 0 };
+	int error;
+
+	while (i < len && (t[i] == ' ' || t[i] == '-' || t[i] == '\t'))
+		i++;
+	if (len - i < 8 || strncmp(t + i, "command:", 8) != 0)
+		return;
+	i += 8;
+	while (i < len && (t[i] == ' ' || t[i] == '\t'))
+		i++;
+	while (end > i && (t[end - 1] == ' ' || t[end - 1] == '\r'))
+		end--;
+	if (end - i >= 2 && (t[i] == '"' || t[i] == '\'') && t[end - 1] == t[i]) {
+		if (memchr(t + i + 1, t[i] == '"' ? '\\' : '\'', end - i - 2))
+			return; /* escapes: not mapped byte for byte, left to the signatures */
+		i++;
+		end--;
+	}
+	if (end <= i)
+		return;
+	c.code = t + i;
+	c.len = end - i;
+	c.base = at + i;
+	c.what = "front matter command";
+	if ((error = shell_scan(x->fs, x->ps, x->in, &c)) < 0)
+		x->error = error;
+}
+
 static void front_matter(struct mctx *x, TSNode n)
 {
 	size_t len, start = ts_node_start_byte(n);
@@ -231,6 +264,7 @@ static void front_matter(struct mctx *x, TSNode n)
 		if (e - i >= 15 && strncmp(t + i, "permissionMode:", 15) == 0 &&
 		    has_ci(t + i, e - i, "bypassPermissions"))
 			report(x, "AL404", 0, start + i, start + e, NULL, 0, "permissionMode");
+		front_matter_command(x, start + i, t + i, e - i);
 		i = e + 1;
 	}
 }
