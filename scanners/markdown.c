@@ -206,12 +206,8 @@ static void html_block(struct mctx *x, TSNode n)
  * comment that renders as nothing. */
 static void link_definition(struct mctx *x, TSNode n)
 {
-	size_t len;
-	const char *t = ts_text(n, x->buf, &len);
-
 	hidden_layer(x, ts_node_start_byte(n), ts_node_end_byte(n),
 		     "in a link reference definition (renders as nothing)", 0);
-	(void)t;
 }
 
 /* `command: ...` in front matter (a hook or MCP server of an agent file):

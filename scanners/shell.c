@@ -22,6 +22,7 @@
 #include "loader/limits.h"
 #include "scanners/rules.h"
 #include "scanners/shell.h"
+#include "scanners/shellwords.h"
 
 enum {
 	F_SRC_CRED = 1u << 0, /* reads a credential file or store */
@@ -68,139 +69,22 @@ struct ctx {
 	int error;
 };
 
-/* --- names and words --------------------------------------------------------- */
-
-static bool in_list(const char *s, size_t len, const char *const *list)
-{
-	for (; *list; list++)
-		if (strlen(*list) == len && memcmp(*list, s, len) == 0)
-			return true;
-	return false;
-}
-
-static const char *const shells[] = { "sh",   "bash", "zsh",  "dash",    "ksh",
-				      "mksh", "ash",  "fish", "busybox", NULL };
-static const char *const interpreters[] = { "python", "python2",   "python3", "node",
-					    "nodejs", "perl",      "ruby",    "php",
-					    "deno",   "bun",       "pwsh",    "powershell",
-					    "lua",    "osascript", NULL };
-static const char *const http_tools[] = { "curl",   "wget",  "http",        "https", "httpie",
-					  "aria2c", "fetch", "lwp-request", "xh",    NULL };
-static const char *const raw_tools[] = { "nc",  "ncat", "netcat", "socat",   "telnet",
-					 "ssh", "sftp", "ftp",    "openssl", NULL };
-static const char *const dns_tools[] = { "dig", "nslookup", "host", "drill", NULL };
-static const char *const readers[] = { "cat",  "less",    "more",     "head",    "tail",  "base64",
-				       "tar",  "zip",     "gzip",     "xxd",     "od",    "strings",
-				       "cp",   "scp",     "rsync",    "gpg",     "sed",   "awk",
-				       "grep", "jq",      "nl",       "tac",     "bzip2", "xz",
-				       "7z",   "hexdump", "uuencode", "openssl", "dd",    NULL };
-static const char *const wrappers[] = { "sudo",    "doas",    "env",     "nohup", "exec",
-					"command", "time",    "timeout", "nice",  "stdbuf",
-					"xargs",   "builtin", NULL };
-
-bool shell_is_shell(const char *name, size_t len)
-{
-	return in_list(name, len, shells);
-}
-
-bool shell_is_interpreter(const char *name, size_t len)
-{
-	/* python3.12, node18 */
-	while (len > 1 && ((name[len - 1] >= '0' && name[len - 1] <= '9') || name[len - 1] == '.'))
-		len--;
-	return in_list(name, len, interpreters);
-}
+/* --- words ------------------------------------------------------------------ */
 
 static bool has(const char *s, const char *needle)
 {
 	return strstr(s, needle) != NULL;
 }
 
-bool shell_credential_path(const char *s)
+static bool in_list(const char *s, size_t len, enum shell_list l)
 {
-	static const char *const paths[] = { ".ssh/",
-					     "id_rsa",
-					     "id_ed25519",
-					     "id_ecdsa",
-					     ".aws/credentials",
-					     ".aws/config",
-					     ".netrc",
-					     ".npmrc",
-					     ".pypirc",
-					     ".docker/config.json",
-					     ".kube/config",
-					     ".git-credentials",
-					     ".config/gh/hosts",
-					     ".gnupg",
-					     "/etc/shadow",
-					     ".claude/.credentials",
-					     ".claude.json",
-					     ".config/gcloud",
-					     ".azure/",
-					     "Keychains",
-					     ".vault-token",
-					     "/environ",
-					     NULL };
-	size_t n = strlen(s);
+	char name[64];
 
-	/* public keys and host lists are not secrets (ssh-copy-id sends one) */
-	if ((n > 4 && strcmp(s + n - 4, ".pub") == 0) || has(s, "known_hosts"))
+	if (len >= sizeof(name))
 		return false;
-	for (int i = 0; paths[i]; i++)
-		if (has(s, paths[i]))
-			return true;
-	/* a dotenv file: .env, dir/.env, .env.local */
-	return (n >= 4 && strcmp(s + n - 4, ".env") == 0 && (n == 4 || s[n - 5] == '/')) ||
-	       strncmp(s, ".env.", 5) == 0 || has(s, "/.env.");
-}
-
-/* Where a write makes something run later, or weakens a guard. */
-static bool persistence_path(const char *s)
-{
-	static const char *const paths[] = { ".bashrc",
-					     ".bash_profile",
-					     ".bash_login",
-					     ".zshrc",
-					     ".zprofile",
-					     ".zshenv",
-					     ".profile",
-					     "/etc/profile",
-					     "/etc/cron",
-					     "crontab",
-					     "/systemd/",
-					     "LaunchAgents",
-					     "LaunchDaemons",
-					     ".git/hooks",
-					     "authorized_keys",
-					     ".claude/settings",
-					     ".claude.json",
-					     "airlock/trust",
-					     ".local/share/airlock",
-					     "/etc/sudoers",
-					     "/etc/ld.so.preload",
-					     ".config/fish/config",
-					     ".gitconfig",
-					     NULL };
-
-	for (int i = 0; paths[i]; i++)
-		if (has(s, paths[i]))
-			return true;
-	return false;
-}
-
-/* $ANTHROPIC_API_KEY, $GITHUB_TOKEN, $AWS_SECRET_ACCESS_KEY, $DB_PASSWORD. */
-bool shell_secret_name(const char *v)
-{
-	static const char *const parts[] = { "TOKEN",      "SECRET",   "PASSWORD",    "PASSWD",
-					     "API_KEY",    "APIKEY",   "PRIVATE_KEY", "ACCESS_KEY",
-					     "CREDENTIAL", "AUTH_KEY", NULL };
-
-	if (strncmp(v, "AWS_", 4) == 0)
-		return true;
-	for (int i = 0; parts[i]; i++)
-		if (has(v, parts[i]))
-			return true;
-	return false;
+	memcpy(name, s, len);
+	name[len] = '\0';
+	return shell_listed(l, name);
 }
 
 /* The node's text without quotes and backslashes: enough to compare names,
@@ -270,7 +154,7 @@ static void command_read(const struct ctx *x, TSNode cmd, struct command *c)
 	}
 	snprintf(c->name, sizeof(c->name), "%s", base_name(name));
 	/* sudo env FOO=1 nohup curl ...: judge curl, remember sudo. */
-	while (in_list(c->name, strlen(c->name), wrappers)) {
+	while (in_list(c->name, strlen(c->name), SL_WRAPPERS)) {
 		if (strcmp(c->name, "sudo") == 0 || strcmp(c->name, "doas") == 0)
 			c->sudo = true;
 		while (c->first < c->argc &&
@@ -382,28 +266,28 @@ done:
 /* --- facts ------------------------------------------------------------------- */
 
 /* What one command does on its own, not counting commands nested in it. */
-static unsigned int command_facts(struct ctx *x, TSNode node, const struct command *c)
+static unsigned int command_facts(struct ctx *x, const struct command *c)
 {
 	const char *nm = c->name;
 	size_t nl = strlen(nm);
 	unsigned int f = 0;
 	char var[64];
 
-	if (in_list(nm, nl, http_tools)) {
+	if (in_list(nm, nl, SL_HTTP)) {
 		f |= F_SINK;
 		if (strcmp(nm, "curl") == 0 || strcmp(nm, "wget") == 0 ||
 		    strcmp(nm, "fetch") == 0 || strcmp(nm, "aria2c") == 0)
 			f |= F_DOWNLOAD;
-	} else if (in_list(nm, nl, raw_tools)) {
+	} else if (in_list(nm, nl, SL_RAW)) {
 		if (strcmp(nm, "openssl") != 0 || arg_is(c, "s_client"))
 			f |= F_SINK | F_SINK_RAW;
-	} else if (in_list(nm, nl, dns_tools)) {
+	} else if (in_list(nm, nl, SL_DNS)) {
 		f |= F_SINK | F_SINK_RAW;
 	} else if ((strcmp(nm, "scp") == 0 || strcmp(nm, "rsync") == 0) &&
 		   (arg_has(c, "@") || arg_has(c, "::") || arg_has(c, "rsync://"))) {
 		f |= F_SINK;
 	}
-	if (in_list(nm, nl, readers))
+	if (in_list(nm, nl, SL_READERS))
 		for (int i = c->first; i < c->argc; i++)
 			if (c->argv[i][0] != '-' && shell_credential_path(c->argv[i]))
 				f |= F_SRC_CRED;
@@ -436,7 +320,6 @@ static unsigned int command_facts(struct ctx *x, TSNode node, const struct comma
 	}
 	if (strcmp(nm, "eval") == 0 || strcmp(nm, "source") == 0 || strcmp(nm, ".") == 0)
 		f |= F_EVAL;
-	(void)node;
 	return f;
 }
 
@@ -483,7 +366,7 @@ static unsigned int facts_of(struct ctx *x, TSNode n)
 
 		if (ts_is(v, "command")) {
 			command_read(x, v, c);
-			f |= command_facts(x, v, c);
+			f |= command_facts(x, c);
 		} else if (ts_is(v, "file_redirect")) {
 			f |= redirect_facts(x, v);
 		}
@@ -607,58 +490,6 @@ static void url_host(const struct command *c, char *host, size_t cap)
 	}
 }
 
-/* Vendors whose tokens are named after them, and the domain each belongs to. */
-static const struct {
-	const char *prefix, *domain;
-} vendors[] = {
-	{ "GITHUB", "github" },
-	{ "GH", "github" },
-	{ "GITLAB", "gitlab" },
-	{ "ANTHROPIC", "anthropic.com" },
-	{ "CLAUDE", "anthropic.com" },
-	{ "OPENAI", "openai.com" },
-	{ "AWS", "amazonaws.com" },
-	{ "SLACK", "slack.com" },
-	{ "NPM", "npmjs" },
-	{ "STRIPE", "stripe.com" },
-	{ "GOOGLE", "google" },
-	{ "GCP", "google" },
-	{ "AZURE", "azure" },
-	{ "HF", "huggingface" },
-	{ "HUGGINGFACE", "huggingface" },
-	{ "DOCKER", "docker" },
-	{ "LINEAR", "linear.app" },
-	{ "SENTRY", "sentry" },
-	{ "DATADOG", "datadog" },
-	{ "CLOUDFLARE", "cloudflare" },
-	{ "VERCEL", "vercel" },
-	{ "NOTION", "notion" },
-	{ "ATLASSIAN", "atlassian" },
-	{ "JIRA", "atlassian" },
-};
-
-bool shell_vendor_host(const char *var, const char *host)
-{
-	size_t n = strcspn(var, "_");
-
-	for (size_t i = 0; i < sizeof(vendors) / sizeof(vendors[0]); i++)
-		if (strlen(vendors[i].prefix) == n && strncmp(var, vendors[i].prefix, n) == 0)
-			return *host && has(host, vendors[i].domain);
-	/* A token named after no vendor we know (API_KEY, DOCS_TOKEN) is taken
-	 * to belong to where the configuration sends it. */
-	return !shell_foreign_vendor(var);
-}
-
-bool shell_foreign_vendor(const char *var)
-{
-	size_t n = strcspn(var, "_");
-
-	for (size_t i = 0; i < sizeof(vendors) / sizeof(vendors[0]); i++)
-		if (strlen(vendors[i].prefix) == n && strncmp(var, vendors[i].prefix, n) == 0)
-			return true;
-	return false;
-}
-
 static void scan_inner(struct ctx *x, const struct command *c, int i);
 
 static void judge_interpreter_code(struct ctx *x, TSNode cmd, const struct command *c, int i)
@@ -693,7 +524,7 @@ static void judge_command(struct ctx *x, TSNode cmd)
 		return;
 	}
 	command_read(x, cmd, c);
-	f = command_facts(x, cmd, c);
+	f = command_facts(x, c);
 	if (c->sudo)
 		report(x, "AL233", 0, cmd, "sudo %s", c->name);
 	if (f & F_SINK) {
@@ -801,7 +632,7 @@ static void judge_command(struct ctx *x, TSNode cmd)
 			bool dest = tee || sed_i || (copy && i == c->argc - 1) ||
 				    (strcmp(c->name, "dd") == 0 && strncmp(a, "of=", 3) == 0);
 
-			if (dest && a[0] != '-' && persistence_path(a)) {
+			if (dest && a[0] != '-' && shell_persistence_path(a)) {
 				report(x, "AL231", 0, cmd, "%s writes %s", c->name, a);
 				break;
 			}
@@ -875,7 +706,7 @@ static void judge_redirected(struct ctx *x, TSNode st)
 		}
 		if ((rf & F_SRC_CRED) && (bf & F_SINK))
 			strong(x, "AL210", st, "%s is sent to the network", d);
-		if (!input && !(rf & F_SINK_RAW) && persistence_path(d))
+		if (!input && !(rf & F_SINK_RAW) && shell_persistence_path(d))
 			report(x, "AL231", 0, st, "writes %s", d);
 	}
 }
