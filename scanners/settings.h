@@ -15,9 +15,4 @@
  * values). Returns 0 or AIRLOCK_ERROR. */
 int settings_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_input *in);
 
-/* Decodes the JSON string node `n` of `buf`: a new NUL-terminated string
- * and, per byte, the offset in `buf` it came from (both freed by the
- * caller). Returns 0 or AIRLOCK_ERROR. */
-int json_string_decode(char **out, size_t **map, size_t *len, const char *buf, TSNode n);
-
 #endif

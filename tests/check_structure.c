@@ -10,6 +10,7 @@
 
 #include "common/error.h"
 #include "loader/limits.h"
+#include "scanners/jsonstr.h"
 #include "scanners/markdown.h"
 #include "scanners/settings.h"
 #include "scanners/shell.h"
