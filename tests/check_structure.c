@@ -161,6 +161,17 @@ START_TEST(limits_are_findings)
 	ck_assert_int_eq(shell_scan(&fs, &ps, &input, &c), 0);
 	ck_assert(has_rule(&fs, "AL203"));
 	findings_free(&fs);
+	/* an instruction file over the parse limit, with something to look at */
+	{
+		struct scan_input md = { "CLAUDE.md", (const unsigned char *)huge, big,
+					 AIRLOCK_KIND_MARKDOWN, AIRLOCK_CLASS_INSTRUCTIONS };
+
+		for (size_t i = 0; i + 11 <= big; i += 11)
+			memcpy(huge + i, "<!-- x -->\n", 11);
+		ck_assert_int_eq(markdown_scan(&fs, &ps, &md), 0);
+		ck_assert(has_rule(&fs, "AL304"));
+		findings_free(&fs);
+	}
 	free(huge);
 	ts_parsers_free(&ps);
 }
