@@ -436,11 +436,6 @@ done:
 
 /* --- blocks ------------------------------------------------------------------ */
 
-static bool contains(const char *t, size_t len, const char *needle)
-{
-	return memmem(t, len, needle, strlen(needle)) != NULL;
-}
-
 /* Every inline check needs a tag, a link or image, or a !`command`: prose
  * without them is not handed to the inline grammar (it is the signatures'). */
 static bool inline_worth_parsing(const struct mctx *x, TSNode n)
@@ -448,18 +443,16 @@ static bool inline_worth_parsing(const struct mctx *x, TSNode n)
 	size_t len;
 	const char *t = ts_text(n, x->buf, &len);
 
-	return memchr(t, '<', len) || contains(t, len, "](") || contains(t, len, "!`");
+	return md_wanted(t, len);
 }
 
 /* Nor is a file with none of what the block checks look for either. */
 static bool worth_parsing(const struct scan_input *in)
 {
 	const char *t = (const char *)in->data;
-	size_t len = in->len;
 
-	return memchr(t, '<', len) || contains(t, len, "](") || contains(t, len, "!`") ||
-	       contains(t, len, "]:") || contains(t, len, "```") || contains(t, len, "~~~") ||
-	       (len >= 3 && (memcmp(t, "---", 3) == 0 || memcmp(t, "+++", 3) == 0));
+	return md_wanted(t, in->len) ||
+	       (in->len >= 3 && (memcmp(t, "---", 3) == 0 || memcmp(t, "+++", 3) == 0));
 }
 
 static int walk_blocks(struct mctx *x, TSNode root)

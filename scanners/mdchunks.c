@@ -25,11 +25,24 @@ static bool contains(const char *t, size_t len, const char *needle)
 	return memmem(t, len, needle, strlen(needle)) != NULL;
 }
 
-/* What a structural check looks for. */
-static bool wanted(const char *t, size_t len)
+/* True when `c` occurs in t[0..len) followed by `next` (or, with `run`, by
+ * two more of itself: a fence). memchr is much faster than memmem here. */
+static bool char_then(const char *t, size_t len, char c, const char *next)
 {
-	return memchr(t, '<', len) || contains(t, len, "](") || contains(t, len, "!`") ||
-	       contains(t, len, "]:") || contains(t, len, "```") || contains(t, len, "~~~");
+	const char *p = t, *end = t + len;
+
+	while ((p = memchr(p, c, (size_t)(end - p)))) {
+		if (p + 1 < end && strchr(next, p[1]))
+			return true;
+		p++;
+	}
+	return false;
+}
+
+bool md_wanted(const char *t, size_t len)
+{
+	return memchr(t, '<', len) || char_then(t, len, ']', "(:") || char_then(t, len, '!', "`") ||
+	       char_then(t, len, '`', "`") || char_then(t, len, '~', "~");
 }
 
 static int keep(struct scan *s, const char *buf, size_t start, size_t end, TSPoint p0, TSPoint p1,
@@ -37,7 +50,7 @@ static int keep(struct scan *s, const char *buf, size_t start, size_t end, TSPoi
 {
 	TSRange *r;
 
-	if (end <= start || !(force || wanted(buf + start, end - start)))
+	if (end <= start || !(force || md_wanted(buf + start, end - start)))
 		return 0;
 	if (s->n > 0 && s->v[s->n - 1].end_byte == start) { /* one run after another */
 		s->v[s->n - 1].end_byte = (uint32_t)end;
@@ -104,6 +117,8 @@ static bool comment_opens(const char *t, size_t len)
 {
 	const char *last = NULL, *p = t;
 
+	if (!memchr(t, '<', len))
+		return false;
 	while ((p = memmem(p, len - (size_t)(p - t), "<!--", 4))) {
 		last = p;
 		p += 4;

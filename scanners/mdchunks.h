@@ -13,11 +13,16 @@
 #ifndef AIRLOCK_SCANNERS_MDCHUNKS_H
 #define AIRLOCK_SCANNERS_MDCHUNKS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <tree_sitter/api.h>
 
 /* The runs of `buf` to parse, in order: *out is new (free() it; NULL when
  * *n is 0). Returns 0 or AIRLOCK_ERROR. */
 int md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len);
+
+/* True when t[0..len) may hold something a structural check looks for (a
+ * tag, a link, a definition, a !`command`, a fence); false is certain. */
+bool md_wanted(const char *t, size_t len);
 
 #endif
