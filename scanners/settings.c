@@ -546,6 +546,16 @@ static void check_pair(struct sctx *x, TSNode key, const char *k, TSNode value)
 	if ((strcmp(k, "defaultMode") == 0 || strcmp(k, "permissionMode") == 0) &&
 	    strcmp(v, "bypassPermissions") == 0)
 		report(x, "AL404", 0, value, "%s", k);
+	/* VS Code: Copilot agent tools run without confirmation, a prompt
+	 * injection's first write (CVE-2025-53773) */
+	{
+		size_t kl = strlen(k);
+
+		if (kl >= 12 && strcmp(k + kl - 12, ".autoApprove") == 0 && ts_is(value, "true"))
+			report(x, "AL404", 0, key, "%s", k);
+	}
+	if (strcmp(k, "task.allowAutomaticTasks") == 0 && strcmp(v, "on") == 0)
+		report(x, "AL414", 0, value, "%s", k);
 	if (strcmp(k, "allow") == 0 && ts_is(value, "array"))
 		allow_rules(x, value);
 	if (strcmp(k, "additionalDirectories") == 0 && ts_is(value, "array"))
