@@ -639,7 +639,15 @@ static void judge_command(struct ctx *x, TSNode cmd)
 		}
 	}
 	if (f & (F_SHELL | F_EVAL)) {
-		int i = code_arg(c);
+		/* eval 'code': its argument is code, as sh -c's is (a substitution in
+		 * it is judged where it stands) */
+		int i = strcmp(c->name, "eval") == 0 && c->first < c->argc &&
+					(ts_is(c->args[c->first], "raw_string") ||
+					 (ts_is(c->args[c->first], "string") &&
+					  !strchr(c->argv[c->first], '`') &&
+					  !strstr(c->argv[c->first], "$(")))
+				? c->first
+				: code_arg(c);
 
 		if (i >= 0 &&
 		    (shell_is_shell(c->name, strlen(c->name)) || strcmp(c->name, "eval") == 0))
