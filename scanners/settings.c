@@ -31,6 +31,7 @@ struct sctx {
 	const struct scan_input *in;
 	const char *buf;
 	char path[MAX_DEPTH][KEY_BYTES]; /* keys from the root; "[]" for array items */
+	TSNode holder[MAX_DEPTH];        /* the object or array path[i] is in */
 	int depth;
 	bool deep_reported;
 	int error;
@@ -480,15 +481,14 @@ static void mcp_server(struct sctx *x, TSNode obj)
 	}
 }
 
-/* The matcher group a hook command sits in: command string -> pair ->
- * hook object -> hooks array -> pair -> group object. */
-static TSNode matcher_group(TSNode value)
+/* The matcher group a hook command sits in: ... "hooks" [] "command", the
+ * group being the object that holds "hooks". Taken from the walk's own
+ * stack: ts_node_parent searches down from the root, linear in the width of
+ * every array on the way. */
+static TSNode matcher_group(const struct sctx *x)
 {
-	TSNode n = value;
-
-	for (int i = 0; i < 5 && !ts_node_is_null(n); i++)
-		n = ts_node_parent(n);
-	return !ts_node_is_null(n) && ts_is(n, "object") ? n : (TSNode){ 0 };
+	return x->depth >= 3 && ts_is(x->holder[x->depth - 3], "object") ? x->holder[x->depth - 3]
+									 : (TSNode){ 0 };
 }
 
 /* A hook command; one that runs at every session start (no matcher, or an
@@ -502,7 +502,7 @@ static void hook_command(struct sctx *x, TSNode value)
 	shell_string(x, value, "hook command");
 	if (x->error < 0 || !in_path(x, "SessionStart"))
 		return;
-	group = matcher_group(value);
+	group = matcher_group(x);
 	if (ts_node_is_null(group))
 		return;
 	matcher = GET(group, "matcher");
@@ -576,8 +576,8 @@ static void check_pair(struct sctx *x, TSNode key, const char *k, TSNode value)
 			shell_string(x, value, "status line command");
 		else if (strcmp(x->path[0], "tasks") == 0)
 			/* a task's command is shell text, its args words after it */
-			server_line(x, value, GET(ts_node_parent(ts_node_parent(value)), "args"),
-				    true, "task command");
+			server_line(x, value, GET(x->holder[x->depth - 1], "args"), true,
+				    "task command");
 	}
 	if (strcmp(k, "type") == 0 && strcmp(v, "http") == 0 && in_path(x, "hooks"))
 		report(x, "AL413", 0, value, "a hook posts events to a URL");
@@ -592,15 +592,16 @@ static void check_pair(struct sctx *x, TSNode key, const char *k, TSNode value)
 	if (strcmp(k, "runtimeExecutable") == 0 && ts_is(value, "string") &&
 	    in_path(x, "configurations")) {
 		report(x, "AL419", 0, value, "%s", v);
-		server_line(x, value, GET(ts_node_parent(ts_node_parent(value)), "runtimeArgs"),
-			    false, "launch command line");
+		server_line(x, value, GET(x->holder[x->depth - 1], "runtimeArgs"), false,
+			    "launch command line");
 	}
 	if ((strcmp(up, "mcpServers") == 0 || strcmp(up, "servers") == 0) && ts_is(value, "object"))
 		mcp_server(x, value);
 }
 
-static void push(struct sctx *x, const char *k)
+static void push(struct sctx *x, const char *k, TSNode holder)
 {
+	x->holder[x->depth] = holder;
 	snprintf(x->path[x->depth], KEY_BYTES, "%s", k);
 	x->depth++;
 }
@@ -668,7 +669,7 @@ static void walk_object(struct sctx *x, TSNode obj)
 		keys[nkeys].t = ts_text(k, x->buf, &keys[nkeys].len);
 		keys[nkeys++].node = k;
 		text_of(x, k, key, sizeof(key));
-		push(x, key);
+		push(x, key, obj);
 		if (!ts_node_is_null(v)) {
 			check_pair(x, k, key, v);
 			walk_value(x, v);
@@ -695,7 +696,7 @@ static void walk_value(struct sctx *x, TSNode v)
 		struct ts_kids it;
 		TSNode item;
 
-		push(x, "[]");
+		push(x, "[]", v);
 		ts_kids_begin(&it, v);
 		while (x->error == 0 && ts_kids_next(&it, &item))
 			walk_value(x, item);
