@@ -62,6 +62,21 @@ FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(B)/fuzz/replay-%)
 FUZZ_SECONDS ?= 60
 
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/obj/%.o)
+
+# The tree-sitter grammars (fetched by `make deps`, never committed): generated
+# third-party C, compiled once with its own flags (no warnings of ours, no
+# -Werror, no sanitizers) into $(B)/grammar/, which `make clean` keeps.
+# TREE_SITTER_HIDE_SYMBOLS and -fvisibility=hidden keep tree_sitter_* out of
+# libairlock.so's exports.
+V := $(B)/vendor
+GRAMMAR_SRC := $(V)/tree-sitter-bash/src/parser.c $(V)/tree-sitter-bash/src/scanner.c \
+	$(V)/tree-sitter-json/src/parser.c \
+	$(V)/tree-sitter-markdown/tree-sitter-markdown/src/parser.c \
+	$(V)/tree-sitter-markdown/tree-sitter-markdown/src/scanner.c \
+	$(V)/tree-sitter-markdown/tree-sitter-markdown-inline/src/parser.c \
+	$(V)/tree-sitter-markdown/tree-sitter-markdown-inline/src/scanner.c
+GRAMMAR_OBJ := $(patsubst $(V)/%.c,$(B)/grammar/%.o,$(GRAMMAR_SRC))
+GRAMMAR_CFLAGS := -O2 -g -std=gnu11 -w -fPIC -fvisibility=hidden -DTREE_SITTER_HIDE_SYMBOLS
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/obj/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(B)/obj/%.o)
 
@@ -132,11 +147,18 @@ $(B)/obj/%.o: %.c $(B)/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(DEP_CFLAGS) -c $< -o $@
 
-$(LIB_A): $(LIB_OBJ)
+$(B)/grammar/%.o: $(V)/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(GRAMMAR_CFLAGS) -I$(dir $<) -c $< -o $@
+
+$(GRAMMAR_SRC):
+	@echo "build: $@ is missing; run 'make deps'" >&2; exit 1
+
+$(LIB_A): $(LIB_OBJ) $(GRAMMAR_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(LIB_SO): $(LIB_OBJ)
+$(LIB_SO): $(LIB_OBJ) $(GRAMMAR_OBJ)
 	$(CC) -shared -Wl,-soname,libairlock.so.$(SOVERSION) $(LDFLAGS) -o $@ $^ $(DEP_LIBS)
 
 $(CLI): $(CLI_OBJ) $(LIB_A)
@@ -206,13 +228,13 @@ fuzz-replay: $(FUZZ_REPLAY) $(SIGNATURES)
 
 # libFuzzer (clang): each target for FUZZ_SECONDS, the library instrumented
 # too; new inputs land in build/fuzz/corpus-<target>.
-fuzz: check-deps $(SIGNATURES)
+fuzz: check-deps $(SIGNATURES) $(GRAMMAR_OBJ)
 	@command -v clang >/dev/null || { echo "fuzz: needs clang (apt-get install clang)" >&2; exit 1; }
 	@mkdir -p $(B)/fuzz
 	@for t in $(FUZZ_TARGETS); do \
 		clang -g -O1 -std=gnu11 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
 			-DAIRLOCK_BUILDING -Iinclude -I. $(DEP_CFLAGS) -o $(B)/fuzz/fuzz-$$t \
-			tests/fuzz/fuzz_$$t.c $(LIB_SRC) $(DEP_LIBS) || exit 1; \
+			tests/fuzz/fuzz_$$t.c $(LIB_SRC) $(GRAMMAR_OBJ) $(DEP_LIBS) || exit 1; \
 		mkdir -p $(B)/fuzz/corpus-$$t; \
 		AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)) \
 		$(B)/fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
@@ -285,7 +307,8 @@ uninstall:
 
 # --- housekeeping ------------------------------------------------------------
 
-# clean keeps the fetched, verified grammars (build/vendor); distclean does not.
+# clean keeps the fetched, verified grammars (build/vendor) and their objects
+# (build/grammar); distclean does not.
 clean:
 	rm -rf $(B)/obj $(B)/tests $(B)/fuzz $(B)/failalloc $(B)/run $(B)/stage $(B)/embed-home $(B)/embed-store $(B)/flags $(LIB_A) $(LIB_SO) $(CLI) $(B)/airlock.pc \
 		$(SIGNATURES)

@@ -65,4 +65,21 @@
 /* Threads a memory scan spreads its files over (libyara allows 32). */
 #define LIMIT_SCAN_THREADS 16
 
+/* tree-sitter parses: microseconds one parse may take (past it the parse is
+ * abandoned and reported), bytes of one command string or instruction file
+ * handed to a parser, nesting of `sh -c '...'` analysed inside a command, and
+ * nodes visited in one tree. Reaching any of these is a finding. */
+#define LIMIT_PARSE_MICROS  (2u * 1000 * 1000)
+#define LIMIT_PARSE_BYTES   (4u * 1024 * 1024)
+#define LIMIT_SHELL_NESTING 4
+#define LIMIT_TREE_NODES    (1u * 1000 * 1000)
+
+/* Syntax nodes the shell analysis may visit for one command string, all
+ * walks together (nested substitutions are walked once per level). */
+#define LIMIT_SHELL_STEPS (4u * 1000 * 1000)
+
+/* Bytes after an unclosed hiding HTML block (<details>, <div hidden>) that
+ * are searched for its closing tag and judged as hidden. */
+#define LIMIT_HIDDEN_BYTES (64u * 1024)
+
 #endif

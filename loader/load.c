@@ -213,9 +213,20 @@ static int escape_findings(airlock_report *r, const struct imports *im)
 	return error;
 }
 
+/* True when `file` is an executable entry of the snapshot: in restricted
+ * mode the agent gets none of those, so what they hold cannot reach it. */
+static bool dropped_when_restricted(const airlock_project *p, const char *file)
+{
+	for (size_t i = 0; i < p->snap.count; i++)
+		if (strcmp(p->snap.entries[i].path, file) == 0)
+			return p->snap.entries[i].surface->cls == AIRLOCK_CLASS_EXECUTABLE;
+	return false;
+}
+
 /* Scans everything the agent would read; the report stays with the project
  * so that a caller told AIRLOCK_EBLOCKED can show why. */
-static int scan(airlock_project *p, const struct snapshot *mem, const struct imports *im)
+static int scan(airlock_project *p, const struct snapshot *mem, const struct imports *im,
+		bool restricted)
 {
 	airlock_report *r = NULL;
 	const airlock_finding *f;
@@ -232,14 +243,16 @@ static int scan(airlock_project *p, const struct snapshot *mem, const struct imp
 	if (!airlock_report_blocks(r))
 		return 0;
 	for (size_t i = 0; (f = airlock_report_finding(r, i)); i++) {
-		if (airlock_finding_severity(f) < r->threshold)
+		if (airlock_finding_severity(f) < r->threshold ||
+		    (restricted && dropped_when_restricted(p, airlock_finding_file(f))))
 			continue;
 		return error_set(AIRLOCK_EBLOCKED, "%s (%s) in %s:%u: %s", airlock_finding_rule(f),
 				 airlock_severity_name(airlock_finding_severity(f)),
 				 airlock_finding_file(f), airlock_finding_line(f),
 				 airlock_finding_message(f));
 	}
-	return error_set(AIRLOCK_EBLOCKED, "findings at or above the block threshold");
+	return restricted ? 0
+			  : error_set(AIRLOCK_EBLOCKED, "findings at or above the block threshold");
 }
 
 /* Content the agent would read that airlock could not read (and so could
@@ -320,7 +333,8 @@ int airlock_project_load(airlock_config **out, airlock_project *p)
 		return error_oom();
 	if ((error = gate(&c->state, p)) < 0 || (error = read_memory(&mem, p->path)) < 0 ||
 	    (error = snapshot_finish(&mem)) < 0 || (error = resolve_imports(&im, p)) < 0 ||
-	    (error = snapshot_finish(&p->snap)) < 0 || (error = scan(p, &mem, &im)) < 0)
+	    (error = snapshot_finish(&p->snap)) < 0 ||
+	    (error = scan(p, &mem, &im, c->state == AIRLOCK_STATE_RESTRICTED)) < 0)
 		goto out;
 	/* Whatever the threshold: unread content would reach the agent unscanned. */
 	if ((error = check_readable(&p->snap, c->state == AIRLOCK_STATE_TRUSTED)) < 0 ||

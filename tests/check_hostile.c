@@ -103,6 +103,7 @@ START_TEST(deeply_nested_settings)
 {
 	size_t n = 100000;
 	char *json = malloc(2 * n + 16);
+	int rc;
 
 	memset(json, '[', n);
 	memset(json + n, ']', n);
@@ -111,8 +112,11 @@ START_TEST(deeply_nested_settings)
 	free(json);
 	ck_assert_int_eq(load(), AIRLOCK_EUNTRUSTED);
 	ck_assert_int_eq(trust(AIRLOCK_DECISION_TRUSTED), 0);
-	ck_assert_int_eq(load(), AIRLOCK_EINVALID);
-	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "nested deeper"));
+	/* the scan's JSON analysis refuses it first (a parse problem is high);
+	 * the loader's own depth bound would refuse it next */
+	rc = load();
+	ck_assert_msg(rc == AIRLOCK_EBLOCKED || rc == AIRLOCK_EINVALID, "load: %d %s", rc,
+		      airlock_error_last());
 }
 END_TEST
 

@@ -1,0 +1,568 @@
+/*
+ * markdown.c - the hidden layers of an instruction file, from the block and
+ * inline trees of tree-sitter-markdown.
+ *
+ * The block grammar gives HTML blocks, link reference definitions, fenced
+ * code and front matter; the inline grammar is run once over the ranges of
+ * every inline node, so its byte offsets are the file's own. A hidden layer
+ * is only reported when what it holds reads as an order or an exfiltration
+ * step: maintainers' comments (TODO, lint switches) stay quiet, and visible
+ * prose is left to the signatures.
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "common/error.h"
+#include "loader/limits.h"
+#include "scanners/markdown.h"
+#include "scanners/mdchunks.h"
+#include "scanners/rules.h"
+#include "scanners/shell.h"
+
+/* Ranges handed to one parse (block runs, inline nodes): tree-sitter 0.20
+ * looks them up linearly for every token, so more per parse is slower. */
+#define RANGE_BATCH 64
+
+struct mctx {
+	struct findings *fs;
+	struct ts_parsers *ps;
+	const struct scan_input *in;
+	const char *buf;
+	bool runs_commands; /* a command or skill file: !`cmd` lines run */
+	unsigned int batch; /* ranges per parse */
+	size_t search_left; /* bytes hidden regions may still be searched for their end */
+	size_t nodes;
+	int error;
+};
+
+static bool has_ci(const char *s, size_t len, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (size_t i = 0; i + n <= len; i++)
+		if (strncasecmp(s + i, needle, n) == 0)
+			return true;
+	return false;
+}
+
+static bool any_ci(const char *t, size_t len, const char *const *list)
+{
+	for (int i = 0; list[i]; i++)
+		if (has_ci(t, len, list[i]))
+			return true;
+	return false;
+}
+
+/* An order to the agent, a command, or an action on a secret or towards a
+ * URL. A maintainer's note (TODO, lint switches, "see the docs at ...",
+ * "instructions in CONTRIBUTING") is none of these. */
+bool markdown_imperative(const char *t, size_t len)
+{
+	static const char *const to_agent[] = { "ignore previous",
+						"ignore all",
+						"ignore the above",
+						"ignore any",
+						"disregard",
+						"you must",
+						"you are now",
+						"as an ai",
+						"ai assistant",
+						"assistant:",
+						"system prompt",
+						"previous instructions",
+						"new instructions",
+						"do not tell",
+						"don't tell",
+						"do not mention",
+						"don't mention",
+						"without asking",
+						"silently",
+						"secretly",
+						"new task",
+						"the user must not",
+						"from the user",
+						"curl ",
+						"wget ",
+						"| sh",
+						"| bash",
+						"base64 -d",
+						"exfiltrat",
+						NULL };
+	static const char *const take[] = { "read ", "cat ",   "copy",  "print",  "include",
+					    "send",  "upload", "post ", "attach", NULL };
+	static const char *const secrets[] = { "~/.ssh",     ".ssh/",       ".aws/",  ".env",
+					       "api key",    "api_key",     "apikey", "password",
+					       "credential", "private key", "token",  "secret",
+					       NULL };
+	static const char *const send[] = { "send", "upload", "post ", NULL };
+	static const char *const urls[] = { "http://", "https://", NULL };
+
+	return any_ci(t, len, to_agent) || (any_ci(t, len, take) && any_ci(t, len, secrets)) ||
+	       (any_ci(t, len, send) && any_ci(t, len, urls));
+}
+
+static void report(struct mctx *x, const char *rule, airlock_severity sev, size_t start, size_t end,
+		   const char *hidden, size_t hidden_len, const char *fmt, ...)
+	__attribute__((format(printf, 8, 9)));
+
+static void report(struct mctx *x, const char *rule, airlock_severity sev, size_t start, size_t end,
+		   const char *hidden, size_t hidden_len, const char *fmt, ...)
+{
+	const struct builtin_rule *b = builtin_rule(rule);
+	struct finding_spec s = { 0 };
+	char msg[512], detail[256];
+	va_list ap;
+	int error;
+
+	if (x->error < 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(detail, sizeof(detail), fmt, ap);
+	va_end(ap);
+	snprintf(msg, sizeof(msg), "%s%s%s", b->description, *detail ? ": " : "", detail);
+	s.rule = b->id;
+	s.category = b->category;
+	s.confidence = b->confidence;
+	s.severity = sev ? sev : b->severity;
+	s.message = msg;
+	s.start = start;
+	s.end = end;
+	s.hidden = hidden;
+	s.hidden_len = hidden_len > 512 ? 512 : hidden_len;
+	if ((error = findings_add(x->fs, x->in, &s)) < 0)
+		x->error = error;
+}
+
+/* Text only the model reads: judged, and reported when it gives orders. */
+static void hidden_layer(struct mctx *x, size_t start, size_t end, const char *layer,
+			 airlock_severity sev)
+{
+	const char *t = x->buf + start;
+
+	if (end > start && markdown_imperative(t, end - start))
+		report(x, "AL301", sev, start, end, t, end - start, "%s", layer);
+}
+
+static bool hiding_html(const char *t, size_t len)
+{
+	static const char *const styles[] = {
+		"display:none", "display: none", "visibility:hidden", "visibility: hidden",
+		"font-size:0",  "font-size: 0",  "opacity:0",         "opacity: 0",
+		" hidden>",     " hidden ",      "aria-hidden",       NULL
+	};
+
+	for (int i = 0; styles[i]; i++)
+		if (has_ci(t, len, styles[i]))
+			return true;
+	return false;
+}
+
+/* Where an HTML block's hidden region ends: a block ends at a blank line,
+ * but what <details> or a hiding <div> hides runs to its closing tag. */
+static size_t hidden_end(struct mctx *x, size_t end, const char *t, size_t len)
+{
+	char close[40];
+	size_t n = 0, cap = x->in->len - end;
+	const char *found;
+
+	if (len < 2 || t[0] != '<')
+		return end;
+	while (n + 1 < len && n < 20 &&
+	       ((t[n + 1] >= 'a' && t[n + 1] <= 'z') || (t[n + 1] >= 'A' && t[n + 1] <= 'Z')))
+		n++;
+	snprintf(close, sizeof(close), "</%.*s", (int)n, t + 1);
+	if (n == 0 || has_ci(t, len, close))
+		return end;
+	if (cap > LIMIT_HIDDEN_BYTES)
+		cap = LIMIT_HIDDEN_BYTES;
+	/* many unclosed blocks must not each search 64 KiB */
+	if (cap > x->search_left)
+		cap = x->search_left;
+	x->search_left -= cap;
+	found = memmem(x->buf + end, cap, close, strlen(close));
+	return found ? (size_t)(found - x->buf) + strlen(close) : end;
+}
+
+static void html_block(struct mctx *x, TSNode n)
+{
+	size_t len, start = ts_node_start_byte(n), end = ts_node_end_byte(n);
+	const char *t = ts_text(n, x->buf, &len);
+
+	if (len >= 4 && memcmp(t, "<!--", 4) == 0)
+		hidden_layer(x, start, end, "in an HTML comment", 0);
+	else if (hiding_html(t, len))
+		hidden_layer(x, start, hidden_end(x, end, t, len), "in HTML styled to be invisible",
+			     0);
+	else if (has_ci(t, len, "<details") && !has_ci(t, len, "<details open"))
+		hidden_layer(x, start, hidden_end(x, end, t, len), "in a collapsed <details> block",
+			     AIRLOCK_SEVERITY_MEDIUM);
+}
+
+/* [//]: # (text), [comment]: <> (text): a definition nobody links to is a
+ * comment that renders as nothing. */
+static void link_definition(struct mctx *x, TSNode n)
+{
+	hidden_layer(x, ts_node_start_byte(n), ts_node_end_byte(n),
+		     "in a link reference definition (renders as nothing)", 0);
+}
+
+/* `command: ...` in front matter (a hook or MCP server of an agent file):
+ * the value, plain or quoted without escapes, is judged as shell. */
+static void front_matter_command(struct mctx *x, size_t at, const char *t, size_t len)
+{
+	size_t i = 0, end = len;
+	struct shell_code c = { 0 };
+	int error;
+
+	while (i < len && (t[i] == ' ' || t[i] == '-' || t[i] == '\t'))
+		i++;
+	if (len - i < 8 || strncmp(t + i, "command:", 8) != 0)
+		return;
+	i += 8;
+	while (i < len && (t[i] == ' ' || t[i] == '\t'))
+		i++;
+	while (end > i && (t[end - 1] == ' ' || t[end - 1] == '\r'))
+		end--;
+	if (end - i >= 2 && (t[i] == '"' || t[i] == '\'') && t[end - 1] == t[i]) {
+		if (memchr(t + i + 1, t[i] == '"' ? '\\' : '\'', end - i - 2))
+			return; /* escapes: not mapped byte for byte, left to the signatures */
+		i++;
+		end--;
+	}
+	if (end <= i)
+		return;
+	c.code = t + i;
+	c.len = end - i;
+	c.base = at + i;
+	c.what = "front matter command";
+	if ((error = shell_scan(x->fs, x->ps, x->in, &c)) < 0)
+		x->error = error;
+}
+
+static void front_matter(struct mctx *x, TSNode n)
+{
+	size_t len, start = ts_node_start_byte(n);
+	const char *t = ts_text(n, x->buf, &len);
+
+	for (size_t i = 0; i < len;) {
+		size_t e = i;
+
+		while (e < len && t[e] != '\n')
+			e++;
+		if ((e - i >= 6 && strncmp(t + i, "hooks:", 6) == 0) ||
+		    (e - i >= 11 && strncmp(t + i, "mcpServers:", 11) == 0))
+			report(x, "AL306", 0, start + i, start + e, NULL, 0, "%s",
+			       t[i] == 'h' ? "hooks" : "mcpServers");
+		if (e - i >= 15 && strncmp(t + i, "permissionMode:", 15) == 0 &&
+		    has_ci(t + i, e - i, "bypassPermissions"))
+			report(x, "AL404", 0, start + i, start + e, NULL, 0, "permissionMode");
+		front_matter_command(x, start + i, t + i, e - i);
+		i = e + 1;
+	}
+}
+
+/* A shell-like fence: its code is judged as commands an agent may copy,
+ * two levels below what running it would be. */
+static void fenced_code(struct mctx *x, TSNode n)
+{
+	TSNode info = { 0 }, content = { 0 };
+	uint32_t k = ts_node_named_child_count(n);
+	char lang[32] = "";
+
+	for (uint32_t i = 0; i < k; i++) {
+		TSNode ch = ts_node_named_child(n, i);
+
+		if (ts_is(ch, "info_string"))
+			info = ch;
+		else if (ts_is(ch, "code_fence_content"))
+			content = ch;
+	}
+	if (!ts_node_is_null(info)) {
+		size_t len;
+		const char *t = ts_text(info, x->buf, &len);
+
+		size_t l = 0;
+
+		while (l < len && l + 1 < sizeof(lang) && !strchr(" \t{", t[l]))
+			l++; /* ```bash title="x" */
+		memcpy(lang, t, l);
+		lang[l] = '\0';
+	}
+	if (ts_node_is_null(content))
+		return;
+	if (!(strcmp(lang, "sh") == 0 || strcmp(lang, "bash") == 0 || strcmp(lang, "shell") == 0 ||
+	      strcmp(lang, "zsh") == 0 || lang[0] == '\0'))
+		return;
+	{
+		size_t len;
+		const char *t = ts_text(content, x->buf, &len);
+		struct shell_code c = { t,
+					len,
+					NULL,
+					ts_node_start_byte(content),
+					"fenced code in an instruction file",
+					2,
+					0 };
+		int error;
+
+		if ((error = shell_scan(x->fs, x->ps, x->in, &c)) < 0)
+			x->error = error;
+	}
+}
+
+/* --- inline ------------------------------------------------------------------ */
+
+static bool child_of_type(TSNode n, const char *type, TSNode *out)
+{
+	uint32_t k = ts_node_named_child_count(n);
+
+	for (uint32_t i = 0; i < k; i++)
+		if (ts_is(ts_node_named_child(n, i), type)) {
+			*out = ts_node_named_child(n, i);
+			return true;
+		}
+	return false;
+}
+
+/* A query with a placeholder for the model to fill in. */
+static bool data_template(const char *q, size_t len)
+{
+	return has_ci(q, len, "{") || has_ci(q, len, "$") || has_ci(q, len, "%7b");
+}
+
+/* A remote image whose query carries data: the request itself is the leak
+ * (a reader's client fetches it with what the model filled in). */
+static bool data_url(const char *t, size_t len)
+{
+	const char *q = memchr(t, '?', len);
+
+	if (!q || !(has_ci(t, len, "http://") || has_ci(t, len, "https://")))
+		return false;
+	len -= (size_t)(q - t);
+	return len > 40 || data_template(q, len);
+}
+
+static void inline_node(struct mctx *x, TSNode n)
+{
+	size_t len, start = ts_node_start_byte(n), end = ts_node_end_byte(n);
+	const char *t = ts_text(n, x->buf, &len);
+	TSNode d;
+
+	if (ts_is(n, "inline_link") && !child_of_type(n, "link_text", &d)) {
+		report(x, "AL302", 0, start, end, NULL, 0, "a link with no text");
+	} else if (ts_is(n, "image") && child_of_type(n, "link_destination", &d)) {
+		size_t dl;
+		const char *dt = ts_text(d, x->buf, &dl);
+
+		const char *q = memchr(dt, '?', dl);
+
+		if (data_url(dt, dl))
+			report(x, "AL303",
+			       data_template(q, dl - (size_t)(q - dt)) ? AIRLOCK_SEVERITY_HIGH : 0,
+			       start, end, NULL, 0, "%.*s", (int)(dl > 80 ? 80 : dl), dt);
+	} else if (ts_is(n, "html_tag")) {
+		if (len >= 4 && memcmp(t, "<!--", 4) == 0) {
+			hidden_layer(x, start, end, "in an HTML comment", 0);
+		} else if (hiding_html(t, len)) {
+			/* what the tag hides runs to the next tag (or the line's end) */
+			size_t cap = x->in->len - end > LIMIT_HIDDEN_BYTES ? LIMIT_HIDDEN_BYTES
+									   : x->in->len - end;
+			const char *lt = memchr(x->buf + end, '<', cap);
+			const char *nl = memchr(x->buf + end, '\n', cap);
+			size_t stop = lt && (!nl || lt < nl) ? (size_t)(lt - x->buf)
+				      : nl                   ? (size_t)(nl - x->buf)
+							     : end + cap;
+
+			hidden_layer(x, start, stop, "in HTML styled to be invisible", 0);
+		}
+	} else if (ts_is(n, "code_span") && start > 0 && x->buf[start - 1] == '!') {
+		/* !`cmd`: run when a command or skill is invoked */
+		size_t ticks = strspn(t, "`");
+		struct shell_code c = { t + ticks,
+					len > 2 * ticks ? len - 2 * ticks : 0,
+					NULL,
+					start + ticks,
+					"!`command` line",
+					0,
+					0 };
+		int error;
+
+		if (!x->runs_commands)
+			c.lower = 2;
+		if (c.len && (error = shell_scan(x->fs, x->ps, x->in, &c)) < 0)
+			x->error = error;
+	}
+}
+
+static int inline_batch(struct mctx *x, const TSRange *ranges, unsigned int n)
+{
+	TSTree *tree = NULL;
+	TSTreeCursor cur;
+	int error;
+
+	if ((error = ts_parse_ranges(&tree, x->ps, TS_MARKDOWN_INLINE, x->buf, x->in->len, ranges,
+				     n)) < 0)
+		return error;
+	if (error == 1) {
+		report(x, "AL304", 0, ranges[0].start_byte, ranges[0].end_byte, NULL, 0,
+		       "inline content over the parse limits");
+		return x->error;
+	}
+	cur = ts_tree_cursor_new(ts_tree_root_node(tree));
+	for (;;) {
+		if (++x->nodes > LIMIT_TREE_NODES) {
+			report(x, "AL304", 0, 0, 0, NULL, 0, "more than %u syntax nodes",
+			       LIMIT_TREE_NODES);
+			break;
+		}
+		inline_node(x, ts_tree_cursor_current_node(&cur));
+		if (x->error < 0)
+			break;
+		if (ts_tree_cursor_goto_first_child(&cur))
+			continue;
+		while (!ts_tree_cursor_goto_next_sibling(&cur))
+			if (!ts_tree_cursor_goto_parent(&cur))
+				goto done;
+	}
+done:
+	ts_tree_cursor_delete(&cur);
+	ts_tree_delete(tree);
+	return x->error;
+}
+
+/* --- blocks ------------------------------------------------------------------ */
+
+/* Every inline check needs a tag, a link or image, or a !`command`: prose
+ * without them is not handed to the inline grammar (it is the signatures'). */
+static bool inline_worth_parsing(const struct mctx *x, TSNode n)
+{
+	size_t len;
+	const char *t = ts_text(n, x->buf, &len);
+
+	return md_wanted(t, len);
+}
+
+/* Nor is a file with none of what the block checks look for either. */
+static bool worth_parsing(const struct scan_input *in)
+{
+	const char *t = (const char *)in->data;
+
+	return md_wanted(t, in->len) ||
+	       (in->len >= 3 && (memcmp(t, "---", 3) == 0 || memcmp(t, "+++", 3) == 0));
+}
+
+static int walk_blocks(struct mctx *x, TSNode root)
+{
+	TSTreeCursor cur = ts_tree_cursor_new(root);
+	TSRange *ranges = malloc(RANGE_BATCH * sizeof(*ranges));
+	unsigned int n = 0;
+	int error = 0;
+
+	if (!ranges) {
+		ts_tree_cursor_delete(&cur);
+		return error_oom();
+	}
+	for (;;) {
+		TSNode v = ts_tree_cursor_current_node(&cur);
+		bool descend = true;
+
+		if (++x->nodes > LIMIT_TREE_NODES) {
+			report(x, "AL304", 0, 0, 0, NULL, 0, "more than %u syntax nodes",
+			       LIMIT_TREE_NODES);
+			break;
+		}
+		if (ts_is(v, "html_block")) {
+			html_block(x, v);
+		} else if (ts_is(v, "link_reference_definition")) {
+			link_definition(x, v);
+		} else if (ts_is(v, "minus_metadata") || ts_is(v, "plus_metadata")) {
+			front_matter(x, v);
+		} else if (ts_is(v, "fenced_code_block")) {
+			fenced_code(x, v);
+			descend = false;
+		} else if (ts_is(v, "inline") && inline_worth_parsing(x, v)) {
+			ranges[n].start_byte = ts_node_start_byte(v);
+			ranges[n].end_byte = ts_node_end_byte(v);
+			ranges[n].start_point = ts_node_start_point(v);
+			ranges[n].end_point = ts_node_end_point(v);
+			if (++n == x->batch) {
+				if ((error = inline_batch(x, ranges, n)) < 0)
+					break;
+				n = 0;
+			}
+			descend = false;
+		}
+		if (x->error < 0)
+			break;
+		if (descend && ts_tree_cursor_goto_first_child(&cur))
+			continue;
+		while (!ts_tree_cursor_goto_next_sibling(&cur))
+			if (!ts_tree_cursor_goto_parent(&cur))
+				goto done;
+	}
+done:
+	if (error == 0 && x->error == 0 && n > 0)
+		error = inline_batch(x, ranges, n);
+	ts_tree_cursor_delete(&cur);
+	free(ranges);
+	return error < 0 ? error : x->error;
+}
+
+int markdown_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_input *in)
+{
+	struct mctx x = { 0 };
+	TSTree *tree = NULL;
+	TSRange *chunks;
+	unsigned int nchunks;
+	int error = 0;
+
+	x.fs = fs;
+	x.ps = ps;
+	x.in = in;
+	x.buf = (const char *)in->data;
+	x.runs_commands = strstr(in->path, "commands/") || strstr(in->path, "skills/") ||
+			  strstr(in->path, "workflows/") || strstr(in->path, "prompts/");
+	if (!worth_parsing(in))
+		return 0;
+	/* tree-sitter 0.20.7 loops (until the timeout) on several included
+	 * ranges when one holds a NUL byte: such a file is parsed whole, and
+	 * its inline nodes one at a time. */
+	x.batch = RANGE_BATCH;
+	x.search_left = 4 * in->len + LIMIT_HIDDEN_BYTES;
+	if (memchr(x.buf, '\0', in->len)) {
+		x.batch = 1;
+		if (!(chunks = malloc(sizeof(*chunks))))
+			return error_oom();
+		chunks[0] = (TSRange){ { 0, 0 }, { UINT32_MAX, UINT32_MAX }, 0, UINT32_MAX };
+		nchunks = 1;
+	} else if ((error = md_chunks(&chunks, &nchunks, x.buf, in->len)) < 0) {
+		return error;
+	}
+	if (nchunks == 0) {
+		free(chunks);
+		return 0;
+	}
+	/* tree-sitter 0.20 looks ranges up linearly for every token: a few
+	 * dozen per parse keep that linear in the file's size. */
+	for (unsigned int i = 0; i < nchunks && error == 0; i += RANGE_BATCH) {
+		unsigned int k = nchunks - i < RANGE_BATCH ? nchunks - i : RANGE_BATCH;
+
+		if ((error = ts_parse_ranges(&tree, ps, TS_MARKDOWN, x.buf, in->len, chunks + i,
+					     k)) < 0)
+			break;
+		if (error == 1) {
+			report(&x, "AL304", 0, chunks[i].start_byte, chunks[i].end_byte, NULL, 0,
+			       "over the parse limits");
+			error = x.error;
+			continue;
+		}
+		error = walk_blocks(&x, ts_tree_root_node(tree));
+		ts_tree_delete(tree);
+	}
+	free(chunks);
+	return error;
+}

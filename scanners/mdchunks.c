@@ -1,0 +1,207 @@
+/*
+ * mdchunks.c - a line scan that finds the runs of a Markdown file the block
+ * grammar must see. It only has to agree with CommonMark on where blocks can
+ * end: fences (``` and ~~~, any indentation, inside quotes), HTML comments
+ * and raw blocks (<script>, <pre>, <style>, <textarea>), which run over blank
+ * lines; and front matter. Wherever it is unsure it keeps more, not less.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "common/error.h"
+#include "scanners/mdchunks.h"
+
+struct scan {
+	TSRange *v;
+	unsigned int n, alloc;
+	uint32_t row; /* of the line being read */
+};
+
+static bool contains(const char *t, size_t len, const char *needle)
+{
+	return memmem(t, len, needle, strlen(needle)) != NULL;
+}
+
+/* True when `c` occurs in t[0..len) followed by `next` (or, with `run`, by
+ * two more of itself: a fence). memchr is much faster than memmem here. */
+static bool char_then(const char *t, size_t len, char c, const char *next)
+{
+	const char *p = t, *end = t + len;
+
+	while ((p = memchr(p, c, (size_t)(end - p)))) {
+		if (p + 1 < end && strchr(next, p[1]))
+			return true;
+		p++;
+	}
+	return false;
+}
+
+bool md_wanted(const char *t, size_t len)
+{
+	return memchr(t, '<', len) || char_then(t, len, ']', "(:") || char_then(t, len, '!', "`") ||
+	       char_then(t, len, '`', "`") || char_then(t, len, '~', "~");
+}
+
+static int keep(struct scan *s, const char *buf, size_t start, size_t end, TSPoint p0, TSPoint p1,
+		bool force)
+{
+	TSRange *r;
+
+	if (end <= start || !(force || md_wanted(buf + start, end - start)))
+		return 0;
+	if (s->n > 0 && s->v[s->n - 1].end_byte == start) { /* one run after another */
+		s->v[s->n - 1].end_byte = (uint32_t)end;
+		s->v[s->n - 1].end_point = p1;
+		return 0;
+	}
+	if (s->n == s->alloc) {
+		unsigned int a = s->alloc ? s->alloc * 2 : 64;
+
+		if (a > UINT32_MAX / sizeof(*r) || !(r = realloc(s->v, a * sizeof(*r))))
+			return error_oom();
+		s->v = r;
+		s->alloc = a;
+	}
+	r = &s->v[s->n++];
+	r->start_byte = (uint32_t)start;
+	r->end_byte = (uint32_t)end;
+	r->start_point = p0;
+	r->end_point = p1;
+	return 0;
+}
+
+/* The line without indentation and quote markers. */
+static const char *strip(const char *t, const char *end)
+{
+	while (t < end && (*t == ' ' || *t == '\t' || *t == '>'))
+		t++;
+	return t;
+}
+
+static size_t run_of(const char *t, const char *end, char c)
+{
+	size_t n = 0;
+
+	while (t + n < end && t[n] == c)
+		n++;
+	return n;
+}
+
+static const char *const raw_tags[] = { "script", "pre", "style", "textarea", NULL };
+
+/* The raw block a line opens without closing it ("</script"), or NULL. */
+static const char *raw_open(const char *t, const char *end)
+{
+	static char close[16];
+
+	if (t >= end || *t != '<')
+		return NULL;
+	for (int i = 0; raw_tags[i]; i++) {
+		size_t n = strlen(raw_tags[i]);
+
+		if ((size_t)(end - t) > n && strncasecmp(t + 1, raw_tags[i], n) == 0) {
+			close[0] = '<';
+			close[1] = '/';
+			memcpy(close + 2, raw_tags[i], n + 1);
+			return contains(t, (size_t)(end - t), close) ? NULL : close;
+		}
+	}
+	return NULL;
+}
+
+/* True when the line opens an HTML comment it does not close. */
+static bool comment_opens(const char *t, size_t len)
+{
+	const char *last = NULL, *p = t;
+
+	if (!memchr(t, '<', len))
+		return false;
+	while ((p = memmem(p, len - (size_t)(p - t), "<!--", 4))) {
+		last = p;
+		p += 4;
+	}
+	return last && !memmem(last + 4, len - (size_t)(last + 4 - t), "-->", 3);
+}
+
+int md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
+{
+	struct scan s = { 0 };
+	size_t pos = 0, start = 0, fence = 0, last = 0;
+	uint32_t start_row = 0;
+	char fence_char = 0;
+	const char *raw = NULL;
+	bool comment = false, front = false, force = false;
+	int error = 0;
+
+	*out = NULL;
+	*n = 0;
+	/* Front matter: kept whatever it holds (agent files put hooks there). */
+	if (len >= 4 && (memcmp(buf, "---\n", 4) == 0 || memcmp(buf, "+++\n", 4) == 0 ||
+			 (len >= 5 && memcmp(buf, "---\r\n", 5) == 0))) {
+		front = force = true;
+		pos = (size_t)((const char *)memchr(buf, '\n', len) - buf) + 1;
+		s.row = 1;
+	}
+	while (pos < len && error == 0) {
+		const char *line = buf + pos, *nl = memchr(line, '\n', len - pos);
+		const char *end = nl ? nl : buf + len, *t = strip(line, end);
+		size_t next = nl ? (size_t)(nl - buf) + 1 : len, l = (size_t)(end - line);
+		bool blank = t == end || (t + 1 == end && *t == '\r');
+
+		last = pos;
+		if (front) {
+			if (l >= 3 && (memcmp(line, "---", 3) == 0 || memcmp(line, "+++", 3) == 0 ||
+				       memcmp(line, "...", 3) == 0))
+				front = false;
+		} else if (fence_char) {
+			/* a fence is a run of its own: it starts and ends blocks */
+			if (run_of(t, end, fence_char) >= fence) {
+				fence_char = 0;
+				error = keep(&s, buf, start, next, (TSPoint){ start_row, 0 },
+					     (TSPoint){ s.row + 1, 0 }, true);
+				start = next;
+				start_row = s.row + 1;
+			}
+		} else if (comment) {
+			comment = !contains(line, l, "-->");
+		} else if (raw) {
+			raw = contains(line, l, raw) ? NULL : raw;
+		} else if (blank) {
+			error = keep(&s, buf, start, next, (TSPoint){ start_row, 0 },
+				     (TSPoint){ s.row + 1, 0 }, force);
+			force = false;
+			start = next;
+			start_row = s.row + 1;
+		} else if (run_of(t, end, '`') >= 3 || run_of(t, end, '~') >= 3) {
+			error = keep(&s, buf, start, pos, (TSPoint){ start_row, 0 },
+				     (TSPoint){ s.row, 0 }, force);
+			force = false;
+			start = pos;
+			start_row = s.row;
+			fence_char = *t;
+			fence = run_of(t, end, fence_char);
+		} else if (comment_opens(line, l)) {
+			comment = true;
+		} else {
+			raw = raw_open(t, end);
+		}
+		pos = next;
+		s.row++;
+	}
+	if (error == 0 && start < len) {
+		TSPoint p1 = buf[len - 1] == '\n' ? (TSPoint){ s.row, 0 }
+						  : (TSPoint){ s.row - 1, (uint32_t)(len - last) };
+
+		error = keep(&s, buf, start, len, (TSPoint){ start_row, 0 }, p1, force);
+	}
+	if (error < 0) {
+		free(s.v);
+		return error;
+	}
+	*out = s.v;
+	*n = s.n;
+	return 0;
+}

@@ -1,0 +1,206 @@
+/*
+ * shellwords.c - what the shell analysis knows by name: programs (shells,
+ * interpreters, network tools, readers, wrappers), credential and
+ * persistence paths, secret-looking variables and the vendors they belong to.
+ * Data in one place, so that adding a tool is adding a word.
+ */
+#include <stdbool.h>
+#include <string.h>
+
+#include "scanners/shell.h"
+#include "scanners/shellwords.h"
+
+static bool in_list(const char *s, size_t len, const char *const *list)
+{
+	for (; *list; list++)
+		if (strlen(*list) == len && memcmp(*list, s, len) == 0)
+			return true;
+	return false;
+}
+
+static const char *const shells[] = { "sh",   "bash", "zsh",  "dash",    "ksh",
+				      "mksh", "ash",  "fish", "busybox", NULL };
+static const char *const interpreters[] = { "python", "python2",   "python3", "node",
+					    "nodejs", "perl",      "ruby",    "php",
+					    "deno",   "bun",       "pwsh",    "powershell",
+					    "lua",    "osascript", NULL };
+static const char *const http_tools[] = { "curl",   "wget",  "http",        "https", "httpie",
+					  "aria2c", "fetch", "lwp-request", "xh",    NULL };
+static const char *const raw_tools[] = { "nc",  "ncat", "netcat", "socat",   "telnet",
+					 "ssh", "sftp", "ftp",    "openssl", NULL };
+static const char *const dns_tools[] = { "dig", "nslookup", "host", "drill", NULL };
+static const char *const readers[] = { "cat",  "less",    "more",     "head",    "tail",  "base64",
+				       "tar",  "zip",     "gzip",     "xxd",     "od",    "strings",
+				       "cp",   "scp",     "rsync",    "gpg",     "sed",   "awk",
+				       "grep", "jq",      "nl",       "tac",     "bzip2", "xz",
+				       "7z",   "hexdump", "uuencode", "openssl", "dd",    NULL };
+static const char *const wrappers[] = { "sudo",    "doas",    "env",     "nohup", "exec",
+					"command", "time",    "timeout", "nice",  "stdbuf",
+					"xargs",   "builtin", NULL };
+
+bool shell_is_shell(const char *name, size_t len)
+{
+	return in_list(name, len, shells);
+}
+
+bool shell_is_interpreter(const char *name, size_t len)
+{
+	/* python3.12, node18 */
+	while (len > 1 && ((name[len - 1] >= '0' && name[len - 1] <= '9') || name[len - 1] == '.'))
+		len--;
+	return in_list(name, len, interpreters);
+}
+
+static bool has(const char *s, const char *needle)
+{
+	return strstr(s, needle) != NULL;
+}
+
+bool shell_credential_path(const char *s)
+{
+	static const char *const paths[] = { ".ssh/",
+					     "id_rsa",
+					     "id_ed25519",
+					     "id_ecdsa",
+					     ".aws/credentials",
+					     ".aws/config",
+					     ".netrc",
+					     ".npmrc",
+					     ".pypirc",
+					     ".docker/config.json",
+					     ".kube/config",
+					     ".git-credentials",
+					     ".config/gh/hosts",
+					     ".gnupg",
+					     "/etc/shadow",
+					     ".claude/.credentials",
+					     ".claude.json",
+					     ".config/gcloud",
+					     ".azure/",
+					     "Keychains",
+					     ".vault-token",
+					     "/environ",
+					     NULL };
+	size_t n = strlen(s);
+
+	/* public keys and host lists are not secrets (ssh-copy-id sends one) */
+	if ((n > 4 && strcmp(s + n - 4, ".pub") == 0) || has(s, "known_hosts"))
+		return false;
+	for (int i = 0; paths[i]; i++)
+		if (has(s, paths[i]))
+			return true;
+	/* a dotenv file: .env, dir/.env, .env.local */
+	return (n >= 4 && strcmp(s + n - 4, ".env") == 0 && (n == 4 || s[n - 5] == '/')) ||
+	       strncmp(s, ".env.", 5) == 0 || has(s, "/.env.");
+}
+
+/* Where a write makes something run later, or weakens a guard. */
+bool shell_persistence_path(const char *s)
+{
+	static const char *const paths[] = { ".bashrc",
+					     ".bash_profile",
+					     ".bash_login",
+					     ".zshrc",
+					     ".zprofile",
+					     ".zshenv",
+					     ".profile",
+					     "/etc/profile",
+					     "/etc/cron",
+					     "crontab",
+					     "/systemd/",
+					     "LaunchAgents",
+					     "LaunchDaemons",
+					     ".git/hooks",
+					     "authorized_keys",
+					     ".claude/settings",
+					     ".claude.json",
+					     "airlock/trust",
+					     ".local/share/airlock",
+					     "/etc/sudoers",
+					     "/etc/ld.so.preload",
+					     ".config/fish/config",
+					     ".gitconfig",
+					     NULL };
+
+	for (int i = 0; paths[i]; i++)
+		if (has(s, paths[i]))
+			return true;
+	return false;
+}
+
+/* $ANTHROPIC_API_KEY, $GITHUB_TOKEN, $AWS_SECRET_ACCESS_KEY, $DB_PASSWORD. */
+bool shell_secret_name(const char *v)
+{
+	static const char *const parts[] = { "TOKEN",      "SECRET",   "PASSWORD",    "PASSWD",
+					     "API_KEY",    "APIKEY",   "PRIVATE_KEY", "ACCESS_KEY",
+					     "CREDENTIAL", "AUTH_KEY", NULL };
+
+	if (strncmp(v, "AWS_", 4) == 0)
+		return true;
+	for (int i = 0; parts[i]; i++)
+		if (has(v, parts[i]))
+			return true;
+	return false;
+}
+
+bool shell_listed(enum shell_list l, const char *name)
+{
+	static const char *const *const lists[] = {
+		[SL_HTTP] = http_tools, [SL_RAW] = raw_tools,     [SL_DNS] = dns_tools,
+		[SL_READERS] = readers, [SL_WRAPPERS] = wrappers,
+	};
+
+	return in_list(name, strlen(name), lists[l]);
+}
+
+/* Vendors whose tokens are named after them, and the domain each belongs to. */
+static const struct {
+	const char *prefix, *domain;
+} vendors[] = {
+	{ "GITHUB", "github" },
+	{ "GH", "github" },
+	{ "GITLAB", "gitlab" },
+	{ "ANTHROPIC", "anthropic.com" },
+	{ "CLAUDE", "anthropic.com" },
+	{ "OPENAI", "openai.com" },
+	{ "AWS", "amazonaws.com" },
+	{ "SLACK", "slack.com" },
+	{ "NPM", "npmjs" },
+	{ "STRIPE", "stripe.com" },
+	{ "GOOGLE", "google" },
+	{ "GCP", "google" },
+	{ "AZURE", "azure" },
+	{ "HF", "huggingface" },
+	{ "HUGGINGFACE", "huggingface" },
+	{ "DOCKER", "docker" },
+	{ "LINEAR", "linear.app" },
+	{ "SENTRY", "sentry" },
+	{ "DATADOG", "datadog" },
+	{ "CLOUDFLARE", "cloudflare" },
+	{ "VERCEL", "vercel" },
+	{ "NOTION", "notion" },
+	{ "ATLASSIAN", "atlassian" },
+	{ "JIRA", "atlassian" },
+};
+
+bool shell_vendor_host(const char *var, const char *host)
+{
+	size_t n = strcspn(var, "_");
+
+	for (size_t i = 0; i < sizeof(vendors) / sizeof(vendors[0]); i++)
+		if (strlen(vendors[i].prefix) == n && strncmp(var, vendors[i].prefix, n) == 0)
+			return *host && has(host, vendors[i].domain);
+	/* A token named after no vendor we know (API_KEY, DOCS_TOKEN) is taken
+	 * to belong to where the configuration sends it. */
+	return !shell_foreign_vendor(var);
+}
+
+bool shell_foreign_vendor(const char *var)
+{
+	size_t n = strcspn(var, "_");
+
+	for (size_t i = 0; i < sizeof(vendors) / sizeof(vendors[0]); i++)
+		if (strlen(vendors[i].prefix) == n && strncmp(var, vendors[i].prefix, n) == 0)
+			return true;
+	return false;
+}
