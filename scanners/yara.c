@@ -3,6 +3,7 @@
  * rule metadata becomes the catalogue, matches become findings.
  */
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -260,11 +261,39 @@ static bool has_cue(const unsigned char *d, size_t from, size_t to)
  * line that says it is an example is lowered one step. Only one step, so
  * combinations and hidden-character variants still come through.
  */
+/* Where the fenced code block holding `start` opens, or SIZE_MAX. */
+static size_t fence_start(const unsigned char *d, size_t start)
+{
+	size_t open = SIZE_MAX, i = 0;
+
+	while (i < start) {
+		size_t le = i;
+
+		while (le < start && d[le] != '\n')
+			le++;
+		if (le - i >= 3 && memcmp(d + i, "```", 3) == 0)
+			open = open == SIZE_MAX ? i : SIZE_MAX;
+		i = le + 1;
+	}
+	return open;
+}
+
 static bool quoted_example(const unsigned char *d, size_t len, size_t start)
 {
-	size_t ls = start, le = start, ticks = 0;
+	size_t ls = start, le = start, ticks = 0, fs = fence_start(d, start);
 	unsigned char q;
 
+	/* A fenced block introduced as an example ("never run this:") is a
+	 * quotation too: the cue is in the three lines before the fence. */
+	if (fs != SIZE_MAX) {
+		size_t from = fs;
+		int lines = 0;
+
+		while (from > 0 && !(d[from - 1] == '\n' && ++lines > 3))
+			from--;
+		if (has_cue(d, from, fs))
+			return true;
+	}
 	while (ls > 0 && d[ls - 1] != '\n')
 		ls--;
 	while (le < len && d[le] != '\n')
