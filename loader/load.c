@@ -242,15 +242,22 @@ static int scan(airlock_project *p, const struct snapshot *mem, const struct imp
 	p->report = r;
 	if (!airlock_report_blocks(r))
 		return 0;
+	/* the one line names the worst finding that counts; the report has all */
+	const airlock_finding *worst = NULL;
+
 	for (size_t i = 0; (f = airlock_report_finding(r, i)); i++) {
 		if (airlock_finding_severity(f) < r->threshold ||
 		    (restricted && dropped_when_restricted(p, airlock_finding_file(f))))
 			continue;
-		return error_set(AIRLOCK_EBLOCKED, "%s (%s) in %s:%u: %s", airlock_finding_rule(f),
-				 airlock_severity_name(airlock_finding_severity(f)),
-				 airlock_finding_file(f), airlock_finding_line(f),
-				 airlock_finding_message(f));
+		if (!worst || airlock_finding_severity(f) > airlock_finding_severity(worst))
+			worst = f;
 	}
+	if (worst)
+		return error_set(AIRLOCK_EBLOCKED, "%s (%s) in %s:%u: %s",
+				 airlock_finding_rule(worst),
+				 airlock_severity_name(airlock_finding_severity(worst)),
+				 airlock_finding_file(worst), airlock_finding_line(worst),
+				 airlock_finding_message(worst));
 	return restricted ? 0
 			  : error_set(AIRLOCK_EBLOCKED, "findings at or above the block threshold");
 }
