@@ -17,6 +17,7 @@
 #include "loader/memory.h"
 #include "loader/scan.h"
 #include "loader/source_dir.h"
+#include "scanners/imports.h"
 
 static const struct surface import_surface = {
 	"", "Claude Code", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS,
@@ -61,47 +62,10 @@ static int read_memory(struct snapshot *mem, const char *project)
 
 /* --- @imports ------------------------------------------------------------------ */
 
-struct escape {
-	char *file, *target;
-};
-
 struct imports {
 	airlock_project *p;
-	struct escape *escapes; /* imports that leave the project */
-	size_t nescapes;
 	int error;
 };
-
-static void add_escape(struct imports *im, const char *from, const char *target)
-{
-	struct escape *grown = realloc(im->escapes, (im->nescapes + 1) * sizeof(*grown));
-
-	if (!grown) {
-		im->error = error_oom();
-		return;
-	}
-	im->escapes = grown;
-	grown[im->nescapes].file = strdup(from);
-	grown[im->nescapes].target = strdup(target);
-	if (!grown[im->nescapes].file || !grown[im->nescapes].target) {
-		free(grown[im->nescapes].file);
-		free(grown[im->nescapes].target);
-		im->error = error_oom();
-		return;
-	}
-	im->nescapes++;
-}
-
-static void free_escapes(struct imports *im)
-{
-	for (size_t i = 0; i < im->nescapes; i++) {
-		free(im->escapes[i].file);
-		free(im->escapes[i].target);
-	}
-	free(im->escapes);
-	im->escapes = NULL;
-	im->nescapes = 0;
-}
 
 /* The import's project path; false when it would leave the project (home
  * and absolute paths, "..", or an importing file that is not in the tree). */
@@ -119,53 +83,53 @@ static void import_one(struct imports *im, const char *from, const char *target,
 	char path[LIMIT_PATH_BYTES];
 	size_t before = im->p->snap.count;
 
-	if (!resolve_import(path, sizeof(path), from, target)) {
-		add_escape(im, from, target);
+	/* not followed; the scan reports it where it stands (AL012) */
+	if (!resolve_import(path, sizeof(path), from, target))
 		return;
-	}
 	im->error = source_dir_add_file(&im->p->snap, im->p->rootfd, path, &import_surface);
 	/* A path already loaded is not added again: that ends every cycle. */
 	if (!im->error && im->p->snap.count > before)
 		follow_imports(im, before, depth + 1);
 }
 
-/* Claude Code's "@path" imports: a word starting with '@' outside code spans
- * and fenced blocks, naming a file (it holds a '.' or a '/'). */
+struct follow {
+	struct imports *im;
+	const char *from, *text;
+	int depth;
+};
+
+static bool follow_one(void *arg, size_t start, size_t n)
+{
+	struct follow *f = arg;
+	char word[LIMIT_PATH_BYTES];
+
+	if (n < sizeof(word)) {
+		memcpy(word, f->text + start, n);
+		word[n] = '\0';
+		import_one(f->im, f->from, word, f->depth);
+	}
+	return f->im->error == 0;
+}
+
+/* Claude Code's "@path" imports, as the scanner finds them (scanners/imports.c). */
 static void follow_imports(struct imports *im, size_t idx, int depth)
 {
 	const struct airlock_entry *e = &im->p->snap.entries[idx];
-	char from[LIMIT_PATH_BYTES], word[LIMIT_PATH_BYTES];
-	const char *s, *end;
-	bool fenced = false, code = false;
+	char from[LIMIT_PATH_BYTES];
+	struct follow f = { im, from, NULL, depth };
+	char *text;
 
 	if (depth > IMPORT_DEPTH || !e->data || e->kind != AIRLOCK_KIND_MARKDOWN)
 		return;
 	snprintf(from, sizeof(from), "%s", e->path);
 	/* the entry array may move while imports are added: copy the text */
-	char *text = strndup((const char *)e->data, e->data_len);
-
-	if (!text) {
+	if (!(text = malloc(e->data_len ? e->data_len : 1))) {
 		im->error = error_oom();
 		return;
 	}
-	for (s = text; *s && !im->error; s++) {
-		if ((s == text || s[-1] == '\n') && strncmp(s, "```", 3) == 0)
-			fenced = !fenced;
-		if (*s == '`')
-			code = !code;
-		if (*s == '\n')
-			code = false;
-		if (fenced || code || *s != '@' || (s > text && !strchr(" \t\n(", s[-1])))
-			continue;
-		end = s + 1 + strcspn(s + 1, " \t\r\n)`\"'<>,;");
-		while (end > s + 1 && strchr(".:!?", end[-1]))
-			end--;
-		if (end - s - 1 <= 0 || (size_t)(end - s) >= sizeof(word))
-			continue;
-		snprintf(word, sizeof(word), "%.*s", (int)(end - s - 1), s + 1);
-		if (strpbrk(word, "./"))
-			import_one(im, from, word, depth);
-	}
+	memcpy(text, e->data, e->data_len);
+	f.text = text;
+	imports_each((const unsigned char *)text, e->data_len, follow_one, &f);
 	free(text);
 }
 
@@ -187,32 +151,6 @@ static int resolve_imports(struct imports *im, airlock_project *p)
 
 /* --- the pipeline -------------------------------------------------------------- */
 
-/* Imports that leave the project become findings of their own. */
-static int escape_findings(airlock_report *r, const struct imports *im)
-{
-	const struct builtin_rule *b = builtin_rule("AL012");
-	int error = 0;
-
-	for (size_t i = 0; i < im->nescapes && error == 0; i++) {
-		struct finding_spec spec = { 0 };
-		char msg[LIMIT_PATH_BYTES * 4 + 160];
-		char *shown =
-			utf8_escape(im->escapes[i].target, strlen(im->escapes[i].target), true);
-
-		if (!shown)
-			return error_oom();
-		snprintf(msg, sizeof(msg), "%s: @%s", b->description, shown);
-		free(shown);
-		spec.rule = b->id;
-		spec.category = b->category;
-		spec.confidence = b->confidence;
-		spec.severity = b->severity;
-		spec.message = msg;
-		error = findings_add_file(&r->fs, im->escapes[i].file, &spec);
-	}
-	return error;
-}
-
 /* True when `file` is an executable entry of the snapshot: in restricted
  * mode the agent gets none of those, so what they hold cannot reach it. */
 static bool dropped_when_restricted(const airlock_project *p, const char *file)
@@ -225,8 +163,7 @@ static bool dropped_when_restricted(const airlock_project *p, const char *file)
 
 /* Scans everything the agent would read; the report stays with the project
  * so that a caller told AIRLOCK_EBLOCKED can show why. */
-static int scan(airlock_project *p, const struct snapshot *mem, const struct imports *im,
-		bool restricted)
+static int scan(airlock_project *p, const struct snapshot *mem, bool restricted)
 {
 	airlock_report *r = NULL;
 	const airlock_finding *f;
@@ -234,10 +171,6 @@ static int scan(airlock_project *p, const struct snapshot *mem, const struct imp
 
 	if ((error = scan_snapshots(&r, p, mem)) < 0)
 		return error;
-	if ((error = escape_findings(r, im)) < 0) {
-		airlock_report_free(r);
-		return error;
-	}
 	findings_finish(&r->fs);
 	p->report = r;
 	if (!airlock_report_blocks(r))
@@ -341,7 +274,7 @@ int airlock_project_load(airlock_config **out, airlock_project *p)
 	if ((error = gate(&c->state, p)) < 0 || (error = read_memory(&mem, p->path)) < 0 ||
 	    (error = snapshot_finish(&mem)) < 0 || (error = resolve_imports(&im, p)) < 0 ||
 	    (error = snapshot_finish(&p->snap)) < 0 ||
-	    (error = scan(p, &mem, &im, c->state == AIRLOCK_STATE_RESTRICTED)) < 0)
+	    (error = scan(p, &mem, c->state == AIRLOCK_STATE_RESTRICTED)) < 0)
 		goto out;
 	/* Whatever the threshold: unread content would reach the agent unscanned. */
 	if ((error = check_readable(&p->snap, c->state == AIRLOCK_STATE_TRUSTED)) < 0 ||
@@ -355,7 +288,6 @@ int airlock_project_load(airlock_config **out, airlock_project *p)
 	*out = c;
 	c = NULL;
 out:
-	free_escapes(&im);
 	snapshot_free(&mem);
 	airlock_config_free(c);
 	return error;

@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "scanners/imports.h"
 #include "scanners/markdown.h"
 #include "scanners/scan.h"
 #include "scanners/settings.h"
@@ -45,7 +46,8 @@ static int structure_scan(struct findings *fs, const struct scan_input *in)
 	} else if (in->kind == AIRLOCK_KIND_JSON || in->kind == AIRLOCK_KIND_JSONC) {
 		error = settings_scan(fs, &ps, in);
 	} else if (in->kind == AIRLOCK_KIND_MARKDOWN) {
-		error = markdown_scan(fs, &ps, in);
+		if ((error = markdown_scan(fs, &ps, in)) == 0)
+			error = imports_scan(fs, in);
 	}
 	ts_parsers_free(&ps);
 	return error;

@@ -314,10 +314,25 @@ static const char *const escaping_imports[] = {
 
 START_TEST(import_escapes_are_blocked)
 {
+	airlock_project *p;
+	airlock_config *c = NULL;
+	const airlock_report *r;
+	bool al012 = false;
+
 	t_write(proj, "CLAUDE.md", escaping_imports[_i]);
 	decide(AIRLOCK_DECISION_TRUSTED);
-	ck_assert_int_eq(load_rc(), AIRLOCK_EBLOCKED);
-	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "outside the project"));
+	p = t_open(proj);
+	ck_assert_int_eq(airlock_project_load(&c, p), AIRLOCK_EBLOCKED);
+	r = airlock_project_report(p);
+	for (size_t i = 0; r && i < airlock_report_finding_count(r); i++) {
+		const airlock_finding *f = airlock_report_finding(r, i);
+
+		al012 |= !strcmp(airlock_finding_rule(f), "AL012") &&
+			 !strcmp(airlock_finding_file(f), "CLAUDE.md") &&
+			 airlock_finding_line(f) == 1;
+	}
+	ck_assert_msg(al012, "no AL012 at CLAUDE.md:1");
+	airlock_project_free(p);
 }
 END_TEST
 

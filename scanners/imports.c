@@ -1,0 +1,104 @@
+/*
+ * imports.c - "@path" imports that leave the project.
+ */
+#include <string.h>
+
+#include "scanners/imports.h"
+#include "scanners/rules.h"
+
+void imports_each(const unsigned char *buf, size_t len,
+		  bool (*fn)(void *arg, size_t start, size_t n), void *arg)
+{
+	bool fenced = false, code = false;
+
+	for (size_t i = 0; i < len; i++) {
+		bool line_start = i == 0 || buf[i - 1] == '\n';
+		size_t end;
+
+		if (line_start && len - i >= 3 && memcmp(buf + i, "```", 3) == 0)
+			fenced = !fenced;
+		if (buf[i] == '`')
+			code = !code;
+		if (buf[i] == '\n')
+			code = false;
+		if (fenced || code || buf[i] != '@' || (i > 0 && !strchr(" \t\n(", buf[i - 1])))
+			continue;
+		end = i + 1;
+		while (end < len && !strchr(" \t\r\n)`\"'<>,;", buf[end]) && buf[end])
+			end++;
+		while (end > i + 1 && strchr(".:!?", buf[end - 1]))
+			end--;
+		if (end - i - 1 == 0 || (!memchr(buf + i + 1, '.', end - i - 1) &&
+					 !memchr(buf + i + 1, '/', end - i - 1)))
+			continue;
+		if (!fn(arg, i + 1, end - i - 1))
+			return;
+	}
+}
+
+bool imports_escape(const char *from, const char *target)
+{
+	long depth = 0;
+
+	/* a file outside the tree (memory) imports relative to where it lives:
+	 * that is the user's own layout, not a project reaching out */
+	if (from[0] == '~' || from[0] == '/')
+		return false;
+	if (target[0] == '/' || target[0] == '~')
+		return true;
+	for (const char *p = from; *p; p++)
+		depth += *p == '/';
+	while (*target) {
+		size_t n = strcspn(target, "/");
+
+		if (n == 2 && target[0] == '.' && target[1] == '.') {
+			if (--depth < 0)
+				return true;
+		} else if (n > 0 && !(n == 1 && target[0] == '.')) {
+			depth++;
+		}
+		target += n;
+		target += strspn(target, "/");
+	}
+	return false;
+}
+
+struct ctx {
+	struct findings *fs;
+	const struct scan_input *in;
+	int error;
+};
+
+static bool check(void *arg, size_t start, size_t n)
+{
+	struct ctx *c = arg;
+	const struct builtin_rule *b = builtin_rule("AL012");
+	struct finding_spec s = { 0 };
+	char word[1024];
+
+	if (n >= sizeof(word))
+		return true;
+	memcpy(word, c->in->data + start, n);
+	word[n] = '\0';
+	if (!imports_escape(c->in->path, word))
+		return true;
+	s.rule = b->id;
+	s.category = b->category;
+	s.confidence = b->confidence;
+	s.severity = b->severity;
+	s.message = b->description;
+	s.start = start - 1; /* the '@' */
+	s.end = start + n;
+	c->error = findings_add(c->fs, c->in, &s);
+	return c->error == 0;
+}
+
+int imports_scan(struct findings *fs, const struct scan_input *in)
+{
+	struct ctx c = { fs, in, 0 };
+
+	if (in->kind != AIRLOCK_KIND_MARKDOWN)
+		return 0;
+	imports_each(in->data, in->len, check, &c);
+	return c.error;
+}
