@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "common/error.h"
+#include "common/path.h"
 #include "loader/limits.h"
 #include "loader/snapshot.h"
 
@@ -160,26 +161,7 @@ int snapshot_finish(struct snapshot *snap)
  * is never resolved. */
 bool snapshot_link_escapes(const char *relpath, const char *target)
 {
-	long depth = 0;
-
-	if (target[0] == '/' || target[0] == '\0')
-		return true;
-	for (const char *p = relpath; *p; p++)
-		if (*p == '/')
-			depth++;
-	while (*target) {
-		size_t n = strcspn(target, "/");
-
-		if (n == 2 && target[0] == '.' && target[1] == '.') {
-			if (--depth < 0)
-				return true;
-		} else if (n > 0 && !(n == 1 && target[0] == '.')) {
-			depth++;
-		}
-		target += n;
-		target += strspn(target, "/");
-	}
-	return false;
+	return target[0] == '/' || target[0] == '\0' || path_climbs_out(relpath, target);
 }
 
 /* The project-relative path a link inside the project names, judged on its

@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "common/path.h"
 #include "scanners/imports.h"
 #include "scanners/rules.h"
 
@@ -38,29 +39,11 @@ void imports_each(const unsigned char *buf, size_t len,
 
 bool imports_escape(const char *from, const char *target)
 {
-	long depth = 0;
-
 	/* a file outside the tree (memory) imports relative to where it lives:
 	 * that is the user's own layout, not a project reaching out */
 	if (from[0] == '~' || from[0] == '/')
 		return false;
-	if (target[0] == '/' || target[0] == '~')
-		return true;
-	for (const char *p = from; *p; p++)
-		depth += *p == '/';
-	while (*target) {
-		size_t n = strcspn(target, "/");
-
-		if (n == 2 && target[0] == '.' && target[1] == '.') {
-			if (--depth < 0)
-				return true;
-		} else if (n > 0 && !(n == 1 && target[0] == '.')) {
-			depth++;
-		}
-		target += n;
-		target += strspn(target, "/");
-	}
-	return false;
+	return target[0] == '/' || target[0] == '~' || path_climbs_out(from, target);
 }
 
 struct ctx {
