@@ -11,6 +11,7 @@
 #include "common/utf8.h"
 #include "loader/limits.h"
 #include "scanners/finding.h"
+#include "scanners/rules.h"
 
 static const char *const severity_names[] = {
 	[AIRLOCK_SEVERITY_INFO] = "info",         [AIRLOCK_SEVERITY_LOW] = "low",
@@ -421,4 +422,19 @@ void findings_finish(struct findings *fs)
 	}
 	fs->count = out;
 	qsort(fs->v, fs->count, sizeof(fs->v[0]), by_position);
+}
+
+void finding_spec_rule(struct finding_spec *s, const char *id, airlock_severity sev, char *msg,
+		       size_t size, const char *detail)
+{
+	const struct builtin_rule *b = builtin_rule(id);
+
+	memset(s, 0, sizeof(*s));
+	snprintf(msg, size, "%s%s%s", b->description, detail && *detail ? ": " : "",
+		 detail ? detail : "");
+	s->rule = b->id;
+	s->category = b->category;
+	s->confidence = b->confidence;
+	s->severity = sev ? sev : b->severity;
+	s->message = msg;
 }

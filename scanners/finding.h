@@ -64,6 +64,13 @@ int findings_add(struct findings *fs, const struct scan_input *in, const struct 
 /* A finding about a file as a whole (an entry that could not be read). */
 int findings_add_file(struct findings *fs, const char *path, const struct finding_spec *s);
 
+/* A finding of the built-in rule `id` (scanners/rules.c): its category,
+ * confidence and, when `sev` is 0, severity; the message is the rule's
+ * description, then ": detail" when detail is not empty, written into
+ * msg[size]. Positions and hidden text are the caller's to set. */
+void finding_spec_rule(struct finding_spec *s, const char *id, airlock_severity sev, char *msg,
+		       size_t size, const char *detail);
+
 /* Computes line, column, end position and excerpt of findings[from..] from
  * the buffer they were found in. */
 int findings_locate(struct findings *fs, size_t from, const struct scan_input *in);

@@ -55,9 +55,8 @@ struct ctx {
 static bool check(void *arg, size_t start, size_t n)
 {
 	struct ctx *c = arg;
-	const struct builtin_rule *b = builtin_rule("AL012");
-	struct finding_spec s = { 0 };
-	char word[1024];
+	struct finding_spec s;
+	char word[1024], msg[512];
 
 	if (n >= sizeof(word))
 		return true;
@@ -65,11 +64,7 @@ static bool check(void *arg, size_t start, size_t n)
 	word[n] = '\0';
 	if (!imports_escape(c->in->path, word))
 		return true;
-	s.rule = b->id;
-	s.category = b->category;
-	s.confidence = b->confidence;
-	s.severity = b->severity;
-	s.message = b->description;
+	finding_spec_rule(&s, "AL012", 0, msg, sizeof(msg), NULL);
 	s.start = start - 1; /* the '@' */
 	s.end = start + n;
 	c->error = findings_add(c->fs, c->in, &s);

@@ -112,8 +112,7 @@ static void report(struct mctx *x, const char *rule, airlock_severity sev, size_
 static void report(struct mctx *x, const char *rule, airlock_severity sev, size_t start, size_t end,
 		   const char *hidden, size_t hidden_len, const char *fmt, ...)
 {
-	const struct builtin_rule *b = builtin_rule(rule);
-	struct finding_spec s = { 0 };
+	struct finding_spec s;
 	char msg[512], detail[256];
 	va_list ap;
 	int error;
@@ -123,12 +122,7 @@ static void report(struct mctx *x, const char *rule, airlock_severity sev, size_
 	va_start(ap, fmt);
 	vsnprintf(detail, sizeof(detail), fmt, ap);
 	va_end(ap);
-	snprintf(msg, sizeof(msg), "%s%s%s", b->description, *detail ? ": " : "", detail);
-	s.rule = b->id;
-	s.category = b->category;
-	s.confidence = b->confidence;
-	s.severity = sev ? sev : b->severity;
-	s.message = msg;
+	finding_spec_rule(&s, rule, sev, msg, sizeof(msg), detail);
 	s.start = start;
 	s.end = end;
 	s.hidden = hidden;

@@ -66,8 +66,7 @@ static void report(struct sctx *x, const char *rule, airlock_severity sev, TSNod
 static void report(struct sctx *x, const char *rule, airlock_severity sev, TSNode n,
 		   const char *fmt, ...)
 {
-	const struct builtin_rule *b = builtin_rule(rule);
-	struct finding_spec s = { 0 };
+	struct finding_spec s;
 	char msg[512], detail[256];
 	va_list ap;
 	int error;
@@ -77,12 +76,7 @@ static void report(struct sctx *x, const char *rule, airlock_severity sev, TSNod
 	va_start(ap, fmt);
 	vsnprintf(detail, sizeof(detail), fmt, ap);
 	va_end(ap);
-	snprintf(msg, sizeof(msg), "%s%s%s", b->description, *detail ? ": " : "", detail);
-	s.rule = b->id;
-	s.category = b->category;
-	s.confidence = b->confidence;
-	s.severity = sev ? sev : b->severity;
-	s.message = msg;
+	finding_spec_rule(&s, rule, sev, msg, sizeof(msg), detail);
 	if (!ts_node_is_null(n)) {
 		s.start = ts_node_start_byte(n);
 		s.end = ts_node_end_byte(n);
