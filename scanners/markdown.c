@@ -416,13 +416,9 @@ static int inline_batch(struct mctx *x, const TSRange *ranges, unsigned int n)
 		inline_node(x, ts_tree_cursor_current_node(&cur));
 		if (x->error < 0)
 			break;
-		if (ts_tree_cursor_goto_first_child(&cur))
-			continue;
-		while (!ts_tree_cursor_goto_next_sibling(&cur))
-			if (!ts_tree_cursor_goto_parent(&cur))
-				goto done;
+		if (!ts_cursor_next(&cur, true))
+			break;
 	}
-done:
 	ts_tree_cursor_delete(&cur);
 	ts_tree_delete(tree);
 	return x->error;
@@ -492,13 +488,9 @@ static int walk_blocks(struct mctx *x, TSNode root)
 		}
 		if (x->error < 0)
 			break;
-		if (descend && ts_tree_cursor_goto_first_child(&cur))
-			continue;
-		while (!ts_tree_cursor_goto_next_sibling(&cur))
-			if (!ts_tree_cursor_goto_parent(&cur))
-				goto done;
+		if (!ts_cursor_next(&cur, descend))
+			break;
 	}
-done:
 	if (error == 0 && x->error == 0 && n > 0)
 		error = inline_batch(x, ranges, n);
 	ts_tree_cursor_delete(&cur);

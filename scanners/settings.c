@@ -723,19 +723,17 @@ static TSNode first_error(const struct sctx *x, TSNode root)
 	for (;;) {
 		TSNode v = ts_tree_cursor_current_node(&cur);
 
-		if (ts_node_is_missing(v) || ts_is(v, "ERROR")) {
-			if (!(x->in->kind == AIRLOCK_KIND_JSONC && trailing_comma(x, v))) {
-				found = v;
-				break;
-			}
-		} else if (ts_node_has_error(v) && ts_tree_cursor_goto_first_child(&cur)) {
-			continue;
+		bool broken = ts_node_is_missing(v) || ts_is(v, "ERROR");
+
+		if (broken && !(x->in->kind == AIRLOCK_KIND_JSONC && trailing_comma(x, v))) {
+			found = v;
+			break;
 		}
-		while (!ts_tree_cursor_goto_next_sibling(&cur))
-			if (!ts_tree_cursor_goto_parent(&cur))
-				goto done;
+		/* only a subtree that holds an error is worth descending into; a
+		 * tolerated trailing comma is stepped over */
+		if (!ts_cursor_next(&cur, !broken && ts_node_has_error(v)))
+			break;
 	}
-done:
 	ts_tree_cursor_delete(&cur);
 	return found;
 }

@@ -252,13 +252,9 @@ static bool expands_secret(struct ctx *x, TSNode n, char *var, size_t cap)
 				break;
 			}
 		}
-		if (ts_tree_cursor_goto_first_child(&cur))
-			continue;
-		while (!ts_tree_cursor_goto_next_sibling(&cur))
-			if (!ts_tree_cursor_goto_parent(&cur))
-				goto done;
+		if (!ts_cursor_next(&cur, true))
+			break;
 	}
-done:
 	ts_tree_cursor_delete(&cur);
 	return found;
 }
@@ -370,13 +366,9 @@ static unsigned int facts_of(struct ctx *x, TSNode n)
 		} else if (ts_is(v, "file_redirect")) {
 			f |= redirect_facts(x, v);
 		}
-		if (ts_tree_cursor_goto_first_child(&cur))
-			continue;
-		while (!ts_tree_cursor_goto_next_sibling(&cur))
-			if (!ts_tree_cursor_goto_parent(&cur))
-				goto done;
+		if (!ts_cursor_next(&cur, true))
+			break;
 	}
-done:
 	ts_tree_cursor_delete(&cur);
 	free(c);
 	return f;
@@ -774,13 +766,9 @@ static TSNode first_error(TSNode root)
 			found = n ? ts_node_child(v, n - 1) : v;
 			break;
 		}
-		if (ts_node_has_error(v) && ts_tree_cursor_goto_first_child(&cur))
-			continue;
-		while (!ts_tree_cursor_goto_next_sibling(&cur))
-			if (!ts_tree_cursor_goto_parent(&cur))
-				goto done;
+		if (!ts_cursor_next(&cur, ts_node_has_error(v)))
+			break;
 	}
-done:
 	ts_tree_cursor_delete(&cur);
 	return found;
 }
@@ -799,13 +787,9 @@ static bool walk(struct ctx *x, TSNode root, void (*fn)(struct ctx *, TSNode))
 		fn(x, ts_tree_cursor_current_node(&cur));
 		if (x->error < 0 || x->spent)
 			break;
-		if (ts_tree_cursor_goto_first_child(&cur))
-			continue;
-		while (!ts_tree_cursor_goto_next_sibling(&cur))
-			if (!ts_tree_cursor_goto_parent(&cur))
-				goto done;
+		if (!ts_cursor_next(&cur, true))
+			break;
 	}
-done:
 	ts_tree_cursor_delete(&cur);
 	return ok;
 }

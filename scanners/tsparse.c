@@ -119,3 +119,13 @@ void ts_kids_end(struct ts_kids *k)
 {
 	ts_tree_cursor_delete(&k->cur);
 }
+
+bool ts_cursor_next(TSTreeCursor *cur, bool descend)
+{
+	if (descend && ts_tree_cursor_goto_first_child(cur))
+		return true;
+	while (!ts_tree_cursor_goto_next_sibling(cur))
+		if (!ts_tree_cursor_goto_parent(cur))
+			return false;
+	return true;
+}

@@ -57,4 +57,9 @@ void ts_kids_end(struct ts_kids *k);
 /* True when the node's type is `type`. */
 int ts_is(TSNode n, const char *type);
 
+/* Moves the cursor to the next node of a pre-order walk: the first child
+ * when `descend` and there is one, else the next sibling of this node or of
+ * its nearest ancestor. False when the walk is over. */
+bool ts_cursor_next(TSTreeCursor *cur, bool descend);
+
 #endif
