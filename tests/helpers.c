@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -186,4 +187,90 @@ const char *t_fixtures(void)
 	const char *dir = getenv("AIRLOCK_FIXTURES");
 
 	return dir && *dir ? dir : "fixtures";
+}
+
+/* --- running the airlock binary ------------------------------------------------ */
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	size_t len = 0, cap = 4096, n;
+	char *buf = malloc(cap);
+
+	ck_assert_ptr_nonnull(f);
+	while ((n = fread(buf + len, 1, cap - len - 1, f)) > 0) {
+		len += n;
+		if (cap - len < 2)
+			ck_assert_ptr_nonnull(buf = realloc(buf, cap *= 2));
+	}
+	buf[len] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* Runs airlock with `args`; `env` entries "NAME=value" are set and "NAME"
+ * alone is unset in the child. */
+struct t_run t_run_env(const char *const *env, const char *const *args)
+{
+	const char *bin = getenv("AIRLOCK_BIN");
+	char *dir = t_mkdtemp(), *out = t_join(dir, "out"), *err = t_join(dir, "err");
+	const char *argv[32];
+	struct t_run r;
+	size_t n = 0;
+	int status;
+	pid_t pid;
+
+	ck_assert_msg(bin && *bin, "AIRLOCK_BIN is not set");
+	argv[n++] = bin;
+	while (*args && n < 31)
+		argv[n++] = *args++;
+	argv[n] = NULL;
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		int o = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		int e = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		int in = open("/dev/null", O_RDONLY);
+
+		for (; env && *env; env++) {
+			if (strchr(*env, '='))
+				putenv((char *)*env);
+			else
+				unsetenv(*env);
+		}
+		if (o < 0 || e < 0 || in < 0 || dup2(o, 1) < 0 || dup2(e, 2) < 0 || dup2(in, 0) < 0)
+			_exit(127);
+		execv(bin, (char *const *)argv);
+		_exit(127);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_msg(WIFEXITED(status), "airlock died with signal %d", WTERMSIG(status));
+	r.status = WEXITSTATUS(status);
+	r.out = slurp(out);
+	r.err = slurp(err);
+	t_rmtree(dir);
+	free(dir);
+	free(out);
+	free(err);
+	return r;
+}
+
+struct t_run t_run(const char *const *args)
+{
+	return t_run_env(NULL, args);
+}
+
+void t_run_free(struct t_run *r)
+{
+	free(r->out);
+	free(r->err);
+}
+
+void t_assert_one_line_error(const struct t_run *r)
+{
+	size_t len = strlen(r->err);
+
+	ck_assert_msg(strncmp(r->err, "airlock: ", 9) == 0, "stderr: %s", r->err);
+	ck_assert_msg(len > 10 && strchr(r->err, '\n') == r->err + len - 1, "not one line: %s",
+		      r->err);
 }

@@ -52,4 +52,19 @@ const airlock_entry *t_entry(const airlock_project *p, const char *path);
 /* The fixtures directory (AIRLOCK_FIXTURES, else "fixtures"). */
 const char *t_fixtures(void);
 
+/* The airlock binary ($AIRLOCK_BIN) run with `args` (NULL-terminated), no
+ * stdin; `env` entries "NAME=value" are set and "NAME" alone is unset in
+ * the child. Free with t_run_free. */
+struct t_run {
+	int status; /* exit code */
+	char *out, *err;
+};
+
+struct t_run t_run_env(const char *const *env, const char *const *args);
+struct t_run t_run(const char *const *args);
+void t_run_free(struct t_run *r);
+
+/* Fails unless stderr is exactly one line starting "airlock: ". */
+void t_assert_one_line_error(const struct t_run *r);
+
 #endif
