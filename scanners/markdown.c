@@ -41,12 +41,7 @@ struct mctx {
 
 static bool has_ci(const char *s, size_t len, const char *needle)
 {
-	size_t n = strlen(needle);
-
-	for (size_t i = 0; i + n <= len; i++)
-		if (strncasecmp(s + i, needle, n) == 0)
-			return true;
-	return false;
+	return md_contains_ci(s, len, needle);
 }
 
 static bool any_ci(const char *t, size_t len, const char *const *list)
@@ -265,7 +260,6 @@ static void fenced_code(struct mctx *x, TSNode n)
 {
 	TSNode info = { 0 }, content = { 0 };
 	uint32_t k = ts_node_named_child_count(n);
-	char lang[32] = "";
 
 	for (uint32_t i = 0; i < k; i++) {
 		TSNode ch = ts_node_named_child(n, i);
@@ -275,22 +269,15 @@ static void fenced_code(struct mctx *x, TSNode n)
 		else if (ts_is(ch, "code_fence_content"))
 			content = ch;
 	}
+	if (ts_node_is_null(content))
+		return;
 	if (!ts_node_is_null(info)) {
 		size_t len;
 		const char *t = ts_text(info, x->buf, &len);
 
-		size_t l = 0;
-
-		while (l < len && l + 1 < sizeof(lang) && !strchr(" \t{", t[l]))
-			l++; /* ```bash title="x" */
-		memcpy(lang, t, l);
-		lang[l] = '\0';
+		if (!md_shell_fence(t, len))
+			return;
 	}
-	if (ts_node_is_null(content))
-		return;
-	if (!(strcmp(lang, "sh") == 0 || strcmp(lang, "bash") == 0 || strcmp(lang, "shell") == 0 ||
-	      strcmp(lang, "zsh") == 0 || lang[0] == '\0'))
-		return;
 	{
 		size_t len;
 		const char *t = ts_text(content, x->buf, &len);
@@ -426,8 +413,9 @@ static int inline_batch(struct mctx *x, const TSRange *ranges, unsigned int n)
 
 /* --- blocks ------------------------------------------------------------------ */
 
-/* Every inline check needs a tag, a link or image, or a !`command`: prose
- * without them is not handed to the inline grammar (it is the signatures'). */
+/* Every inline check needs a comment or hiding tag, a link with no text, an
+ * image or a !`command`: prose without them is not handed to the inline
+ * grammar (it is the signatures'). */
 static bool inline_worth_parsing(const struct mctx *x, TSNode n)
 {
 	size_t len;
@@ -441,7 +429,8 @@ static bool worth_parsing(const struct scan_input *in)
 {
 	const char *t = (const char *)in->data;
 
-	return md_wanted(t, in->len) ||
+	return md_wanted(t, in->len) || memmem(t, in->len, "```", 3) ||
+	       memmem(t, in->len, "~~~", 3) ||
 	       (in->len >= 3 && (memcmp(t, "---", 3) == 0 || memcmp(t, "+++", 3) == 0));
 }
 

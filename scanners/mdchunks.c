@@ -5,6 +5,7 @@
  * and raw blocks (<script>, <pre>, <style>, <textarea>), which run over blank
  * lines; and front matter. Wherever it is unsure it keeps more, not less.
  */
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -39,10 +40,84 @@ static bool char_then(const char *t, size_t len, char c, const char *next)
 	return false;
 }
 
+bool md_contains_ci(const char *t, size_t len, const char *needle)
+{
+	size_t n = strlen(needle);
+	const char *end = t + len;
+	char cl = (char)tolower((unsigned char)needle[0]), cu = (char)toupper((unsigned char)cl);
+	const char *lo = memchr(t, cl, len), *up = cu != cl ? memchr(t, cu, len) : NULL;
+
+	/* the next place of each case of the first byte is kept, so memchr
+	 * looks at each byte at most twice */
+	while (lo || up) {
+		const char *c = !lo ? up : !up ? lo : lo < up ? lo : up;
+
+		if ((size_t)(end - c) >= n && strncasecmp(c, needle, n) == 0)
+			return true;
+		if (c == lo)
+			lo = memchr(c + 1, cl, (size_t)(end - c - 1));
+		else
+			up = memchr(c + 1, cu, (size_t)(end - c - 1));
+	}
+	return false;
+}
+
+bool md_shell_fence(const char *info, size_t len)
+{
+	static const char *const shells[] = { "sh", "bash", "shell", "zsh", NULL };
+	size_t i = 0, l;
+
+	while (i < len && (info[i] == ' ' || info[i] == '\t'))
+		i++;
+	for (l = 0; i + l < len && !strchr(" \t{\r", info[i + l]); l++)
+		; /* ```bash title="x" */
+	if (l == 0)
+		return true;
+	for (int k = 0; shells[k]; k++)
+		if (strlen(shells[k]) == l && memcmp(info + i, shells[k], l) == 0)
+			return true;
+	return false;
+}
+
+/* [](url) or [ ](url): a link with no text. */
+static bool empty_link(const char *t, size_t len)
+{
+	const char *p = t, *end = t + len;
+
+	while ((p = memmem(p, (size_t)(end - p), "](", 2))) {
+		const char *b = p;
+
+		while (b > t && (b[-1] == ' ' || b[-1] == '\t'))
+			b--;
+		if (b > t && b[-1] == '[')
+			return true;
+		p += 2;
+	}
+	return false;
+}
+
+/* What the block and inline checks of markdown.c act on, and nothing else:
+ * an HTML comment, <details>, a tag styled or marked to hide (the words are
+ * looked for anywhere once a '<' is there), a link reference definition, a
+ * link with no text, an image, a !`command`. Links with text, tags that
+ * hide nothing and code spans are left to the signatures: in a changelog or
+ * a manual they are on every line, and the inline grammar parses at about
+ * 1 MB/s. */
 bool md_wanted(const char *t, size_t len)
 {
-	return memchr(t, '<', len) || char_then(t, len, ']', "(:") || char_then(t, len, '!', "`") ||
-	       char_then(t, len, '`', "`") || char_then(t, len, '~', "~");
+	static const char *const hiding[] = { "hidden",  "display", "visibility", "font-size",
+					      "opacity", "details", NULL };
+
+	if (char_then(t, len, '!', "`[") || char_then(t, len, ']', ":") || empty_link(t, len))
+		return true;
+	if (!memchr(t, '<', len))
+		return false;
+	if (memmem(t, len, "<!--", 4))
+		return true;
+	for (int i = 0; hiding[i]; i++)
+		if (md_contains_ci(t, len, hiding[i]))
+			return true;
+	return false;
 }
 
 static int keep(struct scan *s, const char *buf, size_t start, size_t end, TSPoint p0, TSPoint p1,
@@ -133,7 +208,7 @@ int md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 	uint32_t start_row = 0;
 	char fence_char = 0;
 	const char *raw = NULL;
-	bool comment = false, front = false, force = false;
+	bool comment = false, front = false, force = false, shell = false;
 	int error = 0;
 
 	*out = NULL;
@@ -160,8 +235,11 @@ int md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 			/* a fence is a run of its own: it starts and ends blocks */
 			if (run_of(t, end, fence_char) >= fence) {
 				fence_char = 0;
-				error = keep(&s, buf, start, next, (TSPoint){ start_row, 0 },
-					     (TSPoint){ s.row + 1, 0 }, true);
+				/* only a shell fence is analysed (as commands) */
+				if (shell)
+					error = keep(&s, buf, start, next,
+						     (TSPoint){ start_row, 0 },
+						     (TSPoint){ s.row + 1, 0 }, true);
 				start = next;
 				start_row = s.row + 1;
 			}
@@ -183,6 +261,7 @@ int md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 			start_row = s.row;
 			fence_char = *t;
 			fence = run_of(t, end, fence_char);
+			shell = md_shell_fence(t + fence, (size_t)(end - t) - fence);
 		} else if (comment_opens(line, l)) {
 			comment = true;
 		} else {
@@ -195,7 +274,10 @@ int md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 		TSPoint p1 = buf[len - 1] == '\n' ? (TSPoint){ s.row, 0 }
 						  : (TSPoint){ s.row - 1, (uint32_t)(len - last) };
 
-		error = keep(&s, buf, start, len, (TSPoint){ start_row, 0 }, p1, force);
+		/* a fence left open runs to the end of the file */
+		if (!fence_char || shell)
+			error = keep(&s, buf, start, len, (TSPoint){ start_row, 0 }, p1,
+				     force || fence_char);
 	}
 	if (error < 0) {
 		free(s.v);

@@ -5,10 +5,12 @@
  * prose the signatures judge on their own. A line scan splits the file into
  * runs of lines separated by blank lines (a blank line inside a fence, an
  * HTML comment, a raw HTML block or front matter does not split), and keeps
- * the runs holding something a structural check looks for: a tag, a link or
- * image, a link reference definition, a fence, a !`command`, front matter.
+ * the runs holding something a structural check looks for (see md_wanted), a
+ * fence or front matter.
  * Each kept run ends with the blank line after it, so that runs parsed
- * together stay separate blocks; a fence is a run of its own, always kept.
+ * together stay separate blocks; a fence is a run of its own, kept when it
+ * is a shell fence (its code is judged as commands) and dropped otherwise
+ * (code in another language hides nothing from a reader).
  */
 #ifndef AIRLOCK_SCANNERS_MDCHUNKS_H
 #define AIRLOCK_SCANNERS_MDCHUNKS_H
@@ -21,8 +23,17 @@
  * *n is 0). Returns 0 or AIRLOCK_ERROR. */
 int md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len);
 
-/* True when t[0..len) may hold something a structural check looks for (a
- * tag, a link, a definition, a !`command`, a fence); false is certain. */
+/* True when t[0..len) may hold something a structural check of markdown.c
+ * acts on (an HTML comment, <details> or a hiding tag, a link reference
+ * definition, a link with no text, an image, a !`command`); false is certain.
+ * Fences and front matter are found by md_chunks itself. */
 bool md_wanted(const char *t, size_t len);
+
+/* True when `needle` occurs in t[0..len), in any case (ASCII); linear. */
+bool md_contains_ci(const char *t, size_t len, const char *needle);
+
+/* True when a fence with this info string (what follows the ``` or ~~~) is
+ * analysed as shell: sh, bash, shell, zsh, or no language. */
+bool md_shell_fence(const char *info, size_t len);
 
 #endif
