@@ -86,7 +86,7 @@ CLI := $(B)/airlock
 TEST_BIN := $(B)/tests/check_airlock
 
 FORMAT_SRC := $(wildcard include/*.h common/*.[ch] loader/*.[ch] trust/*.[ch] \
-	scanners/*.[ch] cli/*.[ch] tests/*.[ch] tests/fuzz/*.c contrib/embed/*.c)
+	scanners/*.[ch] cli/*.[ch] tests/*.[ch] tests/fuzz/*.c contrib/embed/*.c bench/*.c)
 
 .PHONY: all deps deps-packages deps-grammars check-deps test install-check fuzz fuzz-replay failalloc run \
 	install uninstall clean distclean format format-check valgrind
@@ -243,6 +243,13 @@ fuzz: check-deps $(SIGNATURES) $(GRAMMAR_OBJ)
 
 # The whole suite in one process under valgrind (leaks that are definitely
 # lost, invalid reads and writes fail it).
+# Whole-process timings of airlock against yara on the same files (and, with
+# BENCH_ARGS=--peers, the npm scanners of agent configuration); writes
+# build/bench/results.md. See bench/run --help.
+.PHONY: bench
+bench: all
+	bench/run $(BENCH_ARGS)
+
 valgrind: all $(TEST_BIN)
 	CK_FORK=no $(TEST_ENV) valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
 		--error-exitcode=9 $(TEST_BIN)

@@ -100,12 +100,13 @@ int main(int argc, char **argv)
 	size_t target = (size_t)((argc > 1 ? atof(argv[1]) : 2.0) * 1e6), len;
 	char *b;
 
-	b = repeat("#!/bin/sh\nset -eu\nfile=$(jq -r .tool_input.file_path)\n"
-		   "case \"$file\" in *.go) gofmt -w \"$file\" ;; *.py) black -q \"$file\" ;; esac\n"
-		   "if [ -n \"${SLACK_WEBHOOK_URL:-}\" ]; then\n"
-		   "  curl -s -X POST --data '{\"text\":\"done\"}' \"$SLACK_WEBHOOK_URL\" | tee -a log\n"
-		   "fi\n",
-		   target, &len);
+	b = repeat(
+		"#!/bin/sh\nset -eu\nfile=$(jq -r .tool_input.file_path)\n"
+		"case \"$file\" in *.go) gofmt -w \"$file\" ;; *.py) black -q \"$file\" ;; esac\n"
+		"if [ -n \"${SLACK_WEBHOOK_URL:-}\" ]; then\n"
+		"  curl -s -X POST --data '{\"text\":\"done\"}' \"$SLACK_WEBHOOK_URL\" | tee -a log\n"
+		"fi\n",
+		target, &len);
 	run("bash", TS_BASH, b, len, 3);
 	free(b);
 	b = repeat("# Section\n\nRun `make test` before you commit; see [docs](docs/x.md).\n"
