@@ -18,6 +18,8 @@
 #include "scanners/rules.h"
 #include "scanners/unicode.h"
 
+bool unicode_ascii_fast = true;
+
 struct ctx {
 	struct findings *fs;
 	const struct scan_input *in;
@@ -28,6 +30,7 @@ struct ctx {
 	uint32_t prev;       /* last visible code point (0 at the start) */
 	bool prev_set;       /* step() set prev itself (a decoded JSON escape) */
 	size_t fold_until;   /* confusables before this offset are folded */
+	bool identical;      /* the view so far is the original's prefix, unwritten */
 };
 
 /* --- reporting ----------------------------------------------------------------- */
@@ -76,14 +79,50 @@ static int report(struct ctx *c, int rule, airlock_severity sev, size_t start, s
 
 /* --- the normalized view -------------------------------------------------------- */
 
+/* Until the view first differs from the original it is not written at all:
+ * most files never differ, and then it is never read either. */
+static void materialize(struct ctx *c)
+{
+	struct norm_view *nv = c->nv;
+
+	if (!c->identical)
+		return;
+	memcpy(nv->data, c->in->data, nv->len);
+	for (size_t k = 0; k < nv->len; k++)
+		nv->map[k] = k;
+	c->identical = false;
+}
+
 static void emit(struct ctx *c, const unsigned char *bytes, size_t n, size_t orig)
 {
 	struct norm_view *nv = c->nv;
 
+	if (c->identical && bytes == c->in->data + orig && orig == nv->len) {
+		nv->len += n;
+		return;
+	}
+	materialize(c);
 	for (size_t i = 0; i < n; i++) {
 		nv->data[nv->len] = bytes[i];
 		nv->map[nv->len++] = orig;
 	}
+}
+
+/* Original bytes [orig, orig + n) kept as they are, each mapped to itself
+ * (emit() maps all its bytes to one place: one character). */
+static void emit_original(struct ctx *c, size_t orig, size_t n)
+{
+	struct norm_view *nv = c->nv;
+
+	if (c->identical && orig == nv->len) {
+		nv->len += n;
+		return;
+	}
+	materialize(c);
+	memcpy(nv->data + nv->len, c->in->data + orig, n);
+	for (size_t k = 0; k < n; k++)
+		nv->map[nv->len + k] = orig + k;
+	nv->len += n;
 }
 
 static void emit_char(struct ctx *c, char ch, size_t orig)
@@ -141,6 +180,7 @@ static int check_tags(struct ctx *c, size_t i, size_t *used)
 	*used = j - i;
 	if (c->prev == 0x1f3f4 && cancel_last && spec_ok && spec >= 2 && spec <= 7) {
 		/* Undo what the loop emitted: a flag carries no text. */
+		materialize(c);
 		while (c->nv->len > 0 && c->nv->map[c->nv->len - 1] >= i)
 			c->nv->len--;
 		return 0;
@@ -494,6 +534,42 @@ static int step(struct ctx *c, size_t i, size_t *used)
 	return 0;
 }
 
+/* The length of the plain ASCII prose at d[i] that the view keeps as it is:
+ * printable characters, single spaces before printable ASCII, newlines.
+ * Anything else ends it, and so does a word that runs on into non-ASCII
+ * (the look-alike check must see it); step() takes over there. */
+static size_t ascii_run(struct ctx *c, size_t i)
+{
+	const unsigned char *d = c->in->data;
+	size_t len = c->in->len, j = i;
+	bool json = is_json(c->in->kind), word = char_wordish(c->prev);
+
+	while (j < len) {
+		unsigned char b = d[j];
+
+		if (b == '\n') {
+			c->line_start = j + 1;
+		} else if (b == ' ') {
+			if (j + 1 < len && (d[j + 1] <= 0x20 || d[j + 1] >= 0x7f))
+				break; /* a run of blanks, or a blank that is not ASCII */
+		} else if (b < 0x20 || b >= 0x7f || (b == '\\' && json)) {
+			break;
+		} else if (char_wordish(b) && !word && j >= c->fold_until) {
+			size_t k = j;
+
+			while (k < len && d[k] < 0x80 && char_wordish(d[k]))
+				k++;
+			if (k < len && d[k] >= 0x80)
+				break;
+			j = k;
+			continue;
+		}
+		word = char_wordish(b);
+		j++;
+	}
+	return j - i;
+}
+
 int unicode_scan(struct findings *fs, struct norm_view *nv, const struct scan_input *in)
 {
 	struct ctx c = { 0 };
@@ -510,11 +586,17 @@ int unicode_scan(struct findings *fs, struct norm_view *nv, const struct scan_in
 	c.fs = fs;
 	c.in = in;
 	c.nv = nv;
+	c.identical = true;
 	nv->in_len = in->len;
 	for (size_t i = 0, used; i < in->len && error == 0; i += used) {
 		uint32_t cp;
 		size_t n;
 
+		if (unicode_ascii_fast && (used = ascii_run(&c, i)) > 0) {
+			emit_original(&c, i, used);
+			c.prev = in->data[i + used - 1];
+			continue;
+		}
 		c.prev_set = false;
 		error = step(&c, i, &used);
 		if (c.prev_set)
@@ -531,8 +613,14 @@ int unicode_scan(struct findings *fs, struct norm_view *nv, const struct scan_in
 		else if (n == 0)
 			c.prev = 0;
 	}
-	nv->map[nv->len] = in->len;
-	nv->data[nv->len] = '\0';
+	/* hiding undone without a byte changed (a flag's tags) still asks for
+	 * the second pass, over a written view */
+	if (nv->changed)
+		materialize(&c);
+	if (!c.identical) {
+		nv->map[nv->len] = in->len;
+		nv->data[nv->len] = '\0';
+	}
 	return error;
 }
 

@@ -22,7 +22,8 @@ struct norm_view {
 	size_t *map;        /* len + 1 entries; map[len] is the original length */
 	unsigned char *hid; /* a bit per original byte: hiding undone there */
 	size_t in_len;      /* the original length */
-	bool changed;       /* false: the view equals the original, no second pass */
+	bool changed;       /* false: the view equals the original, no second pass;
+			     * data and map are then left unwritten */
 };
 
 /* Reports the Unicode findings of `in` into `fs` and builds its normalized
@@ -40,5 +41,9 @@ bool norm_view_hides(const struct norm_view *nv, size_t start, size_t end);
 /* The original byte range of normalized bytes [start, end). */
 void norm_view_span(const struct norm_view *nv, const struct scan_input *in, size_t start,
 		    size_t end, size_t *ostart, size_t *oend);
+
+/* Plain ASCII prose takes a fast path that must change nothing but speed;
+ * tests turn it off to compare (internal, not exported). */
+extern bool unicode_ascii_fast;
 
 #endif
