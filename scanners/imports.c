@@ -12,6 +12,8 @@ void imports_each(const unsigned char *buf, size_t len,
 {
 	bool fenced = false, code = false;
 
+	if (!memchr(buf, '@', len))
+		return; /* most files: nothing to follow */
 	for (size_t i = 0; i < len; i++) {
 		bool line_start = i == 0 || buf[i - 1] == '\n';
 		size_t end;

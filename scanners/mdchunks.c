@@ -84,14 +84,29 @@ static bool empty_link(const char *t, size_t len)
 {
 	const char *p = t, *end = t + len;
 
-	while ((p = memmem(p, (size_t)(end - p), "](", 2))) {
+	while ((p = memchr(p, ']', (size_t)(end - p)))) {
 		const char *b = p;
 
-		while (b > t && (b[-1] == ' ' || b[-1] == '\t'))
-			b--;
-		if (b > t && b[-1] == '[')
+		if (p + 1 < end && p[1] == '(') {
+			while (b > t && (b[-1] == ' ' || b[-1] == '\t'))
+				b--;
+			if (b > t && b[-1] == '[')
+				return true;
+		}
+		p++;
+	}
+	return false;
+}
+
+/* "<!--" (memchr is much faster than memmem for it) */
+static bool has_comment(const char *t, size_t len)
+{
+	const char *p = t, *end = t + len;
+
+	while ((p = memchr(p, '<', (size_t)(end - p)))) {
+		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0)
 			return true;
-		p += 2;
+		p++;
 	}
 	return false;
 }
@@ -112,7 +127,7 @@ bool md_wanted(const char *t, size_t len)
 		return true;
 	if (!memchr(t, '<', len))
 		return false;
-	if (memmem(t, len, "<!--", 4))
+	if (has_comment(t, len))
 		return true;
 	for (int i = 0; hiding[i]; i++)
 		if (md_contains_ci(t, len, hiding[i]))

@@ -534,6 +534,16 @@ static int step(struct ctx *c, size_t i, size_t *used)
 	return 0;
 }
 
+enum { A_STOP, A_PLAIN, A_WORD, A_NEWLINE, A_SPACE, A_BACKSLASH };
+
+/* What each byte is to ascii_run(). */
+static const unsigned char ascii_class[256] = {
+	['\n'] = A_NEWLINE,     [' '] = A_SPACE,         ['!' ... '/'] = A_PLAIN,
+	['0' ... '9'] = A_WORD, [':' ... '@'] = A_PLAIN, ['A' ... 'Z'] = A_WORD,
+	['['] = A_PLAIN,        ['\\'] = A_BACKSLASH,    [']' ... '`'] = A_PLAIN,
+	['a' ... 'z'] = A_WORD, ['{' ... '~'] = A_PLAIN,
+};
+
 /* The length of the plain ASCII prose at d[i] that the view keeps as it is:
  * printable characters, single spaces before printable ASCII, newlines.
  * Anything else ends it, and so does a word that runs on into non-ASCII
@@ -545,26 +555,40 @@ static size_t ascii_run(struct ctx *c, size_t i)
 	bool json = is_json(c->in->kind), word = char_wordish(c->prev);
 
 	while (j < len) {
-		unsigned char b = d[j];
-
-		if (b == '\n') {
-			c->line_start = j + 1;
-		} else if (b == ' ') {
-			if (j + 1 < len && (d[j + 1] <= 0x20 || d[j + 1] >= 0x7f))
-				break; /* a run of blanks, or a blank that is not ASCII */
-		} else if (b < 0x20 || b >= 0x7f || (b == '\\' && json)) {
+		switch (ascii_class[d[j]]) {
+		case A_STOP:
+			return j - i;
+		case A_BACKSLASH:
+			if (json)
+				return j - i;
 			break;
-		} else if (char_wordish(b) && !word && j >= c->fold_until) {
-			size_t k = j;
+		case A_NEWLINE:
+			c->line_start = j + 1;
+			break;
+		case A_SPACE:
+			/* a run of blanks, or a blank that is not ASCII, next */
+			if (j + 1 < len && (ascii_class[d[j + 1]] == A_STOP ||
+					    ascii_class[d[j + 1]] == A_NEWLINE ||
+					    ascii_class[d[j + 1]] == A_SPACE))
+				return j - i;
+			break;
+		case A_WORD:
+			if (!word && j >= c->fold_until) {
+				size_t k = j;
 
-			while (k < len && d[k] < 0x80 && char_wordish(d[k]))
-				k++;
-			if (k < len && d[k] >= 0x80)
-				break;
-			j = k;
+				while (k < len && ascii_class[d[k]] == A_WORD)
+					k++;
+				if (k < len && d[k] >= 0x80)
+					return j - i;
+				j = k;
+				word = true;
+				continue;
+			}
+			word = true;
+			j++;
 			continue;
 		}
-		word = char_wordish(b);
+		word = false;
 		j++;
 	}
 	return j - i;
