@@ -51,6 +51,7 @@ struct run {
 	const struct root *root; /* the walk in progress */
 	/* the pool */
 	struct job *jobs;
+	size_t *order; /* the jobs by size, largest first (NULL: in order) */
 	size_t njobs, next, done;
 	uint64_t bytes;
 	const struct yara_set *ys;
@@ -197,7 +198,8 @@ static void *worker(void *arg)
 			pthread_mutex_unlock(&run->lock);
 			return NULL;
 		}
-		j = &run->jobs[run->next++];
+		j = &run->jobs[run->order ? run->order[run->next] : run->next];
+		run->next++;
 		pthread_mutex_unlock(&run->lock);
 		error = scan_entry_into(&j->fs, &j->scanned, run->ys, &j->root->snap, j->e, j->key,
 					run->timeout);
@@ -441,7 +443,20 @@ static int make_jobs(struct run *run, struct root *roots, size_t nroots)
 	return 0;
 }
 
-/* Cached files first need nothing; the pool gets the rest, in order. */
+static int larger_first(const void *a, const void *b, void *arg)
+{
+	const struct job *jobs = arg;
+	uint64_t la = jobs[*(const size_t *)a].e->data_len;
+	uint64_t lb = jobs[*(const size_t *)b].e->data_len;
+
+	if (la != lb)
+		return la < lb ? 1 : -1;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+/* Cached files first need nothing; the pool gets the rest, the largest
+ * first, so that no thread is left with a big file at the end while the
+ * others idle. Findings still come back in job order. */
 static int scan_jobs(struct run *run)
 {
 	struct job *all = run->jobs;
@@ -456,7 +471,14 @@ static int scan_jobs(struct run *run)
 			todo[n++] = all[i];
 	run->jobs = todo;
 	run->njobs = n;
+	if ((run->order = malloc((n ? n : 1) * sizeof(*run->order)))) {
+		for (size_t i = 0; i < n; i++)
+			run->order[i] = i;
+		qsort_r(run->order, n, sizeof(*run->order), larger_first, todo);
+	}
 	error = n ? run_pool_confined(run) : 0;
+	free(run->order);
+	run->order = NULL;
 	/* Give the findings back to their jobs. */
 	for (size_t i = 0, k = 0; i < nall; i++)
 		if (!all[i].e->cached) {
