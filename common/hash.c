@@ -1,6 +1,7 @@
 /*
  * hash.c - SHA-256 via libcrypto's EVP interface.
  */
+#include <pthread.h>
 #include <stdlib.h>
 
 #include <openssl/evp.h>
@@ -11,6 +12,25 @@
 struct hash_ctx {
 	EVP_MD_CTX *md;
 };
+
+/* OpenSSL 3 looks the algorithm up again at every digest given EVP_sha256()
+ * (an implicit fetch, about a third of a small file's hashing): it is
+ * fetched once, and kept for the process's life. */
+static pthread_once_t sha256_once = PTHREAD_ONCE_INIT;
+static const EVP_MD *sha256_md;
+
+static void sha256_fetch(void)
+{
+	EVP_MD *md = EVP_MD_fetch(NULL, "SHA2-256", NULL);
+
+	sha256_md = md ? md : EVP_sha256();
+}
+
+static const EVP_MD *sha256(void)
+{
+	pthread_once(&sha256_once, sha256_fetch);
+	return sha256_md;
+}
 
 static void to_hex(char *hex, const unsigned char *bin, size_t len)
 {
@@ -28,7 +48,7 @@ int hash_sha256_hex(char hex[SHA256_HEX_LEN + 1], const void *data, size_t len)
 	unsigned char bin[SHA256_LEN];
 	unsigned int n = 0;
 
-	if (!EVP_Digest(data, len, bin, &n, EVP_sha256(), NULL) || n != SHA256_LEN)
+	if (!EVP_Digest(data, len, bin, &n, sha256(), NULL) || n != SHA256_LEN)
 		return error_set(AIRLOCK_ERROR, "SHA-256 failed in libcrypto");
 	to_hex(hex, bin, SHA256_LEN);
 	return 0;
@@ -43,7 +63,7 @@ hash_ctx *hash_new(void)
 		return NULL;
 	}
 	h->md = EVP_MD_CTX_new();
-	if (!h->md || !EVP_DigestInit_ex(h->md, EVP_sha256(), NULL)) {
+	if (!h->md || !EVP_DigestInit_ex(h->md, sha256(), NULL)) {
 		hash_free(h);
 		error_set(AIRLOCK_ERROR, "SHA-256 initialisation failed in libcrypto");
 		return NULL;
