@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "common/error.h"
+#include "scanners/markdown.h"
 #include "scanners/mdchunks.h"
 
 struct scan {
@@ -118,21 +119,64 @@ static bool has_comment(const char *t, size_t len)
  * hide nothing and code spans are left to the signatures: in a changelog or
  * a manual they are on every line, and the inline grammar parses at about
  * 1 MB/s. */
-bool md_wanted(const char *t, size_t len)
+static bool any_hiding_word(const char *t, size_t len)
 {
 	static const char *const hiding[] = { "hidden",  "display", "visibility", "font-size",
 					      "opacity", "details", NULL };
 
-	if (char_then(t, len, '!', "`[") || char_then(t, len, ']', ":") || empty_link(t, len))
-		return true;
-	if (!memchr(t, '<', len))
-		return false;
-	if (has_comment(t, len))
-		return true;
 	for (int i = 0; hiding[i]; i++)
 		if (md_contains_ci(t, len, hiding[i]))
 			return true;
 	return false;
+}
+
+static bool tag_start(const char *p, const char *end)
+{
+	return p + 1 < end && *p == '<' && ((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z');
+}
+
+/* A tag that may hide, or open <details>: a hiding word inside a tag (up to
+ * its '>'), or anywhere from a line that starts with a tag (an HTML block,
+ * which markdown.c judges whole) to the end. Autolinks and anchors in
+ * changelogs are tags with none of these words. */
+static bool hiding_tag(const char *t, size_t len)
+{
+	const char *p = t, *end = t + len;
+
+	while ((p = memchr(p, '<', (size_t)(end - p)))) {
+		if (tag_start(p, end) || (p + 1 < end && p[1] == '/')) {
+			const char *line = p;
+			size_t n = (size_t)(end - p) < 1024 ? (size_t)(end - p) : 1024;
+			const char *close = memchr(p, '>', n);
+
+			while (line > t && (line[-1] == ' ' || line[-1] == '\t' || line[-1] == '>'))
+				line--;
+			if (line == t || line[-1] == '\n')
+				return any_hiding_word(p, (size_t)(end - p));
+			if (any_hiding_word(p, close ? (size_t)(close - p) + 1 : n))
+				return true;
+		}
+		p++;
+	}
+	return false;
+}
+
+bool md_wanted(const char *t, size_t len)
+{
+	bool quiet = false; /* a comment or definition: reported only if it gives orders */
+
+	if (char_then(t, len, '!', "`[") || empty_link(t, len))
+		return true;
+	if (memchr(t, '<', len)) {
+		if (hiding_tag(t, len))
+			return true;
+		quiet = has_comment(t, len);
+	}
+	quiet = quiet || char_then(t, len, ']', ":");
+	/* What a comment or a link reference definition hides is reported only
+	 * when it reads as an order (markdown_imperative), and it lies within
+	 * these bytes: text with no order anywhere has none to report. */
+	return quiet && markdown_imperative(t, len);
 }
 
 static int keep(struct scan *s, const char *buf, size_t start, size_t end, TSPoint p0, TSPoint p1,

@@ -24,9 +24,10 @@
 int md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len);
 
 /* True when t[0..len) may hold something a structural check of markdown.c
- * acts on (an HTML comment, <details> or a hiding tag, a link reference
- * definition, a link with no text, an image, a !`command`); false is certain.
- * Fences and front matter are found by md_chunks itself. */
+ * acts on (<details> or a hiding tag, a link with no text, an image, a
+ * !`command`, or an HTML comment or link reference definition when the text
+ * gives orders); false is certain. Fences and front matter are found by
+ * md_chunks itself. */
 bool md_wanted(const char *t, size_t len);
 
 /* True when `needle` occurs in t[0..len), in any case (ASCII); linear. */
