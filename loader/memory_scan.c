@@ -10,7 +10,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +21,7 @@
 #include "loader/memory.h"
 #include "loader/rules.h"
 #include "loader/scan.h"
+#include "loader/scan_pool.h"
 #include "loader/scan_wire.h"
 #include "scanners/sandbox.h"
 #include "loader/source_dir.h"
@@ -51,15 +51,10 @@ struct run {
 	const struct root *root; /* the walk in progress */
 	/* the pool */
 	struct job *jobs;
-	size_t *order; /* the jobs by size, largest first (NULL: in order) */
-	size_t njobs, next, done;
-	uint64_t bytes;
+	size_t njobs;
 	const struct yara_set *ys;
 	unsigned int timeout;
 	const airlock_memory_options *mo;
-	pthread_mutex_t lock;
-	int error;
-	char message[512];
 };
 
 size_t airlock_memory_location_count(void)
@@ -185,64 +180,33 @@ static int open_folder(struct root *r, const char *dir)
 
 /* --- the pool ------------------------------------------------------------------ */
 
-static void *worker(void *arg)
-{
-	struct run *run = arg;
-
-	for (;;) {
-		struct job *j;
-		int error;
-
-		pthread_mutex_lock(&run->lock);
-		if (run->error || run->next == run->njobs) {
-			pthread_mutex_unlock(&run->lock);
-			return NULL;
-		}
-		j = &run->jobs[run->order ? run->order[run->next] : run->next];
-		run->next++;
-		pthread_mutex_unlock(&run->lock);
-		error = scan_entry_into(&j->fs, &j->scanned, run->ys, &j->root->snap, j->e, j->key,
-					run->timeout);
-		pthread_mutex_lock(&run->lock);
-		if (error < 0 && !run->error) {
-			run->error = error;
-			snprintf(run->message, sizeof(run->message), "%s", airlock_error_last());
-		}
-		run->done++;
-		run->bytes += j->e->data_len;
-		if (run->mo && run->mo->progress)
-			run->mo->progress(run->mo->progress_arg, run->done, run->njobs, run->bytes);
-		pthread_mutex_unlock(&run->lock);
-	}
-}
-
-static unsigned int thread_count(const airlock_memory_options *mo, size_t work)
-{
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t n = mo && mo->threads ? mo->threads : (cores > 0 ? (size_t)cores : 1);
-
-	if (n > LIMIT_SCAN_THREADS)
-		n = LIMIT_SCAN_THREADS;
-	if (n > work)
-		n = work;
-	return (unsigned int)(n ? n : 1);
-}
-
+/* The jobs through loader/scan_pool.c; their findings come back to them. */
 static int run_pool(struct run *run)
 {
-	pthread_t tids[LIMIT_SCAN_THREADS];
-	unsigned int n = thread_count(run->mo, run->njobs), started = 0;
+	struct scan_pool_options po = { 0 };
+	struct scan_item *items = calloc(run->njobs ? run->njobs : 1, sizeof(*items));
+	int error;
 
-	for (; started < n; started++)
-		if (pthread_create(&tids[started], NULL, worker, run) != 0)
-			break;
-	if (started == 0)
-		worker(run); /* no thread to be had: scan here */
-	for (unsigned int i = 0; i < started; i++)
-		pthread_join(tids[i], NULL);
-	if (run->error)
-		return error_set(run->error, "%s", run->message);
-	return 0;
+	if (!items)
+		return error_oom();
+	for (size_t i = 0; i < run->njobs; i++) {
+		items[i].snap = &run->jobs[i].root->snap;
+		items[i].e = run->jobs[i].e;
+		items[i].shown = run->jobs[i].key;
+	}
+	if (run->mo) {
+		po.threads = run->mo->threads;
+		po.progress = run->mo->progress;
+		po.progress_arg = run->mo->progress_arg;
+	}
+	po.timeout = run->timeout;
+	error = scan_pool_run(items, run->njobs, run->ys, &po);
+	for (size_t i = 0; i < run->njobs; i++) {
+		run->jobs[i].fs = items[i].fs;
+		run->jobs[i].scanned = items[i].scanned;
+	}
+	free(items);
+	return error;
 }
 
 /*
@@ -443,20 +407,7 @@ static int make_jobs(struct run *run, struct root *roots, size_t nroots)
 	return 0;
 }
 
-static int larger_first(const void *a, const void *b, void *arg)
-{
-	const struct job *jobs = arg;
-	uint64_t la = jobs[*(const size_t *)a].e->data_len;
-	uint64_t lb = jobs[*(const size_t *)b].e->data_len;
-
-	if (la != lb)
-		return la < lb ? 1 : -1;
-	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
-}
-
-/* Cached files first need nothing; the pool gets the rest, the largest
- * first, so that no thread is left with a big file at the end while the
- * others idle. Findings still come back in job order. */
+/* Cached files first need nothing; the pool gets the rest. */
 static int scan_jobs(struct run *run)
 {
 	struct job *all = run->jobs;
@@ -471,14 +422,7 @@ static int scan_jobs(struct run *run)
 			todo[n++] = all[i];
 	run->jobs = todo;
 	run->njobs = n;
-	if ((run->order = malloc((n ? n : 1) * sizeof(*run->order)))) {
-		for (size_t i = 0; i < n; i++)
-			run->order[i] = i;
-		qsort_r(run->order, n, sizeof(*run->order), larger_first, todo);
-	}
 	error = n ? run_pool_confined(run) : 0;
-	free(run->order);
-	run->order = NULL;
 	/* Give the findings back to their jobs. */
 	for (size_t i = 0, k = 0; i < nall; i++)
 		if (!all[i].e->cached) {
@@ -562,7 +506,6 @@ int airlock_memory_scan(airlock_report **out, const char *const *dirs, size_t nd
 		return error_set(AIRLOCK_EINVALID,
 				 "airlock_memory_options version %u is not supported",
 				 mopts->version);
-	pthread_mutex_init(&run.lock, NULL);
 	if ((error = scan_options_init(&so, opts)) < 0 || (error = scan_report_new(&r, &so)) < 0 ||
 	    (error = rules_open(&r->rules, &ys, &so, NULL)) < 0 ||
 	    (error = state_dir(&sdir, mopts ? mopts->state_dir : NULL)) < 0 ||
@@ -605,7 +548,6 @@ out:
 	yara_set_free(ys);
 	airlock_report_free(r);
 	scan_options_clear(&so);
-	pthread_mutex_destroy(&run.lock);
 	return error;
 }
 

@@ -16,6 +16,7 @@
 #include "loader/scan_wire.h"
 #include "scanners/sandbox.h"
 #include "loader/scan.h"
+#include "loader/scan_pool.h"
 #include "loader/source_dir.h"
 #include "scanners/scan.h"
 
@@ -214,17 +215,60 @@ struct scan_job {
 	const struct scan_options *so;
 };
 
+/* Below this many bytes the files are scanned one after another: threads
+ * would cost more than they save on a typical project. */
+#define SCAN_PARALLEL_BYTES (512 * 1024)
+
+static void free_items(struct scan_item *items, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (items[i].e->reasons & AIRLOCK_REASON_BAD_NAME)
+			free((char *)items[i].shown);
+		findings_free(&items[i].fs);
+	}
+	free(items);
+}
+
+/* Every entry of both snapshots through the pool, then into the report in
+ * their order. */
 static int scan_all(struct scan_job *job)
 {
+	struct scan_pool_options po = { 0 };
+	struct scan_item *items;
+	size_t n = 0, total = 0;
+	uint64_t bytes = 0;
+	int error = 0;
+
+	for (size_t k = 0; k < 2; k++)
+		total += job->snaps[k] ? job->snaps[k]->count : 0;
+	if (!(items = calloc(total ? total : 1, sizeof(*items))))
+		return error_oom();
 	for (size_t k = 0; k < 2; k++)
 		for (size_t i = 0; job->snaps[k] && i < job->snaps[k]->count; i++) {
-			int error = scan_entry(job->r, job->ys, job->snaps[k],
-					       &job->snaps[k]->entries[i], job->so);
+			const struct airlock_entry *e = &job->snaps[k]->entries[i];
+			struct scan_item *it = &items[n];
 
-			if (error < 0)
-				return error;
+			it->snap = job->snaps[k];
+			it->e = e;
+			it->shown = e->reasons & AIRLOCK_REASON_BAD_NAME
+					    ? utf8_escape(e->path, strlen(e->path), true)
+					    : (*e->path ? e->path : ".");
+			if (!it->shown) {
+				free_items(items, n);
+				return error_oom();
+			}
+			n++;
+			bytes += e->data_len;
 		}
-	return 0;
+	po.threads = bytes < SCAN_PARALLEL_BYTES ? 1 : 0;
+	po.timeout = job->so->timeout;
+	error = scan_pool_run(items, n, job->ys, &po);
+	for (size_t i = 0; i < n && error == 0; i++)
+		if ((error = scan_report_add_file(job->r, items[i].shown, items[i].e->kind,
+						  items[i].scanned)) == 0)
+			error = findings_move(&job->r->fs, &items[i].fs);
+	free_items(items, n);
+	return error;
 }
 
 /* Each file has its own YARA timeout; the child as a whole gets that per

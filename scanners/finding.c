@@ -121,6 +121,20 @@ int findings_copy(struct findings *fs, const struct airlock_finding *f, const ch
 	return 0;
 }
 
+int findings_move(struct findings *to, struct findings *from)
+{
+	int error;
+
+	if (from->count && (error = reserve(to, from->count)) < 0)
+		return error;
+	if (from->count)
+		memcpy(to->v + to->count, from->v, from->count * sizeof(*from->v));
+	to->count += from->count;
+	free(from->v);
+	memset(from, 0, sizeof(*from));
+	return 0;
+}
+
 static char *dup_or_empty(const char *s)
 {
 	return strdup(s ? s : "");

@@ -59,6 +59,10 @@ int findings_copy(struct findings *fs, const struct airlock_finding *f, const ch
 
 /* Appends a finding for `in` (copies every string). Returns 0 or
  * AIRLOCK_ERROR (out of memory). */
+/* Appends every finding of `from` to `to` and empties `from` (also when it
+ * fails: then `from` is left as it was). */
+int findings_move(struct findings *to, struct findings *from);
+
 int findings_add(struct findings *fs, const struct scan_input *in, const struct finding_spec *s);
 
 /* A finding about a file as a whole (an entry that could not be read). */
