@@ -59,6 +59,8 @@ struct ctx {
 	int ntainted;
 	char tmpfiles[MAX_NOTES][ARG_BYTES]; /* files a secret was written to */
 	int ntmp;
+	char fetched[MAX_NOTES][ARG_BYTES]; /* files a download was written to */
+	int nfetched;
 	bool strong; /* a flow, RCE or reverse shell was reported */
 	TSNode lone_sink, lone_source;
 	airlock_severity lone_sink_sev;
@@ -505,6 +507,55 @@ static void judge_interpreter_code(struct ctx *x, TSNode cmd, const struct comma
 	}
 }
 
+/* Where curl -o F / --output F or wget -O F / --output-document=F writes what
+ * it fetched (also inside a cluster: -fsSLo F, -qO F); NULL for none or
+ * standard output. */
+static const char *download_target(const struct command *c)
+{
+	bool curl = strcmp(c->name, "curl") == 0, wget = strcmp(c->name, "wget") == 0;
+	char flag = curl ? 'o' : 'O';
+	const char *f = NULL;
+
+	for (int i = c->first; (curl || wget) && i < c->argc; i++) {
+		const char *a = c->argv[i];
+		size_t n = strlen(a);
+
+		if (strncmp(a, curl ? "--output=" : "--output-document=", curl ? 9 : 18) == 0)
+			f = strchr(a, '=') + 1;
+		else if ((strcmp(a, curl ? "--output" : "--output-document") == 0 ||
+			  (n >= 2 && a[0] == '-' && a[1] != '-' && a[n - 1] == flag)) &&
+			 i + 1 < c->argc)
+			f = c->argv[++i];
+	}
+	return f && *f && strcmp(f, "-") != 0 ? f : NULL;
+}
+
+static bool fetched(const struct ctx *x, const char *path)
+{
+	for (int i = 0; i < x->nfetched; i++)
+		if (strcmp(base_name(path), base_name(x->fetched[i])) == 0)
+			return true;
+	return false;
+}
+
+/* A file a download was written to, run: as a program, by a shell or an
+ * interpreter, or sourced (wget -O /tmp/x URL && chmod +x /tmp/x && /tmp/x). */
+static void judge_fetched_run(struct ctx *x, TSNode cmd, const struct command *c, unsigned int f)
+{
+	const char *run = NULL;
+
+	if (download_target(c))
+		return;
+	if (fetched(x, c->name) && strcmp(c->name, "chmod") != 0)
+		run = c->name;
+	else if (f & (F_SHELL | F_EVAL))
+		for (int i = c->first; !run && i < c->argc; i++)
+			if (c->argv[i][0] != '-' && fetched(x, c->argv[i]))
+				run = c->argv[i];
+	if (run)
+		strong(x, "AL220", cmd, "runs %s, which it downloaded", run);
+}
+
 static void judge_command(struct ctx *x, TSNode cmd)
 {
 	struct command *c = malloc(sizeof(*c));
@@ -519,6 +570,8 @@ static void judge_command(struct ctx *x, TSNode cmd)
 	f = command_facts(x, c);
 	if (c->sudo)
 		report(x, "AL233", 0, cmd, "sudo %s", c->name);
+	if (x->nfetched > 0)
+		judge_fetched_run(x, cmd, c, f);
 	if (f & F_SINK) {
 		url_host(c, host, sizeof(host));
 		for (int i = c->first; i < c->argc; i++) {
@@ -713,9 +766,26 @@ static void judge_redirected(struct ctx *x, TSNode st)
 
 /* --- the first pass: what holds a secret ---------------------------------------- */
 
+static void note_download(struct ctx *x, TSNode v)
+{
+	struct command *c = malloc(sizeof(*c));
+	const char *f;
+
+	if (!c) {
+		x->error = error_oom();
+		return;
+	}
+	command_read(x, v, c);
+	if ((f = download_target(c)))
+		note(x->fetched, &x->nfetched, f);
+	free(c);
+}
+
 static void note_secrets(struct ctx *x, TSNode v)
 {
-	if (ts_is(v, "variable_assignment")) {
+	if (ts_is(v, "command")) {
+		note_download(x, v);
+	} else if (ts_is(v, "variable_assignment")) {
 		TSNode name = ts_node_child_by_field_name(v, "name", 4);
 		TSNode value = ts_node_child_by_field_name(v, "value", 5);
 		char var[64];
@@ -730,7 +800,9 @@ static void note_secrets(struct ctx *x, TSNode v)
 		TSNode body = ts_node_child_by_field_name(v, "body", 4), r;
 		struct ts_kids it;
 
-		if (ts_node_is_null(body) || !(facts_of(x, body) & F_SRC))
+		unsigned int bf = ts_node_is_null(body) ? 0 : facts_of(x, body);
+
+		if (!(bf & (F_SRC | F_DOWNLOAD)))
 			return;
 		ts_kids_begin(&it, v);
 		while (ts_kids_next(&it, &r)) {
@@ -741,7 +813,10 @@ static void note_secrets(struct ctx *x, TSNode v)
 
 			if (ts_is(r, "file_redirect") && !ts_node_is_null(dest)) {
 				flat(x, dest, d, sizeof(d));
-				note(x->tmpfiles, &x->ntmp, d);
+				if (bf & F_SRC)
+					note(x->tmpfiles, &x->ntmp, d);
+				else
+					note(x->fetched, &x->nfetched, d);
 			}
 		}
 		ts_kids_end(&it);

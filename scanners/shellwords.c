@@ -62,8 +62,7 @@ bool shell_credential_path(const char *s)
 					     "id_rsa",
 					     "id_ed25519",
 					     "id_ecdsa",
-					     ".aws/credentials",
-					     ".aws/config",
+					     ".aws/",
 					     ".netrc",
 					     ".npmrc",
 					     ".pypirc",
@@ -86,9 +85,18 @@ bool shell_credential_path(const char *s)
 	/* public keys and host lists are not secrets (ssh-copy-id sends one) */
 	if ((n > 4 && strcmp(s + n - 4, ".pub") == 0) || has(s, "known_hosts"))
 		return false;
+	static const char *const dirs[] = { ".ssh", ".aws", ".kube", ".docker", ".gnupg", NULL };
+
 	for (int i = 0; paths[i]; i++)
 		if (has(s, paths[i]))
 			return true;
+	/* the folder itself: tar -C ~ .ssh, ~/.aws */
+	for (int i = 0; dirs[i]; i++) {
+		size_t d = strlen(dirs[i]);
+
+		if (n >= d && strcmp(s + n - d, dirs[i]) == 0 && (n == d || s[n - d - 1] == '/'))
+			return true;
+	}
 	/* a dotenv file: .env, dir/.env, .env.local */
 	return (n >= 4 && strcmp(s + n - 4, ".env") == 0 && (n == 4 || s[n - 5] == '/')) ||
 	       strncmp(s, ".env.", 5) == 0 || has(s, "/.env.");
