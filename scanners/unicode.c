@@ -415,6 +415,34 @@ static int check_json_escape(struct ctx *c, size_t i, size_t *used)
 	return 0;
 }
 
+/* Hebrew, Arabic and the other right-to-left scripts. */
+static bool rtl_letter(uint32_t cp)
+{
+	return (cp >= 0x0590 && cp <= 0x08ff) || (cp >= 0xfb1d && cp <= 0xfdff) ||
+	       (cp >= 0xfe70 && cp <= 0xfeff);
+}
+
+/* An isolate or embedding (not an override) in prose whose line holds
+ * right-to-left letters: how Hebrew and Arabic writers keep `code` or a
+ * version number in order. An override reorders the letters themselves, and
+ * code or settings have no use for any of them. */
+static bool rtl_formatting(const struct ctx *c, uint32_t cp)
+{
+	const unsigned char *d = c->in->data;
+	size_t len = c->in->len, n;
+	uint32_t x;
+
+	if (cp == 0x202d || cp == 0x202e ||
+	    (c->in->kind != AIRLOCK_KIND_MARKDOWN && c->in->kind != AIRLOCK_KIND_TEXT))
+		return false;
+	for (size_t k = c->line_start; k < len && d[k] != '\n'; k += n ? n : 1) {
+		n = d[k] < 0x80 ? 1 : utf8_decode(d + k, len - k, &x);
+		if (n > 1 && rtl_letter(x))
+			return true;
+	}
+	return false;
+}
+
 static bool is_json(airlock_kind kind)
 {
 	return kind == AIRLOCK_KIND_JSON || kind == AIRLOCK_KIND_JSONC;
@@ -458,6 +486,10 @@ static int step(struct ctx *c, size_t i, size_t *used)
 		return check_blanks(c, i, used);
 	if (char_is_bidi_control(cp)) {
 		drop(c, i);
+		if (rtl_formatting(c, cp))
+			return report(c, R_BIDI, AIRLOCK_SEVERITY_LOW, i, i + n,
+				      "Bidirectional isolate or embedding in right-to-left text",
+				      NULL, 0);
 		return report(c, R_BIDI, 0, i, i + n,
 			      "Bidirectional control character reorders how the text is shown",
 			      NULL, 0);
