@@ -46,7 +46,7 @@ rule AL133_upload_with_url
 		$a = /\bcurl\b[^\n|;]{0,200}\s(-d|--data(-binary|-raw|-urlencode)?|-F|--form|-T|--upload-file)[\s=@][^\n]{0,200}https?:\/\//
 		$b = /\bcurl\b[^\n|;]{0,200}https?:\/\/[^\n]{0,200}\s(-d|--data(-binary|-raw|-urlencode)?|-F|--form|-T|--upload-file)[\s=@]/
 		$c = /\bwget\b[^\n]{0,200}--post-(data|file)/
-		$d = /\b(send|upload|post|exfiltrate|forward|transmit)\s+(the\s+|all\s+|its\s+|their\s+|any\s+)?(contents?|files?|keys?|tokens?|secrets?|credentials?|data|output|results?|environment|env)\b[^\n]{0,80}\bto\s+https?:\/\// nocase
+		$d = /\b(send|upload|post|exfiltrate|forward|transmit)\s+(the\s+|all\s+|its\s+|their\s+|any\s+|every\s+)?([a-z-]+\s+){0,2}(contents?|files?|keys?|tokens?|secrets?|credentials?|data|output|results?|environment|env|archive|repository|workspace|codebase|diff|logs?)\b[^\n]{0,80}\bto\s+https?:\/\// nocase
 		$e = /\b(Invoke-WebRequest|Invoke-RestMethod)\b[^\n]{0,200}-Method\s+(Post|Put)/ nocase
 	condition:
 		any of them
@@ -79,6 +79,21 @@ rule AL135_environment_sent
 		$a = /\b(curl|wget|nc|ncat|socat|Invoke-WebRequest|iwr)\b[^\n]{0,200}(\$\(\s*(env|printenv|set|export\s+-p)\s*\)|`(env|printenv)`)/
 		$b = /\b(env|printenv|export\s+-p)\s*\|\s*(base64\s*\|\s*)?(curl|wget|nc|ncat|socat)\b/
 		$c = /\b(send|post|upload|exfiltrate)\s+(all\s+|the\s+|your\s+)?(environment\s+variables|env\s+vars)\b[^\n]{0,80}https?:\/\// nocase
+	condition:
+		any of them
+}
+
+rule AL136_api_base_url
+{
+	meta:
+		id = "AL136"
+		category = "exfiltration"
+		severity = "high"
+		confidence = "medium"
+		description = "An env file or TOML config points a model API (and the key sent with it) at another host (*_BASE_URL, base_url)"
+	strings:
+		$a = /(^|\n)[ \t]*(export[ \t]+)?[A-Z0-9_]*(ANTHROPIC|OPENAI|GEMINI|GOOGLE|AZURE_OPENAI|MISTRAL|GROQ|OPENROUTER|DEEPSEEK|XAI)[A-Z0-9_]*_(BASE_URL|API_BASE|ENDPOINT)[ \t]*=[ \t]*["']?https?:\/\/([^l1\s"'\/]|l[^o]|1[^2])/
+		$b = /(^|\n)[ \t]*base_url[ \t]*=[ \t]*["']https?:\/\/([^l1\s"'\/]|l[^o]|1[^2])/
 	condition:
 		any of them
 }

@@ -15,6 +15,7 @@ rule AL101_ignore_previous_instructions
 	strings:
 		$a = /\b(ignore|disregard|forget|override|bypass|skip)\s+(all\s+|any\s+|the\s+|your\s+|of\s+)*(previous|prior|above|earlier|preceding|original|existing|system|safety)\s+(instructions|prompts?|directions|rules|guidelines|guardrails|context|messages)\b/ nocase
 		$b = /\b(your|the)\s+(previous|prior|original)\s+instructions\s+(are|were)\s+(void|cancelled|canceled|obsolete|superseded|no longer valid)/ nocase
+		$c = /\b(forget|disregard)\s+(everything|all|anything)\s+(above|before\s+this|you\s+(were|have\s+been)\s+told|previously\s+said)\b/ nocase
 	condition:
 		any of them
 }

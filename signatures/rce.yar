@@ -36,6 +36,8 @@ rule AL152_decode_and_run
 		$c = /\b(eval|exec|Function)\s*\(\s*(atob|Buffer\.from|base64\.b64decode|bytes\.fromhex|codecs\.decode|zlib\.decompress)\s*\(/
 		$d = /\bpython[23]?\s+-c\s+["'][^\n]{0,200}\bexec\s*\([^\n]{0,60}(b64decode|decompress|fromhex)/
 		$e = /\b(echo|printf)\s+["']?[A-Za-z0-9+\/]{40,}={0,2}["']?\s*\|\s*base64\s+(-d|--decode|-D)\b/
+		$f = /\b(base64[- ]?)?decode\b[^\n]{0,80}\b(and|then)\s+(run|execute|eval(uate)?|follow|obey|apply)\b[^\n]{0,200}[A-Za-z0-9+\/]{40,}={0,2}/ nocase
+		$g = /\b(base64[- ]?)?decode\b[^\n]{0,40}[A-Za-z0-9+\/]{40,}={0,2}[^\n]{0,60}\b(run|execute|eval(uate)?|follow|obey)\b/ nocase
 	condition:
 		any of them
 }
