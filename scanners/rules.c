@@ -128,7 +128,7 @@ static const struct builtin_rule builtins[] = {
 	  "Zero-width or other invisible format character inside a word" },
 	{ "AL504", "terminal_escape", "hidden-text", S(HIGH), "high",
 	  "ANSI escape or control sequence that hides text or moves the cursor" },
-	{ "AL505", "blank_run", "hidden-text", S(MEDIUM), "medium",
+	{ "AL505", "blank_run", "hidden-text", S(HIGH), "medium",
 	  "A long run of blanks pushes the rest of the line off screen" },
 	{ "AL506", "confusable_letters", "hidden-text", S(MEDIUM), "medium",
 	  "Look-alike letters from another script mixed into a Latin word" },

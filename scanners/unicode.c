@@ -482,7 +482,10 @@ static int step(struct ctx *c, size_t i, size_t *used)
 		return check_escape(c, i, used);
 	if (char_is_tag(cp))
 		return check_tags(c, i, used);
-	if (char_is_blank(cp) && cp != 0xa0)
+	/* One no-break space is typography ("10\u00a0km"); a run of them is a
+	 * blank run like any other. */
+	if (char_is_blank(cp) &&
+	    (cp != 0xa0 || (i + 3 < len && d[i + 2] == 0xc2 && d[i + 3] == 0xa0)))
 		return check_blanks(c, i, used);
 	if (char_is_bidi_control(cp)) {
 		drop(c, i);
