@@ -29,6 +29,7 @@ rule AL132_markdown_image_exfil
 	strings:
 		$a = /!\[[^\]\n]{0,200}\]\(\s*https?:\/\/[^\s)]{1,200}\?[^\s)]{0,200}=[^\s)]{0,40}(\{\{?|\$\{?|\$\(|%7[Bb]|%24|<|\[)[A-Za-z_]/
 		$b = /<img\s[^>\n]{0,200}src\s*=\s*["']?https?:\/\/[^\s"'>]{1,200}\?[^\s"'>]{0,200}=[^\s"'>]{0,40}(\{\{?|\$\{?|%7[Bb]|\[)[A-Za-z_]/ nocase
+		$d = /(^|\n)[ \t]{0,3}\[[^\]\n]{1,60}\]:[ \t]*<?https?:\/\/[^\s>]{1,200}\?[^\s>]{0,200}=[^\s>]{0,40}(\{\{?|\$\{?|%7[Bb])[A-Za-z_]/
 		$c = /\b(append|add|put|include|encode|insert)\b[^\n]{0,60}\b(data|secrets?|keys?|tokens?|credentials?|passwords?|contents?|conversation|history|summary|variables?|env|environment|output|answers?|messages?|diff|files?)\b[^\n]{0,60}\b(to|in|into)\s+(the\s+)?(query\s+string|url|image\s+url|link)\b[^\n]{0,80}(https?:\/\/|!\[)/ nocase
 	condition:
 		any of them
@@ -48,6 +49,7 @@ rule AL133_upload_with_url
 		$c = /\bwget\b[^\n]{0,200}--post-(data|file)/
 		$d = /\b(send|upload|post|exfiltrate|forward|transmit)\s+(the\s+|all\s+|its\s+|their\s+|any\s+|every\s+)?([a-z-]+\s+){0,2}(contents?|files?|keys?|tokens?|secrets?|credentials?|data|output|results?|environment|env|archive|repository|workspace|codebase|diff|logs?)\b[^\n]{0,80}\bto\s+https?:\/\// nocase
 		$e = /\b(Invoke-WebRequest|Invoke-RestMethod)\b[^\n]{0,200}-Method\s+(Post|Put)/ nocase
+		$f = /\b(aws\s+s3\s+(cp|sync|mv)|gsutil\s+(-m\s+)?(cp|rsync)|rclone\s+(copy|sync))\s[^\n]{0,200}\s(s3|gs):\/\/[a-z0-9]/
 	condition:
 		any of them
 }

@@ -18,6 +18,7 @@ rule AL151_pipe_to_shell
 		$d = /\b(ba|z)?sh\s+<\(\s*(curl|wget)\b/
 		$e = /\b(iex|Invoke-Expression)\b[^\n]{0,40}(DownloadString|iwr|Invoke-WebRequest|irm|Invoke-RestMethod)/ nocase
 		$f = /\b(irm|iwr|Invoke-RestMethod|Invoke-WebRequest)\b[^\n|]{0,200}\|\s*(iex|Invoke-Expression)\b/ nocase
+		$g = /\b(download|fetch)\s+(the\s+script\s+(at|from)\s+)?https?:\/\/[^\s]{1,200}[^\n]{0,40}\b(and|then)\s+(run|execute|source)\s+(it|the\s+script|that)\b/ nocase
 	condition:
 		any of them
 }
