@@ -196,7 +196,8 @@ static int code_arg(const struct command *c)
 
 		if (a[0] != '-' || a[1] == '-')
 			continue;
-		if (strchr(a + 1, 'c') || strchr(a + 1, 'e') || strcmp(a, "-Command") == 0)
+		if (strchr(a + 1, 'c') || strchr(a + 1, 'e') || strcmp(a, "-Command") == 0 ||
+		    (strcmp(a, "-r") == 0 && strcmp(c->name, "php") == 0))
 			return i + 1;
 	}
 	return -1;
@@ -494,7 +495,9 @@ static void judge_interpreter_code(struct ctx *x, TSNode cmd, const struct comma
 		      has(code, "getenv") || shell_credential_path(code);
 
 	if (has(code, "pty.spawn") ||
-	    (has(code, "socket") && (has(code, "dup2") || has(code, "subprocess"))))
+	    (has(code, "socket") && (has(code, "dup2") || has(code, "subprocess"))) ||
+	    (has(code, "fsockopen") &&
+	     (has(code, "exec") || has(code, "system") || has(code, "proc_open"))))
 		strong(x, "AL230", cmd, "%s code opens a socket and hands it a shell", c->name);
 	else if (net && secret)
 		strong(x, "AL210", cmd, "%s code reads secrets and talks to the network", c->name);
@@ -589,7 +592,8 @@ static void judge_command(struct ctx *x, TSNode cmd)
 				strong(x, "AL210", cmd, "sends the output of a secret read (%s)",
 				       c->name);
 			if (expands_secret(x, c->args[i], var, sizeof(var)) &&
-			    !(shell_foreign_vendor(var) && shell_vendor_host(var, host)))
+			    !(shell_foreign_vendor(var) && shell_vendor_host(var, host)) &&
+			    !shell_named_host(var, host))
 				strong(x, "AL210", cmd, "sends $%s", var);
 		}
 		if (!x->have_sink ||

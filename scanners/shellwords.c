@@ -203,6 +203,24 @@ bool shell_vendor_host(const char *var, const char *host)
 	return !shell_foreign_vendor(var);
 }
 
+/* $PUSHOVER_APP_TOKEN to api.pushover.net, $CODECOV_TOKEN to codecov.io: the
+ * variable's first word is the host's registered name (the label before the
+ * top-level domain, so that pushover.attacker.example does not count). */
+bool shell_named_host(const char *var, const char *host)
+{
+	size_t n = strcspn(var, "_"), end = strcspn(host, ":/"), dot, start;
+
+	if (n < 4 || end == 0)
+		return false;
+	for (dot = end; dot > 0 && host[dot - 1] != '.'; dot--)
+		;
+	if (dot < 2)
+		return false;
+	for (start = dot - 1; start > 0 && host[start - 1] != '.'; start--)
+		;
+	return dot - 1 - start == n && strncasecmp(host + start, var, n) == 0;
+}
+
 bool shell_foreign_vendor(const char *var)
 {
 	size_t n = strcspn(var, "_");
