@@ -228,7 +228,11 @@ static bool wildcard_rule(const char *r)
 {
 	return strcmp(r, "*") == 0 || strcmp(r, "Bash") == 0 || strcmp(r, "Bash(*)") == 0 ||
 	       strcmp(r, "Bash(:*)") == 0 || strcmp(r, "Bash(**)") == 0 ||
-	       strcmp(r, "run_shell_command") == 0 || strcmp(r, "ShellTool") == 0;
+	       strcmp(r, "run_shell_command") == 0 || strcmp(r, "ShellTool") == 0 ||
+	       /* a shell or eval as the command runs any command */
+	       strcmp(r, "Bash(sh:*)") == 0 || strcmp(r, "Bash(bash:*)") == 0 ||
+	       strcmp(r, "Bash(zsh:*)") == 0 || strcmp(r, "Bash(eval:*)") == 0 ||
+	       strcmp(r, "Bash(sh -c:*)") == 0 || strcmp(r, "Bash(bash -c:*)") == 0;
 }
 
 static void allow_rules(struct sctx *x, TSNode arr)
@@ -457,6 +461,22 @@ static void server_line(struct sctx *x, TSNode cmd, TSNode args, bool shell_comm
 	free(l.map);
 }
 
+/* bash -lc "cd server && npm start": a shell started for its login PATH
+ * that runs one plain program (the shell analysis has judged the line). No
+ * pipes, substitutions, redirects, nested -c/-e, eval or downloads. */
+static bool plain_shell_code(const char *code)
+{
+	static const char *const busy[] = { " -c",   " -e", "eval",   "base64", "curl",   "wget",
+					    "/dev/", "nc ", "python", "perl",   "node -", NULL };
+
+	if (!*code || strpbrk(code, "|`$<>\\'\"") || strlen(code) >= KEY_BYTES - 1)
+		return false;
+	for (int i = 0; busy[i]; i++)
+		if (strstr(code, busy[i]))
+			return false;
+	return true;
+}
+
 static void mcp_server(struct sctx *x, TSNode obj)
 {
 	TSNode cmd = GET(obj, "command"), args = GET(obj, "args"), url = GET(obj, "url");
@@ -490,12 +510,19 @@ static void mcp_server(struct sctx *x, TSNode obj)
 
 		ts_kids_begin(&it, args);
 		while (ts_kids_next(&it, &arg)) {
-			char a[16];
+			char a[16], code[KEY_BYTES] = "";
+			TSNode next;
 
 			text_of(x, arg, a, sizeof(a));
 			if (a[0] != '-' || a[1] == '-' || !(strchr(a, 'c') || strchr(a, 'e')))
 				continue;
-			report(x, "AL408", 0, cmd, "%s %s", base, a);
+			if (ts_kids_next(&it, &next))
+				text_of(x, next, code, sizeof(code));
+			report(x, "AL408",
+			       shell_is_shell(base, strlen(base)) && plain_shell_code(code)
+				       ? AIRLOCK_SEVERITY_MEDIUM
+				       : 0,
+			       cmd, "%s %s", base, a);
 			break;
 		}
 		ts_kids_end(&it);
