@@ -134,6 +134,8 @@ static const struct builtin_rule builtins[] = {
 	  "Look-alike letters from another script mixed into a Latin word" },
 	{ "AL507", "invalid_utf8", "hidden-text", S(MEDIUM), "high",
 	  "Bytes that are not valid UTF-8 in a text file" },
+	{ "AL508", "variation_selector_run", "hidden-text", S(HIGH), "high",
+	  "A run of variation selectors (U+FE00-FE0F, U+E0100-E01EF) carries hidden bytes" },
 
 	/* Weak signals that meet in one file (scanners/finding.c). */
 	{ "AL901", "conceal_credential_exfil", "combination", S(CRITICAL), "high",
