@@ -19,6 +19,7 @@ rule AL171_skip_permissions
 		$e = /\bapproval[_-]policy\s*=\s*["']never["']/
 		$f = /["']chat\.tools\.autoApprove["']\s*:\s*true/
 		$g = /(^|\s|`)--yolo\b/
+		$j = /\b(turn\s+on|enable|switch\s+on|activate)\s+(the\s+)?(auto-?run|yolo)\s+mode\b/ nocase
 		$i = /\b(set|change|switch|put)\b[^\n]{0,60}\bto\s+["'`]?bypassPermissions\b/ nocase
 		$h = /\bpermissionMode\s*:\s*["']?bypassPermissions\b/
 	condition:

@@ -81,8 +81,10 @@ rule AL135_environment_sent
 		$a = /\b(curl|wget|nc|ncat|socat|Invoke-WebRequest|iwr)\b[^\n]{0,200}(\$\(\s*(env|printenv|set|export\s+-p)\s*\)|`(env|printenv)`)/
 		$b = /\b(env|printenv|export\s+-p)\s*\|\s*(base64\s*\|\s*)?(curl|wget|nc|ncat|socat)\b/
 		$c = /\b(send|post|upload|exfiltrate)\s+(all\s+|the\s+|your\s+)?(environment\s+variables|env\s+vars)\b[^\n]{0,80}https?:\/\// nocase
+		$whole_env = /\b(dict\(os\.environ\)|os\.environ\.copy\(\)|json\.dumps\(\s*(dict\()?os\.environ|JSON\.stringify\(\s*process\.env\s*\)|ENV\.to_h\b)/
+		$net = /\b(urlopen|requests\.(post|put)|httpx\.(post|put)|fetch\(|axios\.(post|put)|http\.request|https\.request|Net::HTTP)/
 	condition:
-		any of them
+		any of ($a, $b, $c) or ($whole_env and $net)
 }
 
 rule AL136_api_base_url

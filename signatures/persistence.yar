@@ -92,7 +92,7 @@ rule AL164_agent_memory_write
 	strings:
 		$a = /(>>?|\btee\s+(-a\s+)?)\s*["']?[^\s"'|;&]*(CLAUDE|AGENTS|GEMINI)(\.local)?\.md\b/
 		$b = /(>>?|\btee\s+(-a\s+)?)\s*["']?[^\s"'|;&]*\.(claude\/settings(\.local)?\.json|mcp\.json|cursorrules|windsurfrules|codex\/config\.toml|gemini\/settings\.json)\b/
-		$c = /\b(write|append|add|save|store|insert|edit|modify|update)\b[^\n]{0,80}(~|\$HOME)\/\.(claude|codex|gemini|cursor|copilot)\/[^\s]*/ nocase
+		$c = /\b(write|append|add|save|store|insert|edit|modify|update)\b[^\n]{0,80}(~|\$HOME)\/(\.(claude|codex|gemini|cursor|copilot|codeium|windsurf|continue|aider)\/|Documents\/Cline\/)[^\s]*/ nocase
 		$d = /\b(write|append|add|save|store|insert|remember)\b[^\n]{0,60}\b(to|in|into)\s+(your\s+)?(persistent\s+|long-term\s+)?memory\b[^\n]{0,60}\b(always|every\s+session|from\s+now\s+on|future\s+sessions)\b/ nocase
 	condition:
 		any of them

@@ -42,3 +42,17 @@ rule AL152_decode_and_run
 	condition:
 		any of them
 }
+
+rule AL153_codex_mcp_shell
+{
+	meta:
+		id = "AL153"
+		category = "remote-code-execution"
+		severity = "high"
+		confidence = "high"
+		description = "A Codex MCP server (config.toml) is a shell, interpreter or netcat one-liner"
+	strings:
+		$a = /\[mcp_servers\.[^\]\n]{1,80}\][^\[]{0,300}\bcommand\s*=\s*["'](\/[^"']*\/)?(sh|bash|zsh|dash|nc|ncat|netcat|socat|python[23]?|node|perl|ruby|php)["'][^\[]{0,300}\bargs\s*=\s*\[\s*["']-[a-z]*[ce]["']/
+	condition:
+		any of them
+}
