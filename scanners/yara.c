@@ -278,10 +278,39 @@ static size_t fence_start(const unsigned char *d, size_t start)
 	return open;
 }
 
+/* A clause that forbids what it names: "Never run claude with --flag",
+ * "- do not use curl | sh". The clause starts with the prohibition and has
+ * no condition that turns it into an order ("never run tests without ..."). */
+static bool prohibited(const unsigned char *d, size_t ls, size_t start)
+{
+	static const char *const nots[] = { "never ", "do not ", "don't ", "must not ", NULL };
+	static const char *const buts[] = { "without", "unless",  "until",  "before",
+					    "first",   "instead", "except", NULL };
+	size_t cs = start;
+	char clause[256];
+	size_t n;
+
+	while (cs > ls && !strchr(".;:!?", d[cs - 1]))
+		cs--;
+	while (cs < start && strchr(" \t-*>", d[cs]))
+		cs++;
+	n = start - cs < sizeof(clause) - 1 ? start - cs : sizeof(clause) - 1;
+	memcpy(clause, d + cs, n);
+	clause[n] = '\0';
+	for (int i = 0; buts[i]; i++)
+		if (strcasestr(clause, buts[i]))
+			return false;
+	for (int i = 0; nots[i]; i++)
+		if (strncasecmp(clause, nots[i], strlen(nots[i])) == 0)
+			return true;
+	return false;
+}
+
 static bool quoted_example(const unsigned char *d, size_t len, size_t start, size_t end)
 {
 	size_t ls = start, le = start, ticks = 0, ticks_to_end = 0, fs = fence_start(d, start);
 	unsigned char q;
+	bool quoted;
 
 	/* A fenced block introduced as an example ("never run this:") is a
 	 * quotation too: the cue is in the three lines before the fence. */
@@ -305,11 +334,24 @@ static bool quoted_example(const unsigned char *d, size_t len, size_t start, siz
 	 * code span (a closing backtick it took in is not counted) */
 	for (size_t i = start; i + 1 < end && i < le; i++)
 		ticks_to_end += d[i] == '`';
-	if (!(q == '"' || q == '\'' || q == '`' || ticks % 2 == 1 ||
-	      (ticks + ticks_to_end) % 2 == 1 ||
-	      (start >= ls + 3 && memcmp(d + start - 3, "\xe2\x80\x9c", 3) == 0)))
+	quoted = q == '"' || q == '\'' || q == '`' || ticks % 2 == 1 ||
+		 (ticks + ticks_to_end) % 2 == 1 ||
+		 (start >= ls + 3 && memcmp(d + start - 3, "\xe2\x80\x9c", 3) == 0);
+	if (!quoted && !prohibited(d, ls, start))
 		return false;
-	return has_cue(d, ls, le);
+	if (has_cue(d, ls, le))
+		return true;
+	/* a quotation set off on its own line (a blockquote) is introduced by
+	 * the two lines before it */
+	if (quoted && ls > 0) {
+		size_t from = ls - 1;
+		int lines = 0;
+
+		while (from > 0 && !(d[from - 1] == '\n' && ++lines > 2))
+			from--;
+		return has_cue(d, from, ls);
+	}
+	return false;
 }
 
 /* The installers of well-known tools, fetched from their vendors' own hosts
