@@ -193,11 +193,18 @@ static int code_arg(const struct command *c)
 {
 	for (int i = c->first; i + 1 < c->argc; i++) {
 		const char *a = c->argv[i];
+		size_t n = strlen(a);
 
 		if (a[0] != '-' || a[1] == '-')
 			continue;
-		if (strchr(a + 1, 'c') || strchr(a + 1, 'e') || strcmp(a, "-Command") == 0 ||
+		if (strcmp(a, "-Command") == 0 ||
 		    (strcmp(a, "-r") == 0 && strcmp(c->name, "php") == 0))
+			return i + 1;
+		/* -rsocket, -MIO::Socket, -Ilib name a library, not code */
+		if (a[1] == 'r' || a[1] == 'M' || a[1] == 'I')
+			continue;
+		/* -c, -e, -lc, -ne: a cluster that ends in the code option */
+		if (a[n - 1] == 'c' || a[n - 1] == 'e')
 			return i + 1;
 	}
 	return -1;
@@ -308,7 +315,8 @@ static unsigned int command_facts(struct ctx *x, const struct command *c)
 	     (arg_is(c, "-d") || arg_is(c, "-D") || arg_is(c, "--decode") || arg_has(c, "-di"))) ||
 	    (strcmp(nm, "xxd") == 0 && arg_has(c, "-r")) || strcmp(nm, "uudecode") == 0 ||
 	    (strcmp(nm, "openssl") == 0 && arg_is(c, "-d")) ||
-	    ((strcmp(nm, "printf") == 0 || strcmp(nm, "echo") == 0) && arg_has(c, "\\x")))
+	    ((strcmp(nm, "printf") == 0 || strcmp(nm, "echo") == 0) && arg_has(c, "\\x")) ||
+	    strcmp(nm, "rev") == 0)
 		f |= F_DECODE;
 	if (shell_is_shell(nm, nl) || shell_is_interpreter(nm, nl)) {
 		f |= F_SHELL;
@@ -461,7 +469,9 @@ static const char *uploaded_file(const struct command *c, int i)
 	if (strncmp(a, "--post-file=", 12) == 0 || strncmp(a, "--body-file=", 12) == 0)
 		return strchr(a, '=') + 1;
 	if (i > c->first &&
-	    (strcmp(c->argv[i - 1], "-T") == 0 || strcmp(c->argv[i - 1], "--upload-file") == 0))
+	    (strcmp(c->argv[i - 1], "-T") == 0 || strcmp(c->argv[i - 1], "--upload-file") == 0 ||
+	     strcmp(c->argv[i - 1], "--post-file") == 0 ||
+	     strcmp(c->argv[i - 1], "--body-file") == 0))
 		return a;
 	return NULL;
 }
@@ -496,8 +506,9 @@ static void judge_interpreter_code(struct ctx *x, TSNode cmd, const struct comma
 
 	if (has(code, "pty.spawn") ||
 	    (has(code, "socket") && (has(code, "dup2") || has(code, "subprocess"))) ||
-	    (has(code, "fsockopen") &&
-	     (has(code, "exec") || has(code, "system") || has(code, "proc_open"))))
+	    ((has(code, "fsockopen") || has(code, "TCPSocket")) &&
+	     (has(code, "exec") || has(code, "system") || has(code, "proc_open") ||
+	      has(code, "spawn"))))
 		strong(x, "AL230", cmd, "%s code opens a socket and hands it a shell", c->name);
 	else if (net && secret)
 		strong(x, "AL210", cmd, "%s code reads secrets and talks to the network", c->name);
@@ -541,6 +552,31 @@ static bool fetched(const struct ctx *x, const char *path)
 	return false;
 }
 
+/* npx https://x/pkg.tgz, pip install https://x/p.tar.gz, uvx --from git+https://...:
+ * a package fetched from a URL runs its code (bin, install scripts, setup.py). */
+static bool package_from_url(const struct command *c)
+{
+	const char *nm = c->name;
+	bool runner =
+		strcmp(nm, "npx") == 0 || strcmp(nm, "bunx") == 0 || strcmp(nm, "uvx") == 0 ||
+		strcmp(nm, "pipx") == 0 ||
+		((strcmp(nm, "pip") == 0 || strcmp(nm, "pip3") == 0 || strcmp(nm, "npm") == 0 ||
+		  strcmp(nm, "pnpm") == 0 || strcmp(nm, "uv") == 0) &&
+		 (arg_is(c, "install") || arg_is(c, "i") || arg_is(c, "dlx") || arg_is(c, "add") ||
+		  arg_is(c, "exec") || arg_is(c, "run")));
+
+	if (!runner)
+		return false;
+	for (int i = c->first; i < c->argc; i++) {
+		const char *a = c->argv[i];
+
+		if (strncmp(a, "https://", 8) == 0 || strncmp(a, "http://", 7) == 0 ||
+		    strncmp(a, "git+http", 8) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* A file a download was written to, run: as a program, by a shell or an
  * interpreter, or sourced (wget -O /tmp/x URL && chmod +x /tmp/x && /tmp/x). */
 static void judge_fetched_run(struct ctx *x, TSNode cmd, const struct command *c, unsigned int f)
@@ -575,6 +611,8 @@ static void judge_command(struct ctx *x, TSNode cmd)
 		report(x, "AL233", 0, cmd, "sudo %s", c->name);
 	if (x->nfetched > 0)
 		judge_fetched_run(x, cmd, c, f);
+	if (package_from_url(c))
+		strong(x, "AL220", cmd, "%s runs a package fetched from a URL", c->name);
 	if (f & F_SINK) {
 		url_host(c, host, sizeof(host));
 		for (int i = c->first; i < c->argc; i++) {
