@@ -247,6 +247,10 @@ static void allow_rules(struct sctx *x, TSNode arr)
 		text_of(x, s, r, sizeof(r));
 		if (wildcard_rule(r))
 			report(x, "AL405", 0, s, "%s", r);
+		else if (strcmp(r, "Read(~/**)") == 0 || strcmp(r, "Read(~/*)") == 0 ||
+			 strcmp(r, "Read(~)") == 0 || strcmp(r, "Read(//**)") == 0 ||
+			 strcmp(r, "Read(/**)") == 0 || strcmp(r, "Read(**)") == 0)
+			report(x, "AL406", 0, s, "%s: every file, credentials included", r);
 		else if (shell_credential_path(r))
 			report(x, "AL406", 0, s, "%s", r);
 	}
