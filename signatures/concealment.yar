@@ -81,6 +81,7 @@ rule AL115_hidden_action
 		$b = /\b(do\s+not|don't|dont|never|must\s+not)\s+(tell|inform|notify|alert)\s+(the|your)\s+(user|human|developer)\s+(about|of)\s+(this|it|that|these|the\s+(step|command|script|change|upload|request|rule))\b/ nocase
 		$c = /\b(do\s+not|don't|dont|never|must\s+not)\s+(tell|mention|reveal|show|disclose|report)\s+(this|it|that|these|its\s+output|the\s+output|anything\s+about\s+(this|it))\b[^\n]{0,20}\b(to|in|from)\s+(the|your)\s+(user|human|developer|summary|reply|answer|response)/ nocase
 		$d = /\b(keep|hide)\s+(this|these|it|that)\s+(step\s+|command\s+|action\s+)?(hidden|secret|invisible)\s+from\s+(the|your)\s+(user|human|developer)\b/ nocase
+		$f = /\b((leave|keep)\s+(this|it|that)(\s+step)?\s+out\s+of|omit\s+(this|it|that)(\s+step)?\s+from)\s+(your|the)\s+(summary|reply|answer|response|report|output)\b/ nocase
 		$e = /\b(do\s+not|don't|dont|never)\s+(bring|raise)\s+(this|it|that)\s+up\s+(with|to)\s+(the|your)\s+(user|human|developer)\b/ nocase
 	condition:
 		any of them

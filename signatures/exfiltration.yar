@@ -29,6 +29,7 @@ rule AL132_markdown_image_exfil
 	strings:
 		$a = /!\[[^\]\n]{0,200}\]\(\s*https?:\/\/[^\s)]{1,200}\?[^\s)]{0,200}=[^\s)]{0,40}(\{\{?|\$\{?|\$\(|%7[Bb]|%24|<|\[)[A-Za-z_]/
 		$b = /<img\s[^>\n]{0,200}src\s*=\s*["']?https?:\/\/[^\s"'>]{1,200}\?[^\s"'>]{0,200}=[^\s"'>]{0,40}(\{\{?|\$\{?|%7[Bb]|\[)[A-Za-z_]/ nocase
+		$e = /https?:\/\/[^\n]{0,200}\b(replace|fill\s+in|substitute)\b[^\n]{0,60}\bwith\s+(the\s+)?(value|contents?)\s+of\s+(the\s+)?\$?[A-Za-z_]*(KEY|TOKEN|SECRET|PASSWORD|CREDENTIALS?)\b/ nocase
 		$d = /(^|\n)[ \t]{0,3}\[[^\]\n]{1,60}\]:[ \t]*<?https?:\/\/[^\s>]{1,200}\?[^\s>]{0,200}=[^\s>]{0,40}(\{\{?|\$\{?|%7[Bb])[A-Za-z_]/
 		$c = /\b(append|add|put|include|encode|insert)\b[^\n]{0,60}\b(data|secrets?|keys?|tokens?|credentials?|passwords?|contents?|conversation|history|summary|variables?|env|environment|output|answers?|messages?|diff|files?)\b[^\n]{0,60}\b(to|in|into)\s+(the\s+)?(query\s+string|url|image\s+url|link)\b[^\n]{0,80}(https?:\/\/|!\[)/ nocase
 	condition:

@@ -12,7 +12,7 @@ rule AL151_pipe_to_shell
 		confidence = "high"
 		description = "Downloads a script and pipes it straight into a shell or interpreter"
 	strings:
-		$a = /\b(curl|wget|fetch|iwr|Invoke-WebRequest)\b[^\n|]{0,200}\|\s*(sudo\s+(-[A-Za-z]+\s+)*)?(ba|z|da|k|fi)?sh\b/
+		$a = /\b(curl|wget|fetch|iwr|Invoke-WebRequest)\b\s+[^\n|\s][^\n|]{0,199}\|\s*(sudo\s+(-[A-Za-z]+\s+)*)?(ba|z|da|k|fi)?sh\b/
 		$b = /\b(curl|wget)\b[^\n|]{0,200}\|\s*(sudo\s+)?(python[23]?|perl|ruby|node|php)\b/
 		$c = /\b(ba|z)?sh\s+(-c\s+)?["']?\$\(\s*(curl|wget)\b/
 		$d = /\b(ba|z)?sh\s+<\(\s*(curl|wget)\b/
