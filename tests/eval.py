@@ -127,10 +127,15 @@ def main():
                  if n.endswith('.md') and os.path.isfile(os.path.join(dirpath, n))
                  and not os.path.islink(os.path.join(dirpath, n))]
     docs.sort()
-    # Two processes: the documents are the slow part.
-    half = len(docs) // 2
+    # Two processes of about the same number of bytes: the documents are the
+    # slow part, and a few of them (Node.js's API docs) are most of it.
+    parts, size = ([], []), [0, 0]
+    for d in sorted(docs, key=os.path.getsize, reverse=True):
+        k = 0 if size[0] <= size[1] else 1
+        parts[k].append(d)
+        size[k] += os.path.getsize(d)
     procs = []
-    for part in (docs[:half], docs[half:]):
+    for part in parts:
         if part:
             procs.append(subprocess.Popen([a.airlock, 'scan', '--format', 'json'] + part, env=env,
                                           stdout=subprocess.PIPE, stderr=subprocess.PIPE))
