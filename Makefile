@@ -89,7 +89,7 @@ FORMAT_SRC := $(wildcard include/*.h common/*.[ch] loader/*.[ch] trust/*.[ch] \
 	scanners/*.[ch] cli/*.[ch] tests/*.[ch] tests/fuzz/*.c contrib/embed/*.c bench/*.c)
 
 .PHONY: all deps deps-packages deps-grammars check-deps test install-check fuzz fuzz-replay failalloc run \
-	install uninstall clean distclean format format-check valgrind
+	install uninstall clean distclean format format-check valgrind eval
 
 all: check-deps $(LIB_A) $(LIB_SO) $(CLI) $(SIGNATURES)
 
@@ -192,6 +192,15 @@ TEST_ENV = LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressio
 
 test: deps all $(TEST_BIN) install-check fuzz-replay failalloc
 	$(TEST_ENV) $(TEST_BIN)
+	$(EVAL)
+
+# Detection quality: the attack and benign corpus (fixtures/corpus/) and every
+# .md file under /usr/share scanned as a CLAUDE.md; fails below 97% detection
+# or above 1% (corpus) / 0.5% (documents) false alarms. See tests/eval.py.
+EVAL = python3 tests/eval.py --airlock $(CLI) --signatures $(SIGNATURES)
+
+eval: all
+	$(EVAL)
 
 # Every allocation of a load made to fail in turn (malloc replaced in the
 # driver, so not under the sanitizers, which replace it themselves).

@@ -52,6 +52,47 @@ static bool any_ci(const char *t, size_t len, const char *const *list)
 	return false;
 }
 
+static bool word_start(const char *t, size_t i)
+{
+	unsigned char c = i ? (unsigned char)t[i - 1] : ' ';
+
+	return !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') &&
+	       c != '_';
+}
+
+/* A word of list at t[i], starting a word; its length, or 0. */
+static size_t word_here(const char *t, size_t len, size_t i, const char *const *list)
+{
+	if (!word_start(t, i))
+		return 0;
+	for (int k = 0; list[k]; k++) {
+		size_t n = strlen(list[k]);
+
+		if (i + n <= len && strncasecmp(t + i, list[k], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/* A word of verbs followed, on the same line and within reach bytes, by a
+ * word of objects: "read ~/.aws/credentials", "send the log to https://".
+ * Far apart or on other lines (YAML metadata: a description that mentions
+ * sending, a pr-url line) they are not one order. */
+static bool verb_then(const char *t, size_t len, const char *const *verbs,
+		      const char *const *objects, size_t reach)
+{
+	for (size_t i = 0; i < len; i++) {
+		size_t n = word_here(t, len, i, verbs);
+
+		if (!n)
+			continue;
+		for (size_t j = i + n; j < len && j < i + n + reach && t[j] != '\n'; j++)
+			if (word_here(t, len, j, objects))
+				return true;
+	}
+	return false;
+}
+
 /* An order to the agent, a command, or an action on a secret or towards a
  * URL. A maintainer's note (TODO, lint switches, "see the docs at ...",
  * "instructions in CONTRIBUTING") is none of these. */
@@ -96,8 +137,8 @@ bool markdown_imperative(const char *t, size_t len)
 	static const char *const send[] = { "send", "upload", "post ", NULL };
 	static const char *const urls[] = { "http://", "https://", NULL };
 
-	return any_ci(t, len, to_agent) || (any_ci(t, len, take) && any_ci(t, len, secrets)) ||
-	       (any_ci(t, len, send) && any_ci(t, len, urls));
+	return any_ci(t, len, to_agent) || verb_then(t, len, take, secrets, 80) ||
+	       verb_then(t, len, send, urls, 120);
 }
 
 static void report(struct mctx *x, const char *rule, airlock_severity sev, size_t start, size_t end,

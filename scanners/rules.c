@@ -128,12 +128,14 @@ static const struct builtin_rule builtins[] = {
 	  "Zero-width or other invisible format character inside a word" },
 	{ "AL504", "terminal_escape", "hidden-text", S(HIGH), "high",
 	  "ANSI escape or control sequence that hides text or moves the cursor" },
-	{ "AL505", "blank_run", "hidden-text", S(MEDIUM), "medium",
+	{ "AL505", "blank_run", "hidden-text", S(HIGH), "medium",
 	  "A long run of blanks pushes the rest of the line off screen" },
 	{ "AL506", "confusable_letters", "hidden-text", S(MEDIUM), "medium",
 	  "Look-alike letters from another script mixed into a Latin word" },
 	{ "AL507", "invalid_utf8", "hidden-text", S(MEDIUM), "high",
 	  "Bytes that are not valid UTF-8 in a text file" },
+	{ "AL508", "variation_selector_run", "hidden-text", S(HIGH), "high",
+	  "A run of variation selectors (U+FE00-FE0F, U+E0100-E01EF) carries hidden bytes" },
 
 	/* Weak signals that meet in one file (scanners/finding.c). */
 	{ "AL901", "conceal_credential_exfil", "combination", S(CRITICAL), "high",

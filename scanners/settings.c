@@ -151,6 +151,26 @@ static TSNode pair_get(TSNode obj, const char *key, const char *buf, size_t klen
 
 #define GET(obj, key) pair_get(obj, key, x->buf, sizeof(key) - 1)
 
+static bool model_vendor(const char *k)
+{
+	static const char *const vendors[] = { "ANTHROPIC", "OPENAI",  "GEMINI",     "GOOGLE",
+					       "AZURE",     "MISTRAL", "OPENROUTER", "DEEPSEEK",
+					       "GROQ",      "XAI",     NULL };
+
+	for (int i = 0; vendors[i]; i++)
+		if (strstr(k, vendors[i]))
+			return true;
+	return false;
+}
+
+static bool local_url(const char *v)
+{
+	const char *h = strstr(v, "://") + 3;
+
+	return strncmp(h, "localhost", 9) == 0 || strncmp(h, "127.", 4) == 0 ||
+	       strncmp(h, "[::1]", 5) == 0 || strncmp(h, "host.docker.internal", 20) == 0;
+}
+
 /* Env keys that redirect the agent's traffic or inject code into what it
  * runs. `all`: the agent's own env (settings "env"), where *_BASE_URL and
  * proxies matter; elsewhere only what injects code. */
@@ -186,8 +206,15 @@ static void env_key(struct sctx *x, TSNode key, const char *k, TSNode value, boo
 		report(x, "AL403", 0, key, "%s=0 turns TLS verification off", k);
 		return;
 	}
-	if (!all)
+	if (!all) {
+		/* an MCP server or container whose model API calls (with the
+		 * user's key) go to another host */
+		if (n >= 9 && strcmp(k + n - 9, "_BASE_URL") == 0 && model_vendor(k) &&
+		    (strncmp(v, "https://", 8) == 0 || strncmp(v, "http://", 7) == 0) &&
+		    !local_url(v))
+			report(x, "AL403", 0, key, "%s", k);
 		return;
+	}
 	if ((n >= 9 && strcmp(k + n - 9, "_BASE_URL") == 0) || strcasecmp(k, "HTTP_PROXY") == 0 ||
 	    strcasecmp(k, "HTTPS_PROXY") == 0 || strcasecmp(k, "ALL_PROXY") == 0 ||
 	    strcmp(k, "PATH") == 0 || strcmp(k, "PYTHONPATH") == 0 || strcmp(k, "NODE_PATH") == 0 ||
@@ -201,7 +228,11 @@ static bool wildcard_rule(const char *r)
 {
 	return strcmp(r, "*") == 0 || strcmp(r, "Bash") == 0 || strcmp(r, "Bash(*)") == 0 ||
 	       strcmp(r, "Bash(:*)") == 0 || strcmp(r, "Bash(**)") == 0 ||
-	       strcmp(r, "run_shell_command") == 0 || strcmp(r, "ShellTool") == 0;
+	       strcmp(r, "run_shell_command") == 0 || strcmp(r, "ShellTool") == 0 ||
+	       /* a shell or eval as the command runs any command */
+	       strcmp(r, "Bash(sh:*)") == 0 || strcmp(r, "Bash(bash:*)") == 0 ||
+	       strcmp(r, "Bash(zsh:*)") == 0 || strcmp(r, "Bash(eval:*)") == 0 ||
+	       strcmp(r, "Bash(sh -c:*)") == 0 || strcmp(r, "Bash(bash -c:*)") == 0;
 }
 
 static void allow_rules(struct sctx *x, TSNode arr)
@@ -216,6 +247,10 @@ static void allow_rules(struct sctx *x, TSNode arr)
 		text_of(x, s, r, sizeof(r));
 		if (wildcard_rule(r))
 			report(x, "AL405", 0, s, "%s", r);
+		else if (strcmp(r, "Read(~/**)") == 0 || strcmp(r, "Read(~/*)") == 0 ||
+			 strcmp(r, "Read(~)") == 0 || strcmp(r, "Read(//**)") == 0 ||
+			 strcmp(r, "Read(/**)") == 0 || strcmp(r, "Read(**)") == 0)
+			report(x, "AL406", 0, s, "%s: every file, credentials included", r);
 		else if (shell_credential_path(r))
 			report(x, "AL406", 0, s, "%s", r);
 	}
@@ -430,6 +465,22 @@ static void server_line(struct sctx *x, TSNode cmd, TSNode args, bool shell_comm
 	free(l.map);
 }
 
+/* bash -lc "cd server && npm start": a shell started for its login PATH
+ * that runs one plain program (the shell analysis has judged the line). No
+ * pipes, substitutions, redirects, nested -c/-e, eval or downloads. */
+static bool plain_shell_code(const char *code)
+{
+	static const char *const busy[] = { " -c",   " -e", "eval",   "base64", "curl",   "wget",
+					    "/dev/", "nc ", "python", "perl",   "node -", NULL };
+
+	if (!*code || strpbrk(code, "|`$<>\\'\"") || strlen(code) >= KEY_BYTES - 1)
+		return false;
+	for (int i = 0; busy[i]; i++)
+		if (strstr(code, busy[i]))
+			return false;
+	return true;
+}
+
 static void mcp_server(struct sctx *x, TSNode obj)
 {
 	TSNode cmd = GET(obj, "command"), args = GET(obj, "args"), url = GET(obj, "url");
@@ -463,12 +514,19 @@ static void mcp_server(struct sctx *x, TSNode obj)
 
 		ts_kids_begin(&it, args);
 		while (ts_kids_next(&it, &arg)) {
-			char a[16];
+			char a[16], code[KEY_BYTES] = "";
+			TSNode next;
 
 			text_of(x, arg, a, sizeof(a));
 			if (a[0] != '-' || a[1] == '-' || !(strchr(a, 'c') || strchr(a, 'e')))
 				continue;
-			report(x, "AL408", 0, cmd, "%s %s", base, a);
+			if (ts_kids_next(&it, &next))
+				text_of(x, next, code, sizeof(code));
+			report(x, "AL408",
+			       shell_is_shell(base, strlen(base)) && plain_shell_code(code)
+				       ? AIRLOCK_SEVERITY_MEDIUM
+				       : 0,
+			       cmd, "%s %s", base, a);
 			break;
 		}
 		ts_kids_end(&it);
@@ -550,7 +608,9 @@ static void check_pair(struct sctx *x, TSNode key, const char *k, TSNode value)
 	}
 	if (strcmp(k, "task.allowAutomaticTasks") == 0 && strcmp(v, "on") == 0)
 		report(x, "AL414", 0, value, "%s", k);
-	if (strcmp(k, "allow") == 0 && ts_is(value, "array"))
+	/* Gemini CLI: tools.allowed run without confirmation */
+	if ((strcmp(k, "allow") == 0 || (strcmp(k, "allowed") == 0 && strcmp(up, "tools") == 0)) &&
+	    ts_is(value, "array"))
 		allow_rules(x, value);
 	if (strcmp(k, "additionalDirectories") == 0 && ts_is(value, "array"))
 		broad_directories(x, value);
@@ -700,14 +760,22 @@ static void walk_value(struct sctx *x, TSNode v)
 }
 
 /* A trailing comma, which JSONC (VS Code, devcontainer) allows: an ERROR
- * holding only "," before a closing bracket. */
+ * holding only "," before a closing bracket, or (after two or more items)
+ * an empty MISSING value that tree-sitter puts between the comma and the
+ * bracket. */
 static bool trailing_comma(const struct sctx *x, TSNode e)
 {
-	size_t len, i = ts_node_end_byte(e);
+	size_t len, i = ts_node_end_byte(e), b = ts_node_start_byte(e);
 	const char *t = ts_text(e, x->buf, &len);
 
-	if (!ts_is(e, "ERROR") || len != 1 || t[0] != ',')
+	if (ts_node_is_missing(e) && len == 0) {
+		while (b > 0 && strchr(" \t\r\n", x->buf[b - 1]))
+			b--;
+		if (b == 0 || x->buf[b - 1] != ',')
+			return false;
+	} else if (!ts_is(e, "ERROR") || len != 1 || t[0] != ',') {
 		return false;
+	}
 	while (i < x->in->len && strchr(" \t\r\n", x->buf[i]))
 		i++;
 	return i < x->in->len && (x->buf[i] == '}' || x->buf[i] == ']');

@@ -59,6 +59,8 @@ struct ctx {
 	int ntainted;
 	char tmpfiles[MAX_NOTES][ARG_BYTES]; /* files a secret was written to */
 	int ntmp;
+	char fetched[MAX_NOTES][ARG_BYTES]; /* files a download was written to */
+	int nfetched;
 	bool strong; /* a flow, RCE or reverse shell was reported */
 	TSNode lone_sink, lone_source;
 	airlock_severity lone_sink_sev;
@@ -191,10 +193,18 @@ static int code_arg(const struct command *c)
 {
 	for (int i = c->first; i + 1 < c->argc; i++) {
 		const char *a = c->argv[i];
+		size_t n = strlen(a);
 
 		if (a[0] != '-' || a[1] == '-')
 			continue;
-		if (strchr(a + 1, 'c') || strchr(a + 1, 'e') || strcmp(a, "-Command") == 0)
+		if (strcmp(a, "-Command") == 0 ||
+		    (strcmp(a, "-r") == 0 && strcmp(c->name, "php") == 0))
+			return i + 1;
+		/* -rsocket, -MIO::Socket, -Ilib name a library, not code */
+		if (a[1] == 'r' || a[1] == 'M' || a[1] == 'I')
+			continue;
+		/* -c, -e, -lc, -ne: a cluster that ends in the code option */
+		if (a[n - 1] == 'c' || a[n - 1] == 'e')
 			return i + 1;
 	}
 	return -1;
@@ -305,7 +315,8 @@ static unsigned int command_facts(struct ctx *x, const struct command *c)
 	     (arg_is(c, "-d") || arg_is(c, "-D") || arg_is(c, "--decode") || arg_has(c, "-di"))) ||
 	    (strcmp(nm, "xxd") == 0 && arg_has(c, "-r")) || strcmp(nm, "uudecode") == 0 ||
 	    (strcmp(nm, "openssl") == 0 && arg_is(c, "-d")) ||
-	    ((strcmp(nm, "printf") == 0 || strcmp(nm, "echo") == 0) && arg_has(c, "\\x")))
+	    ((strcmp(nm, "printf") == 0 || strcmp(nm, "echo") == 0) && arg_has(c, "\\x")) ||
+	    strcmp(nm, "rev") == 0)
 		f |= F_DECODE;
 	if (shell_is_shell(nm, nl) || shell_is_interpreter(nm, nl)) {
 		f |= F_SHELL;
@@ -458,7 +469,9 @@ static const char *uploaded_file(const struct command *c, int i)
 	if (strncmp(a, "--post-file=", 12) == 0 || strncmp(a, "--body-file=", 12) == 0)
 		return strchr(a, '=') + 1;
 	if (i > c->first &&
-	    (strcmp(c->argv[i - 1], "-T") == 0 || strcmp(c->argv[i - 1], "--upload-file") == 0))
+	    (strcmp(c->argv[i - 1], "-T") == 0 || strcmp(c->argv[i - 1], "--upload-file") == 0 ||
+	     strcmp(c->argv[i - 1], "--post-file") == 0 ||
+	     strcmp(c->argv[i - 1], "--body-file") == 0))
 		return a;
 	return NULL;
 }
@@ -492,7 +505,10 @@ static void judge_interpreter_code(struct ctx *x, TSNode cmd, const struct comma
 		      has(code, "getenv") || shell_credential_path(code);
 
 	if (has(code, "pty.spawn") ||
-	    (has(code, "socket") && (has(code, "dup2") || has(code, "subprocess"))))
+	    (has(code, "socket") && (has(code, "dup2") || has(code, "subprocess"))) ||
+	    ((has(code, "fsockopen") || has(code, "TCPSocket")) &&
+	     (has(code, "exec") || has(code, "system") || has(code, "proc_open") ||
+	      has(code, "spawn"))))
 		strong(x, "AL230", cmd, "%s code opens a socket and hands it a shell", c->name);
 	else if (net && secret)
 		strong(x, "AL210", cmd, "%s code reads secrets and talks to the network", c->name);
@@ -503,6 +519,80 @@ static void judge_interpreter_code(struct ctx *x, TSNode cmd, const struct comma
 		x->lone_sink = cmd;
 		x->lone_sink_sev = AIRLOCK_SEVERITY_LOW;
 	}
+}
+
+/* Where curl -o F / --output F or wget -O F / --output-document=F writes what
+ * it fetched (also inside a cluster: -fsSLo F, -qO F); NULL for none or
+ * standard output. */
+static const char *download_target(const struct command *c)
+{
+	bool curl = strcmp(c->name, "curl") == 0, wget = strcmp(c->name, "wget") == 0;
+	char flag = curl ? 'o' : 'O';
+	const char *f = NULL;
+
+	for (int i = c->first; (curl || wget) && i < c->argc; i++) {
+		const char *a = c->argv[i];
+		size_t n = strlen(a);
+
+		if (strncmp(a, curl ? "--output=" : "--output-document=", curl ? 9 : 18) == 0)
+			f = strchr(a, '=') + 1;
+		else if ((strcmp(a, curl ? "--output" : "--output-document") == 0 ||
+			  (n >= 2 && a[0] == '-' && a[1] != '-' && a[n - 1] == flag)) &&
+			 i + 1 < c->argc)
+			f = c->argv[++i];
+	}
+	return f && *f && strcmp(f, "-") != 0 ? f : NULL;
+}
+
+static bool fetched(const struct ctx *x, const char *path)
+{
+	for (int i = 0; i < x->nfetched; i++)
+		if (strcmp(base_name(path), base_name(x->fetched[i])) == 0)
+			return true;
+	return false;
+}
+
+/* npx https://x/pkg.tgz, pip install https://x/p.tar.gz, uvx --from git+https://...:
+ * a package fetched from a URL runs its code (bin, install scripts, setup.py). */
+static bool package_from_url(const struct command *c)
+{
+	const char *nm = c->name;
+	bool runner =
+		strcmp(nm, "npx") == 0 || strcmp(nm, "bunx") == 0 || strcmp(nm, "uvx") == 0 ||
+		strcmp(nm, "pipx") == 0 ||
+		((strcmp(nm, "pip") == 0 || strcmp(nm, "pip3") == 0 || strcmp(nm, "npm") == 0 ||
+		  strcmp(nm, "pnpm") == 0 || strcmp(nm, "uv") == 0) &&
+		 (arg_is(c, "install") || arg_is(c, "i") || arg_is(c, "dlx") || arg_is(c, "add") ||
+		  arg_is(c, "exec") || arg_is(c, "run")));
+
+	if (!runner)
+		return false;
+	for (int i = c->first; i < c->argc; i++) {
+		const char *a = c->argv[i];
+
+		if (strncmp(a, "https://", 8) == 0 || strncmp(a, "http://", 7) == 0 ||
+		    strncmp(a, "git+http", 8) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* A file a download was written to, run: as a program, by a shell or an
+ * interpreter, or sourced (wget -O /tmp/x URL && chmod +x /tmp/x && /tmp/x). */
+static void judge_fetched_run(struct ctx *x, TSNode cmd, const struct command *c, unsigned int f)
+{
+	const char *run = NULL;
+
+	if (download_target(c))
+		return;
+	if (fetched(x, c->name) && strcmp(c->name, "chmod") != 0)
+		run = c->name;
+	else if (f & (F_SHELL | F_EVAL))
+		for (int i = c->first; !run && i < c->argc; i++)
+			if (c->argv[i][0] != '-' && fetched(x, c->argv[i]))
+				run = c->argv[i];
+	if (run)
+		strong(x, "AL220", cmd, "runs %s, which it downloaded", run);
 }
 
 static void judge_command(struct ctx *x, TSNode cmd)
@@ -519,6 +609,10 @@ static void judge_command(struct ctx *x, TSNode cmd)
 	f = command_facts(x, c);
 	if (c->sudo)
 		report(x, "AL233", 0, cmd, "sudo %s", c->name);
+	if (x->nfetched > 0)
+		judge_fetched_run(x, cmd, c, f);
+	if (package_from_url(c))
+		strong(x, "AL220", cmd, "%s runs a package fetched from a URL", c->name);
 	if (f & F_SINK) {
 		url_host(c, host, sizeof(host));
 		for (int i = c->first; i < c->argc; i++) {
@@ -536,7 +630,8 @@ static void judge_command(struct ctx *x, TSNode cmd)
 				strong(x, "AL210", cmd, "sends the output of a secret read (%s)",
 				       c->name);
 			if (expands_secret(x, c->args[i], var, sizeof(var)) &&
-			    !(shell_foreign_vendor(var) && shell_vendor_host(var, host)))
+			    !(shell_foreign_vendor(var) && shell_vendor_host(var, host)) &&
+			    !shell_named_host(var, host))
 				strong(x, "AL210", cmd, "sends $%s", var);
 		}
 		if (!x->have_sink ||
@@ -713,9 +808,26 @@ static void judge_redirected(struct ctx *x, TSNode st)
 
 /* --- the first pass: what holds a secret ---------------------------------------- */
 
+static void note_download(struct ctx *x, TSNode v)
+{
+	struct command *c = malloc(sizeof(*c));
+	const char *f;
+
+	if (!c) {
+		x->error = error_oom();
+		return;
+	}
+	command_read(x, v, c);
+	if ((f = download_target(c)))
+		note(x->fetched, &x->nfetched, f);
+	free(c);
+}
+
 static void note_secrets(struct ctx *x, TSNode v)
 {
-	if (ts_is(v, "variable_assignment")) {
+	if (ts_is(v, "command")) {
+		note_download(x, v);
+	} else if (ts_is(v, "variable_assignment")) {
 		TSNode name = ts_node_child_by_field_name(v, "name", 4);
 		TSNode value = ts_node_child_by_field_name(v, "value", 5);
 		char var[64];
@@ -730,7 +842,9 @@ static void note_secrets(struct ctx *x, TSNode v)
 		TSNode body = ts_node_child_by_field_name(v, "body", 4), r;
 		struct ts_kids it;
 
-		if (ts_node_is_null(body) || !(facts_of(x, body) & F_SRC))
+		unsigned int bf = ts_node_is_null(body) ? 0 : facts_of(x, body);
+
+		if (!(bf & (F_SRC | F_DOWNLOAD)))
 			return;
 		ts_kids_begin(&it, v);
 		while (ts_kids_next(&it, &r)) {
@@ -741,7 +855,10 @@ static void note_secrets(struct ctx *x, TSNode v)
 
 			if (ts_is(r, "file_redirect") && !ts_node_is_null(dest)) {
 				flat(x, dest, d, sizeof(d));
-				note(x->tmpfiles, &x->ntmp, d);
+				if (bf & F_SRC)
+					note(x->tmpfiles, &x->ntmp, d);
+				else
+					note(x->fetched, &x->nfetched, d);
 			}
 		}
 		ts_kids_end(&it);

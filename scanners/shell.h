@@ -50,6 +50,7 @@ bool shell_secret_name(const char *var);
  * lower-case host name): a vendor's token sent to the vendor. A variable
  * named after no known vendor belongs anywhere. */
 bool shell_vendor_host(const char *var, const char *host);
+bool shell_named_host(const char *var, const char *host);
 
 /* True when the variable is named after a known vendor (GITHUB_, AWS_ ...). */
 bool shell_foreign_vendor(const char *var);

@@ -62,8 +62,7 @@ bool shell_credential_path(const char *s)
 					     "id_rsa",
 					     "id_ed25519",
 					     "id_ecdsa",
-					     ".aws/credentials",
-					     ".aws/config",
+					     ".aws/",
 					     ".netrc",
 					     ".npmrc",
 					     ".pypirc",
@@ -86,9 +85,18 @@ bool shell_credential_path(const char *s)
 	/* public keys and host lists are not secrets (ssh-copy-id sends one) */
 	if ((n > 4 && strcmp(s + n - 4, ".pub") == 0) || has(s, "known_hosts"))
 		return false;
+	static const char *const dirs[] = { ".ssh", ".aws", ".kube", ".docker", ".gnupg", NULL };
+
 	for (int i = 0; paths[i]; i++)
 		if (has(s, paths[i]))
 			return true;
+	/* the folder itself: tar -C ~ .ssh, ~/.aws */
+	for (int i = 0; dirs[i]; i++) {
+		size_t d = strlen(dirs[i]);
+
+		if (n >= d && strcmp(s + n - d, dirs[i]) == 0 && (n == d || s[n - d - 1] == '/'))
+			return true;
+	}
 	/* a dotenv file: .env, dir/.env, .env.local */
 	return (n >= 4 && strcmp(s + n - 4, ".env") == 0 && (n == 4 || s[n - 5] == '/')) ||
 	       strncmp(s, ".env.", 5) == 0 || has(s, "/.env.");
@@ -193,6 +201,24 @@ bool shell_vendor_host(const char *var, const char *host)
 	/* A token named after no vendor we know (API_KEY, DOCS_TOKEN) is taken
 	 * to belong to where the configuration sends it. */
 	return !shell_foreign_vendor(var);
+}
+
+/* $PUSHOVER_APP_TOKEN to api.pushover.net, $CODECOV_TOKEN to codecov.io: the
+ * variable's first word is the host's registered name (the label before the
+ * top-level domain, so that pushover.attacker.example does not count). */
+bool shell_named_host(const char *var, const char *host)
+{
+	size_t n = strcspn(var, "_"), end = strcspn(host, ":/"), dot, start;
+
+	if (n < 4 || end == 0)
+		return false;
+	for (dot = end; dot > 0 && host[dot - 1] != '.'; dot--)
+		;
+	if (dot < 2)
+		return false;
+	for (start = dot - 1; start > 0 && host[start - 1] != '.'; start--)
+		;
+	return dot - 1 - start == n && strncasecmp(host + start, var, n) == 0;
 }
 
 bool shell_foreign_vendor(const char *var)

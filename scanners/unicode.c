@@ -35,10 +35,10 @@ struct ctx {
 
 /* --- reporting ----------------------------------------------------------------- */
 
-enum { R_TAGS, R_BIDI, R_INVISIBLE, R_ESCAPE, R_BLANKS, R_CONFUSABLE, R_INVALID };
+enum { R_TAGS, R_BIDI, R_INVISIBLE, R_ESCAPE, R_BLANKS, R_CONFUSABLE, R_INVALID, R_SELECTORS };
 
 static const char *const rule_ids[] = { "AL501", "AL502", "AL503", "AL504",
-					"AL505", "AL506", "AL507" };
+					"AL505", "AL506", "AL507", "AL508" };
 
 /* One finding per rule per line: a line of a thousand zero-width spaces is
  * one problem. Past the per-file cap one LIMIT finding says so. */
@@ -188,6 +188,38 @@ static int check_tags(struct ctx *c, size_t i, size_t *used)
 	for (size_t k = i; k < j; k++)
 		hide(c, k);
 	return report(c, R_TAGS, 0, i, j, "Unicode tag characters hide text from the reader",
+		      hidden, hlen);
+}
+
+static bool variation_selector(uint32_t cp)
+{
+	return (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
+}
+
+/* Two or more variation selectors in a row: a character takes at most one,
+ * so a run is data, one byte per selector (U+FE00-FE0F: 0-15, U+E0100-E01EF:
+ * 16-255), hidden behind an emoji or a letter. The bytes go to the view. */
+static int check_selectors(struct ctx *c, size_t i, size_t *used)
+{
+	const unsigned char *d = c->in->data;
+	size_t len = c->in->len, j = i, hlen = 0;
+	char hidden[256];
+	uint32_t cp;
+
+	for (size_t n; j < len && (n = utf8_decode(d + j, len - j, &cp)) && variation_selector(cp);
+	     j += n) {
+		unsigned int b = cp <= 0xfe0f ? cp - 0xfe00 : cp - 0xe0100 + 16;
+
+		if (b >= 0x20 && b < 0x7f) {
+			if (hlen < sizeof(hidden))
+				hidden[hlen++] = (char)b;
+			emit_char(c, (char)b, j);
+		}
+		hide(c, j);
+	}
+	*used = j - i;
+	c->nv->changed = true;
+	return report(c, R_SELECTORS, 0, i, j, "A run of variation selectors carries hidden bytes",
 		      hidden, hlen);
 }
 
@@ -455,6 +487,34 @@ static int check_json_escape(struct ctx *c, size_t i, size_t *used)
 	return 0;
 }
 
+/* Hebrew, Arabic and the other right-to-left scripts. */
+static bool rtl_letter(uint32_t cp)
+{
+	return (cp >= 0x0590 && cp <= 0x08ff) || (cp >= 0xfb1d && cp <= 0xfdff) ||
+	       (cp >= 0xfe70 && cp <= 0xfeff);
+}
+
+/* An isolate or embedding (not an override) in prose whose line holds
+ * right-to-left letters: how Hebrew and Arabic writers keep `code` or a
+ * version number in order. An override reorders the letters themselves, and
+ * code or settings have no use for any of them. */
+static bool rtl_formatting(const struct ctx *c, uint32_t cp)
+{
+	const unsigned char *d = c->in->data;
+	size_t len = c->in->len, n;
+	uint32_t x;
+
+	if (cp == 0x202d || cp == 0x202e ||
+	    (c->in->kind != AIRLOCK_KIND_MARKDOWN && c->in->kind != AIRLOCK_KIND_TEXT))
+		return false;
+	for (size_t k = c->line_start; k < len && d[k] != '\n'; k += n ? n : 1) {
+		n = d[k] < 0x80 ? 1 : utf8_decode(d + k, len - k, &x);
+		if (n > 1 && rtl_letter(x))
+			return true;
+	}
+	return false;
+}
+
 static bool is_json(airlock_kind kind)
 {
 	return kind == AIRLOCK_KIND_JSON || kind == AIRLOCK_KIND_JSONC;
@@ -494,10 +554,23 @@ static int step(struct ctx *c, size_t i, size_t *used)
 		return check_escape(c, i, used);
 	if (char_is_tag(cp))
 		return check_tags(c, i, used);
-	if (char_is_blank(cp) && cp != 0xa0)
+	if (variation_selector(cp) && i + n < len) {
+		uint32_t next;
+
+		if (utf8_decode(d + i + n, len - i - n, &next) && variation_selector(next))
+			return check_selectors(c, i, used);
+	}
+	/* One no-break space is typography ("10\u00a0km"); a run of them is a
+	 * blank run like any other. */
+	if (char_is_blank(cp) &&
+	    (cp != 0xa0 || (i + 3 < len && d[i + 2] == 0xc2 && d[i + 3] == 0xa0)))
 		return check_blanks(c, i, used);
 	if (char_is_bidi_control(cp)) {
 		drop(c, i);
+		if (rtl_formatting(c, cp))
+			return report(c, R_BIDI, AIRLOCK_SEVERITY_LOW, i, i + n,
+				      "Bidirectional isolate or embedding in right-to-left text",
+				      NULL, 0);
 		return report(c, R_BIDI, 0, i, i + n,
 			      "Bidirectional control character reorders how the text is shown",
 			      NULL, 0);

@@ -278,10 +278,39 @@ static size_t fence_start(const unsigned char *d, size_t start)
 	return open;
 }
 
-static bool quoted_example(const unsigned char *d, size_t len, size_t start)
+/* A clause that forbids what it names: "Never run claude with --flag",
+ * "- do not use curl | sh". The clause starts with the prohibition and has
+ * no condition that turns it into an order ("never run tests without ..."). */
+static bool prohibited(const unsigned char *d, size_t ls, size_t start)
 {
-	size_t ls = start, le = start, ticks = 0, fs = fence_start(d, start);
+	static const char *const nots[] = { "never ", "do not ", "don't ", "must not ", NULL };
+	static const char *const buts[] = { "without", "unless",  "until",  "before",
+					    "first",   "instead", "except", NULL };
+	size_t cs = start;
+	char clause[256];
+	size_t n;
+
+	while (cs > ls && !strchr(".;:!?", d[cs - 1]))
+		cs--;
+	while (cs < start && strchr(" \t-*>", d[cs]))
+		cs++;
+	n = start - cs < sizeof(clause) - 1 ? start - cs : sizeof(clause) - 1;
+	memcpy(clause, d + cs, n);
+	clause[n] = '\0';
+	for (int i = 0; buts[i]; i++)
+		if (strcasestr(clause, buts[i]))
+			return false;
+	for (int i = 0; nots[i]; i++)
+		if (strncasecmp(clause, nots[i], strlen(nots[i])) == 0)
+			return true;
+	return false;
+}
+
+static bool quoted_example(const unsigned char *d, size_t len, size_t start, size_t end)
+{
+	size_t ls = start, le = start, ticks = 0, ticks_to_end = 0, fs = fence_start(d, start);
 	unsigned char q;
+	bool quoted;
 
 	/* A fenced block introduced as an example ("never run this:") is a
 	 * quotation too: the cue is in the three lines before the fence. */
@@ -301,10 +330,68 @@ static bool quoted_example(const unsigned char *d, size_t len, size_t start)
 	for (size_t i = ls; i < start; i++)
 		ticks += d[i] == '`';
 	q = start > ls ? d[start - 1] : 0;
-	if (!(q == '"' || q == '\'' || q == '`' || ticks % 2 == 1 ||
-	      (start >= ls + 3 && memcmp(d + start - 3, "\xe2\x80\x9c", 3) == 0)))
+	/* "might try to read `~/.aws/credentials`": the match ends inside a
+	 * code span (a closing backtick it took in is not counted) */
+	for (size_t i = start; i + 1 < end && i < le; i++)
+		ticks_to_end += d[i] == '`';
+	quoted = q == '"' || q == '\'' || q == '`' || ticks % 2 == 1 ||
+		 (ticks + ticks_to_end) % 2 == 1 ||
+		 (start >= ls + 3 && memcmp(d + start - 3, "\xe2\x80\x9c", 3) == 0);
+	if (!quoted && !prohibited(d, ls, start))
 		return false;
-	return has_cue(d, ls, le);
+	if (has_cue(d, ls, le))
+		return true;
+	/* a quotation set off on its own line (a blockquote) is introduced by
+	 * the two lines before it */
+	if (quoted && ls > 0) {
+		size_t from = ls - 1;
+		int lines = 0;
+
+		while (from > 0 && !(d[from - 1] == '\n' && ++lines > 2))
+			from--;
+		return has_cue(d, from, ls);
+	}
+	return false;
+}
+
+/* The installers of well-known tools, fetched from their vendors' own hosts
+ * (a set-up note that installs uv or rustup): reported, one step lower. */
+static bool official_installer(const char *rule, const unsigned char *d, size_t start, size_t end)
+{
+	static const char *const urls[] = {
+		"https://astral.sh/uv/",
+		"https://astral.sh/ruff/",
+		"https://sh.rustup.rs",
+		"https://get.pnpm.io/install.sh",
+		"https://bun.sh/install",
+		"https://deno.land/install.sh",
+		"https://install.python-poetry.org",
+		"https://raw.githubusercontent.com/nvm-sh/nvm/",
+		"https://raw.githubusercontent.com/Homebrew/install/",
+		"https://get.docker.com",
+		"https://fnm.vercel.app/install",
+		"https://get.sdkman.io",
+		"https://pyenv.run",
+	};
+	const char *url = NULL;
+
+	if (strcmp(rule, "AL151") != 0)
+		return false;
+	for (size_t i = start; i + 8 < end && !url; i++)
+		if (memcmp(d + i, "https://", 8) == 0 || memcmp(d + i, "http://", 7) == 0)
+			url = (const char *)d + i;
+	if (!url)
+		return false;
+	/* one URL only: a second one could be the payload */
+	for (const char *p = url + 7; p + 7 < (const char *)d + end; p++)
+		if (memcmp(p, "http://", 7) == 0 ||
+		    (p + 8 <= (const char *)d + end && memcmp(p, "https://", 8) == 0))
+			return false;
+	for (size_t i = 0; i < sizeof(urls) / sizeof(urls[0]); i++)
+		if ((size_t)((const char *)d + end - url) >= strlen(urls[i]) &&
+		    strncmp(url, urls[i], strlen(urls[i])) == 0)
+			return true;
+	return false;
 }
 
 static bool reported(const struct findings *fs, const struct scan_input *in, const char *rule,
@@ -359,11 +446,16 @@ static int add_match(struct match_ctx *m, const struct airlock_rule *r, size_t s
 			 "%s (hidden: matches once invisible characters are removed or decoded)",
 			 r->description);
 	} else if ((m->in->kind == AIRLOCK_KIND_MARKDOWN || m->in->kind == AIRLOCK_KIND_TEXT) &&
-		   quoted_example(m->in->data, m->in->len, os)) {
+		   quoted_example(m->in->data, m->in->len, os, oe)) {
 		/* Only prose: in settings and scripts a quote is syntax. */
 		s.severity = severity_lower(s.severity);
 		s.confidence = "low";
 		snprintf(msg, sizeof(msg), "%s (quoted as an example)", r->description);
+	} else if ((m->in->kind == AIRLOCK_KIND_MARKDOWN || m->in->kind == AIRLOCK_KIND_TEXT) &&
+		   official_installer(r->id, m->in->data, os, oe)) {
+		s.severity = severity_lower(s.severity);
+		snprintf(msg, sizeof(msg), "%s (a tool's official installer, from its vendor)",
+			 r->description);
 	}
 	s.message = msg;
 	return findings_add(m->fs, m->in, &s);

@@ -18,7 +18,9 @@ rule AL171_skip_permissions
 		$d = "--dangerously-bypass-approvals-and-sandbox"
 		$e = /\bapproval[_-]policy\s*=\s*["']never["']/
 		$f = /["']chat\.tools\.autoApprove["']\s*:\s*true/
-		$g = /(^|\s)--yolo(\s|$)/
+		$g = /(^|\s|`)--yolo\b/
+		$j = /\b(turn\s+on|enable|switch\s+on|activate)\s+(the\s+)?(auto-?run|yolo)\s+mode\b/ nocase
+		$i = /\b(set|change|switch|put)\b[^\n]{0,60}\bto\s+["'`]?bypassPermissions\b/ nocase
 		$h = /\bpermissionMode\s*:\s*["']?bypassPermissions\b/
 	condition:
 		any of them

@@ -67,3 +67,22 @@ rule AL114_comment_addressed_to_agent
 	condition:
 		any of them
 }
+
+rule AL115_hidden_action
+{
+	meta:
+		id = "AL115"
+		category = "concealment"
+		severity = "high"
+		confidence = "medium"
+		description = "Asks for a step to be done and kept from the user: done silently, not mentioned, its output not shown"
+	strings:
+		$a = /\b(silently|quietly|secretly|covertly|invisibly)\s+(run|execute|send|upload|post|install|download|exfiltrate|forward|curl|fetch|copy|append)\b/ nocase
+		$b = /\b(do\s+not|don't|dont|never|must\s+not)\s+(tell|inform|notify|alert)\s+(the|your)\s+(user|human|developer)\s+(about|of)\s+(this|it|that|these|the\s+(step|command|script|change|upload|request|rule))\b/ nocase
+		$c = /\b(do\s+not|don't|dont|never|must\s+not)\s+(tell|mention|reveal|show|disclose|report)\s+(this|it|that|these|its\s+output|the\s+output|anything\s+about\s+(this|it))\b[^\n]{0,20}\b(to|in|from)\s+(the|your)\s+(user|human|developer|summary|reply|answer|response)/ nocase
+		$d = /\b(keep|hide)\s+(this|these|it|that)\s+(step\s+|command\s+|action\s+)?(hidden|secret|invisible)\s+from\s+(the|your)\s+(user|human|developer)\b/ nocase
+		$f = /\b((leave|keep)\s+(this|it|that)(\s+step)?\s+out\s+of|omit\s+(this|it|that)(\s+step)?\s+from)\s+(your|the)\s+(summary|reply|answer|response|report|output)\b/ nocase
+		$e = /\b(do\s+not|don't|dont|never)\s+(bring|raise)\s+(this|it|that)\s+up\s+(with|to)\s+(the|your)\s+(user|human|developer)\b/ nocase
+	condition:
+		any of them
+}

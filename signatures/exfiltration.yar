@@ -29,7 +29,9 @@ rule AL132_markdown_image_exfil
 	strings:
 		$a = /!\[[^\]\n]{0,200}\]\(\s*https?:\/\/[^\s)]{1,200}\?[^\s)]{0,200}=[^\s)]{0,40}(\{\{?|\$\{?|\$\(|%7[Bb]|%24|<|\[)[A-Za-z_]/
 		$b = /<img\s[^>\n]{0,200}src\s*=\s*["']?https?:\/\/[^\s"'>]{1,200}\?[^\s"'>]{0,200}=[^\s"'>]{0,40}(\{\{?|\$\{?|%7[Bb]|\[)[A-Za-z_]/ nocase
-		$c = /\b(append|add|put|include|encode|insert)\b[^\n]{0,80}\b(to|in|into)\s+(the\s+)?(query\s+string|url|image\s+url|link)\b[^\n]{0,80}(https?:\/\/|!\[)/ nocase
+		$e = /https?:\/\/[^\n]{0,200}\b(replace|fill\s+in|substitute)\b[^\n]{0,60}\bwith\s+(the\s+)?(value|contents?)\s+of\s+(the\s+)?\$?[A-Za-z_]*(KEY|TOKEN|SECRET|PASSWORD|CREDENTIALS?)\b/ nocase
+		$d = /(^|\n)[ \t]{0,3}\[[^\]\n]{1,60}\]:[ \t]*<?https?:\/\/[^\s>]{1,200}\?[^\s>]{0,200}=[^\s>]{0,40}(\{\{?|\$\{?|%7[Bb])[A-Za-z_]/
+		$c = /\b(append|add|put|include|encode|insert)\b[^\n]{0,60}\b(data|secrets?|keys?|tokens?|credentials?|passwords?|contents?|conversation|history|summary|variables?|env|environment|output|answers?|messages?|diff|files?)\b[^\n]{0,60}\b(to|in|into)\s+(the\s+)?(query\s+string|url|image\s+url|link)\b[^\n]{0,80}(https?:\/\/|!\[)/ nocase
 	condition:
 		any of them
 }
@@ -46,8 +48,9 @@ rule AL133_upload_with_url
 		$a = /\bcurl\b[^\n|;]{0,200}\s(-d|--data(-binary|-raw|-urlencode)?|-F|--form|-T|--upload-file)[\s=@][^\n]{0,200}https?:\/\//
 		$b = /\bcurl\b[^\n|;]{0,200}https?:\/\/[^\n]{0,200}\s(-d|--data(-binary|-raw|-urlencode)?|-F|--form|-T|--upload-file)[\s=@]/
 		$c = /\bwget\b[^\n]{0,200}--post-(data|file)/
-		$d = /\b(send|upload|post|exfiltrate|forward|transmit)\s+(the\s+|all\s+|its\s+|their\s+|any\s+)?(contents?|files?|keys?|tokens?|secrets?|credentials?|data|output|results?|environment|env)\b[^\n]{0,80}\bto\s+https?:\/\// nocase
+		$d = /\b(send|upload|post|exfiltrate|forward|transmit)\s+(the\s+|all\s+|its\s+|their\s+|any\s+|every\s+)?([a-z-]+\s+){0,2}(contents?|files?|keys?|tokens?|secrets?|credentials?|data|output|results?|environment|env|archive|repository|workspace|codebase|diff|logs?)\b[^\n]{0,80}\bto\s+https?:\/\// nocase
 		$e = /\b(Invoke-WebRequest|Invoke-RestMethod)\b[^\n]{0,200}-Method\s+(Post|Put)/ nocase
+		$f = /\b(aws\s+s3\s+(cp|sync|mv)|gsutil\s+(-m\s+)?(cp|rsync)|rclone\s+(copy|sync))\s[^\n]{0,200}\s(s3|gs):\/\/[a-z0-9]/
 	condition:
 		any of them
 }
@@ -79,6 +82,23 @@ rule AL135_environment_sent
 		$a = /\b(curl|wget|nc|ncat|socat|Invoke-WebRequest|iwr)\b[^\n]{0,200}(\$\(\s*(env|printenv|set|export\s+-p)\s*\)|`(env|printenv)`)/
 		$b = /\b(env|printenv|export\s+-p)\s*\|\s*(base64\s*\|\s*)?(curl|wget|nc|ncat|socat)\b/
 		$c = /\b(send|post|upload|exfiltrate)\s+(all\s+|the\s+|your\s+)?(environment\s+variables|env\s+vars)\b[^\n]{0,80}https?:\/\// nocase
+		$whole_env = /\b(dict\(os\.environ\)|os\.environ\.copy\(\)|json\.dumps\(\s*(dict\()?os\.environ|JSON\.stringify\(\s*process\.env\s*\)|ENV\.to_h\b)/
+		$net = /\b(urlopen|requests\.(post|put)|httpx\.(post|put)|fetch\(|axios\.(post|put)|http\.request|https\.request|Net::HTTP)/
+	condition:
+		any of ($a, $b, $c) or ($whole_env and $net)
+}
+
+rule AL136_api_base_url
+{
+	meta:
+		id = "AL136"
+		category = "exfiltration"
+		severity = "high"
+		confidence = "medium"
+		description = "An env file or TOML config points a model API (and the key sent with it) at another host (*_BASE_URL, base_url)"
+	strings:
+		$a = /(^|\n)[ \t]*(export[ \t]+)?[A-Z0-9_]*(ANTHROPIC|OPENAI|GEMINI|GOOGLE|AZURE_OPENAI|MISTRAL|GROQ|OPENROUTER|DEEPSEEK|XAI)[A-Z0-9_]*_(BASE_URL|API_BASE|ENDPOINT)[ \t]*=[ \t]*["']?https?:\/\/([^l1\s"'\/]|l[^o]|1[^2])/
+		$b = /(^|\n)[ \t]*base_url[ \t]*=[ \t]*["']https?:\/\/([^l1\s"'\/]|l[^o]|1[^2])/
 	condition:
 		any of them
 }

@@ -14,7 +14,9 @@ rule AL101_ignore_previous_instructions
 		description = "Tells the model to ignore, forget or override the instructions it was given"
 	strings:
 		$a = /\b(ignore|disregard|forget|override|bypass|skip)\s+(all\s+|any\s+|the\s+|your\s+|of\s+)*(previous|prior|above|earlier|preceding|original|existing|system|safety)\s+(instructions|prompts?|directions|rules|guidelines|guardrails|context|messages)\b/ nocase
-		$b = /\b(your|the)\s+(previous|prior|original)\s+instructions\s+(are|were)\s+(void|cancelled|canceled|obsolete|superseded|no longer valid)/ nocase
+		$b = /\b(your|the|all)\s+(previous|prior|original|earlier)\s+(instructions|rules|guidelines|directives)\s+(are|were)\s+(now\s+)?(void|cancelled|canceled|obsolete|superseded|revoked|lifted|no longer valid)/ nocase
+		$d = /\b(overrides?|supersedes?|takes?\s+precedence\s+over)\s+(any|all|every)\s+(other\s+)?(instructions?|rules?)\s+(from|of|given\s+by)\s+(the\s+)?(user|developer|system)\b/ nocase
+		$c = /\b(forget|disregard)\s+(everything|all|anything)\s+(above|before\s+this|you\s+(were|have\s+been)\s+told|previously\s+said)\b/ nocase
 	condition:
 		any of them
 }

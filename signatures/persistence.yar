@@ -92,8 +92,8 @@ rule AL164_agent_memory_write
 	strings:
 		$a = /(>>?|\btee\s+(-a\s+)?)\s*["']?[^\s"'|;&]*(CLAUDE|AGENTS|GEMINI)(\.local)?\.md\b/
 		$b = /(>>?|\btee\s+(-a\s+)?)\s*["']?[^\s"'|;&]*\.(claude\/settings(\.local)?\.json|mcp\.json|cursorrules|windsurfrules|codex\/config\.toml|gemini\/settings\.json)\b/
-		$c = /\b(write|append|add|save|store|insert|edit|modify|update)\b[^\n]{0,80}(~|\$HOME)\/\.(claude|codex|gemini|cursor|copilot)\/[^\s]*/ nocase
-		$d = /\b(write|append|add|save|store|insert|remember)\b[^\n]{0,60}\b(to|in|into)\s+(your\s+)?(persistent\s+|long-term\s+)?memory\b[^\n]{0,60}\b(always|every\s+session|from\s+now\s+on|future\s+sessions)\b/ nocase
+		$c = /\b(write|append|add|save|store|insert|edit|modify|update)\b[^\n]{0,80}(~|\$HOME)\/(\.(claude|codex|gemini|cursor|copilot|codeium|windsurf|continue|aider)\/|Documents\/Cline\/)[^\s]*/ nocase
+		$d = /\b(write|append|add|save|store|insert|remember)\b[^\n]{0,60}\b(to|in|into)\s+(your\s+)?(persistent\s+|long-term\s+|user\s+|global\s+|permanent\s+)?memory\b[^\n]{0,60}\b(always|every\s+session|every\s+project|all\s+projects|from\s+now\s+on|future\s+sessions)\b/ nocase
 	condition:
 		any of them
 }
@@ -121,9 +121,10 @@ rule AL168_git_config_hook
 		category = "persistence"
 		severity = "high"
 		confidence = "high"
-		description = "Changes git configuration so that git runs a program later (hooksPath, fsmonitor, sshCommand, a pager or editor that is a command line, shell aliases)"
+		description = "Changes git or npm configuration so that a program runs later (hooksPath, fsmonitor, sshCommand, a pager or editor that is a command line, shell aliases, npm script-shell)"
 	strings:
 		$a = /\bgit\s+config\s+(--global\s+|--system\s+|--local\s+)?(core\.(hooksPath|fsmonitor|sshCommand)|alias\.[A-Za-z0-9_-]+\s+["']?!|credential\.helper\s+["']?!)/
+		$c = /\bnpm\s+config\s+set\s+(script-shell|node-options|onload-script|shell)\b/
 		$b = /\bgit\s+config\s+(--global\s+|--system\s+|--local\s+)?core\.(pager|editor)\s+["']?[^\n"']{0,80}([;|&`]|\$\(|\bsh\s+-c\b|\/tmp\/)/
 	condition:
 		any of them
