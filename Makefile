@@ -191,8 +191,8 @@ TEST_ENV = LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressio
 	AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)) AIRLOCK_SARIF_SCHEMA=$(SARIF_SCHEMA)
 
 test: deps all $(TEST_BIN) install-check fuzz-replay failalloc
-	$(TEST_ENV) $(TEST_BIN)
 	$(EVAL)
+	$(TEST_ENV) $(TEST_BIN)
 
 # Detection quality: the attack and benign corpus (fixtures/corpus/) and every
 # .md file under /usr/share scanned as a CLAUDE.md; fails below 97% detection
