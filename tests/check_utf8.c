@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/hash.h"
 #include "common/utf8.h"
 #include "tests/tests.h"
 
@@ -118,6 +119,35 @@ START_TEST(invisible_set)
 }
 END_TEST
 
+/* SHA-256 (common/hash.c) against the FIPS 180-2 examples, one-shot and
+ * in pieces: every trust decision is bound to these digests. */
+START_TEST(sha256_known_answers)
+{
+	static const char *const abc =
+		"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+	static const char *const million_a =
+		"cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0";
+	char hex[SHA256_HEX_LEN + 1];
+	char *a = malloc(1000000);
+	hash_ctx *h;
+
+	ck_assert_int_eq(hash_sha256_hex(hex, "", 0), 0);
+	ck_assert_str_eq(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	ck_assert_int_eq(hash_sha256_hex(hex, "abc", 3), 0);
+	ck_assert_str_eq(hex, abc);
+	memset(a, 'a', 1000000);
+	ck_assert_int_eq(hash_sha256_hex(hex, a, 1000000), 0);
+	ck_assert_str_eq(hex, million_a);
+	ck_assert_ptr_nonnull(h = hash_new());
+	for (size_t at = 0, step = 1; at < 1000000; at += step, step = step * 3 % 9973 + 1)
+		ck_assert_int_eq(hash_update(h, a + at, at + step > 1000000 ? 1000000 - at : step),
+				 0);
+	ck_assert_int_eq(hash_final(h, hex), 0);
+	ck_assert_str_eq(hex, million_a);
+	free(a);
+}
+END_TEST
+
 Suite *utf8_suite(void)
 {
 	Suite *s = suite_create("utf8");
@@ -129,6 +159,7 @@ Suite *utf8_suite(void)
 	tcase_add_test(tc, escape_worst_case_fits);
 	tcase_add_test(tc, public_escape_matches);
 	tcase_add_test(tc, invisible_set);
+	tcase_add_test(tc, sha256_known_answers);
 	suite_add_tcase(s, tc);
 	return s;
 }
