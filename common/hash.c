@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 
+#include <openssl/err.h>
 #include <openssl/evp.h>
 
 #include "common/error.h"
@@ -43,13 +44,22 @@ static void to_hex(char *hex, const unsigned char *bin, size_t len)
 	hex[2 * len] = '\0';
 }
 
+/* libcrypto reports a failure on this thread's error queue, with strings
+ * it keeps until the queue is cleared: consumed here, at the boundary, so
+ * that a failed hash leaves nothing behind in the caller's thread. */
+static int crypto_failed(const char *msg)
+{
+	ERR_clear_error();
+	return error_set(AIRLOCK_ERROR, "%s", msg);
+}
+
 int hash_sha256_hex(char hex[SHA256_HEX_LEN + 1], const void *data, size_t len)
 {
 	unsigned char bin[SHA256_LEN];
 	unsigned int n = 0;
 
 	if (!EVP_Digest(data, len, bin, &n, sha256(), NULL) || n != SHA256_LEN)
-		return error_set(AIRLOCK_ERROR, "SHA-256 failed in libcrypto");
+		return crypto_failed("SHA-256 failed in libcrypto");
 	to_hex(hex, bin, SHA256_LEN);
 	return 0;
 }
@@ -65,7 +75,7 @@ hash_ctx *hash_new(void)
 	h->md = EVP_MD_CTX_new();
 	if (!h->md || !EVP_DigestInit_ex(h->md, sha256(), NULL)) {
 		hash_free(h);
-		error_set(AIRLOCK_ERROR, "SHA-256 initialisation failed in libcrypto");
+		crypto_failed("SHA-256 initialisation failed in libcrypto");
 		return NULL;
 	}
 	return h;
@@ -74,7 +84,7 @@ hash_ctx *hash_new(void)
 int hash_update(hash_ctx *h, const void *data, size_t len)
 {
 	if (!EVP_DigestUpdate(h->md, data, len))
-		return error_set(AIRLOCK_ERROR, "SHA-256 update failed in libcrypto");
+		return crypto_failed("SHA-256 update failed in libcrypto");
 	return 0;
 }
 
@@ -85,7 +95,7 @@ int hash_final(hash_ctx *h, char hex[SHA256_HEX_LEN + 1])
 	int error = 0;
 
 	if (!EVP_DigestFinal_ex(h->md, bin, &n) || n != SHA256_LEN)
-		error = error_set(AIRLOCK_ERROR, "SHA-256 finalisation failed in libcrypto");
+		error = crypto_failed("SHA-256 finalisation failed in libcrypto");
 	else
 		to_hex(hex, bin, SHA256_LEN);
 	hash_free(h);
