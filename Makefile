@@ -249,12 +249,20 @@ fuzz: check-deps $(SIGNATURES) $(GRAMMAR_OBJ)
 bench: all
 	bench/run $(BENCH_ARGS)
 
-# The whole suite in one process under valgrind: any error, or a block
-# definitely lost, in the test program fails it, and any error in a process
-# it forks (tests/valgrind.sh says why their leak records are not counted).
+# The whole suite in one process under valgrind, and each airlock the CLI
+# tests run under valgrind too: any error, or a block definitely lost, in
+# the test program or an airlock fails it, and any error in a process they
+# fork (tests/valgrind.sh says why their leak records are not counted).
 # Logs, one per process, in $(B)/valgrind.
-valgrind: all $(TEST_BIN)
-	CK_FORK=no $(TEST_ENV) tests/valgrind.sh $(B)/valgrind $(TEST_BIN)
+valgrind: all $(TEST_BIN) $(B)/tests/airlock-valgrind
+	CK_FORK=no $(TEST_ENV) tests/valgrind.sh --cli $(abspath $(B)/tests/airlock-valgrind) \
+		$(B)/valgrind $(TEST_BIN)
+
+# The CLI with the test program's seccomp stand-ins, for the CLI tests under
+# valgrind (tests/valgrind_seccomp.c).
+$(B)/tests/airlock-valgrind: $(CLI_OBJ) $(B)/obj/tests/valgrind_seccomp.o $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CC) -pie $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/obj/tests/valgrind_seccomp.o $(LIB_A) $(DEP_LIBS)
 
 install-check: all
 	@leak=$$(nm -D --defined-only $(LIB_SO) | awk '$$2 ~ /[TDBR]/ {print $$3}' | \
