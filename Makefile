@@ -202,8 +202,9 @@ EVAL = python3 tests/eval.py --airlock $(CLI) --signatures $(SIGNATURES)
 eval: all
 	$(EVAL)
 
-# Every allocation of a load made to fail in turn (malloc replaced in the
-# driver, so not under the sanitizers, which replace it themselves).
+# Every allocation of a load made to fail in turn, and no block left behind
+# (malloc replaced in the driver, so not under the sanitizers, which replace
+# it themselves).
 $(B)/tests/failalloc: tests/failalloc/failalloc.c $(LIB_A)
 	@mkdir -p $(dir $@)
 	$(CC) $(filter-out -fsanitize=% -MMD -MP,$(CFLAGS)) -fno-builtin $(DEP_CFLAGS) \
@@ -250,8 +251,6 @@ fuzz: check-deps $(SIGNATURES) $(GRAMMAR_OBJ)
 			-artifact_prefix=$(B)/fuzz/ $(B)/fuzz/corpus-$$t tests/fuzz/corpus/$$t || exit 1; \
 	done
 
-# The whole suite in one process under valgrind (leaks that are definitely
-# lost, invalid reads and writes fail it).
 # Whole-process timings of airlock against yara on the same files (and, with
 # BENCH_ARGS=--peers, the npm scanners of agent configuration); writes
 # build/bench/results.md. See bench/run --help.
@@ -259,9 +258,20 @@ fuzz: check-deps $(SIGNATURES) $(GRAMMAR_OBJ)
 bench: all
 	bench/run $(BENCH_ARGS)
 
-valgrind: all $(TEST_BIN)
-	CK_FORK=no $(TEST_ENV) valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
-		--error-exitcode=9 $(TEST_BIN)
+# The whole suite in one process under valgrind, and each airlock the CLI
+# tests run under valgrind too: any error, or a block definitely lost, in
+# the test program or an airlock fails it, and any error in a process they
+# fork (tests/valgrind.sh says why their leak records are not counted).
+# Logs, one per process, in $(B)/valgrind.
+valgrind: all $(TEST_BIN) $(B)/tests/airlock-valgrind
+	CK_FORK=no $(TEST_ENV) tests/valgrind.sh --cli $(abspath $(B)/tests/airlock-valgrind) \
+		$(B)/valgrind $(TEST_BIN)
+
+# The CLI with the test program's seccomp stand-ins, for the CLI tests under
+# valgrind (tests/valgrind_seccomp.c).
+$(B)/tests/airlock-valgrind: $(CLI_OBJ) $(B)/obj/tests/valgrind_seccomp.o $(LIB_A)
+	@mkdir -p $(dir $@)
+	$(CC) -pie $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/obj/tests/valgrind_seccomp.o $(LIB_A) $(DEP_LIBS)
 
 install-check: all
 	@leak=$$(nm -D --defined-only $(LIB_SO) | awk '$$2 ~ /[TDBR]/ {print $$3}' | \
@@ -326,7 +336,7 @@ uninstall:
 # clean keeps the fetched, verified grammars (build/vendor) and their objects
 # (build/grammar); distclean does not.
 clean:
-	rm -rf $(B)/obj $(B)/tests $(B)/fuzz $(B)/failalloc $(B)/run $(B)/stage $(B)/embed-home $(B)/embed-store $(B)/flags $(LIB_A) $(LIB_SO) $(CLI) $(B)/airlock.pc \
+	rm -rf $(B)/obj $(B)/tests $(B)/fuzz $(B)/failalloc $(B)/valgrind $(B)/run $(B)/stage $(B)/embed-home $(B)/embed-store $(B)/flags $(LIB_A) $(LIB_SO) $(CLI) $(B)/airlock.pc \
 		$(SIGNATURES)
 
 distclean:

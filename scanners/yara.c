@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <openssl/err.h>
 #include <yara.h>
 
 #include "common/error.h"
@@ -178,7 +179,13 @@ int yara_set_load(struct yara_set **out, struct airlock_rules *catalog,
 		return error_oom();
 	pthread_once(&atfork_once, register_atfork);
 	pthread_mutex_lock(&yara_lock);
+	/* libyara registers its OIDs with OpenSSL each time; from the second
+	 * time on OpenSSL refuses them and queues an error on this thread (two
+	 * strings kept until something clears the queue). Those errors are
+	 * libyara's, not the caller's: leave the queue as it was. */
+	ERR_set_mark();
 	rc = yr_initialize();
+	ERR_pop_to_mark();
 	pthread_mutex_unlock(&yara_lock);
 	if (rc != ERROR_SUCCESS) {
 		error = error_set(AIRLOCK_ERROR, "libyara could not be initialized");

@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -303,6 +305,114 @@ START_TEST(claude_linked_to_home)
 }
 END_TEST
 
+/* --- device nodes at surface paths ----------------------------------------------- */
+
+static int device_opens;
+
+/* Counts every open of a device node the walk attempts. */
+static void count_device_open(int dirfd, const char *name, void *arg)
+{
+	struct stat st;
+
+	(void)arg;
+	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)))
+		device_opens++;
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static bool has_finding(const airlock_report *r, const char *rule, const char *file)
+{
+	for (size_t i = 0; i < airlock_report_finding_count(r); i++) {
+		const airlock_finding *f = airlock_report_finding(r, i);
+
+		if (!strcmp(airlock_finding_rule(f), rule) &&
+		    !strcmp(airlock_finding_file(f), file))
+			return true;
+	}
+	return false;
+}
+
+/* A character device (the numbers of /dev/null) and a block device (those
+ * of /dev/loop0) as `.claude/settings.json` and `CLAUDE.md`: the listing
+ * says what they are, so status, scan and load never open them; each is an
+ * AL003 finding, the project cannot be trusted, and a load refuses the
+ * unreadable context file. Needs root (mknod). */
+START_TEST(device_at_surface_paths)
+{
+	static const mode_t types[] = { S_IFCHR, S_IFBLK };
+	static const unsigned int majors[] = { 1, 7 }, minors[] = { 3, 0 };
+	const char *paths[] = { ".claude/settings.json", "CLAUDE.md" };
+	airlock_report *r = NULL;
+	airlock_status *st = NULL;
+	struct timespec t0;
+	airlock_project *p;
+	char *settings;
+
+	if (geteuid() != 0) {
+		fprintf(stderr, "hostile: device_at_surface_paths skipped: mknod needs root\n");
+		return;
+	}
+	t_mkdirs(proj, ".claude");
+	for (size_t i = 0; i < 2; i++) {
+		char *path = t_join(proj, paths[i]);
+
+		unlink(path);
+		if (mknod(path, types[_i] | 0644, makedev(majors[_i], minors[_i])) < 0) {
+			ck_assert_msg(errno == EPERM, "mknod %s: %s", paths[i], strerror(errno));
+			fprintf(stderr,
+				"hostile: device_at_surface_paths skipped: mknod refused (no CAP_MKNOD)\n");
+			free(path);
+			return;
+		}
+		free(path);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	device_opens = 0;
+	source_dir_before_open = count_device_open;
+
+	p = open_proj();
+	for (size_t i = 0; i < 2; i++) {
+		const airlock_entry *e = t_entry(p, paths[i]);
+
+		ck_assert_msg(e != NULL, "%s is not in the manifest", paths[i]);
+		ck_assert_uint_eq(airlock_entry_reasons(e), AIRLOCK_REASON_NOT_REGULAR);
+		ck_assert_ptr_null(airlock_entry_sha256(e));
+	}
+	ck_assert_int_eq(airlock_project_status(&st, p), 0);
+	ck_assert_int_eq(airlock_status_state(st), AIRLOCK_STATE_UNTRUSTED);
+	airlock_status_free(st);
+	ck_assert_int_eq(airlock_project_scan(&r, p), 0);
+	for (size_t i = 0; i < 2; i++)
+		ck_assert_msg(has_finding(r, "AL003", paths[i]), "no AL003 for %s", paths[i]);
+	ck_assert(airlock_report_blocks(r));
+	airlock_report_free(r);
+	airlock_project_free(p);
+
+	ck_assert_int_eq(load(), AIRLOCK_EUNTRUSTED);
+	ck_assert_int_eq(trust(AIRLOCK_DECISION_TRUSTED), AIRLOCK_EINVALID);
+	/* without the settings device the project can be trusted; the device
+	 * CLAUDE.md then stops the load, named */
+	settings = t_join(proj, paths[0]);
+	ck_assert_int_eq(unlink(settings), 0);
+	free(settings);
+	ck_assert_int_eq(trust(AIRLOCK_DECISION_TRUSTED), 0);
+	ck_assert_int_eq(load(), AIRLOCK_EBLOCKED);
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "CLAUDE.md"));
+
+	source_dir_before_open = NULL;
+	ck_assert_int_eq(device_opens, 0);
+	ck_assert_msg(seconds_since(&t0) < 30, "took %.1f s", seconds_since(&t0));
+}
+END_TEST
+
 Suite *hostile_suite(void)
 {
 	Suite *s = suite_create("hostile");
@@ -319,6 +429,7 @@ Suite *hostile_suite(void)
 	tcase_add_test(tc, disk_full_keeps_old_record);
 	tcase_add_test(tc, thousand_killed_writers);
 	tcase_add_test(tc, claude_linked_to_home);
+	tcase_add_loop_test(tc, device_at_surface_paths, 0, 2);
 	suite_add_tcase(s, tc);
 	return s;
 }

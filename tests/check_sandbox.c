@@ -70,6 +70,9 @@ static int fn_exec(void *arg, int fd)
 
 START_TEST(execve_kills)
 {
+	if (t_skip_under_valgrind(__func__))
+		return;
+
 	char *marker = t_join(tmp, "executed");
 	unsigned char *out = NULL;
 	size_t len;
@@ -101,6 +104,9 @@ static int fn_forbidden(void *arg, int fd)
 
 START_TEST(network_writes_signals_ptrace_refused)
 {
+	if (t_skip_under_valgrind(__func__))
+		return;
+
 	unsigned char *out;
 	size_t len;
 	int s, w, k, m, e1, e2, e3, e5;
@@ -219,6 +225,9 @@ static airlock_project *scan_project(void)
 
 START_TEST(scan_child_cannot_exec)
 {
+	if (t_skip_under_valgrind(__func__))
+		return;
+
 	airlock_project *p = scan_project();
 	airlock_report *r = (airlock_report *)1;
 
@@ -233,6 +242,9 @@ END_TEST
 
 START_TEST(scan_child_cannot_open_sockets)
 {
+	if (t_skip_under_valgrind(__func__))
+		return;
+
 	airlock_project *p = scan_project();
 	airlock_report *r = (airlock_report *)1;
 
@@ -248,6 +260,9 @@ END_TEST
 /* The memory scan's worker pool is confined too. */
 START_TEST(memory_scan_child_cannot_exec)
 {
+	if (t_skip_under_valgrind(__func__))
+		return;
+
 	airlock_memory_options mo = AIRLOCK_MEMORY_OPTIONS_INIT;
 	char *dir = t_join(tmp, "mem"), *state = t_join(tmp, "state");
 	const char *dirs[] = { dir };

@@ -64,6 +64,14 @@ struct t_run t_run_env(const char *const *env, const char *const *args);
 struct t_run t_run(const char *const *args);
 void t_run_free(struct t_run *r);
 
+/* Whether the tests run under valgrind, which has no seccomp(2): there the
+ * sandbox forks but confines nothing (tests/valgrind_seccomp.c). */
+bool t_under_valgrind(void);
+
+/* Under valgrind, says on stderr that `test` is skipped and returns true:
+ * for the tests that prove what the seccomp filter forbids. */
+bool t_skip_under_valgrind(const char *test);
+
 /* Fails unless stderr is exactly one line starting "airlock: ". */
 void t_assert_one_line_error(const struct t_run *r);
 

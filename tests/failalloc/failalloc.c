@@ -2,7 +2,7 @@
  * failalloc.c - makes the Nth allocation of a process fail, to prove that
  * every allocation failure in airlock_project_load ends in a clean error
  * (or the complete, correct result when a library recovers by itself),
- * never a crash, a partial configuration, or "trusted".
+ * never a crash, a leak, a partial configuration, or "trusted".
  *
  *   failalloc DIR
  *
@@ -12,10 +12,22 @@
  * makes (every N up to 400, then every 7th). Exit 0 when every child ended
  * well; otherwise the first bad N is printed and the exit is 1.
  *
+ * It does so twice. The first sweep starts each child cold, so that the
+ * first-use set-up of the libraries (OpenSSL, libgit2) meets the failures
+ * too. Before the second sweep the driver loads the project once itself:
+ * what a library keeps for the life of a process is then in place, and any
+ * block still allocated after the child has freed its project and
+ * configuration is a leak of the failure path (the count is taken over the
+ * whole open, load and free, so a block the load hangs on the project
+ * counts only if the project's free forgets it).
+ *
  * Defining malloc here replaces it for the whole process, libraries
  * included (glibc allows this); it is built without sanitizers.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <malloc.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +39,8 @@
 extern void *__libc_malloc(size_t n);
 extern void *__libc_calloc(size_t n, size_t size);
 extern void *__libc_realloc(void *p, size_t n);
+extern void *__libc_memalign(size_t align, size_t n);
+extern void __libc_free(void *p);
 
 static long countdown; /* 0: disarmed; 1: the next allocation fails */
 static int fired;
@@ -43,19 +57,82 @@ static int should_fail(void)
 	return 0;
 }
 
+/* Blocks allocated and not yet freed, and their usable bytes. */
+static long live_blocks, live_bytes;
+
+static void *counted(void *p)
+{
+	if (p) {
+		__atomic_add_fetch(&live_blocks, 1, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&live_bytes, (long)malloc_usable_size(p), __ATOMIC_RELAXED);
+	}
+	return p;
+}
+
+static void uncounted(void *p)
+{
+	if (p) {
+		__atomic_sub_fetch(&live_blocks, 1, __ATOMIC_RELAXED);
+		__atomic_sub_fetch(&live_bytes, (long)malloc_usable_size(p), __ATOMIC_RELAXED);
+	}
+}
+
 __attribute__((visibility("default"))) void *malloc(size_t n)
 {
-	return should_fail() ? NULL : __libc_malloc(n);
+	return should_fail() ? NULL : counted(__libc_malloc(n));
 }
 
 __attribute__((visibility("default"))) void *calloc(size_t n, size_t size)
 {
-	return should_fail() ? NULL : __libc_calloc(n, size);
+	return should_fail() ? NULL : counted(__libc_calloc(n, size));
 }
 
 __attribute__((visibility("default"))) void *realloc(void *p, size_t n)
 {
-	return should_fail() ? NULL : __libc_realloc(p, n);
+	long before = p ? (long)malloc_usable_size(p) : 0;
+	void *q;
+
+	if (should_fail())
+		return NULL;
+	if (p && n == 0) {
+		uncounted(p);
+		return __libc_realloc(p, 0); /* frees p */
+	}
+	if (!(q = __libc_realloc(p, n)))
+		return NULL;
+	if (!p)
+		return counted(q);
+	__atomic_add_fetch(&live_bytes, (long)malloc_usable_size(q) - before, __ATOMIC_RELAXED);
+	return q;
+}
+
+/* The aligned allocators too, so that every block freed was counted. */
+__attribute__((visibility("default"))) void *memalign(size_t align, size_t n)
+{
+	return should_fail() ? NULL : counted(__libc_memalign(align, n));
+}
+
+__attribute__((visibility("default"))) void *aligned_alloc(size_t align, size_t n)
+{
+	return memalign(align, n);
+}
+
+__attribute__((visibility("default"))) int posix_memalign(void **out, size_t align, size_t n)
+{
+	void *p;
+
+	if (align % sizeof(void *) != 0 || (align & (align - 1)) != 0)
+		return EINVAL;
+	if (!(p = memalign(align, n)))
+		return ENOMEM;
+	*out = p;
+	return 0;
+}
+
+__attribute__((visibility("default"))) void free(void *p)
+{
+	uncounted(p);
+	__libc_free(p);
 }
 
 /* A fingerprint of a configuration: everything an agent would use. */
@@ -79,16 +156,20 @@ static void fingerprint(char *out, size_t size, const airlock_config *c)
 	}
 }
 
-/* One load; writes the fingerprint (or the error code) to fd. */
-static int load_once(const char *dir, int fd, long fail_at)
+/* One open, load and free; writes to fd the blocks and bytes left
+ * allocated, then the fingerprint (or the error code). */
+static void load_once(const char *dir, int fd, long fail_at)
 {
+	long blocks = live_blocks, bytes = live_bytes;
 	airlock_project *p = NULL;
 	airlock_config *c = NULL;
 	char buf[8192];
 	int rc;
 
-	if ((rc = airlock_project_open(&p, dir, NULL)) < 0)
-		return dprintf(fd, "open %d", rc), 0;
+	if ((rc = airlock_project_open(&p, dir, NULL)) < 0) {
+		dprintf(fd, "0 0 open %d", rc);
+		return;
+	}
 	countdown = fail_at;
 	rc = airlock_project_load(&c, p);
 	countdown = 0;
@@ -96,15 +177,21 @@ static int load_once(const char *dir, int fd, long fail_at)
 		fingerprint(buf, sizeof(buf), c);
 	else
 		snprintf(buf, sizeof(buf), "error %d", rc);
-	dprintf(fd, "%s%s", fired ? "" : "unfired ", buf);
 	airlock_config_free(c);
 	airlock_project_free(p);
-	return 0;
+	dprintf(fd, "%ld %ld %s%s", live_blocks - blocks, live_bytes - bytes,
+		fired ? "" : "unfired ", buf);
 }
 
-static int child(const char *dir, long n, char *out, size_t size)
+struct outcome {
+	long blocks, bytes; /* left allocated after everything was freed */
+	char text[8192];    /* "[unfired ]" and the fingerprint or "error N" */
+};
+
+static int child(const char *dir, long n, struct outcome *o)
 {
-	int fds[2], status;
+	char out[8192 + 64];
+	int fds[2], status, at = 0;
 	ssize_t got;
 	pid_t pid;
 
@@ -116,7 +203,7 @@ static int child(const char *dir, long n, char *out, size_t size)
 		_exit(0);
 	}
 	close(fds[1]);
-	got = read(fds[0], out, size - 1);
+	got = read(fds[0], out, sizeof(out) - 1);
 	out[got > 0 ? got : 0] = '\0';
 	close(fds[0]);
 	waitpid(pid, &status, 0);
@@ -125,48 +212,81 @@ static int child(const char *dir, long n, char *out, size_t size)
 			WTERMSIG(status));
 		return -1;
 	}
+	if (sscanf(out, "%ld %ld %n", &o->blocks, &o->bytes, &at) != 2 || at == 0) {
+		fprintf(stderr, "failalloc: allocation %ld: the child said nothing\n", n);
+		return -1;
+	}
+	snprintf(o->text, sizeof(o->text), "%s", out + at);
+	return 0;
+}
+
+/* Fails the Nth allocation for every N of a load; with `leaks`, any block
+ * left allocated fails the sweep too. */
+static int sweep(const char *dir, bool leaks)
+{
+	struct outcome ref, got;
+	char *text = got.text;
+	long n, errors = 0, runs = 0;
+
+	if (child(dir, 0, &ref) < 0 || strncmp(ref.text, "unfired trusted", 15) != 0) {
+		fprintf(stderr, "failalloc: the reference load failed: %s\n", ref.text);
+		return -1;
+	}
+	if (leaks && (ref.blocks != 0 || ref.bytes != 0)) {
+		fprintf(stderr,
+			"failalloc: a load that succeeded left %ld blocks (%ld bytes) allocated\n",
+			ref.blocks, ref.bytes);
+		return -1;
+	}
+	memmove(ref.text, ref.text + 8, strlen(ref.text + 8) + 1);
+	for (n = 1;; n += n < 400 ? 1 : 7) {
+		if (child(dir, n, &got) < 0)
+			return -1;
+		runs++;
+		if (leaks && (got.blocks != 0 || got.bytes != 0)) {
+			fprintf(stderr,
+				"failalloc: allocation %ld failed (%s) and %ld blocks (%ld bytes) were never freed\n",
+				n, text, got.blocks, got.bytes);
+			return -1;
+		}
+		if (strncmp(text, "unfired ", 8) == 0 && strcmp(text + 8, ref.text) == 0)
+			break; /* past the last allocation of a load */
+		/* the failure may have struck in the sandboxed scanner, a process
+		 * of its own: then this one saw no failure but got an error */
+		if (strncmp(text, "unfired ", 8) == 0)
+			memmove(text, text + 8, strlen(text + 8) + 1);
+		if (n > 1000000) {
+			fprintf(stderr, "failalloc: no end to the allocations of a load\n");
+			return -1;
+		}
+		if (strncmp(text, "error ", 6) == 0) {
+			errors++;
+			continue;
+		}
+		if (strcmp(text, ref.text) != 0) {
+			fprintf(stderr,
+				"failalloc: allocation %ld failed, yet the load succeeded with a different result:\n  %s\n  expected %s\n",
+				n, text, ref.text);
+			return -1;
+		}
+	}
+	printf("failalloc: %s: %ld runs up to allocation %ld; %ld ended in an error, the rest recovered with the full result; no crash%s\n",
+	       leaks ? "warm" : "cold", runs, n, errors, leaks ? ", no leak" : "");
 	return 0;
 }
 
 int main(int argc, char **argv)
 {
-	char ref[8192], got[8192];
-	long n, errors = 0, runs = 0;
+	int devnull;
 
 	if (argc != 2)
 		return 2;
-	if (child(argv[1], 0, ref, sizeof(ref)) < 0 || strncmp(ref, "unfired ", 8) != 0 ||
-	    strncmp(ref + 8, "trusted", 7) != 0) {
-		fprintf(stderr, "failalloc: the reference load failed: %s\n", ref);
+	if (sweep(argv[1], false) < 0)
 		return 1;
-	}
-	memmove(ref, ref + 8, strlen(ref + 8) + 1);
-	for (n = 1;; n += n < 400 ? 1 : 7) {
-		if (child(argv[1], n, got, sizeof(got)) < 0)
-			return 1;
-		runs++;
-		if (strncmp(got, "unfired ", 8) == 0 && strcmp(got + 8, ref) == 0)
-			break; /* past the last allocation of a load */
-		/* the failure may have struck in the sandboxed scanner, a process
-		 * of its own: then this one saw no failure but got an error */
-		if (strncmp(got, "unfired ", 8) == 0)
-			memmove(got, got + 8, strlen(got + 8) + 1);
-		if (n > 1000000) {
-			fprintf(stderr, "failalloc: no end to the allocations of a load\n");
-			return 1;
-		}
-		if (strncmp(got, "error ", 6) == 0) {
-			errors++;
-			continue;
-		}
-		if (strcmp(got, ref) != 0) {
-			fprintf(stderr,
-				"failalloc: allocation %ld failed, yet the load succeeded with a different result:\n  %s\n  expected %s\n",
-				n, got, ref);
-			return 1;
-		}
-	}
-	printf("failalloc: %ld runs up to allocation %ld; %ld ended in an error, the rest recovered with the full result; no crash\n",
-	       runs, n, errors);
-	return 0;
+	/* what the libraries set up once per process, set up before the forks */
+	if ((devnull = open("/dev/null", O_WRONLY | O_CLOEXEC)) < 0)
+		return 1;
+	load_once(argv[1], devnull, 0);
+	close(devnull);
+	return sweep(argv[1], true) < 0 ? 1 : 0;
 }
