@@ -35,8 +35,10 @@ static void to_hex(char *hex, const unsigned char *bin, size_t len)
 int hash_sha256_hex(char hex[SHA256_HEX_LEN + 1], const void *data, size_t len)
 {
 	unsigned char bin[SHA256_LEN];
+	SHA256_CTX sha;
 
-	if (!SHA256(data, len, bin))
+	/* not SHA256(): in OpenSSL 3 that one goes through EVP (and allocates) */
+	if (!SHA256_Init(&sha) || !SHA256_Update(&sha, data, len) || !SHA256_Final(bin, &sha))
 		return error_set(AIRLOCK_ERROR, "SHA-256 failed in libcrypto");
 	to_hex(hex, bin, SHA256_LEN);
 	return 0;
