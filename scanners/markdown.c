@@ -23,8 +23,8 @@
 #include "scanners/rules.h"
 #include "scanners/shell.h"
 
-/* Ranges handed to one parse (block runs, inline nodes): tree-sitter 0.20
- * looks them up linearly for every token, so more per parse is slower. */
+/* Block runs handed to one parse: tree-sitter 0.20 looks ranges up
+ * linearly for every token, so more per parse is slower. */
 #define RANGE_BATCH 64
 
 struct mctx {
@@ -544,13 +544,15 @@ int markdown_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_
 			  strstr(in->path, "workflows/") || strstr(in->path, "prompts/");
 	if (!worth_parsing(in))
 		return 0;
-	/* tree-sitter 0.20.7 loops (until the timeout) on several included
-	 * ranges when one holds a NUL byte: such a file is parsed whole, and
-	 * its inline nodes one at a time. */
-	x.batch = RANGE_BATCH;
+	/* Each inline node is parsed on its own: included ranges are one text
+	 * to tree-sitter, so in a batch a backtick left open in one paragraph
+	 * would pair with one in the next and turn the comment between them
+	 * into code. (Few nodes need the inline grammar: md_wanted.)
+	 * tree-sitter 0.20.7 loops (until the timeout) on several included
+	 * ranges when one holds a NUL byte: such a file is parsed whole. */
+	x.batch = 1;
 	x.search_left = 4 * in->len + LIMIT_HIDDEN_BYTES;
 	if (memchr(x.buf, '\0', in->len)) {
-		x.batch = 1;
 		if (!(chunks = malloc(sizeof(*chunks))))
 			return error_oom();
 		chunks[0] = (TSRange){ { 0, 0 }, { UINT32_MAX, UINT32_MAX }, 0, UINT32_MAX };

@@ -19,7 +19,9 @@
 struct scan {
 	TSRange *v;
 	unsigned int n, alloc;
-	uint32_t row; /* of the line being read */
+	uint32_t row;  /* of the line being read */
+	size_t anchor; /* the last run whose first line is not indented */
+	uint32_t anchor_row;
 };
 
 static bool contains(const char *t, size_t len, const char *needle)
@@ -161,10 +163,14 @@ static bool hiding_tag(const char *t, size_t len)
 	return false;
 }
 
+bool md_keep_everything = false;
+
 bool md_wanted(const char *t, size_t len)
 {
 	bool quiet = false; /* a comment or definition: reported only if it gives orders */
 
+	if (md_keep_everything)
+		return true;
 	if (char_then(t, len, '!', "`[") || empty_link(t, len))
 		return true;
 	if (memchr(t, '<', len)) {
@@ -183,9 +189,27 @@ static int keep(struct scan *s, const char *buf, size_t start, size_t end, TSPoi
 		bool force)
 {
 	TSRange *r;
+	bool indented = end > start && (buf[start] == ' ' || buf[start] == '\t');
+	bool text = end > start && buf[start] != '\n' && buf[start] != '\r';
 
+	if (text && !indented) {
+		s->anchor = start;
+		s->anchor_row = p0.row;
+	}
 	if (end <= start || !(force || md_wanted(buf + start, end - start)))
 		return 0;
+	/* An indented run may belong to a list item (or a quote) that began
+	 * before a blank line: parsed alone, "    <!-- x -->" would be code.
+	 * It is parsed with everything back to the last run that is not. */
+	if (indented && s->anchor < start) {
+		if (s->n > 0 && s->v[s->n - 1].end_byte >= s->anchor) {
+			start = s->v[s->n - 1].end_byte;
+			p0 = s->v[s->n - 1].end_point;
+		} else {
+			start = s->anchor;
+			p0 = (TSPoint){ s->anchor_row, 0 };
+		}
+	}
 	if (s->n > 0 && s->v[s->n - 1].end_byte == start) { /* one run after another */
 		s->v[s->n - 1].end_byte = (uint32_t)end;
 		s->v[s->n - 1].end_point = p1;
@@ -294,11 +318,13 @@ int md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 			/* a fence is a run of its own: it starts and ends blocks */
 			if (run_of(t, end, fence_char) >= fence) {
 				fence_char = 0;
-				/* only a shell fence is analysed (as commands) */
-				if (shell)
-					error = keep(&s, buf, start, next,
-						     (TSPoint){ start_row, 0 },
-						     (TSPoint){ s.row + 1, 0 }, true);
+				/* a shell fence is analysed as commands, always; any
+				 * other is kept like prose, when it holds something to
+				 * check (this line scan may disagree with CommonMark
+				 * on where a fence ends, in lists: then tree-sitter
+				 * must still see what it would call a hidden layer) */
+				error = keep(&s, buf, start, next, (TSPoint){ start_row, 0 },
+					     (TSPoint){ s.row + 1, 0 }, shell);
 				start = next;
 				start_row = s.row + 1;
 			}
@@ -334,9 +360,8 @@ int md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 						  : (TSPoint){ s.row - 1, (uint32_t)(len - last) };
 
 		/* a fence left open runs to the end of the file */
-		if (!fence_char || shell)
-			error = keep(&s, buf, start, len, (TSPoint){ start_row, 0 }, p1,
-				     force || fence_char);
+		error = keep(&s, buf, start, len, (TSPoint){ start_row, 0 }, p1,
+			     force || (fence_char && shell));
 	}
 	if (error < 0) {
 		free(s.v);

@@ -8,9 +8,10 @@
  * the runs holding something a structural check looks for (see md_wanted), a
  * fence or front matter.
  * Each kept run ends with the blank line after it, so that runs parsed
- * together stay separate blocks; a fence is a run of its own, kept when it
- * is a shell fence (its code is judged as commands) and dropped otherwise
- * (code in another language hides nothing from a reader).
+ * together stay separate blocks; a fence is a run of its own, always kept
+ * when it is a shell fence (its code is judged as commands), otherwise kept
+ * like any run (where this scan and CommonMark disagree on a fence's end,
+ * tree-sitter still sees what it holds).
  */
 #ifndef AIRLOCK_SCANNERS_MDCHUNKS_H
 #define AIRLOCK_SCANNERS_MDCHUNKS_H
@@ -29,6 +30,11 @@ int md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len);
  * gives orders); false is certain. Fences and front matter are found by
  * md_chunks itself. */
 bool md_wanted(const char *t, size_t len);
+
+/* Test seam (internal, not exported): every run is kept, every fence too,
+ * as if each held something to check. The analysis must find the same with
+ * it as without; tests compare. */
+extern bool md_keep_everything;
 
 /* True when `needle` occurs in t[0..len), in any case (ASCII); linear. */
 bool md_contains_ci(const char *t, size_t len, const char *needle);
