@@ -184,12 +184,26 @@ int scan_entry_into(struct findings *fs, bool *scanned, const struct yara_set *y
 	return scan_buffer(fs, ys, &in, (int)timeout);
 }
 
+/* The name an entry's findings carry: its path, escaped when it is not
+ * valid UTF-8 (then new: free it with shown_free), "." for the root. NULL
+ * when out of memory. */
+static const char *shown_name(const struct airlock_entry *e)
+{
+	if (e->reasons & AIRLOCK_REASON_BAD_NAME)
+		return utf8_escape(e->path, strlen(e->path), true);
+	return *e->path ? e->path : ".";
+}
+
+static void shown_free(const struct airlock_entry *e, const char *shown)
+{
+	if (e->reasons & AIRLOCK_REASON_BAD_NAME)
+		free((char *)shown);
+}
+
 static int scan_entry(airlock_report *r, const struct yara_set *ys, const struct snapshot *snap,
 		      const struct airlock_entry *e, const struct scan_options *so)
 {
-	bool bad_name = e->reasons & AIRLOCK_REASON_BAD_NAME;
-	char *shown = bad_name ? utf8_escape(e->path, strlen(e->path), true)
-			       : (char *)(*e->path ? e->path : ".");
+	const char *shown = shown_name(e);
 	size_t at = r->nfiles;
 	bool scanned;
 	int error;
@@ -201,8 +215,7 @@ static int scan_entry(airlock_report *r, const struct yara_set *ys, const struct
 		goto out;
 	r->files[at].scanned = scanned;
 out:
-	if (bad_name)
-		free(shown);
+	shown_free(e, shown);
 	return error;
 }
 
@@ -222,8 +235,7 @@ struct scan_job {
 static void free_items(struct scan_item *items, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (items[i].e->reasons & AIRLOCK_REASON_BAD_NAME)
-			free((char *)items[i].shown);
+		shown_free(items[i].e, items[i].shown);
 		findings_free(&items[i].fs);
 	}
 	free(items);
@@ -250,10 +262,7 @@ static int scan_all(struct scan_job *job)
 
 			it->snap = job->snaps[k];
 			it->e = e;
-			it->shown = e->reasons & AIRLOCK_REASON_BAD_NAME
-					    ? utf8_escape(e->path, strlen(e->path), true)
-					    : (*e->path ? e->path : ".");
-			if (!it->shown) {
+			if (!(it->shown = shown_name(e))) {
 				free_items(items, n);
 				return error_oom();
 			}
