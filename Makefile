@@ -54,7 +54,10 @@ CHECK_LIBS = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
 SIG_SRC := $(sort $(wildcard signatures/*.yar))
 SIGNATURES := $(B)/signatures.yarc
 
-LIB_SRC := $(wildcard common/*.c loader/*.c trust/*.c scanners/*.c)
+# The library, one folder per pipeline stage (README, "Layout"); make
+# check-layers enforces which folder may include which.
+LIB_DIRS := common surfaces snapshot trust scanners sandbox config scan memory api
+LIB_SRC := $(wildcard $(LIB_DIRS:%=%/*.c))
 CLI_SRC := $(wildcard cli/*.c)
 TEST_SRC := $(wildcard tests/*.c)
 FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
@@ -85,8 +88,8 @@ LIB_SO := $(B)/libairlock.so
 CLI := $(B)/airlock
 TEST_BIN := $(B)/tests/check_airlock
 
-FORMAT_SRC := $(wildcard include/*.h common/*.[ch] loader/*.[ch] trust/*.[ch] \
-	scanners/*.[ch] cli/*.[ch] tests/*.[ch] tests/fuzz/*.c contrib/embed/*.c bench/*.c)
+FORMAT_SRC := $(wildcard include/*.h $(LIB_DIRS:%=%/*.[ch]) cli/*.[ch] tests/*.[ch] \
+	tests/fuzz/*.c contrib/embed/*.c bench/*.c)
 
 .PHONY: all deps deps-packages deps-grammars check-deps test install-check fuzz fuzz-replay failalloc run \
 	install uninstall clean distclean format format-check valgrind eval
@@ -173,7 +176,7 @@ $(SIGNATURES): $(SIG_SRC)
 	yarac --fail-on-warnings $(SIG_SRC) $@.tmp
 	@mv $@.tmp $@
 
-$(B)/obj/loader/rules.o: override CFLAGS += -DAIRLOCK_DATADIR='"$(DATADIR)"'
+$(B)/obj/scan/signatures.o: override CFLAGS += -DAIRLOCK_DATADIR='"$(DATADIR)"'
 
 $(B)/airlock.pc: airlock.pc.in Makefile
 	sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCLUDEDIR@|$(INCLUDEDIR)|' \

@@ -2,8 +2,8 @@
  * cli.h - shared pieces of the airlock command: exit codes, output helpers
  * and the subcommands' entry points.
  */
-#ifndef AIRLOCK_CLI_H
-#define AIRLOCK_CLI_H
+#ifndef AIRLOCK_CLI_CLI_H
+#define AIRLOCK_CLI_CLI_H
 
 #include <stdbool.h>
 #include <stdio.h>

@@ -9,9 +9,9 @@
 
 #include "common/error.h"
 #include "common/utf8.h"
-#include "loader/limits.h"
+#include "common/limits.h"
 #include "scanners/finding.h"
-#include "scanners/rules.h"
+#include "scanners/catalogue.h"
 
 static const char *const severity_names[] = {
 	[AIRLOCK_SEVERITY_INFO] = "info",         [AIRLOCK_SEVERITY_LOW] = "low",

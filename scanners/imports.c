@@ -5,7 +5,7 @@
 
 #include "common/path.h"
 #include "scanners/imports.h"
-#include "scanners/rules.h"
+#include "scanners/catalogue.h"
 
 void imports_each(const unsigned char *buf, size_t len,
 		  bool (*fn)(void *arg, size_t start, size_t n), void *arg)

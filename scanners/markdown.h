@@ -14,8 +14,4 @@
 /* Adds the findings of one Markdown file. Returns 0 or AIRLOCK_ERROR. */
 int markdown_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_input *in);
 
-/* True when `text` reads as an order to an agent or as an exfiltration
- * step, rather than a note to a maintainer. */
-bool markdown_imperative(const char *text, size_t len);
-
 #endif

@@ -13,8 +13,8 @@
 #include <strings.h>
 
 #include "common/error.h"
-#include "scanners/markdown.h"
 #include "scanners/mdchunks.h"
+#include "scanners/wording.h"
 
 struct scan {
 	TSRange *v;
@@ -39,28 +39,6 @@ static bool char_then(const char *t, size_t len, char c, const char *next)
 		if (p + 1 < end && strchr(next, p[1]))
 			return true;
 		p++;
-	}
-	return false;
-}
-
-bool md_contains_ci(const char *t, size_t len, const char *needle)
-{
-	size_t n = strlen(needle);
-	const char *end = t + len;
-	char cl = (char)tolower((unsigned char)needle[0]), cu = (char)toupper((unsigned char)cl);
-	const char *lo = memchr(t, cl, len), *up = cu != cl ? memchr(t, cu, len) : NULL;
-
-	/* the next place of each case of the first byte is kept, so memchr
-	 * looks at each byte at most twice */
-	while (lo || up) {
-		const char *c = !lo ? up : !up ? lo : lo < up ? lo : up;
-
-		if ((size_t)(end - c) >= n && strncasecmp(c, needle, n) == 0)
-			return true;
-		if (c == lo)
-			lo = memchr(c + 1, cl, (size_t)(end - c - 1));
-		else
-			up = memchr(c + 1, cu, (size_t)(end - c - 1));
 	}
 	return false;
 }
@@ -127,7 +105,7 @@ static bool any_hiding_word(const char *t, size_t len)
 					      "opacity", "details", NULL };
 
 	for (int i = 0; hiding[i]; i++)
-		if (md_contains_ci(t, len, hiding[i]))
+		if (wording_contains_ci(t, len, hiding[i]))
 			return true;
 	return false;
 }
@@ -180,9 +158,9 @@ bool md_wanted(const char *t, size_t len)
 	}
 	quiet = quiet || char_then(t, len, ']', ":");
 	/* What a comment or a link reference definition hides is reported only
-	 * when it reads as an order (markdown_imperative), and it lies within
+	 * when it reads as an order (wording_imperative), and it lies within
 	 * these bytes: text with no order anywhere has none to report. */
-	return quiet && markdown_imperative(t, len);
+	return quiet && wording_imperative(t, len);
 }
 
 static int keep(struct scan *s, const char *buf, size_t start, size_t end, TSPoint p0, TSPoint p1,

@@ -36,9 +36,6 @@ bool md_wanted(const char *t, size_t len);
  * it as without; tests compare. */
 extern bool md_keep_everything;
 
-/* True when `needle` occurs in t[0..len), in any case (ASCII); linear. */
-bool md_contains_ci(const char *t, size_t len, const char *needle);
-
 /* True when a fence with this info string (what follows the ``` or ~~~) is
  * analysed as shell: sh, bash, shell, zsh, or no language. */
 bool md_shell_fence(const char *info, size_t len);

@@ -16,8 +16,8 @@
 #include <strings.h>
 
 #include "common/error.h"
-#include "loader/limits.h"
-#include "scanners/rules.h"
+#include "common/limits.h"
+#include "scanners/catalogue.h"
 #include "scanners/jsonstr.h"
 #include "scanners/settings.h"
 #include "scanners/shell.h"

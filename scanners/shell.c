@@ -19,8 +19,8 @@
 #include <strings.h>
 
 #include "common/error.h"
-#include "loader/limits.h"
-#include "scanners/rules.h"
+#include "common/limits.h"
+#include "scanners/catalogue.h"
 #include "scanners/shell.h"
 #include "scanners/shellwords.h"
 

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "common/error.h"
-#include "loader/limits.h"
+#include "common/limits.h"
 #include "scanners/tsparse.h"
 
 /* The grammars' own entry points (build/grammar/, compiled from the pinned

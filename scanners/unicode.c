@@ -13,9 +13,9 @@
 
 #include "common/error.h"
 #include "common/utf8.h"
-#include "loader/limits.h"
+#include "common/limits.h"
 #include "scanners/charclass.h"
-#include "scanners/rules.h"
+#include "scanners/catalogue.h"
 #include "scanners/unicode.h"
 
 bool unicode_ascii_fast = true;

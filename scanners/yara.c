@@ -13,7 +13,7 @@
 #include <yara.h>
 
 #include "common/error.h"
-#include "loader/limits.h"
+#include "common/limits.h"
 #include "scanners/yara.h"
 
 struct yara_set {

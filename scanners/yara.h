@@ -7,7 +7,7 @@
 #define AIRLOCK_SCANNERS_YARA_H
 
 #include "scanners/finding.h"
-#include "scanners/rules.h"
+#include "scanners/catalogue.h"
 #include "scanners/unicode.h"
 
 struct yara_set;

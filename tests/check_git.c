@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "loader/project.h"
+#include "snapshot/project.h"
 #include "tests/tests.h"
 
 static char *tmp, *repo;

@@ -15,7 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "loader/source_dir.h"
+#include "snapshot/source_dir.h"
 #include "tests/tests.h"
 
 static char *tmp, *proj;

@@ -15,9 +15,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "loader/scan.h"
-#include "loader/scan_wire.h"
-#include "scanners/sandbox.h"
+#include "scan/project_scan.h"
+#include "scan/wire.h"
+#include "sandbox/sandbox.h"
 #include "tests/tests.h"
 
 static char *tmp;

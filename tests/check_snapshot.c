@@ -15,9 +15,9 @@
 #include <unistd.h>
 
 #include "common/hash.h"
-#include "loader/limits.h"
-#include "loader/project.h"
-#include "loader/source_dir.h"
+#include "common/limits.h"
+#include "snapshot/project.h"
+#include "snapshot/source_dir.h"
 #include "tests/tests.h"
 
 /* --- fixture-driven surfaces ---------------------------------------------- */

@@ -10,13 +10,14 @@
 #include <string.h>
 
 #include "common/error.h"
-#include "loader/limits.h"
+#include "common/limits.h"
 #include "scanners/jsonstr.h"
 #include "scanners/markdown.h"
 #include "scanners/mdchunks.h"
 #include "scanners/settings.h"
 #include "scanners/shell.h"
 #include "scanners/tsparse.h"
+#include "scanners/wording.h"
 #include "tests/tests.h"
 
 static const struct {
@@ -320,7 +321,7 @@ START_TEST(markdown_parses_only_what_it_analyses)
 		  md_shell_fence("zsh", 3));
 	ck_assert(!md_shell_fence("js", 2) && !md_shell_fence("shell-session", 13) &&
 		  !md_shell_fence("bashx", 5));
-	ck_assert(md_contains_ci("aaaaAbC", 7, "abc") && !md_contains_ci("abab", 4, "abc"));
+	ck_assert(wording_contains_ci("aaaaAbC", 7, "abc") && !wording_contains_ci("abab", 4, "abc"));
 }
 END_TEST
 

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "loader/surfaces.h"
+#include "surfaces/files.h"
 #include "tests/tests.h"
 
 static const struct {

@@ -13,7 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "loader/inspect.h"
+#include "config/inspect.h"
 #include "trust/record.h"
 #include "trust/store.h"
 #include "tests/tests.h"

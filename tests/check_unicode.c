@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "loader/limits.h"
+#include "common/limits.h"
 #include "scanners/unicode.h"
 #include "tests/tests.h"
 

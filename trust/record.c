@@ -14,7 +14,7 @@
 
 #include "common/error.h"
 #include "common/utf8.h"
-#include "loader/limits.h"
+#include "common/limits.h"
 #include "trust/record.h"
 
 static const char *const decisions[] = { NULL, "trusted", "restricted", "denied" };

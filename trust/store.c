@@ -29,7 +29,7 @@
 #include <unistd.h>
 
 #include "common/error.h"
-#include "common/fileio.h"
+#include "common/privdir.h"
 #include "trust/store.h"
 
 #define RECORD_MAX (4u * 1024 * 1024)

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "loader/inspect.h"
+#include "config/inspect.h"
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void check(void *arg, const char *path)

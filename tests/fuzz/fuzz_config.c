@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "loader/config.h"
-#include "loader/inspect.h"
+#include "config/config.h"
+#include "config/inspect.h"
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void set(struct airlock_entry *e, const char *path, const struct surface *s,

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "loader/project.h"
-#include "loader/scan.h"
+#include "snapshot/project.h"
+#include "scan/report.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "loader/rules.h"
-#include "scanners/scan.h"
+#include "scan/signatures.h"
+#include "scanners/pipeline.h"
 #include "scanners/unicode.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);

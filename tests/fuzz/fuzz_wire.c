@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "loader/scan_wire.h"
+#include "scan/wire.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

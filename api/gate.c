@@ -1,0 +1,508 @@
+/*
+ * gate.c - trust decisions for a project: status, trust, revoke, list.
+ *
+ * This is where the snapshot (loader) meets the store and the policy
+ * (trust/). The status path never parses a context file: it reads the
+ * record, reads as bytes the files a trusted hook runs (named in the record),
+ * and asks trust_decide. Only airlock_project_trust inspects configuration,
+ * to show it and to find the files hooks run.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <git2.h>
+
+#include "common/error.h"
+#include "common/utf8.h"
+#include "api/gate.h"
+#include "config/inspect.h"
+#include "api/project_open.h"
+#include "scan/signatures.h"
+#include "snapshot/source_dir.h"
+#include "trust/store.h"
+
+struct airlock_status {
+	struct trust_verdict v;
+	bool recorded;
+	char time[32];
+	char digest[SHA256_HEX_LEN + 1];
+};
+
+/* --- helpers ------------------------------------------------------------------ */
+
+static bool is_executable(const struct airlock_entry *e)
+{
+	return e->surface->cls == AIRLOCK_CLASS_EXECUTABLE;
+}
+
+/* The executable entries as the policy sees them; borrowed from snap. */
+static int current_files(struct trust_current **out, size_t *n, const struct snapshot *snap)
+{
+	*out = calloc(snap->count ? snap->count : 1, sizeof(**out));
+	*n = 0;
+	if (!*out)
+		return error_oom();
+	for (size_t i = 0; i < snap->count; i++) {
+		const struct airlock_entry *e = &snap->entries[i];
+
+		if (!is_executable(e))
+			continue;
+		(*out)[*n].path = e->path;
+		(*out)[*n].sha256 = e->sha256;
+		(*out)[*n].reasons = e->reasons;
+		(*n)++;
+	}
+	return 0;
+}
+
+/* Files a trusted hook runs are not surfaces: the record names them, and
+ * they are read again (as bytes) so that a change to them is seen. */
+static int bind_recorded(airlock_project *p, const struct trust_record *r)
+{
+	int error = 0;
+
+	for (size_t i = 0; i < r->nfiles && error == 0; i++) {
+		const struct trust_file *f = &r->files[i];
+
+		if (f->reasons & AIRLOCK_REASON_LIMIT || surface_match(f->path))
+			continue;
+		error = source_dir_add_file(&p->snap, p->rootfd, f->path, &inspect_program_surface);
+	}
+	return error;
+}
+
+static int decide(struct trust_verdict *v, airlock_project *p, const struct trust_record *rec,
+		  const char *problem)
+{
+	struct trust_current *cur;
+	size_t n;
+	int error;
+
+	if ((error = snapshot_finish(&p->snap)) < 0 ||
+	    (error = current_files(&cur, &n, &p->snap)) < 0)
+		return error;
+	error = trust_decide(v, rec, problem, p->path, p->snap.digest, cur, n);
+	free(cur);
+	return error;
+}
+
+/* --- status ------------------------------------------------------------------ */
+
+int gate_check(struct trust_verdict *v, char recorded_time[32],
+	       char recorded_digest[SHA256_HEX_LEN + 1], airlock_project *p)
+{
+	struct trust_store store = { -1, NULL };
+	struct trust_record rec = { 0 };
+	char *problem = NULL;
+	bool found;
+	int error;
+
+	recorded_time[0] = recorded_digest[0] = '\0';
+	if ((error = project_require_dir(p, "status")) < 0)
+		return error;
+	if ((error = trust_store_open(&store, p->trust_dir, false)) < 0 ||
+	    (error = trust_store_read(&rec, &found, &problem, &store, p->path)) < 0)
+		goto out;
+	if (found && !problem && (error = bind_recorded(p, &rec)) < 0)
+		goto out;
+	if ((error = decide(v, p, found && !problem ? &rec : NULL, problem)) < 0)
+		goto out;
+	if (found && !problem) {
+		memcpy(recorded_time, rec.time, 32);
+		memcpy(recorded_digest, rec.digest, SHA256_HEX_LEN + 1);
+	}
+out:
+	trust_record_clear(&rec);
+	trust_store_close(&store);
+	free(problem);
+	return error;
+}
+
+int airlock_project_status(airlock_status **out, airlock_project *p)
+{
+	airlock_status *s;
+	int error;
+
+	if (!out || !p)
+		return error_set(AIRLOCK_EINVALID, "airlock_project_status: no project");
+	*out = NULL;
+	if (!(s = calloc(1, sizeof(*s))))
+		return error_oom();
+	if ((error = gate_check(&s->v, s->time, s->digest, p)) < 0) {
+		airlock_status_free(s);
+		return error;
+	}
+	s->recorded = s->time[0] != '\0';
+	*out = s;
+	return 0;
+}
+
+void airlock_status_free(airlock_status *s)
+{
+	if (!s)
+		return;
+	trust_verdict_clear(&s->v);
+	free(s);
+}
+
+airlock_state airlock_status_state(const airlock_status *s)
+{
+	return s->v.state;
+}
+
+const char *airlock_status_reason(const airlock_status *s)
+{
+	return s->v.reason;
+}
+
+const char *airlock_status_recorded_time(const airlock_status *s)
+{
+	return s->recorded ? s->time : NULL;
+}
+
+const char *airlock_status_recorded_digest(const airlock_status *s)
+{
+	return s->recorded ? s->digest : NULL;
+}
+
+size_t airlock_status_change_count(const airlock_status *s)
+{
+	return s->v.nchanges;
+}
+
+const char *airlock_status_change_path(const airlock_status *s, size_t i)
+{
+	return i < s->v.nchanges ? s->v.changes[i].path : NULL;
+}
+
+airlock_change airlock_status_change_kind(const airlock_status *s, size_t i)
+{
+	return i < s->v.nchanges ? s->v.changes[i].change : 0;
+}
+
+/* --- trust, deny, revoke ----------------------------------------------------- */
+
+/* For display only: never part of the project's identity or the decision. */
+static void git_info(struct trust_record *r, const char *path)
+{
+	git_repository *repo = NULL;
+	git_remote *remote = NULL;
+	git_oid oid;
+
+	if (git_libgit2_init() < 0)
+		return;
+	if (git_repository_open_ext(&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0) {
+		if (git_remote_lookup(&remote, repo, "origin") == 0 && git_remote_url(remote) &&
+		    utf8_valid(git_remote_url(remote), strlen(git_remote_url(remote))))
+			r->git_remote = strdup(git_remote_url(remote));
+		if (git_reference_name_to_id(&oid, repo, "HEAD") == 0) {
+			char hex[GIT_OID_HEXSZ + 1];
+
+			git_oid_tostr(hex, sizeof(hex), &oid);
+			r->git_head = strdup(hex);
+		}
+	}
+	git_remote_free(remote);
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+}
+
+/* The signature set in force when the decision was made, for the record. A
+ * project can be trusted where no signatures are installed: then none. */
+static int signature_version(struct trust_record *r, airlock_project *p)
+{
+	struct airlock_rules *cat = NULL;
+	struct yara_set *ys = NULL;
+	int error = 0;
+
+	if (rules_open(&cat, &ys, &p->scan, p->path) == 0 && airlock_rules_version(cat) &&
+	    !(r->signatures = strdup(airlock_rules_version(cat))))
+		error = error_oom();
+	yara_set_free(ys);
+	airlock_rules_free(cat);
+	return error;
+}
+
+static int fill_record(struct trust_record *r, airlock_project *p, airlock_decision d)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	size_t n = 0;
+
+	memset(r, 0, sizeof(*r));
+	r->decision = d;
+	memcpy(r->digest, p->snap.digest, sizeof(r->digest));
+	if (!gmtime_r(&now, &tm) || !strftime(r->time, sizeof(r->time), "%Y-%m-%dT%H:%M:%SZ", &tm))
+		return error_set(AIRLOCK_ERROR, "cannot format the time");
+	if (!(r->path = strdup(p->path)))
+		return error_oom();
+	if (!(r->files = calloc(p->snap.count ? p->snap.count : 1, sizeof(*r->files))))
+		return error_oom();
+	for (size_t i = 0; i < p->snap.count; i++) {
+		const struct airlock_entry *e = &p->snap.entries[i];
+
+		if (!is_executable(e))
+			continue;
+		if (!(r->files[n].path = strdup(e->path)))
+			return error_oom();
+		memcpy(r->files[n].sha256, e->sha256, sizeof(e->sha256));
+		r->files[n].reasons = e->reasons;
+		r->nfiles = ++n;
+	}
+	git_info(r, p->path);
+	return signature_version(r, p);
+}
+
+/* Trusting content that could not be read would bind nothing: refuse it. */
+static int check_bindable(const struct snapshot *snap)
+{
+	for (size_t i = 0; i < snap->count; i++) {
+		const struct airlock_entry *e = &snap->entries[i];
+		char *shown;
+
+		if (!is_executable(e) || !(e->reasons & AIRLOCK_REASON_UNREAD))
+			continue;
+		shown = utf8_escape(e->path, strlen(e->path), false);
+		error_set(
+			AIRLOCK_EINVALID,
+			"cannot trust: %s could not be read (%s); its content cannot be bound (record a restricted decision, or fix the file)",
+			shown ? shown : "a file",
+			airlock_reason_name(e->reasons & AIRLOCK_REASON_UNREAD &
+					    -(e->reasons & AIRLOCK_REASON_UNREAD)));
+		free(shown);
+		return AIRLOCK_EINVALID;
+	}
+	return 0;
+}
+
+int airlock_project_trust(airlock_project *p, airlock_decision decision, const char *expect_digest)
+{
+	struct airlock_inspection in = { 0 };
+	struct trust_store store = { -1, NULL };
+	struct trust_record rec = { 0 };
+	int error;
+
+	if (!p || decision < AIRLOCK_DECISION_TRUSTED || decision > AIRLOCK_DECISION_DENIED)
+		return error_set(AIRLOCK_EINVALID, "airlock_project_trust: bad arguments");
+	if ((error = project_require_dir(p, "trust")) < 0)
+		return error;
+	if ((error = inspect_project(&in, p, true)) < 0 || (error = snapshot_finish(&p->snap)) < 0)
+		goto out;
+	if (expect_digest && strcmp(expect_digest, p->snap.digest) != 0) {
+		error = error_set(AIRLOCK_ECHANGED,
+				  "manifest digest is %s, not the expected %.64s: nothing recorded",
+				  p->snap.digest, expect_digest);
+		goto out;
+	}
+	if (decision == AIRLOCK_DECISION_TRUSTED && (error = check_bindable(&p->snap)) < 0)
+		goto out;
+	if ((error = fill_record(&rec, p, decision)) < 0 ||
+	    (error = trust_store_open(&store, p->trust_dir, true)) < 0)
+		goto out;
+	error = trust_store_write(&store, &rec);
+out:
+	inspect_clear(&in);
+	trust_record_clear(&rec);
+	trust_store_close(&store);
+	return error;
+}
+
+int airlock_project_revoke(airlock_project *p)
+{
+	struct trust_store store = { -1, NULL };
+	int error;
+
+	if (!p)
+		return error_set(AIRLOCK_EINVALID, "airlock_project_revoke: no project");
+	if ((error = project_require_dir(p, "revoke")) < 0)
+		return error;
+	if ((error = trust_store_open(&store, p->trust_dir, false)) == 0)
+		error = trust_store_remove(&store, p->path);
+	trust_store_close(&store);
+	return error;
+}
+
+/* --- inspection ---------------------------------------------------------------- */
+
+int airlock_project_inspect(airlock_inspection **out, airlock_project *p)
+{
+	airlock_inspection *in;
+	int error;
+
+	if (!out || !p)
+		return error_set(AIRLOCK_EINVALID, "airlock_project_inspect: no project");
+	*out = NULL;
+	if (!(in = calloc(1, sizeof(*in))))
+		return error_oom();
+	if ((error = inspect_project(in, p, true)) < 0 || (error = snapshot_finish(&p->snap)) < 0) {
+		airlock_inspection_free(in);
+		return error;
+	}
+	*out = in;
+	return 0;
+}
+
+void airlock_inspection_free(airlock_inspection *in)
+{
+	if (!in)
+		return;
+	inspect_clear(in);
+	free(in);
+}
+
+size_t airlock_inspection_count(const airlock_inspection *in)
+{
+	return in->count;
+}
+
+const char *airlock_inspection_file(const airlock_inspection *in, size_t i)
+{
+	return i < in->count ? in->items[i].file : NULL;
+}
+
+airlock_item_type airlock_inspection_type(const airlock_inspection *in, size_t i)
+{
+	return i < in->count ? in->items[i].type : 0;
+}
+
+const char *airlock_inspection_name(const airlock_inspection *in, size_t i)
+{
+	return i < in->count ? in->items[i].name : NULL;
+}
+
+const char *airlock_inspection_value(const airlock_inspection *in, size_t i)
+{
+	return i < in->count ? in->items[i].value : NULL;
+}
+
+/* --- the store as a whole ------------------------------------------------------ */
+
+struct listed {
+	char *path, *problem;
+	char time[32];
+	airlock_decision decision;
+};
+
+struct airlock_record_list {
+	struct listed *items;
+	size_t count;
+};
+
+static int list_one(void *arg, const char *name, const struct trust_record *r, const char *problem)
+{
+	struct airlock_record_list *l = arg;
+	struct listed *grown = realloc(l->items, (l->count + 1) * sizeof(*grown)), *it;
+
+	if (!grown)
+		return error_oom();
+	l->items = grown;
+	it = &l->items[l->count];
+	memset(it, 0, sizeof(*it));
+	if (r) {
+		it->path = strdup(r->path);
+		it->decision = r->decision;
+		memcpy(it->time, r->time, sizeof(it->time));
+	} else if (asprintf(&it->problem, "%s: %s", name, problem) < 0) {
+		it->problem = NULL;
+	}
+	if (!it->path && !it->problem)
+		return error_oom();
+	l->count++;
+	return 0;
+}
+
+int airlock_trust_list(airlock_record_list **out, const airlock_options *opts)
+{
+	struct trust_store store = { -1, NULL };
+	airlock_record_list *l;
+	int error;
+
+	if (!out)
+		return error_set(AIRLOCK_EINVALID, "airlock_trust_list: no output");
+	*out = NULL;
+	if (opts && opts->version != AIRLOCK_OPTIONS_VERSION)
+		return error_set(AIRLOCK_EINVALID, "airlock_options version %u is not supported",
+				 opts->version);
+	if (!(l = calloc(1, sizeof(*l))))
+		return error_oom();
+	if ((error = trust_store_open(&store, opts ? opts->trust_dir : NULL, false)) == 0)
+		error = trust_store_foreach(&store, list_one, l);
+	trust_store_close(&store);
+	if (error < 0) {
+		airlock_record_list_free(l);
+		return error;
+	}
+	*out = l;
+	return 0;
+}
+
+void airlock_record_list_free(airlock_record_list *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->count; i++) {
+		free(l->items[i].path);
+		free(l->items[i].problem);
+	}
+	free(l->items);
+	free(l);
+}
+
+size_t airlock_record_list_count(const airlock_record_list *l)
+{
+	return l->count;
+}
+
+const char *airlock_record_list_path(const airlock_record_list *l, size_t i)
+{
+	return i < l->count ? l->items[i].path : NULL;
+}
+
+const char *airlock_record_list_time(const airlock_record_list *l, size_t i)
+{
+	return i < l->count && l->items[i].path ? l->items[i].time : NULL;
+}
+
+const char *airlock_record_list_problem(const airlock_record_list *l, size_t i)
+{
+	return i < l->count ? l->items[i].problem : NULL;
+}
+
+airlock_decision airlock_record_list_decision(const airlock_record_list *l, size_t i)
+{
+	return i < l->count ? l->items[i].decision : 0;
+}
+
+/* --- names -------------------------------------------------------------------- */
+
+const char *airlock_state_name(airlock_state state)
+{
+	static const char *const names[] = { NULL,         "untrusted", "trusted",
+					     "restricted", "changed",   "denied" };
+
+	return (unsigned)state < 6 && names[state] ? names[state] : "unknown";
+}
+
+const char *airlock_decision_name(airlock_decision decision)
+{
+	static const char *const names[] = { NULL, "trusted", "restricted", "denied" };
+
+	return (unsigned)decision < 4 && names[decision] ? names[decision] : "unknown";
+}
+
+const char *airlock_change_name(airlock_change change)
+{
+	static const char *const names[] = { NULL, "added", "removed", "modified" };
+
+	return (unsigned)change < 4 && names[change] ? names[change] : "unknown";
+}
+
+const char *airlock_item_type_name(airlock_item_type type)
+{
+	static const char *const names[] = { NULL,     "hook",       "mcp-server", "env",
+					     "helper", "permission", "setting",    "problem" };
+
+	return (unsigned)type < 8 && names[type] ? names[type] : "unknown";
+}

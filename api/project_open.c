@@ -1,0 +1,247 @@
+/*
+ * project_open.c - airlock_project_open and the manifest accessors.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "common/error.h"
+#include "api/project_open.h"
+#include "snapshot/source_dir.h"
+
+const char *airlock_version(void)
+{
+	return AIRLOCK_VERSION;
+}
+
+/*
+ * The identity of a project is the directory actually opened, read back from
+ * the descriptor, so a path swapped after the open cannot lend its name to
+ * another directory. Repository-controlled pointers (.git files, commondir)
+ * are never consulted.
+ */
+static int canonical_path(char **out, int fd, const char *given)
+{
+	char link[64], buf[PATH_MAX];
+	ssize_t n;
+
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	n = readlink(link, buf, sizeof(buf));
+	if (n > 0 && (size_t)n < sizeof(buf) && buf[0] == '/') {
+		buf[n] = '\0';
+		*out = strdup(buf);
+	} else {
+		*out = realpath(given, NULL); /* no /proc: best effort */
+	}
+	if (!*out)
+		return error_set_errno(AIRLOCK_ERROR, errno ? errno : ENOMEM,
+				       "cannot determine the canonical path of '%s'", given);
+	return 0;
+}
+
+static int open_root(int *out, const char *path)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOCTTY);
+
+	if (fd < 0) {
+		int e = errno;
+
+		if (e == ENOENT)
+			return error_set(AIRLOCK_ENOTFOUND, "project '%s' does not exist", path);
+		if (e == ENOTDIR)
+			return error_set(AIRLOCK_EINVALID, "project '%s' is not a directory", path);
+		return error_set_errno(AIRLOCK_ERROR, e, "cannot open project '%s'", path);
+	}
+	if (fstat(fd, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		close(fd);
+		return error_set(AIRLOCK_EINVALID, "project '%s' is not a directory", path);
+	}
+	*out = fd;
+	return 0;
+}
+
+int airlock_project_open(airlock_project **out, const char *path, const airlock_options *opts)
+{
+	airlock_project *p = NULL;
+	int error;
+
+	if (out)
+		*out = NULL;
+	if (!out || !path || !*path)
+		return error_set(AIRLOCK_EINVALID, "airlock_project_open: no project path given");
+	if (opts && (opts->version < 1 || opts->version > AIRLOCK_OPTIONS_VERSION))
+		return error_set(AIRLOCK_EINVALID, "airlock_options version %u is not supported",
+				 opts->version);
+	if (!(p = calloc(1, sizeof(*p))))
+		return error_oom();
+	p->rootfd = -1;
+	snapshot_init(&p->snap, opts ? opts->max_file_size : 0);
+	p->snap.all_files = opts && opts->version >= 2 && (opts->flags & AIRLOCK_OPT_ALL_FILES);
+	if (opts && opts->version >= 2 && opts->trust_dir &&
+	    !(p->trust_dir = strdup(opts->trust_dir))) {
+		error = error_oom();
+		goto out;
+	}
+	if ((error = scan_options_init(&p->scan, opts)) < 0 ||
+	    (error = open_root(&p->rootfd, path)) < 0 ||
+	    (error = canonical_path(&p->path, p->rootfd, path)) < 0 ||
+	    (error = source_dir_snapshot(&p->snap, p->rootfd)) < 0 ||
+	    (error = snapshot_finish(&p->snap)) < 0)
+		goto out;
+	*out = p;
+	p = NULL;
+out:
+	airlock_project_free(p);
+	return error;
+}
+
+int project_require_dir(const airlock_project *p, const char *what)
+{
+	if (p->rootfd >= 0)
+		return 0;
+	return error_set(
+		AIRLOCK_EINVALID,
+		"%s: commit %.12s is a snapshot from git, not a directory; check it out first",
+		what, p->commit);
+}
+
+void airlock_project_free(airlock_project *p)
+{
+	if (!p)
+		return;
+	if (p->rootfd >= 0)
+		close(p->rootfd);
+	free(p->path);
+	free(p->trust_dir);
+	snapshot_free(&p->snap);
+	scan_options_clear(&p->scan);
+	airlock_report_free(p->report);
+	free(p);
+}
+
+const airlock_report *airlock_project_report(const airlock_project *p)
+{
+	return p->report;
+}
+
+const char *airlock_project_path(const airlock_project *p)
+{
+	return p->path;
+}
+
+const char *airlock_project_digest(const airlock_project *p)
+{
+	return p->snap.digest;
+}
+
+size_t airlock_project_entry_count(const airlock_project *p)
+{
+	return p->snap.count;
+}
+
+const airlock_entry *airlock_project_entry(const airlock_project *p, size_t i)
+{
+	return i < p->snap.count ? &p->snap.entries[i] : NULL;
+}
+
+const char *airlock_entry_path(const airlock_entry *e)
+{
+	return e->path;
+}
+
+const char *airlock_entry_agent(const airlock_entry *e)
+{
+	return e->surface->agent;
+}
+
+airlock_kind airlock_entry_kind(const airlock_entry *e)
+{
+	return e->kind;
+}
+
+airlock_class airlock_entry_class(const airlock_entry *e)
+{
+	return e->surface->cls;
+}
+
+uint64_t airlock_entry_size(const airlock_entry *e)
+{
+	return e->size;
+}
+
+const char *airlock_entry_sha256(const airlock_entry *e)
+{
+	return e->sha256[0] ? e->sha256 : NULL;
+}
+
+unsigned int airlock_entry_reasons(const airlock_entry *e)
+{
+	return e->reasons;
+}
+
+const char *airlock_entry_link_target(const airlock_entry *e)
+{
+	return e->link_target;
+}
+
+const char *airlock_kind_name(airlock_kind kind)
+{
+	static const char *const names[] = {
+		[AIRLOCK_KIND_JSON] = "json",         [AIRLOCK_KIND_JSONC] = "jsonc",
+		[AIRLOCK_KIND_TOML] = "toml",         [AIRLOCK_KIND_YAML] = "yaml",
+		[AIRLOCK_KIND_MARKDOWN] = "markdown", [AIRLOCK_KIND_SCRIPT] = "script",
+		[AIRLOCK_KIND_TEXT] = "text",         [AIRLOCK_KIND_DIRECTORY] = "directory",
+	};
+
+	if ((unsigned)kind >= sizeof(names) / sizeof(names[0]) || !names[kind])
+		return "unknown";
+	return names[kind];
+}
+
+const char *airlock_class_name(airlock_class cls)
+{
+	switch (cls) {
+	case AIRLOCK_CLASS_EXECUTABLE:
+		return "executable";
+	case AIRLOCK_CLASS_INSTRUCTIONS:
+		return "instructions";
+	}
+	return "unknown";
+}
+
+const char *airlock_reason_name(unsigned int reason)
+{
+	switch (reason) {
+	case AIRLOCK_REASON_SYMLINK:
+		return "symlink";
+	case AIRLOCK_REASON_SYMLINK_OUTSIDE:
+		return "symlink to outside";
+	case AIRLOCK_REASON_NOT_REGULAR:
+		return "not a regular file";
+	case AIRLOCK_REASON_TOO_LARGE:
+		return "too large";
+	case AIRLOCK_REASON_UNREADABLE:
+		return "unreadable";
+	case AIRLOCK_REASON_CHANGED:
+		return "changed while read";
+	case AIRLOCK_REASON_WRITABLE:
+		return "writable by group or others";
+	case AIRLOCK_REASON_BAD_NAME:
+		return "name is not UTF-8";
+	case AIRLOCK_REASON_LIMIT:
+		return "walk limit reached";
+	case AIRLOCK_REASON_MISSING:
+		return "referenced but missing";
+	case AIRLOCK_REASON_HARDLINK:
+		return "hard link (the file has other names)";
+	case AIRLOCK_REASON_SUBMODULE:
+		return "submodule, not followed";
+	}
+	return NULL;
+}

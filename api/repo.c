@@ -1,0 +1,183 @@
+/*
+ * repo.c - fetching a repository without checking it out, checking it out
+ * once it has been judged, and listing the commits of a range.
+ *
+ * libgit2 runs no hooks, no external filter drivers and no submodule
+ * commands; a clone here fetches objects and nothing else.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <git2.h>
+
+#include "common/error.h"
+#include "snapshot/source_git.h"
+
+struct progress {
+	airlock_progress_cb cb;
+	void *payload;
+};
+
+static int on_transfer(const git_indexer_progress *stats, void *payload)
+{
+	struct progress *pr = payload;
+
+	if (pr->cb)
+		pr->cb(pr->payload, stats->received_objects, stats->total_objects);
+	return 0;
+}
+
+int airlock_repo_fetch(const char *url, const char *dir, airlock_progress_cb cb, void *payload)
+{
+	git_clone_options opts;
+	struct progress pr = { cb, payload };
+	git_repository *repo = NULL;
+	struct stat st;
+	int error = 0;
+
+	if (!url || !*url || !dir || !*dir)
+		return error_set(AIRLOCK_EINVALID, "airlock_repo_fetch: no URL or directory");
+	if (lstat(dir, &st) == 0)
+		return error_set(AIRLOCK_EINVALID, "'%s' already exists", dir);
+	if (git_libgit2_init() < 0)
+		return source_git_error("git: cannot initialise libgit2");
+	git_clone_options_init(&opts, GIT_CLONE_OPTIONS_VERSION);
+	opts.checkout_opts.checkout_strategy = GIT_CHECKOUT_NONE;
+	opts.fetch_opts.callbacks.transfer_progress = on_transfer;
+	opts.fetch_opts.callbacks.payload = &pr;
+	if (git_clone(&repo, url, dir, &opts) < 0)
+		error = source_git_error("git: cannot fetch");
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	return error;
+}
+
+int airlock_repo_checkout(const char *dir)
+{
+	git_checkout_options opts;
+	git_repository *repo = NULL;
+	int error;
+
+	if (git_libgit2_init() < 0)
+		return source_git_error("git: cannot initialise libgit2");
+	git_checkout_options_init(&opts, GIT_CHECKOUT_OPTIONS_VERSION);
+	/* The working tree is empty (fetched without a checkout): force writes
+	 * every file of HEAD, and nothing else runs. */
+	opts.checkout_strategy = GIT_CHECKOUT_FORCE;
+	if ((error = project_git_open_repo(&repo, dir)) == 0 && git_checkout_head(repo, &opts) < 0)
+		error = source_git_error("git: cannot check out");
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	return error;
+}
+
+static int push_commit(char ***list, size_t *n, const git_oid *id)
+{
+	char **grown = realloc(*list, (*n + 1) * sizeof(**list));
+
+	if (!grown)
+		return error_oom();
+	*list = grown;
+	if (!(grown[*n] = malloc(GIT_OID_HEXSZ + 1)))
+		return error_oom();
+	git_oid_tostr(grown[*n], GIT_OID_HEXSZ + 1, id);
+	(*n)++;
+	return 0;
+}
+
+/* The commit a revision names; new (git_commit_free). */
+static int lookup_commit(git_commit **out, git_repository *repo, const char *rev)
+{
+	git_object *obj = NULL, *commit = NULL;
+	int ok = git_revparse_single(&obj, repo, rev) == 0 &&
+		 git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) == 0;
+
+	git_object_free(obj);
+	*out = (git_commit *)commit;
+	return ok ? 0 : error_set(AIRLOCK_EINVALID, "git: unknown revision '%s'", rev);
+}
+
+/* Commits of `range` oldest first: "A..B" as git rev-list --reverse A..B,
+ * a single revision as itself. */
+static int walk(char ***list, size_t *n, git_repository *repo, const char *range)
+{
+	git_revwalk *rw = NULL;
+	git_commit *c = NULL;
+	git_oid id;
+	int error = 0;
+
+	if (!strstr(range, "..")) {
+		if ((error = lookup_commit(&c, repo, range)) < 0)
+			return error;
+		error = push_commit(list, n, git_commit_id(c));
+		git_commit_free(c);
+		return error;
+	}
+	if (git_revwalk_new(&rw, repo) < 0)
+		return source_git_error("git: cannot walk the history");
+	git_revwalk_sorting(rw, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
+	if (git_revwalk_push_range(rw, range) < 0) {
+		git_revwalk_free(rw);
+		return error_set(AIRLOCK_EINVALID, "git: unknown range '%s'", range);
+	}
+	while (error == 0 && git_revwalk_next(&id, rw) == 0)
+		error = push_commit(list, n, &id);
+	git_revwalk_free(rw);
+	return error;
+}
+
+int airlock_repo_commits(char ***out, size_t *count, const char *repo_path, const char *range)
+{
+	git_repository *repo = NULL;
+	char **list = NULL;
+	size_t n = 0;
+	int error;
+
+	*out = NULL;
+	*count = 0;
+	if (git_libgit2_init() < 0)
+		return source_git_error("git: cannot initialise libgit2");
+	if ((error = project_git_open_repo(&repo, repo_path)) == 0)
+		error = walk(&list, &n, repo, range ? range : "HEAD");
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	if (error < 0) {
+		airlock_strings_free(list, n);
+		return error;
+	}
+	*out = list;
+	*count = n;
+	return 0;
+}
+
+int airlock_repo_parent(char out[41], const char *repo_path, const char *commit)
+{
+	git_repository *repo = NULL;
+	git_commit *c = NULL;
+	int error = 0;
+
+	out[0] = '\0';
+	if (git_libgit2_init() < 0)
+		return source_git_error("git: cannot initialise libgit2");
+	if ((error = project_git_open_repo(&repo, repo_path)) < 0 ||
+	    (error = lookup_commit(&c, repo, commit)) < 0)
+		goto out;
+	if (git_commit_parentcount(c) == 0)
+		error = error_set(AIRLOCK_ENOTFOUND, "commit %.12s has no parent", commit);
+	else
+		git_oid_tostr(out, 41, git_commit_parent_id(c, 0));
+out:
+	git_commit_free(c);
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	return error;
+}
+
+void airlock_strings_free(char **s, size_t n)
+{
+	for (size_t i = 0; s && i < n; i++)
+		free(s[i]);
+	free(s);
+}

@@ -1,0 +1,227 @@
+/*
+ * cmd_status.c - `airlock status [DIR]`: the project's manifest and trust state.
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli/cli.h"
+
+const char cmd_status_help[] =
+	"Usage: airlock status [--format text|json] [DIR]\n"
+	"\n"
+	"Shows the context files of the project in DIR (default: the current directory):\n"
+	"for each, the agent that reads it, its kind, its class, size and SHA-256, and\n"
+	"why it could not be read when it was not (a symlink, a FIFO, too large, ...).\n"
+	"Files are read only as bytes to hash: nothing is parsed or run.\n"
+	"\n"
+	"Classes:\n"
+	"  executable    makes a program run or redirects traffic (hooks, MCP servers, env);\n"
+	"                any change invalidates trust\n"
+	"  instructions  text the model reads (CLAUDE.md, rules, skills); rescanned on load\n"
+	"\n"
+	"Options:\n"
+	"  --format text|json   output for people (default) or for programs\n"
+	"  -h, --help           show this help\n"
+	"\n"
+	"States: untrusted (no decision), trusted, restricted (instructions only),\n"
+	"changed (an executable file differs from what was trusted; the files are listed),\n"
+	"denied. Checking reads files as bytes only: nothing is parsed or run.\n"
+	"\n"
+	"Exit codes: 0 trusted or restricted, 2 usage or I/O error (or the trust store\n"
+	"failed a check), 3 untrusted, 4 changed, 5 denied.\n";
+
+static int exit_code(airlock_state state)
+{
+	switch (state) {
+	case AIRLOCK_STATE_TRUSTED:
+	case AIRLOCK_STATE_RESTRICTED:
+		return EXIT_OK;
+	case AIRLOCK_STATE_CHANGED:
+		return EXIT_CHANGED;
+	case AIRLOCK_STATE_DENIED:
+		return EXIT_DENIED;
+	default:
+		return EXIT_UNTRUSTED;
+	}
+}
+
+static json_t *changes_json(const airlock_status *st)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < airlock_status_change_count(st); i++)
+		json_array_append_new(
+			a, json_pack("{s:o, s:s}", "path",
+				     cli_json_string(airlock_status_change_path(st, i)), "change",
+				     airlock_change_name(airlock_status_change_kind(st, i))));
+	return a;
+}
+
+static json_t *reasons_json(unsigned int reasons)
+{
+	json_t *a = json_array();
+
+	for (unsigned int bit = 1; a && bit && bit <= reasons; bit <<= 1)
+		if ((reasons & bit) && airlock_reason_name(bit))
+			json_array_append_new(a, json_string(airlock_reason_name(bit)));
+	return a;
+}
+
+static json_t *entry_json(const airlock_entry *e)
+{
+	const char *sha = airlock_entry_sha256(e), *target = airlock_entry_link_target(e);
+
+	return json_pack("{s:o, s:s, s:s, s:s, s:I, s:o, s:o, s:o}", "path",
+			 cli_json_string(airlock_entry_path(e)), "agent", airlock_entry_agent(e),
+			 "kind", airlock_kind_name(airlock_entry_kind(e)), "class",
+			 airlock_class_name(airlock_entry_class(e)), "size",
+			 (json_int_t)airlock_entry_size(e), "sha256",
+			 sha ? json_string(sha) : json_null(), "reasons",
+			 reasons_json(airlock_entry_reasons(e)), "link_target",
+			 target ? cli_json_string(target) : json_null());
+}
+
+static int print_json(const airlock_project *p, const airlock_status *st)
+{
+	json_t *root, *entries = json_array();
+	int rc;
+
+	for (size_t i = 0; entries && i < airlock_project_entry_count(p); i++)
+		if (json_array_append_new(entries, entry_json(airlock_project_entry(p, i))) < 0) {
+			json_decref(entries);
+			entries = NULL;
+		}
+	root = json_pack("{s:s, s:o, s:s, s:s, s:s, s:{s:s?, s:s?}, s:o, s:o}", "airlock_version",
+			 airlock_version(), "project", cli_json_string(airlock_project_path(p)),
+			 "state", airlock_state_name(airlock_status_state(st)), "reason",
+			 airlock_status_reason(st), "digest", airlock_project_digest(p), "recorded",
+			 "time", airlock_status_recorded_time(st), "digest",
+			 airlock_status_recorded_digest(st), "changes", changes_json(st), "entries",
+			 entries);
+	if (!root)
+		return cli_error("cannot build the JSON output (out of memory)");
+	rc = json_dumpf(root, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII);
+	json_decref(root);
+	if (rc < 0 || fputc('\n', stdout) == EOF)
+		return cli_error("cannot write the output");
+	return 0;
+}
+
+static void print_reasons(unsigned int reasons, const char *target, bool color)
+{
+	const char *sep = "";
+
+	if (!reasons)
+		return;
+	fputs(color ? "  \033[31m[" : "  [", stdout);
+	for (unsigned int bit = 1; bit && bit <= reasons; bit <<= 1) {
+		if (!(reasons & bit) || !airlock_reason_name(bit))
+			continue;
+		printf("%s%s", sep, airlock_reason_name(bit));
+		sep = ", ";
+	}
+	if (target) {
+		char *shown = cli_escape(target);
+
+		printf(" -> %s", shown);
+		free(shown);
+	}
+	fputs(color ? "]\033[0m" : "]", stdout);
+}
+
+static void print_entry(const airlock_entry *e, bool color)
+{
+	const char *sha = airlock_entry_sha256(e);
+	char *path = cli_escape(airlock_entry_path(e));
+	char size[24] = "-";
+
+	if (sha)
+		snprintf(size, sizeof(size), "%" PRIu64, airlock_entry_size(e));
+	printf("%-18s %-9s %-12s %9s  %-12.12s  %s", airlock_entry_agent(e),
+	       airlock_kind_name(airlock_entry_kind(e)), airlock_class_name(airlock_entry_class(e)),
+	       size, sha ? sha : "-", path);
+	print_reasons(airlock_entry_reasons(e), airlock_entry_link_target(e), color);
+	fputc('\n', stdout);
+	free(path);
+}
+
+static void print_changes(const airlock_status *st)
+{
+	size_t n = airlock_status_change_count(st);
+
+	if (n == 0)
+		return;
+	printf("Changed since the decision:\n");
+	for (size_t i = 0; i < n; i++) {
+		char *path = cli_escape(airlock_status_change_path(st, i));
+
+		printf("  %-9s %s\n", airlock_change_name(airlock_status_change_kind(st, i)), path);
+		free(path);
+	}
+	fputc('\n', stdout);
+}
+
+static int print_text(const airlock_project *p, const airlock_status *st)
+{
+	size_t n = airlock_project_entry_count(p), exe = 0, problems = 0;
+	bool color = cli_color(stdout);
+	char *path = cli_escape(airlock_project_path(p));
+
+	printf("project  %s\n", path);
+	printf("state    %s (%s)\n", airlock_state_name(airlock_status_state(st)),
+	       airlock_status_reason(st));
+	printf("digest   %s\n", airlock_project_digest(p));
+	if (airlock_status_recorded_digest(st) &&
+	    strcmp(airlock_status_recorded_digest(st), airlock_project_digest(p)) != 0)
+		printf("trusted  %s\n", airlock_status_recorded_digest(st));
+	fputc('\n', stdout);
+	free(path);
+	print_changes(st);
+	if (n == 0) {
+		printf("No agent context files found.\n");
+		return 0;
+	}
+	printf(color ? "\033[1m%-18s %-9s %-12s %9s  %-12s  %s\033[0m\n"
+		     : "%-18s %-9s %-12s %9s  %-12s  %s\n",
+	       "AGENT", "KIND", "CLASS", "SIZE", "SHA256", "PATH");
+	for (size_t i = 0; i < n; i++) {
+		const airlock_entry *e = airlock_project_entry(p, i);
+
+		print_entry(e, color);
+		exe += airlock_entry_class(e) == AIRLOCK_CLASS_EXECUTABLE;
+		problems += airlock_entry_reasons(e) != 0;
+	}
+	printf("\n%zu context file%s: %zu executable, %zu instructions; %zu with problems\n", n,
+	       n == 1 ? "" : "s", exe, n - exe, problems);
+	return fflush(stdout) == 0 ? 0 : cli_error("cannot write the output");
+}
+
+int cmd_status(int argc, char **argv)
+{
+	enum output_format format = FORMAT_TEXT;
+	const char *dir = NULL;
+	airlock_project *p = NULL;
+	airlock_options opts;
+	airlock_status *st = NULL;
+	int rc;
+
+	if ((rc = cli_dir_args(&dir, &format, argc, argv, cmd_status_help)) != 0)
+		return rc < 0 ? EXIT_OK : rc;
+	cli_options(&opts);
+	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
+		return cli_lib_error(rc, "status");
+	if ((rc = airlock_project_status(&st, p)) < 0) {
+		rc = cli_lib_error(rc, "status");
+		goto out;
+	}
+	rc = format == FORMAT_JSON ? print_json(p, st) : print_text(p, st);
+	if (rc == 0)
+		rc = exit_code(airlock_status_state(st));
+out:
+	airlock_status_free(st);
+	airlock_project_free(p);
+	return rc;
+}

@@ -1,0 +1,342 @@
+/*
+ * cmd_trust.c - `airlock trust`, `airlock deny`, `airlock revoke`: record or
+ * forget a decision, after showing what it covers.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "cli/cli.h"
+
+const char cmd_trust_help[] =
+	"Usage: airlock trust [--yes] [--restricted] [--expect DIGEST] [DIR]\n"
+	"       airlock trust --list [--format text|json]\n"
+	"\n"
+	"Shows what trusting the project in DIR (default: the current directory) would\n"
+	"allow -- every executable file with its SHA-256, and every hook command, MCP\n"
+	"server, env override, helper command and permission rule in them, inspected and\n"
+	"never run -- then asks 'Trust this project? [y/N]' on a terminal. The decision is\n"
+	"bound to that exact content: any later change to an executable file makes the\n"
+	"project 'changed' until it is trusted again.\n"
+	"\n"
+	"Options:\n"
+	"  --yes              do not ask (for scripts); without a terminal and without\n"
+	"                     --yes, nothing is recorded\n"
+	"  --restricted       record a restricted decision: instruction files are loaded,\n"
+	"                     hooks, MCP servers, env, helpers and permissions are not\n"
+	"  --expect DIGEST    record only if the manifest digest is DIGEST (the one a\n"
+	"                     person reviewed); otherwise exit 4 and record nothing\n"
+	"  --list             list every recorded decision\n"
+	"  --format text|json with --list: output for people or programs\n"
+	"  -h, --help         show this help\n"
+	"\n"
+	"Exit codes: 0 recorded, 2 usage or I/O error (or the trust store failed a check),\n"
+	"3 declined at the prompt, 4 the digest did not match --expect.\n"
+	"The store is $AIRLOCK_TRUST_DIR, else $XDG_DATA_HOME/airlock/trust, else\n"
+	"~/.local/share/airlock/trust.\n";
+
+const char cmd_deny_help[] =
+	"Usage: airlock deny [DIR]\n"
+	"\n"
+	"Records that the project in DIR must not be loaded: status and load report\n"
+	"it as denied (exit 5) until the decision is revoked or replaced.\n";
+
+const char cmd_revoke_help[] =
+	"Usage: airlock revoke [DIR]\n"
+	"\n"
+	"Forgets the decision recorded for the project in DIR; it is untrusted\n"
+	"again. Succeeds (exit 0) when there was nothing to forget.\n";
+
+struct trust_args {
+	const char *dir, *expect;
+	bool yes, restricted, list;
+	enum output_format format;
+};
+
+static int parse_args(struct trust_args *a, int argc, char **argv)
+{
+	memset(a, 0, sizeof(*a));
+	for (int i = 1; i < argc; i++) {
+		int r = cli_format_option(&a->format, argc, argv, &i);
+
+		if (r < 0)
+			return EXIT_USAGE;
+		if (r > 0)
+			continue;
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			fputs(cmd_trust_help, stdout);
+			return -1;
+		} else if (strcmp(argv[i], "--yes") == 0) {
+			a->yes = true;
+		} else if (strcmp(argv[i], "--restricted") == 0) {
+			a->restricted = true;
+		} else if (strcmp(argv[i], "--list") == 0) {
+			a->list = true;
+		} else if (strcmp(argv[i], "--expect") == 0) {
+			if (++i >= argc)
+				return cli_error("--expect needs a digest");
+			a->expect = argv[i];
+		} else if (strncmp(argv[i], "--expect=", 9) == 0) {
+			a->expect = argv[i] + 9;
+		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			return cli_error("trust: unknown option '%s' (run 'airlock help trust')",
+					 argv[i]);
+		} else if (a->dir) {
+			return cli_error("trust: takes one directory");
+		} else {
+			a->dir = argv[i];
+		}
+	}
+	return 0;
+}
+
+static void print_escaped(const char *prefix, const char *s)
+{
+	char *shown = cli_escape(s);
+
+	printf("%s%s", prefix, shown);
+	free(shown);
+}
+
+/* What the decision covers, for the person deciding. */
+static void show_review(airlock_project *p, const airlock_inspection *in)
+{
+	size_t n = airlock_project_entry_count(p), instructions = 0;
+
+	print_escaped("project  ", airlock_project_path(p));
+	printf("\ndigest   %s\n\nExecutable files (a change to any of them ends trust):\n",
+	       airlock_project_digest(p));
+	for (size_t i = 0; i < n; i++) {
+		const airlock_entry *e = airlock_project_entry(p, i);
+		const char *sha = airlock_entry_sha256(e);
+
+		if (airlock_entry_class(e) != AIRLOCK_CLASS_EXECUTABLE) {
+			instructions++;
+			continue;
+		}
+		printf("  %-12.12s  ", sha ? sha : "-");
+		print_escaped("", airlock_entry_path(e));
+		for (unsigned int bit = 1; bit && bit <= airlock_entry_reasons(e); bit <<= 1)
+			if ((airlock_entry_reasons(e) & bit) && airlock_reason_name(bit))
+				printf("  [%s]", airlock_reason_name(bit));
+		fputc('\n', stdout);
+	}
+	if (n == instructions)
+		printf("  (none)\n");
+	if (airlock_inspection_count(in) > 0)
+		printf("\nWhat they would do (inspected, not run):\n");
+	for (size_t i = 0; i < airlock_inspection_count(in); i++) {
+		printf("  %-10s ", airlock_item_type_name(airlock_inspection_type(in, i)));
+		print_escaped("", airlock_inspection_name(in, i));
+		print_escaped(" = ", airlock_inspection_value(in, i));
+		print_escaped("   (", airlock_inspection_file(in, i));
+		fputs(")\n", stdout);
+	}
+	printf("\n%zu instruction file%s (rescanned at every load, not bound by trust)\n\n",
+	       instructions, instructions == 1 ? "" : "s");
+}
+
+/* The scan belongs to the review: what the files say, not only what they run.
+ * A scan that cannot run is no reason to trust blind: nothing is recorded. */
+static int show_findings(airlock_project *p)
+{
+	airlock_report *report = NULL;
+	struct scan_result res;
+	int rc = airlock_project_scan(&report, p);
+
+	if (rc < 0)
+		return cli_error(
+			"trust: the project could not be scanned, so nothing was recorded: %s",
+			airlock_error_last());
+	printf("Scan of every context file:\n");
+	res.report = report;
+	res.prefix = NULL;
+	rc = report_print_text(&res, 1, AIRLOCK_SEVERITY_HIGH);
+	if (rc == EXIT_OK && airlock_report_blocks(report))
+		printf("\nThese findings block loading until they are fixed, whatever is decided here.\n");
+	fputc('\n', stdout);
+	airlock_report_free(report);
+	return rc;
+}
+
+static bool confirm(void)
+{
+	char line[64];
+
+	fputs("Trust this project? [y/N] ", stdout);
+	fflush(stdout);
+	if (!fgets(line, sizeof(line), stdin))
+		return false;
+	return strcmp(line, "y\n") == 0 || strcmp(line, "Y\n") == 0 || strcmp(line, "yes\n") == 0;
+}
+
+static int record(airlock_project *p, airlock_decision d, const char *expect)
+{
+	int rc = airlock_project_trust(p, d, expect);
+
+	if (rc == AIRLOCK_ECHANGED) {
+		cli_error("trust: %s", airlock_error_last());
+		return EXIT_CHANGED;
+	}
+	if (rc < 0)
+		return cli_lib_error(rc, "trust");
+	return EXIT_OK;
+}
+
+static int list_text(const airlock_record_list *l)
+{
+	if (airlock_record_list_count(l) == 0)
+		printf("No trust decisions recorded.\n");
+	for (size_t i = 0; i < airlock_record_list_count(l); i++) {
+		if (airlock_record_list_problem(l, i)) {
+			print_escaped("unreadable  ", airlock_record_list_problem(l, i));
+			fputc('\n', stdout);
+			continue;
+		}
+		printf("%-10s  %s  ", airlock_decision_name(airlock_record_list_decision(l, i)),
+		       airlock_record_list_time(l, i));
+		print_escaped("", airlock_record_list_path(l, i));
+		fputc('\n', stdout);
+	}
+	return EXIT_OK;
+}
+
+static int list_json(const airlock_record_list *l)
+{
+	json_t *arr = json_array();
+	int rc;
+
+	for (size_t i = 0; arr && i < airlock_record_list_count(l); i++) {
+		json_t *o =
+			airlock_record_list_problem(l, i)
+				? json_pack("{s:s}", "problem", airlock_record_list_problem(l, i))
+				: json_pack(
+					  "{s:s, s:s, s:s}", "path", airlock_record_list_path(l, i),
+					  "decision",
+					  airlock_decision_name(airlock_record_list_decision(l, i)),
+					  "time", airlock_record_list_time(l, i));
+
+		/* a path that is not UTF-8 cannot be a JSON string: show it escaped */
+		if (!o) {
+			char *shown = cli_escape(airlock_record_list_path(l, i)
+							 ? airlock_record_list_path(l, i)
+							 : airlock_record_list_problem(l, i));
+
+			o = json_pack("{s:s}", "problem", shown);
+			free(shown);
+		}
+		json_array_append_new(arr, o);
+	}
+	if (!arr)
+		return cli_error("cannot build the JSON output (out of memory)");
+	rc = json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII);
+	json_decref(arr);
+	fputc('\n', stdout);
+	return rc < 0 ? cli_error("cannot write the output") : EXIT_OK;
+}
+
+static int trust_list(enum output_format format)
+{
+	airlock_record_list *l = NULL;
+	int rc = airlock_trust_list(&l, NULL);
+
+	if (rc < 0)
+		return cli_lib_error(rc, "trust --list");
+	rc = format == FORMAT_JSON ? list_json(l) : list_text(l);
+	airlock_record_list_free(l);
+	return rc;
+}
+
+int cmd_trust(int argc, char **argv)
+{
+	airlock_inspection *in = NULL;
+	airlock_project *p = NULL;
+	airlock_options opts;
+	struct trust_args a;
+	int rc = parse_args(&a, argc, argv);
+
+	if (rc)
+		return rc < 0 ? EXIT_OK : rc;
+	if (a.list)
+		return a.dir || a.yes || a.expect || a.restricted
+			       ? cli_error("trust --list takes no other options")
+			       : trust_list(a.format);
+	cli_options(&opts);
+	if ((rc = airlock_project_open(&p, a.dir ? a.dir : ".", &opts)) < 0)
+		return cli_lib_error(rc, "trust");
+	if ((rc = airlock_project_inspect(&in, p)) < 0) {
+		rc = cli_lib_error(rc, "trust");
+		goto out;
+	}
+	show_review(p, in);
+	if ((rc = show_findings(p)) != EXIT_OK)
+		goto out;
+	if (!a.yes && !isatty(STDIN_FILENO)) {
+		rc = cli_error(
+			"trust: not a terminal, so nothing was asked and nothing recorded; pass --yes (with --expect %s) to record",
+			airlock_project_digest(p));
+		goto out;
+	}
+	if (!a.yes && !confirm()) {
+		printf("Not trusted; nothing recorded.\n");
+		rc = EXIT_UNTRUSTED;
+		goto out;
+	}
+	rc = record(p, a.restricted ? AIRLOCK_DECISION_RESTRICTED : AIRLOCK_DECISION_TRUSTED,
+		    a.expect);
+	if (rc == EXIT_OK)
+		printf("%s: %s\n", a.restricted ? "Restricted" : "Trusted",
+		       airlock_project_digest(p));
+out:
+	airlock_inspection_free(in);
+	airlock_project_free(p);
+	return rc;
+}
+
+int cmd_deny(int argc, char **argv)
+{
+	airlock_project *p = NULL;
+	airlock_options opts;
+	const char *dir;
+	int rc = cli_dir_args(&dir, NULL, argc, argv, cmd_deny_help);
+
+	if (rc)
+		return rc < 0 ? EXIT_OK : rc;
+	cli_options(&opts);
+	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
+		return cli_lib_error(rc, "deny");
+	rc = record(p, AIRLOCK_DECISION_DENIED, NULL);
+	if (rc == EXIT_OK) {
+		print_escaped("Denied: ", airlock_project_path(p));
+		fputc('\n', stdout);
+	}
+	airlock_project_free(p);
+	return rc;
+}
+
+int cmd_revoke(int argc, char **argv)
+{
+	airlock_project *p = NULL;
+	airlock_options opts;
+	const char *dir;
+	int rc = cli_dir_args(&dir, NULL, argc, argv, cmd_revoke_help);
+
+	if (rc)
+		return rc < 0 ? EXIT_OK : rc;
+	cli_options(&opts);
+	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
+		return cli_lib_error(rc, "revoke");
+	rc = airlock_project_revoke(p);
+	if (rc == 0 || rc == AIRLOCK_ENOTFOUND) {
+		print_escaped(rc == 0 ? "Revoked: " : "Nothing to revoke: ",
+			      airlock_project_path(p));
+		fputc('\n', stdout);
+		rc = EXIT_OK;
+	} else {
+		rc = cli_lib_error(rc, "revoke");
+	}
+	airlock_project_free(p);
+	return rc;
+}

@@ -1,0 +1,23 @@
+/*
+ * privdir.h - the few file-system steps the trust store and the memory-scan
+ * state share: private directories, and atomic replacement of one file.
+ */
+#ifndef AIRLOCK_COMMON_PRIVDIR_H
+#define AIRLOCK_COMMON_PRIVDIR_H
+
+#include <stddef.h>
+
+/* mkdir -p; each directory it creates is 0700 whatever the umask (existing
+ * ones are left for the caller's checks). Returns 0 or AIRLOCK_ERROR. */
+int fileio_make_dirs(const char *path);
+
+/* Replaces `name` in directory `dirfd` with buf[0..len) so that a crash at
+ * any point leaves the old file or the new one: `tmp` is created with
+ * O_CREAT|O_EXCL|O_NOFOLLOW 0600, written, fsynced, renamed over `name`, and
+ * the directory fsynced. The caller holds whatever lock keeps other writers
+ * off `tmp`. `shown` names the directory in messages. Returns 0,
+ * AIRLOCK_ERROR, or -EEXIST when `tmp` exists (message not set). */
+int fileio_replace_at(int dirfd, const char *shown, const char *tmp, const char *name,
+		      const void *buf, size_t len);
+
+#endif

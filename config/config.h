@@ -1,0 +1,73 @@
+/*
+ * config.h - the typed, effective configuration of a trusted project.
+ */
+#ifndef AIRLOCK_CONFIG_CONFIG_H
+#define AIRLOCK_CONFIG_CONFIG_H
+
+#include <stddef.h>
+
+#include "snapshot/snapshot.h"
+
+/* Bytes of JSON nesting accepted ('[' and '{' levels). jansson would go to
+ * 2048; configuration never needs more than a handful. */
+#define CONFIG_MAX_DEPTH 32
+
+struct kv {
+	char *name, *value;
+};
+
+struct airlock_hook {
+	char *event, *matcher, *type, *command;
+	double timeout;
+};
+
+struct airlock_mcp_server {
+	char *name, *transport, *command, *url;
+	char **args;
+	size_t nargs;
+	struct kv *env, *headers;
+	size_t nenv, nheaders;
+};
+
+struct strlist {
+	char **items;
+	size_t count;
+};
+
+struct instruction {
+	char *path;
+	char *text;
+	size_t len;
+};
+
+struct airlock_config {
+	airlock_state state;
+	struct airlock_hook *hooks;
+	size_t nhooks;
+	struct airlock_mcp_server *mcp;
+	size_t nmcp;
+	struct kv *env;
+	size_t nenv;
+	struct strlist permissions[AIRLOCK_PERMISSION_ADDITIONAL_DIRECTORIES + 1];
+	char *default_mode;
+	char *helpers[AIRLOCK_HELPER_AWS_CREDENTIAL_EXPORT + 1];
+	struct instruction *instructions;
+	size_t ninstructions;
+};
+
+/* Parses the executable configuration (Claude Code's settings, local over
+ * project, and .mcp.json) from the snapshot into `c`. A file that is not
+ * valid, duplicate-free JSON of the expected shape is AIRLOCK_EINVALID with
+ * the file and the reason in the message; `c` is then left for the caller
+ * to free. */
+int config_parse_executable(struct airlock_config *c, const struct snapshot *snap);
+
+/* Appends an instruction file (text copied). */
+int config_add_instruction(struct airlock_config *c, const char *path, const void *text,
+			   size_t len);
+
+/* True when buf[0..len) nests '[' / '{' no deeper than `max` (strings and
+ * escapes understood), so the parser never recurses further. */
+bool config_depth_ok(const char *buf, size_t len, int max);
+
+#endif

@@ -1,0 +1,42 @@
+/*
+ * inspect.h - what a project's executable configuration would do: hooks,
+ * MCP servers, env overrides, helpers and permission rules, read from the
+ * snapshot's bytes for a person to review. Inspection never runs anything.
+ */
+#ifndef AIRLOCK_CONFIG_INSPECT_H
+#define AIRLOCK_CONFIG_INSPECT_H
+
+#include "snapshot/project.h"
+
+struct inspect_item {
+	char *file;
+	airlock_item_type type;
+	char *name, *value;
+};
+
+struct airlock_inspection {
+	struct inspect_item *items;
+	size_t count;
+};
+
+/* The pseudo-surface of files that configuration names as programs to run
+ * (a hook's script, an MCP server's entry point). */
+extern const struct surface inspect_program_surface;
+
+/*
+ * Inspects every executable JSON file of the project. With `bind_programs`,
+ * each project file a hook, helper or MCP server would run is added to the
+ * snapshot (read once, or recorded missing) so that trust covers it; the
+ * caller re-finishes the snapshot. Returns 0 or AIRLOCK_ERROR (memory, I/O).
+ */
+int inspect_project(struct airlock_inspection *out, airlock_project *p, bool bind_programs);
+
+void inspect_clear(struct airlock_inspection *in);
+
+/* The project-relative programs one command line runs, for tests: calls fn
+ * for each candidate path (program words and interpreters' script
+ * arguments). */
+void inspect_command_programs(const char *command, void (*fn)(void *arg, const char *path),
+			      void *arg);
+
+#endif

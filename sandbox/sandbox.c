@@ -1,0 +1,279 @@
+/*
+ * sandbox.c - seccomp (libseccomp) and Landlock confinement of a forked
+ * inspection child.
+ *
+ * The filter is a deny list, not an allow list: libyara, tree-sitter and
+ * jansson need only memory and the pipe, but glibc's choice of system calls
+ * varies between versions, and an allow list that is wrong kills every scan.
+ * What is denied is what turns a parser bug into harm: running a program,
+ * reaching the network, writing or changing files, attaching to processes.
+ * Landlock (when present) additionally removes all file system access, so
+ * even read-only opens fail: the child works on buffers read before it.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/landlock.h>
+#include <poll.h>
+#include <seccomp.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "common/error.h"
+#include "sandbox/sandbox.h"
+
+/* Landlock ABI 1 file system rights: every one of them is handled and none
+ * is granted. */
+#define LANDLOCK_ALL_FS ((1ULL << 13) - 1)
+
+static void landlock_enter(void)
+{
+#ifdef SYS_landlock_create_ruleset
+	struct landlock_ruleset_attr attr = { .handled_access_fs = LANDLOCK_ALL_FS };
+	long fd = syscall(SYS_landlock_create_ruleset, &attr, sizeof(attr), 0);
+
+	if (fd < 0)
+		return; /* kernel without Landlock: seccomp still applies */
+	syscall(SYS_landlock_restrict_self, (int)fd, 0);
+	close((int)fd);
+#endif
+}
+
+static int deny(scmp_filter_ctx ctx, int action, int nr)
+{
+	return seccomp_rule_add(ctx, action, nr, 0);
+}
+
+/* open/openat with any of the write or create flags. */
+static int deny_write_opens(scmp_filter_ctx ctx)
+{
+	static const unsigned long flags[] = { O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND };
+	int rc = 0;
+
+	for (size_t i = 0; i < sizeof(flags) / sizeof(flags[0]) && rc == 0; i++) {
+		rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(open), 1,
+				      SCMP_A1(SCMP_CMP_MASKED_EQ, flags[i], flags[i]));
+		if (rc == 0)
+			rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(openat), 1,
+					      SCMP_A2(SCMP_CMP_MASKED_EQ, flags[i], flags[i]));
+	}
+	return rc;
+}
+
+static int seccomp_enter(void)
+{
+	static const int killed[] = { SCMP_SYS(execve), SCMP_SYS(execveat) };
+	static const int refused[] = {
+		SCMP_SYS(socket),
+		SCMP_SYS(socketpair),
+		SCMP_SYS(connect),
+		SCMP_SYS(bind),
+		SCMP_SYS(listen),
+		SCMP_SYS(accept),
+		SCMP_SYS(accept4),
+		SCMP_SYS(ptrace),
+		SCMP_SYS(process_vm_writev),
+		SCMP_SYS(process_vm_readv),
+		SCMP_SYS(openat2),
+		SCMP_SYS(creat),
+		SCMP_SYS(unlink),
+		SCMP_SYS(unlinkat),
+		SCMP_SYS(rename),
+		SCMP_SYS(renameat),
+		SCMP_SYS(renameat2),
+		SCMP_SYS(mkdir),
+		SCMP_SYS(mkdirat),
+		SCMP_SYS(rmdir),
+		SCMP_SYS(link),
+		SCMP_SYS(linkat),
+		SCMP_SYS(symlink),
+		SCMP_SYS(symlinkat),
+		SCMP_SYS(chmod),
+		SCMP_SYS(fchmod),
+		SCMP_SYS(fchmodat),
+		SCMP_SYS(chown),
+		SCMP_SYS(fchown),
+		SCMP_SYS(fchownat),
+		SCMP_SYS(lchown),
+		SCMP_SYS(truncate),
+		SCMP_SYS(ftruncate),
+		SCMP_SYS(mknod),
+		SCMP_SYS(mknodat),
+		SCMP_SYS(mount),
+		SCMP_SYS(umount2),
+		SCMP_SYS(setuid),
+		SCMP_SYS(setgid),
+		SCMP_SYS(memfd_create),
+	};
+	pid_t self = getpid();
+	scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
+	int rc = ctx ? 0 : -ENOMEM;
+
+	for (size_t i = 0; i < sizeof(killed) / sizeof(killed[0]) && rc == 0; i++)
+		rc = deny(ctx, SCMP_ACT_KILL_PROCESS, killed[i]);
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]) && rc == 0; i++)
+		rc = deny(ctx, SCMP_ACT_ERRNO(EPERM), refused[i]);
+	if (rc == 0)
+		rc = deny_write_opens(ctx);
+	/* signals only to itself (abort() raises SIGABRT with tgkill) */
+	if (rc == 0)
+		rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(kill), 1,
+				      SCMP_A0(SCMP_CMP_NE, (scmp_datum_t)self));
+	if (rc == 0)
+		rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(tgkill), 1,
+				      SCMP_A0(SCMP_CMP_NE, (scmp_datum_t)self));
+	if (rc == 0)
+		rc = seccomp_load(ctx);
+	seccomp_release(ctx);
+	if (rc < 0) {
+		errno = -rc;
+		return -1;
+	}
+	return 0;
+}
+
+int sandbox_enter(void)
+{
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+		return -1;
+	landlock_enter();
+	return seccomp_enter();
+}
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Reads until EOF, more than `max` bytes, or the deadline. */
+static int collect(unsigned char **out, size_t *len, int fd, size_t max, unsigned int seconds)
+{
+	long long deadline = now_ms() + (long long)seconds * 1000;
+	size_t cap = 4096, got = 0;
+	unsigned char *buf = malloc(cap + 1);
+
+	if (!buf)
+		return error_oom();
+	for (;;) {
+		struct pollfd pfd = { fd, POLLIN, 0 };
+		long long left = deadline - now_ms();
+		ssize_t n;
+
+		if (left <= 0 || poll(&pfd, 1, (int)(left > 60000 ? 60000 : left)) == 0) {
+			if (now_ms() < deadline)
+				continue;
+			free(buf);
+			return error_set(AIRLOCK_ERROR,
+					 "the sandboxed scanner did not finish within %u s",
+					 seconds);
+		}
+
+		if (got == cap) {
+			unsigned char *grown;
+
+			if (cap > max) {
+				free(buf);
+				return error_set(AIRLOCK_ERROR, "scanner output exceeds %zu bytes",
+						 max);
+			}
+			cap *= 2;
+			if (!(grown = realloc(buf, cap + 1))) {
+				free(buf);
+				return error_oom();
+			}
+			buf = grown;
+		}
+		n = read(fd, buf + got, cap - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			free(buf);
+			return error_set_errno(AIRLOCK_ERROR, errno,
+					       "reading the scanner's output");
+		}
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	if (got > max) {
+		free(buf);
+		return error_set(AIRLOCK_ERROR, "scanner output exceeds %zu bytes", max);
+	}
+	buf[got] = '\0';
+	*out = buf;
+	*len = got;
+	return 0;
+}
+
+static int child_status(pid_t pid)
+{
+	int status;
+
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return error_set_errno(AIRLOCK_ERROR, errno, "waiting for the scanner");
+	if (WIFSIGNALED(status))
+		return error_set(
+			AIRLOCK_ERROR,
+			"the sandboxed scanner was killed by signal %d (a forbidden system call, or a crash)",
+			WTERMSIG(status));
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return error_set(AIRLOCK_ERROR, "the sandboxed scanner failed (exit %d)",
+				 WEXITSTATUS(status));
+	return 0;
+}
+
+int sandbox_run(unsigned char **out, size_t *len, size_t max, unsigned int seconds, sandbox_fn fn,
+		void *arg)
+{
+	unsigned char *buf = NULL;
+	int fds[2], error;
+	pid_t pid;
+
+	*out = NULL;
+	*len = 0;
+	if (pipe2(fds, O_CLOEXEC) < 0)
+		return error_set_errno(AIRLOCK_ERROR, errno, "cannot create the scanner's pipe");
+	pid = fork();
+	if (pid < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return error_set_errno(AIRLOCK_ERROR, errno, "cannot start the sandboxed scanner");
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		if (sandbox_enter() < 0)
+			_exit(3);
+		_exit(fn(arg, fds[1]) == 0 ? 0 : 1);
+	}
+	close(fds[1]);
+	error = collect(&buf, len, fds[0], max, seconds);
+	close(fds[0]);
+	if (error < 0) {
+		kill(pid, SIGKILL); /* it may be blocked writing what we refused */
+		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+			;
+	} else if ((error = child_status(pid)) < 0 && buf &&
+		   strncmp((char *)buf, SANDBOX_ERROR_PREFIX, strlen(SANDBOX_ERROR_PREFIX)) == 0) {
+		/* the child said why it failed: one line, shown as the reason */
+		char *msg = (char *)buf + strlen(SANDBOX_ERROR_PREFIX);
+
+		msg[strcspn(msg, "\r\n")] = '\0';
+		error_set(AIRLOCK_ERROR, "%.400s", msg);
+	}
+	if (error < 0) {
+		free(buf);
+		*len = 0;
+		return error;
+	}
+	*out = buf;
+	return 0;
+}

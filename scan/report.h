@@ -1,0 +1,33 @@
+/*
+ * report.h - the report: findings of a project's snapshot or of named files,
+ * the files they came from, and the signature set that found them.
+ */
+#ifndef AIRLOCK_SCAN_REPORT_H
+#define AIRLOCK_SCAN_REPORT_H
+
+#include "snapshot/options.h"
+#include "scanners/finding.h"
+#include "scanners/catalogue.h"
+
+struct yara_set;
+
+struct report_file {
+	char *path;
+	airlock_kind kind;
+	bool scanned;
+};
+
+struct airlock_report {
+	struct findings fs;
+	struct report_file *files;
+	size_t nfiles, files_alloc;
+	struct airlock_rules *rules;
+	airlock_severity threshold;
+	char *warning;     /* memory scans: a state file that was not used */
+	size_t files_read; /* memory scans: files whose content was read */
+};
+
+int scan_report_new(airlock_report **out, const struct scan_options *so);
+int scan_report_add_file(airlock_report *r, const char *path, airlock_kind kind, bool scanned);
+
+#endif

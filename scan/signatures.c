@@ -1,0 +1,281 @@
+/*
+ * signatures.c - the signature set: where it comes from and what it is called.
+ *
+ * Compiled signatures are loaded, never compiled, at run time, and only from
+ * the installed data directory, $AIRLOCK_SIGNATURES or the caller's explicit
+ * path - never from inside the project being scanned. The user's own rule
+ * sources (--rules DIR) are compiled with includes disabled. The version is a
+ * SHA-256 over the compiled bytes and the user sources, so a trust record can
+ * say which rules a decision was made under.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "common/error.h"
+#include "common/limits.h"
+#include "scan/signatures.h"
+
+#ifndef AIRLOCK_DATADIR
+#define AIRLOCK_DATADIR "/usr/local/share/airlock"
+#endif
+
+static ssize_t read_all(int fd, unsigned char *buf, size_t want)
+{
+	size_t got = 0;
+
+	while (got < want) {
+		ssize_t n = read(fd, buf + got, want - got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return n < 0 ? -1 : (ssize_t)got;
+		got += (size_t)n;
+	}
+	return (ssize_t)got;
+}
+
+/* Reads a regular file of at most `cap` bytes, NUL-terminated. */
+static int read_small(unsigned char **out, size_t *len, int dirfd, const char *name, size_t cap)
+{
+	struct stat st;
+	unsigned char *buf = NULL;
+	ssize_t got;
+	int fd, error = 0;
+
+	*out = NULL;
+	fd = openat(dirfd, name, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		int e = errno;
+
+		return error_set_errno(e == ENOENT ? AIRLOCK_ENOTFOUND : AIRLOCK_ERROR, e,
+				       "cannot open '%s'", name);
+	}
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		error = error_set(AIRLOCK_ERROR, "'%s' is not a regular file", name);
+		goto out;
+	}
+	if ((uint64_t)st.st_size > cap) {
+		error = error_set(AIRLOCK_ERROR, "'%s' is larger than %zu bytes", name, cap);
+		goto out;
+	}
+	if (!(buf = malloc((size_t)st.st_size + 1))) {
+		error = error_oom();
+		goto out;
+	}
+	got = read_all(fd, buf, (size_t)st.st_size);
+	if (got != (ssize_t)st.st_size) {
+		error = error_set(AIRLOCK_ERROR, "cannot read '%s'", name);
+		goto out;
+	}
+	buf[got] = '\0';
+	*len = (size_t)got;
+	*out = buf;
+	buf = NULL;
+out:
+	free(buf);
+	close(fd);
+	return error;
+}
+
+static const char *signatures_path(const struct scan_options *so)
+{
+	const char *env = getenv("AIRLOCK_SIGNATURES");
+
+	if (so->signatures)
+		return so->signatures;
+	if (env && *env)
+		return env;
+	return AIRLOCK_DATADIR "/signatures.yarc";
+}
+
+/* Refuses signatures that lie inside the project: its owner could replace
+ * the rules that are to judge it. */
+static int check_outside(const char *path, const char *project)
+{
+	char *real;
+	size_t n;
+	int error = 0;
+
+	if (!project)
+		return 0;
+	if (!(real = realpath(path, NULL)))
+		return error_set_errno(AIRLOCK_ERROR, errno, "cannot resolve '%s'", path);
+	n = strlen(project);
+	if (strncmp(real, project, n) == 0 && (real[n] == '/' || real[n] == '\0' || n == 1))
+		error = error_set(AIRLOCK_EINVALID,
+				  "refusing signatures inside the scanned project: %s", real);
+	free(real);
+	return error;
+}
+
+struct user_rules {
+	struct rule_source *src;
+	char **names;
+	unsigned char **texts;
+	size_t count;
+};
+
+static void user_rules_free(struct user_rules *u)
+{
+	for (size_t i = 0; i < u->count; i++) {
+		free(u->names[i]);
+		free(u->texts[i]);
+	}
+	free(u->src);
+	free(u->names);
+	free(u->texts);
+}
+
+static bool is_rule_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return name[0] != '.' && ((n > 4 && strcmp(name + n - 4, ".yar") == 0) ||
+				  (n > 5 && strcmp(name + n - 5, ".yara") == 0));
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int read_user_rules(struct user_rules *u, const char *dir)
+{
+	DIR *d = NULL;
+	struct dirent *de;
+	int error = 0, fd;
+
+	memset(u, 0, sizeof(*u));
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return error_set_errno(errno == ENOENT ? AIRLOCK_ENOTFOUND : AIRLOCK_ERROR, errno,
+				       "cannot open rules folder '%s'", dir);
+	if (!(d = fdopendir(fd))) {
+		close(fd);
+		return error_set_errno(AIRLOCK_ERROR, errno, "cannot list '%s'", dir);
+	}
+	u->names = calloc(LIMIT_RULE_FILES, sizeof(char *));
+	u->texts = calloc(LIMIT_RULE_FILES, sizeof(unsigned char *));
+	u->src = calloc(LIMIT_RULE_FILES, sizeof(*u->src));
+	if (!u->names || !u->texts || !u->src) {
+		error = error_oom();
+		goto out;
+	}
+	while ((de = readdir(d))) {
+		if (!is_rule_name(de->d_name))
+			continue;
+		if (u->count == LIMIT_RULE_FILES) {
+			error = error_set(AIRLOCK_ERROR, "more than %d rule files in '%s'",
+					  LIMIT_RULE_FILES, dir);
+			goto out;
+		}
+		if (!(u->names[u->count++] = strdup(de->d_name))) {
+			error = error_oom();
+			goto out;
+		}
+	}
+	if (u->count > 1)
+		qsort(u->names, u->count, sizeof(char *), by_name);
+	for (size_t i = 0; i < u->count; i++) {
+		size_t len;
+
+		if ((error = read_small(&u->texts[i], &len, dirfd(d), u->names[i],
+					LIMIT_RULE_SOURCE_BYTES)) < 0)
+			goto out;
+		if (strlen((char *)u->texts[i]) != len) {
+			error = error_set(AIRLOCK_ERROR, "rule file '%s' contains a NUL byte",
+					  u->names[i]);
+			goto out;
+		}
+		u->src[i].name = u->names[i];
+		u->src[i].text = (const char *)u->texts[i];
+	}
+out:
+	closedir(d);
+	return error;
+}
+
+static int version_of(char out[SHA256_HEX_LEN + 1], const unsigned char *compiled, size_t len,
+		      const struct user_rules *u)
+{
+	hash_ctx *h = hash_new();
+	int error;
+
+	if (!h)
+		return AIRLOCK_ERROR;
+	if ((error = hash_update(h, compiled, len)) < 0)
+		goto fail;
+	for (size_t i = 0; i < u->count; i++)
+		if ((error = hash_update(h, u->names[i], strlen(u->names[i]) + 1)) < 0 ||
+		    (error = hash_update(h, u->texts[i], strlen((char *)u->texts[i]) + 1)) < 0)
+			goto fail;
+	return hash_final(h, out);
+fail:
+	hash_free(h);
+	return error;
+}
+
+int rules_open(struct airlock_rules **cat, struct yara_set **ys, const struct scan_options *so,
+	       const char *project)
+{
+	const char *path = signatures_path(so);
+	struct airlock_rules *r = NULL;
+	struct user_rules u = { 0 };
+	unsigned char *compiled = NULL;
+	size_t len = 0;
+	int error;
+
+	*cat = NULL;
+	*ys = NULL;
+	if (!(r = calloc(1, sizeof(*r))))
+		return error_oom();
+	error = read_small(&compiled, &len, AT_FDCWD, path, LIMIT_SIGNATURES_BYTES);
+	if (error < 0) {
+		char why[256];
+
+		snprintf(why, sizeof(why), "%s", airlock_error_last());
+		error = error_set(error, "cannot load the signatures '%s': %s", path, why);
+		goto out;
+	}
+	if ((error = check_outside(path, project)) < 0 ||
+	    (so->rules_dir && (error = read_user_rules(&u, so->rules_dir)) < 0) ||
+	    (error = rules_add_builtins(r)) < 0 ||
+	    (error = yara_set_load(ys, r, compiled, len, u.src, u.count)) < 0 ||
+	    (error = version_of(r->version, compiled, len, &u)) < 0)
+		goto out;
+	rules_sort(r);
+	*cat = r;
+	r = NULL;
+out:
+	if (error < 0) {
+		yara_set_free(*ys);
+		*ys = NULL;
+	}
+	airlock_rules_free(r);
+	user_rules_free(&u);
+	free(compiled);
+	return error;
+}
+
+int airlock_rules_load(airlock_rules **out, const airlock_options *opts)
+{
+	struct scan_options so;
+	struct yara_set *ys = NULL;
+	int error;
+
+	if (!out)
+		return error_set(AIRLOCK_EINVALID, "airlock_rules_load: no output given");
+	*out = NULL;
+	if ((error = scan_options_init(&so, opts)) < 0)
+		return error;
+	error = rules_open(out, &ys, &so, NULL);
+	yara_set_free(ys);
+	scan_options_clear(&so);
+	return error;
+}

@@ -1,0 +1,19 @@
+/*
+ * wording.h - what text says: orders to the agent, actions on secrets or
+ * towards a URL; and a case-insensitive search the Markdown scanners share.
+ */
+#ifndef AIRLOCK_SCANNERS_WORDING_H
+#define AIRLOCK_SCANNERS_WORDING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when `needle` occurs in t[0..len), in any case (ASCII); linear. */
+bool wording_contains_ci(const char *t, size_t len, const char *needle);
+
+/* An order to the agent, a command, or an action on a secret or towards a
+ * URL. A maintainer's note (TODO, lint switches, "see the docs at ...",
+ * "instructions in CONTRIBUTING") is none of these. */
+bool wording_imperative(const char *text, size_t len);
+
+#endif

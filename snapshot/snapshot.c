@@ -1,0 +1,202 @@
+/*
+ * snapshot.c - the manifest: entries, their hashes, and one digest over the
+ * executable class.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/error.h"
+#include "common/path.h"
+#include "common/limits.h"
+#include "snapshot/snapshot.h"
+
+const struct surface snapshot_walk_surface = {
+	"", "(project)", AIRLOCK_KIND_DIRECTORY, false, AIRLOCK_CLASS_EXECUTABLE,
+};
+
+const struct surface snapshot_any_surface = {
+	"", "(any)", AIRLOCK_KIND_TEXT, true, AIRLOCK_CLASS_INSTRUCTIONS,
+};
+
+void snapshot_init(struct snapshot *snap, uint64_t max_file_size)
+{
+	memset(snap, 0, sizeof(*snap));
+	snap->max_file_size = max_file_size ? max_file_size : LIMIT_FILE_SIZE_DEFAULT;
+}
+
+void snapshot_free(struct snapshot *snap)
+{
+	for (size_t i = 0; i < snap->count; i++) {
+		free(snap->entries[i].path);
+		free(snap->entries[i].link_target);
+		free(snap->entries[i].data);
+	}
+	free(snap->entries);
+	memset(snap, 0, sizeof(*snap));
+}
+
+static int grow(struct snapshot *snap)
+{
+	size_t n = snap->alloc ? snap->alloc * 2 : 32;
+	struct airlock_entry *e;
+
+	if (n > SIZE_MAX / sizeof(*e))
+		return error_oom();
+	e = realloc(snap->entries, n * sizeof(*e));
+	if (!e)
+		return error_oom();
+	snap->entries = e;
+	snap->alloc = n;
+	return 0;
+}
+
+static int append(struct airlock_entry **out, struct snapshot *snap, const char *path,
+		  const struct surface *s, unsigned int reasons, uint64_t size,
+		  const char *link_target)
+{
+	struct airlock_entry *e;
+	int error;
+
+	if (snap->count == snap->alloc && (error = grow(snap)) < 0)
+		return error;
+	e = &snap->entries[snap->count];
+	memset(e, 0, sizeof(*e));
+	e->path = strdup(path);
+	e->link_target = link_target ? strdup(link_target) : NULL;
+	if (!e->path || (link_target && !e->link_target)) {
+		free(e->path);
+		free(e->link_target);
+		return error_oom();
+	}
+	e->surface = s;
+	e->kind = surface_kind(s, path);
+	e->reasons = reasons;
+	e->size = size;
+	snap->count++;
+	*out = e;
+	return 0;
+}
+
+int snapshot_add(struct airlock_entry **out, struct snapshot *snap, const char *path,
+		 const struct surface *s, unsigned int reasons, uint64_t size,
+		 const char *link_target)
+{
+	*out = NULL;
+	if (s != &snapshot_walk_surface) {
+		if (snap->surface_files >= LIMIT_SURFACE_FILES) {
+			if (snap->surface_limit_reported)
+				return 0;
+			snap->surface_limit_reported = true;
+			return append(out, snap, path, &snapshot_walk_surface, AIRLOCK_REASON_LIMIT,
+				      0, NULL);
+		}
+		snap->surface_files++;
+	}
+	return append(out, snap, path, s, reasons, size, link_target);
+}
+
+int snapshot_set_content(struct snapshot *snap, struct airlock_entry *e, unsigned char *data,
+			 size_t len)
+{
+	int error;
+
+	if (len > LIMIT_SNAPSHOT_BYTES - snap->bytes) {
+		free(data);
+		e->reasons |= AIRLOCK_REASON_TOO_LARGE;
+		return 0;
+	}
+	if ((error = hash_sha256_hex(e->sha256, data, len)) < 0) {
+		free(data);
+		return error;
+	}
+	e->data = data;
+	e->data_len = len;
+	snap->bytes += len;
+	return 0;
+}
+
+static int by_path(const void *a, const void *b)
+{
+	const struct airlock_entry *x = a, *y = b;
+
+	return strcmp(x->path, y->path);
+}
+
+/*
+ * The digest covers what trust is bound to: every executable-class entry's
+ * path and either its content hash or why it was not read. Fields are
+ * NUL-terminated, so no two manifests serialise alike (paths never hold NUL).
+ */
+int snapshot_finish(struct snapshot *snap)
+{
+	hash_ctx *h;
+	char num[32];
+	int error;
+
+	if (snap->count > 1)
+		qsort(snap->entries, snap->count, sizeof(snap->entries[0]), by_path);
+	if (!(h = hash_new()))
+		return AIRLOCK_ERROR;
+	for (size_t i = 0; i < snap->count; i++) {
+		const struct airlock_entry *e = &snap->entries[i];
+
+		if (e->surface->cls != AIRLOCK_CLASS_EXECUTABLE)
+			continue;
+		snprintf(num, sizeof(num), "%u", e->reasons);
+		if ((error = hash_update(h, e->path, strlen(e->path) + 1)) < 0 ||
+		    (error = hash_update(h, e->sha256, strlen(e->sha256) + 1)) < 0 ||
+		    (error = hash_update(h, num, strlen(num) + 1)) < 0 ||
+		    (error = hash_update(h, e->link_target ? e->link_target : "",
+					 e->link_target ? strlen(e->link_target) + 1 : 1)) < 0) {
+			hash_free(h);
+			return error;
+		}
+	}
+	return hash_final(h, snap->digest);
+}
+
+/* A relative link whose ".." steps climb above the project root points
+ * outside; so does every absolute link. Judged on the text alone: the target
+ * is never resolved. */
+bool snapshot_link_escapes(const char *relpath, const char *target)
+{
+	return target[0] == '/' || target[0] == '\0' || path_climbs_out(relpath, target);
+}
+
+/* The project-relative path a link inside the project names, judged on its
+ * text (never resolved): the link's folder joined with the target, "." and
+ * ".." folded. Returns false when it climbs out or is too long. */
+bool snapshot_join(char *out, size_t cap, const char *path, const char *target)
+{
+	const char *slash = strrchr(path, '/');
+	size_t len = slash ? (size_t)(slash - path) : 0;
+
+	if (target[0] == '/' || len >= cap)
+		return false;
+	memcpy(out, path, len);
+	out[len] = '\0';
+	while (*target) {
+		size_t n = strcspn(target, "/");
+
+		if (n == 2 && target[0] == '.' && target[1] == '.') {
+			char *up = strrchr(out, '/');
+
+			if (len == 0)
+				return false;
+			len = up ? (size_t)(up - out) : 0;
+			out[len] = '\0';
+		} else if (n > 0 && !(n == 1 && target[0] == '.')) {
+			if (len + 1 + n >= cap)
+				return false;
+			if (len)
+				out[len++] = '/';
+			memcpy(out + len, target, n);
+			len += n;
+			out[len] = '\0';
+		}
+		target += n;
+		target += strspn(target, "/");
+	}
+	return len > 0;
+}

@@ -1,0 +1,95 @@
+/*
+ * snapshot.h - the project's context files, each read once into memory, and
+ * the manifest built from them.
+ *
+ * A source (a directory today, a git tree later) adds entries; every later
+ * step (hash, scan, parse) works on the bytes held here, so what was hashed
+ * is exactly what is scanned and parsed.
+ */
+#ifndef AIRLOCK_SNAPSHOT_SNAPSHOT_H
+#define AIRLOCK_SNAPSHOT_SNAPSHOT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "airlock.h"
+#include "common/hash.h"
+#include "surfaces/files.h"
+
+/* What fstat said of a file when it was opened: a memory scan's cache key. */
+struct file_stamp {
+	uint64_t dev, ino, size;
+	int64_t mtime_sec, ctime_sec;
+	long mtime_nsec, ctime_nsec;
+};
+
+struct airlock_entry {
+	char *path; /* relative, '/'-separated, raw bytes */
+	const struct surface *surface;
+	airlock_kind kind;
+	uint64_t size;        /* as the source reported it */
+	unsigned int reasons; /* AIRLOCK_REASON_* */
+	char *link_target;    /* symlinks only */
+	unsigned char *data;  /* the bytes read; NULL when not read */
+	size_t data_len;
+	char sha256[SHA256_HEX_LEN + 1]; /* "" when not read */
+	struct file_stamp stamp;         /* regular files opened by a walk */
+	bool cached;                     /* unchanged since the caller's record: not read */
+};
+
+struct snapshot {
+	struct airlock_entry *entries;
+	size_t count, alloc;
+	size_t surface_files; /* entries that are surface matches */
+	uint64_t bytes;       /* content bytes held, for the total cap */
+	uint64_t max_file_size;
+	bool surface_limit_reported;
+	bool all_files; /* every regular file is an entry, not only surfaces */
+	char digest[SHA256_HEX_LEN + 1];
+	/* Set: asked for every regular file after fstat and before reading; when
+	 * it returns true the file is added unread, marked `cached`. */
+	bool (*unchanged)(void *arg, const char *path, const struct file_stamp *st);
+	void *unchanged_arg;
+};
+
+/* The pseudo-surface of entries that stand for a walk problem (a limit hit
+ * or an unreadable directory) rather than for a context file. */
+extern const struct surface snapshot_walk_surface;
+
+/* The pseudo-surface of files outside the surfaces table, taken when
+ * all_files is set (`airlock scan --all-files`): kind from the extension,
+ * read as instructions, so they never enter the executable digest. */
+extern const struct surface snapshot_any_surface;
+
+void snapshot_init(struct snapshot *snap, uint64_t max_file_size);
+void snapshot_free(struct snapshot *snap);
+
+/* Adds an entry without content. `path` is copied; `link_target` may be NULL.
+ * When the manifest already holds LIMIT_SURFACE_FILES context files the entry
+ * is not added: *out is NULL and one LIMIT entry records it instead.
+ * Returns 0 or AIRLOCK_ERROR (out of memory). */
+int snapshot_add(struct airlock_entry **out, struct snapshot *snap, const char *path,
+		 const struct surface *s, unsigned int reasons, uint64_t size,
+		 const char *link_target);
+
+/* Gives the entry its content (ownership of `data` passes to the snapshot in
+ * every case) and hashes it. Past the snapshot's total byte cap the data is
+ * dropped and the entry marked AIRLOCK_REASON_TOO_LARGE. */
+int snapshot_set_content(struct snapshot *snap, struct airlock_entry *e, unsigned char *data,
+			 size_t len);
+
+/* True when a symlink at `relpath` with text `target` points outside the
+ * project: absolute, or climbing above the root with "..". Judged on the
+ * text alone; the target is never resolved. */
+bool snapshot_link_escapes(const char *relpath, const char *target);
+
+/* The project-relative path that `target`, named from the file at `path`,
+ * designates: path's folder joined with target, "." and ".." folded, on the
+ * text alone. False when it is absolute, climbs out, or is too long. */
+bool snapshot_join(char *out, size_t cap, const char *path, const char *target);
+
+/* Sorts the entries by path and computes the manifest digest. */
+int snapshot_finish(struct snapshot *snap);
+
+#endif

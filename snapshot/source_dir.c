@@ -1,0 +1,598 @@
+/*
+ * source_dir.c - walk a project directory and read its context files once.
+ *
+ * The rules, all enforced on descriptors:
+ *  - every name is opened relative to its parent directory's descriptor, one
+ *    component at a time, with openat2(RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS |
+ *    RESOLVE_NO_MAGICLINKS) and O_NOFOLLOW: nothing is reached through a link;
+ *  - the type is checked on the open descriptor (fstat): only regular files
+ *    are read, and non-regular files are never opened when the listing
+ *    already says what they are (a FIFO must not block us, a device must not
+ *    see an open);
+ *  - a file larger than the cap is not read at all; a file whose size or
+ *    change time moved while it was read is not trusted to be what we hashed;
+ *  - depth, entry count and path length are bounded; reaching a bound is an
+ *    entry in the manifest (fail closed), not a silent stop.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "common/error.h"
+#include "common/utf8.h"
+#include "common/limits.h"
+#include "snapshot/source_dir.h"
+
+bool source_dir_force_fallback;
+void (*source_dir_before_open)(int dirfd, const char *name, void *arg);
+void *source_dir_before_open_arg;
+unsigned long source_dir_reads;
+
+static int openat2_missing;
+
+struct walk {
+	struct snapshot *snap;
+	char path[LIMIT_PATH_BYTES + 1]; /* relative path of the current name */
+	size_t entries_seen;
+	bool entry_limit_reported;
+	const struct surface *all; /* set: every file is this surface */
+};
+
+int source_dir_open_beneath(int dirfd, const char *name, int flags)
+{
+	flags |= O_NOFOLLOW | O_CLOEXEC | O_NOCTTY;
+	if (name[0] == '\0' || strchr(name, '/') || strcmp(name, ".") == 0 ||
+	    strcmp(name, "..") == 0) {
+		errno = EINVAL;
+		return -1;
+	}
+#ifdef SYS_openat2
+	if (!source_dir_force_fallback && !__atomic_load_n(&openat2_missing, __ATOMIC_RELAXED)) {
+		struct open_how how = {
+			.flags = (uint64_t)flags,
+			.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS,
+		};
+		long fd = syscall(SYS_openat2, dirfd, name, &how, sizeof(how));
+
+		if (fd >= 0 || errno != ENOSYS)
+			return (int)fd;
+		__atomic_store_n(&openat2_missing, 1, __ATOMIC_RELAXED);
+	}
+#endif
+	/* A single component opened with O_NOFOLLOW relative to a directory that
+	 * was itself opened this way cannot leave the tree. */
+	return openat(dirfd, name, flags);
+}
+
+/* Adds an entry for the current path, noting a name that is not UTF-8. */
+static int add(struct airlock_entry **out, struct walk *w, const struct surface *s,
+	       unsigned int reasons, uint64_t size, const char *link_target)
+{
+	struct airlock_entry *e = NULL;
+	int error;
+
+	if (!utf8_valid(w->path, strlen(w->path)))
+		reasons |= AIRLOCK_REASON_BAD_NAME;
+	error = snapshot_add(&e, w->snap, w->path, s, reasons, size, link_target);
+	if (out)
+		*out = e;
+	return error;
+}
+
+/* One LIMIT entry per place: a directory full of over-long names is one
+ * problem, not thousands. */
+static int add_limit(struct walk *w)
+{
+	const struct snapshot *snap = w->snap;
+
+	if (snap->count > 0) {
+		const struct airlock_entry *last = &snap->entries[snap->count - 1];
+
+		if ((last->reasons & AIRLOCK_REASON_LIMIT) && strcmp(last->path, w->path) == 0)
+			return 0;
+	}
+	return add(NULL, w, &snapshot_walk_surface, AIRLOCK_REASON_LIMIT, 0, NULL);
+}
+
+/* Records the symlink at w->path as entry of surface `s` (NULL: look it up;
+ * skip it when it is no context location). Never follows it. */
+static int visit_link(struct walk *w, int dirfd, const char *name, unsigned int extra,
+		      const struct surface *s)
+{
+	bool anchor = false;
+	char target[LIMIT_LINK_TARGET + 1];
+	unsigned int reasons = extra;
+	struct airlock_entry *e;
+	ssize_t n;
+	int error;
+
+	if (!s && !(s = surface_match(w->path))) {
+		s = surface_anchor(w->path);
+		anchor = s != NULL;
+	}
+	if (!s)
+		return 0;
+	n = readlinkat(dirfd, name, target, sizeof(target));
+	if (n < 0) {
+		target[0] = '\0';
+		reasons |= AIRLOCK_REASON_UNREADABLE;
+	} else if ((size_t)n >= sizeof(target)) {
+		target[sizeof(target) - 1] = '\0';
+	} else {
+		target[n] = '\0';
+	}
+	if (n < 0 || (size_t)n >= sizeof(target) || snapshot_link_escapes(w->path, target))
+		reasons |= AIRLOCK_REASON_SYMLINK_OUTSIDE;
+	else
+		reasons |= AIRLOCK_REASON_SYMLINK;
+	if ((error = add(&e, w, s, reasons, 0, target)) < 0)
+		return error;
+	if (e && anchor)
+		e->kind = AIRLOCK_KIND_DIRECTORY;
+	return 0;
+}
+
+static int visit_special(struct walk *w, const struct surface *s)
+{
+	if (!s)
+		return 0;
+	return add(NULL, w, s, AIRLOCK_REASON_NOT_REGULAR, 0, NULL);
+}
+
+static ssize_t read_full(int fd, unsigned char *buf, size_t want)
+{
+	size_t got = 0;
+
+	while (got < want) {
+		ssize_t n = read(fd, buf + got, want - got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	return (ssize_t)got;
+}
+
+static bool same_file_state(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
+	       a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+	       a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
+/* Reads the open regular file `fd` once. On success *data holds exactly
+ * st->st_size bytes; otherwise *reasons says why there is no content. */
+static int read_once(unsigned char **data, unsigned int *reasons, int fd, const struct stat *st,
+		     uint64_t cap)
+{
+	struct stat after;
+	unsigned char *buf;
+	size_t size;
+	ssize_t got;
+
+	*data = NULL;
+	if ((uint64_t)st->st_size > cap) {
+		*reasons |= AIRLOCK_REASON_TOO_LARGE;
+		return 0;
+	}
+	size = (size_t)st->st_size;
+	__atomic_add_fetch(&source_dir_reads, 1, __ATOMIC_RELAXED);
+	/* One spare byte shows a file that grew after fstat. */
+	if (!(buf = malloc(size + 1)))
+		return error_oom();
+	got = read_full(fd, buf, size + 1);
+	if (got < 0) {
+		free(buf);
+		*reasons |= AIRLOCK_REASON_UNREADABLE;
+		return 0;
+	}
+	if ((size_t)got != size || fstat(fd, &after) < 0 || !same_file_state(st, &after)) {
+		free(buf);
+		*reasons |= AIRLOCK_REASON_CHANGED;
+		return 0;
+	}
+	*data = buf;
+	return 0;
+}
+
+static unsigned int open_failure_reason(int errnum)
+{
+	switch (errnum) {
+	case ENOENT: /* removed after the listing */
+		return AIRLOCK_REASON_CHANGED | AIRLOCK_REASON_UNREADABLE;
+	case ENXIO: /* a socket took its place */
+		return AIRLOCK_REASON_CHANGED | AIRLOCK_REASON_NOT_REGULAR;
+	default:
+		return AIRLOCK_REASON_UNREADABLE;
+	}
+}
+
+static void stamp_of(struct file_stamp *out, const struct stat *st)
+{
+	out->dev = (uint64_t)st->st_dev;
+	out->ino = (uint64_t)st->st_ino;
+	out->size = (uint64_t)st->st_size;
+	out->mtime_sec = (int64_t)st->st_mtim.tv_sec;
+	out->mtime_nsec = st->st_mtim.tv_nsec;
+	out->ctime_sec = (int64_t)st->st_ctim.tv_sec;
+	out->ctime_nsec = st->st_ctim.tv_nsec;
+}
+
+/* Reads the regular file at w->path as an entry of surface `s`. */
+static int visit_file(struct walk *w, int dirfd, const char *name, const struct surface *s)
+{
+	unsigned int reasons = 0;
+	struct airlock_entry *e;
+	unsigned char *data = NULL;
+	struct file_stamp stamp;
+	struct stat st;
+	int fd, error;
+
+	if (!s && w->snap->all_files)
+		s = &snapshot_any_surface;
+	if (!s)
+		return 0;
+	if (source_dir_before_open)
+		source_dir_before_open(dirfd, name, source_dir_before_open_arg);
+	fd = source_dir_open_beneath(dirfd, name, O_RDONLY | O_NONBLOCK);
+	if (fd < 0) {
+		if (errno == ELOOP) /* a symlink took its place */
+			return visit_link(w, dirfd, name, AIRLOCK_REASON_CHANGED, s);
+		return add(NULL, w, s, open_failure_reason(errno), 0, NULL);
+	}
+	if (fstat(fd, &st) < 0) {
+		close(fd);
+		return add(NULL, w, s, AIRLOCK_REASON_UNREADABLE, 0, NULL);
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return add(NULL, w, s, AIRLOCK_REASON_NOT_REGULAR | AIRLOCK_REASON_CHANGED, 0,
+			   NULL);
+	}
+	if (s->cls == AIRLOCK_CLASS_EXECUTABLE && (st.st_mode & (S_IWGRP | S_IWOTH)))
+		reasons |= AIRLOCK_REASON_WRITABLE;
+	/* Another name for the same inode may sit outside the project, where
+	 * someone else can rewrite what was trusted and scanned. */
+	if (st.st_nlink > 1)
+		reasons |= AIRLOCK_REASON_HARDLINK;
+	stamp_of(&stamp, &st);
+	if (w->snap->unchanged && w->snap->unchanged(w->snap->unchanged_arg, w->path, &stamp)) {
+		close(fd);
+		if ((error = add(&e, w, s, reasons, (uint64_t)st.st_size, NULL)) < 0 || !e)
+			return error;
+		e->stamp = stamp;
+		e->cached = true;
+		return 0;
+	}
+	error = read_once(&data, &reasons, fd, &st, w->snap->max_file_size);
+	close(fd);
+	if (error < 0)
+		return error;
+	if ((error = add(&e, w, s, reasons, (uint64_t)st.st_size, NULL)) < 0 || !e || !data) {
+		free(data);
+		return error;
+	}
+	e->stamp = stamp;
+	return snapshot_set_content(w->snap, e, data, (size_t)st.st_size);
+}
+
+static int walk_dir(struct walk *w, int dirfd, size_t len, int depth);
+
+static int visit_dir(struct walk *w, int dirfd, const char *name, size_t len, int depth)
+{
+	int fd;
+
+	if (surface_skip_dir(name))
+		return 0;
+	if (depth >= LIMIT_WALK_DEPTH)
+		return add_limit(w);
+	fd = source_dir_open_beneath(dirfd, name, O_RDONLY | O_DIRECTORY);
+	if (fd < 0) {
+		if (errno == ELOOP) /* swapped for a symlink since the listing */
+			return visit_link(w, dirfd, name, AIRLOCK_REASON_CHANGED, NULL);
+		if (errno == ENOENT || errno == ENOTDIR)
+			return 0; /* gone, or a file now: nothing of ours below it */
+		return add(NULL, w, &snapshot_walk_surface, AIRLOCK_REASON_UNREADABLE, 0, NULL);
+	}
+	return walk_dir(w, fd, len, depth + 1);
+}
+
+static unsigned char type_of(int dirfd, const struct dirent *de)
+{
+	struct stat st;
+
+	if (de->d_type != DT_UNKNOWN)
+		return de->d_type;
+	if (fstatat(dirfd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+		return DT_UNKNOWN;
+	return IFTODT(st.st_mode);
+}
+
+static int visit(struct walk *w, int dirfd, const struct dirent *de, size_t len, int depth)
+{
+	const struct surface *s = w->all;
+
+	switch (type_of(dirfd, de)) {
+	case DT_DIR:
+		return visit_dir(w, dirfd, de->d_name, len, depth);
+	case DT_LNK:
+		return visit_link(w, dirfd, de->d_name, 0, s);
+	case DT_REG:
+		return visit_file(w, dirfd, de->d_name, s ? s : surface_match(w->path));
+	case DT_UNKNOWN:
+		return 0; /* vanished between readdir and fstatat */
+	default:
+		return visit_special(w, s ? s : surface_match(w->path));
+	}
+}
+
+/* Walks the directory open at `dirfd` (consumed) whose relative path is
+ * w->path[0..len). */
+static int walk_dir(struct walk *w, int dirfd, size_t len, int depth)
+{
+	struct dirent *de;
+	DIR *dir;
+	int error = 0;
+
+	if (!(dir = fdopendir(dirfd))) {
+		close(dirfd);
+		return add(NULL, w, &snapshot_walk_surface, AIRLOCK_REASON_UNREADABLE, 0, NULL);
+	}
+	for (;;) {
+		size_t nlen, clen;
+
+		errno = 0;
+		if (!(de = readdir(dir))) {
+			if (errno)
+				error = add(NULL, w, &snapshot_walk_surface,
+					    AIRLOCK_REASON_UNREADABLE, 0, NULL);
+			break;
+		}
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		if (++w->entries_seen > LIMIT_WALK_ENTRIES) {
+			if (!w->entry_limit_reported) {
+				w->entry_limit_reported = true;
+				error = add_limit(w);
+			}
+			break;
+		}
+		nlen = strlen(de->d_name);
+		clen = len ? len + 1 + nlen : nlen;
+		if (clen > LIMIT_PATH_BYTES) {
+			if ((error = add_limit(w)) < 0)
+				break;
+			continue;
+		}
+		if (len)
+			w->path[len] = '/';
+		memcpy(w->path + (len ? len + 1 : 0), de->d_name, nlen + 1);
+		error = visit(w, dirfd, de, clen, depth);
+		w->path[len] = '\0';
+		if (error < 0)
+			break;
+	}
+	closedir(dir);
+	return error;
+}
+
+int source_dir_snapshot(struct snapshot *snap, int rootfd)
+{
+	struct walk *w;
+	int fd, error;
+
+	/* The walk consumes its descriptor and the caller keeps rootfd: a fresh
+	 * open of "." has its own directory offset, where a dup would share it. */
+	if ((fd = openat(rootfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return error_set_errno(AIRLOCK_ERROR, errno, "cannot open the project directory");
+	if (!(w = calloc(1, sizeof(*w)))) {
+		close(fd);
+		return error_oom();
+	}
+	w->snap = snap;
+	error = walk_dir(w, fd, 0, 0);
+	free(w);
+	return error;
+}
+
+int source_dir_snapshot_all(struct snapshot *snap, int dirfd, const struct surface *s)
+{
+	struct walk *w;
+	int fd, error;
+
+	if ((fd = openat(dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return error_set_errno(AIRLOCK_ERROR, errno, "cannot open the directory");
+	if (!(w = calloc(1, sizeof(*w)))) {
+		close(fd);
+		return error_oom();
+	}
+	w->snap = snap;
+	w->all = s;
+	error = walk_dir(w, fd, 0, 0);
+	free(w);
+	return error;
+}
+
+/* A path named by configuration: relative, no "." or ".." components, no
+ * empty ones. Copies it normalised ("./a//b" -> "a/b") into `out`. */
+static bool clean_relpath(char *out, size_t size, const char *in)
+{
+	size_t len = 0;
+
+	if (in[0] == '/' || in[0] == '\0')
+		return false;
+	while (*in) {
+		size_t n = strcspn(in, "/");
+
+		if (n == 1 && in[0] == '.') {
+			/* skip "." */
+		} else if (n == 0) {
+			/* skip "//" */
+		} else if (n == 2 && in[0] == '.' && in[1] == '.') {
+			return false;
+		} else {
+			if (len + (len ? 1 : 0) + n >= size)
+				return false;
+			if (len)
+				out[len++] = '/';
+			memcpy(out + len, in, n);
+			len += n;
+		}
+		in += n;
+		in += strspn(in, "/");
+	}
+	out[len] = '\0';
+	return len > 0;
+}
+
+static bool in_snapshot(const struct snapshot *snap, const char *path)
+{
+	for (size_t i = 0; i < snap->count; i++)
+		if (strcmp(snap->entries[i].path, path) == 0)
+			return true;
+	return false;
+}
+
+/* Opens every directory of w->path but the last name, component by
+ * component; returns the parent's descriptor or -1 with *reasons set. */
+static int open_parent(struct walk *w, int rootfd, char **last, unsigned int *reasons)
+{
+	char *p = w->path, *slash;
+	int fd = openat(rootfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	while (fd >= 0 && (slash = strchr(p, '/'))) {
+		int next;
+
+		*slash = '\0';
+		next = source_dir_open_beneath(fd, p, O_RDONLY | O_DIRECTORY);
+		if (next < 0) {
+			*reasons = errno == ELOOP ? AIRLOCK_REASON_SYMLINK
+				   : (errno == ENOENT || errno == ENOTDIR)
+					   ? AIRLOCK_REASON_MISSING
+					   : AIRLOCK_REASON_UNREADABLE;
+		}
+		*slash = '/';
+		close(fd);
+		fd = next;
+		p = slash + 1;
+	}
+	if (fd < 0 && !*reasons)
+		*reasons = AIRLOCK_REASON_UNREADABLE;
+	*last = p;
+	return fd;
+}
+
+int source_dir_add_file(struct snapshot *snap, int rootfd, const char *relpath,
+			const struct surface *s)
+{
+	struct walk *w;
+	unsigned int reasons = 0;
+	struct stat st;
+	char *name;
+	int fd, error;
+
+	if (!(w = calloc(1, sizeof(*w))))
+		return error_oom();
+	w->snap = snap;
+	if (!clean_relpath(w->path, sizeof(w->path), relpath) || in_snapshot(snap, w->path)) {
+		free(w);
+		return 0;
+	}
+	fd = open_parent(w, rootfd, &name, &reasons);
+	if (fd < 0) {
+		error = add(NULL, w, s, reasons, 0, NULL);
+	} else if (fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+		error = add(NULL, w, s,
+			    errno == ENOENT ? AIRLOCK_REASON_MISSING : AIRLOCK_REASON_UNREADABLE, 0,
+			    NULL);
+	} else if (S_ISLNK(st.st_mode)) {
+		error = visit_link(w, fd, name, 0, s);
+	} else if (S_ISREG(st.st_mode)) {
+		error = visit_file(w, fd, name, s);
+	} else {
+		error = visit_special(w, s);
+	}
+	if (fd >= 0)
+		close(fd);
+	free(w);
+	return error;
+}
+
+int source_dir_snapshot_tree(struct snapshot *snap, int rootfd, const char *reldir,
+			     const struct surface *s)
+{
+	unsigned int reasons = 0;
+	struct walk *w;
+	char *name;
+	int fd, dirfd, error;
+
+	if (!(w = calloc(1, sizeof(*w))))
+		return error_oom();
+	w->snap = snap;
+	w->all = s;
+	if (!clean_relpath(w->path, sizeof(w->path), reldir)) {
+		free(w);
+		return error_set(AIRLOCK_EINVALID, "not a relative path inside the directory");
+	}
+	fd = open_parent(w, rootfd, &name, &reasons);
+	dirfd = fd < 0 ? -1 : source_dir_open_beneath(fd, name, O_RDONLY | O_DIRECTORY);
+	if (dirfd < 0 && fd >= 0)
+		reasons = errno == ENOENT  ? AIRLOCK_REASON_MISSING
+			  : errno == ELOOP ? AIRLOCK_REASON_SYMLINK
+					   : AIRLOCK_REASON_UNREADABLE;
+	if (fd >= 0)
+		close(fd);
+	if (dirfd < 0)
+		error = reasons == AIRLOCK_REASON_MISSING ? 0 : add(NULL, w, s, reasons, 0, NULL);
+	else
+		error = walk_dir(w, dirfd, strlen(w->path), 0);
+	free(w);
+	return error;
+}
+
+int source_file_read(unsigned char **data, unsigned int *reasons, uint64_t *size, const char *path,
+		     uint64_t cap)
+{
+	struct stat st;
+	int fd, error;
+
+	*data = NULL;
+	*reasons = 0;
+	*size = 0;
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		int e = errno;
+
+		if (e == ENOENT)
+			return error_set(AIRLOCK_ENOTFOUND, "'%s' does not exist", path);
+		if (e == ELOOP)
+			return error_set(AIRLOCK_EINVALID, "'%s' is a symlink (not followed)",
+					 path);
+		if (e == ENXIO)
+			return error_set(AIRLOCK_EINVALID, "'%s' is not a regular file", path);
+		return error_set_errno(AIRLOCK_ERROR, e, "cannot open '%s'", path);
+	}
+	if (fstat(fd, &st) < 0) {
+		error = error_set_errno(AIRLOCK_ERROR, errno, "cannot stat '%s'", path);
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		error = error_set(AIRLOCK_EINVALID, "'%s' is not a regular file", path);
+		goto out;
+	}
+	*size = (uint64_t)st.st_size;
+	error = read_once(data, reasons, fd, &st, cap ? cap : LIMIT_FILE_SIZE_DEFAULT);
+out:
+	close(fd);
+	return error;
+}

@@ -1,0 +1,235 @@
+/*
+ * source_git.c - a commit's tree as a source of context files, read from the
+ * object database with libgit2: no checkout, no working tree, no filters, no
+ * hooks, no submodules.
+ *
+ * The same surfaces table, limits and reasons as the directory source apply:
+ * a symlink entry (mode 120000) is recorded with its target and never
+ * followed, a submodule (gitlink) is listed and not entered, and a blob over
+ * the size cap is judged by the size in its object header, never inflated.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <git2.h>
+
+#include "common/error.h"
+#include "common/utf8.h"
+#include "common/limits.h"
+#include "snapshot/source_git.h"
+
+struct gwalk {
+	struct snapshot *snap;
+	git_repository *repo;
+	git_odb *odb;
+	char path[LIMIT_PATH_BYTES + 1];
+	size_t entries_seen;
+	bool limit_reported;
+};
+
+int source_git_error(const char *what)
+{
+	const git_error *e = git_error_last();
+
+	return error_set(AIRLOCK_ERROR, "%s: %s", what, e && e->message ? e->message : "failed");
+}
+
+static int add(struct airlock_entry **out, struct gwalk *w, const struct surface *s,
+	       unsigned int reasons, uint64_t size, const char *target)
+{
+	struct airlock_entry *e = NULL;
+	int error;
+
+	if (!utf8_valid(w->path, strlen(w->path)))
+		reasons |= AIRLOCK_REASON_BAD_NAME;
+	error = snapshot_add(&e, w->snap, w->path, s, reasons, size, target);
+	if (out)
+		*out = e;
+	return error;
+}
+
+static int add_limit(struct gwalk *w)
+{
+	if (w->limit_reported)
+		return 0;
+	w->limit_reported = true;
+	return add(NULL, w, &snapshot_walk_surface, AIRLOCK_REASON_LIMIT, 0, NULL);
+}
+
+/* The size from the object header: a huge blob is refused before it is
+ * inflated into memory. */
+static int blob_size(size_t *size, struct gwalk *w, const git_oid *id)
+{
+	git_object_t type;
+
+	if (git_odb_read_header(size, &type, w->odb, id) < 0)
+		return source_git_error("git: cannot read an object header");
+	if (type != GIT_OBJECT_BLOB)
+		return error_set(AIRLOCK_ERROR, "git: a tree entry of blob mode is not a blob");
+	return 0;
+}
+
+static int read_blob(unsigned char **data, struct gwalk *w, const git_oid *id, size_t size)
+{
+	git_blob *blob;
+
+	*data = NULL;
+	if (git_blob_lookup(&blob, w->repo, id) < 0)
+		return source_git_error("git: cannot read a blob");
+	if ((size_t)git_blob_rawsize(blob) != size) {
+		git_blob_free(blob);
+		return error_set(AIRLOCK_ERROR, "git: a blob's size does not match its header");
+	}
+	if (!(*data = malloc(size ? size : 1))) {
+		git_blob_free(blob);
+		return error_oom();
+	}
+	memcpy(*data, git_blob_rawcontent(blob), size);
+	git_blob_free(blob);
+	return 0;
+}
+
+static int visit_link(struct gwalk *w, const git_tree_entry *te)
+{
+	const struct surface *s = surface_match(w->path);
+	bool anchor = false;
+	char target[LIMIT_LINK_TARGET + 1];
+	unsigned char *data;
+	struct airlock_entry *e;
+	unsigned int reasons;
+	size_t size;
+	int error;
+
+	if (!s && (s = surface_anchor(w->path)))
+		anchor = true;
+	if (!s)
+		return 0;
+	if ((error = blob_size(&size, w, git_tree_entry_id(te))) < 0)
+		return error;
+	if (size > LIMIT_LINK_TARGET) {
+		target[0] = '\0';
+		reasons = AIRLOCK_REASON_SYMLINK_OUTSIDE;
+	} else {
+		if ((error = read_blob(&data, w, git_tree_entry_id(te), size)) < 0)
+			return error;
+		memcpy(target, data, size);
+		target[size] = '\0';
+		free(data);
+		/* a NUL inside the target hides the rest: judge it as outside */
+		reasons = strlen(target) != size || snapshot_link_escapes(w->path, target)
+				  ? AIRLOCK_REASON_SYMLINK_OUTSIDE
+				  : AIRLOCK_REASON_SYMLINK;
+	}
+	if ((error = add(&e, w, s, reasons, 0, target)) < 0)
+		return error;
+	if (e && anchor)
+		e->kind = AIRLOCK_KIND_DIRECTORY;
+	return 0;
+}
+
+static int visit_blob(struct gwalk *w, const git_tree_entry *te)
+{
+	const struct surface *s = surface_match(w->path);
+	struct airlock_entry *e;
+	unsigned char *data;
+	size_t size;
+	int error;
+
+	if (!s)
+		return 0;
+	if ((error = blob_size(&size, w, git_tree_entry_id(te))) < 0)
+		return error;
+	if (size > w->snap->max_file_size)
+		return add(NULL, w, s, AIRLOCK_REASON_TOO_LARGE, size, NULL);
+	if ((error = read_blob(&data, w, git_tree_entry_id(te), size)) < 0)
+		return error;
+	if ((error = add(&e, w, s, 0, size, NULL)) < 0 || !e) {
+		free(data);
+		return error;
+	}
+	return snapshot_set_content(w->snap, e, data, size);
+}
+
+static int walk_tree(struct gwalk *w, const git_tree *tree, size_t len, int depth);
+
+static int visit_tree(struct gwalk *w, const git_tree_entry *te, size_t len, int depth)
+{
+	git_tree *sub;
+	int error;
+
+	if (surface_skip_dir(git_tree_entry_name(te)))
+		return 0;
+	if (depth >= LIMIT_WALK_DEPTH)
+		return add(NULL, w, &snapshot_walk_surface, AIRLOCK_REASON_LIMIT, 0, NULL);
+	if (git_tree_lookup(&sub, w->repo, git_tree_entry_id(te)) < 0)
+		return source_git_error("git: cannot read a tree");
+	error = walk_tree(w, sub, len, depth + 1);
+	git_tree_free(sub);
+	return error;
+}
+
+static int visit(struct gwalk *w, const git_tree_entry *te, size_t len, int depth)
+{
+	switch (git_tree_entry_filemode(te)) {
+	case GIT_FILEMODE_TREE:
+		return visit_tree(w, te, len, depth);
+	case GIT_FILEMODE_LINK:
+		return visit_link(w, te);
+	case GIT_FILEMODE_COMMIT:
+		return add(NULL, w, &snapshot_walk_surface, AIRLOCK_REASON_SUBMODULE, 0, NULL);
+	case GIT_FILEMODE_BLOB:
+	case GIT_FILEMODE_BLOB_EXECUTABLE:
+		return visit_blob(w, te);
+	default:
+		return 0;
+	}
+}
+
+static int walk_tree(struct gwalk *w, const git_tree *tree, size_t len, int depth)
+{
+	size_t n = git_tree_entrycount(tree);
+	int error = 0;
+
+	for (size_t i = 0; i < n && error == 0; i++) {
+		const git_tree_entry *te = git_tree_entry_byindex(tree, i);
+		const char *name = git_tree_entry_name(te);
+		size_t nlen = strlen(name), clen = len ? len + 1 + nlen : nlen;
+
+		/* a crafted tree may hold names a checkout would refuse */
+		if (!*name || strcmp(name, ".") == 0 || strcmp(name, "..") == 0 ||
+		    strchr(name, '/'))
+			continue;
+		if (++w->entries_seen > LIMIT_WALK_ENTRIES)
+			return add_limit(w);
+		if (clen > LIMIT_PATH_BYTES) {
+			error = add(NULL, w, &snapshot_walk_surface, AIRLOCK_REASON_LIMIT, 0, NULL);
+			continue;
+		}
+		if (len)
+			w->path[len] = '/';
+		memcpy(w->path + (len ? len + 1 : 0), name, nlen + 1);
+		error = visit(w, te, clen, depth);
+		w->path[len] = '\0';
+	}
+	return error;
+}
+
+int source_git_snapshot(struct snapshot *snap, git_repository *repo, const git_tree *tree)
+{
+	struct gwalk *w = calloc(1, sizeof(*w));
+	int error;
+
+	if (!w)
+		return error_oom();
+	w->snap = snap;
+	w->repo = repo;
+	if (git_repository_odb(&w->odb, repo) < 0) {
+		free(w);
+		return source_git_error("git: cannot open the object database");
+	}
+	error = walk_tree(w, tree, 0, 0);
+	git_odb_free(w->odb);
+	free(w);
+	return error;
+}

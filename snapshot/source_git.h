@@ -1,0 +1,23 @@
+/*
+ * source_git.h - a git commit's tree as a source of context files.
+ */
+#ifndef AIRLOCK_SNAPSHOT_SOURCE_GIT_H
+#define AIRLOCK_SNAPSHOT_SOURCE_GIT_H
+
+#include <git2.h>
+
+#include "snapshot/snapshot.h"
+
+/* Adds every context file of `tree` to `snap`, read from the object
+ * database. Returns 0, or AIRLOCK_ERROR for a corrupt repository. */
+int source_git_snapshot(struct snapshot *snap, git_repository *repo, const git_tree *tree);
+
+/* Sets the message from libgit2's last error, prefixed by `what`; returns
+ * AIRLOCK_ERROR. */
+int source_git_error(const char *what);
+
+/* Opens a repository at `path` exactly (no search upwards), with a push's
+ * quarantined objects when run from a pre-receive hook. */
+int project_git_open_repo(git_repository **repo, const char *path);
+
+#endif

@@ -1,0 +1,58 @@
+/*
+ * locations.c - the table of memory locations under $HOME, data not code:
+ * supporting another agent's memory is one row.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "surfaces/locations.h"
+
+const struct memory_row memory_rows[] = {
+	{ "Claude Code", ".claude/CLAUDE.md", false, true },
+	{ "Claude Code", ".claude/projects/*/memory", true, true },
+	{ "Claude Code", ".claude/rules", true, false },
+	{ "Codex", ".codex/AGENTS.md", false, true },
+	{ "Codex", ".codex/AGENTS.override.md", false, false },
+	{ "Codex", ".codex/memories", true, false },
+	{ "Gemini CLI", ".gemini/GEMINI.md", false, true },
+	{ "Copilot / VS Code", ".copilot/copilot-instructions.md", false, true },
+	{ "Cursor", ".cursor/rules", true, false },
+	{ "Windsurf", ".codeium/windsurf/memories", true, false },
+	{ "Cline", "Documents/Cline/Rules", true, false },
+};
+
+const size_t memory_row_count = sizeof(memory_rows) / sizeof(memory_rows[0]);
+
+static const struct surface memory_surfaces[] = {
+	{ "", "Claude Code", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS },
+	{ "", "Codex", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS },
+	{ "", "Gemini CLI", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS },
+	{ "", "Copilot / VS Code", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS },
+	{ "", "Cursor", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS },
+	{ "", "Windsurf", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS },
+	{ "", "Cline", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS },
+};
+
+const struct surface *memory_surface(const char *agent)
+{
+	for (size_t i = 0; i < sizeof(memory_surfaces) / sizeof(memory_surfaces[0]); i++)
+		if (strcmp(memory_surfaces[i].agent, agent) == 0)
+			return &memory_surfaces[i];
+	return &memory_surfaces[0];
+}
+
+int memory_expand(char *out, size_t size, const char *pattern, const char *project)
+{
+	const char *mark = strchr(pattern, '*');
+	size_t n;
+
+	if (!mark)
+		return snprintf(out, size, "%s", pattern) < (int)size ? 0 : -1;
+	n = (size_t)(mark - pattern);
+	if (snprintf(out, size, "%.*s%s%s", (int)n, pattern, project, mark + 1) >= (int)size)
+		return -1;
+	for (char *p = out + n; *p && p < out + n + strlen(project); p++)
+		if (*p == '/')
+			*p = '-';
+	return 0;
+}

@@ -1,0 +1,34 @@
+/*
+ * locations.h - where agents keep instructions outside a project: the user's own
+ * files and memory folders under $HOME. One table, read by the gated load
+ * (a project's memory) and by the scheduled memory scan (every location).
+ */
+#ifndef AIRLOCK_SURFACES_LOCATIONS_H
+#define AIRLOCK_SURFACES_LOCATIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "surfaces/files.h"
+
+/* A path relative to $HOME; a "*" component stands for a project (the load
+ * puts in the project path with '/' replaced by '-', Claude Code's naming; the
+ * memory scan takes every folder there). `load`: the gated load reads it too. */
+struct memory_row {
+	const char *agent;
+	const char *path;
+	bool dir;
+	bool load;
+};
+
+extern const struct memory_row memory_rows[];
+extern const size_t memory_row_count;
+
+/* Every memory file is instructions, read as Markdown. */
+const struct surface *memory_surface(const char *agent);
+
+/* Expands the "*" of `pattern` with `project` ('/' -> '-'). Returns 0 or -1
+ * when it does not fit. */
+int memory_expand(char *out, size_t size, const char *pattern, const char *project);
+
+#endif
