@@ -7,7 +7,9 @@
 #   make WERROR=1           warnings are errors (CI)
 #   make install / uninstall    honour PREFIX and DESTDIR
 
-VERSION := 0.1.0
+# The version is written once, in include/airlock.h.
+VERSION := $(shell sed -n 's/^\#define AIRLOCK_VERSION_\(MAJOR\|MINOR\|PATCH\) *\([0-9]*\).*/\2/p' \
+	include/airlock.h | paste -sd.)
 SOVERSION := 0
 
 PREFIX ?= /usr/local
@@ -18,6 +20,8 @@ DATADIR ?= $(PREFIX)/share/airlock
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 
 CC ?= cc
+LD ?= ld
+OBJCOPY ?= objcopy
 PKG_CONFIG ?= pkg-config
 CLANG_FORMAT ?= clang-format
 B := build
@@ -65,6 +69,9 @@ FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(B)/fuzz/replay-%)
 FUZZ_SECONDS ?= 60
 
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/obj/%.o)
+# The same sources with the test seams (common/unittest.h), for the test
+# program, the fuzz replays and the benchmarks only; never installed.
+LIB_TEST_OBJ := $(LIB_SRC:%.c=$(B)/obj-test/%.o)
 
 # The tree-sitter grammars (fetched by `make deps`, never committed): generated
 # third-party C, compiled once with its own flags (no warnings of ours, no
@@ -81,9 +88,10 @@ GRAMMAR_SRC := $(V)/tree-sitter-bash/src/parser.c $(V)/tree-sitter-bash/src/scan
 GRAMMAR_OBJ := $(patsubst $(V)/%.c,$(B)/grammar/%.o,$(GRAMMAR_SRC))
 GRAMMAR_CFLAGS := -O2 -g -std=gnu11 -w -fPIC -fvisibility=hidden -DTREE_SITTER_HIDE_SYMBOLS
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/obj/%.o)
-TEST_OBJ := $(TEST_SRC:%.c=$(B)/obj/%.o)
+TEST_OBJ := $(TEST_SRC:%.c=$(B)/obj-test/%.o)
 
 LIB_A := $(B)/libairlock.a
+LIB_TEST_A := $(B)/libairlock-test.a
 LIB_SO := $(B)/libairlock.so
 CLI := $(B)/airlock
 TEST_BIN := $(B)/tests/check_airlock
@@ -91,7 +99,7 @@ TEST_BIN := $(B)/tests/check_airlock
 FORMAT_SRC := $(wildcard include/*.h $(LIB_DIRS:%=%/*.[ch]) cli/*.[ch] tests/*.[ch] \
 	tests/fuzz/*.c contrib/embed/*.c bench/*.c)
 
-.PHONY: all deps deps-packages deps-grammars check-deps test install-check fuzz fuzz-replay failalloc run \
+.PHONY: all deps deps-packages deps-grammars check-deps check-layers test install-check fuzz fuzz-replay failalloc run \
 	install uninstall clean distclean format format-check valgrind eval
 
 all: check-deps $(LIB_A) $(LIB_SO) $(CLI) $(SIGNATURES)
@@ -150,6 +158,10 @@ $(B)/obj/%.o: %.c $(B)/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(DEP_CFLAGS) -c $< -o $@
 
+$(B)/obj-test/%.o: %.c $(B)/flags
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -DAIRLOCK_UNITTESTS $(DEP_CFLAGS) -c $< -o $@
+
 $(B)/grammar/%.o: $(V)/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(GRAMMAR_CFLAGS) -I$(dir $<) -c $< -o $@
@@ -157,7 +169,19 @@ $(B)/grammar/%.o: $(V)/%.c
 $(GRAMMAR_SRC):
 	@echo "build: $@ is missing; run 'make deps'" >&2; exit 1
 
-$(LIB_A): $(LIB_OBJ) $(GRAMMAR_OBJ)
+# The static library is one relocatable object in which every hidden symbol
+# (all but airlock_*, the grammars' included) is made local: a program that
+# links it may define its own error_set, hash_new or tree_sitter_bash.
+$(B)/libairlock.o: $(LIB_OBJ) $(GRAMMAR_OBJ)
+	$(LD) -r -o $@.tmp $^
+	$(OBJCOPY) --localize-hidden $@.tmp $@
+	@rm -f $@.tmp
+
+$(LIB_A): $(B)/libairlock.o
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(LIB_TEST_A): $(LIB_TEST_OBJ) $(GRAMMAR_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
@@ -167,18 +191,32 @@ $(LIB_SO): $(LIB_OBJ) $(GRAMMAR_OBJ)
 $(CLI): $(CLI_OBJ) $(LIB_A)
 	$(CC) -pie $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB_A) $(DEP_LIBS)
 
-$(TEST_BIN): $(TEST_OBJ) $(LIB_A)
+$(TEST_BIN): $(TEST_OBJ) $(LIB_TEST_A)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_A) $(DEP_LIBS) $(CHECK_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_TEST_A) $(DEP_LIBS) $(CHECK_LIBS)
 
 $(SIGNATURES): $(SIG_SRC)
 	@mkdir -p $(B)
 	yarac --fail-on-warnings $(SIG_SRC) $@.tmp
 	@mv $@.tmp $@
 
-$(B)/obj/scan/signatures.o: override CFLAGS += -DAIRLOCK_DATADIR='"$(DATADIR)"'
+# Where the library looks for its signatures, and what airlock.pc says: each
+# recorded in a file that changes only when the value does, so that a build
+# for another PREFIX rebuilds what depends on it (and nothing else).
+$(B)/datadir: FORCE
+	@mkdir -p $(B)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
 
-$(B)/airlock.pc: airlock.pc.in Makefile
+$(B)/prefix: FORCE
+	@mkdir -p $(B)
+	@echo '$(PREFIX) $(LIBDIR) $(INCLUDEDIR) $(VERSION)' | cmp -s - $@ || \
+		echo '$(PREFIX) $(LIBDIR) $(INCLUDEDIR) $(VERSION)' > $@
+
+$(B)/obj/scan/signatures.o $(B)/obj-test/scan/signatures.o: $(B)/datadir
+$(B)/obj/scan/signatures.o $(B)/obj-test/scan/signatures.o: \
+	override CFLAGS += -DAIRLOCK_DATADIR='"$(DATADIR)"'
+
+$(B)/airlock.pc: airlock.pc.in $(B)/prefix
 	sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCLUDEDIR@|$(INCLUDEDIR)|' \
 	    -e 's|@VERSION@|$(VERSION)|' $< > $@
 
@@ -193,9 +231,14 @@ TEST_ENV = LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressio
 	AIRLOCK_BIN=$(abspath $(CLI)) AIRLOCK_FIXTURES=$(abspath fixtures) \
 	AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)) AIRLOCK_SARIF_SCHEMA=$(SARIF_SCHEMA)
 
-test: deps all $(TEST_BIN) install-check fuzz-replay failalloc
+test: deps all check-layers $(TEST_BIN) install-check fuzz-replay failalloc
 	$(EVAL)
 	$(TEST_ENV) $(TEST_BIN)
+
+# The folders are layers (README, "Layout"): no upward include, no include or
+# call circle, one symbol prefix, no two files of one name (tests/layers.py).
+check-layers: $(LIB_OBJ)
+	python3 tests/layers.py --objects $(B)/obj
 
 # Detection quality: the attack and benign corpus (fixtures/corpus/) and every
 # .md file under /usr/share scanned as a CLAUDE.md; fails below 97% detection
@@ -228,9 +271,9 @@ endif
 FUZZ_CFLAGS = $(filter-out -MMD -MP,$(CFLAGS))
 FUZZ_EXTRA_scan := fixtures/scan
 
-$(B)/fuzz/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_A)
+$(B)/fuzz/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_TEST_A)
 	@mkdir -p $(dir $@)
-	$(CC) $(FUZZ_CFLAGS) $(DEP_CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB_A) \
+	$(CC) $(FUZZ_CFLAGS) -DAIRLOCK_UNITTESTS $(DEP_CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB_TEST_A) \
 		$(DEP_LIBS)
 
 fuzz-replay: $(FUZZ_REPLAY) $(SIGNATURES)
@@ -272,31 +315,13 @@ valgrind: all $(TEST_BIN) $(B)/tests/airlock-valgrind
 
 # The CLI with the test program's seccomp stand-ins, for the CLI tests under
 # valgrind (tests/valgrind_seccomp.c).
-$(B)/tests/airlock-valgrind: $(CLI_OBJ) $(B)/obj/tests/valgrind_seccomp.o $(LIB_A)
+$(B)/tests/airlock-valgrind: $(CLI_OBJ) $(B)/obj-test/tests/valgrind_seccomp.o $(LIB_A)
 	@mkdir -p $(dir $@)
-	$(CC) -pie $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/obj/tests/valgrind_seccomp.o $(LIB_A) $(DEP_LIBS)
+	$(CC) -pie $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/obj-test/tests/valgrind_seccomp.o $(LIB_A) $(DEP_LIBS)
 
 install-check: all
-	@leak=$$(nm -D --defined-only $(LIB_SO) | awk '$$2 ~ /[TDBR]/ {print $$3}' | \
-		grep -v '^airlock_' || true); \
-	if [ -n "$$leak" ]; then echo "test: libairlock.so exports non-API symbols: $$leak" >&2; exit 1; fi
-	@rm -rf $(STAGE) $(B)/embed-home $(B)/embed-store
-	@$(MAKE) -s install PREFIX=$(STAGE) >/dev/null
-	@mkdir -p $(B)/tests $(B)/embed-home
-	@$(CC) $(filter -fsanitize=%,$(CFLAGS)) -o $(B)/tests/embed contrib/embed/embed.c \
-		$$(PKG_CONFIG_PATH=$(STAGE)/lib/pkgconfig $(PKG_CONFIG) --cflags --libs airlock)
-	@export LD_LIBRARY_PATH=$(STAGE)/lib HOME=$(abspath $(B)/embed-home) \
-		AIRLOCK_TRUST_DIR=$(abspath $(B)/embed-store) \
-		AIRLOCK_SIGNATURES=$(STAGE)/share/airlock/signatures.yarc; \
-	rc=0; $(B)/tests/embed fixtures/example >/dev/null 2>&1 || rc=$$?; \
-	[ $$rc -eq 3 ] || { echo "test: embed on an untrusted project exited $$rc, not 3" >&2; exit 1; }; \
-	$(STAGE)/bin/airlock trust --yes fixtures/example >/dev/null && \
-	$(B)/tests/embed fixtures/example | \
-		grep -q '^hook SessionStart ./.claude/hooks/session-start.sh$$' || { \
-		echo "test: the installed library does not load the trusted example" >&2; exit 1; }
-	@env -u AIRLOCK_SIGNATURES $(STAGE)/bin/airlock rules AL101 >/dev/null || { \
-		echo "test: the installed airlock does not find its installed signatures" >&2; exit 1; }
-	@echo "install-check: contrib/embed and the signatures work from the installed files"
+	@MAKE="$(MAKE)" CC="$(CC)" PKG_CONFIG="$(PKG_CONFIG)" \
+		sh tests/install-check.sh $(B) $(STAGE) "$(filter -fsanitize=%,$(CFLAGS))"
 
 # The main job on the bundled example, with a throw-away trust store and
 # home under build/ so that the user's own decisions are never touched.
@@ -339,7 +364,7 @@ uninstall:
 # clean keeps the fetched, verified grammars (build/vendor) and their objects
 # (build/grammar); distclean does not.
 clean:
-	rm -rf $(B)/obj $(B)/tests $(B)/fuzz $(B)/failalloc $(B)/valgrind $(B)/run $(B)/stage $(B)/embed-home $(B)/embed-store $(B)/flags $(LIB_A) $(LIB_SO) $(CLI) $(B)/airlock.pc \
+	rm -rf $(B)/obj $(B)/obj-test $(B)/libairlock.o $(LIB_TEST_A) $(B)/datadir $(B)/prefix $(B)/tests $(B)/fuzz $(B)/failalloc $(B)/valgrind $(B)/run $(B)/stage $(B)/stage-first $(B)/embed-home $(B)/embed-store $(B)/flags $(LIB_A) $(LIB_SO) $(CLI) $(B)/airlock.pc \
 		$(SIGNATURES)
 
 distclean:
@@ -351,4 +376,4 @@ format:
 format-check:
 	$(CLANG_FORMAT) --dry-run --Werror $(FORMAT_SRC)
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(LIB_TEST_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)

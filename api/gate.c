@@ -4,7 +4,7 @@
  * This is where the snapshot (loader) meets the store and the policy
  * (trust/). The status path never parses a context file: it reads the
  * record, reads as bytes the files a trusted hook runs (named in the record),
- * and asks trust_decide. Only airlock_project_trust inspects configuration,
+ * and asks al_trust_decide. Only airlock_project_trust inspects configuration,
  * to show it and to find the files hooks run.
  */
 #include <stdio.h>
@@ -43,7 +43,7 @@ static int current_files(struct trust_current **out, size_t *n, const struct sna
 	*out = calloc(snap->count ? snap->count : 1, sizeof(**out));
 	*n = 0;
 	if (!*out)
-		return error_oom();
+		return al_error_oom();
 	for (size_t i = 0; i < snap->count; i++) {
 		const struct airlock_entry *e = &snap->entries[i];
 
@@ -66,9 +66,10 @@ static int bind_recorded(airlock_project *p, const struct trust_record *r)
 	for (size_t i = 0; i < r->nfiles && error == 0; i++) {
 		const struct trust_file *f = &r->files[i];
 
-		if (f->reasons & AIRLOCK_REASON_LIMIT || surface_match(f->path))
+		if (f->reasons & AIRLOCK_REASON_LIMIT || al_surface_match(f->path))
 			continue;
-		error = source_dir_add_file(&p->snap, p->rootfd, f->path, &inspect_program_surface);
+		error = al_source_dir_add_file(&p->snap, p->rootfd, f->path,
+					       &al_inspect_program_surface);
 	}
 	return error;
 }
@@ -80,18 +81,18 @@ static int decide(struct trust_verdict *v, airlock_project *p, const struct trus
 	size_t n;
 	int error;
 
-	if ((error = snapshot_finish(&p->snap)) < 0 ||
+	if ((error = al_snapshot_finish(&p->snap)) < 0 ||
 	    (error = current_files(&cur, &n, &p->snap)) < 0)
 		return error;
-	error = trust_decide(v, rec, problem, p->path, p->snap.digest, cur, n);
+	error = al_trust_decide(v, rec, problem, p->path, p->snap.digest, cur, n);
 	free(cur);
 	return error;
 }
 
 /* --- status ------------------------------------------------------------------ */
 
-int gate_check(struct trust_verdict *v, char recorded_time[32],
-	       char recorded_digest[SHA256_HEX_LEN + 1], airlock_project *p)
+int al_gate_check(struct trust_verdict *v, char recorded_time[32],
+		  char recorded_digest[SHA256_HEX_LEN + 1], airlock_project *p)
 {
 	struct trust_store store = { -1, NULL };
 	struct trust_record rec = { 0 };
@@ -100,10 +101,10 @@ int gate_check(struct trust_verdict *v, char recorded_time[32],
 	int error;
 
 	recorded_time[0] = recorded_digest[0] = '\0';
-	if ((error = project_require_dir(p, "status")) < 0)
+	if ((error = al_project_require_dir(p, "status")) < 0)
 		return error;
-	if ((error = trust_store_open(&store, p->trust_dir, false)) < 0 ||
-	    (error = trust_store_read(&rec, &found, &problem, &store, p->path)) < 0)
+	if ((error = al_trust_store_open(&store, p->trust_dir, false)) < 0 ||
+	    (error = al_trust_store_read(&rec, &found, &problem, &store, p->path)) < 0)
 		goto out;
 	if (found && !problem && (error = bind_recorded(p, &rec)) < 0)
 		goto out;
@@ -114,8 +115,8 @@ int gate_check(struct trust_verdict *v, char recorded_time[32],
 		memcpy(recorded_digest, rec.digest, SHA256_HEX_LEN + 1);
 	}
 out:
-	trust_record_clear(&rec);
-	trust_store_close(&store);
+	al_trust_record_clear(&rec);
+	al_trust_store_close(&store);
 	free(problem);
 	return error;
 }
@@ -126,11 +127,11 @@ int airlock_project_status(airlock_status **out, airlock_project *p)
 	int error;
 
 	if (!out || !p)
-		return error_set(AIRLOCK_EINVALID, "airlock_project_status: no project");
+		return al_error_set(AIRLOCK_EINVALID, "airlock_project_status: no project");
 	*out = NULL;
 	if (!(s = calloc(1, sizeof(*s))))
-		return error_oom();
-	if ((error = gate_check(&s->v, s->time, s->digest, p)) < 0) {
+		return al_error_oom();
+	if ((error = al_gate_check(&s->v, s->time, s->digest, p)) < 0) {
 		airlock_status_free(s);
 		return error;
 	}
@@ -143,7 +144,7 @@ void airlock_status_free(airlock_status *s)
 {
 	if (!s)
 		return;
-	trust_verdict_clear(&s->v);
+	al_trust_verdict_clear(&s->v);
 	free(s);
 }
 
@@ -195,7 +196,7 @@ static void git_info(struct trust_record *r, const char *path)
 		return;
 	if (git_repository_open_ext(&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0) {
 		if (git_remote_lookup(&remote, repo, "origin") == 0 && git_remote_url(remote) &&
-		    utf8_valid(git_remote_url(remote), strlen(git_remote_url(remote))))
+		    al_utf8_valid(git_remote_url(remote), strlen(git_remote_url(remote))))
 			r->git_remote = strdup(git_remote_url(remote));
 		if (git_reference_name_to_id(&oid, repo, "HEAD") == 0) {
 			char hex[GIT_OID_HEXSZ + 1];
@@ -217,10 +218,10 @@ static int signature_version(struct trust_record *r, airlock_project *p)
 	struct yara_set *ys = NULL;
 	int error = 0;
 
-	if (rules_open(&cat, &ys, &p->scan, p->path) == 0 && airlock_rules_version(cat) &&
+	if (al_rules_open(&cat, &ys, &p->scan, p->path) == 0 && airlock_rules_version(cat) &&
 	    !(r->signatures = strdup(airlock_rules_version(cat))))
-		error = error_oom();
-	yara_set_free(ys);
+		error = al_error_oom();
+	al_yara_set_free(ys);
 	airlock_rules_free(cat);
 	return error;
 }
@@ -235,18 +236,18 @@ static int fill_record(struct trust_record *r, airlock_project *p, airlock_decis
 	r->decision = d;
 	memcpy(r->digest, p->snap.digest, sizeof(r->digest));
 	if (!gmtime_r(&now, &tm) || !strftime(r->time, sizeof(r->time), "%Y-%m-%dT%H:%M:%SZ", &tm))
-		return error_set(AIRLOCK_ERROR, "cannot format the time");
+		return al_error_set(AIRLOCK_ERROR, "cannot format the time");
 	if (!(r->path = strdup(p->path)))
-		return error_oom();
+		return al_error_oom();
 	if (!(r->files = calloc(p->snap.count ? p->snap.count : 1, sizeof(*r->files))))
-		return error_oom();
+		return al_error_oom();
 	for (size_t i = 0; i < p->snap.count; i++) {
 		const struct airlock_entry *e = &p->snap.entries[i];
 
 		if (!is_executable(e))
 			continue;
 		if (!(r->files[n].path = strdup(e->path)))
-			return error_oom();
+			return al_error_oom();
 		memcpy(r->files[n].sha256, e->sha256, sizeof(e->sha256));
 		r->files[n].reasons = e->reasons;
 		r->nfiles = ++n;
@@ -264,8 +265,8 @@ static int check_bindable(const struct snapshot *snap)
 
 		if (!is_executable(e) || !(e->reasons & AIRLOCK_REASON_UNREAD))
 			continue;
-		shown = utf8_escape(e->path, strlen(e->path), false);
-		error_set(
+		shown = al_utf8_escape(e->path, strlen(e->path), false);
+		al_error_set(
 			AIRLOCK_EINVALID,
 			"cannot trust: %s could not be read (%s); its content cannot be bound (record a restricted decision, or fix the file)",
 			shown ? shown : "a file",
@@ -285,27 +286,29 @@ int airlock_project_trust(airlock_project *p, airlock_decision decision, const c
 	int error;
 
 	if (!p || decision < AIRLOCK_DECISION_TRUSTED || decision > AIRLOCK_DECISION_DENIED)
-		return error_set(AIRLOCK_EINVALID, "airlock_project_trust: bad arguments");
-	if ((error = project_require_dir(p, "trust")) < 0)
+		return al_error_set(AIRLOCK_EINVALID, "airlock_project_trust: bad arguments");
+	if ((error = al_project_require_dir(p, "trust")) < 0)
 		return error;
-	if ((error = inspect_project(&in, p, true)) < 0 || (error = snapshot_finish(&p->snap)) < 0)
+	if ((error = al_inspect_project(&in, p, true)) < 0 ||
+	    (error = al_snapshot_finish(&p->snap)) < 0)
 		goto out;
 	if (expect_digest && strcmp(expect_digest, p->snap.digest) != 0) {
-		error = error_set(AIRLOCK_ECHANGED,
-				  "manifest digest is %s, not the expected %.64s: nothing recorded",
-				  p->snap.digest, expect_digest);
+		error = al_error_set(
+			AIRLOCK_ECHANGED,
+			"manifest digest is %s, not the expected %.64s: nothing recorded",
+			p->snap.digest, expect_digest);
 		goto out;
 	}
 	if (decision == AIRLOCK_DECISION_TRUSTED && (error = check_bindable(&p->snap)) < 0)
 		goto out;
 	if ((error = fill_record(&rec, p, decision)) < 0 ||
-	    (error = trust_store_open(&store, p->trust_dir, true)) < 0)
+	    (error = al_trust_store_open(&store, p->trust_dir, true)) < 0)
 		goto out;
-	error = trust_store_write(&store, &rec);
+	error = al_trust_store_write(&store, &rec);
 out:
-	inspect_clear(&in);
-	trust_record_clear(&rec);
-	trust_store_close(&store);
+	al_inspect_clear(&in);
+	al_trust_record_clear(&rec);
+	al_trust_store_close(&store);
 	return error;
 }
 
@@ -315,12 +318,12 @@ int airlock_project_revoke(airlock_project *p)
 	int error;
 
 	if (!p)
-		return error_set(AIRLOCK_EINVALID, "airlock_project_revoke: no project");
-	if ((error = project_require_dir(p, "revoke")) < 0)
+		return al_error_set(AIRLOCK_EINVALID, "airlock_project_revoke: no project");
+	if ((error = al_project_require_dir(p, "revoke")) < 0)
 		return error;
-	if ((error = trust_store_open(&store, p->trust_dir, false)) == 0)
-		error = trust_store_remove(&store, p->path);
-	trust_store_close(&store);
+	if ((error = al_trust_store_open(&store, p->trust_dir, false)) == 0)
+		error = al_trust_store_remove(&store, p->path);
+	al_trust_store_close(&store);
 	return error;
 }
 
@@ -332,11 +335,12 @@ int airlock_project_inspect(airlock_inspection **out, airlock_project *p)
 	int error;
 
 	if (!out || !p)
-		return error_set(AIRLOCK_EINVALID, "airlock_project_inspect: no project");
+		return al_error_set(AIRLOCK_EINVALID, "airlock_project_inspect: no project");
 	*out = NULL;
 	if (!(in = calloc(1, sizeof(*in))))
-		return error_oom();
-	if ((error = inspect_project(in, p, true)) < 0 || (error = snapshot_finish(&p->snap)) < 0) {
+		return al_error_oom();
+	if ((error = al_inspect_project(in, p, true)) < 0 ||
+	    (error = al_snapshot_finish(&p->snap)) < 0) {
 		airlock_inspection_free(in);
 		return error;
 	}
@@ -348,7 +352,7 @@ void airlock_inspection_free(airlock_inspection *in)
 {
 	if (!in)
 		return;
-	inspect_clear(in);
+	al_inspect_clear(in);
 	free(in);
 }
 
@@ -396,7 +400,7 @@ static int list_one(void *arg, const char *name, const struct trust_record *r, c
 	struct listed *grown = realloc(l->items, (l->count + 1) * sizeof(*grown)), *it;
 
 	if (!grown)
-		return error_oom();
+		return al_error_oom();
 	l->items = grown;
 	it = &l->items[l->count];
 	memset(it, 0, sizeof(*it));
@@ -408,7 +412,7 @@ static int list_one(void *arg, const char *name, const struct trust_record *r, c
 		it->problem = NULL;
 	}
 	if (!it->path && !it->problem)
-		return error_oom();
+		return al_error_oom();
 	l->count++;
 	return 0;
 }
@@ -420,16 +424,16 @@ int airlock_trust_list(airlock_record_list **out, const airlock_options *opts)
 	int error;
 
 	if (!out)
-		return error_set(AIRLOCK_EINVALID, "airlock_trust_list: no output");
+		return al_error_set(AIRLOCK_EINVALID, "airlock_trust_list: no output");
 	*out = NULL;
 	if (opts && opts->version != AIRLOCK_OPTIONS_VERSION)
-		return error_set(AIRLOCK_EINVALID, "airlock_options version %u is not supported",
-				 opts->version);
+		return al_error_set(AIRLOCK_EINVALID, "airlock_options version %u is not supported",
+				    opts->version);
 	if (!(l = calloc(1, sizeof(*l))))
-		return error_oom();
-	if ((error = trust_store_open(&store, opts ? opts->trust_dir : NULL, false)) == 0)
-		error = trust_store_foreach(&store, list_one, l);
-	trust_store_close(&store);
+		return al_error_oom();
+	if ((error = al_trust_store_open(&store, opts ? opts->trust_dir : NULL, false)) == 0)
+		error = al_trust_store_foreach(&store, list_one, l);
+	al_trust_store_close(&store);
 	if (error < 0) {
 		airlock_record_list_free(l);
 		return error;

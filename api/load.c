@@ -38,14 +38,14 @@ static int read_memory(struct snapshot *mem, const char *project)
 	homefd = open(home, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (homefd < 0)
 		return 0;
-	for (size_t i = 0; i < memory_row_count && !error; i++) {
-		const struct memory_row *row = &memory_rows[i];
-		const struct surface *s = memory_surface(row->agent);
+	for (size_t i = 0; i < al_memory_row_count && !error; i++) {
+		const struct memory_row *row = &al_memory_rows[i];
+		const struct surface *s = al_memory_surface(row->agent);
 
-		if (!row->load || memory_expand(rel, sizeof(rel), row->path, project) < 0)
+		if (!row->load || al_memory_expand(rel, sizeof(rel), row->path, project) < 0)
 			continue;
-		error = row->dir ? source_dir_snapshot_tree(mem, homefd, rel, s)
-				 : source_dir_add_file(mem, homefd, rel, s);
+		error = row->dir ? al_source_dir_snapshot_tree(mem, homefd, rel, s)
+				 : al_source_dir_add_file(mem, homefd, rel, s);
 	}
 	close(homefd);
 	for (size_t i = 0; i < mem->count && !error; i++) {
@@ -53,7 +53,7 @@ static int read_memory(struct snapshot *mem, const char *project)
 		char *shown;
 
 		if (asprintf(&shown, "~/%s", e->path) < 0)
-			return error_oom();
+			return al_error_oom();
 		free(e->path);
 		e->path = shown;
 	}
@@ -73,7 +73,7 @@ static bool resolve_import(char *out, size_t size, const char *from, const char 
 {
 	if (target[0] == '~' || from[0] == '~')
 		return false;
-	return snapshot_join(out, size, from, target);
+	return al_snapshot_join(out, size, from, target);
 }
 
 static void follow_imports(struct imports *im, size_t idx, int depth);
@@ -86,7 +86,7 @@ static void import_one(struct imports *im, const char *from, const char *target,
 	/* not followed; the scan reports it where it stands (AL012) */
 	if (!resolve_import(path, sizeof(path), from, target))
 		return;
-	im->error = source_dir_add_file(&im->p->snap, im->p->rootfd, path, &import_surface);
+	im->error = al_source_dir_add_file(&im->p->snap, im->p->rootfd, path, &import_surface);
 	/* A path already loaded is not added again: that ends every cycle. */
 	if (!im->error && im->p->snap.count > before)
 		follow_imports(im, before, depth + 1);
@@ -124,12 +124,12 @@ static void follow_imports(struct imports *im, size_t idx, int depth)
 	snprintf(from, sizeof(from), "%s", e->path);
 	/* the entry array may move while imports are added: copy the text */
 	if (!(text = malloc(e->data_len ? e->data_len : 1))) {
-		im->error = error_oom();
+		im->error = al_error_oom();
 		return;
 	}
 	memcpy(text, e->data, e->data_len);
 	f.text = text;
-	imports_each((const unsigned char *)text, e->data_len, follow_one, &f);
+	al_imports_each((const unsigned char *)text, e->data_len, follow_one, &f);
 	free(text);
 }
 
@@ -169,9 +169,9 @@ static int scan(airlock_project *p, const struct snapshot *mem, bool restricted)
 	const airlock_finding *f;
 	int error;
 
-	if ((error = scan_snapshots(&r, p, mem)) < 0)
+	if ((error = al_scan_snapshots(&r, p, mem)) < 0)
 		return error;
-	findings_finish(&r->fs);
+	al_findings_finish(&r->fs);
 	p->report = r;
 	if (!airlock_report_blocks(r))
 		return 0;
@@ -186,13 +186,14 @@ static int scan(airlock_project *p, const struct snapshot *mem, bool restricted)
 			worst = f;
 	}
 	if (worst)
-		return error_set(AIRLOCK_EBLOCKED, "%s (%s) in %s:%u: %s",
-				 airlock_finding_rule(worst),
-				 airlock_severity_name(airlock_finding_severity(worst)),
-				 airlock_finding_file(worst), airlock_finding_line(worst),
-				 airlock_finding_message(worst));
-	return restricted ? 0
-			  : error_set(AIRLOCK_EBLOCKED, "findings at or above the block threshold");
+		return al_error_set(AIRLOCK_EBLOCKED, "%s (%s) in %s:%u: %s",
+				    airlock_finding_rule(worst),
+				    airlock_severity_name(airlock_finding_severity(worst)),
+				    airlock_finding_file(worst), airlock_finding_line(worst),
+				    airlock_finding_message(worst));
+	return restricted
+		       ? 0
+		       : al_error_set(AIRLOCK_EBLOCKED, "findings at or above the block threshold");
 }
 
 /* Content the agent would read that airlock could not read (and so could
@@ -206,9 +207,9 @@ static int check_readable(const struct snapshot *snap, bool executable_too)
 
 		if (!bad || (!executable_too && e->surface->cls == AIRLOCK_CLASS_EXECUTABLE))
 			continue;
-		shown = utf8_escape(e->path, strlen(e->path), false);
-		error_set(AIRLOCK_EBLOCKED, "%s was not read (%s), so it cannot be scanned",
-			  shown ? shown : "a context file", airlock_reason_name(bad & -bad));
+		shown = al_utf8_escape(e->path, strlen(e->path), false);
+		al_error_set(AIRLOCK_EBLOCKED, "%s was not read (%s), so it cannot be scanned",
+			     shown ? shown : "a context file", airlock_reason_name(bad & -bad));
 		free(shown);
 		return AIRLOCK_EBLOCKED;
 	}
@@ -221,7 +222,7 @@ static int gate(airlock_state *state, airlock_project *p)
 	char when[32], digest[SHA256_HEX_LEN + 1];
 	int error;
 
-	if ((error = gate_check(&v, when, digest, p)) < 0)
+	if ((error = al_gate_check(&v, when, digest, p)) < 0)
 		return error;
 	*state = v.state;
 	switch (v.state) {
@@ -230,16 +231,16 @@ static int gate(airlock_state *state, airlock_project *p)
 		error = 0;
 		break;
 	case AIRLOCK_STATE_CHANGED:
-		error = error_set(AIRLOCK_ECHANGED, "%s", v.reason);
+		error = al_error_set(AIRLOCK_ECHANGED, "%s", v.reason);
 		break;
 	case AIRLOCK_STATE_DENIED:
-		error = error_set(AIRLOCK_EDENIED, "%s", v.reason);
+		error = al_error_set(AIRLOCK_EDENIED, "%s", v.reason);
 		break;
 	default:
-		error = error_set(AIRLOCK_EUNTRUSTED, "%s", v.reason);
+		error = al_error_set(AIRLOCK_EUNTRUSTED, "%s", v.reason);
 		break;
 	}
-	trust_verdict_clear(&v);
+	al_trust_verdict_clear(&v);
 	return error;
 }
 
@@ -251,7 +252,7 @@ static int collect_instructions(airlock_config *c, const struct snapshot *snap)
 		const struct airlock_entry *e = &snap->entries[i];
 
 		if (e->surface->cls == AIRLOCK_CLASS_INSTRUCTIONS && e->data)
-			error = config_add_instruction(c, e->path, e->data, e->data_len);
+			error = al_config_add_instruction(c, e->path, e->data, e->data_len);
 	}
 	return error;
 }
@@ -264,23 +265,24 @@ int airlock_project_load(airlock_config **out, airlock_project *p)
 	int error;
 
 	if (!out || !p)
-		return error_set(AIRLOCK_EINVALID, "airlock_project_load: no project");
+		return al_error_set(AIRLOCK_EINVALID, "airlock_project_load: no project");
 	*out = NULL;
 	airlock_report_free(p->report);
 	p->report = NULL;
-	snapshot_init(&mem, p->snap.max_file_size);
+	al_snapshot_init(&mem, p->snap.max_file_size);
 	if (!(c = calloc(1, sizeof(*c))))
-		return error_oom();
+		return al_error_oom();
 	if ((error = gate(&c->state, p)) < 0 || (error = read_memory(&mem, p->path)) < 0 ||
-	    (error = snapshot_finish(&mem)) < 0 || (error = resolve_imports(&im, p)) < 0 ||
-	    (error = snapshot_finish(&p->snap)) < 0 ||
+	    (error = al_snapshot_finish(&mem)) < 0 || (error = resolve_imports(&im, p)) < 0 ||
+	    (error = al_snapshot_finish(&p->snap)) < 0 ||
 	    (error = scan(p, &mem, c->state == AIRLOCK_STATE_RESTRICTED)) < 0)
 		goto out;
 	/* Whatever the threshold: unread content would reach the agent unscanned. */
 	if ((error = check_readable(&p->snap, c->state == AIRLOCK_STATE_TRUSTED)) < 0 ||
 	    (error = check_readable(&mem, false)) < 0)
 		goto out;
-	if (c->state == AIRLOCK_STATE_TRUSTED && (error = config_parse_executable(c, &p->snap)) < 0)
+	if (c->state == AIRLOCK_STATE_TRUSTED &&
+	    (error = al_config_parse_executable(c, &p->snap)) < 0)
 		goto out;
 	if ((error = collect_instructions(c, &p->snap)) < 0 ||
 	    (error = collect_instructions(c, &mem)) < 0)
@@ -288,7 +290,7 @@ int airlock_project_load(airlock_config **out, airlock_project *p)
 	*out = c;
 	c = NULL;
 out:
-	snapshot_free(&mem);
+	al_snapshot_free(&mem);
 	airlock_config_free(c);
 	return error;
 }

@@ -27,20 +27,20 @@ static int add_quarantine(git_repository *repo)
 	if (!q || !*q)
 		return 0;
 	if (git_repository_odb(&odb, repo) < 0)
-		return source_git_error("git: cannot open the object database");
+		return al_source_git_error("git: cannot open the object database");
 	rc = git_odb_add_disk_alternate(odb, q);
 	git_odb_free(odb);
-	return rc < 0 ? source_git_error("git: cannot read the push quarantine") : 0;
+	return rc < 0 ? al_source_git_error("git: cannot read the push quarantine") : 0;
 }
 
-int project_git_open_repo(git_repository **repo, const char *path)
+int al_project_git_open_repo(git_repository **repo, const char *path)
 {
 	int rc = git_repository_open_ext(repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
 
 	if (rc == GIT_ENOTFOUND)
-		return error_set(AIRLOCK_ENOTFOUND, "'%s' is not a git repository", path);
+		return al_error_set(AIRLOCK_ENOTFOUND, "'%s' is not a git repository", path);
 	if (rc < 0)
-		return source_git_error("git: cannot open the repository");
+		return al_source_git_error("git: cannot open the repository");
 	if ((rc = add_quarantine(*repo)) < 0) {
 		git_repository_free(*repo);
 		*repo = NULL;
@@ -55,12 +55,12 @@ static int resolve_tree(git_tree **tree, char hex[GIT_OID_HEXSZ + 1], git_reposi
 	int error = 0;
 
 	if (git_revparse_single(&obj, repo, rev) < 0) {
-		error = error_set(AIRLOCK_EINVALID, "git: unknown revision '%s'", rev);
+		error = al_error_set(AIRLOCK_EINVALID, "git: unknown revision '%s'", rev);
 		goto out;
 	}
 	if (git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0 ||
 	    git_commit_tree(tree, (git_commit *)commit) < 0) {
-		error = source_git_error("git: cannot read the commit");
+		error = al_source_git_error("git: cannot read the commit");
 		goto out;
 	}
 	git_oid_tostr(hex, GIT_OID_HEXSZ + 1, git_object_id(commit));
@@ -81,25 +81,26 @@ int airlock_project_open_git(airlock_project **out, const char *repo_path, const
 	if (out)
 		*out = NULL;
 	if (!out || !repo_path || !*repo_path)
-		return error_set(AIRLOCK_EINVALID, "airlock_project_open_git: no repository given");
+		return al_error_set(AIRLOCK_EINVALID,
+				    "airlock_project_open_git: no repository given");
 	if (git_libgit2_init() < 0)
-		return source_git_error("git: cannot initialise libgit2");
+		return al_source_git_error("git: cannot initialise libgit2");
 	if (!(p = calloc(1, sizeof(*p)))) {
-		error = error_oom();
+		error = al_error_oom();
 		goto out;
 	}
 	p->rootfd = -1;
-	snapshot_init(&p->snap, opts ? opts->max_file_size : 0);
-	if ((error = scan_options_init(&p->scan, opts)) < 0 ||
-	    (error = project_git_open_repo(&repo, repo_path)) < 0 ||
+	al_snapshot_init(&p->snap, opts ? opts->max_file_size : 0);
+	if ((error = al_scan_options_init(&p->scan, opts)) < 0 ||
+	    (error = al_project_git_open_repo(&repo, repo_path)) < 0 ||
 	    (error = resolve_tree(&tree, p->commit, repo, rev ? rev : "HEAD")) < 0)
 		goto out;
 	if (!(p->path = realpath(repo_path, NULL))) {
-		error = error_set_errno(AIRLOCK_ERROR, errno, "cannot resolve '%s'", repo_path);
+		error = al_error_set_errno(AIRLOCK_ERROR, errno, "cannot resolve '%s'", repo_path);
 		goto out;
 	}
-	if ((error = source_git_snapshot(&p->snap, repo, tree)) < 0 ||
-	    (error = snapshot_finish(&p->snap)) < 0)
+	if ((error = al_source_git_snapshot(&p->snap, repo, tree)) < 0 ||
+	    (error = al_snapshot_finish(&p->snap)) < 0)
 		goto out;
 	*out = p;
 	p = NULL;

@@ -39,8 +39,8 @@ static int canonical_path(char **out, int fd, const char *given)
 		*out = realpath(given, NULL); /* no /proc: best effort */
 	}
 	if (!*out)
-		return error_set_errno(AIRLOCK_ERROR, errno ? errno : ENOMEM,
-				       "cannot determine the canonical path of '%s'", given);
+		return al_error_set_errno(AIRLOCK_ERROR, errno ? errno : ENOMEM,
+					  "cannot determine the canonical path of '%s'", given);
 	return 0;
 }
 
@@ -53,14 +53,15 @@ static int open_root(int *out, const char *path)
 		int e = errno;
 
 		if (e == ENOENT)
-			return error_set(AIRLOCK_ENOTFOUND, "project '%s' does not exist", path);
+			return al_error_set(AIRLOCK_ENOTFOUND, "project '%s' does not exist", path);
 		if (e == ENOTDIR)
-			return error_set(AIRLOCK_EINVALID, "project '%s' is not a directory", path);
-		return error_set_errno(AIRLOCK_ERROR, e, "cannot open project '%s'", path);
+			return al_error_set(AIRLOCK_EINVALID, "project '%s' is not a directory",
+					    path);
+		return al_error_set_errno(AIRLOCK_ERROR, e, "cannot open project '%s'", path);
 	}
 	if (fstat(fd, &st) < 0 || !S_ISDIR(st.st_mode)) {
 		close(fd);
-		return error_set(AIRLOCK_EINVALID, "project '%s' is not a directory", path);
+		return al_error_set(AIRLOCK_EINVALID, "project '%s' is not a directory", path);
 	}
 	*out = fd;
 	return 0;
@@ -74,25 +75,26 @@ int airlock_project_open(airlock_project **out, const char *path, const airlock_
 	if (out)
 		*out = NULL;
 	if (!out || !path || !*path)
-		return error_set(AIRLOCK_EINVALID, "airlock_project_open: no project path given");
+		return al_error_set(AIRLOCK_EINVALID,
+				    "airlock_project_open: no project path given");
 	if (opts && (opts->version < 1 || opts->version > AIRLOCK_OPTIONS_VERSION))
-		return error_set(AIRLOCK_EINVALID, "airlock_options version %u is not supported",
-				 opts->version);
+		return al_error_set(AIRLOCK_EINVALID, "airlock_options version %u is not supported",
+				    opts->version);
 	if (!(p = calloc(1, sizeof(*p))))
-		return error_oom();
+		return al_error_oom();
 	p->rootfd = -1;
-	snapshot_init(&p->snap, opts ? opts->max_file_size : 0);
+	al_snapshot_init(&p->snap, opts ? opts->max_file_size : 0);
 	p->snap.all_files = opts && opts->version >= 2 && (opts->flags & AIRLOCK_OPT_ALL_FILES);
 	if (opts && opts->version >= 2 && opts->trust_dir &&
 	    !(p->trust_dir = strdup(opts->trust_dir))) {
-		error = error_oom();
+		error = al_error_oom();
 		goto out;
 	}
-	if ((error = scan_options_init(&p->scan, opts)) < 0 ||
+	if ((error = al_scan_options_init(&p->scan, opts)) < 0 ||
 	    (error = open_root(&p->rootfd, path)) < 0 ||
 	    (error = canonical_path(&p->path, p->rootfd, path)) < 0 ||
-	    (error = source_dir_snapshot(&p->snap, p->rootfd)) < 0 ||
-	    (error = snapshot_finish(&p->snap)) < 0)
+	    (error = al_source_dir_snapshot(&p->snap, p->rootfd)) < 0 ||
+	    (error = al_snapshot_finish(&p->snap)) < 0)
 		goto out;
 	*out = p;
 	p = NULL;
@@ -101,11 +103,11 @@ out:
 	return error;
 }
 
-int project_require_dir(const airlock_project *p, const char *what)
+int al_project_require_dir(const airlock_project *p, const char *what)
 {
 	if (p->rootfd >= 0)
 		return 0;
-	return error_set(
+	return al_error_set(
 		AIRLOCK_EINVALID,
 		"%s: commit %.12s is a snapshot from git, not a directory; check it out first",
 		what, p->commit);
@@ -119,8 +121,8 @@ void airlock_project_free(airlock_project *p)
 		close(p->rootfd);
 	free(p->path);
 	free(p->trust_dir);
-	snapshot_free(&p->snap);
-	scan_options_clear(&p->scan);
+	al_snapshot_free(&p->snap);
+	al_scan_options_clear(&p->scan);
 	airlock_report_free(p->report);
 	free(p);
 }

@@ -8,6 +8,6 @@
 
 /* AIRLOCK_EINVALID (message set) when the project is a git commit's snapshot:
  * trust decisions and loading are for directories an agent opens. */
-int project_require_dir(const airlock_project *p, const char *what);
+int al_project_require_dir(const airlock_project *p, const char *what);
 
 #endif

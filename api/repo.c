@@ -38,17 +38,17 @@ int airlock_repo_fetch(const char *url, const char *dir, airlock_progress_cb cb,
 	int error = 0;
 
 	if (!url || !*url || !dir || !*dir)
-		return error_set(AIRLOCK_EINVALID, "airlock_repo_fetch: no URL or directory");
+		return al_error_set(AIRLOCK_EINVALID, "airlock_repo_fetch: no URL or directory");
 	if (lstat(dir, &st) == 0)
-		return error_set(AIRLOCK_EINVALID, "'%s' already exists", dir);
+		return al_error_set(AIRLOCK_EINVALID, "'%s' already exists", dir);
 	if (git_libgit2_init() < 0)
-		return source_git_error("git: cannot initialise libgit2");
+		return al_source_git_error("git: cannot initialise libgit2");
 	git_clone_options_init(&opts, GIT_CLONE_OPTIONS_VERSION);
 	opts.checkout_opts.checkout_strategy = GIT_CHECKOUT_NONE;
 	opts.fetch_opts.callbacks.transfer_progress = on_transfer;
 	opts.fetch_opts.callbacks.payload = &pr;
 	if (git_clone(&repo, url, dir, &opts) < 0)
-		error = source_git_error("git: cannot fetch");
+		error = al_source_git_error("git: cannot fetch");
 	git_repository_free(repo);
 	git_libgit2_shutdown();
 	return error;
@@ -61,13 +61,14 @@ int airlock_repo_checkout(const char *dir)
 	int error;
 
 	if (git_libgit2_init() < 0)
-		return source_git_error("git: cannot initialise libgit2");
+		return al_source_git_error("git: cannot initialise libgit2");
 	git_checkout_options_init(&opts, GIT_CHECKOUT_OPTIONS_VERSION);
 	/* The working tree is empty (fetched without a checkout): force writes
 	 * every file of HEAD, and nothing else runs. */
 	opts.checkout_strategy = GIT_CHECKOUT_FORCE;
-	if ((error = project_git_open_repo(&repo, dir)) == 0 && git_checkout_head(repo, &opts) < 0)
-		error = source_git_error("git: cannot check out");
+	if ((error = al_project_git_open_repo(&repo, dir)) == 0 &&
+	    git_checkout_head(repo, &opts) < 0)
+		error = al_source_git_error("git: cannot check out");
 	git_repository_free(repo);
 	git_libgit2_shutdown();
 	return error;
@@ -78,10 +79,10 @@ static int push_commit(char ***list, size_t *n, const git_oid *id)
 	char **grown = realloc(*list, (*n + 1) * sizeof(**list));
 
 	if (!grown)
-		return error_oom();
+		return al_error_oom();
 	*list = grown;
 	if (!(grown[*n] = malloc(GIT_OID_HEXSZ + 1)))
-		return error_oom();
+		return al_error_oom();
 	git_oid_tostr(grown[*n], GIT_OID_HEXSZ + 1, id);
 	(*n)++;
 	return 0;
@@ -96,7 +97,7 @@ static int lookup_commit(git_commit **out, git_repository *repo, const char *rev
 
 	git_object_free(obj);
 	*out = (git_commit *)commit;
-	return ok ? 0 : error_set(AIRLOCK_EINVALID, "git: unknown revision '%s'", rev);
+	return ok ? 0 : al_error_set(AIRLOCK_EINVALID, "git: unknown revision '%s'", rev);
 }
 
 /* Commits of `range` oldest first: "A..B" as git rev-list --reverse A..B,
@@ -116,11 +117,11 @@ static int walk(char ***list, size_t *n, git_repository *repo, const char *range
 		return error;
 	}
 	if (git_revwalk_new(&rw, repo) < 0)
-		return source_git_error("git: cannot walk the history");
+		return al_source_git_error("git: cannot walk the history");
 	git_revwalk_sorting(rw, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
 	if (git_revwalk_push_range(rw, range) < 0) {
 		git_revwalk_free(rw);
-		return error_set(AIRLOCK_EINVALID, "git: unknown range '%s'", range);
+		return al_error_set(AIRLOCK_EINVALID, "git: unknown range '%s'", range);
 	}
 	while (error == 0 && git_revwalk_next(&id, rw) == 0)
 		error = push_commit(list, n, &id);
@@ -138,8 +139,8 @@ int airlock_repo_commits(char ***out, size_t *count, const char *repo_path, cons
 	*out = NULL;
 	*count = 0;
 	if (git_libgit2_init() < 0)
-		return source_git_error("git: cannot initialise libgit2");
-	if ((error = project_git_open_repo(&repo, repo_path)) == 0)
+		return al_source_git_error("git: cannot initialise libgit2");
+	if ((error = al_project_git_open_repo(&repo, repo_path)) == 0)
 		error = walk(&list, &n, repo, range ? range : "HEAD");
 	git_repository_free(repo);
 	git_libgit2_shutdown();
@@ -160,12 +161,12 @@ int airlock_repo_parent(char out[41], const char *repo_path, const char *commit)
 
 	out[0] = '\0';
 	if (git_libgit2_init() < 0)
-		return source_git_error("git: cannot initialise libgit2");
-	if ((error = project_git_open_repo(&repo, repo_path)) < 0 ||
+		return al_source_git_error("git: cannot initialise libgit2");
+	if ((error = al_project_git_open_repo(&repo, repo_path)) < 0 ||
 	    (error = lookup_commit(&c, repo, commit)) < 0)
 		goto out;
 	if (git_commit_parentcount(c) == 0)
-		error = error_set(AIRLOCK_ENOTFOUND, "commit %.12s has no parent", commit);
+		error = al_error_set(AIRLOCK_ENOTFOUND, "commit %.12s has no parent", commit);
 	else
 		git_oid_tostr(out, 41, git_commit_parent_id(c, 0));
 out:

@@ -67,7 +67,7 @@ static void run(const char *name, enum ts_grammar g, const char *buf, size_t len
 		struct shell_code c = { buf, len, NULL, 0, "bench", 0, 0 };
 
 		t0 = now();
-		if (ts_parse(&t, &ps, g, buf, len) != 0)
+		if (al_ts_parse(&t, &ps, g, buf, len) != 0)
 			abort();
 		ts_tree_delete(t);
 		if (now() - t0 < parse)
@@ -75,24 +75,24 @@ static void run(const char *name, enum ts_grammar g, const char *buf, size_t len
 		t0 = now();
 		if (g == TS_BASH) {
 			in.kind = AIRLOCK_KIND_SCRIPT;
-			if (shell_scan(&fs, &ps, &in, &c) < 0)
+			if (al_shell_scan(&fs, &ps, &in, &c) < 0)
 				abort();
 		} else if (g == TS_MARKDOWN) {
 			in.kind = AIRLOCK_KIND_MARKDOWN;
-			if (markdown_scan(&fs, &ps, &in) < 0)
+			if (al_markdown_scan(&fs, &ps, &in) < 0)
 				abort();
 		} else {
 			in.kind = AIRLOCK_KIND_JSON;
-			if (settings_scan(&fs, &ps, &in) < 0)
+			if (al_settings_scan(&fs, &ps, &in) < 0)
 				abort();
 		}
 		if (now() - t0 < full)
 			full = now() - t0;
-		findings_free(&fs);
+		al_findings_free(&fs);
 	}
 	printf("%-9s %6.2f MB  parse %6.2f MB/s  analysis %6.2f MB/s\n", name, len / 1e6,
 	       len / 1e6 / parse, len / 1e6 / full);
-	ts_parsers_free(&ps);
+	al_ts_parsers_free(&ps);
 }
 
 int main(int argc, char **argv)

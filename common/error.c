@@ -26,7 +26,7 @@ static void mark_cut(int n)
 		memcpy(last_error + sizeof(last_error) - 4, "...", 4);
 }
 
-int error_set(int code, const char *fmt, ...)
+int al_error_set(int code, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
@@ -41,7 +41,7 @@ int error_set(int code, const char *fmt, ...)
 	return code;
 }
 
-int error_set_errno(int code, int errnum, const char *fmt, ...)
+int al_error_set_errno(int code, int errnum, const char *fmt, ...)
 {
 	va_list ap;
 	size_t len;
@@ -61,12 +61,12 @@ int error_set_errno(int code, int errnum, const char *fmt, ...)
 	return code;
 }
 
-int error_oom(void)
+int al_error_oom(void)
 {
-	return error_set(AIRLOCK_ERROR, "out of memory");
+	return al_error_set(AIRLOCK_ERROR, "out of memory");
 }
 
-void error_clear(void)
+void al_error_clear(void)
 {
 	last_error[0] = '\0';
 }

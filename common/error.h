@@ -10,17 +10,17 @@
 #include "airlock.h"
 
 /* Sets the message (printf-style) and returns `code`, so callers can write
- * `return error_set(AIRLOCK_EINVALID, "...")`. A message longer than the
+ * `return al_error_set(AIRLOCK_EINVALID, "...")`. A message longer than the
  * buffer is cut and ends in "...". */
-int error_set(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int al_error_set(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* As error_set, with ": strerror(errnum)" appended. */
-int error_set_errno(int code, int errnum, const char *fmt, ...)
+/* As al_error_set, with ": strerror(errnum)" appended. */
+int al_error_set_errno(int code, int errnum, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /* Marks memory exhaustion; returns AIRLOCK_ERROR. */
-int error_oom(void);
+int al_error_oom(void);
 
-void error_clear(void);
+void al_error_clear(void);
 
 #endif

@@ -32,55 +32,55 @@ static void to_hex(char *hex, const unsigned char *bin, size_t len)
 	hex[2 * len] = '\0';
 }
 
-int hash_sha256_hex(char hex[SHA256_HEX_LEN + 1], const void *data, size_t len)
+int al_hash_sha256_hex(char hex[SHA256_HEX_LEN + 1], const void *data, size_t len)
 {
 	unsigned char bin[SHA256_LEN];
 	SHA256_CTX sha;
 
 	/* not SHA256(): in OpenSSL 3 that one goes through EVP (and allocates) */
 	if (!SHA256_Init(&sha) || !SHA256_Update(&sha, data, len) || !SHA256_Final(bin, &sha))
-		return error_set(AIRLOCK_ERROR, "SHA-256 failed in libcrypto");
+		return al_error_set(AIRLOCK_ERROR, "SHA-256 failed in libcrypto");
 	to_hex(hex, bin, SHA256_LEN);
 	return 0;
 }
 
-hash_ctx *hash_new(void)
+hash_ctx *al_hash_new(void)
 {
 	hash_ctx *h = calloc(1, sizeof(*h));
 
 	if (!h) {
-		error_oom();
+		al_error_oom();
 		return NULL;
 	}
 	if (!SHA256_Init(&h->sha)) {
 		free(h);
-		error_set(AIRLOCK_ERROR, "SHA-256 initialisation failed in libcrypto");
+		al_error_set(AIRLOCK_ERROR, "SHA-256 initialisation failed in libcrypto");
 		return NULL;
 	}
 	return h;
 }
 
-int hash_update(hash_ctx *h, const void *data, size_t len)
+int al_hash_update(hash_ctx *h, const void *data, size_t len)
 {
 	if (!SHA256_Update(&h->sha, data, len))
-		return error_set(AIRLOCK_ERROR, "SHA-256 update failed in libcrypto");
+		return al_error_set(AIRLOCK_ERROR, "SHA-256 update failed in libcrypto");
 	return 0;
 }
 
-int hash_final(hash_ctx *h, char hex[SHA256_HEX_LEN + 1])
+int al_hash_final(hash_ctx *h, char hex[SHA256_HEX_LEN + 1])
 {
 	unsigned char bin[SHA256_LEN];
 	int error = 0;
 
 	if (!SHA256_Final(bin, &h->sha))
-		error = error_set(AIRLOCK_ERROR, "SHA-256 finalisation failed in libcrypto");
+		error = al_error_set(AIRLOCK_ERROR, "SHA-256 finalisation failed in libcrypto");
 	else
 		to_hex(hex, bin, SHA256_LEN);
-	hash_free(h);
+	al_hash_free(h);
 	return error;
 }
 
-void hash_free(hash_ctx *h)
+void al_hash_free(hash_ctx *h)
 {
 	free(h);
 }

@@ -5,7 +5,7 @@
 
 #include "common/path.h"
 
-bool path_climbs_out(const char *from, const char *target)
+bool al_path_climbs_out(const char *from, const char *target)
 {
 	long depth = 0;
 

@@ -8,6 +8,6 @@
 
 /* True when the relative path `target`, named from the file at the
  * project-relative `from`, climbs above the project root with "..". */
-bool path_climbs_out(const char *from, const char *target);
+bool al_path_climbs_out(const char *from, const char *target);
 
 #endif

@@ -12,13 +12,13 @@
 #include "common/error.h"
 #include "common/privdir.h"
 
-int fileio_make_dirs(const char *path)
+int al_fileio_make_dirs(const char *path)
 {
 	char *copy = strdup(path);
 	int error = 0;
 
 	if (!copy)
-		return error_oom();
+		return al_error_oom();
 	for (char *p = copy + 1;; p++) {
 		char c = *p;
 
@@ -26,7 +26,7 @@ int fileio_make_dirs(const char *path)
 			continue;
 		*p = '\0';
 		if (mkdir(copy, 0700) < 0 && errno != EEXIST) {
-			error = error_set_errno(AIRLOCK_ERROR, errno, "cannot create %s", copy);
+			error = al_error_set_errno(AIRLOCK_ERROR, errno, "cannot create %s", copy);
 			break;
 		}
 		*p = c;
@@ -52,28 +52,29 @@ static int write_all(int fd, const unsigned char *buf, size_t len)
 	return 0;
 }
 
-int fileio_replace_at(int dirfd, const char *shown, const char *tmp, const char *name,
-		      const void *buf, size_t len)
+int al_fileio_replace_at(int dirfd, const char *shown, const char *tmp, const char *name,
+			 const void *buf, size_t len)
 {
 	int fd, error = 0;
 
 	fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0)
-		return errno == EEXIST
-			       ? -EEXIST
-			       : error_set_errno(AIRLOCK_ERROR, errno, "cannot write in %s", shown);
+		return errno == EEXIST ? -EEXIST
+				       : al_error_set_errno(AIRLOCK_ERROR, errno,
+							    "cannot write in %s", shown);
 	/* 0600 whatever the umask: the open's mode is masked, fchmod is not */
 	if (fchmod(fd, 0600) < 0 || write_all(fd, buf, len) < 0 || fsync(fd) < 0)
-		error = error_set_errno(AIRLOCK_ERROR, errno, "cannot write in %s", shown);
+		error = al_error_set_errno(AIRLOCK_ERROR, errno, "cannot write in %s", shown);
 	if (close(fd) < 0 && error == 0)
-		error = error_set_errno(AIRLOCK_ERROR, errno, "cannot write in %s", shown);
+		error = al_error_set_errno(AIRLOCK_ERROR, errno, "cannot write in %s", shown);
 	if (error == 0 && renameat(dirfd, tmp, dirfd, name) < 0)
-		error = error_set_errno(AIRLOCK_ERROR, errno, "cannot replace a file in %s", shown);
+		error = al_error_set_errno(AIRLOCK_ERROR, errno, "cannot replace a file in %s",
+					   shown);
 	if (error < 0) {
 		unlinkat(dirfd, tmp, 0);
 		return error;
 	}
 	if (fsync(dirfd) < 0)
-		return error_set_errno(AIRLOCK_ERROR, errno, "cannot sync %s", shown);
+		return al_error_set_errno(AIRLOCK_ERROR, errno, "cannot sync %s", shown);
 	return 0;
 }

@@ -7,7 +7,7 @@
 
 #include "common/utf8.h"
 
-size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+size_t al_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 {
 	uint32_t c, min;
 	size_t n;
@@ -47,13 +47,13 @@ size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 	return n;
 }
 
-bool utf8_valid(const char *s, size_t len)
+bool al_utf8_valid(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	uint32_t cp;
 
 	while (len > 0) {
-		size_t n = utf8_decode(p, len, &cp);
+		size_t n = al_utf8_decode(p, len, &cp);
 
 		if (n == 0)
 			return false;
@@ -63,7 +63,7 @@ bool utf8_valid(const char *s, size_t len)
 	return true;
 }
 
-bool utf8_is_invisible(uint32_t cp)
+bool al_utf8_is_invisible(uint32_t cp)
 {
 	static const struct {
 		uint32_t lo, hi;
@@ -98,7 +98,7 @@ bool utf8_is_invisible(uint32_t cp)
 
 /* Worst case per input byte is "\xNN" (4 bytes); per code point "<U+10FFFF>"
  * (10 bytes for at least 4 input bytes). 4x plus the NUL bounds both. */
-char *utf8_escape(const char *s, size_t len, bool strict)
+char *al_utf8_escape(const char *s, size_t len, bool strict)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	char *out, *o;
@@ -111,7 +111,7 @@ char *utf8_escape(const char *s, size_t len, bool strict)
 	o = out;
 	while (len > 0) {
 		uint32_t cp;
-		size_t n = utf8_decode(p, len, &cp);
+		size_t n = al_utf8_decode(p, len, &cp);
 
 		if (n == 0) {
 			o += sprintf(o, "\\x%02X", p[0]);
@@ -126,7 +126,7 @@ char *utf8_escape(const char *s, size_t len, bool strict)
 			o += sprintf(o, "\\x%02X", (unsigned)cp);
 		} else if (cp == '\\' && strict) {
 			o += sprintf(o, "\\\\");
-		} else if (utf8_is_invisible(cp)) {
+		} else if (al_utf8_is_invisible(cp)) {
 			o += sprintf(o, "<U+%04X>", (unsigned)cp);
 		} else {
 			memcpy(o, p, n);
@@ -141,5 +141,5 @@ char *utf8_escape(const char *s, size_t len, bool strict)
 
 char *airlock_escape(const char *s, size_t len)
 {
-	return utf8_escape(s, len, false);
+	return al_utf8_escape(s, len, false);
 }

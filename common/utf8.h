@@ -18,19 +18,19 @@
 /* Decodes one code point from s[0..len). Returns its length in bytes (1-4),
  * or 0 when the bytes there are not well-formed UTF-8 (overlong forms,
  * surrogates and values past U+10FFFF are rejected, as RFC 3629 requires). */
-size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
+size_t al_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
 
-bool utf8_valid(const char *s, size_t len);
+bool al_utf8_valid(const char *s, size_t len);
 
 /* True for code points a reader does not see or that reorder what they see:
  * zero-width and joiner characters, bidirectional controls, Unicode tags,
  * variation selectors, invisible fillers, the BOM, C1 controls. */
-bool utf8_is_invisible(uint32_t cp);
+bool al_utf8_is_invisible(uint32_t cp);
 
 /* Escaped copy of s[0..len) for display; new, caller frees with free().
  * NULL when memory runs out. Printable ASCII and visible UTF-8 pass through;
  * a backslash is doubled only when `strict` is set (so that the escaped form
  * can be told apart from a name that contains "\x41" literally). */
-char *utf8_escape(const char *s, size_t len, bool strict);
+char *al_utf8_escape(const char *s, size_t len, bool strict);
 
 #endif

@@ -60,14 +60,14 @@ struct airlock_config {
  * valid, duplicate-free JSON of the expected shape is AIRLOCK_EINVALID with
  * the file and the reason in the message; `c` is then left for the caller
  * to free. */
-int config_parse_executable(struct airlock_config *c, const struct snapshot *snap);
+int al_config_parse_executable(struct airlock_config *c, const struct snapshot *snap);
 
 /* Appends an instruction file (text copied). */
-int config_add_instruction(struct airlock_config *c, const char *path, const void *text,
-			   size_t len);
+int al_config_add_instruction(struct airlock_config *c, const char *path, const void *text,
+			      size_t len);
 
 /* True when buf[0..len) nests '[' / '{' no deeper than `max` (strings and
  * escapes understood), so the parser never recurses further. */
-bool config_depth_ok(const char *buf, size_t len, int max);
+bool al_config_depth_ok(const char *buf, size_t len, int max);
 
 #endif

@@ -19,7 +19,7 @@
 #include "config/inspect.h"
 #include "snapshot/source_dir.h"
 
-const struct surface inspect_program_surface = {
+const struct surface al_inspect_program_surface = {
 	"", "(run by config)", AIRLOCK_KIND_SCRIPT, false, AIRLOCK_CLASS_EXECUTABLE,
 };
 
@@ -42,7 +42,7 @@ static void add_item(struct ctx *c, airlock_item_type type, const char *name, co
 		return;
 	grown = realloc(in->items, (in->count + 1) * sizeof(*grown));
 	if (!grown) {
-		c->error = error_oom();
+		c->error = al_error_oom();
 		return;
 	}
 	in->items = grown;
@@ -55,7 +55,7 @@ static void add_item(struct ctx *c, airlock_item_type type, const char *name, co
 		free(it->file);
 		free(it->name);
 		free(it->value);
-		c->error = error_oom();
+		c->error = al_error_oom();
 		return;
 	}
 	in->count++;
@@ -74,7 +74,7 @@ static void add_value(struct ctx *c, airlock_item_type type, const char *name, j
 	char *text = value_text(v);
 
 	if (!text) {
-		c->error = c->error ? c->error : error_oom();
+		c->error = c->error ? c->error : al_error_oom();
 		return;
 	}
 	add_item(c, type, name, text);
@@ -194,7 +194,8 @@ static void end_command(struct lexer *lx, void (*fn)(void *, const char *), void
 	lx->len = 0;
 }
 
-void inspect_command_programs(const char *cmd, void (*fn)(void *arg, const char *path), void *arg)
+void al_inspect_command_programs(const char *cmd, void (*fn)(void *arg, const char *path),
+				 void *arg)
 {
 	struct lexer *lx = calloc(1, sizeof(*lx));
 
@@ -235,15 +236,15 @@ static void bind_program(void *arg, const char *path)
 	struct ctx *c = arg;
 
 	if (c->bind && !c->error && c->p->rootfd >= 0)
-		c->error = source_dir_add_file(&c->p->snap, c->p->rootfd, path,
-					       &inspect_program_surface);
+		c->error = al_source_dir_add_file(&c->p->snap, c->p->rootfd, path,
+						  &al_inspect_program_surface);
 }
 
 static void command_item(struct ctx *c, airlock_item_type type, const char *name, json_t *v)
 {
 	add_value(c, type, name, v);
 	if (json_is_string(v))
-		inspect_command_programs(json_string_value(v), bind_program, c);
+		al_inspect_command_programs(json_string_value(v), bind_program, c);
 }
 
 /* --- the configuration keys -------------------------------------------------- */
@@ -302,7 +303,7 @@ static void mcp_server(struct ctx *c, const char *name, json_t *srv)
 		json_array_foreach(args, i, v) if (json_is_string(v)) len +=
 			json_string_length(v) + 3;
 		if (!(line = malloc(len + 1))) {
-			c->error = error_oom();
+			c->error = al_error_oom();
 			return;
 		}
 		strcpy(line, json_string_value(cmd));
@@ -433,7 +434,7 @@ static void inspect_file(struct ctx *c, const struct airlock_entry *e)
 	json_decref(root);
 }
 
-int inspect_project(struct airlock_inspection *out, airlock_project *p, bool bind_programs)
+int al_inspect_project(struct airlock_inspection *out, airlock_project *p, bool bind_programs)
 {
 	struct ctx c = { out, p, bind_programs, NULL, 0 };
 	size_t n = p->snap.count;
@@ -449,7 +450,7 @@ int inspect_project(struct airlock_inspection *out, airlock_project *p, bool bin
 		    (e->kind != AIRLOCK_KIND_JSON && e->kind != AIRLOCK_KIND_JSONC))
 			continue;
 		if (!(file = strdup(e->path))) {
-			c.error = error_oom();
+			c.error = al_error_oom();
 			break;
 		}
 		c.file = file;
@@ -457,11 +458,11 @@ int inspect_project(struct airlock_inspection *out, airlock_project *p, bool bin
 		free(file);
 	}
 	if (c.error)
-		inspect_clear(out);
+		al_inspect_clear(out);
 	return c.error;
 }
 
-void inspect_clear(struct airlock_inspection *in)
+void al_inspect_clear(struct airlock_inspection *in)
 {
 	for (size_t i = 0; i < in->count; i++) {
 		free(in->items[i].file);

@@ -21,7 +21,7 @@ struct airlock_inspection {
 
 /* The pseudo-surface of files that configuration names as programs to run
  * (a hook's script, an MCP server's entry point). */
-extern const struct surface inspect_program_surface;
+extern const struct surface al_inspect_program_surface;
 
 /*
  * Inspects every executable JSON file of the project. With `bind_programs`,
@@ -29,14 +29,14 @@ extern const struct surface inspect_program_surface;
  * snapshot (read once, or recorded missing) so that trust covers it; the
  * caller re-finishes the snapshot. Returns 0 or AIRLOCK_ERROR (memory, I/O).
  */
-int inspect_project(struct airlock_inspection *out, airlock_project *p, bool bind_programs);
+int al_inspect_project(struct airlock_inspection *out, airlock_project *p, bool bind_programs);
 
-void inspect_clear(struct airlock_inspection *in);
+void al_inspect_clear(struct airlock_inspection *in);
 
 /* The project-relative programs one command line runs, for tests: calls fn
  * for each candidate path (program words and interpreters' script
  * arguments). */
-void inspect_command_programs(const char *command, void (*fn)(void *arg, const char *path),
-			      void *arg);
+void al_inspect_command_programs(const char *command, void (*fn)(void *arg, const char *path),
+				 void *arg);
 
 #endif

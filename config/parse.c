@@ -42,19 +42,19 @@ static int invalid(const struct parse *ps, const char *fmt, ...)
 static int invalid(const struct parse *ps, const char *fmt, ...)
 {
 	char msg[256];
-	char *shown = utf8_escape(ps->file, strlen(ps->file), false);
+	char *shown = al_utf8_escape(ps->file, strlen(ps->file), false);
 	va_list ap;
 	int rc;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	rc = error_set(AIRLOCK_EINVALID, "%s: %s", shown ? shown : "?", msg);
+	rc = al_error_set(AIRLOCK_EINVALID, "%s: %s", shown ? shown : "?", msg);
 	free(shown);
 	return rc;
 }
 
-bool config_depth_ok(const char *buf, size_t len, int max)
+bool al_config_depth_ok(const char *buf, size_t len, int max)
 {
 	bool in_string = false;
 	int depth = 0;
@@ -86,7 +86,7 @@ static int load_json(json_t **out, const struct parse *ps, const struct airlock_
 	*out = NULL;
 	if (!e->data)
 		return invalid(ps, "could not be read");
-	if (!config_depth_ok((const char *)e->data, e->data_len, CONFIG_MAX_DEPTH))
+	if (!al_config_depth_ok((const char *)e->data, e->data_len, CONFIG_MAX_DEPTH))
 		return invalid(ps, "nested deeper than %d levels", CONFIG_MAX_DEPTH);
 	*out = json_loadb((const char *)e->data, e->data_len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!*out)
@@ -108,7 +108,7 @@ static int dup_string(const struct parse *ps, char **out, json_t *v, const char 
 		return 0;
 	if (!json_is_string(v))
 		return invalid(ps, "%s is not a string", what);
-	return (*out = strdup(json_string_value(v))) ? 0 : error_oom();
+	return (*out = strdup(json_string_value(v))) ? 0 : al_error_oom();
 }
 
 static int string_map(const struct parse *ps, struct kv **out, size_t *n, json_t *obj,
@@ -124,7 +124,7 @@ static int string_map(const struct parse *ps, struct kv **out, size_t *n, json_t
 	if (!json_is_object(obj))
 		return invalid(ps, "%s is not an object", what);
 	if (!(*out = calloc(json_object_size(obj) + 1, sizeof(**out))))
-		return error_oom();
+		return al_error_oom();
 	json_object_foreach(obj, key, v)
 	{
 		struct kv *kv = &(*out)[*n];
@@ -135,7 +135,7 @@ static int string_map(const struct parse *ps, struct kv **out, size_t *n, json_t
 		kv->value = strdup(json_string_value(v));
 		(*n)++;
 		if (!kv->name || !kv->value)
-			return error_oom();
+			return al_error_oom();
 	}
 	return 0;
 }
@@ -153,13 +153,13 @@ static int string_list(const struct parse *ps, char ***out, size_t *n, json_t *a
 	if (!json_is_array(arr))
 		return invalid(ps, "%s is not an array", what);
 	if (!(*out = calloc(json_array_size(arr) + 1, sizeof(**out))))
-		return error_oom();
+		return al_error_oom();
 	json_array_foreach(arr, i, v)
 	{
 		if (!json_is_string(v))
 			return invalid(ps, "%s[%zu] is not a string", what, i);
 		if (!((*out)[(*n)++] = strdup(json_string_value(v))))
-			return error_oom();
+			return al_error_oom();
 	}
 	return 0;
 }
@@ -174,7 +174,7 @@ static int add_hook(const struct parse *ps, const char *event, json_t *matcher, 
 	if (!json_is_object(h))
 		return invalid(ps, "hooks.%s: a hook is not an object", event);
 	if (!(grown = realloc(c->hooks, (c->nhooks + 1) * sizeof(*grown))))
-		return error_oom();
+		return al_error_oom();
 	c->hooks = grown;
 	hook = &c->hooks[c->nhooks++];
 	memset(hook, 0, sizeof(*hook));
@@ -182,7 +182,7 @@ static int add_hook(const struct parse *ps, const char *event, json_t *matcher, 
 	if (!(cmd = json_object_get(h, "command")))
 		cmd = json_object_get(h, "url");
 	if (!(hook->event = strdup(event)))
-		return error_oom();
+		return al_error_oom();
 	if ((error = dup_string(ps, &hook->matcher, matcher, "a hook matcher")) < 0 ||
 	    (error = dup_string(ps, &hook->type, json_object_get(h, "type"), "a hook type")) < 0 ||
 	    (error = dup_string(ps, &hook->command, cmd, "a hook command")) < 0)
@@ -190,7 +190,7 @@ static int add_hook(const struct parse *ps, const char *event, json_t *matcher, 
 	if (!hook->command)
 		return invalid(ps, "hooks.%s: a hook has no command or url", event);
 	if (!hook->type && !(hook->type = strdup("command")))
-		return error_oom();
+		return al_error_oom();
 	if (timeout && !json_is_number(timeout))
 		return invalid(ps, "hooks.%s: a timeout is not a number", event);
 	hook->timeout = timeout ? json_number_value(timeout) : 0;
@@ -239,7 +239,7 @@ static int parse_server(const struct parse *ps, struct airlock_mcp_server *m, co
 	if (!json_is_object(srv))
 		return invalid(ps, "mcpServers.%s is not an object", name);
 	if (!(m->name = strdup(name)))
-		return error_oom();
+		return al_error_oom();
 	if ((error = dup_string(ps, &m->command, json_object_get(srv, "command"), "command")) < 0 ||
 	    (error = dup_string(ps, &m->url, json_object_get(srv, "url"), "url")) < 0 ||
 	    (error = dup_string(ps, &m->transport, type, "type")) < 0 ||
@@ -252,7 +252,7 @@ static int parse_server(const struct parse *ps, struct airlock_mcp_server *m, co
 	if (!m->command && !m->url)
 		return invalid(ps, "mcpServers.%s has neither a command nor a url", name);
 	if (!m->transport && !(m->transport = strdup(m->url && !m->command ? "http" : "stdio")))
-		return error_oom();
+		return al_error_oom();
 	return 0;
 }
 
@@ -268,7 +268,7 @@ static int parse_mcp(const struct parse *ps, json_t *servers)
 	if (!json_is_object(servers))
 		return invalid(ps, "mcpServers is not an object");
 	if (!(c->mcp = calloc(json_object_size(servers) + 1, sizeof(*c->mcp))))
-		return error_oom();
+		return al_error_oom();
 	json_object_foreach(servers, name, srv)
 	{
 		if ((error = parse_server(ps, &c->mcp[c->nmcp++], name, srv)) < 0)
@@ -357,7 +357,7 @@ static const struct airlock_entry *find(const struct snapshot *snap, const char 
 	return NULL;
 }
 
-int config_parse_executable(struct airlock_config *c, const struct snapshot *snap)
+int al_config_parse_executable(struct airlock_config *c, const struct snapshot *snap)
 {
 	static const char *const settings_files[] = { ".claude/settings.json",
 						      ".claude/settings.local.json" };
@@ -375,7 +375,7 @@ int config_parse_executable(struct airlock_config *c, const struct snapshot *sna
 		if (!effective) {
 			effective = root;
 		} else if (merge(effective, root) < 0) {
-			error = error_oom();
+			error = al_error_oom();
 			goto out;
 		} else {
 			json_decref(root);
@@ -399,13 +399,14 @@ out:
 	return error;
 }
 
-int config_add_instruction(struct airlock_config *c, const char *path, const void *text, size_t len)
+int al_config_add_instruction(struct airlock_config *c, const char *path, const void *text,
+			      size_t len)
 {
 	struct instruction *grown, *in;
 
 	grown = realloc(c->instructions, (c->ninstructions + 1) * sizeof(*grown));
 	if (!grown)
-		return error_oom();
+		return al_error_oom();
 	c->instructions = grown;
 	in = &c->instructions[c->ninstructions];
 	in->path = strdup(path);
@@ -413,7 +414,7 @@ int config_add_instruction(struct airlock_config *c, const char *path, const voi
 	if (!in->path || !in->text) {
 		free(in->path);
 		free(in->text);
-		return error_oom();
+		return al_error_oom();
 	}
 	memcpy(in->text, text, len);
 	in->text[len] = '\0';

@@ -36,10 +36,16 @@ extern "C" {
 /* Version                                                                  */
 /* ------------------------------------------------------------------------ */
 
-#define AIRLOCK_VERSION       "0.1.0"
+/* The one place the version is written (the Makefile reads it from here). */
 #define AIRLOCK_VERSION_MAJOR 0
 #define AIRLOCK_VERSION_MINOR 1
 #define AIRLOCK_VERSION_PATCH 0
+
+#define AIRLOCK__STR(x)  #x
+#define AIRLOCK__XSTR(x) AIRLOCK__STR(x)
+#define AIRLOCK_VERSION                                                                            \
+	AIRLOCK__XSTR(AIRLOCK_VERSION_MAJOR)                                                       \
+	"." AIRLOCK__XSTR(AIRLOCK_VERSION_MINOR) "." AIRLOCK__XSTR(AIRLOCK_VERSION_PATCH)
 
 /* The library's version string; compare with AIRLOCK_VERSION to detect a
  * header/library mismatch. Static storage. */

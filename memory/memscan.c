@@ -60,17 +60,17 @@ struct run {
 
 size_t airlock_memory_location_count(void)
 {
-	return memory_row_count;
+	return al_memory_row_count;
 }
 
 const char *airlock_memory_location_agent(size_t i)
 {
-	return i < memory_row_count ? memory_rows[i].agent : NULL;
+	return i < al_memory_row_count ? al_memory_rows[i].agent : NULL;
 }
 
 const char *airlock_memory_location_path(size_t i)
 {
-	return i < memory_row_count ? memory_rows[i].path : NULL;
+	return i < al_memory_row_count ? al_memory_rows[i].path : NULL;
 }
 
 static char *join(const char *a, const char *b)
@@ -99,7 +99,7 @@ static bool unchanged(void *arg, const char *path, const struct file_stamp *st)
 
 	if (!key)
 		return false;
-	f = state_find(run->old, key);
+	f = al_state_find(run->old, key);
 	same = f && same_stamp(&f->stamp, st) && strcmp(f->signatures, run->sigver) == 0;
 	free(key);
 	return same;
@@ -112,7 +112,7 @@ static int walk_pattern(struct snapshot *snap, int homefd, const struct memory_r
 {
 	const char *star = strchr(row->path, '*');
 	char base[LIMIT_PATH_BYTES], rel[LIMIT_PATH_BYTES * 2];
-	const struct surface *s = memory_surface(row->agent);
+	const struct surface *s = al_memory_surface(row->agent);
 	struct dirent *de;
 	DIR *dir;
 	int fd, error = 0;
@@ -130,7 +130,7 @@ static int walk_pattern(struct snapshot *snap, int homefd, const struct memory_r
 		if (snprintf(rel, sizeof(rel), "%s/%s%s", base, de->d_name, star + 1) >=
 		    (int)sizeof(rel))
 			continue;
-		error = source_dir_snapshot_tree(snap, homefd, rel, s);
+		error = al_source_dir_snapshot_tree(snap, homefd, rel, s);
 	}
 	closedir(dir);
 	return error;
@@ -141,21 +141,21 @@ static int discover(struct root *r, const char *home)
 	int homefd, error = 0;
 
 	if (!(r->abs = strdup(home)))
-		return error_oom();
+		return al_error_oom();
 	homefd = open(home, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (homefd < 0)
-		return error_set_errno(AIRLOCK_ENOTFOUND, errno, "cannot open the home folder %s",
-				       home);
-	for (size_t i = 0; i < memory_row_count && !error; i++) {
-		const struct memory_row *row = &memory_rows[i];
-		const struct surface *s = memory_surface(row->agent);
+		return al_error_set_errno(AIRLOCK_ENOTFOUND, errno,
+					  "cannot open the home folder %s", home);
+	for (size_t i = 0; i < al_memory_row_count && !error; i++) {
+		const struct memory_row *row = &al_memory_rows[i];
+		const struct surface *s = al_memory_surface(row->agent);
 
 		if (strchr(row->path, '*'))
 			error = walk_pattern(&r->snap, homefd, row);
 		else if (row->dir)
-			error = source_dir_snapshot_tree(&r->snap, homefd, row->path, s);
+			error = al_source_dir_snapshot_tree(&r->snap, homefd, row->path, s);
 		else
-			error = source_dir_add_file(&r->snap, homefd, row->path, s);
+			error = al_source_dir_add_file(&r->snap, homefd, row->path, s);
 	}
 	close(homefd);
 	return error;
@@ -170,11 +170,11 @@ static int open_folder(struct root *r, const char *dir)
 	int fd, error;
 
 	if (!(r->abs = realpath(dir, NULL)))
-		return errno == ENOENT ? error_set(AIRLOCK_ENOTFOUND, "'%s' does not exist", dir)
-				       : error_set_errno(AIRLOCK_ERROR, errno, "'%s'", dir);
+		return errno == ENOENT ? al_error_set(AIRLOCK_ENOTFOUND, "'%s' does not exist", dir)
+				       : al_error_set_errno(AIRLOCK_ERROR, errno, "'%s'", dir);
 	if ((fd = open(r->abs, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-		return error_set_errno(AIRLOCK_EINVALID, errno, "'%s' is not a folder", dir);
-	error = source_dir_snapshot_all(&r->snap, fd, &folder_surface);
+		return al_error_set_errno(AIRLOCK_EINVALID, errno, "'%s' is not a folder", dir);
+	error = al_source_dir_snapshot_all(&r->snap, fd, &folder_surface);
 	close(fd);
 	return error;
 }
@@ -189,7 +189,7 @@ static int run_pool(struct run *run)
 	int error;
 
 	if (!items)
-		return error_oom();
+		return al_error_oom();
 	for (size_t i = 0; i < run->njobs; i++) {
 		items[i].snap = &run->jobs[i].root->snap;
 		items[i].e = run->jobs[i].e;
@@ -201,7 +201,7 @@ static int run_pool(struct run *run)
 		po.progress_arg = run->mo->progress_arg;
 	}
 	po.timeout = run->timeout;
-	error = scan_pool_run(items, run->njobs, run->ys, &po);
+	error = al_scan_pool_run(items, run->njobs, run->ys, &po);
 	for (size_t i = 0; i < run->njobs; i++) {
 		run->jobs[i].fs = items[i].fs;
 		run->jobs[i].scanned = items[i].scanned;
@@ -221,22 +221,22 @@ static int pool_child(void *arg, int fd)
 	airlock_report *tmp = calloc(1, sizeof(*tmp));
 	int error;
 
-	if (scan_sandbox_test_hook)
-		scan_sandbox_test_hook();
-	error = tmp ? run_pool(run) : error_oom();
+	if (al_scan_sandbox_test_hook)
+		al_scan_sandbox_test_hook();
+	error = tmp ? run_pool(run) : al_error_oom();
 
 	for (size_t i = 0; i < run->njobs && error == 0; i++) {
 		struct job *j = &run->jobs[i];
 
-		error = scan_report_add_file(tmp, j->key, j->e->kind, j->scanned);
+		error = al_scan_report_add_file(tmp, j->key, j->e->kind, j->scanned);
 		for (size_t k = 0; k < j->fs.count && error == 0; k++)
-			error = findings_copy(&tmp->fs, &j->fs.v[k], j->key);
+			error = al_findings_copy(&tmp->fs, &j->fs.v[k], j->key);
 	}
 	if (error < 0) {
 		dprintf(fd, SANDBOX_ERROR_PREFIX "%s\n", airlock_error_last());
 		return -1;
 	}
-	return scan_wire_write(fd, tmp); /* the child exits: nothing to free */
+	return al_scan_wire_write(fd, tmp); /* the child exits: nothing to free */
 }
 
 static int distribute(struct run *run, const airlock_report *tmp)
@@ -244,10 +244,11 @@ static int distribute(struct run *run, const airlock_report *tmp)
 	size_t k = 0;
 
 	if (tmp->nfiles != run->njobs)
-		return error_set(AIRLOCK_ERROR, "the sandboxed memory scan lost files");
+		return al_error_set(AIRLOCK_ERROR, "the sandboxed memory scan lost files");
 	for (size_t i = 0; i < tmp->nfiles; i++) {
 		if (strcmp(tmp->files[i].path, run->jobs[i].key) != 0)
-			return error_set(AIRLOCK_ERROR, "the sandboxed memory scan mixed up files");
+			return al_error_set(AIRLOCK_ERROR,
+					    "the sandboxed memory scan mixed up files");
 		run->jobs[i].scanned = tmp->files[i].scanned;
 	}
 	for (size_t i = 0; i < tmp->fs.count; i++) {
@@ -257,9 +258,9 @@ static int distribute(struct run *run, const airlock_report *tmp)
 		while (k < run->njobs && strcmp(f->file, run->jobs[k].key) != 0)
 			k++;
 		if (k == run->njobs)
-			return error_set(AIRLOCK_ERROR,
-					 "the sandboxed memory scan mixed up findings");
-		if ((error = findings_copy(&run->jobs[k].fs, f, run->jobs[k].key)) < 0)
+			return al_error_set(AIRLOCK_ERROR,
+					    "the sandboxed memory scan mixed up findings");
+		if ((error = al_findings_copy(&run->jobs[k].fs, f, run->jobs[k].key)) < 0)
 			return error;
 	}
 	return 0;
@@ -278,9 +279,9 @@ static int run_pool_confined(struct run *run)
 	if (run->njobs < LIMIT_SCAN_DEADLINE / (run->timeout + 1))
 		seconds = (unsigned int)(run->njobs * (run->timeout + 1) + 10);
 	if (!(tmp = calloc(1, sizeof(*tmp))))
-		return error_oom();
-	error = sandbox_run(&buf, &len, LIMIT_SCAN_REPORT_BYTES, seconds, pool_child, run);
-	if (error == 0 && (error = scan_wire_read(tmp, buf, len)) == 0)
+		return al_error_oom();
+	error = al_sandbox_run(&buf, &len, LIMIT_SCAN_REPORT_BYTES, seconds, pool_child, run);
+	if (error == 0 && (error = al_scan_wire_read(tmp, buf, len)) == 0)
 		error = distribute(run, tmp);
 	free(buf);
 	airlock_report_free(tmp);
@@ -303,12 +304,12 @@ static bool seen_before(const struct state_file *old, const struct airlock_findi
 static int collect(airlock_report *r, struct state *next, struct job *j, const struct state *old,
 		   const char *sigver, bool new_only)
 {
-	const struct state_file *prev = state_find(old, j->key);
+	const struct state_file *prev = al_state_find(old, j->key);
 	const struct findings *fs = j->e->cached ? &prev->fs : &j->fs;
 	struct state_file f = { 0 };
 	int error;
 
-	if ((error = scan_report_add_file(r, j->key, j->e->kind, j->scanned)) < 0)
+	if ((error = al_scan_report_add_file(r, j->key, j->e->kind, j->scanned)) < 0)
 		return error;
 	for (size_t i = 0; i < fs->count; i++) {
 		struct airlock_finding *v = &fs->v[i];
@@ -317,13 +318,13 @@ static int collect(airlock_report *r, struct state *next, struct job *j, const s
 			v->known = seen_before(prev, v);
 		else
 			v->known = true;
-		if (!(new_only && v->known) && (error = findings_copy(&r->fs, v, j->key)) < 0)
+		if (!(new_only && v->known) && (error = al_findings_copy(&r->fs, v, j->key)) < 0)
 			return error;
 	}
 	/* Entries that were not read (a symlink, a FIFO) are recorded too, with
 	 * a hash of zeros, so that their findings are known on the next run. */
 	if (!(f.path = strdup(j->key)))
-		return error_oom();
+		return al_error_oom();
 	f.stamp = j->e->stamp;
 	snprintf(f.sha256, sizeof(f.sha256), "%s",
 		 j->e->cached      ? prev->sha256
@@ -331,10 +332,10 @@ static int collect(airlock_report *r, struct state *next, struct job *j, const s
 				   : UNREAD_HASH);
 	snprintf(f.signatures, sizeof(f.signatures), "%s", sigver);
 	for (size_t i = 0; i < fs->count && !error; i++)
-		error = findings_copy(&f.fs, &fs->v[i], j->key);
+		error = al_findings_copy(&f.fs, &fs->v[i], j->key);
 	if (error == 0)
-		error = state_put(next, &f);
-	findings_free(&f.fs);
+		error = al_state_put(next, &f);
+	al_findings_free(&f.fs);
 	free(f.path);
 	return error;
 }
@@ -360,12 +361,12 @@ static int keep_others(struct state *next, const struct state *old, const struct
 		f = old->v[i];
 		f.fs = (struct findings){ 0 };
 		if (!(f.path = strdup(old->v[i].path)))
-			return error_oom();
+			return al_error_oom();
 		for (size_t k = 0; k < old->v[i].fs.count && !error; k++)
-			error = findings_copy(&f.fs, &old->v[i].fs.v[k], f.path);
+			error = al_findings_copy(&f.fs, &old->v[i].fs.v[k], f.path);
 		if (error == 0)
-			error = state_put(next, &f);
-		findings_free(&f.fs);
+			error = al_state_put(next, &f);
+		al_findings_free(&f.fs);
 		free(f.path);
 		if (error < 0)
 			return error;
@@ -382,7 +383,7 @@ static int make_jobs(struct run *run, struct root *roots, size_t nroots)
 	for (size_t k = 0; k < nroots; k++)
 		total += roots[k].snap.count;
 	if (total && !(run->jobs = calloc(total, sizeof(*run->jobs))))
-		return error_oom();
+		return al_error_oom();
 	for (size_t k = 0; k < nroots; k++)
 		for (size_t i = 0; i < roots[k].snap.count; i++) {
 			const struct airlock_entry *e = &roots[k].snap.entries[i];
@@ -393,7 +394,7 @@ static int make_jobs(struct run *run, struct root *roots, size_t nroots)
 			j->root = &roots[k];
 			j->e = e;
 			if (e->reasons & AIRLOCK_REASON_BAD_NAME) {
-				char *shown = utf8_escape(e->path, strlen(e->path), true);
+				char *shown = al_utf8_escape(e->path, strlen(e->path), true);
 
 				j->key = shown ? join(roots[k].abs, shown) : NULL;
 				free(shown);
@@ -401,7 +402,7 @@ static int make_jobs(struct run *run, struct root *roots, size_t nroots)
 				j->key = join(roots[k].abs, e->path);
 			}
 			if (!j->key)
-				return error_oom();
+				return al_error_oom();
 			n++;
 		}
 	run->njobs = n;
@@ -417,7 +418,7 @@ static int scan_jobs(struct run *run)
 	int error;
 
 	if (!(todo = calloc(nall ? nall : 1, sizeof(*todo))))
-		return error_oom();
+		return al_error_oom();
 	for (size_t i = 0; i < nall; i++)
 		if (!all[i].e->cached)
 			todo[n++] = all[i];
@@ -446,18 +447,18 @@ static int read_roots(struct root **out, size_t *nout, struct run *run, const ch
 	int error = 0;
 
 	if (!roots)
-		return error_oom();
+		return al_error_oom();
 	*out = roots;
 	*nout = n;
 	for (size_t k = 0; k < n && !error; k++) {
-		snapshot_init(&roots[k].snap, cap);
+		al_snapshot_init(&roots[k].snap, cap);
 		roots[k].snap.unchanged = run->use_cache ? unchanged : NULL;
 		roots[k].snap.unchanged_arg = run;
 		run->root = &roots[k];
 		if (ndirs)
 			error = open_folder(&roots[k], dirs[k]);
 		else if (!home || home[0] != '/')
-			error = error_set(AIRLOCK_ERROR, "cannot find memory: HOME is not set");
+			error = al_error_set(AIRLOCK_ERROR, "cannot find memory: HOME is not set");
 		else
 			error = discover(&roots[k], home);
 	}
@@ -469,19 +470,19 @@ static void free_roots(struct root *roots, size_t n)
 {
 	for (size_t k = 0; roots && k < n; k++) {
 		free(roots[k].abs);
-		snapshot_free(&roots[k].snap);
+		al_snapshot_free(&roots[k].snap);
 	}
 	free(roots);
 }
 
 static int save_state(airlock_report *r, struct state *next, const char *dir)
 {
-	if (state_save(next, dir) == 0)
+	if (al_state_save(next, dir) == 0)
 		return 0;
 	free(r->warning);
 	if (asprintf(&r->warning, "the state was not saved: %s", airlock_error_last()) < 0) {
 		r->warning = NULL;
-		return error_oom();
+		return al_error_oom();
 	}
 	return 0;
 }
@@ -497,20 +498,21 @@ int airlock_memory_scan(airlock_report **out, const char *const *dirs, size_t nd
 	airlock_report *r = NULL;
 	char *sdir = NULL;
 	size_t nroots = 0;
-	unsigned long reads = __atomic_load_n(&source_dir_reads, __ATOMIC_RELAXED);
+	unsigned long reads = __atomic_load_n(&al_source_dir_reads, __ATOMIC_RELAXED);
 	int error;
 
 	if (!out || (ndirs && !dirs))
-		return error_set(AIRLOCK_EINVALID, "airlock_memory_scan: bad arguments");
+		return al_error_set(AIRLOCK_EINVALID, "airlock_memory_scan: bad arguments");
 	*out = NULL;
 	if (mopts && mopts->version != AIRLOCK_MEMORY_OPTIONS_VERSION)
-		return error_set(AIRLOCK_EINVALID,
-				 "airlock_memory_options version %u is not supported",
-				 mopts->version);
-	if ((error = scan_options_init(&so, opts)) < 0 || (error = scan_report_new(&r, &so)) < 0 ||
-	    (error = rules_open(&r->rules, &ys, &so, NULL)) < 0 ||
-	    (error = state_dir(&sdir, mopts ? mopts->state_dir : NULL)) < 0 ||
-	    (error = state_load(&old, &r->warning, sdir)) < 0)
+		return al_error_set(AIRLOCK_EINVALID,
+				    "airlock_memory_options version %u is not supported",
+				    mopts->version);
+	if ((error = al_scan_options_init(&so, opts)) < 0 ||
+	    (error = al_scan_report_new(&r, &so)) < 0 ||
+	    (error = al_rules_open(&r->rules, &ys, &so, NULL)) < 0 ||
+	    (error = al_state_dir(&sdir, mopts ? mopts->state_dir : NULL)) < 0 ||
+	    (error = al_state_load(&old, &r->warning, sdir)) < 0)
 		goto out;
 	run.old = &old;
 	run.sigver = r->rules->version;
@@ -527,28 +529,28 @@ int airlock_memory_scan(airlock_report **out, const char *const *dirs, size_t nd
 				mopts && (mopts->flags & AIRLOCK_MEMORY_NEW_ONLY));
 	if (error < 0 || (error = keep_others(&next, &old, roots, nroots)) < 0)
 		goto out;
-	state_sort(&next);
-	r->files_read = __atomic_load_n(&source_dir_reads, __ATOMIC_RELAXED) - reads;
+	al_state_sort(&next);
+	r->files_read = __atomic_load_n(&al_source_dir_reads, __ATOMIC_RELAXED) - reads;
 	/* Nothing read and nothing gone: the state on disk is already this one. */
 	if ((r->files_read || next.count != old.count || r->warning || !run.use_cache) &&
 	    (error = save_state(r, &next, sdir)) < 0)
 		goto out;
-	findings_finish(&r->fs);
+	al_findings_finish(&r->fs);
 	*out = r;
 	r = NULL;
 out:
 	for (size_t i = 0; run.jobs && i < run.njobs; i++) {
 		free(run.jobs[i].key);
-		findings_free(&run.jobs[i].fs);
+		al_findings_free(&run.jobs[i].fs);
 	}
 	free(run.jobs);
 	free_roots(roots, nroots);
-	state_free(&old);
-	state_free(&next);
+	al_state_free(&old);
+	al_state_free(&next);
 	free(sdir);
-	yara_set_free(ys);
+	al_yara_set_free(ys);
 	airlock_report_free(r);
-	scan_options_clear(&so);
+	al_scan_options_clear(&so);
 	return error;
 }
 

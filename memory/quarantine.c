@@ -35,25 +35,25 @@ static int open_parent(char **dir, char **base, const char *path)
 
 	*dir = *base = NULL;
 	if (!a || !b) {
-		error = error_oom();
+		error = al_error_oom();
 		goto out;
 	}
 	if (!(*dir = realpath(dirname(a), NULL))) {
-		error = error_set_errno(errno == ENOENT ? AIRLOCK_ENOTFOUND : AIRLOCK_ERROR, errno,
-					"'%s'", path);
+		error = al_error_set_errno(errno == ENOENT ? AIRLOCK_ENOTFOUND : AIRLOCK_ERROR,
+					   errno, "'%s'", path);
 		goto out;
 	}
 	if (!(*base = strdup(basename(b)))) {
-		error = error_oom();
+		error = al_error_oom();
 		goto out;
 	}
 	if (!**base || strcmp(*base, ".") == 0 || strcmp(*base, "..") == 0 ||
 	    strcmp(*base, "/") == 0) {
-		error = error_set(AIRLOCK_EINVALID, "'%s' does not name a file", path);
+		error = al_error_set(AIRLOCK_EINVALID, "'%s' does not name a file", path);
 		goto out;
 	}
 	if ((fd = open(*dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-		error = error_set_errno(AIRLOCK_ERROR, errno, "cannot open %s", *dir);
+		error = al_error_set_errno(AIRLOCK_ERROR, errno, "cannot open %s", *dir);
 out:
 	free(a);
 	free(b);
@@ -71,11 +71,11 @@ static int quarantine_dir(const airlock_memory_options *mo, bool create)
 	char *sdir = NULL;
 	int fd, error;
 
-	if ((error = state_dir(&sdir, mo ? mo->state_dir : NULL)) < 0)
+	if ((error = al_state_dir(&sdir, mo ? mo->state_dir : NULL)) < 0)
 		return error;
-	if (create && (fd = state_dir_open(sdir, NULL, true)) >= 0)
+	if (create && (fd = al_state_dir_open(sdir, NULL, true)) >= 0)
 		close(fd);
-	fd = state_dir_open(sdir, "quarantine", create);
+	fd = al_state_dir_open(sdir, "quarantine", create);
 	free(sdir);
 	return fd;
 }
@@ -99,7 +99,7 @@ static int new_slot(char id[64], int qfd)
 		if (errno != EEXIST)
 			break;
 	}
-	return error_set_errno(AIRLOCK_ERROR, errno, "cannot make a quarantine folder");
+	return al_error_set_errno(AIRLOCK_ERROR, errno, "cannot make a quarantine folder");
 }
 
 static int write_note(int slot, const char *origin, const struct stat *st)
@@ -112,10 +112,11 @@ static int write_note(int slot, const char *origin, const struct stat *st)
 
 	json_decref(o);
 	if (!text)
-		return error_oom();
+		return al_error_oom();
 	fd = openat(slot, NOTE_NAME, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0 || write(fd, text, strlen(text)) != (ssize_t)strlen(text) || fsync(fd) < 0)
-		error = error_set_errno(AIRLOCK_ERROR, errno, "cannot write the quarantine note");
+		error = al_error_set_errno(AIRLOCK_ERROR, errno,
+					   "cannot write the quarantine note");
 	if (fd >= 0)
 		close(fd);
 	free(text);
@@ -129,18 +130,18 @@ int airlock_memory_quarantine(char **id, const char *file, const airlock_memory_
 	int pfd = -1, qfd = -1, slot = -1, error = 0;
 
 	if (!id || !file || !*file)
-		return error_set(AIRLOCK_EINVALID, "airlock_memory_quarantine: no file given");
+		return al_error_set(AIRLOCK_EINVALID, "airlock_memory_quarantine: no file given");
 	*id = NULL;
 	if ((pfd = open_parent(&dir, &base, file)) < 0)
 		return pfd;
 	if (fstatat(pfd, base, &st, AT_SYMLINK_NOFOLLOW) < 0) {
-		error = error_set_errno(errno == ENOENT ? AIRLOCK_ENOTFOUND : AIRLOCK_ERROR, errno,
-					"'%s'", file);
+		error = al_error_set_errno(errno == ENOENT ? AIRLOCK_ENOTFOUND : AIRLOCK_ERROR,
+					   errno, "'%s'", file);
 		goto out;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		error = error_set(AIRLOCK_EINVALID, "'%s' is %s, not a regular file; not moved",
-				  file, S_ISLNK(st.st_mode) ? "a symlink" : "special");
+		error = al_error_set(AIRLOCK_EINVALID, "'%s' is %s, not a regular file; not moved",
+				     file, S_ISLNK(st.st_mode) ? "a symlink" : "special");
 		goto out;
 	}
 	if ((qfd = quarantine_dir(mopts, true)) < 0) {
@@ -153,34 +154,36 @@ int airlock_memory_quarantine(char **id, const char *file, const airlock_memory_
 	}
 	if (asprintf(&origin, "%s%s%s", dir, strcmp(dir, "/") ? "/" : "", base) < 0) {
 		origin = NULL;
-		error = error_oom();
+		error = al_error_oom();
 		goto out;
 	}
 	if ((error = write_note(slot, origin, &st)) < 0)
 		goto out;
 	if (renameat2(pfd, base, slot, FILE_NAME, RENAME_NOREPLACE) < 0) {
-		error = error_set_errno(AIRLOCK_ERROR, errno,
-					errno == EXDEV ? "'%s' is on another file system than the "
-							 "quarantine; not moved"
-						       : "cannot move '%s'",
-					file);
+		error = al_error_set_errno(AIRLOCK_ERROR, errno,
+					   errno == EXDEV
+						   ? "'%s' is on another file system than the "
+						     "quarantine; not moved"
+						   : "cannot move '%s'",
+					   file);
 		goto out;
 	}
 	/* Swapped between the check and the move? Then what moved is kept in the
 	 * quarantine all the same; say so. */
 	if (fstatat(slot, FILE_NAME, &moved, AT_SYMLINK_NOFOLLOW) < 0 ||
 	    moved.st_ino != st.st_ino || moved.st_dev != st.st_dev) {
-		error = error_set(AIRLOCK_ERROR,
-				  "'%s' changed while it was moved; kept in quarantine as %s", file,
-				  slot_id);
+		error = al_error_set(AIRLOCK_ERROR,
+				     "'%s' changed while it was moved; kept in quarantine as %s",
+				     file, slot_id);
 		goto out;
 	}
 	if (fsync(slot) < 0 || fsync(pfd) < 0) {
-		error = error_set_errno(AIRLOCK_ERROR, errno, "cannot sync the move of '%s'", file);
+		error = al_error_set_errno(AIRLOCK_ERROR, errno, "cannot sync the move of '%s'",
+					   file);
 		goto out;
 	}
 	if (!(*id = strdup(slot_id)))
-		error = error_oom();
+		error = al_error_oom();
 out:
 	if (error < 0 && slot >= 0 && faccessat(slot, FILE_NAME, F_OK, AT_SYMLINK_NOFOLLOW) < 0) {
 		/* Nothing moved: take back only what this call made. */
@@ -210,21 +213,21 @@ static int read_note(char **origin, int slot, const char *id)
 	*origin = NULL;
 	fd = openat(slot, NOTE_NAME, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
-		return error_set_errno(AIRLOCK_ERROR, errno, "quarantine %s has no note", id);
+		return al_error_set_errno(AIRLOCK_ERROR, errno, "quarantine %s has no note", id);
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() ||
 	    (st.st_mode & (S_IWGRP | S_IWOTH)) || (n = read(fd, buf, NOTE_MAX + 1)) < 0 ||
 	    n > (ssize_t)NOTE_MAX) {
-		error = error_set(AIRLOCK_ERROR, "the note of quarantine %s fails a check", id);
+		error = al_error_set(AIRLOCK_ERROR, "the note of quarantine %s fails a check", id);
 		goto out;
 	}
 	o = json_loadb(buf, (size_t)n, JSON_REJECT_DUPLICATES, NULL);
 	s = json_string_value(json_object_get(o, "origin"));
 	if (!s || s[0] != '/') {
-		error = error_set(AIRLOCK_ERROR, "the note of quarantine %s is corrupt", id);
+		error = al_error_set(AIRLOCK_ERROR, "the note of quarantine %s is corrupt", id);
 		goto out;
 	}
 	if (!(*origin = strdup(s)))
-		error = error_oom();
+		error = al_error_oom();
 out:
 	json_decref(o);
 	close(fd);
@@ -237,12 +240,12 @@ int airlock_memory_restore(char **path, const char *id, const airlock_memory_opt
 	int qfd = -1, slot = -1, pfd = -1, error = 0;
 
 	if (!path || !id || !*id || strchr(id, '/') || id[0] == '.')
-		return error_set(AIRLOCK_EINVALID, "'%s' is not a quarantine id", id ? id : "");
+		return al_error_set(AIRLOCK_EINVALID, "'%s' is not a quarantine id", id ? id : "");
 	*path = NULL;
 	if ((qfd = quarantine_dir(mopts, false)) < 0)
 		return qfd;
 	if ((slot = openat(qfd, id, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
-		error = error_set(AIRLOCK_ENOTFOUND, "no quarantined file '%s'", id);
+		error = al_error_set(AIRLOCK_ENOTFOUND, "no quarantined file '%s'", id);
 		goto out;
 	}
 	if ((error = read_note(&origin, slot, id)) < 0)
@@ -254,16 +257,17 @@ int airlock_memory_restore(char **path, const char *id, const airlock_memory_opt
 	if (renameat2(slot, FILE_NAME, pfd, base, RENAME_NOREPLACE) < 0) {
 		int e = errno;
 
-		error = e == EEXIST ? error_set(AIRLOCK_EINVALID, "%s exists now; not overwritten",
-						origin)
+		error = e == EEXIST ? al_error_set(AIRLOCK_EINVALID,
+						   "%s exists now; not overwritten", origin)
 			: e == ENOENT
-				? error_set(AIRLOCK_ENOTFOUND,
-					    "quarantine %s holds no file (restored already?)", id)
-				: error_set_errno(AIRLOCK_ERROR, e, "cannot restore %s", origin);
+				? al_error_set(AIRLOCK_ENOTFOUND,
+					       "quarantine %s holds no file (restored already?)",
+					       id)
+				: al_error_set_errno(AIRLOCK_ERROR, e, "cannot restore %s", origin);
 		goto out;
 	}
 	if (fsync(pfd) < 0) {
-		error = error_set_errno(AIRLOCK_ERROR, errno, "cannot sync %s", dir);
+		error = al_error_set_errno(AIRLOCK_ERROR, errno, "cannot sync %s", dir);
 		goto out;
 	}
 	*path = origin;

@@ -17,11 +17,11 @@
 static void file_clear(struct state_file *f)
 {
 	free(f->path);
-	findings_free(&f->fs);
+	al_findings_free(&f->fs);
 	memset(f, 0, sizeof(*f));
 }
 
-void state_free(struct state *st)
+void al_state_free(struct state *st)
 {
 	for (size_t i = 0; i < st->count; i++)
 		file_clear(&st->v[i]);
@@ -34,13 +34,13 @@ static int by_path(const void *a, const void *b)
 	return strcmp(((const struct state_file *)a)->path, ((const struct state_file *)b)->path);
 }
 
-void state_sort(struct state *st)
+void al_state_sort(struct state *st)
 {
 	if (st->count > 1)
 		qsort(st->v, st->count, sizeof(st->v[0]), by_path);
 }
 
-const struct state_file *state_find(const struct state *st, const char *path)
+const struct state_file *al_state_find(const struct state *st, const char *path)
 {
 	struct state_file key = { .path = (char *)path };
 
@@ -49,7 +49,7 @@ const struct state_file *state_find(const struct state *st, const char *path)
 	return bsearch(&key, st->v, st->count, sizeof(st->v[0]), by_path);
 }
 
-int state_put(struct state *st, struct state_file *f)
+int al_state_put(struct state *st, struct state_file *f)
 {
 	struct state_file *v;
 
@@ -57,7 +57,7 @@ int state_put(struct state *st, struct state_file *f)
 		size_t n = st->alloc ? st->alloc * 2 : 64;
 
 		if (n > SIZE_MAX / sizeof(*v) || !(v = realloc(st->v, n * sizeof(*v))))
-			return error_oom();
+			return al_error_oom();
 		st->v = v;
 		st->alloc = n;
 	}
@@ -160,7 +160,7 @@ static bool parse_findings(struct findings *fs, json_t *a, const char *path)
 	fs->alloc = json_array_size(a);
 	json_array_foreach(a, i, o)
 	{
-		/* Counted first, so that the caller's findings_free frees a half-parsed one. */
+		/* Counted first, so that the caller's al_findings_free frees a half-parsed one. */
 		if (!parse_finding(&fs->v[fs->count++], o, path))
 			return false;
 	}
@@ -185,7 +185,7 @@ static bool parse_file(struct state_file *f, json_t *o)
 	return parse_findings(&f->fs, json_object_get(o, "findings"), path);
 }
 
-int state_parse(struct state *out, const unsigned char *buf, size_t len)
+int al_state_parse(struct state *out, const unsigned char *buf, size_t len)
 {
 	json_t *root, *files, *o;
 	json_error_t jerr;
@@ -195,13 +195,13 @@ int state_parse(struct state *out, const unsigned char *buf, size_t len)
 	memset(out, 0, sizeof(*out));
 	root = json_loadb((const char *)buf, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!root)
-		return error_set(AIRLOCK_EINVALID, "state file is not JSON: line %d: %s", jerr.line,
-				 jerr.text);
+		return al_error_set(AIRLOCK_EINVALID, "state file is not JSON: line %d: %s",
+				    jerr.line, jerr.text);
 	files = json_object_get(root, "files");
 	if (!json_is_object(root) || !json_is_integer(json_object_get(root, "version")) ||
 	    json_integer_value(json_object_get(root, "version")) != STATE_VERSION ||
 	    !json_is_array(files) || json_array_size(files) > LIMIT_STATE_FILES) {
-		error = error_set(AIRLOCK_EINVALID, "state file has an unknown layout");
+		error = al_error_set(AIRLOCK_EINVALID, "state file has an unknown layout");
 		goto out;
 	}
 	json_array_foreach(files, i, o)
@@ -210,24 +210,25 @@ int state_parse(struct state *out, const unsigned char *buf, size_t len)
 
 		if (!parse_file(&f, o)) {
 			file_clear(&f);
-			error = error_set(AIRLOCK_EINVALID, "state file entry %zu is malformed", i);
+			error = al_error_set(AIRLOCK_EINVALID, "state file entry %zu is malformed",
+					     i);
 			goto out;
 		}
-		if ((error = state_put(out, &f)) < 0) {
+		if ((error = al_state_put(out, &f)) < 0) {
 			file_clear(&f);
 			goto out;
 		}
 	}
-	state_sort(out);
+	al_state_sort(out);
 	for (i = 1; i < out->count; i++)
 		if (strcmp(out->v[i - 1].path, out->v[i].path) == 0) {
-			error = error_set(AIRLOCK_EINVALID, "state file names a file twice");
+			error = al_error_set(AIRLOCK_EINVALID, "state file names a file twice");
 			goto out;
 		}
 out:
 	json_decref(root);
 	if (error < 0)
-		state_free(out);
+		al_state_free(out);
 	return error;
 }
 
@@ -268,7 +269,7 @@ static json_t *file_json(const struct state_file *f)
 	return o;
 }
 
-int state_serialize(char **out, size_t *len, const struct state *st)
+int al_state_serialize(char **out, size_t *len, const struct state *st)
 {
 	json_t *files = json_array(), *root;
 
@@ -276,14 +277,14 @@ int state_serialize(char **out, size_t *len, const struct state *st)
 	for (size_t i = 0; files && i < st->count; i++)
 		if (json_array_append_new(files, file_json(&st->v[i])) < 0) {
 			json_decref(files);
-			return error_oom();
+			return al_error_oom();
 		}
 	if (!files || !(root = json_pack("{s:i, s:o}", "version", STATE_VERSION, "files", files)))
-		return error_oom();
+		return al_error_oom();
 	*out = json_dumps(root, JSON_COMPACT);
 	json_decref(root);
 	if (!*out)
-		return error_oom();
+		return al_error_oom();
 	*len = strlen(*out);
 	return 0;
 }

@@ -30,26 +30,26 @@ struct state {
 	size_t count, alloc;
 };
 
-void state_free(struct state *st);
+void al_state_free(struct state *st);
 
 /* Parses a state file's bytes. Pure: no I/O, no globals. Returns 0 or
  * AIRLOCK_EINVALID (message set) with `out` empty. */
-int state_parse(struct state *out, const unsigned char *buf, size_t len);
+int al_state_parse(struct state *out, const unsigned char *buf, size_t len);
 
 /* The JSON text of `st` (new, free()). */
-int state_serialize(char **out, size_t *len, const struct state *st);
+int al_state_serialize(char **out, size_t *len, const struct state *st);
 
 /* The entry for `path`, or NULL. */
-const struct state_file *state_find(const struct state *st, const char *path);
+const struct state_file *al_state_find(const struct state *st, const char *path);
 
 /* Takes `f` (moved: the caller's copy is cleared) into `st`, replacing an
- * entry of the same path; call state_sort before state_find. */
-int state_put(struct state *st, struct state_file *f);
-void state_sort(struct state *st);
+ * entry of the same path; call al_state_sort before al_state_find. */
+int al_state_put(struct state *st, struct state_file *f);
+void al_state_sort(struct state *st);
 
 /* The state directory: `dir`, else $XDG_STATE_HOME/airlock, else
  * ~/.local/state/airlock (new, free()). */
-int state_dir(char **out, const char *dir);
+int al_state_dir(char **out, const char *dir);
 
 /*
  * Reads `dir`/memory-scan.json. A missing file gives an empty state. A file
@@ -57,18 +57,18 @@ int state_dir(char **out, const char *dir);
  * or others, too large or corrupt gives an empty state and *warning (new,
  * free()): it is not trusted. Errors only for memory.
  */
-int state_load(struct state *out, char **warning, const char *dir);
+int al_state_load(struct state *out, char **warning, const char *dir);
 
 /* Writes the state atomically (temp file 0600 O_EXCL|O_NOFOLLOW, fsync,
  * rename, fsync of the directory) under flock on the directory, creating it
  * (0700) when missing. A directory that is a symlink, foreign or writable by
  * others is refused. */
-int state_save(const struct state *st, const char *dir);
+int al_state_save(const struct state *st, const char *dir);
 
 /* Opens (and with `create`, makes) a state directory or a subdirectory of it
  * (`sub` may be NULL), checked on the descriptor: owned by the user, not
  * writable by others, not a symlink. Returns the fd, or a negative code
  * (AIRLOCK_ENOTFOUND when missing and not `create`). */
-int state_dir_open(const char *dir, const char *sub, bool create);
+int al_state_dir_open(const char *dir, const char *sub, bool create);
 
 #endif

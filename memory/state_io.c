@@ -29,7 +29,7 @@
 #define STATE_NAME "memory-scan.json"
 #define TMP_NAME   ".memory-scan.tmp"
 
-int state_dir(char **out, const char *dir)
+int al_state_dir(char **out, const char *dir)
 {
 	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
 	int n;
@@ -41,11 +41,11 @@ int state_dir(char **out, const char *dir)
 	else if (home && home[0] == '/')
 		n = asprintf(out, "%s/.local/state/airlock", home);
 	else
-		return error_set(AIRLOCK_ERROR,
-				 "cannot locate the state directory: HOME is not set");
+		return al_error_set(AIRLOCK_ERROR,
+				    "cannot locate the state directory: HOME is not set");
 	if (n < 0) {
 		*out = NULL;
-		return error_oom();
+		return al_error_oom();
 	}
 	return 0;
 }
@@ -55,42 +55,43 @@ static int check_dir(int fd, const char *path)
 	struct stat st;
 
 	if (fstat(fd, &st) < 0)
-		return error_set_errno(AIRLOCK_ERROR, errno, "state directory %s", path);
+		return al_error_set_errno(AIRLOCK_ERROR, errno, "state directory %s", path);
 	if (st.st_uid != geteuid())
-		return error_set(AIRLOCK_ERROR, "state directory %s is not owned by you (uid %u)",
-				 path, (unsigned)st.st_uid);
+		return al_error_set(AIRLOCK_ERROR,
+				    "state directory %s is not owned by you (uid %u)", path,
+				    (unsigned)st.st_uid);
 	if (st.st_mode & (S_IWGRP | S_IWOTH))
-		return error_set(AIRLOCK_ERROR,
-				 "state directory %s is writable by group or others (mode %04o)",
-				 path, (unsigned)(st.st_mode & 07777));
+		return al_error_set(AIRLOCK_ERROR,
+				    "state directory %s is writable by group or others (mode %04o)",
+				    path, (unsigned)(st.st_mode & 07777));
 	return 0;
 }
 
-int state_dir_open(const char *dir, const char *sub, bool create)
+int al_state_dir_open(const char *dir, const char *sub, bool create)
 {
 	char *path = NULL;
 	int fd = -1, error;
 
 	if (sub ? asprintf(&path, "%s/%s", dir, sub) < 0 : !(path = strdup(dir)))
-		return error_oom();
+		return al_error_oom();
 	if (path[0] != '/') {
-		error = error_set(AIRLOCK_ERROR, "state directory %s is not absolute", path);
+		error = al_error_set(AIRLOCK_ERROR, "state directory %s is not absolute", path);
 		goto out;
 	}
 	fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0 && errno == ENOENT && create) {
-		if ((error = fileio_make_dirs(path)) < 0)
+		if ((error = al_fileio_make_dirs(path)) < 0)
 			goto out;
 		fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	}
 	if (fd < 0) {
 		if (errno == ENOENT)
-			error = error_set(AIRLOCK_ENOTFOUND, "%s does not exist", path);
+			error = al_error_set(AIRLOCK_ENOTFOUND, "%s does not exist", path);
 		else if (errno == ELOOP || errno == ENOTDIR)
-			error = error_set(AIRLOCK_ERROR, "%s is a symlink or not a directory",
-					  path);
+			error = al_error_set(AIRLOCK_ERROR, "%s is a symlink or not a directory",
+					     path);
 		else
-			error = error_set_errno(AIRLOCK_ERROR, errno, "cannot open %s", path);
+			error = al_error_set_errno(AIRLOCK_ERROR, errno, "cannot open %s", path);
 		goto out;
 	}
 	if ((error = check_dir(fd, path)) < 0)
@@ -116,7 +117,7 @@ static int warn(char **warning, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0) {
 		*warning = NULL;
-		return error_oom();
+		return al_error_oom();
 	}
 	return 0;
 }
@@ -150,7 +151,7 @@ static int read_state(unsigned char **buf, size_t *len, char **warning, int dirf
 	else if ((uint64_t)st.st_size > LIMIT_STATE_BYTES)
 		error = warn(warning, "state file %s/%s is too large; discarded", dir, STATE_NAME);
 	else if (!(*buf = malloc((size_t)st.st_size + 1)))
-		error = error_oom();
+		error = al_error_oom();
 	if (error < 0 || *warning)
 		goto out;
 	got = read(fd, *buf, (size_t)st.st_size + 1);
@@ -167,7 +168,7 @@ out:
 	return error;
 }
 
-int state_load(struct state *out, char **warning, const char *dir)
+int al_state_load(struct state *out, char **warning, const char *dir)
 {
 	unsigned char *buf = NULL;
 	size_t len = 0;
@@ -175,7 +176,7 @@ int state_load(struct state *out, char **warning, const char *dir)
 
 	memset(out, 0, sizeof(*out));
 	*warning = NULL;
-	dirfd = state_dir_open(dir, NULL, false);
+	dirfd = al_state_dir_open(dir, NULL, false);
 	if (dirfd == AIRLOCK_ENOTFOUND)
 		return 0;
 	if (dirfd < 0)
@@ -184,7 +185,7 @@ int state_load(struct state *out, char **warning, const char *dir)
 	close(dirfd);
 	if (error < 0 || !buf)
 		return error;
-	if (state_parse(out, buf, len) < 0)
+	if (al_state_parse(out, buf, len) < 0)
 		error = warn(warning,
 			     "state file %s/%s is corrupt (%s); discarded, scanning everything",
 			     dir, STATE_NAME, airlock_error_last());
@@ -199,25 +200,25 @@ static int write_locked(int dirfd, const char *dir, const char *buf, size_t len)
 	int error;
 
 	unlinkat(dirfd, TMP_NAME, 0);
-	error = fileio_replace_at(dirfd, dir, TMP_NAME, STATE_NAME, buf, len);
-	return error == -EEXIST ? error_set(AIRLOCK_ERROR, "cannot write the state in %s", dir)
+	error = al_fileio_replace_at(dirfd, dir, TMP_NAME, STATE_NAME, buf, len);
+	return error == -EEXIST ? al_error_set(AIRLOCK_ERROR, "cannot write the state in %s", dir)
 				: error;
 }
 
-int state_save(const struct state *st, const char *dir)
+int al_state_save(const struct state *st, const char *dir)
 {
 	char *buf = NULL;
 	size_t len;
 	int dirfd, error;
 
-	if ((dirfd = state_dir_open(dir, NULL, true)) < 0)
+	if ((dirfd = al_state_dir_open(dir, NULL, true)) < 0)
 		return dirfd;
-	if ((error = state_serialize(&buf, &len, st)) < 0)
+	if ((error = al_state_serialize(&buf, &len, st)) < 0)
 		goto out;
 	while ((error = flock(dirfd, LOCK_EX)) < 0 && errno == EINTR)
 		;
 	if (error < 0) {
-		error = error_set_errno(AIRLOCK_ERROR, errno, "cannot lock %s", dir);
+		error = al_error_set_errno(AIRLOCK_ERROR, errno, "cannot lock %s", dir);
 		goto out;
 	}
 	error = write_locked(dirfd, dir, buf, len);

@@ -137,7 +137,7 @@ static int seccomp_enter(void)
 	return 0;
 }
 
-int sandbox_enter(void)
+int al_sandbox_enter(void)
 {
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		return -1;
@@ -161,7 +161,7 @@ static int collect(unsigned char **out, size_t *len, int fd, size_t max, unsigne
 	unsigned char *buf = malloc(cap + 1);
 
 	if (!buf)
-		return error_oom();
+		return al_error_oom();
 	for (;;) {
 		struct pollfd pfd = { fd, POLLIN, 0 };
 		long long left = deadline - now_ms();
@@ -171,9 +171,9 @@ static int collect(unsigned char **out, size_t *len, int fd, size_t max, unsigne
 			if (now_ms() < deadline)
 				continue;
 			free(buf);
-			return error_set(AIRLOCK_ERROR,
-					 "the sandboxed scanner did not finish within %u s",
-					 seconds);
+			return al_error_set(AIRLOCK_ERROR,
+					    "the sandboxed scanner did not finish within %u s",
+					    seconds);
 		}
 
 		if (got == cap) {
@@ -181,13 +181,13 @@ static int collect(unsigned char **out, size_t *len, int fd, size_t max, unsigne
 
 			if (cap > max) {
 				free(buf);
-				return error_set(AIRLOCK_ERROR, "scanner output exceeds %zu bytes",
-						 max);
+				return al_error_set(AIRLOCK_ERROR,
+						    "scanner output exceeds %zu bytes", max);
 			}
 			cap *= 2;
 			if (!(grown = realloc(buf, cap + 1))) {
 				free(buf);
-				return error_oom();
+				return al_error_oom();
 			}
 			buf = grown;
 		}
@@ -196,8 +196,8 @@ static int collect(unsigned char **out, size_t *len, int fd, size_t max, unsigne
 			continue;
 		if (n < 0) {
 			free(buf);
-			return error_set_errno(AIRLOCK_ERROR, errno,
-					       "reading the scanner's output");
+			return al_error_set_errno(AIRLOCK_ERROR, errno,
+						  "reading the scanner's output");
 		}
 		if (n == 0)
 			break;
@@ -205,7 +205,7 @@ static int collect(unsigned char **out, size_t *len, int fd, size_t max, unsigne
 	}
 	if (got > max) {
 		free(buf);
-		return error_set(AIRLOCK_ERROR, "scanner output exceeds %zu bytes", max);
+		return al_error_set(AIRLOCK_ERROR, "scanner output exceeds %zu bytes", max);
 	}
 	buf[got] = '\0';
 	*out = buf;
@@ -219,20 +219,20 @@ static int child_status(pid_t pid)
 
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
-			return error_set_errno(AIRLOCK_ERROR, errno, "waiting for the scanner");
+			return al_error_set_errno(AIRLOCK_ERROR, errno, "waiting for the scanner");
 	if (WIFSIGNALED(status))
-		return error_set(
+		return al_error_set(
 			AIRLOCK_ERROR,
 			"the sandboxed scanner was killed by signal %d (a forbidden system call, or a crash)",
 			WTERMSIG(status));
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return error_set(AIRLOCK_ERROR, "the sandboxed scanner failed (exit %d)",
-				 WEXITSTATUS(status));
+		return al_error_set(AIRLOCK_ERROR, "the sandboxed scanner failed (exit %d)",
+				    WEXITSTATUS(status));
 	return 0;
 }
 
-int sandbox_run(unsigned char **out, size_t *len, size_t max, unsigned int seconds, sandbox_fn fn,
-		void *arg)
+int al_sandbox_run(unsigned char **out, size_t *len, size_t max, unsigned int seconds,
+		   sandbox_fn fn, void *arg)
 {
 	unsigned char *buf = NULL;
 	int fds[2], error;
@@ -241,16 +241,17 @@ int sandbox_run(unsigned char **out, size_t *len, size_t max, unsigned int secon
 	*out = NULL;
 	*len = 0;
 	if (pipe2(fds, O_CLOEXEC) < 0)
-		return error_set_errno(AIRLOCK_ERROR, errno, "cannot create the scanner's pipe");
+		return al_error_set_errno(AIRLOCK_ERROR, errno, "cannot create the scanner's pipe");
 	pid = fork();
 	if (pid < 0) {
 		close(fds[0]);
 		close(fds[1]);
-		return error_set_errno(AIRLOCK_ERROR, errno, "cannot start the sandboxed scanner");
+		return al_error_set_errno(AIRLOCK_ERROR, errno,
+					  "cannot start the sandboxed scanner");
 	}
 	if (pid == 0) {
 		close(fds[0]);
-		if (sandbox_enter() < 0)
+		if (al_sandbox_enter() < 0)
 			_exit(3);
 		_exit(fn(arg, fds[1]) == 0 ? 0 : 1);
 	}
@@ -267,7 +268,7 @@ int sandbox_run(unsigned char **out, size_t *len, size_t max, unsigned int secon
 		char *msg = (char *)buf + strlen(SANDBOX_ERROR_PREFIX);
 
 		msg[strcspn(msg, "\r\n")] = '\0';
-		error_set(AIRLOCK_ERROR, "%.400s", msg);
+		al_error_set(AIRLOCK_ERROR, "%.400s", msg);
 	}
 	if (error < 0) {
 		free(buf);

@@ -22,21 +22,21 @@
 typedef int (*sandbox_fn)(void *arg, int outfd);
 
 /*
- * Forks, confines the child (sandbox_enter), runs fn there, and collects at
+ * Forks, confines the child (al_sandbox_enter), runs fn there, and collects at
  * most `max` bytes it writes within `seconds`. *out is new (free() it) and
  * NUL-terminated. Returns 0, or AIRLOCK_ERROR when the child could not be
  * confined, was killed (a forbidden system call kills it), failed, wrote too
  * much or took too long (it is killed): an inspection that did not finish
  * is never a clean one.
  */
-int sandbox_run(unsigned char **out, size_t *len, size_t max, unsigned int seconds, sandbox_fn fn,
-		void *arg);
+int al_sandbox_run(unsigned char **out, size_t *len, size_t max, unsigned int seconds,
+		   sandbox_fn fn, void *arg);
 
 /* Confines the calling process for good: no new privileges, Landlock with
  * no file system access at all (when the kernel supports it), and a seccomp
  * filter that kills on execve/execveat and refuses with EPERM sockets,
  * ptrace, and every call that opens for writing or changes the file system.
  * Returns 0 or -1 with errno set (the seccomp filter is not optional). */
-int sandbox_enter(void);
+int al_sandbox_enter(void);
 
 #endif

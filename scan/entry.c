@@ -35,7 +35,7 @@ static bool links_to_scanned(const struct snapshot *snap, const struct airlock_e
 	char dest[LIMIT_PATH_BYTES + 1];
 
 	if (!(e->reasons & AIRLOCK_REASON_SYMLINK) || !e->link_target ||
-	    !snapshot_join(dest, sizeof(dest), e->path, e->link_target))
+	    !al_snapshot_join(dest, sizeof(dest), e->path, e->link_target))
 		return false;
 	for (size_t i = 0; snap && i < snap->count; i++)
 		if (strcmp(snap->entries[i].path, dest) == 0)
@@ -50,7 +50,7 @@ static int reason_findings(struct findings *fs, const struct snapshot *snap,
 	int error;
 
 	for (size_t i = 0; i < sizeof(reason_rules) / sizeof(reason_rules[0]); i++) {
-		const struct builtin_rule *b = builtin_rule(reason_rules[i].rule);
+		const struct al_builtin_rule *b = al_builtin_rule(reason_rules[i].rule);
 		struct finding_spec s = { 0 };
 		char msg[LIMIT_LINK_TARGET * 4 + 128], target_shown[LIMIT_LINK_TARGET * 4 + 1];
 		char *target = NULL;
@@ -58,8 +58,8 @@ static int reason_findings(struct findings *fs, const struct snapshot *snap,
 		if (!(e->reasons & reason_rules[i].reason))
 			continue;
 		if (e->link_target &&
-		    !(target = utf8_escape(e->link_target, strlen(e->link_target), true)))
-			return error_oom();
+		    !(target = al_utf8_escape(e->link_target, strlen(e->link_target), true)))
+			return al_error_oom();
 		snprintf(msg, sizeof(msg), "%s%s%s", b->description, target ? " -> " : "",
 			 target ? target : "");
 		snprintf(target_shown, sizeof(target_shown), "%s", target ? target : "");
@@ -75,7 +75,7 @@ static int reason_findings(struct findings *fs, const struct snapshot *snap,
 				 target_shown);
 		}
 		s.message = msg;
-		if ((error = findings_add_file(fs, shown, &s)) < 0)
+		if ((error = al_findings_add_file(fs, shown, &s)) < 0)
 			return error;
 	}
 	return 0;
@@ -88,15 +88,15 @@ static bool looks_binary(const unsigned char *d, size_t len)
 	return memchr(d, '\0', len < 8192 ? len : 8192) != NULL;
 }
 
-int scan_entry_into(struct findings *fs, bool *scanned, const struct yara_set *ys,
-		    const struct snapshot *snap, const struct airlock_entry *e, const char *shown,
-		    unsigned int timeout)
+int al_scan_entry_into(struct findings *fs, bool *scanned, const struct yara_set *ys,
+		       const struct snapshot *snap, const struct airlock_entry *e,
+		       const char *shown, unsigned int timeout)
 {
 	struct scan_input in;
 	bool scan = e->data && !(e->reasons & AIRLOCK_REASON_UNREAD);
 	int error;
 
-	if (scan && e->surface == &snapshot_any_surface && looks_binary(e->data, e->data_len))
+	if (scan && e->surface == &al_snapshot_any_surface && looks_binary(e->data, e->data_len))
 		scan = false;
 	*scanned = scan;
 	if ((error = reason_findings(fs, snap, e, shown)) < 0 || !scan)
@@ -106,20 +106,20 @@ int scan_entry_into(struct findings *fs, bool *scanned, const struct yara_set *y
 	in.len = e->data_len;
 	in.kind = e->kind;
 	in.cls = e->surface->cls;
-	return scan_buffer(fs, ys, &in, (int)timeout);
+	return al_scan_buffer(fs, ys, &in, (int)timeout);
 }
 
 /* The name an entry's findings carry: its path, escaped when it is not
- * valid UTF-8 (then new: free it with scan_shown_free), "." for the root. NULL
+ * valid UTF-8 (then new: free it with al_scan_shown_free), "." for the root. NULL
  * when out of memory. */
-const char *scan_shown_name(const struct airlock_entry *e)
+const char *al_scan_shown_name(const struct airlock_entry *e)
 {
 	if (e->reasons & AIRLOCK_REASON_BAD_NAME)
-		return utf8_escape(e->path, strlen(e->path), true);
+		return al_utf8_escape(e->path, strlen(e->path), true);
 	return *e->path ? e->path : ".";
 }
 
-void scan_shown_free(const struct airlock_entry *e, const char *shown)
+void al_scan_shown_free(const struct airlock_entry *e, const char *shown)
 {
 	if (e->reasons & AIRLOCK_REASON_BAD_NAME)
 		free((char *)shown);

@@ -39,8 +39,8 @@ static void *worker(void *arg)
 		it = &p->items[p->order ? p->order[p->next] : p->next];
 		p->next++;
 		pthread_mutex_unlock(&p->lock);
-		error = scan_entry_into(&it->fs, &it->scanned, p->ys, it->snap, it->e, it->shown,
-					p->po->timeout);
+		error = al_scan_entry_into(&it->fs, &it->scanned, p->ys, it->snap, it->e, it->shown,
+					   p->po->timeout);
 		pthread_mutex_lock(&p->lock);
 		if (error < 0 && !p->error) {
 			p->error = error;
@@ -78,8 +78,8 @@ static unsigned int thread_count(const struct scan_pool_options *po, size_t work
 	return (unsigned int)(n ? n : 1);
 }
 
-int scan_pool_run(struct scan_item *items, size_t n, const struct yara_set *ys,
-		  const struct scan_pool_options *po)
+int al_scan_pool_run(struct scan_item *items, size_t n, const struct yara_set *ys,
+		     const struct scan_pool_options *po)
 {
 	struct pool p = { 0 };
 	pthread_t tids[LIMIT_SCAN_THREADS];
@@ -107,6 +107,6 @@ int scan_pool_run(struct scan_item *items, size_t n, const struct yara_set *ys,
 	free(p.order);
 	pthread_mutex_destroy(&p.lock);
 	if (p.error)
-		return error_set(p.error, "%s", p.message);
+		return al_error_set(p.error, "%s", p.message);
 	return 0;
 }

@@ -1,7 +1,7 @@
 /*
  * pool.h - scanning many entries on every core, the largest first.
  *
- * Each item is scanned by scan_entry_into() into its own findings, so the
+ * Each item is scanned by al_scan_entry_into() into its own findings, so the
  * order of the results does not depend on which thread took which file.
  * Used inside the confined scanner child (threads are created after the
  * fork).
@@ -31,7 +31,7 @@ struct scan_pool_options {
 
 /* Scans items[0..n); stops at the first error, which it returns (the other
  * items' findings may then be partial). */
-int scan_pool_run(struct scan_item *items, size_t n, const struct yara_set *ys,
-		  const struct scan_pool_options *po);
+int al_scan_pool_run(struct scan_item *items, size_t n, const struct yara_set *ys,
+		     const struct scan_pool_options *po);
 
 #endif

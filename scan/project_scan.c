@@ -20,23 +20,23 @@
 static int scan_entry(airlock_report *r, const struct yara_set *ys, const struct snapshot *snap,
 		      const struct airlock_entry *e, const struct scan_options *so)
 {
-	const char *shown = scan_shown_name(e);
+	const char *shown = al_scan_shown_name(e);
 	size_t at = r->nfiles;
 	bool scanned;
 	int error;
 
 	if (!shown)
-		return error_oom();
-	if ((error = scan_report_add_file(r, shown, e->kind, false)) < 0 ||
-	    (error = scan_entry_into(&r->fs, &scanned, ys, snap, e, shown, so->timeout)) < 0)
+		return al_error_oom();
+	if ((error = al_scan_report_add_file(r, shown, e->kind, false)) < 0 ||
+	    (error = al_scan_entry_into(&r->fs, &scanned, ys, snap, e, shown, so->timeout)) < 0)
 		goto out;
 	r->files[at].scanned = scanned;
 out:
-	scan_shown_free(e, shown);
+	al_scan_shown_free(e, shown);
 	return error;
 }
 
-void (*scan_sandbox_test_hook)(void);
+AL_SEAM_DEFINE(al_test_hook, al_scan_sandbox_test_hook, NULL);
 
 struct scan_job {
 	airlock_report *r; /* the child's own copy of the empty report */
@@ -52,8 +52,8 @@ struct scan_job {
 static void free_items(struct scan_item *items, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		scan_shown_free(items[i].e, items[i].shown);
-		findings_free(&items[i].fs);
+		al_scan_shown_free(items[i].e, items[i].shown);
+		al_findings_free(&items[i].fs);
 	}
 	free(items);
 }
@@ -71,7 +71,7 @@ static int scan_all(struct scan_job *job)
 	for (size_t k = 0; k < 2; k++)
 		total += job->snaps[k] ? job->snaps[k]->count : 0;
 	if (!(items = calloc(total ? total : 1, sizeof(*items))))
-		return error_oom();
+		return al_error_oom();
 	for (size_t k = 0; k < 2; k++)
 		for (size_t i = 0; job->snaps[k] && i < job->snaps[k]->count; i++) {
 			const struct airlock_entry *e = &job->snaps[k]->entries[i];
@@ -79,20 +79,20 @@ static int scan_all(struct scan_job *job)
 
 			it->snap = job->snaps[k];
 			it->e = e;
-			if (!(it->shown = scan_shown_name(e))) {
+			if (!(it->shown = al_scan_shown_name(e))) {
 				free_items(items, n);
-				return error_oom();
+				return al_error_oom();
 			}
 			n++;
 			bytes += e->data_len;
 		}
 	po.threads = bytes < SCAN_PARALLEL_BYTES ? 1 : 0;
 	po.timeout = job->so->timeout;
-	error = scan_pool_run(items, n, job->ys, &po);
+	error = al_scan_pool_run(items, n, job->ys, &po);
 	for (size_t i = 0; i < n && error == 0; i++)
-		if ((error = scan_report_add_file(job->r, items[i].shown, items[i].e->kind,
-						  items[i].scanned)) == 0)
-			error = findings_move(&job->r->fs, &items[i].fs);
+		if ((error = al_scan_report_add_file(job->r, items[i].shown, items[i].e->kind,
+						     items[i].scanned)) == 0)
+			error = al_findings_move(&job->r->fs, &items[i].fs);
 	free_items(items, n);
 	return error;
 }
@@ -115,14 +115,14 @@ static int scan_child(void *arg, int outfd)
 {
 	struct scan_job *job = arg;
 
-	if (scan_sandbox_test_hook)
-		scan_sandbox_test_hook();
+	if (al_scan_sandbox_test_hook)
+		al_scan_sandbox_test_hook();
 	if (scan_all(job) < 0) {
 		/* the reason crosses as text; the parent shows it as one line */
 		dprintf(outfd, SANDBOX_ERROR_PREFIX "%s\n", airlock_error_last());
 		return -1;
 	}
-	return scan_wire_write(outfd, job->r);
+	return al_scan_wire_write(outfd, job->r);
 }
 
 /*
@@ -138,15 +138,15 @@ static int scan_confined(struct scan_job *job)
 	size_t len = 0;
 	int error;
 
-	error = sandbox_run(&buf, &len, LIMIT_SCAN_REPORT_BYTES, scan_deadline(job), scan_child,
-			    job);
+	error = al_sandbox_run(&buf, &len, LIMIT_SCAN_REPORT_BYTES, scan_deadline(job), scan_child,
+			       job);
 	if (error == 0)
-		error = scan_wire_read(job->r, buf, len);
+		error = al_scan_wire_read(job->r, buf, len);
 	free(buf);
 	return error;
 }
 
-int scan_snapshots(airlock_report **out, airlock_project *p, const struct snapshot *extra)
+int al_scan_snapshots(airlock_report **out, airlock_project *p, const struct snapshot *extra)
 {
 	struct yara_set *ys = NULL;
 	airlock_report *r = NULL;
@@ -154,8 +154,8 @@ int scan_snapshots(airlock_report **out, airlock_project *p, const struct snapsh
 	int error;
 
 	*out = NULL;
-	if ((error = scan_report_new(&r, &p->scan)) < 0 ||
-	    (error = rules_open(&r->rules, &ys, &p->scan, p->path)) < 0)
+	if ((error = al_scan_report_new(&r, &p->scan)) < 0 ||
+	    (error = al_rules_open(&r->rules, &ys, &p->scan, p->path)) < 0)
 		goto out;
 	job.r = r;
 	job.ys = ys;
@@ -168,7 +168,7 @@ int scan_snapshots(airlock_report **out, airlock_project *p, const struct snapsh
 	*out = r;
 	r = NULL;
 out:
-	yara_set_free(ys);
+	al_yara_set_free(ys);
 	airlock_report_free(r);
 	return error;
 }
@@ -178,9 +178,9 @@ int airlock_project_scan(airlock_report **out, airlock_project *p)
 	int error;
 
 	if (!out || !p)
-		return error_set(AIRLOCK_EINVALID, "airlock_project_scan: no project given");
-	if ((error = scan_snapshots(out, p, NULL)) == 0)
-		findings_finish(&(*out)->fs);
+		return al_error_set(AIRLOCK_EINVALID, "airlock_project_scan: no project given");
+	if ((error = al_scan_snapshots(out, p, NULL)) == 0)
+		al_findings_finish(&(*out)->fs);
 	return error;
 }
 
@@ -193,18 +193,18 @@ static void guess_kind(const char *path, airlock_kind *kind, airlock_class *cls)
 	const char *p = path, *slash;
 
 	for (;;) {
-		if (*p && (s = surface_match(p)))
+		if (*p && (s = al_surface_match(p)))
 			break;
 		if (!(slash = strchr(p, '/')))
 			break;
 		p = slash + 1;
 	}
 	if (s) {
-		*kind = surface_kind(s, p);
+		*kind = al_surface_kind(s, p);
 		*cls = s->cls;
 		return;
 	}
-	*kind = surface_kind(&snapshot_any_surface, path);
+	*kind = al_surface_kind(&al_snapshot_any_surface, path);
 	*cls = *kind == AIRLOCK_KIND_MARKDOWN || *kind == AIRLOCK_KIND_TEXT
 		       ? AIRLOCK_CLASS_INSTRUCTIONS
 		       : AIRLOCK_CLASS_EXECUTABLE;
@@ -220,31 +220,31 @@ int airlock_file_scan(airlock_report **out, const char *path, const airlock_opti
 	int error;
 
 	if (!out || !path || !*path)
-		return error_set(AIRLOCK_EINVALID, "airlock_file_scan: no file given");
+		return al_error_set(AIRLOCK_EINVALID, "airlock_file_scan: no file given");
 	*out = NULL;
-	if ((error = scan_options_init(&so, opts)) < 0)
+	if ((error = al_scan_options_init(&so, opts)) < 0)
 		return error;
 	guess_kind(path, &s.kind, &s.cls);
 	e.path = (char *)path;
 	e.surface = &s;
 	e.kind = s.kind;
-	if ((error = source_file_read(&e.data, &e.reasons, &e.size, path,
-				      opts ? opts->max_file_size : 0)) < 0 ||
-	    (error = scan_report_new(&r, &so)) < 0 ||
-	    (error = rules_open(&r->rules, &ys, &so, NULL)) < 0)
+	if ((error = al_source_file_read(&e.data, &e.reasons, &e.size, path,
+					 opts ? opts->max_file_size : 0)) < 0 ||
+	    (error = al_scan_report_new(&r, &so)) < 0 ||
+	    (error = al_rules_open(&r->rules, &ys, &so, NULL)) < 0)
 		goto out;
 	e.data_len = e.data ? (size_t)e.size : 0;
-	if (!utf8_valid(path, strlen(path)))
+	if (!al_utf8_valid(path, strlen(path)))
 		e.reasons |= AIRLOCK_REASON_BAD_NAME;
 	if ((error = scan_entry(r, ys, NULL, &e, &so)) < 0)
 		goto out;
-	findings_finish(&r->fs);
+	al_findings_finish(&r->fs);
 	*out = r;
 	r = NULL;
 out:
 	free(e.data);
-	yara_set_free(ys);
+	al_yara_set_free(ys);
 	airlock_report_free(r);
-	scan_options_clear(&so);
+	al_scan_options_clear(&so);
 	return error;
 }

@@ -5,16 +5,18 @@
 #ifndef AIRLOCK_SCAN_PROJECT_SCAN_H
 #define AIRLOCK_SCAN_PROJECT_SCAN_H
 
+#include "common/unittest.h"
 #include "scan/report.h"
 #include "snapshot/project.h"
 
 /* A report over the project's snapshot and, when not NULL, `extra` (memory
  * files kept outside the tree). The caller may add findings, then must call
- * findings_finish(&(*out)->fs). */
-int scan_snapshots(airlock_report **out, airlock_project *p, const struct snapshot *extra);
+ * al_findings_finish(&(*out)->fs). */
+int al_scan_snapshots(airlock_report **out, airlock_project *p, const struct snapshot *extra);
 
 /* Test seam: run in the sandboxed scanner before it scans (tests make it try
  * what the sandbox forbids). NULL in normal use. */
-extern void (*scan_sandbox_test_hook)(void);
+typedef void (*al_test_hook)(void);
+AL_SEAM(al_test_hook, al_scan_sandbox_test_hook, NULL);
 
 #endif

@@ -9,18 +9,18 @@
 #include "common/error.h"
 #include "scan/report.h"
 
-int scan_report_new(airlock_report **out, const struct scan_options *so)
+int al_scan_report_new(airlock_report **out, const struct scan_options *so)
 {
 	airlock_report *r = calloc(1, sizeof(*r));
 
 	if (!r)
-		return error_oom();
+		return al_error_oom();
 	r->threshold = so->threshold;
 	*out = r;
 	return 0;
 }
 
-int scan_report_add_file(airlock_report *r, const char *path, airlock_kind kind, bool scanned)
+int al_scan_report_add_file(airlock_report *r, const char *path, airlock_kind kind, bool scanned)
 {
 	struct report_file *f;
 
@@ -28,13 +28,13 @@ int scan_report_add_file(airlock_report *r, const char *path, airlock_kind kind,
 		size_t n = r->files_alloc ? r->files_alloc * 2 : 16;
 
 		if (n > SIZE_MAX / sizeof(*f) || !(f = realloc(r->files, n * sizeof(*f))))
-			return error_oom();
+			return al_error_oom();
 		r->files = f;
 		r->files_alloc = n;
 	}
 	f = &r->files[r->nfiles];
 	if (!(f->path = strdup(path)))
-		return error_oom();
+		return al_error_oom();
 	f->kind = kind;
 	f->scanned = scanned;
 	r->nfiles++;
@@ -45,7 +45,7 @@ void airlock_report_free(airlock_report *r)
 {
 	if (!r)
 		return;
-	findings_free(&r->fs);
+	al_findings_free(&r->fs);
 	free(r->warning);
 	for (size_t i = 0; i < r->nfiles; i++)
 		free(r->files[i].path);

@@ -27,7 +27,7 @@ struct airlock_report {
 	size_t files_read; /* memory scans: files whose content was read */
 };
 
-int scan_report_new(airlock_report **out, const struct scan_options *so);
-int scan_report_add_file(airlock_report *r, const char *path, airlock_kind kind, bool scanned);
+int al_scan_report_new(airlock_report **out, const struct scan_options *so);
+int al_scan_report_add_file(airlock_report *r, const char *path, airlock_kind kind, bool scanned);
 
 #endif

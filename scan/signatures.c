@@ -54,24 +54,24 @@ static int read_small(unsigned char **out, size_t *len, int dirfd, const char *n
 	if (fd < 0) {
 		int e = errno;
 
-		return error_set_errno(e == ENOENT ? AIRLOCK_ENOTFOUND : AIRLOCK_ERROR, e,
-				       "cannot open '%s'", name);
+		return al_error_set_errno(e == ENOENT ? AIRLOCK_ENOTFOUND : AIRLOCK_ERROR, e,
+					  "cannot open '%s'", name);
 	}
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		error = error_set(AIRLOCK_ERROR, "'%s' is not a regular file", name);
+		error = al_error_set(AIRLOCK_ERROR, "'%s' is not a regular file", name);
 		goto out;
 	}
 	if ((uint64_t)st.st_size > cap) {
-		error = error_set(AIRLOCK_ERROR, "'%s' is larger than %zu bytes", name, cap);
+		error = al_error_set(AIRLOCK_ERROR, "'%s' is larger than %zu bytes", name, cap);
 		goto out;
 	}
 	if (!(buf = malloc((size_t)st.st_size + 1))) {
-		error = error_oom();
+		error = al_error_oom();
 		goto out;
 	}
 	got = read_all(fd, buf, (size_t)st.st_size);
 	if (got != (ssize_t)st.st_size) {
-		error = error_set(AIRLOCK_ERROR, "cannot read '%s'", name);
+		error = al_error_set(AIRLOCK_ERROR, "cannot read '%s'", name);
 		goto out;
 	}
 	buf[got] = '\0';
@@ -106,11 +106,11 @@ static int check_outside(const char *path, const char *project)
 	if (!project)
 		return 0;
 	if (!(real = realpath(path, NULL)))
-		return error_set_errno(AIRLOCK_ERROR, errno, "cannot resolve '%s'", path);
+		return al_error_set_errno(AIRLOCK_ERROR, errno, "cannot resolve '%s'", path);
 	n = strlen(project);
 	if (strncmp(real, project, n) == 0 && (real[n] == '/' || real[n] == '\0' || n == 1))
-		error = error_set(AIRLOCK_EINVALID,
-				  "refusing signatures inside the scanned project: %s", real);
+		error = al_error_set(AIRLOCK_EINVALID,
+				     "refusing signatures inside the scanned project: %s", real);
 	free(real);
 	return error;
 }
@@ -154,29 +154,29 @@ static int read_user_rules(struct user_rules *u, const char *dir)
 
 	memset(u, 0, sizeof(*u));
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-		return error_set_errno(errno == ENOENT ? AIRLOCK_ENOTFOUND : AIRLOCK_ERROR, errno,
-				       "cannot open rules folder '%s'", dir);
+		return al_error_set_errno(errno == ENOENT ? AIRLOCK_ENOTFOUND : AIRLOCK_ERROR,
+					  errno, "cannot open rules folder '%s'", dir);
 	if (!(d = fdopendir(fd))) {
 		close(fd);
-		return error_set_errno(AIRLOCK_ERROR, errno, "cannot list '%s'", dir);
+		return al_error_set_errno(AIRLOCK_ERROR, errno, "cannot list '%s'", dir);
 	}
 	u->names = calloc(LIMIT_RULE_FILES, sizeof(char *));
 	u->texts = calloc(LIMIT_RULE_FILES, sizeof(unsigned char *));
 	u->src = calloc(LIMIT_RULE_FILES, sizeof(*u->src));
 	if (!u->names || !u->texts || !u->src) {
-		error = error_oom();
+		error = al_error_oom();
 		goto out;
 	}
 	while ((de = readdir(d))) {
 		if (!is_rule_name(de->d_name))
 			continue;
 		if (u->count == LIMIT_RULE_FILES) {
-			error = error_set(AIRLOCK_ERROR, "more than %d rule files in '%s'",
-					  LIMIT_RULE_FILES, dir);
+			error = al_error_set(AIRLOCK_ERROR, "more than %d rule files in '%s'",
+					     LIMIT_RULE_FILES, dir);
 			goto out;
 		}
 		if (!(u->names[u->count++] = strdup(de->d_name))) {
-			error = error_oom();
+			error = al_error_oom();
 			goto out;
 		}
 	}
@@ -189,8 +189,8 @@ static int read_user_rules(struct user_rules *u, const char *dir)
 					LIMIT_RULE_SOURCE_BYTES)) < 0)
 			goto out;
 		if (strlen((char *)u->texts[i]) != len) {
-			error = error_set(AIRLOCK_ERROR, "rule file '%s' contains a NUL byte",
-					  u->names[i]);
+			error = al_error_set(AIRLOCK_ERROR, "rule file '%s' contains a NUL byte",
+					     u->names[i]);
 			goto out;
 		}
 		u->src[i].name = u->names[i];
@@ -204,25 +204,25 @@ out:
 static int version_of(char out[SHA256_HEX_LEN + 1], const unsigned char *compiled, size_t len,
 		      const struct user_rules *u)
 {
-	hash_ctx *h = hash_new();
+	hash_ctx *h = al_hash_new();
 	int error;
 
 	if (!h)
 		return AIRLOCK_ERROR;
-	if ((error = hash_update(h, compiled, len)) < 0)
+	if ((error = al_hash_update(h, compiled, len)) < 0)
 		goto fail;
 	for (size_t i = 0; i < u->count; i++)
-		if ((error = hash_update(h, u->names[i], strlen(u->names[i]) + 1)) < 0 ||
-		    (error = hash_update(h, u->texts[i], strlen((char *)u->texts[i]) + 1)) < 0)
+		if ((error = al_hash_update(h, u->names[i], strlen(u->names[i]) + 1)) < 0 ||
+		    (error = al_hash_update(h, u->texts[i], strlen((char *)u->texts[i]) + 1)) < 0)
 			goto fail;
-	return hash_final(h, out);
+	return al_hash_final(h, out);
 fail:
-	hash_free(h);
+	al_hash_free(h);
 	return error;
 }
 
-int rules_open(struct airlock_rules **cat, struct yara_set **ys, const struct scan_options *so,
-	       const char *project)
+int al_rules_open(struct airlock_rules **cat, struct yara_set **ys, const struct scan_options *so,
+		  const char *project)
 {
 	const char *path = signatures_path(so);
 	struct airlock_rules *r = NULL;
@@ -234,27 +234,27 @@ int rules_open(struct airlock_rules **cat, struct yara_set **ys, const struct sc
 	*cat = NULL;
 	*ys = NULL;
 	if (!(r = calloc(1, sizeof(*r))))
-		return error_oom();
+		return al_error_oom();
 	error = read_small(&compiled, &len, AT_FDCWD, path, LIMIT_SIGNATURES_BYTES);
 	if (error < 0) {
 		char why[256];
 
 		snprintf(why, sizeof(why), "%s", airlock_error_last());
-		error = error_set(error, "cannot load the signatures '%s': %s", path, why);
+		error = al_error_set(error, "cannot load the signatures '%s': %s", path, why);
 		goto out;
 	}
 	if ((error = check_outside(path, project)) < 0 ||
 	    (so->rules_dir && (error = read_user_rules(&u, so->rules_dir)) < 0) ||
-	    (error = rules_add_builtins(r)) < 0 ||
-	    (error = yara_set_load(ys, r, compiled, len, u.src, u.count)) < 0 ||
+	    (error = al_rules_add_builtins(r)) < 0 ||
+	    (error = al_yara_set_load(ys, r, compiled, len, u.src, u.count)) < 0 ||
 	    (error = version_of(r->version, compiled, len, &u)) < 0)
 		goto out;
-	rules_sort(r);
+	al_rules_sort(r);
 	*cat = r;
 	r = NULL;
 out:
 	if (error < 0) {
-		yara_set_free(*ys);
+		al_yara_set_free(*ys);
 		*ys = NULL;
 	}
 	airlock_rules_free(r);
@@ -270,12 +270,12 @@ int airlock_rules_load(airlock_rules **out, const airlock_options *opts)
 	int error;
 
 	if (!out)
-		return error_set(AIRLOCK_EINVALID, "airlock_rules_load: no output given");
+		return al_error_set(AIRLOCK_EINVALID, "airlock_rules_load: no output given");
 	*out = NULL;
-	if ((error = scan_options_init(&so, opts)) < 0)
+	if ((error = al_scan_options_init(&so, opts)) < 0)
 		return error;
-	error = rules_open(out, &ys, &so, NULL);
-	yara_set_free(ys);
-	scan_options_clear(&so);
+	error = al_rules_open(out, &ys, &so, NULL);
+	al_yara_set_free(ys);
+	al_scan_options_clear(&so);
 	return error;
 }

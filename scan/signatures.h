@@ -12,9 +12,9 @@
 /*
  * Builds the catalogue and the YARA set for `so`. When `project` (a canonical
  * path) is given, signatures that lie inside it are refused. Both outputs are
- * new: airlock_rules_free() and yara_set_free().
+ * new: airlock_rules_free() and al_yara_set_free().
  */
-int rules_open(struct airlock_rules **cat, struct yara_set **ys, const struct scan_options *so,
-	       const char *project);
+int al_rules_open(struct airlock_rules **cat, struct yara_set **ys, const struct scan_options *so,
+		  const char *project);
 
 #endif

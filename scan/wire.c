@@ -74,7 +74,7 @@ static void put_str(struct out *o, const char *s)
 		put(o, s, n);
 }
 
-int scan_wire_write(int fd, const airlock_report *r)
+int al_scan_wire_write(int fd, const airlock_report *r)
 {
 	struct out o = { 0 };
 	const unsigned char *p;
@@ -220,7 +220,7 @@ static int add_finding_record(airlock_report *r, struct in *in)
 	if (!ok || !f.rule || !f.file || !f.message || sev < AIRLOCK_SEVERITY_INFO ||
 	    sev > AIRLOCK_SEVERITY_CRITICAL || flags > 7 || start > SIZE_MAX || end > SIZE_MAX ||
 	    !(grown = realloc(r->fs.v, (r->fs.count + 1) * sizeof(*grown)))) {
-		finding_clear(&f);
+		al_finding_clear(&f);
 		return -1;
 	}
 	f.severity = (airlock_severity)sev;
@@ -235,14 +235,14 @@ static int add_finding_record(airlock_report *r, struct in *in)
 	return 0;
 }
 
-int scan_wire_read(airlock_report *r, const unsigned char *buf, size_t len)
+int al_scan_wire_read(airlock_report *r, const unsigned char *buf, size_t len)
 {
 	struct in in = { buf, len };
 	char magic[sizeof(MAGIC) - 1];
 	size_t records = 0;
 
 	if (!get(&in, magic, sizeof(magic)) || memcmp(magic, MAGIC, sizeof(magic)) != 0)
-		return error_set(AIRLOCK_ERROR, "the sandboxed scanner sent no report");
+		return al_error_set(AIRLOCK_ERROR, "the sandboxed scanner sent no report");
 	for (;;) {
 		char type;
 		int rc;
@@ -252,7 +252,7 @@ int scan_wire_read(airlock_report *r, const unsigned char *buf, size_t len)
 		if (type == 'E')
 			return in.left == 0
 				       ? 0
-				       : error_set(
+				       : al_error_set(
 						 AIRLOCK_ERROR,
 						 "the sandboxed scanner's report has trailing bytes");
 		if (type == 'F')
@@ -264,5 +264,5 @@ int scan_wire_read(airlock_report *r, const unsigned char *buf, size_t len)
 		if (rc < 0)
 			break;
 	}
-	return error_set(AIRLOCK_ERROR, "the sandboxed scanner's report is malformed");
+	return al_error_set(AIRLOCK_ERROR, "the sandboxed scanner's report is malformed");
 }

@@ -11,7 +11,7 @@
 #define S(x) AIRLOCK_SEVERITY_##x
 
 /* clang-format off */
-static const struct builtin_rule builtins[] = {
+static const struct al_builtin_rule builtins[] = {
 	/* The file as a whole: what the snapshot could not read is not clean. */
 	{ "AL001", "symlink_outside", "filesystem", S(HIGH), "high",
 	  "A context path is a symlink that points outside the project (not followed)" },
@@ -147,7 +147,7 @@ static const struct builtin_rule builtins[] = {
 };
 /* clang-format on */
 
-const struct builtin_rule *builtin_rule(const char *id)
+const struct al_builtin_rule *al_builtin_rule(const char *id)
 {
 	for (size_t i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++)
 		if (strcmp(builtins[i].id, id) == 0)
@@ -164,7 +164,7 @@ static void rule_clear(struct airlock_rule *r)
 	free(r->description);
 }
 
-void rules_clear(struct airlock_rules *r)
+void al_rules_clear(struct airlock_rules *r)
 {
 	for (size_t i = 0; i < r->count; i++)
 		rule_clear(&r->v[i]);
@@ -172,20 +172,20 @@ void rules_clear(struct airlock_rules *r)
 	memset(r, 0, sizeof(*r));
 }
 
-int rules_add(struct airlock_rules *r, const char *id, const char *name, const char *category,
-	      airlock_severity severity, const char *confidence, const char *description,
-	      const char *source)
+int al_rules_add(struct airlock_rules *r, const char *id, const char *name, const char *category,
+		 airlock_severity severity, const char *confidence, const char *description,
+		 const char *source)
 {
 	struct airlock_rule *e;
 
 	for (size_t i = 0; i < r->count; i++)
 		if (strcmp(r->v[i].id, id) == 0)
-			return error_set(AIRLOCK_EINVALID, "rule id %s is defined twice", id);
+			return al_error_set(AIRLOCK_EINVALID, "rule id %s is defined twice", id);
 	if (r->count == r->alloc) {
 		size_t n = r->alloc ? r->alloc * 2 : 64;
 
 		if (n > SIZE_MAX / sizeof(*e) || !(e = realloc(r->v, n * sizeof(*e))))
-			return error_oom();
+			return al_error_oom();
 		r->v = e;
 		r->alloc = n;
 	}
@@ -199,21 +199,21 @@ int rules_add(struct airlock_rules *r, const char *id, const char *name, const c
 	e->source = source;
 	if (!e->id || !e->name || !e->category || !e->confidence || !e->description) {
 		rule_clear(e);
-		return error_oom();
+		return al_error_oom();
 	}
 	r->count++;
 	return 0;
 }
 
-int rules_add_builtins(struct airlock_rules *r)
+int al_rules_add_builtins(struct airlock_rules *r)
 {
 	int error;
 
 	for (size_t i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++) {
-		const struct builtin_rule *b = &builtins[i];
+		const struct al_builtin_rule *b = &builtins[i];
 
-		if ((error = rules_add(r, b->id, b->name, b->category, b->severity, b->confidence,
-				       b->description, "builtin")) < 0)
+		if ((error = al_rules_add(r, b->id, b->name, b->category, b->severity,
+					  b->confidence, b->description, "builtin")) < 0)
 			return error;
 	}
 	return 0;
@@ -226,7 +226,7 @@ static int by_id(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
-void rules_sort(struct airlock_rules *r)
+void al_rules_sort(struct airlock_rules *r)
 {
 	if (r->count > 1)
 		qsort(r->v, r->count, sizeof(r->v[0]), by_id);
@@ -238,7 +238,7 @@ void airlock_rules_free(airlock_rules *r)
 {
 	if (!r)
 		return;
-	rules_clear(r);
+	al_rules_clear(r);
 	free(r);
 }
 

@@ -24,27 +24,27 @@ struct airlock_rules {
 };
 
 /* A check written in C. */
-struct builtin_rule {
+struct al_builtin_rule {
 	const char *id, *name, *category;
 	airlock_severity severity;
 	const char *confidence, *description;
 };
 
 /* The built-in rule `id` ("AL501"); NULL when there is none. */
-const struct builtin_rule *builtin_rule(const char *id);
+const struct al_builtin_rule *al_builtin_rule(const char *id);
 
 /* Adds one rule (strings copied). A second rule with an id already present is
  * refused: ids are how findings are suppressed and explained. */
-int rules_add(struct airlock_rules *r, const char *id, const char *name, const char *category,
-	      airlock_severity severity, const char *confidence, const char *description,
-	      const char *source);
+int al_rules_add(struct airlock_rules *r, const char *id, const char *name, const char *category,
+		 airlock_severity severity, const char *confidence, const char *description,
+		 const char *source);
 
 /* Adds every built-in rule. */
-int rules_add_builtins(struct airlock_rules *r);
+int al_rules_add_builtins(struct airlock_rules *r);
 
 /* Sorts by id. */
-void rules_sort(struct airlock_rules *r);
+void al_rules_sort(struct airlock_rules *r);
 
-void rules_clear(struct airlock_rules *r);
+void al_rules_clear(struct airlock_rules *r);
 
 #endif

@@ -9,22 +9,22 @@
 #include "common/utf8.h"
 #include "scanners/charclass.h"
 
-bool char_is_tag(uint32_t cp)
+bool al_char_is_tag(uint32_t cp)
 {
 	return cp >= 0xe0000 && cp <= 0xe007f;
 }
 
-bool char_is_bidi_control(uint32_t cp)
+bool al_char_is_bidi_control(uint32_t cp)
 {
 	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
-bool char_is_direction_mark(uint32_t cp)
+bool al_char_is_direction_mark(uint32_t cp)
 {
 	return cp == 0x200e || cp == 0x200f || cp == 0x061c;
 }
 
-bool char_is_emoji(uint32_t cp)
+bool al_char_is_emoji(uint32_t cp)
 {
 	return cp >= 0x1f000 || (cp >= 0x2600 && cp <= 0x27bf) || (cp >= 0x2190 && cp <= 0x21ff) ||
 	       (cp >= 0x2b00 && cp <= 0x2bff) || cp == 0x20e3 || cp == 0xfe0f || cp == 0x2640 ||
@@ -33,38 +33,39 @@ bool char_is_emoji(uint32_t cp)
 
 /* Scripts whose spelling uses ZWJ/ZWNJ (Hebrew and Arabic through the Indic
  * and South-East Asian blocks). */
-bool char_is_joining_script(uint32_t cp)
+bool al_char_is_joining_script(uint32_t cp)
 {
 	return cp >= 0x0590 && cp < 0x1e00;
 }
 
-bool char_is_cjk(uint32_t cp)
+bool al_char_is_cjk(uint32_t cp)
 {
 	return (cp >= 0x3400 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) ||
 	       (cp >= 0x20000 && cp <= 0x3ffff);
 }
 
-bool char_is_blank(uint32_t cp)
+bool al_char_is_blank(uint32_t cp)
 {
 	return cp == ' ' || cp == '\t' || cp == 0xa0 || (cp >= 0x2000 && cp <= 0x200a) ||
 	       cp == 0x3000;
 }
 
-bool char_is_latin_letter(uint32_t cp)
+bool al_char_is_latin_letter(uint32_t cp)
 {
 	return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
 	       (cp >= 0xc0 && cp <= 0x24f && cp != 0xd7 && cp != 0xf7);
 }
 
 /* Letters and digits of any script, roughly: enough to tell "inside a word". */
-bool char_is_wordish(uint32_t cp)
+bool al_char_is_wordish(uint32_t cp)
 {
 	if (cp < 0x80)
 		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
 		       (cp >= 'A' && cp <= 'Z');
-	if (cp < 0xc0 || cp == 0xd7 || cp == 0xf7 || utf8_is_invisible(cp))
+	if (cp < 0xc0 || cp == 0xd7 || cp == 0xf7 || al_utf8_is_invisible(cp))
 		return false;
-	if ((cp >= 0x2000 && cp <= 0x2bff) || (cp >= 0x3000 && cp <= 0x303f) || char_is_emoji(cp))
+	if ((cp >= 0x2000 && cp <= 0x2bff) || (cp >= 0x3000 && cp <= 0x303f) ||
+	    al_char_is_emoji(cp))
 		return false;
 	return true;
 }
@@ -86,7 +87,7 @@ static const struct {
 	{ 0x0458, 'j' }, { 0x04bb, 'h' }, { 0x0501, 'd' }, { 0x051b, 'q' }, { 0x051d, 'w' },
 };
 
-char char_confusable(uint32_t cp)
+char al_char_confusable(uint32_t cp)
 {
 	if (cp < 0x0391 || cp > 0x051d)
 		return 0;
@@ -97,12 +98,12 @@ char char_confusable(uint32_t cp)
 }
 
 /* Fullwidth forms of ASCII (U+FF01-FF5E) read as ASCII. */
-char char_fullwidth(uint32_t cp)
+char al_char_fullwidth(uint32_t cp)
 {
 	return cp >= 0xff01 && cp <= 0xff5e ? (char)(cp - 0xff01 + 0x21) : 0;
 }
 
-int char_hex4(const unsigned char *d, size_t len, size_t i, uint32_t *out)
+int al_char_hex4(const unsigned char *d, size_t len, size_t i, uint32_t *out)
 {
 	uint32_t v = 0;
 
@@ -123,7 +124,7 @@ int char_hex4(const unsigned char *d, size_t len, size_t i, uint32_t *out)
 	return 0;
 }
 
-size_t char_utf8_encode(unsigned char out[4], uint32_t cp)
+size_t al_char_utf8_encode(unsigned char out[4], uint32_t cp)
 {
 	if (cp < 0x80) {
 		out[0] = (unsigned char)cp;

@@ -8,34 +8,34 @@
 #include <stddef.h>
 #include <stdint.h>
 
-bool char_is_tag(uint32_t cp);            /* U+E0000-E007F */
-bool char_is_bidi_control(uint32_t cp);   /* embeddings, overrides, isolates */
-bool char_is_direction_mark(uint32_t cp); /* LRM, RLM, ALM */
-bool char_is_emoji(uint32_t cp);
-bool char_is_joining_script(uint32_t cp); /* scripts whose spelling uses ZWJ/ZWNJ */
-bool char_is_cjk(uint32_t cp);
-bool char_is_blank(uint32_t cp);
-bool char_is_latin_letter(uint32_t cp);
-bool char_is_wordish(uint32_t cp); /* a letter or digit of any script, roughly */
+bool al_char_is_tag(uint32_t cp);            /* U+E0000-E007F */
+bool al_char_is_bidi_control(uint32_t cp);   /* embeddings, overrides, isolates */
+bool al_char_is_direction_mark(uint32_t cp); /* LRM, RLM, ALM */
+bool al_char_is_emoji(uint32_t cp);
+bool al_char_is_joining_script(uint32_t cp); /* scripts whose spelling uses ZWJ/ZWNJ */
+bool al_char_is_cjk(uint32_t cp);
+bool al_char_is_blank(uint32_t cp);
+bool al_char_is_latin_letter(uint32_t cp);
+bool al_char_is_wordish(uint32_t cp); /* a letter or digit of any script, roughly */
 
-/* char_is_wordish, inline for ASCII: it runs on nearly every byte scanned. */
+/* al_char_is_wordish, inline for ASCII: it runs on nearly every byte scanned. */
 static inline bool char_wordish(uint32_t cp)
 {
 	if (cp < 0x80)
 		return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
-	return char_is_wordish(cp);
+	return al_char_is_wordish(cp);
 }
 
 /* The ASCII letter a Cyrillic or Greek look-alike stands for, or 0. */
-char char_confusable(uint32_t cp);
+char al_char_confusable(uint32_t cp);
 
 /* The ASCII character a fullwidth form (U+FF01-FF5E) stands for, or 0. */
-char char_fullwidth(uint32_t cp);
+char al_char_fullwidth(uint32_t cp);
 
 /* Four hex digits at d[i..i+4) into *out; -1 when they are not. */
-int char_hex4(const unsigned char *d, size_t len, size_t i, uint32_t *out);
+int al_char_hex4(const unsigned char *d, size_t len, size_t i, uint32_t *out);
 
 /* UTF-8 of a code point into out; returns its length (1-4). */
-size_t char_utf8_encode(unsigned char out[4], uint32_t cp);
+size_t al_char_utf8_encode(unsigned char out[4], uint32_t cp);
 
 #endif

@@ -33,22 +33,22 @@ int airlock_severity_parse(airlock_severity *out, const char *name)
 			*out = (airlock_severity)s;
 			return 0;
 		}
-	return error_set(AIRLOCK_EINVALID,
-			 "unknown severity '%s' (expected info, low, medium, high or critical)",
-			 name ? name : "");
+	return al_error_set(AIRLOCK_EINVALID,
+			    "unknown severity '%s' (expected info, low, medium, high or critical)",
+			    name ? name : "");
 }
 
-airlock_severity severity_raise(airlock_severity s)
+airlock_severity al_severity_raise(airlock_severity s)
 {
 	return s < AIRLOCK_SEVERITY_CRITICAL ? s + 1 : AIRLOCK_SEVERITY_CRITICAL;
 }
 
-airlock_severity severity_lower(airlock_severity s)
+airlock_severity al_severity_lower(airlock_severity s)
 {
 	return s > AIRLOCK_SEVERITY_INFO ? s - 1 : AIRLOCK_SEVERITY_INFO;
 }
 
-void finding_clear(struct airlock_finding *f)
+void al_finding_clear(struct airlock_finding *f)
 {
 	free(f->rule);
 	free(f->category);
@@ -59,10 +59,10 @@ void finding_clear(struct airlock_finding *f)
 	free(f->hidden);
 }
 
-void findings_free(struct findings *fs)
+void al_findings_free(struct findings *fs)
 {
 	for (size_t i = 0; i < fs->count; i++)
-		finding_clear(&fs->v[i]);
+		al_finding_clear(&fs->v[i]);
 	free(fs->v);
 	memset(fs, 0, sizeof(*fs));
 }
@@ -77,11 +77,11 @@ static int reserve(struct findings *fs, size_t n)
 	want = fs->alloc ? fs->alloc : 16;
 	while (want < fs->count + n) {
 		if (want > SIZE_MAX / 2 / sizeof(*v))
-			return error_oom();
+			return al_error_oom();
 		want *= 2;
 	}
 	if (!(v = realloc(fs->v, want * sizeof(*v))))
-		return error_oom();
+		return al_error_oom();
 	fs->v = v;
 	fs->alloc = want;
 	return 0;
@@ -96,7 +96,7 @@ static char *copy_or_null(const char *s, bool *failed)
 	return c;
 }
 
-int findings_copy(struct findings *fs, const struct airlock_finding *f, const char *file)
+int al_findings_copy(struct findings *fs, const struct airlock_finding *f, const char *file)
 {
 	struct airlock_finding *c;
 	bool failed = false;
@@ -114,14 +114,14 @@ int findings_copy(struct findings *fs, const struct airlock_finding *f, const ch
 	c->excerpt = copy_or_null(f->excerpt, &failed);
 	c->hidden = copy_or_null(f->hidden, &failed);
 	if (failed) {
-		finding_clear(c);
-		return error_oom();
+		al_finding_clear(c);
+		return al_error_oom();
 	}
 	fs->count++;
 	return 0;
 }
 
-int findings_move(struct findings *to, struct findings *from)
+int al_findings_move(struct findings *to, struct findings *from)
 {
 	int error;
 
@@ -156,11 +156,11 @@ static int add(struct findings *fs, const char *path, const struct finding_spec 
 	f->message = dup_or_empty(s->message);
 	f->excerpt = strdup("");
 	if (s->hidden)
-		f->hidden = utf8_escape(s->hidden, s->hidden_len, false);
+		f->hidden = al_utf8_escape(s->hidden, s->hidden_len, false);
 	if (!f->rule || !f->category || !f->confidence || !f->file || !f->message || !f->excerpt ||
 	    (s->hidden && !f->hidden)) {
-		finding_clear(f);
-		return error_oom();
+		al_finding_clear(f);
+		return al_error_oom();
 	}
 	f->severity = s->severity;
 	f->start = s->start;
@@ -175,12 +175,12 @@ static int add(struct findings *fs, const char *path, const struct finding_spec 
 	return 0;
 }
 
-int findings_add(struct findings *fs, const struct scan_input *in, const struct finding_spec *s)
+int al_findings_add(struct findings *fs, const struct scan_input *in, const struct finding_spec *s)
 {
 	return add(fs, in->path, s, false);
 }
 
-int findings_add_file(struct findings *fs, const char *path, const struct finding_spec *s)
+int al_findings_add_file(struct findings *fs, const char *path, const struct finding_spec *s)
 {
 	return add(fs, path, s, true);
 }
@@ -201,7 +201,7 @@ static void advance(struct cursor *c, const unsigned char *d, size_t len, size_t
 		to = len;
 	while (c->off < to) {
 		uint32_t cp;
-		size_t n = utf8_decode(d + c->off, len - c->off, &cp);
+		size_t n = al_utf8_decode(d + c->off, len - c->off, &cp);
 
 		if (n == 0)
 			n = 1;
@@ -240,7 +240,7 @@ static char *excerpt(const unsigned char *d, size_t len, size_t line_start, size
 		to--;
 	while (from < to && (d[from] == ' ' || d[from] == '\t'))
 		from++;
-	out = utf8_escape((const char *)d + from, to - from, false);
+	out = al_utf8_escape((const char *)d + from, to - from, false);
 	return out;
 }
 
@@ -253,7 +253,7 @@ static int by_start(const void *a, const void *b)
 	return strcmp(x->rule, y->rule);
 }
 
-int findings_locate(struct findings *fs, size_t from, const struct scan_input *in)
+int al_findings_locate(struct findings *fs, size_t from, const struct scan_input *in)
 {
 	struct cursor c = { 0, 0, 1, 1 };
 
@@ -271,7 +271,7 @@ int findings_locate(struct findings *fs, size_t from, const struct scan_input *i
 		f->line = c.line;
 		f->column = c.column;
 		if (!(ex = excerpt(in->data, in->len, c.line_start, c.off)))
-			return error_oom();
+			return al_error_oom();
 		free(f->excerpt);
 		f->excerpt = ex;
 		e = c;
@@ -324,10 +324,10 @@ static int add_combined(struct findings *fs, const struct scan_input *in, const 
 	s.message = msg;
 	s.start = first->start;
 	s.end = first->end;
-	return findings_add(fs, in, &s);
+	return al_findings_add(fs, in, &s);
 }
 
-int findings_combine(struct findings *fs, size_t from, const struct scan_input *in)
+int al_findings_combine(struct findings *fs, size_t from, const struct scan_input *in)
 {
 	const struct airlock_finding *first[SIG_COUNT] = { 0 };
 	size_t end = fs->count, start_count = fs->count;
@@ -378,7 +378,7 @@ int findings_combine(struct findings *fs, size_t from, const struct scan_input *
 	}
 	if (error < 0)
 		return error;
-	return findings_locate(fs, start_count, in);
+	return al_findings_locate(fs, start_count, in);
 }
 
 /* --- ordering ---------------------------------------------------------------- */
@@ -415,7 +415,7 @@ static int by_position(const void *a, const void *b)
 	return strcmp(x->rule, y->rule);
 }
 
-void findings_finish(struct findings *fs)
+void al_findings_finish(struct findings *fs)
 {
 	size_t out = 0;
 
@@ -428,7 +428,7 @@ void findings_finish(struct findings *fs)
 
 			if (strcmp(k->file, f->file) == 0 && k->line == f->line &&
 			    strcmp(k->rule, f->rule) == 0) {
-				finding_clear(&fs->v[i]);
+				al_finding_clear(&fs->v[i]);
 				continue;
 			}
 		}
@@ -438,10 +438,10 @@ void findings_finish(struct findings *fs)
 	qsort(fs->v, fs->count, sizeof(fs->v[0]), by_position);
 }
 
-void finding_spec_rule(struct finding_spec *s, const char *id, airlock_severity sev, char *msg,
-		       size_t size, const char *detail)
+void al_finding_spec_rule(struct finding_spec *s, const char *id, airlock_severity sev, char *msg,
+			  size_t size, const char *detail)
 {
-	const struct builtin_rule *b = builtin_rule(id);
+	const struct al_builtin_rule *b = al_builtin_rule(id);
 
 	memset(s, 0, sizeof(*s));
 	snprintf(msg, size, "%s%s%s", b->description, detail && *detail ? ": " : "",

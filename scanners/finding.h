@@ -40,7 +40,7 @@ struct findings {
 };
 
 /* Frees a finding's strings (not the finding itself). */
-void finding_clear(struct airlock_finding *f);
+void al_finding_clear(struct airlock_finding *f);
 
 /* What a scanner knows when it reports: the strings are copied. */
 struct finding_spec {
@@ -52,44 +52,44 @@ struct finding_spec {
 	bool normalized;
 };
 
-void findings_free(struct findings *fs);
+void al_findings_free(struct findings *fs);
 
 /* Appends a copy of `f` (every string copied), its file named `file`. */
-int findings_copy(struct findings *fs, const struct airlock_finding *f, const char *file);
+int al_findings_copy(struct findings *fs, const struct airlock_finding *f, const char *file);
 
 /* Appends a finding for `in` (copies every string). Returns 0 or
  * AIRLOCK_ERROR (out of memory). */
 /* Appends every finding of `from` to `to` and empties `from` (also when it
  * fails: then `from` is left as it was). */
-int findings_move(struct findings *to, struct findings *from);
+int al_findings_move(struct findings *to, struct findings *from);
 
-int findings_add(struct findings *fs, const struct scan_input *in, const struct finding_spec *s);
+int al_findings_add(struct findings *fs, const struct scan_input *in, const struct finding_spec *s);
 
 /* A finding about a file as a whole (an entry that could not be read). */
-int findings_add_file(struct findings *fs, const char *path, const struct finding_spec *s);
+int al_findings_add_file(struct findings *fs, const char *path, const struct finding_spec *s);
 
 /* A finding of the built-in rule `id` (scanners/rules.c): its category,
  * confidence and, when `sev` is 0, severity; the message is the rule's
  * description, then ": detail" when detail is not empty, written into
  * msg[size]. Positions and hidden text are the caller's to set. */
-void finding_spec_rule(struct finding_spec *s, const char *id, airlock_severity sev, char *msg,
-		       size_t size, const char *detail);
+void al_finding_spec_rule(struct finding_spec *s, const char *id, airlock_severity sev, char *msg,
+			  size_t size, const char *detail);
 
 /* Computes line, column, end position and excerpt of findings[from..] from
  * the buffer they were found in. */
-int findings_locate(struct findings *fs, size_t from, const struct scan_input *in);
+int al_findings_locate(struct findings *fs, size_t from, const struct scan_input *in);
 
 /* Raises severity where weak signals meet in one file (findings[from..] all
  * belong to `in`): concealment + credential path + outbound channel is
  * critical, a key next to an upload is critical, credentials + an outbound
- * channel is high. Run after findings_locate. */
-int findings_combine(struct findings *fs, size_t from, const struct scan_input *in);
+ * channel is high. Run after al_findings_locate. */
+int al_findings_combine(struct findings *fs, size_t from, const struct scan_input *in);
 
 /* Sorts by file, line, column, rule, and drops repeats: one finding per rule
  * per line of a file, the most severe kept. */
-void findings_finish(struct findings *fs);
+void al_findings_finish(struct findings *fs);
 
-airlock_severity severity_raise(airlock_severity s);
-airlock_severity severity_lower(airlock_severity s);
+airlock_severity al_severity_raise(airlock_severity s);
+airlock_severity al_severity_lower(airlock_severity s);
 
 #endif

@@ -7,8 +7,8 @@
 #include "scanners/imports.h"
 #include "scanners/catalogue.h"
 
-void imports_each(const unsigned char *buf, size_t len,
-		  bool (*fn)(void *arg, size_t start, size_t n), void *arg)
+void al_imports_each(const unsigned char *buf, size_t len,
+		     bool (*fn)(void *arg, size_t start, size_t n), void *arg)
 {
 	bool fenced = false, code = false;
 
@@ -39,13 +39,13 @@ void imports_each(const unsigned char *buf, size_t len,
 	}
 }
 
-bool imports_escape(const char *from, const char *target)
+bool al_imports_escape(const char *from, const char *target)
 {
 	/* a file outside the tree (memory) imports relative to where it lives:
 	 * that is the user's own layout, not a project reaching out */
 	if (from[0] == '~' || from[0] == '/')
 		return false;
-	return target[0] == '/' || target[0] == '~' || path_climbs_out(from, target);
+	return target[0] == '/' || target[0] == '~' || al_path_climbs_out(from, target);
 }
 
 struct ctx {
@@ -64,21 +64,21 @@ static bool check(void *arg, size_t start, size_t n)
 		return true;
 	memcpy(word, c->in->data + start, n);
 	word[n] = '\0';
-	if (!imports_escape(c->in->path, word))
+	if (!al_imports_escape(c->in->path, word))
 		return true;
-	finding_spec_rule(&s, "AL012", 0, msg, sizeof(msg), NULL);
+	al_finding_spec_rule(&s, "AL012", 0, msg, sizeof(msg), NULL);
 	s.start = start - 1; /* the '@' */
 	s.end = start + n;
-	c->error = findings_add(c->fs, c->in, &s);
+	c->error = al_findings_add(c->fs, c->in, &s);
 	return c->error == 0;
 }
 
-int imports_scan(struct findings *fs, const struct scan_input *in)
+int al_imports_scan(struct findings *fs, const struct scan_input *in)
 {
 	struct ctx c = { fs, in, 0 };
 
 	if (in->kind != AIRLOCK_KIND_MARKDOWN)
 		return 0;
-	imports_each(in->data, in->len, check, &c);
+	al_imports_each(in->data, in->len, check, &c);
 	return c.error;
 }

@@ -14,15 +14,15 @@
 /* Calls fn for every import word of buf (outside code spans and fenced
  * blocks, after a blank, a '(' or the start of a line, holding a '.' or a
  * '/'): its offset and length, without the '@'. fn returns false to stop. */
-void imports_each(const unsigned char *buf, size_t len,
-		  bool (*fn)(void *arg, size_t start, size_t n), void *arg);
+void al_imports_each(const unsigned char *buf, size_t len,
+		     bool (*fn)(void *arg, size_t start, size_t n), void *arg);
 
 /* True when `target`, imported from the file at `from` (project-relative),
  * leaves the project: home, absolute, or climbing above the root. Files
  * outside the project (`from` starting with '~' or '/') are not judged. */
-bool imports_escape(const char *from, const char *target);
+bool al_imports_escape(const char *from, const char *target);
 
 /* AL012 for every import of `in` that leaves the project. */
-int imports_scan(struct findings *fs, const struct scan_input *in);
+int al_imports_scan(struct findings *fs, const struct scan_input *in);
 
 #endif

@@ -54,7 +54,7 @@ static long hex4(const char *s, size_t left)
 	return v;
 }
 
-int json_string_decode(char **out, size_t **map, size_t *len, const char *buf, TSNode n)
+int al_json_string_decode(char **out, size_t **map, size_t *len, const char *buf, TSNode n)
 {
 	size_t start = ts_node_start_byte(n), end = ts_node_end_byte(n), o = 0;
 	const char *s = buf + start;
@@ -67,7 +67,7 @@ int json_string_decode(char **out, size_t **map, size_t *len, const char *buf, T
 	/* Never longer than the raw text: every escape shrinks. */
 	if (!(d = malloc(rawlen + 1)) || !(m = malloc((rawlen + 1) * sizeof(*m)))) {
 		free(d);
-		return error_oom();
+		return al_error_oom();
 	}
 	for (size_t i = 0; i < rawlen; i++) {
 		size_t at = start + i;

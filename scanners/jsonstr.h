@@ -11,6 +11,6 @@
  * pairs; a \u0000 becomes U+FFFD): a new NUL-terminated string and, per
  * byte, the offset in `buf` it came from, map[len] being the string's end
  * (both freed by the caller). Returns 0 or AIRLOCK_ERROR. */
-int json_string_decode(char **out, size_t **map, size_t *len, const char *buf, TSNode n);
+int al_json_string_decode(char **out, size_t **map, size_t *len, const char *buf, TSNode n);
 
 #endif

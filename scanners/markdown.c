@@ -42,7 +42,7 @@ struct mctx {
 
 static bool has_ci(const char *s, size_t len, const char *needle)
 {
-	return wording_contains_ci(s, len, needle);
+	return al_wording_contains_ci(s, len, needle);
 }
 
 static void report(struct mctx *x, const char *rule, airlock_severity sev, size_t start, size_t end,
@@ -62,12 +62,12 @@ static void report(struct mctx *x, const char *rule, airlock_severity sev, size_
 	va_start(ap, fmt);
 	vsnprintf(detail, sizeof(detail), fmt, ap);
 	va_end(ap);
-	finding_spec_rule(&s, rule, sev, msg, sizeof(msg), detail);
+	al_finding_spec_rule(&s, rule, sev, msg, sizeof(msg), detail);
 	s.start = start;
 	s.end = end;
 	s.hidden = hidden;
 	s.hidden_len = hidden_len > 512 ? 512 : hidden_len;
-	if ((error = findings_add(x->fs, x->in, &s)) < 0)
+	if ((error = al_findings_add(x->fs, x->in, &s)) < 0)
 		x->error = error;
 }
 
@@ -77,7 +77,7 @@ static void hidden_layer(struct mctx *x, size_t start, size_t end, const char *l
 {
 	const char *t = x->buf + start;
 
-	if (end > start && wording_imperative(t, end - start))
+	if (end > start && al_wording_imperative(t, end - start))
 		report(x, "AL301", sev, start, end, t, end - start, "%s", layer);
 }
 
@@ -173,7 +173,7 @@ static void front_matter_command(struct mctx *x, size_t at, const char *t, size_
 	c.len = end - i;
 	c.base = at + i;
 	c.what = "front matter command";
-	if ((error = shell_scan(x->fs, x->ps, x->in, &c)) < 0)
+	if ((error = al_shell_scan(x->fs, x->ps, x->in, &c)) < 0)
 		x->error = error;
 }
 
@@ -209,9 +209,9 @@ static void fenced_code(struct mctx *x, TSNode n)
 	for (uint32_t i = 0; i < k; i++) {
 		TSNode ch = ts_node_named_child(n, i);
 
-		if (ts_is(ch, "info_string"))
+		if (al_ts_is(ch, "info_string"))
 			info = ch;
-		else if (ts_is(ch, "code_fence_content"))
+		else if (al_ts_is(ch, "code_fence_content"))
 			content = ch;
 	}
 	if (ts_node_is_null(content))
@@ -220,7 +220,7 @@ static void fenced_code(struct mctx *x, TSNode n)
 		size_t len;
 		const char *t = ts_text(info, x->buf, &len);
 
-		if (!md_shell_fence(t, len))
+		if (!al_md_shell_fence(t, len))
 			return;
 	}
 	{
@@ -235,7 +235,7 @@ static void fenced_code(struct mctx *x, TSNode n)
 					0 };
 		int error;
 
-		if ((error = shell_scan(x->fs, x->ps, x->in, &c)) < 0)
+		if ((error = al_shell_scan(x->fs, x->ps, x->in, &c)) < 0)
 			x->error = error;
 	}
 }
@@ -247,7 +247,7 @@ static bool child_of_type(TSNode n, const char *type, TSNode *out)
 	uint32_t k = ts_node_named_child_count(n);
 
 	for (uint32_t i = 0; i < k; i++)
-		if (ts_is(ts_node_named_child(n, i), type)) {
+		if (al_ts_is(ts_node_named_child(n, i), type)) {
 			*out = ts_node_named_child(n, i);
 			return true;
 		}
@@ -278,9 +278,9 @@ static void inline_node(struct mctx *x, TSNode n)
 	const char *t = ts_text(n, x->buf, &len);
 	TSNode d;
 
-	if (ts_is(n, "inline_link") && !child_of_type(n, "link_text", &d)) {
+	if (al_ts_is(n, "inline_link") && !child_of_type(n, "link_text", &d)) {
 		report(x, "AL302", 0, start, end, NULL, 0, "a link with no text");
-	} else if (ts_is(n, "image") && child_of_type(n, "link_destination", &d)) {
+	} else if (al_ts_is(n, "image") && child_of_type(n, "link_destination", &d)) {
 		size_t dl;
 		const char *dt = ts_text(d, x->buf, &dl);
 
@@ -290,7 +290,7 @@ static void inline_node(struct mctx *x, TSNode n)
 			report(x, "AL303",
 			       data_template(q, dl - (size_t)(q - dt)) ? AIRLOCK_SEVERITY_HIGH : 0,
 			       start, end, NULL, 0, "%.*s", (int)(dl > 80 ? 80 : dl), dt);
-	} else if (ts_is(n, "html_tag")) {
+	} else if (al_ts_is(n, "html_tag")) {
 		if (len >= 4 && memcmp(t, "<!--", 4) == 0) {
 			hidden_layer(x, start, end, "in an HTML comment", 0);
 		} else if (hiding_html(t, len)) {
@@ -305,7 +305,7 @@ static void inline_node(struct mctx *x, TSNode n)
 
 			hidden_layer(x, start, stop, "in HTML styled to be invisible", 0);
 		}
-	} else if (ts_is(n, "code_span") && start > 0 && x->buf[start - 1] == '!') {
+	} else if (al_ts_is(n, "code_span") && start > 0 && x->buf[start - 1] == '!') {
 		/* !`cmd`: run when a command or skill is invoked */
 		size_t ticks = strspn(t, "`");
 		struct shell_code c = { t + ticks,
@@ -319,7 +319,7 @@ static void inline_node(struct mctx *x, TSNode n)
 
 		if (!x->runs_commands)
 			c.lower = 2;
-		if (c.len && (error = shell_scan(x->fs, x->ps, x->in, &c)) < 0)
+		if (c.len && (error = al_shell_scan(x->fs, x->ps, x->in, &c)) < 0)
 			x->error = error;
 	}
 }
@@ -330,8 +330,8 @@ static int inline_batch(struct mctx *x, const TSRange *ranges, unsigned int n)
 	TSTreeCursor cur;
 	int error;
 
-	if ((error = ts_parse_ranges(&tree, x->ps, TS_MARKDOWN_INLINE, x->buf, x->in->len, ranges,
-				     n)) < 0)
+	if ((error = al_ts_parse_ranges(&tree, x->ps, TS_MARKDOWN_INLINE, x->buf, x->in->len,
+					ranges, n)) < 0)
 		return error;
 	if (error == 1) {
 		report(x, "AL304", 0, ranges[0].start_byte, ranges[0].end_byte, NULL, 0,
@@ -348,7 +348,7 @@ static int inline_batch(struct mctx *x, const TSRange *ranges, unsigned int n)
 		inline_node(x, ts_tree_cursor_current_node(&cur));
 		if (x->error < 0)
 			break;
-		if (!ts_cursor_next(&cur, true))
+		if (!al_ts_cursor_next(&cur, true))
 			break;
 	}
 	ts_tree_cursor_delete(&cur);
@@ -366,7 +366,7 @@ static bool inline_worth_parsing(const struct mctx *x, TSNode n)
 	size_t len;
 	const char *t = ts_text(n, x->buf, &len);
 
-	return md_wanted(t, len);
+	return al_md_wanted(t, len);
 }
 
 /* Nor is a file with none of what the block checks look for either. */
@@ -374,7 +374,7 @@ static bool worth_parsing(const struct scan_input *in)
 {
 	const char *t = (const char *)in->data;
 
-	return md_wanted(t, in->len) || memmem(t, in->len, "```", 3) ||
+	return al_md_wanted(t, in->len) || memmem(t, in->len, "```", 3) ||
 	       memmem(t, in->len, "~~~", 3) ||
 	       (in->len >= 3 && (memcmp(t, "---", 3) == 0 || memcmp(t, "+++", 3) == 0));
 }
@@ -388,7 +388,7 @@ static int walk_blocks(struct mctx *x, TSNode root)
 
 	if (!ranges) {
 		ts_tree_cursor_delete(&cur);
-		return error_oom();
+		return al_error_oom();
 	}
 	for (;;) {
 		TSNode v = ts_tree_cursor_current_node(&cur);
@@ -399,16 +399,16 @@ static int walk_blocks(struct mctx *x, TSNode root)
 			       LIMIT_TREE_NODES);
 			break;
 		}
-		if (ts_is(v, "html_block")) {
+		if (al_ts_is(v, "html_block")) {
 			html_block(x, v);
-		} else if (ts_is(v, "link_reference_definition")) {
+		} else if (al_ts_is(v, "link_reference_definition")) {
 			link_definition(x, v);
-		} else if (ts_is(v, "minus_metadata") || ts_is(v, "plus_metadata")) {
+		} else if (al_ts_is(v, "minus_metadata") || al_ts_is(v, "plus_metadata")) {
 			front_matter(x, v);
-		} else if (ts_is(v, "fenced_code_block")) {
+		} else if (al_ts_is(v, "fenced_code_block")) {
 			fenced_code(x, v);
 			descend = false;
-		} else if (ts_is(v, "inline") && inline_worth_parsing(x, v)) {
+		} else if (al_ts_is(v, "inline") && inline_worth_parsing(x, v)) {
 			ranges[n].start_byte = ts_node_start_byte(v);
 			ranges[n].end_byte = ts_node_end_byte(v);
 			ranges[n].start_point = ts_node_start_point(v);
@@ -422,7 +422,7 @@ static int walk_blocks(struct mctx *x, TSNode root)
 		}
 		if (x->error < 0)
 			break;
-		if (!ts_cursor_next(&cur, descend))
+		if (!al_ts_cursor_next(&cur, descend))
 			break;
 	}
 	if (error == 0 && x->error == 0 && n > 0)
@@ -432,7 +432,7 @@ static int walk_blocks(struct mctx *x, TSNode root)
 	return error < 0 ? error : x->error;
 }
 
-int markdown_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_input *in)
+int al_markdown_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_input *in)
 {
 	struct mctx x = { 0 };
 	TSTree *tree = NULL;
@@ -451,17 +451,17 @@ int markdown_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_
 	/* Each inline node is parsed on its own: included ranges are one text
 	 * to tree-sitter, so in a batch a backtick left open in one paragraph
 	 * would pair with one in the next and turn the comment between them
-	 * into code. (Few nodes need the inline grammar: md_wanted.)
+	 * into code. (Few nodes need the inline grammar: al_md_wanted.)
 	 * tree-sitter 0.20.7 loops (until the timeout) on several included
 	 * ranges when one holds a NUL byte: such a file is parsed whole. */
 	x.batch = 1;
 	x.search_left = 4 * in->len + LIMIT_HIDDEN_BYTES;
 	if (memchr(x.buf, '\0', in->len)) {
 		if (!(chunks = malloc(sizeof(*chunks))))
-			return error_oom();
+			return al_error_oom();
 		chunks[0] = (TSRange){ { 0, 0 }, { UINT32_MAX, UINT32_MAX }, 0, UINT32_MAX };
 		nchunks = 1;
-	} else if ((error = md_chunks(&chunks, &nchunks, x.buf, in->len)) < 0) {
+	} else if ((error = al_md_chunks(&chunks, &nchunks, x.buf, in->len)) < 0) {
 		return error;
 	}
 	if (nchunks == 0) {
@@ -473,8 +473,8 @@ int markdown_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_
 	for (unsigned int i = 0; i < nchunks && error == 0; i += RANGE_BATCH) {
 		unsigned int k = nchunks - i < RANGE_BATCH ? nchunks - i : RANGE_BATCH;
 
-		if ((error = ts_parse_ranges(&tree, ps, TS_MARKDOWN, x.buf, in->len, chunks + i,
-					     k)) < 0)
+		if ((error = al_ts_parse_ranges(&tree, ps, TS_MARKDOWN, x.buf, in->len, chunks + i,
+						k)) < 0)
 			break;
 		if (error == 1) {
 			report(&x, "AL304", 0, chunks[i].start_byte, chunks[i].end_byte, NULL, 0,

@@ -12,6 +12,6 @@
 #include "scanners/tsparse.h"
 
 /* Adds the findings of one Markdown file. Returns 0 or AIRLOCK_ERROR. */
-int markdown_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_input *in);
+int al_markdown_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_input *in);
 
 #endif

@@ -43,7 +43,7 @@ static bool char_then(const char *t, size_t len, char c, const char *next)
 	return false;
 }
 
-bool md_shell_fence(const char *info, size_t len)
+bool al_md_shell_fence(const char *info, size_t len)
 {
 	static const char *const shells[] = { "sh", "bash", "shell", "zsh", NULL };
 	size_t i = 0, l;
@@ -105,7 +105,7 @@ static bool any_hiding_word(const char *t, size_t len)
 					      "opacity", "details", NULL };
 
 	for (int i = 0; hiding[i]; i++)
-		if (wording_contains_ci(t, len, hiding[i]))
+		if (al_wording_contains_ci(t, len, hiding[i]))
 			return true;
 	return false;
 }
@@ -141,13 +141,13 @@ static bool hiding_tag(const char *t, size_t len)
 	return false;
 }
 
-bool md_keep_everything = false;
+AL_SEAM_DEFINE(bool, al_md_keep_everything, false);
 
-bool md_wanted(const char *t, size_t len)
+bool al_md_wanted(const char *t, size_t len)
 {
 	bool quiet = false; /* a comment or definition: reported only if it gives orders */
 
-	if (md_keep_everything)
+	if (al_md_keep_everything)
 		return true;
 	if (char_then(t, len, '!', "`[") || empty_link(t, len))
 		return true;
@@ -158,9 +158,9 @@ bool md_wanted(const char *t, size_t len)
 	}
 	quiet = quiet || char_then(t, len, ']', ":");
 	/* What a comment or a link reference definition hides is reported only
-	 * when it reads as an order (wording_imperative), and it lies within
+	 * when it reads as an order (al_wording_imperative), and it lies within
 	 * these bytes: text with no order anywhere has none to report. */
-	return quiet && wording_imperative(t, len);
+	return quiet && al_wording_imperative(t, len);
 }
 
 static int keep(struct scan *s, const char *buf, size_t start, size_t end, TSPoint p0, TSPoint p1,
@@ -174,7 +174,7 @@ static int keep(struct scan *s, const char *buf, size_t start, size_t end, TSPoi
 		s->anchor = start;
 		s->anchor_row = p0.row;
 	}
-	if (end <= start || !(force || md_wanted(buf + start, end - start)))
+	if (end <= start || !(force || al_md_wanted(buf + start, end - start)))
 		return 0;
 	/* An indented run may belong to a list item (or a quote) that began
 	 * before a blank line: parsed alone, "    <!-- x -->" would be code.
@@ -197,7 +197,7 @@ static int keep(struct scan *s, const char *buf, size_t start, size_t end, TSPoi
 		unsigned int a = s->alloc ? s->alloc * 2 : 64;
 
 		if (a > UINT32_MAX / sizeof(*r) || !(r = realloc(s->v, a * sizeof(*r))))
-			return error_oom();
+			return al_error_oom();
 		s->v = r;
 		s->alloc = a;
 	}
@@ -262,7 +262,7 @@ static bool comment_opens(const char *t, size_t len)
 	return last && !memmem(last + 4, len - (size_t)(last + 4 - t), "-->", 3);
 }
 
-int md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
+int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 {
 	struct scan s = { 0 };
 	size_t pos = 0, start = 0, fence = 0, last = 0;
@@ -324,7 +324,7 @@ int md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 			start_row = s.row;
 			fence_char = *t;
 			fence = run_of(t, end, fence_char);
-			shell = md_shell_fence(t + fence, (size_t)(end - t) - fence);
+			shell = al_md_shell_fence(t + fence, (size_t)(end - t) - fence);
 		} else if (comment_opens(line, l)) {
 			comment = true;
 		} else {

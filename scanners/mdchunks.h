@@ -5,7 +5,7 @@
  * prose the signatures judge on their own. A line scan splits the file into
  * runs of lines separated by blank lines (a blank line inside a fence, an
  * HTML comment, a raw HTML block or front matter does not split), and keeps
- * the runs holding something a structural check looks for (see md_wanted), a
+ * the runs holding something a structural check looks for (see al_md_wanted), a
  * fence or front matter.
  * Each kept run ends with the blank line after it, so that runs parsed
  * together stay separate blocks; a fence is a run of its own, always kept
@@ -20,24 +20,26 @@
 #include <stddef.h>
 #include <tree_sitter/api.h>
 
+#include "common/unittest.h"
+
 /* The runs of `buf` to parse, in order: *out is new (free() it; NULL when
  * *n is 0). Returns 0 or AIRLOCK_ERROR. */
-int md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len);
+int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len);
 
 /* True when t[0..len) may hold something a structural check of markdown.c
  * acts on (<details> or a hiding tag, a link with no text, an image, a
  * !`command`, or an HTML comment or link reference definition when the text
  * gives orders); false is certain. Fences and front matter are found by
- * md_chunks itself. */
-bool md_wanted(const char *t, size_t len);
+ * al_md_chunks itself. */
+bool al_md_wanted(const char *t, size_t len);
 
 /* Test seam (internal, not exported): every run is kept, every fence too,
  * as if each held something to check. The analysis must find the same with
  * it as without; tests compare. */
-extern bool md_keep_everything;
+AL_SEAM(bool, al_md_keep_everything, false);
 
 /* True when a fence with this info string (what follows the ``` or ~~~) is
  * analysed as shell: sh, bash, shell, zsh, or no language. */
-bool md_shell_fence(const char *info, size_t len);
+bool al_md_shell_fence(const char *info, size_t len);
 
 #endif

@@ -42,35 +42,35 @@ static int structure_scan(struct findings *fs, const struct scan_input *in)
 	if (in->kind == AIRLOCK_KIND_SCRIPT && is_shell_script(in)) {
 		struct shell_code c = { (const char *)in->data, in->len, NULL, 0, "script", 0, 0 };
 
-		error = shell_scan(fs, &ps, in, &c);
+		error = al_shell_scan(fs, &ps, in, &c);
 	} else if (in->kind == AIRLOCK_KIND_JSON || in->kind == AIRLOCK_KIND_JSONC) {
-		error = settings_scan(fs, &ps, in);
+		error = al_settings_scan(fs, &ps, in);
 	} else if (in->kind == AIRLOCK_KIND_MARKDOWN) {
-		if ((error = markdown_scan(fs, &ps, in)) == 0)
-			error = imports_scan(fs, in);
+		if ((error = al_markdown_scan(fs, &ps, in)) == 0)
+			error = al_imports_scan(fs, in);
 	}
-	ts_parsers_free(&ps);
+	al_ts_parsers_free(&ps);
 	return error;
 }
 
-int scan_buffer(struct findings *fs, const struct yara_set *ys, const struct scan_input *in,
-		int timeout)
+int al_scan_buffer(struct findings *fs, const struct yara_set *ys, const struct scan_input *in,
+		   int timeout)
 {
 	struct norm_view nv;
 	size_t from = fs->count;
 	int error;
 
-	if ((error = unicode_scan(fs, &nv, in)) < 0 ||
-	    (error = yara_set_scan(ys, fs, in, NULL, timeout)) < 0)
+	if ((error = al_unicode_scan(fs, &nv, in)) < 0 ||
+	    (error = al_yara_set_scan(ys, fs, in, NULL, timeout)) < 0)
 		goto out;
 	/* Hidden characters can split a phrase so that no signature sees it:
 	 * the view puts it back together. */
-	if (nv.changed && (error = yara_set_scan(ys, fs, in, &nv, timeout)) < 0)
+	if (nv.changed && (error = al_yara_set_scan(ys, fs, in, &nv, timeout)) < 0)
 		goto out;
-	if ((error = structure_scan(fs, in)) < 0 || (error = findings_locate(fs, from, in)) < 0)
+	if ((error = structure_scan(fs, in)) < 0 || (error = al_findings_locate(fs, from, in)) < 0)
 		goto out;
-	error = findings_combine(fs, from, in);
+	error = al_findings_combine(fs, from, in);
 out:
-	norm_view_free(&nv);
+	al_norm_view_free(&nv);
 	return error;
 }

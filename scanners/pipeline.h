@@ -10,7 +10,7 @@
 
 /* Appends the findings of `in` to `fs`. Any scanner error fails the whole
  * call (the caller must not treat the file as clean). */
-int scan_buffer(struct findings *fs, const struct yara_set *ys, const struct scan_input *in,
-		int timeout);
+int al_scan_buffer(struct findings *fs, const struct yara_set *ys, const struct scan_input *in,
+		   int timeout);
 
 #endif

@@ -21,6 +21,7 @@
 #include "scanners/jsonstr.h"
 #include "scanners/settings.h"
 #include "scanners/shell.h"
+#include "scanners/shellwords.h"
 
 #define KEY_BYTES 128
 #define MAX_DEPTH 64
@@ -47,9 +48,9 @@ static void text_of(struct sctx *x, TSNode n, char *buf, size_t cap)
 	size_t *m, len;
 
 	buf[0] = '\0';
-	if (ts_node_is_null(n) || !ts_is(n, "string"))
+	if (ts_node_is_null(n) || !al_ts_is(n, "string"))
 		return;
-	if (json_string_decode(&s, &m, &len, x->buf, n) < 0) {
+	if (al_json_string_decode(&s, &m, &len, x->buf, n) < 0) {
 		x->error = AIRLOCK_ERROR;
 		return;
 	}
@@ -76,12 +77,12 @@ static void report(struct sctx *x, const char *rule, airlock_severity sev, TSNod
 	va_start(ap, fmt);
 	vsnprintf(detail, sizeof(detail), fmt, ap);
 	va_end(ap);
-	finding_spec_rule(&s, rule, sev, msg, sizeof(msg), detail);
+	al_finding_spec_rule(&s, rule, sev, msg, sizeof(msg), detail);
 	if (!ts_node_is_null(n)) {
 		s.start = ts_node_start_byte(n);
 		s.end = ts_node_end_byte(n);
 	}
-	if ((error = findings_add(x->fs, x->in, &s)) < 0)
+	if ((error = al_findings_add(x->fs, x->in, &s)) < 0)
 		x->error = error;
 }
 
@@ -93,9 +94,9 @@ static void shell_string(struct sctx *x, TSNode n, const char *what)
 	size_t *map, len;
 	int error;
 
-	if (!ts_is(n, "string"))
+	if (!al_ts_is(n, "string"))
 		return;
-	if ((error = json_string_decode(&code, &map, &len, x->buf, n)) < 0) {
+	if ((error = al_json_string_decode(&code, &map, &len, x->buf, n)) < 0) {
 		x->error = error;
 		return;
 	}
@@ -103,7 +104,7 @@ static void shell_string(struct sctx *x, TSNode n, const char *what)
 	c.len = len;
 	c.map = map;
 	c.what = what;
-	if (len && (error = shell_scan(x->fs, x->ps, x->in, &c)) < 0)
+	if (len && (error = al_shell_scan(x->fs, x->ps, x->in, &c)) < 0)
 		x->error = error;
 	free(code);
 	free(map);
@@ -131,13 +132,13 @@ static TSNode pair_get(TSNode obj, const char *key, const char *buf, size_t klen
 
 	if (ts_node_is_null(obj))
 		return found;
-	ts_kids_begin(&it, obj);
-	while (ts_kids_next(&it, &p)) {
+	al_ts_kids_begin(&it, obj);
+	while (al_ts_kids_next(&it, &p)) {
 		TSNode k = ts_node_child_by_field_name(p, "key", 3);
 		size_t len;
 		const char *t;
 
-		if (!ts_is(p, "pair") || ts_node_is_null(k))
+		if (!al_ts_is(p, "pair") || ts_node_is_null(k))
 			continue;
 		t = ts_text(k, buf, &len);
 		if (len == klen + 2 && memcmp(t + 1, key, klen) == 0) {
@@ -145,7 +146,7 @@ static TSNode pair_get(TSNode obj, const char *key, const char *buf, size_t klen
 			break;
 		}
 	}
-	ts_kids_end(&it);
+	al_ts_kids_end(&it);
 	return found;
 }
 
@@ -240,8 +241,8 @@ static void allow_rules(struct sctx *x, TSNode arr)
 	struct ts_kids it;
 	TSNode s;
 
-	ts_kids_begin(&it, arr);
-	while (ts_kids_next(&it, &s) && x->error == 0) {
+	al_ts_kids_begin(&it, arr);
+	while (al_ts_kids_next(&it, &s) && x->error == 0) {
 		char r[KEY_BYTES];
 
 		text_of(x, s, r, sizeof(r));
@@ -251,10 +252,10 @@ static void allow_rules(struct sctx *x, TSNode arr)
 			 strcmp(r, "Read(~)") == 0 || strcmp(r, "Read(//**)") == 0 ||
 			 strcmp(r, "Read(/**)") == 0 || strcmp(r, "Read(**)") == 0)
 			report(x, "AL406", 0, s, "%s: every file, credentials included", r);
-		else if (shell_credential_path(r))
+		else if (al_shell_credential_path(r))
 			report(x, "AL406", 0, s, "%s", r);
 	}
-	ts_kids_end(&it);
+	al_ts_kids_end(&it);
 }
 
 static void broad_directories(struct sctx *x, TSNode arr)
@@ -262,8 +263,8 @@ static void broad_directories(struct sctx *x, TSNode arr)
 	struct ts_kids it;
 	TSNode s;
 
-	ts_kids_begin(&it, arr);
-	while (ts_kids_next(&it, &s) && x->error == 0) {
+	al_ts_kids_begin(&it, arr);
+	while (al_ts_kids_next(&it, &s) && x->error == 0) {
 		char d[KEY_BYTES];
 
 		text_of(x, s, d, sizeof(d));
@@ -271,7 +272,7 @@ static void broad_directories(struct sctx *x, TSNode arr)
 		    strcmp(d, "$HOME") == 0 || strcmp(d, "..") == 0 || strcmp(d, "../") == 0)
 			report(x, "AL416", 0, s, "%s", d);
 	}
-	ts_kids_end(&it);
+	al_ts_kids_end(&it);
 }
 
 static void url_host(const char *url, char *host, size_t cap)
@@ -307,7 +308,7 @@ static void foreign_secrets(struct sctx *x, TSNode at, const char *v, const char
 		       o + 1 < sizeof(var))
 			var[o++] = *q++;
 		var[o] = '\0';
-		if (o && shell_secret_name(var) && !shell_vendor_host(var, host)) {
+		if (o && al_shell_secret_name(var) && !al_shell_vendor_host(var, host)) {
 			report(x, "AL411", 0, at, "${%s} is sent to %s", var, host);
 			return;
 		}
@@ -319,13 +320,13 @@ static void server_headers(struct sctx *x, TSNode headers, const char *host)
 	struct ts_kids it;
 	TSNode p;
 
-	ts_kids_begin(&it, headers);
-	while (ts_kids_next(&it, &p) && x->error == 0) {
+	al_ts_kids_begin(&it, headers);
+	while (al_ts_kids_next(&it, &p) && x->error == 0) {
 		TSNode k = ts_node_child_by_field_name(p, "key", 3);
 		TSNode v = ts_node_child_by_field_name(p, "value", 5);
 		char key[KEY_BYTES], val[512];
 
-		if (!ts_is(p, "pair") || ts_node_is_null(k) || ts_node_is_null(v))
+		if (!al_ts_is(p, "pair") || ts_node_is_null(k) || ts_node_is_null(v))
 			continue;
 		text_of(x, k, key, sizeof(key));
 		text_of(x, v, val, sizeof(val));
@@ -338,7 +339,7 @@ static void server_headers(struct sctx *x, TSNode headers, const char *host)
 		    strlen(val) >= 12)
 			report(x, "AL410", 0, v, "header %s", key);
 	}
-	ts_kids_end(&it);
+	al_ts_kids_end(&it);
 }
 
 /* An npx package without a version: whatever is published next runs. */
@@ -348,8 +349,8 @@ static void unpinned_npx(struct sctx *x, TSNode args)
 	TSNode s;
 	bool yes = false;
 
-	ts_kids_begin(&it, args);
-	while (ts_kids_next(&it, &s)) {
+	al_ts_kids_begin(&it, args);
+	while (al_ts_kids_next(&it, &s)) {
 		char a[KEY_BYTES];
 		const char *at;
 
@@ -365,7 +366,7 @@ static void unpinned_npx(struct sctx *x, TSNode args)
 			report(x, "AL409", 0, s, "npx -y %s", a);
 		break;
 	}
-	ts_kids_end(&it);
+	al_ts_kids_end(&it);
 }
 
 struct line {
@@ -383,10 +384,10 @@ static int line_put(struct line *l, char c, size_t from)
 		if (cap > LIMIT_PARSE_BYTES + 1)
 			return 1; /* the parse would refuse it anyway: stop here */
 		if (!(code = realloc(l->code, cap)))
-			return error_oom();
+			return al_error_oom();
 		l->code = code;
 		if (!(map = realloc(l->map, cap * sizeof(*map))))
-			return error_oom();
+			return al_error_oom();
 		l->map = map;
 		l->cap = cap;
 	}
@@ -404,7 +405,7 @@ static int line_word(struct sctx *x, struct line *l, TSNode s, bool quote)
 	size_t *m, n, at = ts_node_start_byte(s);
 	int error;
 
-	if ((error = json_string_decode(&d, &m, &n, x->buf, s)) < 0)
+	if ((error = al_json_string_decode(&d, &m, &n, x->buf, s)) < 0)
 		return error;
 	if (n)
 		at = m[0]; /* the word starts where its text does, after the " */
@@ -438,15 +439,15 @@ static void server_line(struct sctx *x, TSNode cmd, TSNode args, bool shell_comm
 	struct shell_code c = { 0 };
 	int error = line_word(x, &l, cmd, !shell_command);
 
-	if (!ts_node_is_null(args) && ts_is(args, "array")) {
+	if (!ts_node_is_null(args) && al_ts_is(args, "array")) {
 		struct ts_kids it;
 		TSNode a;
 
-		ts_kids_begin(&it, args);
-		while (error == 0 && ts_kids_next(&it, &a))
-			if (ts_is(a, "string"))
+		al_ts_kids_begin(&it, args);
+		while (error == 0 && al_ts_kids_next(&it, &a))
+			if (al_ts_is(a, "string"))
 				error = line_word(x, &l, a, true);
-		ts_kids_end(&it);
+		al_ts_kids_end(&it);
 	}
 	if (error == 1) {
 		report(x, "AL203", 0, cmd, "the server's command line is over %u bytes",
@@ -457,7 +458,7 @@ static void server_line(struct sctx *x, TSNode cmd, TSNode args, bool shell_comm
 		c.len = l.len;
 		c.map = l.map;
 		c.what = what;
-		error = shell_scan(x->fs, x->ps, x->in, &c);
+		error = al_shell_scan(x->fs, x->ps, x->in, &c);
 	}
 	if (error < 0)
 		x->error = error;
@@ -494,42 +495,42 @@ static void mcp_server(struct sctx *x, TSNode obj)
 	base = strrchr(c, '/') ? strrchr(c, '/') + 1 : c;
 	if (!ts_node_is_null(url))
 		foreign_secrets(x, url, u, host);
-	if (!ts_node_is_null(headers) && ts_is(headers, "object"))
+	if (!ts_node_is_null(headers) && al_ts_is(headers, "object"))
 		server_headers(x, headers, host);
 	if (ts_node_is_null(cmd))
 		return;
 	if (strpbrk(c, "|;&$`<>") || strchr(c, ' ')) {
 		report(x, "AL408", 0, cmd, "command is a shell line");
 		shell_string(x, cmd, "MCP server command");
-	} else if (ts_is(cmd, "string")) {
+	} else if (al_ts_is(cmd, "string")) {
 		server_line(x, cmd, args, false, "MCP server command line");
 	}
-	if (ts_node_is_null(args) || !ts_is(args, "array"))
+	if (ts_node_is_null(args) || !al_ts_is(args, "array"))
 		return;
 	if (strcmp(base, "npx") == 0)
 		unpinned_npx(x, args);
-	if (shell_is_shell(base, strlen(base)) || shell_is_interpreter(base, strlen(base))) {
+	if (al_shell_is_shell(base, strlen(base)) || al_shell_is_interpreter(base, strlen(base))) {
 		struct ts_kids it;
 		TSNode arg;
 
-		ts_kids_begin(&it, args);
-		while (ts_kids_next(&it, &arg)) {
+		al_ts_kids_begin(&it, args);
+		while (al_ts_kids_next(&it, &arg)) {
 			char a[16], code[KEY_BYTES] = "";
 			TSNode next;
 
 			text_of(x, arg, a, sizeof(a));
 			if (a[0] != '-' || a[1] == '-' || !(strchr(a, 'c') || strchr(a, 'e')))
 				continue;
-			if (ts_kids_next(&it, &next))
+			if (al_ts_kids_next(&it, &next))
 				text_of(x, next, code, sizeof(code));
 			report(x, "AL408",
-			       shell_is_shell(base, strlen(base)) && plain_shell_code(code)
+			       al_shell_is_shell(base, strlen(base)) && plain_shell_code(code)
 				       ? AIRLOCK_SEVERITY_MEDIUM
 				       : 0,
 			       cmd, "%s %s", base, a);
 			break;
 		}
-		ts_kids_end(&it);
+		al_ts_kids_end(&it);
 	}
 }
 
@@ -539,8 +540,9 @@ static void mcp_server(struct sctx *x, TSNode obj)
  * every array on the way. */
 static TSNode matcher_group(const struct sctx *x)
 {
-	return x->depth >= 3 && ts_is(x->holder[x->depth - 3], "object") ? x->holder[x->depth - 3]
-									 : (TSNode){ 0 };
+	return x->depth >= 3 && al_ts_is(x->holder[x->depth - 3], "object")
+		       ? x->holder[x->depth - 3]
+		       : (TSNode){ 0 };
 }
 
 /* A hook command; one that runs at every session start (no matcher, or an
@@ -589,11 +591,11 @@ static void check_pair(struct sctx *x, TSNode key, const char *k, TSNode value)
 	char v[KEY_BYTES];
 
 	text_of(x, value, v, sizeof(v));
-	if (strcmp(up, "env") == 0 && ts_is(value, "string"))
+	if (strcmp(up, "env") == 0 && al_ts_is(value, "string"))
 		env_key(x, key, k, value, x->depth == 2);
 	else if ((strcmp(up, "containerEnv") == 0 || strcmp(up, "remoteEnv") == 0 ||
 		  strncmp(up, "terminal.integrated.env", 23) == 0) &&
-		 ts_is(value, "string"))
+		 al_ts_is(value, "string"))
 		env_key(x, key, k, value, false);
 	if ((strcmp(k, "defaultMode") == 0 || strcmp(k, "permissionMode") == 0) &&
 	    strcmp(v, "bypassPermissions") == 0)
@@ -603,27 +605,27 @@ static void check_pair(struct sctx *x, TSNode key, const char *k, TSNode value)
 	{
 		size_t kl = strlen(k);
 
-		if (kl >= 12 && strcmp(k + kl - 12, ".autoApprove") == 0 && ts_is(value, "true"))
+		if (kl >= 12 && strcmp(k + kl - 12, ".autoApprove") == 0 && al_ts_is(value, "true"))
 			report(x, "AL404", 0, key, "%s", k);
 	}
 	if (strcmp(k, "task.allowAutomaticTasks") == 0 && strcmp(v, "on") == 0)
 		report(x, "AL414", 0, value, "%s", k);
 	/* Gemini CLI: tools.allowed run without confirmation */
 	if ((strcmp(k, "allow") == 0 || (strcmp(k, "allowed") == 0 && strcmp(up, "tools") == 0)) &&
-	    ts_is(value, "array"))
+	    al_ts_is(value, "array"))
 		allow_rules(x, value);
-	if (strcmp(k, "additionalDirectories") == 0 && ts_is(value, "array"))
+	if (strcmp(k, "additionalDirectories") == 0 && al_ts_is(value, "array"))
 		broad_directories(x, value);
-	if (strcmp(k, "enableAllProjectMcpServers") == 0 && ts_is(value, "true"))
+	if (strcmp(k, "enableAllProjectMcpServers") == 0 && al_ts_is(value, "true"))
 		report(x, "AL407", 0, key, "%s", k);
-	if (strcmp(k, "enabledMcpjsonServers") == 0 && ts_is(value, "array") &&
+	if (strcmp(k, "enabledMcpjsonServers") == 0 && al_ts_is(value, "array") &&
 	    ts_node_named_child_count(value) > 0)
 		report(x, "AL417", 0, key, "%s", k);
-	if (helper_key(k) && ts_is(value, "string")) {
+	if (helper_key(k) && al_ts_is(value, "string")) {
 		report(x, "AL412", 0, key, "%s", k);
 		shell_string(x, value, k);
 	}
-	if (strcmp(k, "command") == 0 && ts_is(value, "string")) {
+	if (strcmp(k, "command") == 0 && al_ts_is(value, "string")) {
 		if (in_path(x, "hooks"))
 			hook_command(x, value);
 		else if (strcmp(up, "statusLine") == 0)
@@ -639,17 +641,18 @@ static void check_pair(struct sctx *x, TSNode key, const char *k, TSNode value)
 		report(x, "AL414", 0, value, "runOn folderOpen");
 	if (lifecycle_key(k)) {
 		report(x, "AL415", 0, key, "%s", k);
-		if (ts_is(value, "string"))
+		if (al_ts_is(value, "string"))
 			shell_string(x, value, "devcontainer command");
 	}
 	/* .claude/launch.json: a program the agent starts to preview the app */
-	if (strcmp(k, "runtimeExecutable") == 0 && ts_is(value, "string") &&
+	if (strcmp(k, "runtimeExecutable") == 0 && al_ts_is(value, "string") &&
 	    in_path(x, "configurations")) {
 		report(x, "AL419", 0, value, "%s", v);
 		server_line(x, value, GET(x->holder[x->depth - 1], "runtimeArgs"), false,
 			    "launch command line");
 	}
-	if ((strcmp(up, "mcpServers") == 0 || strcmp(up, "servers") == 0) && ts_is(value, "object"))
+	if ((strcmp(up, "mcpServers") == 0 || strcmp(up, "servers") == 0) &&
+	    al_ts_is(value, "object"))
 		mcp_server(x, value);
 }
 
@@ -703,19 +706,19 @@ static void walk_object(struct sctx *x, TSNode obj)
 	struct ts_kids it;
 	TSNode p;
 
-	ts_kids_begin(&it, obj);
-	while (x->error == 0 && ts_kids_next(&it, &p)) {
+	al_ts_kids_begin(&it, obj);
+	while (x->error == 0 && al_ts_kids_next(&it, &p)) {
 		TSNode k = ts_node_child_by_field_name(p, "key", 3);
 		TSNode v = ts_node_child_by_field_name(p, "value", 5);
 		char key[KEY_BYTES];
 
-		if (!ts_is(p, "pair") || ts_node_is_null(k))
+		if (!al_ts_is(p, "pair") || ts_node_is_null(k))
 			continue;
 		if (nkeys == alloc) {
 			alloc = alloc ? alloc * 2 : 16;
 			if (alloc > SIZE_MAX / sizeof(*keys) ||
 			    !(grown = realloc(keys, alloc * sizeof(*keys)))) {
-				x->error = error_oom();
+				x->error = al_error_oom();
 				break;
 			}
 			keys = grown;
@@ -730,7 +733,7 @@ static void walk_object(struct sctx *x, TSNode obj)
 		}
 		x->depth--;
 	}
-	ts_kids_end(&it);
+	al_ts_kids_end(&it);
 	if (x->error == 0)
 		duplicate_keys(x, keys, nkeys);
 	free(keys);
@@ -744,17 +747,17 @@ static void walk_value(struct sctx *x, TSNode v)
 		x->deep_reported = true;
 		return;
 	}
-	if (ts_is(v, "object")) {
+	if (al_ts_is(v, "object")) {
 		walk_object(x, v);
-	} else if (ts_is(v, "array")) {
+	} else if (al_ts_is(v, "array")) {
 		struct ts_kids it;
 		TSNode item;
 
 		push(x, "[]", v);
-		ts_kids_begin(&it, v);
-		while (x->error == 0 && ts_kids_next(&it, &item))
+		al_ts_kids_begin(&it, v);
+		while (x->error == 0 && al_ts_kids_next(&it, &item))
 			walk_value(x, item);
-		ts_kids_end(&it);
+		al_ts_kids_end(&it);
 		x->depth--;
 	}
 }
@@ -773,7 +776,7 @@ static bool trailing_comma(const struct sctx *x, TSNode e)
 			b--;
 		if (b == 0 || x->buf[b - 1] != ',')
 			return false;
-	} else if (!ts_is(e, "ERROR") || len != 1 || t[0] != ',') {
+	} else if (!al_ts_is(e, "ERROR") || len != 1 || t[0] != ',') {
 		return false;
 	}
 	while (i < x->in->len && strchr(" \t\r\n", x->buf[i]))
@@ -791,7 +794,7 @@ static TSNode first_error(const struct sctx *x, TSNode root)
 	for (;;) {
 		TSNode v = ts_tree_cursor_current_node(&cur);
 
-		bool broken = ts_node_is_missing(v) || ts_is(v, "ERROR");
+		bool broken = ts_node_is_missing(v) || al_ts_is(v, "ERROR");
 
 		if (broken && !(x->in->kind == AIRLOCK_KIND_JSONC && trailing_comma(x, v))) {
 			found = v;
@@ -799,14 +802,14 @@ static TSNode first_error(const struct sctx *x, TSNode root)
 		}
 		/* only a subtree that holds an error is worth descending into; a
 		 * tolerated trailing comma is stepped over */
-		if (!ts_cursor_next(&cur, !broken && ts_node_has_error(v)))
+		if (!al_ts_cursor_next(&cur, !broken && ts_node_has_error(v)))
 			break;
 	}
 	ts_tree_cursor_delete(&cur);
 	return found;
 }
 
-int settings_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_input *in)
+int al_settings_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_input *in)
 {
 	struct sctx *x = calloc(1, sizeof(*x));
 	TSTree *tree = NULL;
@@ -814,12 +817,12 @@ int settings_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_
 	int error;
 
 	if (!x)
-		return error_oom();
+		return al_error_oom();
 	x->fs = fs;
 	x->ps = ps;
 	x->in = in;
 	x->buf = (const char *)in->data;
-	if ((error = ts_parse(&tree, ps, TS_JSON, x->buf, in->len)) < 0)
+	if ((error = al_ts_parse(&tree, ps, TS_JSON, x->buf, in->len)) < 0)
 		goto out;
 	if (error == 1) {
 		report(x, "AL401", 0, (TSNode){ 0 }, "over the parse limits");
@@ -832,8 +835,8 @@ int settings_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_
 
 		/* An ERROR that wraps complete pairs ends where the parse broke
 		 * (a missing comma): report the token after it. */
-		if (!ts_node_is_null(e) && ts_is(e, "ERROR") && ts_node_named_child_count(e) > 0 &&
-		    !ts_node_is_null(ts_node_next_sibling(e)))
+		if (!ts_node_is_null(e) && al_ts_is(e, "ERROR") &&
+		    ts_node_named_child_count(e) > 0 && !ts_node_is_null(ts_node_next_sibling(e)))
 			e = ts_node_next_sibling(e);
 		if (!ts_node_is_null(e))
 			report(x, "AL401", 0, e, "%s", "");
@@ -842,10 +845,10 @@ int settings_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_
 		struct ts_kids it;
 		TSNode v;
 
-		ts_kids_begin(&it, root);
-		while (x->error == 0 && ts_kids_next(&it, &v))
+		al_ts_kids_begin(&it, root);
+		while (x->error == 0 && al_ts_kids_next(&it, &v))
 			walk_value(x, v);
-		ts_kids_end(&it);
+		al_ts_kids_end(&it);
 	}
 	error = x->error;
 out:

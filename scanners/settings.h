@@ -13,6 +13,6 @@
 /* Adds the findings of one JSON (or JSONC) file. A file that does not parse,
  * or repeats a key, is a finding (the agent and airlock could read different
  * values). Returns 0 or AIRLOCK_ERROR. */
-int settings_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_input *in);
+int al_settings_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_input *in);
 
 #endif

@@ -86,7 +86,7 @@ static bool in_list(const char *s, size_t len, enum shell_list l)
 		return false;
 	memcpy(name, s, len);
 	name[len] = '\0';
-	return shell_listed(l, name);
+	return al_shell_listed(l, name);
 }
 
 /* The node's text without quotes and backslashes: enough to compare names,
@@ -247,22 +247,22 @@ static bool expands_secret(struct ctx *x, TSNode n, char *var, size_t cap)
 	while (step(x)) {
 		TSNode v = ts_tree_cursor_current_node(&cur), name_node;
 
-		if ((ts_is(v, "simple_expansion") || ts_is(v, "expansion")) &&
+		if ((al_ts_is(v, "simple_expansion") || al_ts_is(v, "expansion")) &&
 		    ts_node_named_child_count(v) > 0 &&
-		    ts_is(name_node = ts_node_named_child(v, 0), "variable_name")) {
+		    al_ts_is(name_node = ts_node_named_child(v, 0), "variable_name")) {
 			char name[64];
 
 			flat(x, name_node, name, sizeof(name));
 			bool tainted = false;
 			for (int i = 0; i < x->ntainted; i++)
 				tainted |= strcmp(x->tainted[i], name) == 0;
-			if (tainted || shell_secret_name(name)) {
+			if (tainted || al_shell_secret_name(name)) {
 				snprintf(var, cap, "%s", name);
 				found = true;
 				break;
 			}
 		}
-		if (!ts_cursor_next(&cur, true))
+		if (!al_ts_cursor_next(&cur, true))
 			break;
 	}
 	ts_tree_cursor_delete(&cur);
@@ -295,7 +295,7 @@ static unsigned int command_facts(struct ctx *x, const struct command *c)
 	}
 	if (in_list(nm, nl, SL_READERS))
 		for (int i = c->first; i < c->argc; i++)
-			if (c->argv[i][0] != '-' && shell_credential_path(c->argv[i]))
+			if (c->argv[i][0] != '-' && al_shell_credential_path(c->argv[i]))
 				f |= F_SRC_CRED;
 	if ((strcmp(nm, "env") == 0 || strcmp(nm, "printenv") == 0) && c->first >= c->argc)
 		f |= F_SRC_ENV;
@@ -318,7 +318,7 @@ static unsigned int command_facts(struct ctx *x, const struct command *c)
 	    ((strcmp(nm, "printf") == 0 || strcmp(nm, "echo") == 0) && arg_has(c, "\\x")) ||
 	    strcmp(nm, "rev") == 0)
 		f |= F_DECODE;
-	if (shell_is_shell(nm, nl) || shell_is_interpreter(nm, nl)) {
+	if (al_shell_is_shell(nm, nl) || al_shell_is_interpreter(nm, nl)) {
 		f |= F_SHELL;
 		if (runs_stdin(c))
 			f |= F_EXEC_IN;
@@ -343,14 +343,14 @@ static unsigned int redirect_facts(const struct ctx *x, TSNode redir)
 		const char *field = fields[i];
 		char dest[ARG_BYTES];
 
-		if (!ts_node_is_named(ch) && ts_is(ch, "<"))
+		if (!ts_node_is_named(ch) && al_ts_is(ch, "<"))
 			input = true;
 		if (!field || strcmp(field, "destination") != 0)
 			continue;
 		flat(x, ch, dest, sizeof(dest));
 		if (strncmp(dest, "/dev/tcp/", 9) == 0 || strncmp(dest, "/dev/udp/", 9) == 0)
 			f |= F_SINK | F_SINK_RAW;
-		else if (input && shell_credential_path(dest))
+		else if (input && al_shell_credential_path(dest))
 			f |= F_SRC_CRED;
 	}
 	return f;
@@ -364,20 +364,20 @@ static unsigned int facts_of(struct ctx *x, TSNode n)
 	struct command *c = malloc(sizeof(*c));
 
 	if (!c) {
-		x->error = error_oom();
+		x->error = al_error_oom();
 		ts_tree_cursor_delete(&cur);
 		return 0;
 	}
 	while (step(x)) {
 		TSNode v = ts_tree_cursor_current_node(&cur);
 
-		if (ts_is(v, "command")) {
+		if (al_ts_is(v, "command")) {
 			command_read(x, v, c);
 			f |= command_facts(x, c);
-		} else if (ts_is(v, "file_redirect")) {
+		} else if (al_ts_is(v, "file_redirect")) {
 			f |= redirect_facts(x, v);
 		}
-		if (!ts_cursor_next(&cur, true))
+		if (!al_ts_cursor_next(&cur, true))
 			break;
 	}
 	ts_tree_cursor_delete(&cur);
@@ -400,7 +400,7 @@ static void report(struct ctx *x, const char *rule, airlock_severity sev, TSNode
 static void report(struct ctx *x, const char *rule, airlock_severity sev, TSNode n, const char *fmt,
 		   ...)
 {
-	const struct builtin_rule *b = builtin_rule(rule);
+	const struct al_builtin_rule *b = al_builtin_rule(rule);
 	struct finding_spec s = { 0 };
 	char msg[512], detail[256];
 	size_t start = 0, end = 0;
@@ -421,7 +421,7 @@ static void report(struct ctx *x, const char *rule, airlock_severity sev, TSNode
 	snprintf(msg, sizeof(msg), "%s%s%s (%s)", b->description, *detail ? ": " : "", detail,
 		 x->c->what);
 	for (int i = 0; i < x->c->lower; i++)
-		sev = severity_lower(sev);
+		sev = al_severity_lower(sev);
 	s.rule = b->id;
 	s.category = b->category;
 	s.confidence = b->confidence;
@@ -435,7 +435,7 @@ static void report(struct ctx *x, const char *rule, airlock_severity sev, TSNode
 		s.start = origin(x, start);
 		s.end = end > start ? origin(x, end - 1) + 1 : s.start;
 	}
-	if ((error = findings_add(x->fs, x->in, &s)) < 0)
+	if ((error = al_findings_add(x->fs, x->in, &s)) < 0)
 		x->error = error;
 }
 
@@ -502,7 +502,7 @@ static void judge_interpreter_code(struct ctx *x, TSNode cmd, const struct comma
 	const char *code = c->argv[i];
 	bool net = has(code, "http://") || has(code, "https://") || has(code, "socket");
 	bool secret = has(code, "environ") || has(code, "process.env") || has(code, "ENV[") ||
-		      has(code, "getenv") || shell_credential_path(code);
+		      has(code, "getenv") || al_shell_credential_path(code);
 
 	if (has(code, "pty.spawn") ||
 	    (has(code, "socket") && (has(code, "dup2") || has(code, "subprocess"))) ||
@@ -602,7 +602,7 @@ static void judge_command(struct ctx *x, TSNode cmd)
 	char var[64], host[128];
 
 	if (!c) {
-		x->error = error_oom();
+		x->error = al_error_oom();
 		return;
 	}
 	command_read(x, cmd, c);
@@ -619,19 +619,19 @@ static void judge_command(struct ctx *x, TSNode cmd)
 			const char *file = uploaded_file(c, i);
 			unsigned int inner;
 
-			if (file && shell_credential_path(file))
+			if (file && al_shell_credential_path(file))
 				strong(x, "AL210", cmd, "uploads %s", file);
 			for (int t = 0; file && t < x->ntmp; t++)
 				if (strcmp(file, x->tmpfiles[t]) == 0)
 					strong(x, "AL210", cmd,
 					       "uploads %s, a file a secret was written to", file);
 			inner = facts_of(x, c->args[i]);
-			if ((inner & F_SRC) && !ts_is(c->args[i], "word"))
+			if ((inner & F_SRC) && !al_ts_is(c->args[i], "word"))
 				strong(x, "AL210", cmd, "sends the output of a secret read (%s)",
 				       c->name);
 			if (expands_secret(x, c->args[i], var, sizeof(var)) &&
-			    !(shell_foreign_vendor(var) && shell_vendor_host(var, host)) &&
-			    !shell_named_host(var, host))
+			    !(al_shell_foreign_vendor(var) && al_shell_vendor_host(var, host)) &&
+			    !al_shell_named_host(var, host))
 				strong(x, "AL210", cmd, "sends $%s", var);
 		}
 		if (!x->have_sink ||
@@ -650,7 +650,7 @@ static void judge_command(struct ctx *x, TSNode cmd)
 		for (int i = c->first; i < c->argc; i++) {
 			unsigned int inner = facts_of(x, c->args[i]);
 
-			if (ts_is(c->args[i], "word") || ts_is(c->args[i], "raw_string"))
+			if (al_ts_is(c->args[i], "word") || al_ts_is(c->args[i], "raw_string"))
 				continue;
 			if (inner & F_DOWNLOAD)
 				strong(x, "AL220", cmd, "%s runs what a download returns", c->name);
@@ -660,7 +660,7 @@ static void judge_command(struct ctx *x, TSNode cmd)
 	}
 	if ((f & F_SHELL) && !(f & F_EXEC_IN))
 		for (int i = c->first; i < c->argc; i++)
-			if (ts_is(c->args[i], "process_substitution") &&
+			if (al_ts_is(c->args[i], "process_substitution") &&
 			    (facts_of(x, c->args[i]) & F_DOWNLOAD))
 				strong(x, "AL220", cmd, "%s runs a download", c->name);
 	if ((strcmp(c->name, "nc") == 0 || strcmp(c->name, "ncat") == 0 ||
@@ -719,7 +719,7 @@ static void judge_command(struct ctx *x, TSNode cmd)
 			bool dest = tee || sed_i || (copy && i == c->argc - 1) ||
 				    (strcmp(c->name, "dd") == 0 && strncmp(a, "of=", 3) == 0);
 
-			if (dest && a[0] != '-' && shell_persistence_path(a)) {
+			if (dest && a[0] != '-' && al_shell_persistence_path(a)) {
 				report(x, "AL231", 0, cmd, "%s writes %s", c->name, a);
 				break;
 			}
@@ -729,17 +729,17 @@ static void judge_command(struct ctx *x, TSNode cmd)
 		/* eval 'code': its argument is code, as sh -c's is (a substitution in
 		 * it is judged where it stands) */
 		int i = strcmp(c->name, "eval") == 0 && c->first < c->argc &&
-					(ts_is(c->args[c->first], "raw_string") ||
-					 (ts_is(c->args[c->first], "string") &&
+					(al_ts_is(c->args[c->first], "raw_string") ||
+					 (al_ts_is(c->args[c->first], "string") &&
 					  !strchr(c->argv[c->first], '`') &&
 					  !strstr(c->argv[c->first], "$(")))
 				? c->first
 				: code_arg(c);
 
 		if (i >= 0 &&
-		    (shell_is_shell(c->name, strlen(c->name)) || strcmp(c->name, "eval") == 0))
+		    (al_shell_is_shell(c->name, strlen(c->name)) || strcmp(c->name, "eval") == 0))
 			scan_inner(x, c, i);
-		else if (i >= 0 && shell_is_interpreter(c->name, strlen(c->name)))
+		else if (i >= 0 && al_shell_is_interpreter(c->name, strlen(c->name)))
 			judge_interpreter_code(x, cmd, c, i);
 	}
 	free(c);
@@ -751,8 +751,8 @@ static void judge_pipeline(struct ctx *x, TSNode pipe)
 	struct ts_kids it;
 	TSNode el;
 
-	ts_kids_begin(&it, pipe);
-	while (x->error == 0 && ts_kids_next(&it, &el)) {
+	al_ts_kids_begin(&it, pipe);
+	while (x->error == 0 && al_ts_kids_next(&it, &el)) {
 		unsigned int f = facts_of(x, el);
 
 		if ((f & F_SINK) && (before & F_SRC))
@@ -763,7 +763,7 @@ static void judge_pipeline(struct ctx *x, TSNode pipe)
 			strong(x, "AL221", pipe, "decoded text is piped into %s", "a shell");
 		before |= f;
 	}
-	ts_kids_end(&it);
+	al_ts_kids_end(&it);
 }
 
 static void judge_redirected(struct ctx *x, TSNode st)
@@ -782,14 +782,14 @@ static void judge_redirected(struct ctx *x, TSNode st)
 		char d[ARG_BYTES];
 		bool input;
 
-		if (!field || strcmp(field, "redirect") != 0 || !ts_is(r, "file_redirect"))
+		if (!field || strcmp(field, "redirect") != 0 || !al_ts_is(r, "file_redirect"))
 			continue;
 		rf = redirect_facts(x, r);
 		dest = ts_node_child_by_field_name(r, "destination", 11);
 		if (ts_node_is_null(dest))
 			continue;
 		flat(x, dest, d, sizeof(d));
-		input = ts_node_child_count(r) > 0 && ts_is(ts_node_child(r, 0), "<");
+		input = ts_node_child_count(r) > 0 && al_ts_is(ts_node_child(r, 0), "<");
 		if ((rf & F_SINK_RAW) && (bf & F_SHELL))
 			strong(x, "AL230", st, "a shell's input and output go to %s", d);
 		else if ((rf & F_SINK_RAW) && (bf & F_SRC))
@@ -801,7 +801,7 @@ static void judge_redirected(struct ctx *x, TSNode st)
 		}
 		if ((rf & F_SRC_CRED) && (bf & F_SINK))
 			strong(x, "AL210", st, "%s is sent to the network", d);
-		if (!input && !(rf & F_SINK_RAW) && shell_persistence_path(d))
+		if (!input && !(rf & F_SINK_RAW) && al_shell_persistence_path(d))
 			report(x, "AL231", 0, st, "writes %s", d);
 	}
 }
@@ -814,7 +814,7 @@ static void note_download(struct ctx *x, TSNode v)
 	const char *f;
 
 	if (!c) {
-		x->error = error_oom();
+		x->error = al_error_oom();
 		return;
 	}
 	command_read(x, v, c);
@@ -825,9 +825,9 @@ static void note_download(struct ctx *x, TSNode v)
 
 static void note_secrets(struct ctx *x, TSNode v)
 {
-	if (ts_is(v, "command")) {
+	if (al_ts_is(v, "command")) {
 		note_download(x, v);
-	} else if (ts_is(v, "variable_assignment")) {
+	} else if (al_ts_is(v, "variable_assignment")) {
 		TSNode name = ts_node_child_by_field_name(v, "name", 4);
 		TSNode value = ts_node_child_by_field_name(v, "value", 5);
 		char var[64];
@@ -838,7 +838,7 @@ static void note_secrets(struct ctx *x, TSNode v)
 			flat(x, name, x->tainted[x->ntainted], sizeof(x->tainted[0]));
 			x->ntainted++;
 		}
-	} else if (ts_is(v, "redirected_statement")) {
+	} else if (al_ts_is(v, "redirected_statement")) {
 		TSNode body = ts_node_child_by_field_name(v, "body", 4), r;
 		struct ts_kids it;
 
@@ -846,14 +846,14 @@ static void note_secrets(struct ctx *x, TSNode v)
 
 		if (!(bf & (F_SRC | F_DOWNLOAD)))
 			return;
-		ts_kids_begin(&it, v);
-		while (ts_kids_next(&it, &r)) {
-			TSNode dest = ts_is(r, "file_redirect")
+		al_ts_kids_begin(&it, v);
+		while (al_ts_kids_next(&it, &r)) {
+			TSNode dest = al_ts_is(r, "file_redirect")
 					      ? ts_node_child_by_field_name(r, "destination", 11)
 					      : r;
 			char d[ARG_BYTES];
 
-			if (ts_is(r, "file_redirect") && !ts_node_is_null(dest)) {
+			if (al_ts_is(r, "file_redirect") && !ts_node_is_null(dest)) {
 				flat(x, dest, d, sizeof(d));
 				if (bf & F_SRC)
 					note(x->tmpfiles, &x->ntmp, d);
@@ -861,7 +861,7 @@ static void note_secrets(struct ctx *x, TSNode v)
 					note(x->fetched, &x->nfetched, d);
 			}
 		}
-		ts_kids_end(&it);
+		al_ts_kids_end(&it);
 	}
 }
 
@@ -877,13 +877,13 @@ static TSNode first_error(TSNode root)
 
 		/* An ERROR node can span every statement before the token that
 		 * broke the parse: that token is its last child. */
-		if (ts_node_is_missing(v) || ts_is(v, "ERROR")) {
+		if (ts_node_is_missing(v) || al_ts_is(v, "ERROR")) {
 			uint32_t n = ts_node_child_count(v);
 
 			found = n ? ts_node_child(v, n - 1) : v;
 			break;
 		}
-		if (!ts_cursor_next(&cur, ts_node_has_error(v)))
+		if (!al_ts_cursor_next(&cur, ts_node_has_error(v)))
 			break;
 	}
 	ts_tree_cursor_delete(&cur);
@@ -904,7 +904,7 @@ static bool walk(struct ctx *x, TSNode root, void (*fn)(struct ctx *, TSNode))
 		fn(x, ts_tree_cursor_current_node(&cur));
 		if (x->error < 0 || x->spent)
 			break;
-		if (!ts_cursor_next(&cur, true))
+		if (!al_ts_cursor_next(&cur, true))
 			break;
 	}
 	ts_tree_cursor_delete(&cur);
@@ -913,11 +913,11 @@ static bool walk(struct ctx *x, TSNode root, void (*fn)(struct ctx *, TSNode))
 
 static void judge(struct ctx *x, TSNode v)
 {
-	if (ts_is(v, "command"))
+	if (al_ts_is(v, "command"))
 		judge_command(x, v);
-	else if (ts_is(v, "pipeline"))
+	else if (al_ts_is(v, "pipeline"))
 		judge_pipeline(x, v);
-	else if (ts_is(v, "redirected_statement"))
+	else if (al_ts_is(v, "redirected_statement"))
 		judge_redirected(x, v);
 }
 
@@ -934,7 +934,7 @@ static void scan_inner(struct ctx *x, const struct command *c, int i)
 	int error;
 
 	if (!code || !map) {
-		x->error = error_oom();
+		x->error = al_error_oom();
 		goto out;
 	}
 	for (size_t k = 0; k < len; k++) {
@@ -958,15 +958,15 @@ static void scan_inner(struct ctx *x, const struct command *c, int i)
 	inner.len = o;
 	inner.map = map;
 	inner.depth = x->c->depth + 1;
-	if ((error = shell_scan(x->fs, x->ps, x->in, &inner)) < 0)
+	if ((error = al_shell_scan(x->fs, x->ps, x->in, &inner)) < 0)
 		x->error = error;
 out:
 	free(code);
 	free(map);
 }
 
-int shell_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_input *in,
-	       const struct shell_code *c)
+int al_shell_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_input *in,
+		  const struct shell_code *c)
 {
 	struct ctx *x = calloc(1, sizeof(*x));
 	TSTree *tree = NULL;
@@ -974,7 +974,7 @@ int shell_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_inp
 	int error;
 
 	if (!x)
-		return error_oom();
+		return al_error_oom();
 	x->fs = fs;
 	x->ps = ps;
 	x->in = in;
@@ -985,7 +985,7 @@ int shell_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_inp
 		error = x->error;
 		goto out;
 	}
-	if ((error = ts_parse(&tree, ps, TS_BASH, c->code, c->len)) < 0)
+	if ((error = al_ts_parse(&tree, ps, TS_BASH, c->code, c->len)) < 0)
 		goto out;
 	if (error == 1) {
 		report(x, "AL203", 0, (TSNode){ 0 }, "over the parse limits (%u bytes, %u ms)",

@@ -7,7 +7,6 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "scanners/shell.h"
 #include "scanners/shellwords.h"
 
 static bool in_list(const char *s, size_t len, const char *const *list)
@@ -38,12 +37,12 @@ static const char *const wrappers[] = { "sudo",    "doas",    "env",     "nohup"
 					"command", "time",    "timeout", "nice",  "stdbuf",
 					"xargs",   "builtin", NULL };
 
-bool shell_is_shell(const char *name, size_t len)
+bool al_shell_is_shell(const char *name, size_t len)
 {
 	return in_list(name, len, shells);
 }
 
-bool shell_is_interpreter(const char *name, size_t len)
+bool al_shell_is_interpreter(const char *name, size_t len)
 {
 	/* python3.12, node18 */
 	while (len > 1 && ((name[len - 1] >= '0' && name[len - 1] <= '9') || name[len - 1] == '.'))
@@ -56,7 +55,7 @@ static bool has(const char *s, const char *needle)
 	return strstr(s, needle) != NULL;
 }
 
-bool shell_credential_path(const char *s)
+bool al_shell_credential_path(const char *s)
 {
 	static const char *const paths[] = { ".ssh/",
 					     "id_rsa",
@@ -103,7 +102,7 @@ bool shell_credential_path(const char *s)
 }
 
 /* Where a write makes something run later, or weakens a guard. */
-bool shell_persistence_path(const char *s)
+bool al_shell_persistence_path(const char *s)
 {
 	static const char *const paths[] = { ".bashrc",
 					     ".bash_profile",
@@ -137,7 +136,7 @@ bool shell_persistence_path(const char *s)
 }
 
 /* $ANTHROPIC_API_KEY, $GITHUB_TOKEN, $AWS_SECRET_ACCESS_KEY, $DB_PASSWORD. */
-bool shell_secret_name(const char *v)
+bool al_shell_secret_name(const char *v)
 {
 	static const char *const parts[] = { "TOKEN",      "SECRET",   "PASSWORD",    "PASSWD",
 					     "API_KEY",    "APIKEY",   "PRIVATE_KEY", "ACCESS_KEY",
@@ -151,7 +150,7 @@ bool shell_secret_name(const char *v)
 	return false;
 }
 
-bool shell_listed(enum shell_list l, const char *name)
+bool al_shell_listed(enum shell_list l, const char *name)
 {
 	static const char *const *const lists[] = {
 		[SL_HTTP] = http_tools, [SL_RAW] = raw_tools,     [SL_DNS] = dns_tools,
@@ -191,7 +190,7 @@ static const struct {
 	{ "JIRA", "atlassian" },
 };
 
-bool shell_vendor_host(const char *var, const char *host)
+bool al_shell_vendor_host(const char *var, const char *host)
 {
 	size_t n = strcspn(var, "_");
 
@@ -200,13 +199,13 @@ bool shell_vendor_host(const char *var, const char *host)
 			return *host && has(host, vendors[i].domain);
 	/* A token named after no vendor we know (API_KEY, DOCS_TOKEN) is taken
 	 * to belong to where the configuration sends it. */
-	return !shell_foreign_vendor(var);
+	return !al_shell_foreign_vendor(var);
 }
 
 /* $PUSHOVER_APP_TOKEN to api.pushover.net, $CODECOV_TOKEN to codecov.io: the
  * variable's first word is the host's registered name (the label before the
  * top-level domain, so that pushover.attacker.example does not count). */
-bool shell_named_host(const char *var, const char *host)
+bool al_shell_named_host(const char *var, const char *host)
 {
 	size_t n = strcspn(var, "_"), end = strcspn(host, ":/"), dot, start;
 
@@ -221,7 +220,7 @@ bool shell_named_host(const char *var, const char *host)
 	return dot - 1 - start == n && strncasecmp(host + start, var, n) == 0;
 }
 
-bool shell_foreign_vendor(const char *var)
+bool al_shell_foreign_vendor(const char *var)
 {
 	size_t n = strcspn(var, "_");
 

@@ -31,11 +31,11 @@ static int parser_get(TSParser **out, struct ts_parsers *ps, enum ts_grammar g)
 
 	if (!p) {
 		if (!(p = ts_parser_new()))
-			return error_oom();
+			return al_error_oom();
 		/* false: the grammar's ABI is one this runtime cannot load. */
 		if (!ts_parser_set_language(p, grammars[g].language())) {
 			ts_parser_delete(p);
-			return error_set(
+			return al_error_set(
 				AIRLOCK_ERROR, "tree-sitter cannot load the %s grammar (ABI %u)",
 				grammars[g].name, ts_language_version(grammars[g].language()));
 		}
@@ -46,8 +46,8 @@ static int parser_get(TSParser **out, struct ts_parsers *ps, enum ts_grammar g)
 	return 0;
 }
 
-int ts_parse_ranges(TSTree **out, struct ts_parsers *ps, enum ts_grammar g, const char *buf,
-		    size_t len, const TSRange *ranges, unsigned int nranges)
+int al_ts_parse_ranges(TSTree **out, struct ts_parsers *ps, enum ts_grammar g, const char *buf,
+		       size_t len, const TSRange *ranges, unsigned int nranges)
 {
 	TSParser *p = NULL;
 	int error;
@@ -58,7 +58,7 @@ int ts_parse_ranges(TSTree **out, struct ts_parsers *ps, enum ts_grammar g, cons
 	if ((error = parser_get(&p, ps, g)) < 0)
 		return error;
 	if (!ts_parser_set_included_ranges(p, ranges, nranges))
-		return error_set(AIRLOCK_ERROR, "tree-sitter refused the ranges to parse");
+		return al_error_set(AIRLOCK_ERROR, "tree-sitter refused the ranges to parse");
 	*out = ts_parser_parse_string(p, NULL, buf, (uint32_t)len);
 	ts_parser_set_included_ranges(p, NULL, 0);
 	/* NULL: timed out (or out of memory); the parser must be reset before
@@ -70,12 +70,12 @@ int ts_parse_ranges(TSTree **out, struct ts_parsers *ps, enum ts_grammar g, cons
 	return 0;
 }
 
-int ts_parse(TSTree **out, struct ts_parsers *ps, enum ts_grammar g, const char *buf, size_t len)
+int al_ts_parse(TSTree **out, struct ts_parsers *ps, enum ts_grammar g, const char *buf, size_t len)
 {
-	return ts_parse_ranges(out, ps, g, buf, len, NULL, 0);
+	return al_ts_parse_ranges(out, ps, g, buf, len, NULL, 0);
 }
 
-void ts_parsers_free(struct ts_parsers *ps)
+void al_ts_parsers_free(struct ts_parsers *ps)
 {
 	for (int g = 0; g < TS_NGRAMMARS; g++)
 		if (ps->p[g])
@@ -83,18 +83,18 @@ void ts_parsers_free(struct ts_parsers *ps)
 	memset(ps, 0, sizeof(*ps));
 }
 
-int ts_is(TSNode n, const char *type)
+int al_ts_is(TSNode n, const char *type)
 {
 	return strcmp(ts_node_type(n), type) == 0;
 }
 
-void ts_kids_begin(struct ts_kids *k, TSNode parent)
+void al_ts_kids_begin(struct ts_kids *k, TSNode parent)
 {
 	k->cur = ts_tree_cursor_new(parent);
 	k->state = 0;
 }
 
-bool ts_kids_next(struct ts_kids *k, TSNode *out)
+bool al_ts_kids_next(struct ts_kids *k, TSNode *out)
 {
 	while (k->state != 2) {
 		bool moved = k->state == 0 ? ts_tree_cursor_goto_first_child(&k->cur)
@@ -115,12 +115,12 @@ bool ts_kids_next(struct ts_kids *k, TSNode *out)
 	return false;
 }
 
-void ts_kids_end(struct ts_kids *k)
+void al_ts_kids_end(struct ts_kids *k)
 {
 	ts_tree_cursor_delete(&k->cur);
 }
 
-bool ts_cursor_next(TSTreeCursor *cur, bool descend)
+bool al_ts_cursor_next(TSTreeCursor *cur, bool descend)
 {
 	if (descend && ts_tree_cursor_goto_first_child(cur))
 		return true;

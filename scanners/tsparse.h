@@ -27,13 +27,14 @@ struct ts_parsers {
  * LIMIT_PARSE_BYTES or the parse took longer than LIMIT_PARSE_MICROS (the
  * caller reports it: not parsed is not clean), or AIRLOCK_ERROR.
  */
-int ts_parse(TSTree **out, struct ts_parsers *ps, enum ts_grammar g, const char *buf, size_t len);
+int al_ts_parse(TSTree **out, struct ts_parsers *ps, enum ts_grammar g, const char *buf,
+		size_t len);
 
 /* Parses only `ranges` of `buf` (Markdown inline content). Same returns. */
-int ts_parse_ranges(TSTree **out, struct ts_parsers *ps, enum ts_grammar g, const char *buf,
-		    size_t len, const TSRange *ranges, unsigned int nranges);
+int al_ts_parse_ranges(TSTree **out, struct ts_parsers *ps, enum ts_grammar g, const char *buf,
+		       size_t len, const TSRange *ranges, unsigned int nranges);
 
-void ts_parsers_free(struct ts_parsers *ps);
+void al_ts_parsers_free(struct ts_parsers *ps);
 
 /* The node's text: a borrowed pointer into `buf` and its length. */
 static inline const char *ts_text(TSNode n, const char *buf, size_t *len)
@@ -44,22 +45,22 @@ static inline const char *ts_text(TSNode n, const char *buf, size_t *len)
 
 /* Iterates the named children of a node with a cursor. ts_node_named_child(n,
  * i) walks from the first child on every call: a loop over it is quadratic in
- * an attacker's array. Call ts_kids_end after the loop. */
+ * an attacker's array. Call al_ts_kids_end after the loop. */
 struct ts_kids {
 	TSTreeCursor cur;
 	int state; /* 0: before the first child, 1: on a child, 2: done */
 };
 
-void ts_kids_begin(struct ts_kids *k, TSNode parent);
-bool ts_kids_next(struct ts_kids *k, TSNode *out);
-void ts_kids_end(struct ts_kids *k);
+void al_ts_kids_begin(struct ts_kids *k, TSNode parent);
+bool al_ts_kids_next(struct ts_kids *k, TSNode *out);
+void al_ts_kids_end(struct ts_kids *k);
 
 /* True when the node's type is `type`. */
-int ts_is(TSNode n, const char *type);
+int al_ts_is(TSNode n, const char *type);
 
 /* Moves the cursor to the next node of a pre-order walk: the first child
  * when `descend` and there is one, else the next sibling of this node or of
  * its nearest ancestor. False when the walk is over. */
-bool ts_cursor_next(TSTreeCursor *cur, bool descend);
+bool al_ts_cursor_next(TSTreeCursor *cur, bool descend);
 
 #endif

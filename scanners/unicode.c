@@ -18,7 +18,7 @@
 #include "scanners/catalogue.h"
 #include "scanners/unicode.h"
 
-bool unicode_ascii_fast = true;
+AL_SEAM_DEFINE(bool, al_unicode_ascii_fast, true);
 
 struct ctx {
 	struct findings *fs;
@@ -45,7 +45,7 @@ static const char *const rule_ids[] = { "AL501", "AL502", "AL503", "AL504",
 static int report(struct ctx *c, int rule, airlock_severity sev, size_t start, size_t end,
 		  const char *message, const char *hidden, size_t hidden_len)
 {
-	const struct builtin_rule *b = builtin_rule(rule_ids[rule]);
+	const struct al_builtin_rule *b = al_builtin_rule(rule_ids[rule]);
 	struct finding_spec s = { 0 };
 
 	if (c->last_line[rule] == c->line_start + 1 && rule != R_TAGS)
@@ -66,7 +66,7 @@ static int report(struct ctx *c, int rule, airlock_severity sev, size_t start, s
 	s.hidden = hidden;
 	s.hidden_len = hidden_len;
 	if (++c->found == LIMIT_FINDINGS_PER_FILE) {
-		b = builtin_rule("AL010");
+		b = al_builtin_rule("AL010");
 		s.rule = b->id;
 		s.category = b->category;
 		s.severity = b->severity;
@@ -74,7 +74,7 @@ static int report(struct ctx *c, int rule, airlock_severity sev, size_t start, s
 			"Too many hidden-character findings in this file; the rest are not listed";
 		s.hidden = NULL;
 	}
-	return findings_add(c->fs, c->in, &s);
+	return al_findings_add(c->fs, c->in, &s);
 }
 
 /* --- the normalized view -------------------------------------------------------- */
@@ -161,7 +161,7 @@ static int check_tags(struct ctx *c, size_t i, size_t *used)
 	bool cancel_last = false, spec_ok = true;
 	uint32_t cp;
 
-	for (size_t n; j < len && (n = utf8_decode(d + j, len - j, &cp)) && char_is_tag(cp);
+	for (size_t n; j < len && (n = al_utf8_decode(d + j, len - j, &cp)) && al_char_is_tag(cp);
 	     j += n) {
 		cancel_last = cp == 0xe007f;
 		if (!cancel_last) {
@@ -206,7 +206,8 @@ static int check_selectors(struct ctx *c, size_t i, size_t *used)
 	char hidden[256];
 	uint32_t cp;
 
-	for (size_t n; j < len && (n = utf8_decode(d + j, len - j, &cp)) && variation_selector(cp);
+	for (size_t n;
+	     j < len && (n = al_utf8_decode(d + j, len - j, &cp)) && variation_selector(cp);
 	     j += n) {
 		unsigned int b = cp <= 0xfe0f ? cp - 0xfe00 : cp - 0xe0100 + 16;
 
@@ -289,14 +290,14 @@ static bool invisible_allowed(struct ctx *c, size_t i, uint32_t cp, uint32_t nex
 	if (cp == 0xfeff && i == 0)
 		return true; /* byte order mark */
 	if (cp == 0x200d)
-		return char_is_emoji(prev) || char_is_emoji(next) || char_is_joining_script(prev) ||
-		       char_is_joining_script(next);
+		return al_char_is_emoji(prev) || al_char_is_emoji(next) ||
+		       al_char_is_joining_script(prev) || al_char_is_joining_script(next);
 	if (cp == 0x200c)
-		return char_is_joining_script(prev) || char_is_joining_script(next);
+		return al_char_is_joining_script(prev) || al_char_is_joining_script(next);
 	if (cp >= 0xfe00 && cp <= 0xfe0f)
 		return prev >= 0x80 || prev == '#' || prev == '*' || (prev >= '0' && prev <= '9');
 	if (cp >= 0xe0100 && cp <= 0xe01ef)
-		return char_is_cjk(prev);
+		return al_char_is_cjk(prev);
 	return false;
 }
 
@@ -305,11 +306,11 @@ static uint32_t next_visible(const unsigned char *d, size_t len, size_t j)
 	uint32_t cp;
 
 	while (j < len) {
-		size_t n = utf8_decode(d + j, len - j, &cp);
+		size_t n = al_utf8_decode(d + j, len - j, &cp);
 
 		if (n == 0)
 			return 0;
-		if (!utf8_is_invisible(cp))
+		if (!al_utf8_is_invisible(cp))
 			return cp;
 		j += n;
 	}
@@ -358,16 +359,17 @@ static int check_word(struct ctx *c, size_t i)
 		return 0;
 	j = i;
 	while (j < len) {
-		size_t n = utf8_decode(d + j, len - j, &cp);
+		size_t n = al_utf8_decode(d + j, len - j, &cp);
 		char a;
 
-		if (n == 0 || !(char_wordish(cp) || (utf8_is_invisible(cp) && !char_is_tag(cp))))
+		if (n == 0 ||
+		    !(char_wordish(cp) || (al_utf8_is_invisible(cp) && !al_char_is_tag(cp))))
 			break;
-		if ((a = char_confusable(cp)))
+		if ((a = al_char_confusable(cp)))
 			fake++;
-		else if (char_is_latin_letter(cp))
+		else if (al_char_is_latin_letter(cp))
 			latin++;
-		if (!utf8_is_invisible(cp) && flen + 4 < sizeof(folded)) {
+		if (!al_utf8_is_invisible(cp) && flen + 4 < sizeof(folded)) {
 			if (a) {
 				folded[flen++] = a;
 			} else {
@@ -392,7 +394,7 @@ static int check_blanks(struct ctx *c, size_t i, size_t *used)
 	size_t len = c->in->len, j = i, count = 0, n;
 	uint32_t cp = 0;
 
-	while (j < len && (n = utf8_decode(d + j, len - j, &cp)) && char_is_blank(cp)) {
+	while (j < len && (n = al_utf8_decode(d + j, len - j, &cp)) && al_char_is_blank(cp)) {
 		j += n;
 		count++;
 	}
@@ -436,13 +438,13 @@ static int check_json_escape(struct ctx *c, size_t i, size_t *used)
 		emit_char(c, decoded[p - simple], i);
 		return 0;
 	}
-	if (d[i + 1] != 'u' || char_hex4(d, len, i + 2, &cp) < 0) {
+	if (d[i + 1] != 'u' || al_char_hex4(d, len, i + 2, &cp) < 0) {
 		emit(c, d + i, 1, i);
 		return 0;
 	}
 	*used = 6;
 	if (cp >= 0xd800 && cp <= 0xdbff && i + 12 <= len && d[i + 6] == '\\' && d[i + 7] == 'u' &&
-	    char_hex4(d, len, i + 8, &lo) == 0 && lo >= 0xdc00 && lo <= 0xdfff) {
+	    al_char_hex4(d, len, i + 8, &lo) == 0 && lo >= 0xdc00 && lo <= 0xdfff) {
 		cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
 		*used = 12;
 	}
@@ -452,7 +454,7 @@ static int check_json_escape(struct ctx *c, size_t i, size_t *used)
 		return report(c, R_INVALID, 0, i, i + *used, "A lone surrogate in a JSON escape",
 			      NULL, 0);
 	}
-	if (char_is_tag(cp)) {
+	if (al_char_is_tag(cp)) {
 		char ch = (char)(cp - 0xe0000);
 
 		if (cp >= 0xe0020 && cp <= 0xe007e)
@@ -464,21 +466,21 @@ static int check_json_escape(struct ctx *c, size_t i, size_t *used)
 			      "Unicode tag characters, written as JSON escapes, hide text", NULL,
 			      0);
 	}
-	if (char_is_bidi_control(cp)) {
+	if (al_char_is_bidi_control(cp)) {
 		drop(c, i);
 		return report(
 			c, R_BIDI, 0, i, i + *used,
 			"Bidirectional control character (as a JSON escape) reorders the text",
 			NULL, 0);
 	}
-	if (utf8_is_invisible(cp) && !char_is_direction_mark(cp))
+	if (al_utf8_is_invisible(cp) && !al_char_is_direction_mark(cp))
 		return check_invisible(c, i, *used, cp);
-	if (char_is_direction_mark(cp)) {
+	if (al_char_is_direction_mark(cp)) {
 		drop(c, i);
 		return 0;
 	}
 	c->prev = cp;
-	emit(c, buf, char_utf8_encode(buf, cp), i);
+	emit(c, buf, al_char_utf8_encode(buf, cp), i);
 	c->nv->changed = true;
 	/* "\u0072" for "r" spells a word so that no pattern sees it;
 	 * "caf\u00e9" is how some serializers write any non-ASCII text. */
@@ -508,7 +510,7 @@ static bool rtl_formatting(const struct ctx *c, uint32_t cp)
 	    (c->in->kind != AIRLOCK_KIND_MARKDOWN && c->in->kind != AIRLOCK_KIND_TEXT))
 		return false;
 	for (size_t k = c->line_start; k < len && d[k] != '\n'; k += n ? n : 1) {
-		n = d[k] < 0x80 ? 1 : utf8_decode(d + k, len - k, &x);
+		n = d[k] < 0x80 ? 1 : al_utf8_decode(d + k, len - k, &x);
 		if (n > 1 && rtl_letter(x))
 			return true;
 	}
@@ -542,7 +544,7 @@ static int step(struct ctx *c, size_t i, size_t *used)
 		emit(c, d + i, 1, i);
 		return 0;
 	}
-	n = utf8_decode(d + i, len - i, &cp);
+	n = al_utf8_decode(d + i, len - i, &cp);
 	*used = n ? n : 1;
 	if (n == 0) {
 		emit(c, d + i, 1, i);
@@ -552,20 +554,20 @@ static int step(struct ctx *c, size_t i, size_t *used)
 	}
 	if (cp == 0x1b)
 		return check_escape(c, i, used);
-	if (char_is_tag(cp))
+	if (al_char_is_tag(cp))
 		return check_tags(c, i, used);
 	if (variation_selector(cp) && i + n < len) {
 		uint32_t next;
 
-		if (utf8_decode(d + i + n, len - i - n, &next) && variation_selector(next))
+		if (al_utf8_decode(d + i + n, len - i - n, &next) && variation_selector(next))
 			return check_selectors(c, i, used);
 	}
 	/* One no-break space is typography ("10\u00a0km"); a run of them is a
 	 * blank run like any other. */
-	if (char_is_blank(cp) &&
+	if (al_char_is_blank(cp) &&
 	    (cp != 0xa0 || (i + 3 < len && d[i + 2] == 0xc2 && d[i + 3] == 0xa0)))
 		return check_blanks(c, i, used);
-	if (char_is_bidi_control(cp)) {
+	if (al_char_is_bidi_control(cp)) {
 		drop(c, i);
 		if (rtl_formatting(c, cp))
 			return report(c, R_BIDI, AIRLOCK_SEVERITY_LOW, i, i + n,
@@ -575,7 +577,7 @@ static int step(struct ctx *c, size_t i, size_t *used)
 			      "Bidirectional control character reorders how the text is shown",
 			      NULL, 0);
 	}
-	if (char_is_direction_mark(cp)) {
+	if (al_char_is_direction_mark(cp)) {
 		drop(c, i);
 		return 0;
 	}
@@ -591,7 +593,7 @@ static int step(struct ctx *c, size_t i, size_t *used)
 			"Carriage return inside a line: a terminal overwrites what came before",
 			NULL, 0);
 	}
-	if (utf8_is_invisible(cp))
+	if (al_utf8_is_invisible(cp))
 		return check_invisible(c, i, n, cp);
 	if (char_wordish(cp) && !char_wordish(c->prev) && i >= c->fold_until) {
 		int error = check_word(c, i);
@@ -599,7 +601,7 @@ static int step(struct ctx *c, size_t i, size_t *used)
 		if (error < 0)
 			return error;
 	}
-	if ((i < c->fold_until && (a = char_confusable(cp))) || (a = char_fullwidth(cp))) {
+	if ((i < c->fold_until && (a = al_char_confusable(cp))) || (a = al_char_fullwidth(cp))) {
 		emit_char(c, a, i);
 		hide(c, i);
 	} else
@@ -667,19 +669,19 @@ static size_t ascii_run(struct ctx *c, size_t i)
 	return j - i;
 }
 
-int unicode_scan(struct findings *fs, struct norm_view *nv, const struct scan_input *in)
+int al_unicode_scan(struct findings *fs, struct norm_view *nv, const struct scan_input *in)
 {
 	struct ctx c = { 0 };
 	int error = 0;
 
 	memset(nv, 0, sizeof(*nv));
 	if (in->len > SIZE_MAX / sizeof(size_t) - 1)
-		return error_oom();
+		return al_error_oom();
 	nv->data = malloc(in->len + 1);
 	nv->map = malloc((in->len + 1) * sizeof(size_t));
 	nv->hid = calloc(in->len / 8 + 1, 1);
 	if (!nv->data || !nv->map || !nv->hid)
-		return error_oom();
+		return al_error_oom();
 	c.fs = fs;
 	c.in = in;
 	c.nv = nv;
@@ -689,7 +691,7 @@ int unicode_scan(struct findings *fs, struct norm_view *nv, const struct scan_in
 		uint32_t cp;
 		size_t n;
 
-		if (unicode_ascii_fast && (used = ascii_run(&c, i)) > 0) {
+		if (al_unicode_ascii_fast && (used = ascii_run(&c, i)) > 0) {
 			emit_original(&c, i, used);
 			c.prev = in->data[i + used - 1];
 			continue;
@@ -704,8 +706,8 @@ int unicode_scan(struct findings *fs, struct norm_view *nv, const struct scan_in
 			c.prev = in->data[i];
 			continue;
 		}
-		n = utf8_decode(in->data + i, in->len - i, &cp);
-		if (n && !utf8_is_invisible(cp) && !char_is_tag(cp))
+		n = al_utf8_decode(in->data + i, in->len - i, &cp);
+		if (n && !al_utf8_is_invisible(cp) && !al_char_is_tag(cp))
 			c.prev = cp;
 		else if (n == 0)
 			c.prev = 0;
@@ -721,7 +723,7 @@ int unicode_scan(struct findings *fs, struct norm_view *nv, const struct scan_in
 	return error;
 }
 
-void norm_view_free(struct norm_view *nv)
+void al_norm_view_free(struct norm_view *nv)
 {
 	free(nv->data);
 	free(nv->map);
@@ -729,8 +731,8 @@ void norm_view_free(struct norm_view *nv)
 	memset(nv, 0, sizeof(*nv));
 }
 
-void norm_view_span(const struct norm_view *nv, const struct scan_input *in, size_t start,
-		    size_t end, size_t *ostart, size_t *oend)
+void al_norm_view_span(const struct norm_view *nv, const struct scan_input *in, size_t start,
+		       size_t end, size_t *ostart, size_t *oend)
 {
 	uint32_t cp;
 	size_t last, n;
@@ -745,13 +747,13 @@ void norm_view_span(const struct norm_view *nv, const struct scan_input *in, siz
 		return;
 	}
 	last = nv->map[end - 1];
-	n = last < in->len ? utf8_decode(in->data + last, in->len - last, &cp) : 0;
+	n = last < in->len ? al_utf8_decode(in->data + last, in->len - last, &cp) : 0;
 	*oend = last + (n ? n : 1);
 	if (*oend > in->len)
 		*oend = in->len;
 }
 
-bool norm_view_hides(const struct norm_view *nv, size_t start, size_t end)
+bool al_norm_view_hides(const struct norm_view *nv, size_t start, size_t end)
 {
 	for (size_t i = start; i < end && i < nv->in_len; i++)
 		if (nv->hid[i >> 3] & (1u << (i & 7)))

@@ -7,6 +7,7 @@
 #ifndef AIRLOCK_SCANNERS_UNICODE_H
 #define AIRLOCK_SCANNERS_UNICODE_H
 
+#include "common/unittest.h"
 #include "scanners/finding.h"
 
 /*
@@ -27,23 +28,23 @@ struct norm_view {
 };
 
 /* Reports the Unicode findings of `in` into `fs` and builds its normalized
- * view into `nv` (free with norm_view_free, also after a failure). */
-int unicode_scan(struct findings *fs, struct norm_view *nv, const struct scan_input *in);
+ * view into `nv` (free with al_norm_view_free, also after a failure). */
+int al_unicode_scan(struct findings *fs, struct norm_view *nv, const struct scan_input *in);
 
-void norm_view_free(struct norm_view *nv);
+void al_norm_view_free(struct norm_view *nv);
 
 /* True when the view undid a way of hiding text (an invisible character
  * removed, a tag or an escaped letter decoded, a look-alike folded, a blank
  * run collapsed) within original bytes [start, end): a match there was
  * hidden, not merely written in another syntax. */
-bool norm_view_hides(const struct norm_view *nv, size_t start, size_t end);
+bool al_norm_view_hides(const struct norm_view *nv, size_t start, size_t end);
 
 /* The original byte range of normalized bytes [start, end). */
-void norm_view_span(const struct norm_view *nv, const struct scan_input *in, size_t start,
-		    size_t end, size_t *ostart, size_t *oend);
+void al_norm_view_span(const struct norm_view *nv, const struct scan_input *in, size_t start,
+		       size_t end, size_t *ostart, size_t *oend);
 
 /* Plain ASCII prose takes a fast path that must change nothing but speed;
  * tests turn it off to compare (internal, not exported). */
-extern bool unicode_ascii_fast;
+AL_SEAM(bool, al_unicode_ascii_fast, true);
 
 #endif

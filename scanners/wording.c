@@ -9,7 +9,7 @@
 
 #include "scanners/wording.h"
 
-bool wording_contains_ci(const char *t, size_t len, const char *needle)
+bool al_wording_contains_ci(const char *t, size_t len, const char *needle)
 {
 	size_t n = strlen(needle);
 	const char *end = t + len;
@@ -34,7 +34,7 @@ bool wording_contains_ci(const char *t, size_t len, const char *needle)
 static bool any_ci(const char *t, size_t len, const char *const *list)
 {
 	for (int i = 0; list[i]; i++)
-		if (wording_contains_ci(t, len, list[i]))
+		if (al_wording_contains_ci(t, len, list[i]))
 			return true;
 	return false;
 }
@@ -83,7 +83,7 @@ static bool verb_then(const char *t, size_t len, const char *const *verbs,
 /* An order to the agent, a command, or an action on a secret or towards a
  * URL. A maintainer's note (TODO, lint switches, "see the docs at ...",
  * "instructions in CONTRIBUTING") is none of these. */
-bool wording_imperative(const char *t, size_t len)
+bool al_wording_imperative(const char *t, size_t len)
 {
 	static const char *const to_agent[] = { "ignore previous",
 						"ignore all",

@@ -9,11 +9,11 @@
 #include <stddef.h>
 
 /* True when `needle` occurs in t[0..len), in any case (ASCII); linear. */
-bool wording_contains_ci(const char *t, size_t len, const char *needle);
+bool al_wording_contains_ci(const char *t, size_t len, const char *needle);
 
 /* An order to the agent, a command, or an action on a secret or towards a
  * URL. A maintainer's note (TODO, lint switches, "see the docs at ...",
  * "instructions in CONTRIBUTING") is none of these. */
-bool wording_imperative(const char *text, size_t len);
+bool al_wording_imperative(const char *text, size_t len);
 
 #endif

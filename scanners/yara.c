@@ -93,17 +93,17 @@ static int catalogue(struct airlock_rules *cat, YR_RULES *rules, bool user)
 		airlock_severity s = AIRLOCK_SEVERITY_MEDIUM;
 
 		if (!user && (!id || !sev || !cat_name || !conf || !desc))
-			return error_set(
+			return al_error_set(
 				AIRLOCK_ERROR,
 				"signature %s lacks meta id, category, severity, confidence or description",
 				rule->identifier);
 		if (sev && airlock_severity_parse(&s, sev) < 0)
-			return error_set(AIRLOCK_ERROR, "rule %s: unknown severity '%s'",
-					 rule->identifier, sev);
-		if ((error = rules_add(cat, id ? id : rule->identifier, rule->identifier,
-				       cat_name ? cat_name : "user", s, conf ? conf : "medium",
-				       desc ? desc : rule->identifier,
-				       user ? "user" : "signature")) < 0)
+			return al_error_set(AIRLOCK_ERROR, "rule %s: unknown severity '%s'",
+					    rule->identifier, sev);
+		if ((error = al_rules_add(cat, id ? id : rule->identifier, rule->identifier,
+					  cat_name ? cat_name : "user", s, conf ? conf : "medium",
+					  desc ? desc : rule->identifier,
+					  user ? "user" : "signature")) < 0)
 			return error;
 	}
 	return 0;
@@ -143,7 +143,7 @@ static int compile_user(YR_RULES **out, const struct rule_source *src, size_t n)
 	int error = 0;
 
 	if (yr_compiler_create(&comp) != ERROR_SUCCESS)
-		return error_oom();
+		return al_error_oom();
 	yr_compiler_set_callback(comp, compile_error, &st);
 	yr_compiler_set_include_callback(comp, no_include, NULL, NULL);
 	for (size_t i = 0; i < n && st.errors == 0; i++) {
@@ -153,21 +153,21 @@ static int compile_user(YR_RULES **out, const struct rule_source *src, size_t n)
 		snprintf(ns, sizeof(ns), "user%zu", i);
 		yr_compiler_add_string(comp, src[i].text, ns);
 		if (st.errors) {
-			error = error_set(AIRLOCK_ERROR, "user rules %s: %s", src[i].name,
-					  st.message);
+			error = al_error_set(AIRLOCK_ERROR, "user rules %s: %s", src[i].name,
+					     st.message);
 			goto out;
 		}
 	}
 	if (yr_compiler_get_rules(comp, out) != ERROR_SUCCESS)
-		error = error_set(AIRLOCK_ERROR, "user rules could not be built");
+		error = al_error_set(AIRLOCK_ERROR, "user rules could not be built");
 out:
 	yr_compiler_destroy(comp);
 	return error;
 }
 
-int yara_set_load(struct yara_set **out, struct airlock_rules *catalog,
-		  const unsigned char *compiled, size_t len, const struct rule_source *user,
-		  size_t nuser)
+int al_yara_set_load(struct yara_set **out, struct airlock_rules *catalog,
+		     const unsigned char *compiled, size_t len, const struct rule_source *user,
+		     size_t nuser)
 {
 	struct mem_stream m = { compiled, len, 0 };
 	YR_STREAM stream = { &m, mem_read, NULL };
@@ -176,7 +176,7 @@ int yara_set_load(struct yara_set **out, struct airlock_rules *catalog,
 
 	*out = NULL;
 	if (!(ys = calloc(1, sizeof(*ys))))
-		return error_oom();
+		return al_error_oom();
 	pthread_once(&atfork_once, register_atfork);
 	pthread_mutex_lock(&yara_lock);
 	/* libyara registers its OIDs with OpenSSL each time; from the second
@@ -188,14 +188,14 @@ int yara_set_load(struct yara_set **out, struct airlock_rules *catalog,
 	ERR_pop_to_mark();
 	pthread_mutex_unlock(&yara_lock);
 	if (rc != ERROR_SUCCESS) {
-		error = error_set(AIRLOCK_ERROR, "libyara could not be initialized");
+		error = al_error_set(AIRLOCK_ERROR, "libyara could not be initialized");
 		goto out;
 	}
 	ys->initialized = true;
 	ys->cat = catalog;
 	rc = yr_rules_load_stream(&stream, &ys->compiled);
 	if (rc != ERROR_SUCCESS) {
-		error = error_set(
+		error = al_error_set(
 			AIRLOCK_ERROR,
 			rc == ERROR_UNSUPPORTED_FILE_VERSION
 				? "the compiled signatures were built by another YARA version; rebuild them"
@@ -211,11 +211,11 @@ int yara_set_load(struct yara_set **out, struct airlock_rules *catalog,
 	*out = ys;
 	ys = NULL;
 out:
-	yara_set_free(ys);
+	al_yara_set_free(ys);
 	return error;
 }
 
-void yara_set_free(struct yara_set *ys)
+void al_yara_set_free(struct yara_set *ys)
 {
 	if (!ys)
 		return;
@@ -429,7 +429,7 @@ static int add_match(struct match_ctx *m, const struct airlock_rule *r, size_t s
 	os = start;
 	oe = end;
 	if (m->nv) {
-		norm_view_span(m->nv, m->in, start, end, &os, &oe);
+		al_norm_view_span(m->nv, m->in, start, end, &os, &oe);
 		/* Already reported by the pass over the original text. */
 		if (reported(m->fs, m->in, r->id, os))
 			return 0;
@@ -445,8 +445,8 @@ static int add_match(struct match_ctx *m, const struct airlock_rule *r, size_t s
 		s.normalized = true;
 	/* Hiding right before the match counts too: "\x1b[8m" conceals what
 	 * follows it. */
-	if (m->nv && norm_view_hides(m->nv, os > 8 ? os - 8 : 0, oe)) {
-		s.severity = severity_raise(s.severity);
+	if (m->nv && al_norm_view_hides(m->nv, os > 8 ? os - 8 : 0, oe)) {
+		s.severity = al_severity_raise(s.severity);
 		s.hidden = (const char *)m->nv->data + start;
 		s.hidden_len = end - start;
 		snprintf(msg, sizeof(msg),
@@ -455,17 +455,17 @@ static int add_match(struct match_ctx *m, const struct airlock_rule *r, size_t s
 	} else if ((m->in->kind == AIRLOCK_KIND_MARKDOWN || m->in->kind == AIRLOCK_KIND_TEXT) &&
 		   quoted_example(m->in->data, m->in->len, os, oe)) {
 		/* Only prose: in settings and scripts a quote is syntax. */
-		s.severity = severity_lower(s.severity);
+		s.severity = al_severity_lower(s.severity);
 		s.confidence = "low";
 		snprintf(msg, sizeof(msg), "%s (quoted as an example)", r->description);
 	} else if ((m->in->kind == AIRLOCK_KIND_MARKDOWN || m->in->kind == AIRLOCK_KIND_TEXT) &&
 		   official_installer(r->id, m->in->data, os, oe)) {
-		s.severity = severity_lower(s.severity);
+		s.severity = al_severity_lower(s.severity);
 		snprintf(msg, sizeof(msg), "%s (a tool's official installer, from its vendor)",
 			 r->description);
 	}
 	s.message = msg;
-	return findings_add(m->fs, m->in, &s);
+	return al_findings_add(m->fs, m->in, &s);
 }
 
 static int on_match(YR_SCAN_CONTEXT *context, int message, void *message_data, void *user_data)
@@ -481,8 +481,8 @@ static int on_match(YR_SCAN_CONTEXT *context, int message, void *message_data, v
 		return CALLBACK_CONTINUE;
 	id = meta_string(rule, "id");
 	if (!(r = airlock_rules_find(m->cat, id ? id : rule->identifier))) {
-		m->error = error_set(AIRLOCK_ERROR, "rule %s is not in the catalogue",
-				     rule->identifier);
+		m->error = al_error_set(AIRLOCK_ERROR, "rule %s is not in the catalogue",
+					rule->identifier);
 		return CALLBACK_ERROR;
 	}
 	yr_rule_strings_foreach(rule, string)
@@ -526,13 +526,13 @@ static int scan_one(YR_RULES *rules, struct match_ctx *m, const unsigned char *b
 	if (m->error < 0)
 		return m->error;
 	if (rc == ERROR_SCAN_TIMEOUT)
-		return error_set(AIRLOCK_ERROR, "scan of '%s' timed out after %d s", m->in->path,
-				 timeout);
-	return error_set(AIRLOCK_ERROR, "scan of '%s' failed (YARA error %d)", m->in->path, rc);
+		return al_error_set(AIRLOCK_ERROR, "scan of '%s' timed out after %d s", m->in->path,
+				    timeout);
+	return al_error_set(AIRLOCK_ERROR, "scan of '%s' failed (YARA error %d)", m->in->path, rc);
 }
 
-int yara_set_scan(const struct yara_set *ys, struct findings *fs, const struct scan_input *in,
-		  const struct norm_view *nv, int timeout)
+int al_yara_set_scan(const struct yara_set *ys, struct findings *fs, const struct scan_input *in,
+		     const struct norm_view *nv, int timeout)
 {
 	struct match_ctx m = { fs, in, nv, ys->cat, false, 0 };
 	const unsigned char *buf = nv ? nv->data : in->data;

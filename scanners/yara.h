@@ -23,13 +23,13 @@ struct rule_source {
  * adds every rule to `catalog` (meta: id, category, severity, confidence,
  * description). A compiled rule without an id is an error; a user rule
  * without one is named by its identifier. `catalog` is borrowed and must
- * outlive the set. *out is new: yara_set_free().
+ * outlive the set. *out is new: al_yara_set_free().
  */
-int yara_set_load(struct yara_set **out, struct airlock_rules *catalog,
-		  const unsigned char *compiled, size_t len, const struct rule_source *user,
-		  size_t nuser);
+int al_yara_set_load(struct yara_set **out, struct airlock_rules *catalog,
+		     const unsigned char *compiled, size_t len, const struct rule_source *user,
+		     size_t nuser);
 
-void yara_set_free(struct yara_set *ys);
+void al_yara_set_free(struct yara_set *ys);
 
 /*
  * Scans `in` (or, when `nv` is given, its normalized view, reporting matches
@@ -38,7 +38,7 @@ void yara_set_free(struct yara_set *ys);
  * because of syntax, such as JSON's "\/", is not). A YARA error or timeout is
  * returned as AIRLOCK_ERROR: never a clean result.
  */
-int yara_set_scan(const struct yara_set *ys, struct findings *fs, const struct scan_input *in,
-		  const struct norm_view *nv, int timeout);
+int al_yara_set_scan(const struct yara_set *ys, struct findings *fs, const struct scan_input *in,
+		     const struct norm_view *nv, int timeout);
 
 #endif

@@ -18,8 +18,8 @@ struct scan_options {
 };
 
 /* Copies the scan settings of `opts` (NULL: defaults) into `so`, checking
- * them. Free with scan_options_clear. */
-int scan_options_init(struct scan_options *so, const airlock_options *opts);
-void scan_options_clear(struct scan_options *so);
+ * them. Free with al_scan_options_clear. */
+int al_scan_options_init(struct scan_options *so, const airlock_options *opts);
+void al_scan_options_clear(struct scan_options *so);
 
 #endif

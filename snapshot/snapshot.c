@@ -11,21 +11,21 @@
 #include "common/limits.h"
 #include "snapshot/snapshot.h"
 
-const struct surface snapshot_walk_surface = {
+const struct surface al_snapshot_walk_surface = {
 	"", "(project)", AIRLOCK_KIND_DIRECTORY, false, AIRLOCK_CLASS_EXECUTABLE,
 };
 
-const struct surface snapshot_any_surface = {
+const struct surface al_snapshot_any_surface = {
 	"", "(any)", AIRLOCK_KIND_TEXT, true, AIRLOCK_CLASS_INSTRUCTIONS,
 };
 
-void snapshot_init(struct snapshot *snap, uint64_t max_file_size)
+void al_snapshot_init(struct snapshot *snap, uint64_t max_file_size)
 {
 	memset(snap, 0, sizeof(*snap));
 	snap->max_file_size = max_file_size ? max_file_size : LIMIT_FILE_SIZE_DEFAULT;
 }
 
-void snapshot_free(struct snapshot *snap)
+void al_snapshot_free(struct snapshot *snap)
 {
 	for (size_t i = 0; i < snap->count; i++) {
 		free(snap->entries[i].path);
@@ -42,10 +42,10 @@ static int grow(struct snapshot *snap)
 	struct airlock_entry *e;
 
 	if (n > SIZE_MAX / sizeof(*e))
-		return error_oom();
+		return al_error_oom();
 	e = realloc(snap->entries, n * sizeof(*e));
 	if (!e)
-		return error_oom();
+		return al_error_oom();
 	snap->entries = e;
 	snap->alloc = n;
 	return 0;
@@ -67,10 +67,10 @@ static int append(struct airlock_entry **out, struct snapshot *snap, const char 
 	if (!e->path || (link_target && !e->link_target)) {
 		free(e->path);
 		free(e->link_target);
-		return error_oom();
+		return al_error_oom();
 	}
 	e->surface = s;
-	e->kind = surface_kind(s, path);
+	e->kind = al_surface_kind(s, path);
 	e->reasons = reasons;
 	e->size = size;
 	snap->count++;
@@ -78,26 +78,26 @@ static int append(struct airlock_entry **out, struct snapshot *snap, const char 
 	return 0;
 }
 
-int snapshot_add(struct airlock_entry **out, struct snapshot *snap, const char *path,
-		 const struct surface *s, unsigned int reasons, uint64_t size,
-		 const char *link_target)
+int al_snapshot_add(struct airlock_entry **out, struct snapshot *snap, const char *path,
+		    const struct surface *s, unsigned int reasons, uint64_t size,
+		    const char *link_target)
 {
 	*out = NULL;
-	if (s != &snapshot_walk_surface) {
+	if (s != &al_snapshot_walk_surface) {
 		if (snap->surface_files >= LIMIT_SURFACE_FILES) {
 			if (snap->surface_limit_reported)
 				return 0;
 			snap->surface_limit_reported = true;
-			return append(out, snap, path, &snapshot_walk_surface, AIRLOCK_REASON_LIMIT,
-				      0, NULL);
+			return append(out, snap, path, &al_snapshot_walk_surface,
+				      AIRLOCK_REASON_LIMIT, 0, NULL);
 		}
 		snap->surface_files++;
 	}
 	return append(out, snap, path, s, reasons, size, link_target);
 }
 
-int snapshot_set_content(struct snapshot *snap, struct airlock_entry *e, unsigned char *data,
-			 size_t len)
+int al_snapshot_set_content(struct snapshot *snap, struct airlock_entry *e, unsigned char *data,
+			    size_t len)
 {
 	int error;
 
@@ -106,7 +106,7 @@ int snapshot_set_content(struct snapshot *snap, struct airlock_entry *e, unsigne
 		e->reasons |= AIRLOCK_REASON_TOO_LARGE;
 		return 0;
 	}
-	if ((error = hash_sha256_hex(e->sha256, data, len)) < 0) {
+	if ((error = al_hash_sha256_hex(e->sha256, data, len)) < 0) {
 		free(data);
 		return error;
 	}
@@ -128,7 +128,7 @@ static int by_path(const void *a, const void *b)
  * path and either its content hash or why it was not read. Fields are
  * NUL-terminated, so no two manifests serialise alike (paths never hold NUL).
  */
-int snapshot_finish(struct snapshot *snap)
+int al_snapshot_finish(struct snapshot *snap)
 {
 	hash_ctx *h;
 	char num[32];
@@ -136,7 +136,7 @@ int snapshot_finish(struct snapshot *snap)
 
 	if (snap->count > 1)
 		qsort(snap->entries, snap->count, sizeof(snap->entries[0]), by_path);
-	if (!(h = hash_new()))
+	if (!(h = al_hash_new()))
 		return AIRLOCK_ERROR;
 	for (size_t i = 0; i < snap->count; i++) {
 		const struct airlock_entry *e = &snap->entries[i];
@@ -144,30 +144,30 @@ int snapshot_finish(struct snapshot *snap)
 		if (e->surface->cls != AIRLOCK_CLASS_EXECUTABLE)
 			continue;
 		snprintf(num, sizeof(num), "%u", e->reasons);
-		if ((error = hash_update(h, e->path, strlen(e->path) + 1)) < 0 ||
-		    (error = hash_update(h, e->sha256, strlen(e->sha256) + 1)) < 0 ||
-		    (error = hash_update(h, num, strlen(num) + 1)) < 0 ||
-		    (error = hash_update(h, e->link_target ? e->link_target : "",
-					 e->link_target ? strlen(e->link_target) + 1 : 1)) < 0) {
-			hash_free(h);
+		if ((error = al_hash_update(h, e->path, strlen(e->path) + 1)) < 0 ||
+		    (error = al_hash_update(h, e->sha256, strlen(e->sha256) + 1)) < 0 ||
+		    (error = al_hash_update(h, num, strlen(num) + 1)) < 0 ||
+		    (error = al_hash_update(h, e->link_target ? e->link_target : "",
+					    e->link_target ? strlen(e->link_target) + 1 : 1)) < 0) {
+			al_hash_free(h);
 			return error;
 		}
 	}
-	return hash_final(h, snap->digest);
+	return al_hash_final(h, snap->digest);
 }
 
 /* A relative link whose ".." steps climb above the project root points
  * outside; so does every absolute link. Judged on the text alone: the target
  * is never resolved. */
-bool snapshot_link_escapes(const char *relpath, const char *target)
+bool al_snapshot_link_escapes(const char *relpath, const char *target)
 {
-	return target[0] == '/' || target[0] == '\0' || path_climbs_out(relpath, target);
+	return target[0] == '/' || target[0] == '\0' || al_path_climbs_out(relpath, target);
 }
 
 /* The project-relative path a link inside the project names, judged on its
  * text (never resolved): the link's folder joined with the target, "." and
  * ".." folded. Returns false when it climbs out or is too long. */
-bool snapshot_join(char *out, size_t cap, const char *path, const char *target)
+bool al_snapshot_join(char *out, size_t cap, const char *path, const char *target)
 {
 	const char *slash = strrchr(path, '/');
 	size_t len = slash ? (size_t)(slash - path) : 0;

@@ -55,41 +55,41 @@ struct snapshot {
 
 /* The pseudo-surface of entries that stand for a walk problem (a limit hit
  * or an unreadable directory) rather than for a context file. */
-extern const struct surface snapshot_walk_surface;
+extern const struct surface al_snapshot_walk_surface;
 
 /* The pseudo-surface of files outside the surfaces table, taken when
  * all_files is set (`airlock scan --all-files`): kind from the extension,
  * read as instructions, so they never enter the executable digest. */
-extern const struct surface snapshot_any_surface;
+extern const struct surface al_snapshot_any_surface;
 
-void snapshot_init(struct snapshot *snap, uint64_t max_file_size);
-void snapshot_free(struct snapshot *snap);
+void al_snapshot_init(struct snapshot *snap, uint64_t max_file_size);
+void al_snapshot_free(struct snapshot *snap);
 
 /* Adds an entry without content. `path` is copied; `link_target` may be NULL.
  * When the manifest already holds LIMIT_SURFACE_FILES context files the entry
  * is not added: *out is NULL and one LIMIT entry records it instead.
  * Returns 0 or AIRLOCK_ERROR (out of memory). */
-int snapshot_add(struct airlock_entry **out, struct snapshot *snap, const char *path,
-		 const struct surface *s, unsigned int reasons, uint64_t size,
-		 const char *link_target);
+int al_snapshot_add(struct airlock_entry **out, struct snapshot *snap, const char *path,
+		    const struct surface *s, unsigned int reasons, uint64_t size,
+		    const char *link_target);
 
 /* Gives the entry its content (ownership of `data` passes to the snapshot in
  * every case) and hashes it. Past the snapshot's total byte cap the data is
  * dropped and the entry marked AIRLOCK_REASON_TOO_LARGE. */
-int snapshot_set_content(struct snapshot *snap, struct airlock_entry *e, unsigned char *data,
-			 size_t len);
+int al_snapshot_set_content(struct snapshot *snap, struct airlock_entry *e, unsigned char *data,
+			    size_t len);
 
 /* True when a symlink at `relpath` with text `target` points outside the
  * project: absolute, or climbing above the root with "..". Judged on the
  * text alone; the target is never resolved. */
-bool snapshot_link_escapes(const char *relpath, const char *target);
+bool al_snapshot_link_escapes(const char *relpath, const char *target);
 
 /* The project-relative path that `target`, named from the file at `path`,
  * designates: path's folder joined with target, "." and ".." folded, on the
  * text alone. False when it is absolute, climbs out, or is too long. */
-bool snapshot_join(char *out, size_t cap, const char *path, const char *target);
+bool al_snapshot_join(char *out, size_t cap, const char *path, const char *target);
 
 /* Sorts the entries by path and computes the manifest digest. */
-int snapshot_finish(struct snapshot *snap);
+int al_snapshot_finish(struct snapshot *snap);
 
 #endif

@@ -29,10 +29,10 @@
 #include "common/limits.h"
 #include "snapshot/source_dir.h"
 
-bool source_dir_force_fallback;
-void (*source_dir_before_open)(int dirfd, const char *name, void *arg);
-void *source_dir_before_open_arg;
-unsigned long source_dir_reads;
+AL_SEAM_DEFINE(bool, al_source_dir_force_fallback, false);
+AL_SEAM_DEFINE(al_open_hook, al_source_dir_before_open, NULL);
+AL_SEAM_DEFINE(void *, al_source_dir_before_open_arg, NULL);
+unsigned long al_source_dir_reads;
 
 static int openat2_missing;
 
@@ -44,7 +44,7 @@ struct walk {
 	const struct surface *all; /* set: every file is this surface */
 };
 
-int source_dir_open_beneath(int dirfd, const char *name, int flags)
+int al_source_dir_open_beneath(int dirfd, const char *name, int flags)
 {
 	flags |= O_NOFOLLOW | O_CLOEXEC | O_NOCTTY;
 	if (name[0] == '\0' || strchr(name, '/') || strcmp(name, ".") == 0 ||
@@ -53,7 +53,7 @@ int source_dir_open_beneath(int dirfd, const char *name, int flags)
 		return -1;
 	}
 #ifdef SYS_openat2
-	if (!source_dir_force_fallback && !__atomic_load_n(&openat2_missing, __ATOMIC_RELAXED)) {
+	if (!al_source_dir_force_fallback && !__atomic_load_n(&openat2_missing, __ATOMIC_RELAXED)) {
 		struct open_how how = {
 			.flags = (uint64_t)flags,
 			.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS,
@@ -77,9 +77,9 @@ static int add(struct airlock_entry **out, struct walk *w, const struct surface 
 	struct airlock_entry *e = NULL;
 	int error;
 
-	if (!utf8_valid(w->path, strlen(w->path)))
+	if (!al_utf8_valid(w->path, strlen(w->path)))
 		reasons |= AIRLOCK_REASON_BAD_NAME;
-	error = snapshot_add(&e, w->snap, w->path, s, reasons, size, link_target);
+	error = al_snapshot_add(&e, w->snap, w->path, s, reasons, size, link_target);
 	if (out)
 		*out = e;
 	return error;
@@ -97,7 +97,7 @@ static int add_limit(struct walk *w)
 		if ((last->reasons & AIRLOCK_REASON_LIMIT) && strcmp(last->path, w->path) == 0)
 			return 0;
 	}
-	return add(NULL, w, &snapshot_walk_surface, AIRLOCK_REASON_LIMIT, 0, NULL);
+	return add(NULL, w, &al_snapshot_walk_surface, AIRLOCK_REASON_LIMIT, 0, NULL);
 }
 
 /* Records the symlink at w->path as entry of surface `s` (NULL: look it up;
@@ -112,8 +112,8 @@ static int visit_link(struct walk *w, int dirfd, const char *name, unsigned int 
 	ssize_t n;
 	int error;
 
-	if (!s && !(s = surface_match(w->path))) {
-		s = surface_anchor(w->path);
+	if (!s && !(s = al_surface_match(w->path))) {
+		s = al_surface_anchor(w->path);
 		anchor = s != NULL;
 	}
 	if (!s)
@@ -127,7 +127,7 @@ static int visit_link(struct walk *w, int dirfd, const char *name, unsigned int 
 	} else {
 		target[n] = '\0';
 	}
-	if (n < 0 || (size_t)n >= sizeof(target) || snapshot_link_escapes(w->path, target))
+	if (n < 0 || (size_t)n >= sizeof(target) || al_snapshot_link_escapes(w->path, target))
 		reasons |= AIRLOCK_REASON_SYMLINK_OUTSIDE;
 	else
 		reasons |= AIRLOCK_REASON_SYMLINK;
@@ -186,10 +186,10 @@ static int read_once(unsigned char **data, unsigned int *reasons, int fd, const 
 		return 0;
 	}
 	size = (size_t)st->st_size;
-	__atomic_add_fetch(&source_dir_reads, 1, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&al_source_dir_reads, 1, __ATOMIC_RELAXED);
 	/* One spare byte shows a file that grew after fstat. */
 	if (!(buf = malloc(size + 1)))
-		return error_oom();
+		return al_error_oom();
 	got = read_full(fd, buf, size + 1);
 	if (got < 0) {
 		free(buf);
@@ -239,12 +239,12 @@ static int visit_file(struct walk *w, int dirfd, const char *name, const struct 
 	int fd, error;
 
 	if (!s && w->snap->all_files)
-		s = &snapshot_any_surface;
+		s = &al_snapshot_any_surface;
 	if (!s)
 		return 0;
-	if (source_dir_before_open)
-		source_dir_before_open(dirfd, name, source_dir_before_open_arg);
-	fd = source_dir_open_beneath(dirfd, name, O_RDONLY | O_NONBLOCK);
+	if (al_source_dir_before_open)
+		al_source_dir_before_open(dirfd, name, al_source_dir_before_open_arg);
+	fd = al_source_dir_open_beneath(dirfd, name, O_RDONLY | O_NONBLOCK);
 	if (fd < 0) {
 		if (errno == ELOOP) /* a symlink took its place */
 			return visit_link(w, dirfd, name, AIRLOCK_REASON_CHANGED, s);
@@ -283,7 +283,7 @@ static int visit_file(struct walk *w, int dirfd, const char *name, const struct 
 		return error;
 	}
 	e->stamp = stamp;
-	return snapshot_set_content(w->snap, e, data, (size_t)st.st_size);
+	return al_snapshot_set_content(w->snap, e, data, (size_t)st.st_size);
 }
 
 static int walk_dir(struct walk *w, int dirfd, size_t len, int depth);
@@ -292,17 +292,17 @@ static int visit_dir(struct walk *w, int dirfd, const char *name, size_t len, in
 {
 	int fd;
 
-	if (surface_skip_dir(name))
+	if (al_surface_skip_dir(name))
 		return 0;
 	if (depth >= LIMIT_WALK_DEPTH)
 		return add_limit(w);
-	fd = source_dir_open_beneath(dirfd, name, O_RDONLY | O_DIRECTORY);
+	fd = al_source_dir_open_beneath(dirfd, name, O_RDONLY | O_DIRECTORY);
 	if (fd < 0) {
 		if (errno == ELOOP) /* swapped for a symlink since the listing */
 			return visit_link(w, dirfd, name, AIRLOCK_REASON_CHANGED, NULL);
 		if (errno == ENOENT || errno == ENOTDIR)
 			return 0; /* gone, or a file now: nothing of ours below it */
-		return add(NULL, w, &snapshot_walk_surface, AIRLOCK_REASON_UNREADABLE, 0, NULL);
+		return add(NULL, w, &al_snapshot_walk_surface, AIRLOCK_REASON_UNREADABLE, 0, NULL);
 	}
 	return walk_dir(w, fd, len, depth + 1);
 }
@@ -328,11 +328,11 @@ static int visit(struct walk *w, int dirfd, const struct dirent *de, size_t len,
 	case DT_LNK:
 		return visit_link(w, dirfd, de->d_name, 0, s);
 	case DT_REG:
-		return visit_file(w, dirfd, de->d_name, s ? s : surface_match(w->path));
+		return visit_file(w, dirfd, de->d_name, s ? s : al_surface_match(w->path));
 	case DT_UNKNOWN:
 		return 0; /* vanished between readdir and fstatat */
 	default:
-		return visit_special(w, s ? s : surface_match(w->path));
+		return visit_special(w, s ? s : al_surface_match(w->path));
 	}
 }
 
@@ -346,7 +346,7 @@ static int walk_dir(struct walk *w, int dirfd, size_t len, int depth)
 
 	if (!(dir = fdopendir(dirfd))) {
 		close(dirfd);
-		return add(NULL, w, &snapshot_walk_surface, AIRLOCK_REASON_UNREADABLE, 0, NULL);
+		return add(NULL, w, &al_snapshot_walk_surface, AIRLOCK_REASON_UNREADABLE, 0, NULL);
 	}
 	for (;;) {
 		size_t nlen, clen;
@@ -354,7 +354,7 @@ static int walk_dir(struct walk *w, int dirfd, size_t len, int depth)
 		errno = 0;
 		if (!(de = readdir(dir))) {
 			if (errno)
-				error = add(NULL, w, &snapshot_walk_surface,
+				error = add(NULL, w, &al_snapshot_walk_surface,
 					    AIRLOCK_REASON_UNREADABLE, 0, NULL);
 			break;
 		}
@@ -386,7 +386,7 @@ static int walk_dir(struct walk *w, int dirfd, size_t len, int depth)
 	return error;
 }
 
-int source_dir_snapshot(struct snapshot *snap, int rootfd)
+int al_source_dir_snapshot(struct snapshot *snap, int rootfd)
 {
 	struct walk *w;
 	int fd, error;
@@ -394,10 +394,11 @@ int source_dir_snapshot(struct snapshot *snap, int rootfd)
 	/* The walk consumes its descriptor and the caller keeps rootfd: a fresh
 	 * open of "." has its own directory offset, where a dup would share it. */
 	if ((fd = openat(rootfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-		return error_set_errno(AIRLOCK_ERROR, errno, "cannot open the project directory");
+		return al_error_set_errno(AIRLOCK_ERROR, errno,
+					  "cannot open the project directory");
 	if (!(w = calloc(1, sizeof(*w)))) {
 		close(fd);
-		return error_oom();
+		return al_error_oom();
 	}
 	w->snap = snap;
 	error = walk_dir(w, fd, 0, 0);
@@ -405,16 +406,16 @@ int source_dir_snapshot(struct snapshot *snap, int rootfd)
 	return error;
 }
 
-int source_dir_snapshot_all(struct snapshot *snap, int dirfd, const struct surface *s)
+int al_source_dir_snapshot_all(struct snapshot *snap, int dirfd, const struct surface *s)
 {
 	struct walk *w;
 	int fd, error;
 
 	if ((fd = openat(dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-		return error_set_errno(AIRLOCK_ERROR, errno, "cannot open the directory");
+		return al_error_set_errno(AIRLOCK_ERROR, errno, "cannot open the directory");
 	if (!(w = calloc(1, sizeof(*w)))) {
 		close(fd);
-		return error_oom();
+		return al_error_oom();
 	}
 	w->snap = snap;
 	w->all = s;
@@ -474,7 +475,7 @@ static int open_parent(struct walk *w, int rootfd, char **last, unsigned int *re
 		int next;
 
 		*slash = '\0';
-		next = source_dir_open_beneath(fd, p, O_RDONLY | O_DIRECTORY);
+		next = al_source_dir_open_beneath(fd, p, O_RDONLY | O_DIRECTORY);
 		if (next < 0) {
 			*reasons = errno == ELOOP ? AIRLOCK_REASON_SYMLINK
 				   : (errno == ENOENT || errno == ENOTDIR)
@@ -492,8 +493,8 @@ static int open_parent(struct walk *w, int rootfd, char **last, unsigned int *re
 	return fd;
 }
 
-int source_dir_add_file(struct snapshot *snap, int rootfd, const char *relpath,
-			const struct surface *s)
+int al_source_dir_add_file(struct snapshot *snap, int rootfd, const char *relpath,
+			   const struct surface *s)
 {
 	struct walk *w;
 	unsigned int reasons = 0;
@@ -502,7 +503,7 @@ int source_dir_add_file(struct snapshot *snap, int rootfd, const char *relpath,
 	int fd, error;
 
 	if (!(w = calloc(1, sizeof(*w))))
-		return error_oom();
+		return al_error_oom();
 	w->snap = snap;
 	if (!clean_relpath(w->path, sizeof(w->path), relpath) || in_snapshot(snap, w->path)) {
 		free(w);
@@ -528,8 +529,8 @@ int source_dir_add_file(struct snapshot *snap, int rootfd, const char *relpath,
 	return error;
 }
 
-int source_dir_snapshot_tree(struct snapshot *snap, int rootfd, const char *reldir,
-			     const struct surface *s)
+int al_source_dir_snapshot_tree(struct snapshot *snap, int rootfd, const char *reldir,
+				const struct surface *s)
 {
 	unsigned int reasons = 0;
 	struct walk *w;
@@ -537,15 +538,15 @@ int source_dir_snapshot_tree(struct snapshot *snap, int rootfd, const char *reld
 	int fd, dirfd, error;
 
 	if (!(w = calloc(1, sizeof(*w))))
-		return error_oom();
+		return al_error_oom();
 	w->snap = snap;
 	w->all = s;
 	if (!clean_relpath(w->path, sizeof(w->path), reldir)) {
 		free(w);
-		return error_set(AIRLOCK_EINVALID, "not a relative path inside the directory");
+		return al_error_set(AIRLOCK_EINVALID, "not a relative path inside the directory");
 	}
 	fd = open_parent(w, rootfd, &name, &reasons);
-	dirfd = fd < 0 ? -1 : source_dir_open_beneath(fd, name, O_RDONLY | O_DIRECTORY);
+	dirfd = fd < 0 ? -1 : al_source_dir_open_beneath(fd, name, O_RDONLY | O_DIRECTORY);
 	if (dirfd < 0 && fd >= 0)
 		reasons = errno == ENOENT  ? AIRLOCK_REASON_MISSING
 			  : errno == ELOOP ? AIRLOCK_REASON_SYMLINK
@@ -560,8 +561,8 @@ int source_dir_snapshot_tree(struct snapshot *snap, int rootfd, const char *reld
 	return error;
 }
 
-int source_file_read(unsigned char **data, unsigned int *reasons, uint64_t *size, const char *path,
-		     uint64_t cap)
+int al_source_file_read(unsigned char **data, unsigned int *reasons, uint64_t *size,
+			const char *path, uint64_t cap)
 {
 	struct stat st;
 	int fd, error;
@@ -574,20 +575,20 @@ int source_file_read(unsigned char **data, unsigned int *reasons, uint64_t *size
 		int e = errno;
 
 		if (e == ENOENT)
-			return error_set(AIRLOCK_ENOTFOUND, "'%s' does not exist", path);
+			return al_error_set(AIRLOCK_ENOTFOUND, "'%s' does not exist", path);
 		if (e == ELOOP)
-			return error_set(AIRLOCK_EINVALID, "'%s' is a symlink (not followed)",
-					 path);
+			return al_error_set(AIRLOCK_EINVALID, "'%s' is a symlink (not followed)",
+					    path);
 		if (e == ENXIO)
-			return error_set(AIRLOCK_EINVALID, "'%s' is not a regular file", path);
-		return error_set_errno(AIRLOCK_ERROR, e, "cannot open '%s'", path);
+			return al_error_set(AIRLOCK_EINVALID, "'%s' is not a regular file", path);
+		return al_error_set_errno(AIRLOCK_ERROR, e, "cannot open '%s'", path);
 	}
 	if (fstat(fd, &st) < 0) {
-		error = error_set_errno(AIRLOCK_ERROR, errno, "cannot stat '%s'", path);
+		error = al_error_set_errno(AIRLOCK_ERROR, errno, "cannot stat '%s'", path);
 		goto out;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		error = error_set(AIRLOCK_EINVALID, "'%s' is not a regular file", path);
+		error = al_error_set(AIRLOCK_EINVALID, "'%s' is not a regular file", path);
 		goto out;
 	}
 	*size = (uint64_t)st.st_size;

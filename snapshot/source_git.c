@@ -28,11 +28,11 @@ struct gwalk {
 	bool limit_reported;
 };
 
-int source_git_error(const char *what)
+int al_source_git_error(const char *what)
 {
 	const git_error *e = git_error_last();
 
-	return error_set(AIRLOCK_ERROR, "%s: %s", what, e && e->message ? e->message : "failed");
+	return al_error_set(AIRLOCK_ERROR, "%s: %s", what, e && e->message ? e->message : "failed");
 }
 
 static int add(struct airlock_entry **out, struct gwalk *w, const struct surface *s,
@@ -41,9 +41,9 @@ static int add(struct airlock_entry **out, struct gwalk *w, const struct surface
 	struct airlock_entry *e = NULL;
 	int error;
 
-	if (!utf8_valid(w->path, strlen(w->path)))
+	if (!al_utf8_valid(w->path, strlen(w->path)))
 		reasons |= AIRLOCK_REASON_BAD_NAME;
-	error = snapshot_add(&e, w->snap, w->path, s, reasons, size, target);
+	error = al_snapshot_add(&e, w->snap, w->path, s, reasons, size, target);
 	if (out)
 		*out = e;
 	return error;
@@ -54,7 +54,7 @@ static int add_limit(struct gwalk *w)
 	if (w->limit_reported)
 		return 0;
 	w->limit_reported = true;
-	return add(NULL, w, &snapshot_walk_surface, AIRLOCK_REASON_LIMIT, 0, NULL);
+	return add(NULL, w, &al_snapshot_walk_surface, AIRLOCK_REASON_LIMIT, 0, NULL);
 }
 
 /* The size from the object header: a huge blob is refused before it is
@@ -64,9 +64,9 @@ static int blob_size(size_t *size, struct gwalk *w, const git_oid *id)
 	git_object_t type;
 
 	if (git_odb_read_header(size, &type, w->odb, id) < 0)
-		return source_git_error("git: cannot read an object header");
+		return al_source_git_error("git: cannot read an object header");
 	if (type != GIT_OBJECT_BLOB)
-		return error_set(AIRLOCK_ERROR, "git: a tree entry of blob mode is not a blob");
+		return al_error_set(AIRLOCK_ERROR, "git: a tree entry of blob mode is not a blob");
 	return 0;
 }
 
@@ -76,14 +76,14 @@ static int read_blob(unsigned char **data, struct gwalk *w, const git_oid *id, s
 
 	*data = NULL;
 	if (git_blob_lookup(&blob, w->repo, id) < 0)
-		return source_git_error("git: cannot read a blob");
+		return al_source_git_error("git: cannot read a blob");
 	if ((size_t)git_blob_rawsize(blob) != size) {
 		git_blob_free(blob);
-		return error_set(AIRLOCK_ERROR, "git: a blob's size does not match its header");
+		return al_error_set(AIRLOCK_ERROR, "git: a blob's size does not match its header");
 	}
 	if (!(*data = malloc(size ? size : 1))) {
 		git_blob_free(blob);
-		return error_oom();
+		return al_error_oom();
 	}
 	memcpy(*data, git_blob_rawcontent(blob), size);
 	git_blob_free(blob);
@@ -92,7 +92,7 @@ static int read_blob(unsigned char **data, struct gwalk *w, const git_oid *id, s
 
 static int visit_link(struct gwalk *w, const git_tree_entry *te)
 {
-	const struct surface *s = surface_match(w->path);
+	const struct surface *s = al_surface_match(w->path);
 	bool anchor = false;
 	char target[LIMIT_LINK_TARGET + 1];
 	unsigned char *data;
@@ -101,7 +101,7 @@ static int visit_link(struct gwalk *w, const git_tree_entry *te)
 	size_t size;
 	int error;
 
-	if (!s && (s = surface_anchor(w->path)))
+	if (!s && (s = al_surface_anchor(w->path)))
 		anchor = true;
 	if (!s)
 		return 0;
@@ -117,7 +117,7 @@ static int visit_link(struct gwalk *w, const git_tree_entry *te)
 		target[size] = '\0';
 		free(data);
 		/* a NUL inside the target hides the rest: judge it as outside */
-		reasons = strlen(target) != size || snapshot_link_escapes(w->path, target)
+		reasons = strlen(target) != size || al_snapshot_link_escapes(w->path, target)
 				  ? AIRLOCK_REASON_SYMLINK_OUTSIDE
 				  : AIRLOCK_REASON_SYMLINK;
 	}
@@ -130,7 +130,7 @@ static int visit_link(struct gwalk *w, const git_tree_entry *te)
 
 static int visit_blob(struct gwalk *w, const git_tree_entry *te)
 {
-	const struct surface *s = surface_match(w->path);
+	const struct surface *s = al_surface_match(w->path);
 	struct airlock_entry *e;
 	unsigned char *data;
 	size_t size;
@@ -148,7 +148,7 @@ static int visit_blob(struct gwalk *w, const git_tree_entry *te)
 		free(data);
 		return error;
 	}
-	return snapshot_set_content(w->snap, e, data, size);
+	return al_snapshot_set_content(w->snap, e, data, size);
 }
 
 static int walk_tree(struct gwalk *w, const git_tree *tree, size_t len, int depth);
@@ -158,12 +158,12 @@ static int visit_tree(struct gwalk *w, const git_tree_entry *te, size_t len, int
 	git_tree *sub;
 	int error;
 
-	if (surface_skip_dir(git_tree_entry_name(te)))
+	if (al_surface_skip_dir(git_tree_entry_name(te)))
 		return 0;
 	if (depth >= LIMIT_WALK_DEPTH)
-		return add(NULL, w, &snapshot_walk_surface, AIRLOCK_REASON_LIMIT, 0, NULL);
+		return add(NULL, w, &al_snapshot_walk_surface, AIRLOCK_REASON_LIMIT, 0, NULL);
 	if (git_tree_lookup(&sub, w->repo, git_tree_entry_id(te)) < 0)
-		return source_git_error("git: cannot read a tree");
+		return al_source_git_error("git: cannot read a tree");
 	error = walk_tree(w, sub, len, depth + 1);
 	git_tree_free(sub);
 	return error;
@@ -177,7 +177,7 @@ static int visit(struct gwalk *w, const git_tree_entry *te, size_t len, int dept
 	case GIT_FILEMODE_LINK:
 		return visit_link(w, te);
 	case GIT_FILEMODE_COMMIT:
-		return add(NULL, w, &snapshot_walk_surface, AIRLOCK_REASON_SUBMODULE, 0, NULL);
+		return add(NULL, w, &al_snapshot_walk_surface, AIRLOCK_REASON_SUBMODULE, 0, NULL);
 	case GIT_FILEMODE_BLOB:
 	case GIT_FILEMODE_BLOB_EXECUTABLE:
 		return visit_blob(w, te);
@@ -203,7 +203,8 @@ static int walk_tree(struct gwalk *w, const git_tree *tree, size_t len, int dept
 		if (++w->entries_seen > LIMIT_WALK_ENTRIES)
 			return add_limit(w);
 		if (clen > LIMIT_PATH_BYTES) {
-			error = add(NULL, w, &snapshot_walk_surface, AIRLOCK_REASON_LIMIT, 0, NULL);
+			error = add(NULL, w, &al_snapshot_walk_surface, AIRLOCK_REASON_LIMIT, 0,
+				    NULL);
 			continue;
 		}
 		if (len)
@@ -215,18 +216,18 @@ static int walk_tree(struct gwalk *w, const git_tree *tree, size_t len, int dept
 	return error;
 }
 
-int source_git_snapshot(struct snapshot *snap, git_repository *repo, const git_tree *tree)
+int al_source_git_snapshot(struct snapshot *snap, git_repository *repo, const git_tree *tree)
 {
 	struct gwalk *w = calloc(1, sizeof(*w));
 	int error;
 
 	if (!w)
-		return error_oom();
+		return al_error_oom();
 	w->snap = snap;
 	w->repo = repo;
 	if (git_repository_odb(&w->odb, repo) < 0) {
 		free(w);
-		return source_git_error("git: cannot open the object database");
+		return al_source_git_error("git: cannot open the object database");
 	}
 	error = walk_tree(w, tree, 0, 0);
 	git_odb_free(w->odb);

@@ -10,14 +10,14 @@
 
 /* Adds every context file of `tree` to `snap`, read from the object
  * database. Returns 0, or AIRLOCK_ERROR for a corrupt repository. */
-int source_git_snapshot(struct snapshot *snap, git_repository *repo, const git_tree *tree);
+int al_source_git_snapshot(struct snapshot *snap, git_repository *repo, const git_tree *tree);
 
 /* Sets the message from libgit2's last error, prefixed by `what`; returns
  * AIRLOCK_ERROR. */
-int source_git_error(const char *what);
+int al_source_git_error(const char *what);
 
 /* Opens a repository at `path` exactly (no search upwards), with a push's
  * quarantined objects when run from a pre-receive hook. */
-int project_git_open_repo(git_repository **repo, const char *path);
+int al_project_git_open_repo(git_repository **repo, const char *path);
 
 #endif

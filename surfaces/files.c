@@ -173,22 +173,22 @@ static bool glob_from(const char *pat, const char *path)
 	}
 }
 
-bool surface_glob(const char *pattern, const char *path)
+bool al_surface_glob(const char *pattern, const char *path)
 {
 	if (*path == '\0')
 		return false;
 	return glob_from(pattern, path);
 }
 
-const struct surface *surface_match(const char *relpath)
+const struct surface *al_surface_match(const char *relpath)
 {
 	for (size_t i = 0; i < NSURFACES; i++)
-		if (surface_glob(surfaces[i].pattern, relpath))
+		if (al_surface_glob(surfaces[i].pattern, relpath))
 			return &surfaces[i];
 	return NULL;
 }
 
-airlock_kind surface_kind(const struct surface *s, const char *relpath)
+airlock_kind al_surface_kind(const struct surface *s, const char *relpath)
 {
 	const char *base, *dot;
 
@@ -205,7 +205,7 @@ airlock_kind surface_kind(const struct surface *s, const char *relpath)
 	return s->kind;
 }
 
-const struct surface *surface_anchor(const char *reldir)
+const struct surface *al_surface_anchor(const char *reldir)
 {
 	const struct surface *found = NULL;
 	size_t len = strlen(reldir);
@@ -225,7 +225,7 @@ const struct surface *surface_anchor(const char *reldir)
 	return found;
 }
 
-bool surface_skip_dir(const char *name)
+bool al_surface_skip_dir(const char *name)
 {
 	for (size_t i = 0; i < sizeof(skipped_dirs) / sizeof(skipped_dirs[0]); i++)
 		if (strcmp(name, skipped_dirs[i]) == 0)
@@ -233,7 +233,7 @@ bool surface_skip_dir(const char *name)
 	return false;
 }
 
-const struct surface *surface_table(size_t *count)
+const struct surface *al_surface_table(size_t *count)
 {
 	*count = NSURFACES;
 	return surfaces;

@@ -20,26 +20,26 @@ struct surface {
 
 /* The first row whose pattern matches the relative path, or NULL. Rows are
  * ordered so that the more specific row comes first. */
-const struct surface *surface_match(const char *relpath);
+const struct surface *al_surface_match(const char *relpath);
 
 /* The kind of `relpath` under row `s` (resolving by_extension rows). */
-airlock_kind surface_kind(const struct surface *s, const char *relpath);
+airlock_kind al_surface_kind(const struct surface *s, const char *relpath);
 
 /* When a directory at `reldir` holds context files through a literal
  * (non-'**'-prefixed) pattern, e.g. ".claude" or ".github/prompts", the row
  * that names it (an executable-class row when there is one); else NULL. A
  * symlink at such a path is recorded instead of being skipped silently. */
-const struct surface *surface_anchor(const char *reldir);
+const struct surface *al_surface_anchor(const char *reldir);
 
 /* True for directory names whose trees are vendored or tool-owned and are
  * not searched for nested context files (".git", "node_modules", ...). */
-bool surface_skip_dir(const char *name);
+bool al_surface_skip_dir(const char *name);
 
 /* Glob match of `path` against `pattern` ('*' does not cross '/'; a '**'
  * component matches zero or more whole components). Exposed for tests. */
-bool surface_glob(const char *pattern, const char *path);
+bool al_surface_glob(const char *pattern, const char *path);
 
 /* The whole table, for listings and tests. */
-const struct surface *surface_table(size_t *count);
+const struct surface *al_surface_table(size_t *count);
 
 #endif

@@ -7,7 +7,7 @@
 
 #include "surfaces/locations.h"
 
-const struct memory_row memory_rows[] = {
+const struct memory_row al_memory_rows[] = {
 	{ "Claude Code", ".claude/CLAUDE.md", false, true },
 	{ "Claude Code", ".claude/projects/*/memory", true, true },
 	{ "Claude Code", ".claude/rules", true, false },
@@ -21,7 +21,7 @@ const struct memory_row memory_rows[] = {
 	{ "Cline", "Documents/Cline/Rules", true, false },
 };
 
-const size_t memory_row_count = sizeof(memory_rows) / sizeof(memory_rows[0]);
+const size_t al_memory_row_count = sizeof(al_memory_rows) / sizeof(al_memory_rows[0]);
 
 static const struct surface memory_surfaces[] = {
 	{ "", "Claude Code", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS },
@@ -33,7 +33,7 @@ static const struct surface memory_surfaces[] = {
 	{ "", "Cline", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS },
 };
 
-const struct surface *memory_surface(const char *agent)
+const struct surface *al_memory_surface(const char *agent)
 {
 	for (size_t i = 0; i < sizeof(memory_surfaces) / sizeof(memory_surfaces[0]); i++)
 		if (strcmp(memory_surfaces[i].agent, agent) == 0)
@@ -41,7 +41,7 @@ const struct surface *memory_surface(const char *agent)
 	return &memory_surfaces[0];
 }
 
-int memory_expand(char *out, size_t size, const char *pattern, const char *project)
+int al_memory_expand(char *out, size_t size, const char *pattern, const char *project)
 {
 	const char *mark = strchr(pattern, '*');
 	size_t n;

@@ -21,14 +21,14 @@ struct memory_row {
 	bool load;
 };
 
-extern const struct memory_row memory_rows[];
-extern const size_t memory_row_count;
+extern const struct memory_row al_memory_rows[];
+extern const size_t al_memory_row_count;
 
 /* Every memory file is instructions, read as Markdown. */
-const struct surface *memory_surface(const char *agent);
+const struct surface *al_memory_surface(const char *agent);
 
 /* Expands the "*" of `pattern` with `project` ('/' -> '-'). Returns 0 or -1
  * when it does not fit. */
-int memory_expand(char *out, size_t size, const char *pattern, const char *project);
+int al_memory_expand(char *out, size_t size, const char *pattern, const char *project);
 
 #endif

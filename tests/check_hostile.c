@@ -38,7 +38,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-	source_dir_before_open = NULL;
+	al_source_dir_before_open = NULL;
 	t_rmtree(tmp);
 	free((char *)opts.trust_dir);
 	opts.trust_dir = NULL;
@@ -201,7 +201,7 @@ static void remove_project(int dirfd, const char *name, void *arg)
 	(void)dirfd;
 	(void)name;
 	t_rmtree(arg);
-	source_dir_before_open = NULL;
+	al_source_dir_before_open = NULL;
 }
 
 /* The project disappears in the middle of the walk: no crash, and what
@@ -213,8 +213,8 @@ START_TEST(project_removed_during_walk)
 	t_write(proj, ".mcp.json", "{}");
 	t_write(proj, "a/AGENTS.md", "x");
 	t_write(proj, "b/GEMINI.md", "x");
-	source_dir_before_open = remove_project;
-	source_dir_before_open_arg = proj;
+	al_source_dir_before_open = remove_project;
+	al_source_dir_before_open_arg = proj;
 	p = open_proj();
 	ck_assert_uint_ge(airlock_project_entry_count(p), 1);
 	ck_assert(airlock_entry_reasons(airlock_project_entry(p, 0)) & AIRLOCK_REASON_CHANGED);
@@ -376,7 +376,7 @@ START_TEST(device_at_surface_paths)
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	device_opens = 0;
-	source_dir_before_open = count_device_open;
+	al_source_dir_before_open = count_device_open;
 
 	p = open_proj();
 	for (size_t i = 0; i < 2; i++) {
@@ -407,7 +407,7 @@ START_TEST(device_at_surface_paths)
 	ck_assert_int_eq(load(), AIRLOCK_EBLOCKED);
 	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "CLAUDE.md"));
 
-	source_dir_before_open = NULL;
+	al_source_dir_before_open = NULL;
 	ck_assert_int_eq(device_opens, 0);
 	ck_assert_msg(seconds_since(&t0) < 30, "took %.1f s", seconds_since(&t0));
 }

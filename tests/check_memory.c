@@ -84,26 +84,26 @@ START_TEST(rescan_of_unchanged_files_reads_none)
 
 	env_init(&e);
 	write_notes(&e, 1500);
-	before = source_dir_reads;
+	before = al_source_dir_reads;
 	r = scan(&e, NULL);
-	ck_assert_uint_eq(source_dir_reads - before, 1500);
+	ck_assert_uint_eq(al_source_dir_reads - before, 1500);
 	ck_assert_uint_eq(airlock_report_files_read(r), 1500);
 	ck_assert_uint_eq(airlock_report_file_count(r), 1500);
 	ck_assert_ptr_null(airlock_report_warning(r));
 	airlock_report_free(r);
 
-	before = source_dir_reads;
+	before = al_source_dir_reads;
 	r = scan(&e, NULL);
-	ck_assert_uint_eq(source_dir_reads - before, 0);
+	ck_assert_uint_eq(al_source_dir_reads - before, 0);
 	ck_assert_uint_eq(airlock_report_files_read(r), 0);
 	ck_assert_uint_eq(airlock_report_file_count(r), 1500);
 	airlock_report_free(r);
 
 	/* --no-cache reads them all again. */
 	e.mo.flags = AIRLOCK_MEMORY_NO_CACHE;
-	before = source_dir_reads;
+	before = al_source_dir_reads;
 	r = scan(&e, NULL);
-	ck_assert_uint_eq(source_dir_reads - before, 1500);
+	ck_assert_uint_eq(al_source_dir_reads - before, 1500);
 	airlock_report_free(r);
 	env_free(&e);
 }
@@ -329,12 +329,12 @@ START_TEST(state_parse_rejects_malformed)
 	struct state st;
 
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		ck_assert_int_eq(state_parse(&st, (const unsigned char *)bad[i], strlen(bad[i])),
+		ck_assert_int_eq(al_state_parse(&st, (const unsigned char *)bad[i], strlen(bad[i])),
 				 AIRLOCK_EINVALID);
 	ck_assert_int_eq(
-		state_parse(&st, (const unsigned char *)"{\"version\":1,\"files\":[]}", 24), 0);
+		al_state_parse(&st, (const unsigned char *)"{\"version\":1,\"files\":[]}", 24), 0);
 	ck_assert_uint_eq(st.count, 0);
-	state_free(&st);
+	al_state_free(&st);
 }
 END_TEST
 

@@ -49,7 +49,7 @@ START_TEST(result_comes_back)
 	unsigned char *out;
 	size_t len;
 
-	ck_assert_int_eq(sandbox_run(&out, &len, 100, 30, fn_hello, NULL), 0);
+	ck_assert_int_eq(al_sandbox_run(&out, &len, 100, 30, fn_hello, NULL), 0);
 	ck_assert_uint_eq(len, 5);
 	ck_assert_str_eq((char *)out, "hello");
 	free(out);
@@ -77,7 +77,7 @@ START_TEST(execve_kills)
 	unsigned char *out = NULL;
 	size_t len;
 
-	ck_assert_int_eq(sandbox_run(&out, &len, 100, 30, fn_exec, marker), AIRLOCK_ERROR);
+	ck_assert_int_eq(al_sandbox_run(&out, &len, 100, 30, fn_exec, marker), AIRLOCK_ERROR);
 	ck_assert_ptr_null(out);
 	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "killed by signal"));
 	ck_assert_int_eq(access(marker, F_OK), -1);
@@ -113,7 +113,7 @@ START_TEST(network_writes_signals_ptrace_refused)
 	long t, e4;
 	char *written = t_join(tmp, "written");
 
-	ck_assert_int_eq(sandbox_run(&out, &len, 256, 30, fn_forbidden, tmp), 0);
+	ck_assert_int_eq(al_sandbox_run(&out, &len, 256, 30, fn_forbidden, tmp), 0);
 	ck_assert_int_eq(sscanf((char *)out, "%d %d %d %ld %d|%d %d %d %ld %d", &s, &w, &k, &t, &m,
 				&e1, &e2, &e3, &e4, &e5),
 			 10);
@@ -171,7 +171,7 @@ START_TEST(hang_is_an_error)
 	unsigned char *out = (unsigned char *)1;
 	size_t len;
 
-	ck_assert_int_eq(sandbox_run(&out, &len, 100, 1, fn_hang, NULL), AIRLOCK_ERROR);
+	ck_assert_int_eq(al_sandbox_run(&out, &len, 100, 1, fn_hang, NULL), AIRLOCK_ERROR);
 	ck_assert_ptr_null(out);
 	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "did not finish within 1 s"));
 }
@@ -184,13 +184,13 @@ START_TEST(unfinished_is_an_error)
 	unsigned char *out = (unsigned char *)1;
 	size_t len = 1;
 
-	ck_assert_int_eq(sandbox_run(&out, &len, 65536, 30, fn_flood, NULL), AIRLOCK_ERROR);
+	ck_assert_int_eq(al_sandbox_run(&out, &len, 65536, 30, fn_flood, NULL), AIRLOCK_ERROR);
 	ck_assert_ptr_null(out);
 	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "exceeds"));
-	ck_assert_int_eq(sandbox_run(&out, &len, 100, 30, fn_fail, NULL), AIRLOCK_ERROR);
+	ck_assert_int_eq(al_sandbox_run(&out, &len, 100, 30, fn_fail, NULL), AIRLOCK_ERROR);
 	ck_assert_ptr_null(out);
 	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "failed"));
-	ck_assert_int_eq(sandbox_run(&out, &len, 100, 30, fn_crash, NULL), AIRLOCK_ERROR);
+	ck_assert_int_eq(al_sandbox_run(&out, &len, 100, 30, fn_crash, NULL), AIRLOCK_ERROR);
 	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "signal 9"));
 	ck_assert_ptr_null(out);
 	ck_assert_uint_eq(len, 0);
@@ -231,11 +231,11 @@ START_TEST(scan_child_cannot_exec)
 	airlock_project *p = scan_project();
 	airlock_report *r = (airlock_report *)1;
 
-	scan_sandbox_test_hook = hook_exec;
+	al_scan_sandbox_test_hook = hook_exec;
 	ck_assert_int_eq(airlock_project_scan(&r, p), AIRLOCK_ERROR);
 	ck_assert_ptr_null(r);
 	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "killed by signal"));
-	scan_sandbox_test_hook = NULL;
+	al_scan_sandbox_test_hook = NULL;
 	airlock_project_free(p);
 }
 END_TEST
@@ -248,11 +248,11 @@ START_TEST(scan_child_cannot_open_sockets)
 	airlock_project *p = scan_project();
 	airlock_report *r = (airlock_report *)1;
 
-	scan_sandbox_test_hook = hook_socket;
+	al_scan_sandbox_test_hook = hook_socket;
 	ck_assert_int_eq(airlock_project_scan(&r, p), AIRLOCK_ERROR);
 	ck_assert_ptr_null(r);
 	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "exit 42"));
-	scan_sandbox_test_hook = NULL;
+	al_scan_sandbox_test_hook = NULL;
 	airlock_project_free(p);
 }
 END_TEST
@@ -271,11 +271,11 @@ START_TEST(memory_scan_child_cannot_exec)
 	t_write(tmp, "mem/notes.md", "remember: tabs\n");
 	mo.state_dir = state;
 	mo.flags = AIRLOCK_MEMORY_NO_CACHE;
-	scan_sandbox_test_hook = hook_exec;
+	al_scan_sandbox_test_hook = hook_exec;
 	ck_assert_int_eq(airlock_memory_scan(&r, dirs, 1, NULL, &mo), AIRLOCK_ERROR);
 	ck_assert_ptr_null(r);
 	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "killed by signal"));
-	scan_sandbox_test_hook = NULL;
+	al_scan_sandbox_test_hook = NULL;
 	free(dir);
 	free(state);
 }
@@ -343,8 +343,8 @@ START_TEST(wire_rejects_malformed)
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		airlock_report *r = calloc(1, sizeof(*r));
 
-		ck_assert_msg(scan_wire_read(r, (const unsigned char *)bad[i].bytes, bad[i].len) ==
-				      AIRLOCK_ERROR,
+		ck_assert_msg(al_scan_wire_read(r, (const unsigned char *)bad[i].bytes,
+						bad[i].len) == AIRLOCK_ERROR,
 			      "case %zu accepted", i);
 		airlock_report_free(r);
 	}

@@ -82,7 +82,7 @@ START_TEST(fixture_surfaces)
 			size_t len = fread(buf, 1, sizeof(buf), f);
 
 			fclose(f);
-			ck_assert_int_eq(hash_sha256_hex(hex, buf, len), 0);
+			ck_assert_int_eq(al_hash_sha256_hex(hex, buf, len), 0);
 			ck_assert_str_eq(airlock_entry_sha256(e), hex);
 			ck_assert_uint_eq(airlock_entry_size(e), len);
 			if (i > 0)
@@ -110,14 +110,14 @@ static char *tmp;
 static void setup(void)
 {
 	tmp = t_mkdtemp();
-	source_dir_before_open = NULL;
-	source_dir_force_fallback = false;
+	al_source_dir_before_open = NULL;
+	al_source_dir_force_fallback = false;
 }
 
 static void teardown(void)
 {
-	source_dir_before_open = NULL;
-	source_dir_force_fallback = false;
+	al_source_dir_before_open = NULL;
+	al_source_dir_force_fallback = false;
 	t_rmtree(tmp);
 	free(tmp);
 	tmp = NULL;
@@ -621,9 +621,9 @@ static const airlock_entry *swapped(airlock_project **p, enum swap kind)
 {
 	swap_kind = kind;
 	t_write(tmp, ".claude/settings.json", "{\"old\":1}");
-	source_dir_before_open = swap_hook;
+	al_source_dir_before_open = swap_hook;
 	*p = t_open(tmp);
-	source_dir_before_open = NULL;
+	al_source_dir_before_open = NULL;
 	return t_entry(*p, ".claude/settings.json");
 }
 
@@ -672,7 +672,7 @@ START_TEST(race_swapped_content_is_what_is_hashed)
 	char hex[SHA256_HEX_LEN + 1];
 
 	ck_assert_uint_eq(airlock_entry_reasons(e), 0);
-	ck_assert_int_eq(hash_sha256_hex(hex, "{\"new\":1}", 9), 0);
+	ck_assert_int_eq(al_hash_sha256_hex(hex, "{\"new\":1}", 9), 0);
 	ck_assert_str_eq(airlock_entry_sha256(e), hex);
 	ck_assert_uint_eq(e->data_len, 9);
 	ck_assert_int_eq(memcmp(e->data, "{\"new\":1}", 9), 0);
@@ -691,15 +691,15 @@ START_TEST(open_beneath_refuses_escapes)
 	ck_assert_int_eq(symlink("file", link), 0);
 	root = open(tmp, O_RDONLY | O_DIRECTORY);
 	for (int fallback = 0; fallback < 2; fallback++) {
-		source_dir_force_fallback = fallback;
+		al_source_dir_force_fallback = fallback;
 		errno = 0;
-		ck_assert_int_eq(source_dir_open_beneath(root, "..", O_RDONLY), -1);
+		ck_assert_int_eq(al_source_dir_open_beneath(root, "..", O_RDONLY), -1);
 		ck_assert_int_eq(errno, EINVAL);
-		ck_assert_int_eq(source_dir_open_beneath(root, "a/b", O_RDONLY), -1);
-		ck_assert_int_eq(source_dir_open_beneath(root, "", O_RDONLY), -1);
-		ck_assert_int_eq(source_dir_open_beneath(root, "link", O_RDONLY), -1);
+		ck_assert_int_eq(al_source_dir_open_beneath(root, "a/b", O_RDONLY), -1);
+		ck_assert_int_eq(al_source_dir_open_beneath(root, "", O_RDONLY), -1);
+		ck_assert_int_eq(al_source_dir_open_beneath(root, "link", O_RDONLY), -1);
 		ck_assert_int_eq(errno, ELOOP);
-		fd = source_dir_open_beneath(root, "file", O_RDONLY);
+		fd = al_source_dir_open_beneath(root, "file", O_RDONLY);
 		ck_assert_int_ge(fd, 0);
 		close(fd);
 	}
@@ -716,7 +716,7 @@ START_TEST(fallback_walk_matches)
 	airlock_project *a, *b;
 
 	a = t_open(proj);
-	source_dir_force_fallback = true;
+	al_source_dir_force_fallback = true;
 	b = t_open(proj);
 	ck_assert_str_eq(airlock_project_digest(a), airlock_project_digest(b));
 	ck_assert_uint_eq(airlock_project_entry_count(a), airlock_project_entry_count(b));

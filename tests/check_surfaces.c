@@ -37,7 +37,7 @@ static const struct {
 
 START_TEST(glob_table)
 {
-	ck_assert_msg(surface_glob(glob_cases[_i].pattern, glob_cases[_i].path) ==
+	ck_assert_msg(al_surface_glob(glob_cases[_i].pattern, glob_cases[_i].path) ==
 			      glob_cases[_i].match,
 		      "glob(%s, %s) should be %d", glob_cases[_i].pattern, glob_cases[_i].path,
 		      glob_cases[_i].match);
@@ -56,7 +56,7 @@ START_TEST(glob_is_not_exponential)
 	strcat(pat, "b");
 	memset(name, 'a', sizeof(name) - 1);
 	name[sizeof(name) - 1] = '\0';
-	ck_assert(!surface_glob(pat, name));
+	ck_assert(!al_surface_glob(pat, name));
 }
 END_TEST
 
@@ -65,7 +65,7 @@ END_TEST
 START_TEST(every_row_matches_itself)
 {
 	size_t n;
-	const struct surface *t = surface_table(&n);
+	const struct surface *t = al_surface_table(&n);
 
 	ck_assert_uint_gt(n, 40);
 	for (size_t i = 0; i < n; i++) {
@@ -81,7 +81,7 @@ START_TEST(every_row_matches_itself)
 			strcpy(path + strlen(path) - 2, "x/file.md");
 		for (char *p = path; (p = strchr(p, '*'));)
 			*p = 'x';
-		m = surface_match(path);
+		m = al_surface_match(path);
 		ck_assert_msg(m != NULL, "row %s: %s unmatched", pat, path);
 		ck_assert_msg(strcmp(m->agent, t[i].agent) == 0 && m->cls == t[i].cls,
 			      "row %s: %s went to %s", pat, path, m->pattern);
@@ -94,7 +94,7 @@ END_TEST
 START_TEST(one_double_star_per_row)
 {
 	size_t n;
-	const struct surface *t = surface_table(&n);
+	const struct surface *t = al_surface_table(&n);
 
 	for (size_t i = 0; i < n; i++) {
 		const char *first = strstr(t[i].pattern, "**");
@@ -111,7 +111,7 @@ START_TEST(agents_covered)
 		"Copilot / VS Code", "Windsurf", "Cline",      "Aider"
 	};
 	size_t n;
-	const struct surface *t = surface_table(&n);
+	const struct surface *t = al_surface_table(&n);
 
 	for (size_t a = 0; a < sizeof(agents) / sizeof(agents[0]); a++) {
 		bool exe = false;
@@ -128,44 +128,44 @@ START_TEST(classes_and_kinds)
 {
 	const struct surface *s;
 
-	s = surface_match(".claude/settings.json");
+	s = al_surface_match(".claude/settings.json");
 	ck_assert_int_eq(s->cls, AIRLOCK_CLASS_EXECUTABLE);
-	ck_assert_int_eq(surface_kind(s, ".claude/settings.json"), AIRLOCK_KIND_JSON);
-	s = surface_match(".claude/CLAUDE.md");
+	ck_assert_int_eq(al_surface_kind(s, ".claude/settings.json"), AIRLOCK_KIND_JSON);
+	s = al_surface_match(".claude/CLAUDE.md");
 	ck_assert_int_eq(s->cls, AIRLOCK_CLASS_INSTRUCTIONS);
-	s = surface_match(".claude/hooks/x.py");
+	s = al_surface_match(".claude/hooks/x.py");
 	ck_assert_int_eq(s->cls, AIRLOCK_CLASS_EXECUTABLE);
-	ck_assert_int_eq(surface_kind(s, ".claude/hooks/x.py"), AIRLOCK_KIND_SCRIPT);
-	ck_assert_int_eq(surface_kind(s, ".claude/hooks/noext"), AIRLOCK_KIND_SCRIPT);
-	ck_assert_int_eq(surface_kind(s, ".claude/hooks/.hidden"), AIRLOCK_KIND_SCRIPT);
-	s = surface_match(".clinerules/hooks/pre");
+	ck_assert_int_eq(al_surface_kind(s, ".claude/hooks/x.py"), AIRLOCK_KIND_SCRIPT);
+	ck_assert_int_eq(al_surface_kind(s, ".claude/hooks/noext"), AIRLOCK_KIND_SCRIPT);
+	ck_assert_int_eq(al_surface_kind(s, ".claude/hooks/.hidden"), AIRLOCK_KIND_SCRIPT);
+	s = al_surface_match(".clinerules/hooks/pre");
 	ck_assert_int_eq(s->cls, AIRLOCK_CLASS_EXECUTABLE);
-	s = surface_match(".clinerules/notes.MD");
+	s = al_surface_match(".clinerules/notes.MD");
 	ck_assert_int_eq(s->cls, AIRLOCK_CLASS_INSTRUCTIONS);
-	ck_assert_int_eq(surface_kind(s, ".clinerules/notes.MD"), AIRLOCK_KIND_MARKDOWN);
-	s = surface_match(".vscode/tasks.json");
-	ck_assert_int_eq(surface_kind(s, ".vscode/tasks.json"), AIRLOCK_KIND_JSONC);
-	ck_assert_ptr_null(surface_match("README.md"));
-	ck_assert_ptr_null(surface_match(".vscode/extensions.json"));
-	ck_assert_ptr_null(surface_match(".github/workflows/ci.yml"));
+	ck_assert_int_eq(al_surface_kind(s, ".clinerules/notes.MD"), AIRLOCK_KIND_MARKDOWN);
+	s = al_surface_match(".vscode/tasks.json");
+	ck_assert_int_eq(al_surface_kind(s, ".vscode/tasks.json"), AIRLOCK_KIND_JSONC);
+	ck_assert_ptr_null(al_surface_match("README.md"));
+	ck_assert_ptr_null(al_surface_match(".vscode/extensions.json"));
+	ck_assert_ptr_null(al_surface_match(".github/workflows/ci.yml"));
 }
 END_TEST
 
 START_TEST(anchors_and_skips)
 {
-	ck_assert_ptr_nonnull(surface_anchor(".claude"));
-	ck_assert_int_eq(surface_anchor(".claude")->cls, AIRLOCK_CLASS_EXECUTABLE);
-	ck_assert_ptr_nonnull(surface_anchor(".claude/hooks"));
-	ck_assert_ptr_nonnull(surface_anchor(".github"));
-	ck_assert_int_eq(surface_anchor(".github")->cls, AIRLOCK_CLASS_INSTRUCTIONS);
-	ck_assert_ptr_nonnull(surface_anchor(".clinerules"));
-	ck_assert_ptr_null(surface_anchor("src"));
-	ck_assert_ptr_null(surface_anchor(".cla"));
-	ck_assert_ptr_null(surface_anchor(""));
-	ck_assert(surface_skip_dir(".git"));
-	ck_assert(surface_skip_dir("node_modules"));
-	ck_assert(!surface_skip_dir(".claude"));
-	ck_assert(!surface_skip_dir("src"));
+	ck_assert_ptr_nonnull(al_surface_anchor(".claude"));
+	ck_assert_int_eq(al_surface_anchor(".claude")->cls, AIRLOCK_CLASS_EXECUTABLE);
+	ck_assert_ptr_nonnull(al_surface_anchor(".claude/hooks"));
+	ck_assert_ptr_nonnull(al_surface_anchor(".github"));
+	ck_assert_int_eq(al_surface_anchor(".github")->cls, AIRLOCK_CLASS_INSTRUCTIONS);
+	ck_assert_ptr_nonnull(al_surface_anchor(".clinerules"));
+	ck_assert_ptr_null(al_surface_anchor("src"));
+	ck_assert_ptr_null(al_surface_anchor(".cla"));
+	ck_assert_ptr_null(al_surface_anchor(""));
+	ck_assert(al_surface_skip_dir(".git"));
+	ck_assert(al_surface_skip_dir("node_modules"));
+	ck_assert(!al_surface_skip_dir(".claude"));
+	ck_assert(!al_surface_skip_dir("src"));
 }
 END_TEST
 

@@ -94,7 +94,7 @@ static char *record_path(const char *project)
 {
 	char name[SHA256_HEX_LEN + 6], *real = realpath(project, NULL), *path;
 
-	ck_assert_int_eq(trust_store_record_name(name, real), 0);
+	ck_assert_int_eq(al_trust_store_record_name(name, real), 0);
 	path = t_join(store_dir, name);
 	free(real);
 	return path;
@@ -274,10 +274,10 @@ START_TEST(record_names_the_signatures)
 	f = fopen(rec, "r");
 	len = fread(buf, 1, sizeof(buf), f);
 	fclose(f);
-	ck_assert_int_eq(trust_record_parse(&r, buf, len), 0);
+	ck_assert_int_eq(al_trust_record_parse(&r, buf, len), 0);
 	ck_assert_ptr_nonnull(r.signatures);
 	ck_assert_uint_eq(strlen(r.signatures), 64);
-	trust_record_clear(&r);
+	al_trust_record_clear(&r);
 	free(rec);
 }
 END_TEST
@@ -562,18 +562,18 @@ START_TEST(record_round_trip)
 	memset(r.digest, 'f', SHA256_HEX_LEN);
 	r.files = files;
 	r.nfiles = 2;
-	ck_assert_int_eq(trust_record_serialize(&text, &len, &r), 0);
+	ck_assert_int_eq(al_trust_record_serialize(&text, &len, &r), 0);
 	ck_assert_ptr_nonnull(strstr(text, "path_hex"));
-	ck_assert_int_eq(trust_record_parse(&back, text, len), 0);
+	ck_assert_int_eq(al_trust_record_parse(&back, text, len), 0);
 	ck_assert_str_eq(back.path, r.path);
 	ck_assert_int_eq(back.decision, AIRLOCK_DECISION_RESTRICTED);
 	ck_assert_uint_eq(back.nfiles, 2);
 	ck_assert_str_eq(back.files[0].path, files[0].path);
 	ck_assert_uint_eq(back.files[0].reasons, AIRLOCK_REASON_MISSING);
 	ck_assert_str_eq(back.files[1].sha256, files[1].sha256);
-	ck_assert_ptr_nonnull(trust_record_file(&back, "b.json"));
-	ck_assert_ptr_null(trust_record_file(&back, "c.json"));
-	trust_record_clear(&back);
+	ck_assert_ptr_nonnull(al_trust_record_file(&back, "b.json"));
+	ck_assert_ptr_null(al_trust_record_file(&back, "c.json"));
+	al_trust_record_clear(&back);
 	free(text);
 }
 END_TEST
@@ -602,9 +602,9 @@ START_TEST(record_rejects_malformed)
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct trust_record r;
 
-		ck_assert_msg(trust_record_parse(&r, bad[i], strlen(bad[i])) == AIRLOCK_EINVALID,
+		ck_assert_msg(al_trust_record_parse(&r, bad[i], strlen(bad[i])) == AIRLOCK_EINVALID,
 			      "case %zu parsed", i);
-		trust_record_clear(&r);
+		al_trust_record_clear(&r);
 	}
 }
 END_TEST
@@ -648,7 +648,7 @@ START_TEST(command_programs)
 	struct programs p = { .n = 0 };
 	int want = 0;
 
-	inspect_command_programs(program_cases[_i].command, collect, &p);
+	al_inspect_command_programs(program_cases[_i].command, collect, &p);
 	while (want < 3 && program_cases[_i].want[want])
 		want++;
 	ck_assert_msg(p.n == want, "%s: %d programs, want %d", program_cases[_i].command, p.n,

@@ -25,14 +25,14 @@ static void analyse(struct result *r, const char *text, size_t len)
 	r->in.len = len;
 	r->in.kind = AIRLOCK_KIND_MARKDOWN;
 	r->in.cls = AIRLOCK_CLASS_INSTRUCTIONS;
-	ck_assert_int_eq(unicode_scan(&r->fs, &r->nv, &r->in), 0);
-	ck_assert_int_eq(findings_locate(&r->fs, 0, &r->in), 0);
+	ck_assert_int_eq(al_unicode_scan(&r->fs, &r->nv, &r->in), 0);
+	ck_assert_int_eq(al_findings_locate(&r->fs, 0, &r->in), 0);
 }
 
 static void result_free(struct result *r)
 {
-	findings_free(&r->fs);
-	norm_view_free(&r->nv);
+	al_findings_free(&r->fs);
+	al_norm_view_free(&r->nv);
 }
 
 static const struct airlock_finding *only(const struct result *r, const char *rule)
@@ -230,8 +230,8 @@ START_TEST(json_escapes_are_decoded_in_the_view)
 	r.in.data = (const unsigned char *)text;
 	r.in.len = strlen(text);
 	r.in.kind = AIRLOCK_KIND_JSON;
-	ck_assert_int_eq(unicode_scan(&r.fs, &r.nv, &r.in), 0);
-	ck_assert_int_eq(findings_locate(&r.fs, 0, &r.in), 0);
+	ck_assert_int_eq(al_unicode_scan(&r.fs, &r.nv, &r.in), 0);
+	ck_assert_int_eq(al_findings_locate(&r.fs, 0, &r.in), 0);
 	ck_assert_str_eq((char *)r.nv.data, "{\"c\": \"curl \"x\" \xf0\x9f\x98\x80 ab  \"}");
 	ck_assert_uint_eq(only(&r, "AL503")->column, 38);
 	ck_assert_str_eq(only(&r, "AL502")->rule, "AL502");
@@ -280,9 +280,9 @@ static void scan_as(struct result *r, const char *text, size_t len, airlock_kind
 	memset(r, 0, sizeof(*r));
 	r->in = (struct scan_input){ "x", (const unsigned char *)text, len, kind,
 				     AIRLOCK_CLASS_INSTRUCTIONS };
-	unicode_ascii_fast = fast;
-	ck_assert_int_eq(unicode_scan(&r->fs, &r->nv, &r->in), 0);
-	unicode_ascii_fast = true;
+	al_unicode_ascii_fast = fast;
+	ck_assert_int_eq(al_unicode_scan(&r->fs, &r->nv, &r->in), 0);
+	al_unicode_ascii_fast = true;
 }
 
 /* The ASCII fast path changes nothing but speed: random mixes of prose and

@@ -32,8 +32,8 @@ static const struct {
 START_TEST(decode_table)
 {
 	uint32_t cp = 0;
-	size_t n = utf8_decode((const unsigned char *)decode_cases[_i].bytes, decode_cases[_i].len,
-			       &cp);
+	size_t n = al_utf8_decode((const unsigned char *)decode_cases[_i].bytes,
+				  decode_cases[_i].len, &cp);
 
 	ck_assert_uint_eq(n, decode_cases[_i].want_len);
 	if (n)
@@ -43,17 +43,17 @@ END_TEST
 
 START_TEST(valid_strings)
 {
-	ck_assert(utf8_valid("", 0));
-	ck_assert(utf8_valid("plain ascii", 11));
-	ck_assert(utf8_valid("caf\xc3\xa9", 5));
-	ck_assert(!utf8_valid("caf\xc3", 4));
-	ck_assert(!utf8_valid("a\xffz", 3));
+	ck_assert(al_utf8_valid("", 0));
+	ck_assert(al_utf8_valid("plain ascii", 11));
+	ck_assert(al_utf8_valid("caf\xc3\xa9", 5));
+	ck_assert(!al_utf8_valid("caf\xc3", 4));
+	ck_assert(!al_utf8_valid("a\xffz", 3));
 }
 END_TEST
 
 static void expect_escape(const char *in, size_t len, bool strict, const char *want)
 {
-	char *got = utf8_escape(in, len, strict);
+	char *got = al_utf8_escape(in, len, strict);
 
 	ck_assert_ptr_nonnull(got);
 	ck_assert_str_eq(got, want);
@@ -88,7 +88,7 @@ START_TEST(escape_worst_case_fits)
 	char in[256], *got;
 
 	memset(in, 0xff, sizeof(in));
-	got = utf8_escape(in, sizeof(in), true);
+	got = al_utf8_escape(in, sizeof(in), true);
 	ck_assert_ptr_nonnull(got);
 	ck_assert_uint_eq(strlen(got), 4 * sizeof(in));
 	free(got);
@@ -113,9 +113,9 @@ START_TEST(invisible_set)
 	static const uint32_t shown[] = { 'a', 0xe9, 0x4e2d, 0x1f600, 0x2014, 0x00a0 };
 
 	for (size_t i = 0; i < sizeof(hidden) / sizeof(hidden[0]); i++)
-		ck_assert_msg(utf8_is_invisible(hidden[i]), "U+%04X", hidden[i]);
+		ck_assert_msg(al_utf8_is_invisible(hidden[i]), "U+%04X", hidden[i]);
 	for (size_t i = 0; i < sizeof(shown) / sizeof(shown[0]); i++)
-		ck_assert_msg(!utf8_is_invisible(shown[i]), "U+%04X", shown[i]);
+		ck_assert_msg(!al_utf8_is_invisible(shown[i]), "U+%04X", shown[i]);
 }
 END_TEST
 
@@ -131,18 +131,18 @@ START_TEST(sha256_known_answers)
 	char *a = malloc(1000000);
 	hash_ctx *h;
 
-	ck_assert_int_eq(hash_sha256_hex(hex, "", 0), 0);
+	ck_assert_int_eq(al_hash_sha256_hex(hex, "", 0), 0);
 	ck_assert_str_eq(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-	ck_assert_int_eq(hash_sha256_hex(hex, "abc", 3), 0);
+	ck_assert_int_eq(al_hash_sha256_hex(hex, "abc", 3), 0);
 	ck_assert_str_eq(hex, abc);
 	memset(a, 'a', 1000000);
-	ck_assert_int_eq(hash_sha256_hex(hex, a, 1000000), 0);
+	ck_assert_int_eq(al_hash_sha256_hex(hex, a, 1000000), 0);
 	ck_assert_str_eq(hex, million_a);
-	ck_assert_ptr_nonnull(h = hash_new());
+	ck_assert_ptr_nonnull(h = al_hash_new());
 	for (size_t at = 0, step = 1; at < 1000000; at += step, step = step * 3 % 9973 + 1)
-		ck_assert_int_eq(hash_update(h, a + at, at + step > 1000000 ? 1000000 - at : step),
-				 0);
-	ck_assert_int_eq(hash_final(h, hex), 0);
+		ck_assert_int_eq(
+			al_hash_update(h, a + at, at + step > 1000000 ? 1000000 - at : step), 0);
+	ck_assert_int_eq(al_hash_final(h, hex), 0);
 	ck_assert_str_eq(hex, million_a);
 	free(a);
 }

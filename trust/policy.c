@@ -22,10 +22,10 @@ static int add_change(struct trust_verdict *v, const char *path, airlock_change 
 	struct trust_diff *grown = realloc(v->changes, (v->nchanges + 1) * sizeof(*grown));
 
 	if (!grown)
-		return error_oom();
+		return al_error_oom();
 	v->changes = grown;
 	if (!(v->changes[v->nchanges].path = strdup(path)))
-		return error_oom();
+		return al_error_oom();
 	v->changes[v->nchanges++].change = change;
 	return 0;
 }
@@ -61,9 +61,9 @@ static int diff_files(struct trust_verdict *v, const struct trust_record *rec,
 	return error;
 }
 
-int trust_decide(struct trust_verdict *out, const struct trust_record *rec, const char *problem,
-		 const char *project, const char *digest, const struct trust_current *current,
-		 size_t ncurrent)
+int al_trust_decide(struct trust_verdict *out, const struct trust_record *rec, const char *problem,
+		    const char *project, const char *digest, const struct trust_current *current,
+		    size_t ncurrent)
 {
 	int error;
 
@@ -96,7 +96,7 @@ int trust_decide(struct trust_verdict *out, const struct trust_record *rec, cons
 		return 0;
 	}
 	if ((error = diff_files(out, rec, current, ncurrent)) < 0) {
-		trust_verdict_clear(out);
+		al_trust_verdict_clear(out);
 		return error;
 	}
 	/* The digest is compared too: it is what a person reviewed, and it
@@ -113,7 +113,7 @@ int trust_decide(struct trust_verdict *out, const struct trust_record *rec, cons
 	return 0;
 }
 
-void trust_verdict_clear(struct trust_verdict *v)
+void al_trust_verdict_clear(struct trust_verdict *v)
 {
 	for (size_t i = 0; i < v->nchanges; i++)
 		free(v->changes[i].path);

@@ -35,12 +35,12 @@ struct trust_verdict {
 /*
  * Decides. `rec` is NULL when there is no usable record, and then `problem`
  * (may be NULL) says why. `current` is sorted by path. Returns 0 or
- * AIRLOCK_ERROR (out of memory); free the verdict with trust_verdict_clear.
+ * AIRLOCK_ERROR (out of memory); free the verdict with al_trust_verdict_clear.
  */
-int trust_decide(struct trust_verdict *out, const struct trust_record *rec, const char *problem,
-		 const char *project, const char *digest, const struct trust_current *current,
-		 size_t ncurrent);
+int al_trust_decide(struct trust_verdict *out, const struct trust_record *rec, const char *problem,
+		    const char *project, const char *digest, const struct trust_current *current,
+		    size_t ncurrent);
 
-void trust_verdict_clear(struct trust_verdict *v);
+void al_trust_verdict_clear(struct trust_verdict *v);
 
 #endif

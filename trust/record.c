@@ -26,7 +26,7 @@ static int decision_parse(airlock_decision *out, const char *s)
 			*out = (airlock_decision)d;
 			return 0;
 		}
-	return error_set(AIRLOCK_EINVALID, "unknown decision");
+	return al_error_set(AIRLOCK_EINVALID, "unknown decision");
 }
 
 static bool is_hex_digest(const char *s)
@@ -92,14 +92,14 @@ static int set_bytes(json_t *obj, const char *key, const char *s)
 	char *hex;
 	int rc;
 
-	if (utf8_valid(s, strlen(s)))
-		return json_object_set_new(obj, key, json_string(s)) < 0 ? error_oom() : 0;
+	if (al_utf8_valid(s, strlen(s)))
+		return json_object_set_new(obj, key, json_string(s)) < 0 ? al_error_oom() : 0;
 	snprintf(hexkey, sizeof(hexkey), "%s_hex", key);
 	if (!(hex = hex_encode(s)))
-		return error_oom();
+		return al_error_oom();
 	rc = json_object_set_new(obj, hexkey, json_string(hex));
 	free(hex);
-	return rc < 0 ? error_oom() : 0;
+	return rc < 0 ? al_error_oom() : 0;
 }
 
 /* Reads `key` or `key`_hex (exactly one must be there) as a new string. */
@@ -113,22 +113,22 @@ static int get_bytes(char **out, json_t *obj, const char *key, bool required)
 	hex = json_object_get(obj, hexkey);
 	*out = NULL;
 	if (plain && hex)
-		return error_set(AIRLOCK_EINVALID, "both \"%s\" and \"%s\"", key, hexkey);
+		return al_error_set(AIRLOCK_EINVALID, "both \"%s\" and \"%s\"", key, hexkey);
 	if (!plain && !hex)
-		return required ? error_set(AIRLOCK_EINVALID, "no \"%s\"", key) : 0;
+		return required ? al_error_set(AIRLOCK_EINVALID, "no \"%s\"", key) : 0;
 	if (plain) {
 		if (!json_is_string(plain))
-			return error_set(AIRLOCK_EINVALID, "\"%s\" is not a string", key);
+			return al_error_set(AIRLOCK_EINVALID, "\"%s\" is not a string", key);
 		len = json_string_length(plain);
 		if (len == 0 || len > LIMIT_PATH_BYTES || memchr(json_string_value(plain), 0, len))
-			return error_set(AIRLOCK_EINVALID, "\"%s\" is malformed", key);
+			return al_error_set(AIRLOCK_EINVALID, "\"%s\" is malformed", key);
 		*out = strdup(json_string_value(plain));
 	} else {
 		if (!json_is_string(hex) || !(*out = hex_decode(json_string_value(hex))) ||
 		    **out == '\0')
-			return error_set(AIRLOCK_EINVALID, "\"%s\" is malformed", hexkey);
+			return al_error_set(AIRLOCK_EINVALID, "\"%s\" is malformed", hexkey);
 	}
-	return *out ? 0 : error_oom();
+	return *out ? 0 : al_error_oom();
 }
 
 static int reasons_from_json(unsigned int *out, json_t *v)
@@ -136,7 +136,7 @@ static int reasons_from_json(unsigned int *out, json_t *v)
 	json_int_t n;
 
 	if (!json_is_integer(v) || (n = json_integer_value(v)) < 0 || n > 0xffff)
-		return error_set(AIRLOCK_EINVALID, "file reasons are malformed");
+		return al_error_set(AIRLOCK_EINVALID, "file reasons are malformed");
 	*out = (unsigned int)n;
 	return 0;
 }
@@ -152,13 +152,13 @@ static int parse_file(struct trust_file *f, json_t *obj)
 	int error;
 
 	if (!json_is_object(obj))
-		return error_set(AIRLOCK_EINVALID, "a file entry is not an object");
+		return al_error_set(AIRLOCK_EINVALID, "a file entry is not an object");
 	if ((error = get_bytes(&f->path, obj, "path", true)) < 0)
 		return error;
 	if (json_is_string(sha) && is_hex_digest(json_string_value(sha)))
 		memcpy(f->sha256, json_string_value(sha), SHA256_HEX_LEN + 1);
 	else if (!json_is_null(sha))
-		return error_set(AIRLOCK_EINVALID, "a file's sha256 is malformed");
+		return al_error_set(AIRLOCK_EINVALID, "a file's sha256 is malformed");
 	return reasons_from_json(&f->reasons, json_object_get(obj, "reasons"));
 }
 
@@ -168,11 +168,11 @@ static int parse_files(struct trust_record *r, json_t *files)
 	int error;
 
 	if (!json_is_array(files))
-		return error_set(AIRLOCK_EINVALID, "\"files\" is not an array");
+		return al_error_set(AIRLOCK_EINVALID, "\"files\" is not an array");
 	if (n > LIMIT_SURFACE_FILES * 2)
-		return error_set(AIRLOCK_EINVALID, "too many files");
+		return al_error_set(AIRLOCK_EINVALID, "too many files");
 	if (n && !(r->files = calloc(n, sizeof(*r->files))))
-		return error_oom();
+		return al_error_oom();
 	for (size_t i = 0; i < n; i++) {
 		r->nfiles++;
 		if ((error = parse_file(&r->files[i], json_array_get(files, i))) < 0)
@@ -182,14 +182,14 @@ static int parse_files(struct trust_record *r, json_t *files)
 		qsort(r->files, n, sizeof(*r->files), by_path);
 	for (size_t i = 1; i < n; i++)
 		if (strcmp(r->files[i - 1].path, r->files[i].path) == 0)
-			return error_set(AIRLOCK_EINVALID, "a file is listed twice");
+			return al_error_set(AIRLOCK_EINVALID, "a file is listed twice");
 	return 0;
 }
 
 static int copy_string(char *dst, size_t size, json_t *v, const char *what)
 {
 	if (!json_is_string(v) || json_string_length(v) >= size)
-		return error_set(AIRLOCK_EINVALID, "\"%s\" is missing or malformed", what);
+		return al_error_set(AIRLOCK_EINVALID, "\"%s\" is missing or malformed", what);
 	memcpy(dst, json_string_value(v), json_string_length(v) + 1);
 	return 0;
 }
@@ -202,8 +202,8 @@ static int optional_string(char **out, json_t *obj, const char *key)
 	if (!v || json_is_null(v))
 		return 0;
 	if (!json_is_string(v))
-		return error_set(AIRLOCK_EINVALID, "\"%s\" is not a string", key);
-	return (*out = strdup(json_string_value(v))) ? 0 : error_oom();
+		return al_error_set(AIRLOCK_EINVALID, "\"%s\" is not a string", key);
+	return (*out = strdup(json_string_value(v))) ? 0 : al_error_oom();
 }
 
 static int parse_root(struct trust_record *r, json_t *root)
@@ -212,21 +212,21 @@ static int parse_root(struct trust_record *r, json_t *root)
 	int error;
 
 	if (!json_is_object(root))
-		return error_set(AIRLOCK_EINVALID, "not a JSON object");
+		return al_error_set(AIRLOCK_EINVALID, "not a JSON object");
 	if (!json_is_integer(format) || json_integer_value(format) != TRUST_RECORD_FORMAT)
-		return error_set(AIRLOCK_EINVALID, "unknown record format");
+		return al_error_set(AIRLOCK_EINVALID, "unknown record format");
 	if ((error = get_bytes(&r->path, root, "path", true)) < 0)
 		return error;
 	if (!json_is_string(json_object_get(root, "decision")) ||
 	    decision_parse(&r->decision, json_string_value(json_object_get(root, "decision"))) < 0)
-		return error_set(AIRLOCK_EINVALID, "\"decision\" is missing or unknown");
+		return al_error_set(AIRLOCK_EINVALID, "\"decision\" is missing or unknown");
 	if ((error = copy_string(r->time, sizeof(r->time), json_object_get(root, "time"), "time")) <
 		    0 ||
 	    (error = copy_string(r->digest, sizeof(r->digest), json_object_get(root, "digest"),
 				 "digest")) < 0)
 		return error;
 	if (!is_hex_digest(r->digest))
-		return error_set(AIRLOCK_EINVALID, "\"digest\" is not a SHA-256");
+		return al_error_set(AIRLOCK_EINVALID, "\"digest\" is not a SHA-256");
 	if ((error = optional_string(&r->signatures, root, "signatures")) < 0 ||
 	    (error = parse_files(r, json_object_get(root, "files"))) < 0)
 		return error;
@@ -237,7 +237,7 @@ static int parse_root(struct trust_record *r, json_t *root)
 	return 0;
 }
 
-int trust_record_parse(struct trust_record *out, const char *buf, size_t len)
+int al_trust_record_parse(struct trust_record *out, const char *buf, size_t len)
 {
 	json_error_t jerr;
 	json_t *root;
@@ -246,7 +246,7 @@ int trust_record_parse(struct trust_record *out, const char *buf, size_t len)
 	memset(out, 0, sizeof(*out));
 	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!root)
-		return error_set(AIRLOCK_EINVALID, "line %d: %s", jerr.line, jerr.text);
+		return al_error_set(AIRLOCK_EINVALID, "line %d: %s", jerr.line, jerr.text);
 	error = parse_root(out, root);
 	json_decref(root);
 	return error;
@@ -298,24 +298,24 @@ fail:
 	return NULL;
 }
 
-int trust_record_serialize(char **out, size_t *len, const struct trust_record *r)
+int al_trust_record_serialize(char **out, size_t *len, const struct trust_record *r)
 {
 	json_t *root;
 
 	*out = NULL;
 	if (r->decision < AIRLOCK_DECISION_TRUSTED || r->decision > AIRLOCK_DECISION_DENIED)
-		return error_set(AIRLOCK_EINVALID, "unknown decision %d", (int)r->decision);
+		return al_error_set(AIRLOCK_EINVALID, "unknown decision %d", (int)r->decision);
 	if (!(root = record_json(r)))
-		return error_oom();
+		return al_error_oom();
 	*out = json_dumps(root, JSON_INDENT(2) | JSON_SORT_KEYS | JSON_ENSURE_ASCII);
 	json_decref(root);
 	if (!*out)
-		return error_oom();
+		return al_error_oom();
 	*len = strlen(*out);
 	return 0;
 }
 
-void trust_record_clear(struct trust_record *r)
+void al_trust_record_clear(struct trust_record *r)
 {
 	for (size_t i = 0; i < r->nfiles; i++)
 		free(r->files[i].path);
@@ -327,7 +327,7 @@ void trust_record_clear(struct trust_record *r)
 	memset(r, 0, sizeof(*r));
 }
 
-const struct trust_file *trust_record_file(const struct trust_record *r, const char *path)
+const struct trust_file *al_trust_record_file(const struct trust_record *r, const char *path)
 {
 	size_t lo = 0, hi = r->nfiles;
 

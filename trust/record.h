@@ -36,16 +36,16 @@ struct trust_record {
 
 /* Parses a record. Returns 0, or AIRLOCK_EINVALID with a one-line reason in
  * airlock_error_last() (the caller reports it and treats the project as
- * untrusted). *out is cleared first and must be freed with trust_record_clear
+ * untrusted). *out is cleared first and must be freed with al_trust_record_clear
  * in every case. */
-int trust_record_parse(struct trust_record *out, const char *buf, size_t len);
+int al_trust_record_parse(struct trust_record *out, const char *buf, size_t len);
 
 /* Serialises a record (files must be sorted); *out is new, free() it. */
-int trust_record_serialize(char **out, size_t *len, const struct trust_record *r);
+int al_trust_record_serialize(char **out, size_t *len, const struct trust_record *r);
 
-void trust_record_clear(struct trust_record *r);
+void al_trust_record_clear(struct trust_record *r);
 
 /* The executable file at `path`, or NULL (binary search). */
-const struct trust_file *trust_record_file(const struct trust_record *r, const char *path);
+const struct trust_file *al_trust_record_file(const struct trust_record *r, const char *path);
 
 #endif

@@ -50,10 +50,11 @@ static int default_dir(char **out, const char *dir)
 	else if (home && home[0] == '/')
 		n = asprintf(out, "%s/.local/share/airlock/trust", home);
 	else
-		return error_set(AIRLOCK_ERROR, "cannot locate the trust store: HOME is not set");
+		return al_error_set(AIRLOCK_ERROR,
+				    "cannot locate the trust store: HOME is not set");
 	if (n < 0) {
 		*out = NULL;
-		return error_oom();
+		return al_error_oom();
 	}
 	return 0;
 }
@@ -63,12 +64,12 @@ static int check_store_dir(int fd, const char *path)
 	struct stat st;
 
 	if (fstat(fd, &st) < 0)
-		return error_set_errno(AIRLOCK_ERROR, errno, "trust store %s", path);
+		return al_error_set_errno(AIRLOCK_ERROR, errno, "trust store %s", path);
 	if (st.st_uid != geteuid())
-		return error_set(AIRLOCK_ERROR, "trust store %s is not owned by you (uid %u)", path,
-				 (unsigned)st.st_uid);
+		return al_error_set(AIRLOCK_ERROR, "trust store %s is not owned by you (uid %u)",
+				    path, (unsigned)st.st_uid);
 	if (st.st_mode & (S_IWGRP | S_IWOTH))
-		return error_set(
+		return al_error_set(
 			AIRLOCK_ERROR,
 			"trust store %s is writable by group or others (mode %04o); run chmod 700 on it",
 			path, (unsigned)(st.st_mode & 07777));
@@ -82,27 +83,27 @@ static int check_ancestors(int fd, const char *path)
 	int cur = dup(fd), up, error = 0;
 
 	if (cur < 0 || fstat(cur, &prev) < 0)
-		return error_set_errno(AIRLOCK_ERROR, errno, "trust store %s", path);
+		return al_error_set_errno(AIRLOCK_ERROR, errno, "trust store %s", path);
 	for (int depth = 0; depth < 256; depth++) {
 		up = openat(cur, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 		close(cur);
 		if (up < 0 || fstat(up, &st) < 0) {
-			error = error_set_errno(AIRLOCK_ERROR, errno, "trust store %s: parent",
-						path);
+			error = al_error_set_errno(AIRLOCK_ERROR, errno, "trust store %s: parent",
+						   path);
 			break;
 		}
 		cur = up;
 		if (st.st_dev == prev.st_dev && st.st_ino == prev.st_ino)
 			break; /* reached the root */
 		if (st.st_uid != 0 && st.st_uid != geteuid()) {
-			error = error_set(
+			error = al_error_set(
 				AIRLOCK_ERROR,
 				"a directory above the trust store %s is owned by another user (uid %u)",
 				path, (unsigned)st.st_uid);
 			break;
 		}
 		if ((st.st_mode & (S_IWGRP | S_IWOTH)) && !(st.st_mode & S_ISVTX)) {
-			error = error_set(
+			error = al_error_set(
 				AIRLOCK_ERROR,
 				"a directory above the trust store %s is writable by others", path);
 			break;
@@ -114,7 +115,7 @@ static int check_ancestors(int fd, const char *path)
 	return error;
 }
 
-int trust_store_open(struct trust_store *out, const char *dir, bool create)
+int al_trust_store_open(struct trust_store *out, const char *dir, bool create)
 {
 	int error;
 
@@ -122,12 +123,13 @@ int trust_store_open(struct trust_store *out, const char *dir, bool create)
 	if ((error = default_dir(&out->path, dir)) < 0)
 		return error;
 	if (out->path[0] != '/') {
-		error = error_set(AIRLOCK_ERROR, "trust store path %s is not absolute", out->path);
+		error = al_error_set(AIRLOCK_ERROR, "trust store path %s is not absolute",
+				     out->path);
 		goto fail;
 	}
 	out->dirfd = open(out->path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (out->dirfd < 0 && errno == ENOENT && create) {
-		if ((error = fileio_make_dirs(out->path)) < 0)
+		if ((error = al_fileio_make_dirs(out->path)) < 0)
 			goto fail;
 		out->dirfd = open(out->path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	}
@@ -135,12 +137,12 @@ int trust_store_open(struct trust_store *out, const char *dir, bool create)
 		if (errno == ENOENT && !create)
 			return 0; /* no store yet: no records */
 		if (errno == ELOOP || errno == ENOTDIR)
-			error = error_set(AIRLOCK_ERROR,
-					  "trust store %s is a symlink or not a directory",
-					  out->path);
+			error = al_error_set(AIRLOCK_ERROR,
+					     "trust store %s is a symlink or not a directory",
+					     out->path);
 		else
-			error = error_set_errno(AIRLOCK_ERROR, errno, "cannot open trust store %s",
-						out->path);
+			error = al_error_set_errno(AIRLOCK_ERROR, errno,
+						   "cannot open trust store %s", out->path);
 		goto fail;
 	}
 	if ((error = check_store_dir(out->dirfd, out->path)) < 0 ||
@@ -148,11 +150,11 @@ int trust_store_open(struct trust_store *out, const char *dir, bool create)
 		goto fail;
 	return 0;
 fail:
-	trust_store_close(out);
+	al_trust_store_close(out);
 	return error;
 }
 
-void trust_store_close(struct trust_store *s)
+void al_trust_store_close(struct trust_store *s)
 {
 	if (s->dirfd >= 0)
 		close(s->dirfd);
@@ -161,9 +163,9 @@ void trust_store_close(struct trust_store *s)
 	s->path = NULL;
 }
 
-int trust_store_record_name(char name[SHA256_HEX_LEN + 6], const char *project)
+int al_trust_store_record_name(char name[SHA256_HEX_LEN + 6], const char *project)
 {
-	int error = hash_sha256_hex(name, project, strlen(project));
+	int error = al_hash_sha256_hex(name, project, strlen(project));
 
 	if (error == 0)
 		memcpy(name + SHA256_HEX_LEN, ".json", 6);
@@ -187,33 +189,37 @@ static int read_record_file(char **buf, size_t *len, bool *missing, struct trust
 			return 0;
 		}
 		if (errno == ELOOP)
-			return error_set(AIRLOCK_ERROR, "trust record %s/%s is a symlink", s->path,
-					 name);
-		return error_set_errno(AIRLOCK_ERROR, errno, "cannot open trust record %s/%s",
-				       s->path, name);
+			return al_error_set(AIRLOCK_ERROR, "trust record %s/%s is a symlink",
+					    s->path, name);
+		return al_error_set_errno(AIRLOCK_ERROR, errno, "cannot open trust record %s/%s",
+					  s->path, name);
 	}
 	if (fstat(fd, &st) < 0)
-		error = error_set_errno(AIRLOCK_ERROR, errno, "trust record %s/%s", s->path, name);
+		error = al_error_set_errno(AIRLOCK_ERROR, errno, "trust record %s/%s", s->path,
+					   name);
 	else if (!S_ISREG(st.st_mode))
-		error = error_set(AIRLOCK_ERROR, "trust record %s/%s is not a regular file",
-				  s->path, name);
+		error = al_error_set(AIRLOCK_ERROR, "trust record %s/%s is not a regular file",
+				     s->path, name);
 	else if (st.st_uid != geteuid())
-		error = error_set(AIRLOCK_ERROR, "trust record %s/%s is not owned by you (uid %u)",
-				  s->path, name, (unsigned)st.st_uid);
+		error = al_error_set(AIRLOCK_ERROR,
+				     "trust record %s/%s is not owned by you (uid %u)", s->path,
+				     name, (unsigned)st.st_uid);
 	else if (st.st_mode & (S_IWGRP | S_IWOTH))
-		error = error_set(AIRLOCK_ERROR,
-				  "trust record %s/%s is writable by group or others (mode %04o)",
-				  s->path, name, (unsigned)(st.st_mode & 07777));
+		error = al_error_set(
+			AIRLOCK_ERROR,
+			"trust record %s/%s is writable by group or others (mode %04o)", s->path,
+			name, (unsigned)(st.st_mode & 07777));
 	else if ((uint64_t)st.st_size > RECORD_MAX)
-		error = error_set(AIRLOCK_ERROR, "trust record %s/%s is too large", s->path, name);
+		error = al_error_set(AIRLOCK_ERROR, "trust record %s/%s is too large", s->path,
+				     name);
 	else if (!(*buf = malloc((size_t)st.st_size + 1)))
-		error = error_oom();
+		error = al_error_oom();
 	if (error < 0)
 		goto out;
 	got = read(fd, *buf, (size_t)st.st_size + 1);
 	if (got < 0) {
-		error = error_set_errno(AIRLOCK_ERROR, errno, "cannot read trust record %s/%s",
-					s->path, name);
+		error = al_error_set_errno(AIRLOCK_ERROR, errno, "cannot read trust record %s/%s",
+					   s->path, name);
 		goto out;
 	}
 	*len = (size_t)got;
@@ -231,23 +237,23 @@ static int parse_record(struct trust_record *out, char **problem, const char *bu
 			const char *project)
 {
 	*problem = NULL;
-	if (trust_record_parse(out, buf, len) < 0) {
+	if (al_trust_record_parse(out, buf, len) < 0) {
 		if (asprintf(problem, "trust record is corrupt: %s", airlock_error_last()) < 0)
-			return error_oom();
-		trust_record_clear(out);
+			return al_error_oom();
+		al_trust_record_clear(out);
 		return 0;
 	}
 	if (project && strcmp(out->path, project) != 0) {
 		/* A record copied under another project's name trusts nothing. */
 		if (!(*problem = strdup("trust record names another project")))
-			return error_oom();
-		trust_record_clear(out);
+			return al_error_oom();
+		al_trust_record_clear(out);
 	}
 	return 0;
 }
 
-int trust_store_read(struct trust_record *out, bool *found, char **problem, struct trust_store *s,
-		     const char *project)
+int al_trust_store_read(struct trust_record *out, bool *found, char **problem,
+			struct trust_store *s, const char *project)
 {
 	char name[SHA256_HEX_LEN + 6];
 	bool missing;
@@ -260,7 +266,7 @@ int trust_store_read(struct trust_record *out, bool *found, char **problem, stru
 	*problem = NULL;
 	if (s->dirfd < 0)
 		return 0;
-	if ((error = trust_store_record_name(name, project)) < 0 ||
+	if ((error = al_trust_store_record_name(name, project)) < 0 ||
 	    (error = read_record_file(&buf, &len, &missing, s, name)) < 0)
 		return error;
 	if (missing)
@@ -294,8 +300,8 @@ static int lock_store(struct trust_store *s)
 {
 	while (flock(s->dirfd, LOCK_EX) < 0)
 		if (errno != EINTR)
-			return error_set_errno(AIRLOCK_ERROR, errno, "cannot lock trust store %s",
-					       s->path);
+			return al_error_set_errno(AIRLOCK_ERROR, errno,
+						  "cannot lock trust store %s", s->path);
 	return 0;
 }
 
@@ -311,13 +317,14 @@ static int write_locked(struct trust_store *s, const char *name, const char *buf
 	for (int tries = 0; error == -EEXIST && tries < 100; tries++) {
 		snprintf(tmp, sizeof(tmp), TMP_PREFIX "%ld-%lu", (long)getpid(),
 			 __atomic_fetch_add(&counter, 1, __ATOMIC_RELAXED));
-		error = fileio_replace_at(s->dirfd, s->path, tmp, name, buf, len);
+		error = al_fileio_replace_at(s->dirfd, s->path, tmp, name, buf, len);
 	}
-	return error == -EEXIST ? error_set(AIRLOCK_ERROR, "cannot create a record in %s", s->path)
-				: error;
+	return error == -EEXIST
+		       ? al_error_set(AIRLOCK_ERROR, "cannot create a record in %s", s->path)
+		       : error;
 }
 
-int trust_store_write(struct trust_store *s, const struct trust_record *r)
+int al_trust_store_write(struct trust_store *s, const struct trust_record *r)
 {
 	char name[SHA256_HEX_LEN + 6];
 	char *buf = NULL;
@@ -325,9 +332,9 @@ int trust_store_write(struct trust_store *s, const struct trust_record *r)
 	int error;
 
 	if (s->dirfd < 0)
-		return error_set(AIRLOCK_ERROR, "trust store is not open for writing");
-	if ((error = trust_store_record_name(name, r->path)) < 0 ||
-	    (error = trust_record_serialize(&buf, &len, r)) < 0 || (error = lock_store(s)) < 0)
+		return al_error_set(AIRLOCK_ERROR, "trust store is not open for writing");
+	if ((error = al_trust_store_record_name(name, r->path)) < 0 ||
+	    (error = al_trust_record_serialize(&buf, &len, r)) < 0 || (error = lock_store(s)) < 0)
 		goto out;
 	error = write_locked(s, name, buf, len);
 	flock(s->dirfd, LOCK_UN);
@@ -336,27 +343,28 @@ out:
 	return error;
 }
 
-int trust_store_remove(struct trust_store *s, const char *project)
+int al_trust_store_remove(struct trust_store *s, const char *project)
 {
 	char name[SHA256_HEX_LEN + 6];
 	int error;
 
 	if (s->dirfd < 0)
-		return error_set(AIRLOCK_ENOTFOUND, "no trust decision is recorded for %s",
-				 project);
-	if ((error = trust_store_record_name(name, project)) < 0 || (error = lock_store(s)) < 0)
+		return al_error_set(AIRLOCK_ENOTFOUND, "no trust decision is recorded for %s",
+				    project);
+	if ((error = al_trust_store_record_name(name, project)) < 0 || (error = lock_store(s)) < 0)
 		return error;
 	if (unlinkat(s->dirfd, name, 0) < 0) {
 		int e = errno;
 
 		flock(s->dirfd, LOCK_UN);
 		if (e == ENOENT)
-			return error_set(AIRLOCK_ENOTFOUND, "no trust decision is recorded for %s",
-					 project);
-		return error_set_errno(AIRLOCK_ERROR, e, "cannot remove the record in %s", s->path);
+			return al_error_set(AIRLOCK_ENOTFOUND,
+					    "no trust decision is recorded for %s", project);
+		return al_error_set_errno(AIRLOCK_ERROR, e, "cannot remove the record in %s",
+					  s->path);
 	}
-	error = fsync(s->dirfd) < 0 ? error_set_errno(AIRLOCK_ERROR, errno,
-						      "cannot sync trust store %s", s->path)
+	error = fsync(s->dirfd) < 0 ? al_error_set_errno(AIRLOCK_ERROR, errno,
+							 "cannot sync trust store %s", s->path)
 				    : 0;
 	flock(s->dirfd, LOCK_UN);
 	return error;
@@ -388,7 +396,8 @@ static int collect_names(char ***out, size_t *count, struct trust_store *s)
 	if (fd < 0 || !(dir = fdopendir(fd))) {
 		if (fd >= 0)
 			close(fd);
-		return error_set_errno(AIRLOCK_ERROR, errno, "cannot list trust store %s", s->path);
+		return al_error_set_errno(AIRLOCK_ERROR, errno, "cannot list trust store %s",
+					  s->path);
 	}
 	while ((de = readdir(dir))) {
 		if (!is_record_name(de->d_name))
@@ -415,13 +424,13 @@ oom:
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
-	return error_oom();
+	return al_error_oom();
 }
 
-int trust_store_foreach(struct trust_store *s,
-			int (*fn)(void *arg, const char *name, const struct trust_record *r,
-				  const char *problem),
-			void *arg)
+int al_trust_store_foreach(struct trust_store *s,
+			   int (*fn)(void *arg, const char *name, const struct trust_record *r,
+				     const char *problem),
+			   void *arg)
 {
 	char **names;
 	size_t count;
@@ -448,7 +457,7 @@ int trust_store_foreach(struct trust_store *s,
 		}
 		if (error == 0 && !missing)
 			error = fn(arg, names[i], problem ? NULL : &r, problem);
-		trust_record_clear(&r);
+		al_trust_record_clear(&r);
 		free(problem);
 		free(buf);
 		free(names[i]);

@@ -19,8 +19,8 @@ struct trust_store {
  * made (0700); without it, a missing store opens empty. Fails (AIRLOCK_ERROR,
  * one-line reason) when the store or any directory above it fails a check.
  */
-int trust_store_open(struct trust_store *out, const char *dir, bool create);
-void trust_store_close(struct trust_store *s);
+int al_trust_store_open(struct trust_store *out, const char *dir, bool create);
+void al_trust_store_close(struct trust_store *s);
 
 /*
  * Reads the record for the project at canonical path `project`.
@@ -32,24 +32,24 @@ void trust_store_close(struct trust_store *s);
  *   < 0: the record file failed a security check (symlink, owner, mode,
  *     type) or could not be read: an error, never a decision.
  */
-int trust_store_read(struct trust_record *out, bool *found, char **problem, struct trust_store *s,
-		     const char *project);
+int al_trust_store_read(struct trust_record *out, bool *found, char **problem,
+			struct trust_store *s, const char *project);
 
 /* Atomically replaces the project's record (temp file, fsync, rename, fsync
  * of the directory), under an exclusive lock on the store. */
-int trust_store_write(struct trust_store *s, const struct trust_record *r);
+int al_trust_store_write(struct trust_store *s, const struct trust_record *r);
 
 /* Removes the project's record; AIRLOCK_ENOTFOUND when there was none. */
-int trust_store_remove(struct trust_store *s, const char *project);
+int al_trust_store_remove(struct trust_store *s, const char *project);
 
 /* The record file name of a project: hex SHA-256 of its path + ".json". */
-int trust_store_record_name(char name[SHA256_HEX_LEN + 6], const char *project);
+int al_trust_store_record_name(char name[SHA256_HEX_LEN + 6], const char *project);
 
 /* Calls fn for every record file in the store (name order) with the record,
  * or with NULL and the problem that kept it from being read. */
-int trust_store_foreach(struct trust_store *s,
-			int (*fn)(void *arg, const char *name, const struct trust_record *r,
-				  const char *problem),
-			void *arg);
+int al_trust_store_foreach(struct trust_store *s,
+			   int (*fn)(void *arg, const char *name, const struct trust_record *r,
+				     const char *problem),
+			   void *arg);
 
 #endif

@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(cmd, data, size);
 	cmd[size] = '\0';
-	inspect_command_programs(cmd, check, NULL);
+	al_inspect_command_programs(cmd, check, NULL);
 	free(cmd);
 	return 0;
 }

@@ -30,19 +30,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct airlock_inspection in;
 	airlock_config *c = calloc(1, sizeof(*c));
 
-	set(&entries[0], ".claude/settings.json", surface_match(".claude/settings.json"), data,
+	set(&entries[0], ".claude/settings.json", al_surface_match(".claude/settings.json"), data,
 	    first);
-	set(&entries[1], ".mcp.json", surface_match(".mcp.json"), nul ? nul + 1 : data,
+	set(&entries[1], ".mcp.json", al_surface_match(".mcp.json"), nul ? nul + 1 : data,
 	    nul ? size - first - 1 : 0);
 	memset(&p, 0, sizeof(p));
 	p.rootfd = -1; /* nothing is bound: there is no directory */
 	p.snap.entries = entries;
 	p.snap.count = 2;
 	if (c) {
-		config_parse_executable(c, &p.snap);
+		al_config_parse_executable(c, &p.snap);
 		airlock_config_free(c);
 	}
-	if (inspect_project(&in, &p, true) == 0)
-		inspect_clear(&in);
+	if (al_inspect_project(&in, &p, true) == 0)
+		al_inspect_clear(&in);
 	return 0;
 }

@@ -19,11 +19,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(path, data, size);
 	path[size] = '\0';
-	t = surface_table(&n);
+	t = al_surface_table(&n);
 	for (size_t i = 0; i < n; i++)
-		surface_glob(t[i].pattern, path);
-	surface_match(path);
-	surface_anchor(path);
+		al_surface_glob(t[i].pattern, path);
+	al_surface_match(path);
+	al_surface_anchor(path);
 	free(path);
 	return 0;
 }

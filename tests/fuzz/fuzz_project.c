@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&p, 0, sizeof(p));
 	p.rootfd = -1;
 	opts.flags = AIRLOCK_OPT_NO_SANDBOX;
-	if (scan_options_init(&p.scan, &opts) < 0)
+	if (al_scan_options_init(&p.scan, &opts) < 0)
 		return 0;
 	for (size_t i = 0; i < 4; i++) {
 		const uint8_t *nul = off < size ? memchr(data + off, 0, size - off) : NULL;
@@ -35,8 +35,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		memset(&entries[i], 0, sizeof(entries[i]));
 		entries[i].path = (char *)paths[i];
-		entries[i].surface = surface_match(paths[i]);
-		entries[i].kind = surface_kind(entries[i].surface, paths[i]);
+		entries[i].surface = al_surface_match(paths[i]);
+		entries[i].kind = al_surface_kind(entries[i].surface, paths[i]);
 		entries[i].data = (unsigned char *)(off < size ? data + off : data);
 		entries[i].data_len = off < size ? len : 0;
 		entries[i].sha256[0] = 'x';
@@ -47,6 +47,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	p.path = "/nonexistent/fuzz";
 	if (airlock_project_scan(&r, &p) == 0)
 		airlock_report_free(r);
-	scan_options_clear(&p.scan);
+	al_scan_options_clear(&p.scan);
 	return 0;
 }

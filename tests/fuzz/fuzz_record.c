@@ -14,14 +14,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *text;
 	size_t len;
 
-	if (trust_record_parse(&r, (const char *)data, size) == 0 &&
-	    trust_record_serialize(&text, &len, &r) == 0) {
-		if (trust_record_parse(&back, text, len) != 0 || strcmp(back.path, r.path) != 0 ||
-		    back.decision != r.decision || back.nfiles != r.nfiles)
+	if (al_trust_record_parse(&r, (const char *)data, size) == 0 &&
+	    al_trust_record_serialize(&text, &len, &r) == 0) {
+		if (al_trust_record_parse(&back, text, len) != 0 ||
+		    strcmp(back.path, r.path) != 0 || back.decision != r.decision ||
+		    back.nfiles != r.nfiles)
 			abort();
-		trust_record_clear(&back);
+		al_trust_record_clear(&back);
 		free(text);
 	}
-	trust_record_clear(&r);
+	al_trust_record_clear(&r);
 	return 0;
 }

@@ -29,11 +29,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc;
 	(void)argv;
-	if (!getenv("AIRLOCK_SIGNATURES") || scan_options_init(&so, NULL) < 0)
+	if (!getenv("AIRLOCK_SIGNATURES") || al_scan_options_init(&so, NULL) < 0)
 		return 0;
-	if (rules_open(&catalogue, &signatures, &so, NULL) < 0)
+	if (al_rules_open(&catalogue, &signatures, &so, NULL) < 0)
 		abort(); /* a replay that silently skipped the signatures would prove less */
-	scan_options_clear(&so);
+	al_scan_options_clear(&so);
 	return 0;
 }
 
@@ -59,7 +59,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct findings fs = { 0 };
 	struct norm_view nv;
 
-	if (unicode_scan(&fs, &nv, &in) == 0) {
+	if (al_unicode_scan(&fs, &nv, &in) == 0) {
 		/* an unchanged view is the original, left unwritten */
 		if (nv.len > size || (!nv.changed && nv.len != size) ||
 		    (nv.changed && nv.map[nv.len] != size))
@@ -67,17 +67,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; nv.changed && i + 1 <= nv.len; i++)
 			if (nv.map[i] > nv.map[i + 1] && i + 1 < nv.len)
 				abort();
-		if (findings_locate(&fs, 0, &in) == 0)
+		if (al_findings_locate(&fs, 0, &in) == 0)
 			check(&fs, &in);
 	}
-	norm_view_free(&nv);
-	findings_free(&fs);
+	al_norm_view_free(&nv);
+	al_findings_free(&fs);
 	if (signatures) {
-		if (scan_buffer(&fs, signatures, &in, 10) < 0)
+		if (al_scan_buffer(&fs, signatures, &in, 10) < 0)
 			abort();
 		check(&fs, &in);
-		findings_finish(&fs);
-		findings_free(&fs);
+		al_findings_finish(&fs);
+		al_findings_free(&fs);
 	}
 	return 0;
 }

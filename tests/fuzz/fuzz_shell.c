@@ -21,15 +21,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct shell_code c = { (const char *)data, size, NULL, 0, "fuzz", 0, 0 };
 
 	in.kind = AIRLOCK_KIND_SCRIPT;
-	if (shell_scan(&fs, &ps, &in, &c) < 0)
+	if (al_shell_scan(&fs, &ps, &in, &c) < 0)
 		abort(); /* only memory exhaustion may fail, and the fuzzer has memory */
-	if (findings_locate(&fs, 0, &in) < 0)
+	if (al_findings_locate(&fs, 0, &in) < 0)
 		abort();
 	for (size_t i = 0; i < fs.count; i++)
 		if (fs.v[i].start > fs.v[i].end || fs.v[i].end > size || fs.v[i].line < 1 ||
 		    fs.v[i].column < 1)
 			abort();
-	findings_free(&fs);
-	ts_parsers_free(&ps);
+	al_findings_free(&fs);
+	al_ts_parsers_free(&ps);
 	return 0;
 }

@@ -15,7 +15,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!r)
 		return 0;
-	scan_wire_read(r, data, size);
+	al_scan_wire_read(r, data, size);
 	airlock_report_free(r);
 	return 0;
 }
