@@ -10,7 +10,7 @@
 
 #include "airlock.h"
 
-/* The exit-code contract of DESIGN.md. */
+/* The exit-code contract (README, "Scanning"; `airlock --help`). */
 enum {
 	EXIT_OK = 0,
 	EXIT_FINDINGS = 1,
@@ -71,7 +71,7 @@ extern const char cmd_status_help[], cmd_trust_help[], cmd_deny_help[], cmd_revo
 extern const char cmd_status_help[];
 int cmd_scan(int argc, char **argv);
 extern const char cmd_scan_help[];
-/* `airlock scan --memory` (cli/scan_memory.c). */
+/* `airlock scan --memory` (cli/cmd_scan_memory.c). */
 bool scan_memory_requested(int argc, char **argv);
 int cmd_scan_memory(int argc, char **argv);
 int cmd_quarantine(int argc, char **argv);
@@ -91,7 +91,7 @@ struct scan_result {
 	const char *prefix;
 };
 
-/* The outputs of `airlock scan` (cli/report.c). Return 0 or EXIT_USAGE. */
+/* The outputs of `airlock scan` (cli/output.c). Return 0 or EXIT_USAGE. */
 int report_print_text(const struct scan_result *res, size_t n, airlock_severity fail_on);
 int report_print_json(const struct scan_result *res, size_t n, airlock_severity fail_on);
 int report_print_sarif(const struct scan_result *res, size_t n);
@@ -101,7 +101,7 @@ int report_print_sarif(const struct scan_result *res, size_t n);
 void report_print_finding(const airlock_finding *f, bool color);
 struct json_t *report_finding_json(const airlock_finding *f, const char *path);
 
-/* `airlock scan --git REPO [--rev REV|A..B]` (cli/scan_git.c). */
+/* `airlock scan --git REPO [--rev REV|A..B]` (cli/cmd_scan_git.c). */
 int scan_git(const char *repo, const char *rev, enum output_format format, airlock_severity fail_on,
 	     const airlock_options *opts);
 

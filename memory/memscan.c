@@ -181,7 +181,7 @@ static int open_folder(struct root *r, const char *dir)
 
 /* --- the pool ------------------------------------------------------------------ */
 
-/* The jobs through loader/scan_pool.c; their findings come back to them. */
+/* The jobs through scan/pool.c; their findings come back to them. */
 static int run_pool(struct run *run)
 {
 	struct scan_pool_options po = { 0 };
@@ -211,9 +211,9 @@ static int run_pool(struct run *run)
 }
 
 /*
- * The pool runs in a confined child (scanners/sandbox.c), like every scan:
+ * The pool runs in a confined child (sandbox/sandbox.c), like every scan:
  * the files were read before the fork, and the findings come back per job,
- * in job order, through the validated wire format (loader/scan_wire.c).
+ * in job order, through the validated wire format (scan/wire.c).
  */
 static int pool_child(void *arg, int fd)
 {

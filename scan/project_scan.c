@@ -128,7 +128,7 @@ static int scan_child(void *arg, int outfd)
 /*
  * The parsers (libyara, the Unicode analysis, and what later reads structure)
  * meet attacker-controlled bytes, so they run in a forked child that cannot
- * execute, reach the network or write files (scanners/sandbox.c); only a
+ * execute, reach the network or write files (sandbox/sandbox.c); only a
  * bounded, validated byte string comes back. The rules are loaded before the
  * fork, in the parent, which stays unconfined.
  */

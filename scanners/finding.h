@@ -68,7 +68,7 @@ int al_findings_add(struct findings *fs, const struct scan_input *in, const stru
 /* A finding about a file as a whole (an entry that could not be read). */
 int al_findings_add_file(struct findings *fs, const char *path, const struct finding_spec *s);
 
-/* A finding of the built-in rule `id` (scanners/rules.c): its category,
+/* A finding of the built-in rule `id` (scanners/catalogue.c): its category,
  * confidence and, when `sev` is 0, severity; the message is the rule's
  * description, then ": detail" when detail is not empty, written into
  * msg[size]. Positions and hidden text are the caller's to set. */

@@ -27,7 +27,7 @@ struct yara_set {
 static pthread_mutex_t yara_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_once_t atfork_once = PTHREAD_ONCE_INIT;
 
-/* The scan forks (scanners/sandbox.c), possibly while another thread sets
+/* The scan forks (sandbox/sandbox.c), possibly while another thread sets
  * libyara up or tears it down: holding the lock across fork() means a child
  * never inherits libyara half-initialized or a lock nobody will release. */
 static void fork_prepare(void)
