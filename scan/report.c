@@ -163,3 +163,19 @@ const char *airlock_finding_hidden(const airlock_finding *f)
 {
 	return f->hidden;
 }
+
+/* Set by memory scans only. */
+const char *airlock_report_warning(const airlock_report *r)
+{
+	return r ? r->warning : NULL;
+}
+
+size_t airlock_report_files_read(const airlock_report *r)
+{
+	return r ? r->files_read : 0;
+}
+
+int airlock_finding_known(const airlock_finding *f)
+{
+	return f && f->known;
+}
