@@ -17,6 +17,7 @@
 
 #include "common/error.h"
 #include "common/limits.h"
+#include "common/url.h"
 #include "scanners/catalogue.h"
 #include "scanners/jsonstr.h"
 #include "scanners/settings.h"
@@ -275,25 +276,6 @@ static void broad_directories(struct sctx *x, TSNode arr)
 	al_ts_kids_end(&it);
 }
 
-static void url_host(const char *url, char *host, size_t cap)
-{
-	const char *p = strstr(url, "://");
-	size_t n, o = 0;
-
-	host[0] = '\0';
-	if (!p)
-		return;
-	p += 3;
-	n = strcspn(p, "/:?#@");
-	if (p[n] == '@') { /* user@host */
-		p += n + 1;
-		n = strcspn(p, "/:?#");
-	}
-	for (size_t k = 0; k < n && o + 1 < cap; k++)
-		host[o++] = (char)((p[k] >= 'A' && p[k] <= 'Z') ? p[k] + 32 : p[k]);
-	host[o] = '\0';
-}
-
 /* ${VAR} or $VAR references in `v` that name a secret not belonging to
  * `host`. */
 static void foreign_secrets(struct sctx *x, TSNode at, const char *v, const char *host)
@@ -309,7 +291,8 @@ static void foreign_secrets(struct sctx *x, TSNode at, const char *v, const char
 			var[o++] = *q++;
 		var[o] = '\0';
 		if (o && al_shell_secret_name(var) && !al_shell_vendor_host(var, host)) {
-			report(x, "AL411", 0, at, "${%s} is sent to %s", var, host);
+			report(x, "AL411", 0, at, "${%s} is sent to %s", var,
+			       *host ? host : "a host that cannot be read");
 			return;
 		}
 	}
@@ -491,7 +474,9 @@ static void mcp_server(struct sctx *x, TSNode obj)
 
 	text_of(x, cmd, c, sizeof(c));
 	text_of(x, url, u, sizeof(u));
-	url_host(u, host, sizeof(host));
+	/* a URL that may have been cut names no host: its '@' could be past the cut */
+	if (strlen(u) + 1 < sizeof(u))
+		al_url_host(u, host, sizeof(host));
 	base = strrchr(c, '/') ? strrchr(c, '/') + 1 : c;
 	if (!ts_node_is_null(url))
 		foreign_secrets(x, url, u, host);
