@@ -23,6 +23,7 @@
 #include "scanners/settings.h"
 #include "scanners/shell.h"
 #include "scanners/shellwords.h"
+#include "surfaces/keys.h"
 
 #define KEY_BYTES 128
 #define MAX_DEPTH 64
@@ -562,17 +563,11 @@ static bool lifecycle_key(const char *k)
 	       strcmp(k, "postStartCommand") == 0 || strcmp(k, "postAttachCommand") == 0;
 }
 
-static bool helper_key(const char *k)
-{
-	return strcmp(k, "apiKeyHelper") == 0 || strcmp(k, "awsAuthRefresh") == 0 ||
-	       strcmp(k, "awsCredentialExport") == 0 || strcmp(k, "otelHeadersHelper") == 0 ||
-	       strcmp(k, "headersHelper") == 0 || strcmp(k, "gcpAuthRefresh") == 0;
-}
-
 /* One key of an object, with x->path ending in it. */
 static void check_pair(struct sctx *x, TSNode key, const char *k, TSNode value)
 {
 	const char *up = parent(x, 1);
+	const struct helper_key *helper = al_helper_key_named(k), *holder;
 	char v[KEY_BYTES];
 
 	text_of(x, value, v, sizeof(v));
@@ -606,15 +601,16 @@ static void check_pair(struct sctx *x, TSNode key, const char *k, TSNode value)
 	if (strcmp(k, "enabledMcpjsonServers") == 0 && al_ts_is(value, "array") &&
 	    ts_node_named_child_count(value) > 0)
 		report(x, "AL417", 0, key, "%s", k);
-	if (helper_key(k) && al_ts_is(value, "string")) {
-		report(x, "AL412", 0, key, "%s", k);
+	if (helper && helper->form == HELPER_STRING && al_ts_is(value, "string")) {
+		if (helper->credentials)
+			report(x, "AL412", 0, key, "%s", k);
 		shell_string(x, value, k);
 	}
 	if (strcmp(k, "command") == 0 && al_ts_is(value, "string")) {
 		if (in_path(x, "hooks"))
 			hook_command(x, value);
-		else if (strcmp(up, "statusLine") == 0)
-			shell_string(x, value, "status line command");
+		else if ((holder = al_helper_key_named(up)) && holder->form == HELPER_OBJECT)
+			shell_string(x, value, holder->about);
 		else if (strcmp(x->path[0], "tasks") == 0)
 			/* a task's command is shell text, its args words after it */
 			server_line(x, value, GET(x->holder[x->depth - 1], "args"), true,
