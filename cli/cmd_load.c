@@ -145,9 +145,26 @@ static json_t *hooks_json(const airlock_config *c)
 	return a;
 }
 
+/* The server's helper commands, as the configuration's "helpers" are;
+ * NULL when it has none. */
+static json_t *mcp_helpers_json(const airlock_mcp_server *m)
+{
+	json_t *help = NULL;
+
+	for (size_t h = 1; h <= airlock_helper_count(); h++) {
+		const char *cmd = airlock_mcp_helper(m, (airlock_helper)h);
+
+		if (cmd && (help || (help = json_object())))
+			json_object_set_new(help, airlock_helper_name((airlock_helper)h),
+					    opt_json(cmd));
+	}
+	return help;
+}
+
 static json_t *mcp_json(const airlock_mcp_server *m)
 {
 	json_t *args = json_array(), *env = json_object(), *headers = json_object();
+	json_t *help = mcp_helpers_json(m), *o;
 
 	for (size_t i = 0; args && i < airlock_mcp_arg_count(m); i++)
 		json_array_append_new(args, opt_json(airlock_mcp_arg(m, i)));
@@ -157,11 +174,15 @@ static json_t *mcp_json(const airlock_mcp_server *m)
 	for (size_t i = 0; headers && i < airlock_mcp_header_count(m); i++)
 		json_object_set_new(headers, airlock_mcp_header_name(m, i),
 				    opt_json(airlock_mcp_header_value(m, i)));
-	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "name",
-			 opt_json(airlock_mcp_name(m)), "transport",
-			 opt_json(airlock_mcp_transport(m)), "command",
-			 opt_json(airlock_mcp_command(m)), "args", args, "url",
-			 opt_json(airlock_mcp_url(m)), "env", env, "headers", headers);
+	o = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "name", opt_json(airlock_mcp_name(m)),
+		      "transport", opt_json(airlock_mcp_transport(m)), "command",
+		      opt_json(airlock_mcp_command(m)), "args", args, "url",
+		      opt_json(airlock_mcp_url(m)), "env", env, "headers", headers);
+	if (o && help)
+		json_object_set_new(o, "helpers", help);
+	else
+		json_decref(help);
+	return o;
 }
 
 static json_t *permissions_json(const airlock_config *c)
@@ -184,12 +205,6 @@ static json_t *permissions_json(const airlock_config *c)
 
 static json_t *config_json(const airlock_config *c, const char *project)
 {
-	static const char *const helpers[] = { NULL,
-					       "apiKeyHelper",
-					       "statusLine",
-					       "otelHeadersHelper",
-					       "awsAuthRefresh",
-					       "awsCredentialExport" };
 	json_t *mcp = json_array(), *env = json_object(), *help = json_object(),
 	       *instr = json_array();
 
@@ -198,10 +213,10 @@ static json_t *config_json(const airlock_config *c, const char *project)
 	for (size_t i = 0; env && i < airlock_config_env_count(c); i++)
 		json_object_set_new(env, airlock_config_env_name(c, i),
 				    opt_json(airlock_config_env_value(c, i)));
-	for (int h = AIRLOCK_HELPER_API_KEY; help && h <= AIRLOCK_HELPER_AWS_CREDENTIAL_EXPORT; h++)
-		if (airlock_config_helper(c, h))
-			json_object_set_new(help, helpers[h],
-					    opt_json(airlock_config_helper(c, h)));
+	for (size_t h = 1; help && h <= airlock_helper_count(); h++)
+		if (airlock_config_helper(c, (airlock_helper)h))
+			json_object_set_new(help, airlock_helper_name((airlock_helper)h),
+					    opt_json(airlock_config_helper(c, (airlock_helper)h)));
 	for (size_t i = 0; instr && i < airlock_config_instruction_count(c); i++) {
 		size_t len;
 		const char *text = airlock_config_instruction_text(c, i, &len);

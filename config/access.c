@@ -42,6 +42,8 @@ void airlock_config_free(airlock_config *c)
 		free_strings(m->args, m->nargs);
 		free_kvs(m->env, m->nenv);
 		free_kvs(m->headers, m->nheaders);
+		for (size_t h = 0; h < sizeof(m->helpers) / sizeof(m->helpers[0]); h++)
+			free(m->helpers[h]);
 	}
 	free(c->mcp);
 	free_kvs(c->env, c->nenv);
@@ -168,6 +170,13 @@ const char *airlock_mcp_header_value(const airlock_mcp_server *m, size_t i)
 	return i < m->nheaders ? m->headers[i].value : NULL;
 }
 
+const char *airlock_mcp_helper(const airlock_mcp_server *m, airlock_helper h)
+{
+	const struct helper_key *k = al_helper_key(h);
+
+	return k && k->scope == HELPER_MCP_SERVER ? m->helpers[h] : NULL;
+}
+
 size_t airlock_config_env_count(const airlock_config *c)
 {
 	return c->nenv;
@@ -212,9 +221,9 @@ const char *airlock_config_default_mode(const airlock_config *c)
 
 const char *airlock_config_helper(const airlock_config *c, airlock_helper h)
 {
-	if (h < AIRLOCK_HELPER_API_KEY || h > AIRLOCK_HELPER_AWS_CREDENTIAL_EXPORT)
-		return NULL;
-	return c->helpers[h];
+	const struct helper_key *k = al_helper_key(h);
+
+	return k && k->scope == HELPER_SETTINGS ? c->helpers[h] : NULL;
 }
 
 size_t airlock_config_instruction_count(const airlock_config *c)

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "snapshot/snapshot.h"
+#include "surfaces/keys.h"
 
 /* Bytes of JSON nesting accepted ('[' and '{' levels). jansson would go to
  * 2048; configuration never needs more than a handful. */
@@ -27,6 +28,7 @@ struct airlock_mcp_server {
 	size_t nargs;
 	struct kv *env, *headers;
 	size_t nenv, nheaders;
+	char *helpers[HELPER_LAST + 1]; /* by airlock_helper; HELPER_MCP_SERVER rows */
 };
 
 struct strlist {
@@ -50,7 +52,7 @@ struct airlock_config {
 	size_t nenv;
 	struct strlist permissions[AIRLOCK_PERMISSION_ADDITIONAL_DIRECTORIES + 1];
 	char *default_mode;
-	char *helpers[AIRLOCK_HELPER_AWS_CREDENTIAL_EXPORT + 1];
+	char *helpers[HELPER_LAST + 1]; /* by airlock_helper; HELPER_SETTINGS rows */
 	struct instruction *instructions;
 	size_t ninstructions;
 };

@@ -18,6 +18,7 @@
 #include "common/error.h"
 #include "config/inspect.h"
 #include "snapshot/source_dir.h"
+#include "surfaces/keys.h"
 
 const struct surface al_inspect_program_surface = {
 	"", "(run by config)", AIRLOCK_KIND_SCRIPT, false, AIRLOCK_CLASS_EXECUTABLE,
@@ -288,6 +289,22 @@ static void hooks(struct ctx *c, json_t *obj)
 	}
 }
 
+/* The helper commands of the table's rows in `scope` that `obj` holds. */
+static void helpers(struct ctx *c, json_t *obj, enum helper_scope scope)
+{
+	for (size_t i = 0; i < al_helper_key_count; i++) {
+		const struct helper_key *k = &al_helper_keys[i];
+		json_t *v = json_object_get(obj, k->key);
+
+		if (k->scope != scope)
+			continue;
+		if (k->form == HELPER_OBJECT)
+			v = json_object_get(v, "command");
+		if (v)
+			command_item(c, AIRLOCK_ITEM_HELPER, k->key, v);
+	}
+}
+
 static void mcp_server(struct ctx *c, const char *name, json_t *srv)
 {
 	json_t *cmd = json_object_get(srv, "command"), *args = json_object_get(srv, "args"), *v;
@@ -335,8 +352,7 @@ static void mcp_server(struct ctx *c, const char *name, json_t *srv)
 		snprintf(label, sizeof(label), "%s: header %s", name, key);
 		add_value(c, AIRLOCK_ITEM_SETTING, label, v);
 	}
-	if ((v = json_object_get(srv, "headersHelper")))
-		command_item(c, AIRLOCK_ITEM_HELPER, "headersHelper", v);
+	helpers(c, srv, HELPER_MCP_SERVER);
 }
 
 static void permissions(struct ctx *c, json_t *obj)
@@ -390,8 +406,6 @@ static void lifecycle(struct ctx *c, json_t *root)
 
 static void inspect_root(struct ctx *c, json_t *root)
 {
-	static const char *const helpers[] = { "apiKeyHelper", "otelHeadersHelper",
-					       "awsAuthRefresh", "awsCredentialExport" };
 	static const char *const settings[] = { "enableAllProjectMcpServers",
 						"enabledMcpjsonServers", "disableAllHooks" };
 	const char *key;
@@ -401,11 +415,7 @@ static void inspect_root(struct ctx *c, json_t *root)
 	json_object_foreach(json_object_get(root, "env"), key, v)
 		add_value(c, AIRLOCK_ITEM_ENV, key, v);
 	permissions(c, json_object_get(root, "permissions"));
-	for (size_t i = 0; i < sizeof(helpers) / sizeof(helpers[0]); i++)
-		if ((v = json_object_get(root, helpers[i])))
-			command_item(c, AIRLOCK_ITEM_HELPER, helpers[i], v);
-	if ((v = json_object_get(json_object_get(root, "statusLine"), "command")))
-		command_item(c, AIRLOCK_ITEM_HELPER, "statusLine", v);
+	helpers(c, root, HELPER_SETTINGS);
 	for (size_t i = 0; i < sizeof(settings) / sizeof(settings[0]); i++)
 		if ((v = json_object_get(root, settings[i])))
 			add_value(c, AIRLOCK_ITEM_SETTING, settings[i], v);

@@ -16,13 +16,7 @@
 #include "common/error.h"
 #include "common/utf8.h"
 #include "config/config.h"
-
-static const char *const helper_keys[] = {
-	[AIRLOCK_HELPER_API_KEY] = "apiKeyHelper",
-	[AIRLOCK_HELPER_OTEL_HEADERS] = "otelHeadersHelper",
-	[AIRLOCK_HELPER_AWS_AUTH_REFRESH] = "awsAuthRefresh",
-	[AIRLOCK_HELPER_AWS_CREDENTIAL_EXPORT] = "awsCredentialExport",
-};
+#include "surfaces/keys.h"
 
 static const char *const permission_keys[] = {
 	[AIRLOCK_PERMISSION_ALLOW] = "allow",
@@ -164,6 +158,33 @@ static int string_list(const struct parse *ps, char ***out, size_t *n, json_t *a
 	return 0;
 }
 
+/* The helper commands of the table's rows in `scope` that `obj` holds, into
+ * helpers[] by airlock_helper. */
+static int parse_helpers(const struct parse *ps, char **helpers, json_t *obj,
+			 enum helper_scope scope)
+{
+	char what[64];
+	int error;
+
+	for (size_t i = 0; i < al_helper_key_count; i++) {
+		const struct helper_key *k = &al_helper_keys[i];
+		json_t *v = json_object_get(obj, k->key);
+
+		if (k->scope != scope)
+			continue;
+		if (k->form == HELPER_OBJECT) {
+			if (v && !json_is_object(v))
+				return invalid(ps, "%s is not an object", k->key);
+			v = json_object_get(v, "command");
+		}
+		snprintf(what, sizeof(what), "%s%s", k->key,
+			 k->form == HELPER_OBJECT ? ".command" : "");
+		if ((error = dup_string(ps, &helpers[k->helper], v, what)) < 0)
+			return error;
+	}
+	return 0;
+}
+
 static int add_hook(const struct parse *ps, const char *event, json_t *matcher, json_t *h)
 {
 	struct airlock_config *c = ps->c;
@@ -247,7 +268,8 @@ static int parse_server(const struct parse *ps, struct airlock_mcp_server *m, co
 		    0 ||
 	    (error = string_map(ps, &m->env, &m->nenv, json_object_get(srv, "env"), "env")) < 0 ||
 	    (error = string_map(ps, &m->headers, &m->nheaders, json_object_get(srv, "headers"),
-				"headers")) < 0)
+				"headers")) < 0 ||
+	    (error = parse_helpers(ps, m->helpers, srv, HELPER_MCP_SERVER)) < 0)
 		return error;
 	if (!m->command && !m->url)
 		return invalid(ps, "mcpServers.%s has neither a command nor a url", name);
@@ -302,25 +324,13 @@ static int parse_permissions(const struct parse *ps, json_t *perms)
 static int parse_settings(const struct parse *ps, json_t *root)
 {
 	struct airlock_config *c = ps->c;
-	json_t *status = json_object_get(root, "statusLine");
 	int error;
 
 	if ((error = parse_hooks(ps, json_object_get(root, "hooks"))) < 0 ||
 	    (error = string_map(ps, &c->env, &c->nenv, json_object_get(root, "env"), "env")) < 0 ||
 	    (error = parse_permissions(ps, json_object_get(root, "permissions"))) < 0)
 		return error;
-	for (int h = AIRLOCK_HELPER_API_KEY; h <= AIRLOCK_HELPER_AWS_CREDENTIAL_EXPORT; h++) {
-		if (!helper_keys[h])
-			continue;
-		error = dup_string(ps, &c->helpers[h], json_object_get(root, helper_keys[h]),
-				   helper_keys[h]);
-		if (error < 0)
-			return error;
-	}
-	if (status && !json_is_object(status))
-		return invalid(ps, "statusLine is not an object");
-	return dup_string(ps, &c->helpers[AIRLOCK_HELPER_STATUS_LINE],
-			  json_object_get(status, "command"), "statusLine.command");
+	return parse_helpers(ps, c->helpers, root, HELPER_SETTINGS);
 }
 
 /*

@@ -408,13 +408,24 @@ typedef enum airlock_permission_list {
 	AIRLOCK_PERMISSION_ADDITIONAL_DIRECTORIES
 } airlock_permission_list;
 
+/* A settings key that makes the agent run a helper program. New helpers are
+ * added at the end: the values of the others never change. */
 typedef enum airlock_helper {
-	AIRLOCK_HELPER_API_KEY = 1,          /* apiKeyHelper */
-	AIRLOCK_HELPER_STATUS_LINE,          /* statusLine.command */
-	AIRLOCK_HELPER_OTEL_HEADERS,         /* otelHeadersHelper */
-	AIRLOCK_HELPER_AWS_AUTH_REFRESH,     /* awsAuthRefresh */
-	AIRLOCK_HELPER_AWS_CREDENTIAL_EXPORT /* awsCredentialExport */
+	AIRLOCK_HELPER_API_KEY = 1,           /* apiKeyHelper */
+	AIRLOCK_HELPER_STATUS_LINE,           /* statusLine.command */
+	AIRLOCK_HELPER_OTEL_HEADERS,          /* otelHeadersHelper */
+	AIRLOCK_HELPER_AWS_AUTH_REFRESH,      /* awsAuthRefresh */
+	AIRLOCK_HELPER_AWS_CREDENTIAL_EXPORT, /* awsCredentialExport */
+	AIRLOCK_HELPER_GCP_AUTH_REFRESH,      /* gcpAuthRefresh */
+	AIRLOCK_HELPER_MCP_HEADERS            /* an MCP server's headersHelper */
 } airlock_helper;
+
+/* The helpers this library knows are 1 .. airlock_helper_count(). */
+AIRLOCK_EXTERN size_t airlock_helper_count(void);
+
+/* The settings key of helper `h` ("apiKeyHelper", "statusLine",
+ * "headersHelper"); static; NULL when out of range. */
+AIRLOCK_EXTERN const char *airlock_helper_name(airlock_helper h);
 
 /*
  * What an agent CLI calls before it opens a project:
@@ -474,6 +485,9 @@ AIRLOCK_EXTERN const char *airlock_mcp_env_value(const airlock_mcp_server *m, si
 AIRLOCK_EXTERN size_t airlock_mcp_header_count(const airlock_mcp_server *m);
 AIRLOCK_EXTERN const char *airlock_mcp_header_name(const airlock_mcp_server *m, size_t i);
 AIRLOCK_EXTERN const char *airlock_mcp_header_value(const airlock_mcp_server *m, size_t i);
+/* The server's helper command `h` (AIRLOCK_HELPER_MCP_HEADERS); NULL for a
+ * helper that is not the server's, or absent. */
+AIRLOCK_EXTERN const char *airlock_mcp_helper(const airlock_mcp_server *m, airlock_helper h);
 
 AIRLOCK_EXTERN size_t airlock_config_env_count(const airlock_config *c);
 AIRLOCK_EXTERN const char *airlock_config_env_name(const airlock_config *c, size_t i);
@@ -485,6 +499,7 @@ AIRLOCK_EXTERN const char *airlock_config_permission(const airlock_config *c,
 						     airlock_permission_list list, size_t i);
 AIRLOCK_EXTERN const char *airlock_config_default_mode(const airlock_config *c);
 
+/* A helper of the settings (not AIRLOCK_HELPER_MCP_HEADERS: see airlock_mcp_helper). */
 AIRLOCK_EXTERN const char *airlock_config_helper(const airlock_config *c, airlock_helper h);
 
 /* Instruction files: the project's (in path order, with the files their

@@ -17,11 +17,13 @@
 
 #include "common/error.h"
 #include "common/limits.h"
+#include "common/url.h"
 #include "scanners/catalogue.h"
 #include "scanners/jsonstr.h"
 #include "scanners/settings.h"
 #include "scanners/shell.h"
 #include "scanners/shellwords.h"
+#include "surfaces/keys.h"
 
 #define KEY_BYTES 128
 #define MAX_DEPTH 64
@@ -275,25 +277,6 @@ static void broad_directories(struct sctx *x, TSNode arr)
 	al_ts_kids_end(&it);
 }
 
-static void url_host(const char *url, char *host, size_t cap)
-{
-	const char *p = strstr(url, "://");
-	size_t n, o = 0;
-
-	host[0] = '\0';
-	if (!p)
-		return;
-	p += 3;
-	n = strcspn(p, "/:?#@");
-	if (p[n] == '@') { /* user@host */
-		p += n + 1;
-		n = strcspn(p, "/:?#");
-	}
-	for (size_t k = 0; k < n && o + 1 < cap; k++)
-		host[o++] = (char)((p[k] >= 'A' && p[k] <= 'Z') ? p[k] + 32 : p[k]);
-	host[o] = '\0';
-}
-
 /* ${VAR} or $VAR references in `v` that name a secret not belonging to
  * `host`. */
 static void foreign_secrets(struct sctx *x, TSNode at, const char *v, const char *host)
@@ -309,7 +292,8 @@ static void foreign_secrets(struct sctx *x, TSNode at, const char *v, const char
 			var[o++] = *q++;
 		var[o] = '\0';
 		if (o && al_shell_secret_name(var) && !al_shell_vendor_host(var, host)) {
-			report(x, "AL411", 0, at, "${%s} is sent to %s", var, host);
+			report(x, "AL411", 0, at, "${%s} is sent to %s", var,
+			       *host ? host : "a host that cannot be read");
 			return;
 		}
 	}
@@ -491,7 +475,9 @@ static void mcp_server(struct sctx *x, TSNode obj)
 
 	text_of(x, cmd, c, sizeof(c));
 	text_of(x, url, u, sizeof(u));
-	url_host(u, host, sizeof(host));
+	/* a URL that may have been cut names no host: its '@' could be past the cut */
+	if (strlen(u) + 1 < sizeof(u))
+		al_url_host(u, host, sizeof(host));
 	base = strrchr(c, '/') ? strrchr(c, '/') + 1 : c;
 	if (!ts_node_is_null(url))
 		foreign_secrets(x, url, u, host);
@@ -577,17 +563,11 @@ static bool lifecycle_key(const char *k)
 	       strcmp(k, "postStartCommand") == 0 || strcmp(k, "postAttachCommand") == 0;
 }
 
-static bool helper_key(const char *k)
-{
-	return strcmp(k, "apiKeyHelper") == 0 || strcmp(k, "awsAuthRefresh") == 0 ||
-	       strcmp(k, "awsCredentialExport") == 0 || strcmp(k, "otelHeadersHelper") == 0 ||
-	       strcmp(k, "headersHelper") == 0 || strcmp(k, "gcpAuthRefresh") == 0;
-}
-
 /* One key of an object, with x->path ending in it. */
 static void check_pair(struct sctx *x, TSNode key, const char *k, TSNode value)
 {
 	const char *up = parent(x, 1);
+	const struct helper_key *helper = al_helper_key_named(k), *holder;
 	char v[KEY_BYTES];
 
 	text_of(x, value, v, sizeof(v));
@@ -621,15 +601,16 @@ static void check_pair(struct sctx *x, TSNode key, const char *k, TSNode value)
 	if (strcmp(k, "enabledMcpjsonServers") == 0 && al_ts_is(value, "array") &&
 	    ts_node_named_child_count(value) > 0)
 		report(x, "AL417", 0, key, "%s", k);
-	if (helper_key(k) && al_ts_is(value, "string")) {
-		report(x, "AL412", 0, key, "%s", k);
+	if (helper && helper->form == HELPER_STRING && al_ts_is(value, "string")) {
+		if (helper->credentials)
+			report(x, "AL412", 0, key, "%s", k);
 		shell_string(x, value, k);
 	}
 	if (strcmp(k, "command") == 0 && al_ts_is(value, "string")) {
 		if (in_path(x, "hooks"))
 			hook_command(x, value);
-		else if (strcmp(up, "statusLine") == 0)
-			shell_string(x, value, "status line command");
+		else if ((holder = al_helper_key_named(up)) && holder->form == HELPER_OBJECT)
+			shell_string(x, value, holder->about);
 		else if (strcmp(x->path[0], "tasks") == 0)
 			/* a task's command is shell text, its args words after it */
 			server_line(x, value, GET(x->holder[x->depth - 1], "args"), true,

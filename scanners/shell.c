@@ -20,6 +20,7 @@
 
 #include "common/error.h"
 #include "common/limits.h"
+#include "common/url.h"
 #include "scanners/catalogue.h"
 #include "scanners/shell.h"
 #include "scanners/shellwords.h"
@@ -476,21 +477,17 @@ static const char *uploaded_file(const struct command *c, int i)
 	return NULL;
 }
 
-/* The host of the first URL among the arguments, lower-cased into `host`. */
+/* The host of the first URL among the arguments, lower-cased into `host`;
+ * "" when there is none, or when the argument may have been cut at ARG_BYTES
+ * (user:password@ can be long enough to push the real host past the cut). */
 static void url_host(const struct command *c, char *host, size_t cap)
 {
 	host[0] = '\0';
 	for (int i = c->first; i < c->argc; i++) {
-		const char *p = strstr(c->argv[i], "://");
-		size_t n, o = 0;
-
-		if (!p)
+		if (!strstr(c->argv[i], "://"))
 			continue;
-		p += 3;
-		n = strcspn(p, "/:?#\"' ");
-		for (size_t k = 0; k < n && o + 1 < cap; k++)
-			host[o++] = (char)((p[k] >= 'A' && p[k] <= 'Z') ? p[k] + 32 : p[k]);
-		host[o] = '\0';
+		if (strlen(c->argv[i]) + 1 < ARG_BYTES)
+			al_url_host(c->argv[i], host, cap);
 		return;
 	}
 }

@@ -410,7 +410,10 @@ START_TEST(load_json_and_shell_init)
 	t_mkdirs(dir, "home");
 	setenv("HOME", home, 1);
 	t_write(proj, ".claude/settings.json",
-		"{\"env\":{\"A\":\"1\"},\"hooks\":{\"Stop\":[{\"hooks\":[{\"type\":\"command\",\"command\":\"true\"}]}]}}");
+		"{\"env\":{\"A\":\"1\"},\"hooks\":{\"Stop\":[{\"hooks\":[{\"type\":\"command\",\"command\":\"true\"}]}]},"
+		"\"gcpAuthRefresh\":\"./gcp.sh\"}");
+	t_write(proj, ".mcp.json",
+		"{\"mcpServers\":{\"r\":{\"url\":\"https://mcp.example\",\"headersHelper\":\"./h.sh\"}}}");
 	t_write(proj, "CLAUDE.md", "caf\xc3\xa9 \xff\n");
 	ck_assert_int_eq(exit_of((const char *[]){ "load", proj, NULL }), 3);
 	ck_assert_int_eq(exit_of((const char *[]){ "trust", "--yes", proj, NULL }), 0);
@@ -424,6 +427,16 @@ START_TEST(load_json_and_shell_init)
 	ck_assert_str_eq(json_string_value(json_object_get(
 				 json_array_get(json_object_get(root, "hooks"), 0), "command")),
 			 "true");
+	/* every helper of the library's table, named by its key */
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(root, "helpers"),
+							   "gcpAuthRefresh")),
+			 "./gcp.sh");
+	ck_assert_str_eq(
+		json_string_value(json_object_get(
+			json_object_get(json_array_get(json_object_get(root, "mcpServers"), 0),
+					"helpers"),
+			"headersHelper")),
+		"./h.sh");
 	ck_assert_str_eq(json_string_value(json_object_get(
 				 json_array_get(json_object_get(root, "instructions"), 0), "text")),
 			 "caf\xc3\xa9 \\xFF\\n");

@@ -28,7 +28,8 @@ static const char settings[] =
 	"  \"statusLine\": {\"type\": \"command\", \"command\": \"git branch --show-current\"},\n"
 	"  \"otelHeadersHelper\": \"./bin/otel\",\n"
 	"  \"awsAuthRefresh\": \"aws sso login\",\n"
-	"  \"awsCredentialExport\": \"./bin/aws-creds\"\n"
+	"  \"awsCredentialExport\": \"./bin/aws-creds\",\n"
+	"  \"gcpAuthRefresh\": \"./bin/gcp-refresh\"\n"
 	"}\n";
 
 static const char local_settings[] =
@@ -40,7 +41,8 @@ static const char mcp[] =
 	"  \"docs\": {\"command\": \"npx\", \"args\": [\"-y\", \"docs-mcp@1.0.0\"],\n"
 	"           \"env\": {\"TOKEN\": \"${DOCS_TOKEN}\"}},\n"
 	"  \"remote\": {\"type\": \"http\", \"url\": \"https://mcp.example/v1\",\n"
-	"             \"headers\": {\"Authorization\": \"Bearer ${API_KEY}\"}}\n"
+	"             \"headers\": {\"Authorization\": \"Bearer ${API_KEY}\"},\n"
+	"             \"headersHelper\": \"./bin/headers\"}\n"
 	"}}\n";
 
 static void setup(void)
@@ -174,6 +176,10 @@ START_TEST(trusted_accessors)
 	ck_assert_ptr_null(airlock_mcp_command(m));
 	ck_assert_str_eq(airlock_mcp_header_name(m, 0), "Authorization");
 	ck_assert_str_eq(airlock_mcp_header_value(m, 0), "Bearer ${API_KEY}");
+	ck_assert_str_eq(airlock_mcp_helper(m, AIRLOCK_HELPER_MCP_HEADERS), "./bin/headers");
+	ck_assert_ptr_null(airlock_mcp_helper(m, AIRLOCK_HELPER_API_KEY));
+	ck_assert_ptr_null(
+		airlock_mcp_helper(airlock_config_mcp(c, 0), AIRLOCK_HELPER_MCP_HEADERS));
 
 	/* local over project: FOO replaced, KEEP kept, lists added up */
 	ck_assert_uint_eq(airlock_config_env_count(c), 2);
@@ -197,6 +203,11 @@ START_TEST(trusted_accessors)
 			 "aws sso login");
 	ck_assert_str_eq(airlock_config_helper(c, AIRLOCK_HELPER_AWS_CREDENTIAL_EXPORT),
 			 "./bin/aws-creds");
+	ck_assert_str_eq(airlock_config_helper(c, AIRLOCK_HELPER_GCP_AUTH_REFRESH),
+			 "./bin/gcp-refresh");
+	/* the server's helper is the server's, not the configuration's */
+	ck_assert_ptr_null(airlock_config_helper(c, AIRLOCK_HELPER_MCP_HEADERS));
+	ck_assert_ptr_null(airlock_config_helper(c, 0));
 	ck_assert_ptr_null(airlock_config_helper(c, 99));
 
 	ck_assert_str_eq(instruction(c, "CLAUDE.md"), "# Project\nSee @docs/style.md for style.\n");
@@ -241,6 +252,11 @@ static const struct {
 	  "no command" },
 	{ ".claude/settings.json", "{\"permissions\":{\"allow\":[1]}}", "allow[0]" },
 	{ ".claude/settings.local.json", "{\"apiKeyHelper\":[\"x\"]}", "apiKeyHelper" },
+	{ ".claude/settings.json", "{\"gcpAuthRefresh\":1}", "gcpAuthRefresh is not a string" },
+	{ ".claude/settings.json", "{\"statusLine\":\"x\"}", "statusLine is not an object" },
+	{ ".claude/settings.json", "{\"statusLine\":{\"command\":[]}}", "statusLine.command" },
+	{ ".mcp.json", "{\"mcpServers\":{\"a\":{\"url\":\"https://x\",\"headersHelper\":{}}}}",
+	  "headersHelper is not a string" },
 	{ ".mcp.json", "{\"mcpServers\":{\"a\":{}}}", "neither a command nor a url" },
 	{ ".mcp.json", "{\"mcpServers\":{\"a\":{\"command\":\"x\",\"args\":\"-y\"}}}",
 	  "args is not an array" },

@@ -13,6 +13,7 @@ int main(void)
 	int failed;
 
 	umask(022); /* the group-writable checks must not depend on the caller */
+	srunner_add_suite(sr, url_suite());
 	srunner_add_suite(sr, surfaces_suite());
 	srunner_add_suite(sr, snapshot_suite());
 	srunner_add_suite(sr, trust_suite());

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "surfaces/files.h"
+#include "surfaces/keys.h"
 #include "tests/tests.h"
 
 static const struct {
@@ -169,6 +170,29 @@ START_TEST(anchors_and_skips)
 }
 END_TEST
 
+/* The helper table has one row per airlock_helper, in order, and the public
+ * names are its keys. */
+START_TEST(helper_table_follows_the_enum)
+{
+	ck_assert_uint_eq(al_helper_key_count, airlock_helper_count());
+	ck_assert_uint_eq(al_helper_key_count, HELPER_LAST);
+	for (size_t i = 0; i < al_helper_key_count; i++) {
+		const struct helper_key *k = &al_helper_keys[i];
+
+		ck_assert_int_eq(k->helper, (int)i + 1);
+		ck_assert_ptr_eq(al_helper_key(k->helper), k);
+		ck_assert_ptr_eq(al_helper_key_named(k->key), k);
+		ck_assert_str_eq(airlock_helper_name(k->helper), k->key);
+		ck_assert(k->about && *k->about);
+	}
+	ck_assert_str_eq(airlock_helper_name(AIRLOCK_HELPER_GCP_AUTH_REFRESH), "gcpAuthRefresh");
+	ck_assert_str_eq(airlock_helper_name(AIRLOCK_HELPER_MCP_HEADERS), "headersHelper");
+	ck_assert_ptr_null(airlock_helper_name(0));
+	ck_assert_ptr_null(airlock_helper_name((airlock_helper)(airlock_helper_count() + 1)));
+	ck_assert_ptr_null(al_helper_key_named("command"));
+}
+END_TEST
+
 Suite *surfaces_suite(void)
 {
 	Suite *s = suite_create("surfaces");
@@ -181,6 +205,7 @@ Suite *surfaces_suite(void)
 	tcase_add_test(tc, agents_covered);
 	tcase_add_test(tc, classes_and_kinds);
 	tcase_add_test(tc, anchors_and_skips);
+	tcase_add_test(tc, helper_table_follows_the_enum);
 	suite_add_tcase(s, tc);
 	return s;
 }

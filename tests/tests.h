@@ -11,6 +11,7 @@
 #include "airlock.h"
 
 Suite *utf8_suite(void);
+Suite *url_suite(void);
 Suite *surfaces_suite(void);
 Suite *snapshot_suite(void);
 Suite *trust_suite(void);
