@@ -190,13 +190,37 @@ static const struct {
 	{ "JIRA", "atlassian" },
 };
 
+/* True when `host` (lower case, maybe with :port or a path after it) is the
+ * vendor's: the domain itself or a name under it ("api.anthropic.com" for
+ * anthropic.com); for a bare registered name ("github"), the label before the
+ * top-level domain starts with it (api.github.com, githubusercontent.com).
+ * Containing the name is not enough: github.evil.example and
+ * api.anthropic.com.evil.example belong to evil.example. */
+static bool vendor_domain(const char *host, const char *domain)
+{
+	size_t end = strcspn(host, ":/"), n = strlen(domain), dot, start;
+
+	if (end == 0)
+		return false;
+	if (strchr(domain, '.'))
+		return end >= n && strncasecmp(host + end - n, domain, n) == 0 &&
+		       (end == n || host[end - n - 1] == '.');
+	for (dot = end; dot > 0 && host[dot - 1] != '.'; dot--)
+		;
+	if (dot < 2)
+		return false;
+	for (start = dot - 1; start > 0 && host[start - 1] != '.'; start--)
+		;
+	return dot - 1 - start >= n && strncasecmp(host + start, domain, n) == 0;
+}
+
 bool al_shell_vendor_host(const char *var, const char *host)
 {
 	size_t n = strcspn(var, "_");
 
 	for (size_t i = 0; i < sizeof(vendors) / sizeof(vendors[0]); i++)
 		if (strlen(vendors[i].prefix) == n && strncmp(var, vendors[i].prefix, n) == 0)
-			return *host && has(host, vendors[i].domain);
+			return vendor_domain(host, vendors[i].domain);
 	/* A token named after no vendor we know (API_KEY, DOCS_TOKEN) is taken
 	 * to belong to where the configuration sends it. */
 	return !al_shell_foreign_vendor(var);
