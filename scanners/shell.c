@@ -592,57 +592,43 @@ static void judge_fetched_run(struct ctx *x, TSNode cmd, const struct command *c
 		strong(x, "AL220", cmd, "runs %s, which it downloaded", run);
 }
 
-static void judge_command(struct ctx *x, TSNode cmd)
+/* A network command: what it uploads or expands that is a secret, and the
+ * lone sink the combinations look for. */
+static void judge_sink(struct ctx *x, TSNode cmd, const struct command *c, unsigned int f)
 {
-	struct command *c = malloc(sizeof(*c));
-	unsigned int f;
 	char var[64], host[128];
 
-	if (!c) {
-		x->error = al_error_oom();
-		return;
-	}
-	command_read(x, cmd, c);
-	f = command_facts(x, c);
-	if (c->sudo)
-		report(x, "AL233", 0, cmd, "sudo %s", c->name);
-	if (x->nfetched > 0)
-		judge_fetched_run(x, cmd, c, f);
-	if (package_from_url(c))
-		strong(x, "AL220", cmd, "%s runs a package fetched from a URL", c->name);
-	if (f & F_SINK) {
-		url_host(c, host, sizeof(host));
-		for (int i = c->first; i < c->argc; i++) {
-			const char *file = uploaded_file(c, i);
-			unsigned int inner;
+	url_host(c, host, sizeof(host));
+	for (int i = c->first; i < c->argc; i++) {
+		const char *file = uploaded_file(c, i);
+		unsigned int inner;
 
-			if (file && al_shell_credential_path(file))
-				strong(x, "AL210", cmd, "uploads %s", file);
-			for (int t = 0; file && t < x->ntmp; t++)
-				if (strcmp(file, x->tmpfiles[t]) == 0)
-					strong(x, "AL210", cmd,
-					       "uploads %s, a file a secret was written to", file);
-			inner = facts_of(x, c->args[i]);
-			if ((inner & F_SRC) && !al_ts_is(c->args[i], "word"))
-				strong(x, "AL210", cmd, "sends the output of a secret read (%s)",
-				       c->name);
-			if (expands_secret(x, c->args[i], var, sizeof(var)) &&
-			    !(al_shell_foreign_vendor(var) && al_shell_vendor_host(var, host)) &&
-			    !al_shell_named_host(var, host))
-				strong(x, "AL210", cmd, "sends $%s", var);
-		}
-		if (!x->have_sink ||
-		    ((f & F_SINK_RAW) && x->lone_sink_sev < AIRLOCK_SEVERITY_MEDIUM)) {
-			x->have_sink = true;
-			x->lone_sink = cmd;
-			x->lone_sink_sev =
-				(f & F_SINK_RAW) ? AIRLOCK_SEVERITY_MEDIUM : AIRLOCK_SEVERITY_LOW;
-		}
+		if (file && al_shell_credential_path(file))
+			strong(x, "AL210", cmd, "uploads %s", file);
+		for (int t = 0; file && t < x->ntmp; t++)
+			if (strcmp(file, x->tmpfiles[t]) == 0)
+				strong(x, "AL210", cmd,
+				       "uploads %s, a file a secret was written to", file);
+		inner = facts_of(x, c->args[i]);
+		if ((inner & F_SRC) && !al_ts_is(c->args[i], "word"))
+			strong(x, "AL210", cmd, "sends the output of a secret read (%s)", c->name);
+		if (expands_secret(x, c->args[i], var, sizeof(var)) &&
+		    !(al_shell_foreign_vendor(var) && al_shell_vendor_host(var, host)) &&
+		    !al_shell_named_host(var, host))
+			strong(x, "AL210", cmd, "sends $%s", var);
 	}
-	if ((f & F_SRC) && !(f & F_SINK) && !x->have_source) {
-		x->have_source = true;
-		x->lone_source = cmd;
+	if (!x->have_sink || ((f & F_SINK_RAW) && x->lone_sink_sev < AIRLOCK_SEVERITY_MEDIUM)) {
+		x->have_sink = true;
+		x->lone_sink = cmd;
+		x->lone_sink_sev =
+			(f & F_SINK_RAW) ? AIRLOCK_SEVERITY_MEDIUM : AIRLOCK_SEVERITY_LOW;
 	}
+}
+
+/* Code that eval, sh or process substitution runs: a download or decoded
+ * text. */
+static void judge_eval(struct ctx *x, TSNode cmd, const struct command *c, unsigned int f)
+{
 	if (f & F_EVAL) {
 		for (int i = c->first; i < c->argc; i++) {
 			unsigned int inner = facts_of(x, c->args[i]);
@@ -660,6 +646,11 @@ static void judge_command(struct ctx *x, TSNode cmd)
 			if (al_ts_is(c->args[i], "process_substitution") &&
 			    (facts_of(x, c->args[i]) & F_DOWNLOAD))
 				strong(x, "AL220", cmd, "%s runs a download", c->name);
+}
+
+/* A listener or connector that hands a shell to the other end. */
+static void judge_remote_shell(struct ctx *x, TSNode cmd, const struct command *c)
+{
 	if ((strcmp(c->name, "nc") == 0 || strcmp(c->name, "ncat") == 0 ||
 	     strcmp(c->name, "netcat") == 0) &&
 	    (arg_is(c, "-e") || arg_is(c, "-c") || arg_has(c, "/bin/")))
@@ -667,6 +658,11 @@ static void judge_command(struct ctx *x, TSNode cmd)
 	if (strcmp(c->name, "socat") == 0 && (arg_has(c, "exec:") || arg_has(c, "EXEC:") ||
 					      arg_has(c, "system:") || arg_has(c, "SYSTEM:")))
 		strong(x, "AL230", cmd, "%s hands a shell to a remote host", c->name);
+}
+
+/* rm -r of / or the home folder; a set-user-ID or set-group-ID bit. */
+static void judge_destructive(struct ctx *x, TSNode cmd, const struct command *c)
+{
 	if (strcmp(c->name, "rm") == 0) {
 		bool rec = false;
 
@@ -697,6 +693,12 @@ static void judge_command(struct ctx *x, TSNode cmd)
 				 (a[0] == '2' || a[0] == '4' || a[0] == '6'))
 				report(x, "AL234", 0, cmd, "chmod %s", a);
 		}
+}
+
+/* Making code run later: crontab, services, git hooks, writes to the files
+ * that start programs. */
+static void judge_persistence(struct ctx *x, TSNode cmd, const struct command *c)
+{
 	if (strcmp(c->name, "crontab") == 0 && !arg_is(c, "-l"))
 		report(x, "AL231", 0, cmd, "installs a crontab");
 	if ((strcmp(c->name, "systemctl") == 0 && arg_is(c, "enable")) ||
@@ -722,6 +724,11 @@ static void judge_command(struct ctx *x, TSNode cmd)
 			}
 		}
 	}
+}
+
+/* The code a shell, eval or an interpreter is given: judged as code. */
+static void judge_inner_code(struct ctx *x, TSNode cmd, struct command *c, unsigned int f)
+{
 	if (f & (F_SHELL | F_EVAL)) {
 		/* eval 'code': its argument is code, as sh -c's is (a substitution in
 		 * it is judged where it stands) */
@@ -739,6 +746,37 @@ static void judge_command(struct ctx *x, TSNode cmd)
 		else if (i >= 0 && al_shell_is_interpreter(c->name, strlen(c->name)))
 			judge_interpreter_code(x, cmd, c, i);
 	}
+}
+
+/* One simple command: each of its facts judged in turn. */
+static void judge_command(struct ctx *x, TSNode cmd)
+{
+	struct command *c = malloc(sizeof(*c));
+	unsigned int f;
+
+	if (!c) {
+		x->error = al_error_oom();
+		return;
+	}
+	command_read(x, cmd, c);
+	f = command_facts(x, c);
+	if (c->sudo)
+		report(x, "AL233", 0, cmd, "sudo %s", c->name);
+	if (x->nfetched > 0)
+		judge_fetched_run(x, cmd, c, f);
+	if (package_from_url(c))
+		strong(x, "AL220", cmd, "%s runs a package fetched from a URL", c->name);
+	if (f & F_SINK)
+		judge_sink(x, cmd, c, f);
+	if ((f & F_SRC) && !(f & F_SINK) && !x->have_source) {
+		x->have_source = true;
+		x->lone_source = cmd;
+	}
+	judge_eval(x, cmd, c, f);
+	judge_remote_shell(x, cmd, c);
+	judge_destructive(x, cmd, c);
+	judge_persistence(x, cmd, c);
+	judge_inner_code(x, cmd, c, f);
 	free(c);
 }
 
