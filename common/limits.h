@@ -57,10 +57,20 @@
 
 /* Bytes of findings the sandboxed scanner may send back to the parent. */
 #define LIMIT_SCAN_REPORT_BYTES (256u * 1024 * 1024)
+/* Bytes of one trust record, and of one quarantine note; a larger one fails
+ * its check (an error, never a decision). */
+#define LIMIT_RECORD_BYTES      (4u * 1024 * 1024)
+#define LIMIT_NOTE_BYTES        (64u * 1024)
+
+/* Directories above a private directory (trust store, state) that are
+ * checked on the way to the root; a deeper path is refused, not half
+ * checked. */
+#define LIMIT_ANCESTOR_DEPTH 256
+
 /* Bytes of the memory scan's state file, and files it records; a larger
  * state is discarded (a full rescan), never partly trusted. */
-#define LIMIT_STATE_BYTES       (64u * 1024 * 1024)
-#define LIMIT_STATE_FILES       200000
+#define LIMIT_STATE_BYTES (64u * 1024 * 1024)
+#define LIMIT_STATE_FILES 200000
 
 /* Threads a memory scan spreads its files over (libyara allows 32). */
 #define LIMIT_SCAN_THREADS 16

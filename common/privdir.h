@@ -1,10 +1,12 @@
 /*
  * privdir.h - the few file-system steps the trust store and the memory-scan
- * state share: private directories, and atomic replacement of one file.
+ * state share: private directories, checked with every directory above
+ * them, and atomic replacement of one file.
  */
 #ifndef AIRLOCK_COMMON_PRIVDIR_H
 #define AIRLOCK_COMMON_PRIVDIR_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* mkdir -p; each directory it creates is 0700 whatever the umask (existing
@@ -19,5 +21,17 @@ int al_fileio_make_dirs(const char *path);
  * AIRLOCK_ERROR, or -EEXIST when `tmp` exists (message not set). */
 int al_fileio_replace_at(int dirfd, const char *shown, const char *tmp, const char *name,
 			 const void *buf, size_t len);
+
+/*
+ * Opens the private directory at absolute `path` with O_NOFOLLOW |
+ * O_DIRECTORY (with `create`, making it and its missing parents 0700 first)
+ * and checks it on descriptors: owned by the user and not writable by group
+ * or others, and every directory above it up to the root owned by the user
+ * or root and not writable by others unless sticky. `what` names it in
+ * messages ("trust store", "state directory"). Returns the descriptor;
+ * AIRLOCK_ENOTFOUND when it is missing and not `create`; AIRLOCK_ERROR with
+ * a one-line reason.
+ */
+int al_privdir_open(const char *path, const char *what, bool create);
 
 #endif

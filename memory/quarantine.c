@@ -21,11 +21,11 @@
 
 #include "common/error.h"
 #include "common/limits.h"
+#include "common/safeio.h"
 #include "memory/state.h"
 
 #define NOTE_NAME "origin.json"
 #define FILE_NAME "file"
-#define NOTE_MAX  (64u * 1024)
 
 /* The directory holding `path` (resolved) and the last name (not resolved). */
 static int open_parent(char **dir, char **base, const char *path)
@@ -201,26 +201,27 @@ out:
 	return error;
 }
 
+/* The note is the user's own file (common/safeio.c, AL_SAFEIO_PRIVATE): it
+ * says where a restore writes. */
 static int read_note(char **origin, int slot, const char *id)
 {
-	char buf[NOTE_MAX + 1];
-	struct stat st;
+	unsigned char *buf = NULL;
+	struct safe_file f;
 	json_t *o = NULL;
 	const char *s;
-	ssize_t n;
-	int fd, error = 0;
+	size_t len;
+	int error;
 
 	*origin = NULL;
-	fd = openat(slot, NOTE_NAME, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0)
-		return al_error_set_errno(AIRLOCK_ERROR, errno, "quarantine %s has no note", id);
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() ||
-	    (st.st_mode & (S_IWGRP | S_IWOTH)) || (n = read(fd, buf, NOTE_MAX + 1)) < 0 ||
-	    n > (ssize_t)NOTE_MAX) {
-		error = al_error_set(AIRLOCK_ERROR, "the note of quarantine %s fails a check", id);
-		goto out;
-	}
-	o = json_loadb(buf, (size_t)n, JSON_REJECT_DUPLICATES, NULL);
+	error = al_safeio_load(&buf, &len, &f, slot, NOTE_NAME, AL_SAFEIO_PRIVATE,
+			       LIMIT_NOTE_BYTES);
+	if (error < 0)
+		return error;
+	if (f.why == AL_SAFEIO_OPEN_FAILED)
+		return al_error_set_errno(AIRLOCK_ERROR, f.errnum, "quarantine %s has no note", id);
+	if (f.why != AL_SAFEIO_OK)
+		return al_error_set(AIRLOCK_ERROR, "the note of quarantine %s fails a check", id);
+	o = json_loadb((const char *)buf, len, JSON_REJECT_DUPLICATES, NULL);
 	s = json_string_value(json_object_get(o, "origin"));
 	if (!s || s[0] != '/') {
 		error = al_error_set(AIRLOCK_ERROR, "the note of quarantine %s is corrupt", id);
@@ -230,7 +231,7 @@ static int read_note(char **origin, int slot, const char *id)
 		error = al_error_oom();
 out:
 	json_decref(o);
-	close(fd);
+	free(buf);
 	return error;
 }
 

@@ -2,12 +2,17 @@
  * state_io.c - the state directory on disk: the state file and quarantine.
  *
  * MUST (as trust/store.c):
- *  1. The directory is opened with O_NOFOLLOW | O_DIRECTORY and checked on the
- *     descriptor: owned by the user, not writable by group or others.
- *  2. The state file is opened relative to it with O_NOFOLLOW and checked on
- *     the descriptor: regular, owned by the user, not group/world writable,
- *     within LIMIT_STATE_BYTES. Failing a check means "not trusted": the
- *     state is discarded with a warning and every file is read again.
+ *  1. The directory, and every directory above it, passes the private
+ *     directory checks of common/privdir.c (al_privdir_open): itself opened
+ *     with O_NOFOLLOW | O_DIRECTORY, owned by the user, not writable by group
+ *     or others; each one above owned by the user or root, not writable by
+ *     others unless sticky.
+ *  2. The state file is read through common/safeio.c (AL_SAFEIO_PRIVATE):
+ *     opened relative to the directory with O_NOFOLLOW and checked on the
+ *     descriptor - regular, owned by the user, not group/world writable,
+ *     within LIMIT_STATE_BYTES - and read once. Failing a check means "not
+ *     trusted": the state is discarded with a warning and every file is read
+ *     again.
  *  3. Writes: temp file O_CREAT|O_EXCL|O_NOFOLLOW 0600, write, fsync, rename,
  *     fsync of the directory, under flock(LOCK_EX) on the directory.
  */
@@ -18,12 +23,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "common/error.h"
 #include "common/privdir.h"
 #include "common/limits.h"
+#include "common/safeio.h"
 #include "memory/state.h"
 
 #define STATE_NAME "memory-scan.json"
@@ -50,57 +55,14 @@ int al_state_dir(char **out, const char *dir)
 	return 0;
 }
 
-static int check_dir(int fd, const char *path)
-{
-	struct stat st;
-
-	if (fstat(fd, &st) < 0)
-		return al_error_set_errno(AIRLOCK_ERROR, errno, "state directory %s", path);
-	if (st.st_uid != geteuid())
-		return al_error_set(AIRLOCK_ERROR,
-				    "state directory %s is not owned by you (uid %u)", path,
-				    (unsigned)st.st_uid);
-	if (st.st_mode & (S_IWGRP | S_IWOTH))
-		return al_error_set(AIRLOCK_ERROR,
-				    "state directory %s is writable by group or others (mode %04o)",
-				    path, (unsigned)(st.st_mode & 07777));
-	return 0;
-}
-
 int al_state_dir_open(const char *dir, const char *sub, bool create)
 {
 	char *path = NULL;
-	int fd = -1, error;
+	int error;
 
 	if (sub ? asprintf(&path, "%s/%s", dir, sub) < 0 : !(path = strdup(dir)))
 		return al_error_oom();
-	if (path[0] != '/') {
-		error = al_error_set(AIRLOCK_ERROR, "state directory %s is not absolute", path);
-		goto out;
-	}
-	fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0 && errno == ENOENT && create) {
-		if ((error = al_fileio_make_dirs(path)) < 0)
-			goto out;
-		fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	}
-	if (fd < 0) {
-		if (errno == ENOENT)
-			error = al_error_set(AIRLOCK_ENOTFOUND, "%s does not exist", path);
-		else if (errno == ELOOP || errno == ENOTDIR)
-			error = al_error_set(AIRLOCK_ERROR, "%s is a symlink or not a directory",
-					     path);
-		else
-			error = al_error_set_errno(AIRLOCK_ERROR, errno, "cannot open %s", path);
-		goto out;
-	}
-	if ((error = check_dir(fd, path)) < 0)
-		goto out;
-	error = fd;
-	fd = -1;
-out:
-	if (fd >= 0)
-		close(fd);
+	error = al_privdir_open(path, "state directory", create);
 	free(path);
 	return error;
 }
@@ -122,50 +84,46 @@ static int warn(char **warning, const char *fmt, ...)
 	return 0;
 }
 
+/* Rule 2: why the state file is not trusted, as a warning. */
+static int state_warning(char **warning, const struct safe_file *f, const char *dir)
+{
+	switch (f->why) {
+	case AL_SAFEIO_OPEN_FAILED:
+		return warn(warning, "state file %s/%s %s; discarded, scanning everything", dir,
+			    STATE_NAME, f->errnum == ELOOP ? "is a symlink" : "cannot be opened");
+	case AL_SAFEIO_STAT_FAILED:
+	case AL_SAFEIO_NOT_REGULAR:
+		return warn(warning, "state file %s/%s is not a regular file; discarded", dir,
+			    STATE_NAME);
+	case AL_SAFEIO_NOT_OWNED:
+		return warn(warning, "state file %s/%s is not owned by you (uid %u); discarded",
+			    dir, STATE_NAME, (unsigned)f->st.st_uid);
+	case AL_SAFEIO_WRITABLE:
+		return warn(
+			warning,
+			"state file %s/%s is writable by group or others (mode %04o); discarded",
+			dir, STATE_NAME, (unsigned)(f->st.st_mode & 07777));
+	case AL_SAFEIO_TOO_LARGE:
+		return warn(warning, "state file %s/%s is too large; discarded", dir, STATE_NAME);
+	default:
+		return warn(warning, "state file %s/%s could not be read whole; discarded", dir,
+			    STATE_NAME);
+	}
+}
+
 /* Rule 2: reads the state file's bytes, or says why they are not trusted. */
 static int read_state(unsigned char **buf, size_t *len, char **warning, int dirfd, const char *dir)
 {
-	struct stat st;
-	ssize_t got;
-	int fd, error = 0;
+	struct safe_file f;
+	int error;
 
-	*buf = NULL;
-	fd = openat(dirfd, STATE_NAME, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-	if (fd < 0) {
-		if (errno == ENOENT)
-			return 0;
-		return warn(warning, "state file %s/%s %s; discarded, scanning everything", dir,
-			    STATE_NAME, errno == ELOOP ? "is a symlink" : "cannot be opened");
-	}
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
-		error = warn(warning, "state file %s/%s is not a regular file; discarded", dir,
-			     STATE_NAME);
-	else if (st.st_uid != geteuid())
-		error = warn(warning, "state file %s/%s is not owned by you (uid %u); discarded",
-			     dir, STATE_NAME, (unsigned)st.st_uid);
-	else if (st.st_mode & (S_IWGRP | S_IWOTH))
-		error = warn(
-			warning,
-			"state file %s/%s is writable by group or others (mode %04o); discarded",
-			dir, STATE_NAME, (unsigned)(st.st_mode & 07777));
-	else if ((uint64_t)st.st_size > LIMIT_STATE_BYTES)
-		error = warn(warning, "state file %s/%s is too large; discarded", dir, STATE_NAME);
-	else if (!(*buf = malloc((size_t)st.st_size + 1)))
-		error = al_error_oom();
-	if (error < 0 || *warning)
-		goto out;
-	got = read(fd, *buf, (size_t)st.st_size + 1);
-	if (got != st.st_size)
-		error = warn(warning, "state file %s/%s could not be read whole; discarded", dir,
-			     STATE_NAME);
-	*len = got > 0 ? (size_t)got : 0;
-out:
-	close(fd);
-	if (error < 0 || *warning) {
-		free(*buf);
-		*buf = NULL;
-	}
-	return error;
+	error = al_safeio_load(buf, len, &f, dirfd, STATE_NAME, AL_SAFEIO_PRIVATE,
+			       LIMIT_STATE_BYTES);
+	if (error < 0 || f.why == AL_SAFEIO_OK)
+		return error;
+	if (f.why == AL_SAFEIO_OPEN_FAILED && f.errnum == ENOENT)
+		return 0;
+	return state_warning(warning, &f, dir);
 }
 
 int al_state_load(struct state *out, char **warning, const char *dir)

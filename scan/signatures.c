@@ -14,74 +14,41 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "common/error.h"
 #include "common/limits.h"
+#include "common/safeio.h"
 #include "scan/signatures.h"
 
 #ifndef AIRLOCK_DATADIR
 #define AIRLOCK_DATADIR "/usr/local/share/airlock"
 #endif
 
-static ssize_t read_all(int fd, unsigned char *buf, size_t want)
-{
-	size_t got = 0;
-
-	while (got < want) {
-		ssize_t n = read(fd, buf + got, want - got);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return n < 0 ? -1 : (ssize_t)got;
-		got += (size_t)n;
-	}
-	return (ssize_t)got;
-}
-
-/* Reads a regular file of at most `cap` bytes, NUL-terminated. */
+/* Reads a regular file of at most `cap` bytes, NUL-terminated, through
+ * common/safeio.c: the last name is never followed if it is a symlink. */
 static int read_small(unsigned char **out, size_t *len, int dirfd, const char *name, size_t cap)
 {
-	struct stat st;
-	unsigned char *buf = NULL;
-	ssize_t got;
-	int fd, error = 0;
+	struct safe_file f;
+	int error;
 
-	*out = NULL;
-	fd = openat(dirfd, name, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
-	if (fd < 0) {
-		int e = errno;
-
-		return al_error_set_errno(e == ENOENT ? AIRLOCK_ENOTFOUND : AIRLOCK_ERROR, e,
-					  "cannot open '%s'", name);
+	error = al_safeio_load(out, len, &f, dirfd, name, 0, cap);
+	if (error < 0)
+		return error;
+	switch (f.why) {
+	case AL_SAFEIO_OK:
+		return 0;
+	case AL_SAFEIO_OPEN_FAILED:
+		return al_error_set_errno(f.errnum == ENOENT ? AIRLOCK_ENOTFOUND : AIRLOCK_ERROR,
+					  f.errnum, "cannot open '%s'", name);
+	case AL_SAFEIO_STAT_FAILED:
+	case AL_SAFEIO_NOT_REGULAR:
+		return al_error_set(AIRLOCK_ERROR, "'%s' is not a regular file", name);
+	case AL_SAFEIO_TOO_LARGE:
+		return al_error_set(AIRLOCK_ERROR, "'%s' is larger than %zu bytes", name, cap);
+	default:
+		return al_error_set(AIRLOCK_ERROR, "cannot read '%s'", name);
 	}
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		error = al_error_set(AIRLOCK_ERROR, "'%s' is not a regular file", name);
-		goto out;
-	}
-	if ((uint64_t)st.st_size > cap) {
-		error = al_error_set(AIRLOCK_ERROR, "'%s' is larger than %zu bytes", name, cap);
-		goto out;
-	}
-	if (!(buf = malloc((size_t)st.st_size + 1))) {
-		error = al_error_oom();
-		goto out;
-	}
-	got = read_all(fd, buf, (size_t)st.st_size);
-	if (got != (ssize_t)st.st_size) {
-		error = al_error_set(AIRLOCK_ERROR, "cannot read '%s'", name);
-		goto out;
-	}
-	buf[got] = '\0';
-	*len = (size_t)got;
-	*out = buf;
-	buf = NULL;
-out:
-	free(buf);
-	close(fd);
-	return error;
 }
 
 static const char *signatures_path(const struct scan_options *so)

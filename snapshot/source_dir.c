@@ -1,7 +1,8 @@
 /*
  * source_dir.c - walk a project directory and read its context files once.
  *
- * The rules, all enforced on descriptors:
+ * The rules, all enforced on descriptors (the opens and reads are
+ * common/safeio.c's):
  *  - every name is opened relative to its parent directory's descriptor, one
  *    component at a time, with openat2(RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS |
  *    RESOLVE_NO_MAGICLINKS) and O_NOFOLLOW: nothing is reached through a link;
@@ -17,24 +18,20 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <linux/openat2.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "common/error.h"
 #include "common/utf8.h"
 #include "common/limits.h"
+#include "common/safeio.h"
 #include "snapshot/source_dir.h"
 
-AL_SEAM_DEFINE(bool, al_source_dir_force_fallback, false);
 AL_SEAM_DEFINE(al_open_hook, al_source_dir_before_open, NULL);
 AL_SEAM_DEFINE(void *, al_source_dir_before_open_arg, NULL);
 unsigned long al_source_dir_reads;
-
-static int openat2_missing;
 
 struct walk {
 	struct snapshot *snap;
@@ -43,32 +40,6 @@ struct walk {
 	bool entry_limit_reported;
 	const struct surface *all; /* set: every file is this surface */
 };
-
-int al_source_dir_open_beneath(int dirfd, const char *name, int flags)
-{
-	flags |= O_NOFOLLOW | O_CLOEXEC | O_NOCTTY;
-	if (name[0] == '\0' || strchr(name, '/') || strcmp(name, ".") == 0 ||
-	    strcmp(name, "..") == 0) {
-		errno = EINVAL;
-		return -1;
-	}
-#ifdef SYS_openat2
-	if (!al_source_dir_force_fallback && !__atomic_load_n(&openat2_missing, __ATOMIC_RELAXED)) {
-		struct open_how how = {
-			.flags = (uint64_t)flags,
-			.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS,
-		};
-		long fd = syscall(SYS_openat2, dirfd, name, &how, sizeof(how));
-
-		if (fd >= 0 || errno != ENOSYS)
-			return (int)fd;
-		__atomic_store_n(&openat2_missing, 1, __ATOMIC_RELAXED);
-	}
-#endif
-	/* A single component opened with O_NOFOLLOW relative to a directory that
-	 * was itself opened this way cannot leave the tree. */
-	return openat(dirfd, name, flags);
-}
 
 /* Adds an entry for the current path, noting a name that is not UTF-8. */
 static int add(struct airlock_entry **out, struct walk *w, const struct surface *s,
@@ -145,64 +116,29 @@ static int visit_special(struct walk *w, const struct surface *s)
 	return add(NULL, w, s, AIRLOCK_REASON_NOT_REGULAR, 0, NULL);
 }
 
-static ssize_t read_full(int fd, unsigned char *buf, size_t want)
+/* Reads the file open in `f` once (common/safeio.c). On success *data holds
+ * exactly f->st.st_size bytes; otherwise *reasons says why there is no
+ * content. */
+static int read_once(unsigned char **data, unsigned int *reasons, struct safe_file *f, uint64_t cap)
 {
-	size_t got = 0;
+	int error = al_safeio_read(data, f, cap);
 
-	while (got < want) {
-		ssize_t n = read(fd, buf + got, want - got);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		if (n == 0)
-			break;
-		got += (size_t)n;
-	}
-	return (ssize_t)got;
-}
-
-static bool same_file_state(const struct stat *a, const struct stat *b)
-{
-	return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
-	       a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
-	       a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
-}
-
-/* Reads the open regular file `fd` once. On success *data holds exactly
- * st->st_size bytes; otherwise *reasons says why there is no content. */
-static int read_once(unsigned char **data, unsigned int *reasons, int fd, const struct stat *st,
-		     uint64_t cap)
-{
-	struct stat after;
-	unsigned char *buf;
-	size_t size;
-	ssize_t got;
-
-	*data = NULL;
-	if ((uint64_t)st->st_size > cap) {
+	if (f->why != AL_SAFEIO_TOO_LARGE)
+		__atomic_add_fetch(&al_source_dir_reads, 1, __ATOMIC_RELAXED);
+	switch (f->why) {
+	case AL_SAFEIO_OK:
+		break;
+	case AL_SAFEIO_TOO_LARGE:
 		*reasons |= AIRLOCK_REASON_TOO_LARGE;
-		return 0;
-	}
-	size = (size_t)st->st_size;
-	__atomic_add_fetch(&al_source_dir_reads, 1, __ATOMIC_RELAXED);
-	/* One spare byte shows a file that grew after fstat. */
-	if (!(buf = malloc(size + 1)))
-		return al_error_oom();
-	got = read_full(fd, buf, size + 1);
-	if (got < 0) {
-		free(buf);
+		break;
+	case AL_SAFEIO_READ_FAILED:
 		*reasons |= AIRLOCK_REASON_UNREADABLE;
-		return 0;
-	}
-	if ((size_t)got != size || fstat(fd, &after) < 0 || !same_file_state(st, &after)) {
-		free(buf);
+		break;
+	default:
 		*reasons |= AIRLOCK_REASON_CHANGED;
-		return 0;
+		break;
 	}
-	*data = buf;
-	return 0;
+	return error;
 }
 
 static unsigned int open_failure_reason(int errnum)
@@ -235,8 +171,8 @@ static int visit_file(struct walk *w, int dirfd, const char *name, const struct 
 	struct airlock_entry *e;
 	unsigned char *data = NULL;
 	struct file_stamp stamp;
-	struct stat st;
-	int fd, error;
+	struct safe_file f;
+	int error;
 
 	if (!s && w->snap->all_files)
 		s = &al_snapshot_any_surface;
@@ -244,46 +180,44 @@ static int visit_file(struct walk *w, int dirfd, const char *name, const struct 
 		return 0;
 	if (al_source_dir_before_open)
 		al_source_dir_before_open(dirfd, name, al_source_dir_before_open_arg);
-	fd = al_source_dir_open_beneath(dirfd, name, O_RDONLY | O_NONBLOCK);
-	if (fd < 0) {
-		if (errno == ELOOP) /* a symlink took its place */
+	switch (al_safeio_open(&f, dirfd, name, AL_SAFEIO_BENEATH)) {
+	case AL_SAFEIO_OK:
+		break;
+	case AL_SAFEIO_OPEN_FAILED:
+		if (f.errnum == ELOOP) /* a symlink took its place */
 			return visit_link(w, dirfd, name, AIRLOCK_REASON_CHANGED, s);
-		return add(NULL, w, s, open_failure_reason(errno), 0, NULL);
-	}
-	if (fstat(fd, &st) < 0) {
-		close(fd);
-		return add(NULL, w, s, AIRLOCK_REASON_UNREADABLE, 0, NULL);
-	}
-	if (!S_ISREG(st.st_mode)) {
-		close(fd);
+		return add(NULL, w, s, open_failure_reason(f.errnum), 0, NULL);
+	case AL_SAFEIO_NOT_REGULAR:
 		return add(NULL, w, s, AIRLOCK_REASON_NOT_REGULAR | AIRLOCK_REASON_CHANGED, 0,
 			   NULL);
+	default:
+		return add(NULL, w, s, AIRLOCK_REASON_UNREADABLE, 0, NULL);
 	}
-	if (s->cls == AIRLOCK_CLASS_EXECUTABLE && (st.st_mode & (S_IWGRP | S_IWOTH)))
+	if (s->cls == AIRLOCK_CLASS_EXECUTABLE && (f.st.st_mode & (S_IWGRP | S_IWOTH)))
 		reasons |= AIRLOCK_REASON_WRITABLE;
 	/* Another name for the same inode may sit outside the project, where
 	 * someone else can rewrite what was trusted and scanned. */
-	if (st.st_nlink > 1)
+	if (f.st.st_nlink > 1)
 		reasons |= AIRLOCK_REASON_HARDLINK;
-	stamp_of(&stamp, &st);
+	stamp_of(&stamp, &f.st);
 	if (w->snap->unchanged && w->snap->unchanged(w->snap->unchanged_arg, w->path, &stamp)) {
-		close(fd);
-		if ((error = add(&e, w, s, reasons, (uint64_t)st.st_size, NULL)) < 0 || !e)
+		al_safeio_close(&f);
+		if ((error = add(&e, w, s, reasons, (uint64_t)f.st.st_size, NULL)) < 0 || !e)
 			return error;
 		e->stamp = stamp;
 		e->cached = true;
 		return 0;
 	}
-	error = read_once(&data, &reasons, fd, &st, w->snap->max_file_size);
-	close(fd);
+	error = read_once(&data, &reasons, &f, w->snap->max_file_size);
+	al_safeio_close(&f);
 	if (error < 0)
 		return error;
-	if ((error = add(&e, w, s, reasons, (uint64_t)st.st_size, NULL)) < 0 || !e || !data) {
+	if ((error = add(&e, w, s, reasons, (uint64_t)f.st.st_size, NULL)) < 0 || !e || !data) {
 		free(data);
 		return error;
 	}
 	e->stamp = stamp;
-	return al_snapshot_set_content(w->snap, e, data, (size_t)st.st_size);
+	return al_snapshot_set_content(w->snap, e, data, (size_t)f.st.st_size);
 }
 
 static int walk_dir(struct walk *w, int dirfd, size_t len, int depth);
@@ -296,7 +230,7 @@ static int visit_dir(struct walk *w, int dirfd, const char *name, size_t len, in
 		return 0;
 	if (depth >= LIMIT_WALK_DEPTH)
 		return add_limit(w);
-	fd = al_source_dir_open_beneath(dirfd, name, O_RDONLY | O_DIRECTORY);
+	fd = al_safeio_open_beneath(dirfd, name, O_RDONLY | O_DIRECTORY);
 	if (fd < 0) {
 		if (errno == ELOOP) /* swapped for a symlink since the listing */
 			return visit_link(w, dirfd, name, AIRLOCK_REASON_CHANGED, NULL);
@@ -475,7 +409,7 @@ static int open_parent(struct walk *w, int rootfd, char **last, unsigned int *re
 		int next;
 
 		*slash = '\0';
-		next = al_source_dir_open_beneath(fd, p, O_RDONLY | O_DIRECTORY);
+		next = al_safeio_open_beneath(fd, p, O_RDONLY | O_DIRECTORY);
 		if (next < 0) {
 			*reasons = errno == ELOOP ? AIRLOCK_REASON_SYMLINK
 				   : (errno == ENOENT || errno == ENOTDIR)
@@ -546,7 +480,7 @@ int al_source_dir_snapshot_tree(struct snapshot *snap, int rootfd, const char *r
 		return al_error_set(AIRLOCK_EINVALID, "not a relative path inside the directory");
 	}
 	fd = open_parent(w, rootfd, &name, &reasons);
-	dirfd = fd < 0 ? -1 : al_source_dir_open_beneath(fd, name, O_RDONLY | O_DIRECTORY);
+	dirfd = fd < 0 ? -1 : al_safeio_open_beneath(fd, name, O_RDONLY | O_DIRECTORY);
 	if (dirfd < 0 && fd >= 0)
 		reasons = errno == ENOENT  ? AIRLOCK_REASON_MISSING
 			  : errno == ELOOP ? AIRLOCK_REASON_SYMLINK
@@ -564,36 +498,31 @@ int al_source_dir_snapshot_tree(struct snapshot *snap, int rootfd, const char *r
 int al_source_file_read(unsigned char **data, unsigned int *reasons, uint64_t *size,
 			const char *path, uint64_t cap)
 {
-	struct stat st;
-	int fd, error;
+	struct safe_file f;
+	int error;
 
 	*data = NULL;
 	*reasons = 0;
 	*size = 0;
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
-	if (fd < 0) {
-		int e = errno;
-
-		if (e == ENOENT)
+	switch (al_safeio_open(&f, AT_FDCWD, path, 0)) {
+	case AL_SAFEIO_OK:
+		break;
+	case AL_SAFEIO_OPEN_FAILED:
+		if (f.errnum == ENOENT)
 			return al_error_set(AIRLOCK_ENOTFOUND, "'%s' does not exist", path);
-		if (e == ELOOP)
+		if (f.errnum == ELOOP)
 			return al_error_set(AIRLOCK_EINVALID, "'%s' is a symlink (not followed)",
 					    path);
-		if (e == ENXIO)
+		if (f.errnum == ENXIO)
 			return al_error_set(AIRLOCK_EINVALID, "'%s' is not a regular file", path);
-		return al_error_set_errno(AIRLOCK_ERROR, e, "cannot open '%s'", path);
+		return al_error_set_errno(AIRLOCK_ERROR, f.errnum, "cannot open '%s'", path);
+	case AL_SAFEIO_STAT_FAILED:
+		return al_error_set_errno(AIRLOCK_ERROR, f.errnum, "cannot stat '%s'", path);
+	default:
+		return al_error_set(AIRLOCK_EINVALID, "'%s' is not a regular file", path);
 	}
-	if (fstat(fd, &st) < 0) {
-		error = al_error_set_errno(AIRLOCK_ERROR, errno, "cannot stat '%s'", path);
-		goto out;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		error = al_error_set(AIRLOCK_EINVALID, "'%s' is not a regular file", path);
-		goto out;
-	}
-	*size = (uint64_t)st.st_size;
-	error = read_once(data, reasons, fd, &st, cap ? cap : LIMIT_FILE_SIZE_DEFAULT);
-out:
-	close(fd);
+	*size = (uint64_t)f.st.st_size;
+	error = read_once(data, reasons, &f, cap ? cap : LIMIT_FILE_SIZE_DEFAULT);
+	al_safeio_close(&f);
 	return error;
 }

@@ -37,12 +37,6 @@ int al_source_dir_snapshot_tree(struct snapshot *snap, int rootfd, const char *r
  * as surface `s`: a memory folder, where every file is instructions. */
 int al_source_dir_snapshot_all(struct snapshot *snap, int dirfd, const struct surface *s);
 
-/* Opens one name relative to `dirfd` without following any symlink and
- * without leaving `dirfd`: openat2(RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS |
- * RESOLVE_NO_MAGICLINKS), or openat(O_NOFOLLOW) where openat2 is missing.
- * `name` is a single path component. Returns the fd or -1 with errno set. */
-int al_source_dir_open_beneath(int dirfd, const char *name, int flags);
-
 /* Reads one file the user named, as context files are read: the last
  * component is never followed if it is a symlink, FIFOs and devices are not
  * opened for reading (O_NONBLOCK) and are refused after fstat, the size is
@@ -53,11 +47,10 @@ int al_source_dir_open_beneath(int dirfd, const char *name, int flags);
 int al_source_file_read(unsigned char **data, unsigned int *reasons, uint64_t *size,
 			const char *path, uint64_t cap);
 
-/* Test seams. The fallback switch makes the walk use openat(O_NOFOLLOW) as it
- * does on kernels without openat2. The hook runs between listing a context
- * file and opening it, so a test can swap the file in that window. */
+/* Test seam: the hook runs between listing a context file and opening it,
+ * so a test can swap the file in that window. (The switch to the openat
+ * fallback is al_safeio_force_fallback, common/safeio.h.) */
 typedef void (*al_open_hook)(int dirfd, const char *name, void *arg);
-AL_SEAM(bool, al_source_dir_force_fallback, false);
 AL_SEAM(al_open_hook, al_source_dir_before_open, NULL);
 AL_SEAM(void *, al_source_dir_before_open_arg, NULL);
 

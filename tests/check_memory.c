@@ -314,6 +314,71 @@ START_TEST(state_foreign_owned_is_not_trusted)
 }
 END_TEST
 
+/* The state directory is checked as the trust store is, the folders above it
+ * included: under a folder another user may write, they could put a state of
+ * their own (or a quarantine) in its place. Sticky, as /tmp, is fine. */
+static void state_under_parent(struct env *e, char **parent)
+{
+	*parent = t_join(e->root, "parent");
+	t_mkdirs(e->root, "parent");
+	free(e->state);
+	e->state = t_join(*parent, "state");
+	e->mo.state_dir = e->state;
+}
+
+START_TEST(state_dir_under_writable_parent_is_refused)
+{
+	struct env e;
+	airlock_report *r;
+	char *parent;
+
+	env_init(&e);
+	state_under_parent(&e, &parent);
+	write_notes(&e, 8);
+	airlock_report_free(scan(&e, NULL));
+	ck_assert_int_eq(chmod(parent, 0777), 0);
+	assert_untrusted(&e, "above the state directory");
+	ck_assert_int_eq(chmod(parent, 01777), 0);
+	r = scan(&e, NULL);
+	ck_assert_ptr_null(airlock_report_warning(r));
+	ck_assert_uint_eq(airlock_report_files_read(r), 0);
+	airlock_report_free(r);
+	free(parent);
+	env_free(&e);
+}
+END_TEST
+
+START_TEST(quarantine_under_writable_parent_is_refused)
+{
+	struct env e;
+	char *parent, *file, *id = NULL, *back = NULL;
+
+	env_init(&e);
+	state_under_parent(&e, &parent);
+	t_write(e.root, "mem/poisoned.md", POISON);
+	file = t_join(e.mem, "poisoned.md");
+	ck_assert_int_eq(chmod(parent, 0777), 0);
+	ck_assert_int_eq(airlock_memory_quarantine(&id, file, &e.mo), AIRLOCK_ERROR);
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "above the state directory"));
+	ck_assert_ptr_null(id);
+	ck_assert_int_eq(access(file, F_OK), 0);
+	ck_assert_int_eq(chmod(parent, 0700), 0);
+	ck_assert_int_eq(airlock_memory_quarantine(&id, file, &e.mo), 0);
+	ck_assert_int_eq(chmod(parent, 0777), 0);
+	ck_assert_int_eq(airlock_memory_restore(&back, id, &e.mo), AIRLOCK_ERROR);
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "above the state directory"));
+	ck_assert_int_eq(access(file, F_OK), -1);
+	ck_assert_int_eq(chmod(parent, 01777), 0);
+	ck_assert_int_eq(airlock_memory_restore(&back, id, &e.mo), 0);
+	ck_assert_int_eq(access(file, F_OK), 0);
+	free(back);
+	free(id);
+	free(file);
+	free(parent);
+	env_free(&e);
+}
+END_TEST
+
 START_TEST(state_parse_rejects_malformed)
 {
 	static const char *const bad[] = {
@@ -545,6 +610,8 @@ Suite *memory_suite(void)
 	tcase_add_test(tc, state_symlink_is_not_trusted);
 	tcase_add_test(tc, state_group_writable_is_not_trusted);
 	tcase_add_test(tc, state_foreign_owned_is_not_trusted);
+	tcase_add_test(tc, state_dir_under_writable_parent_is_refused);
+	tcase_add_test(tc, quarantine_under_writable_parent_is_refused);
 	tcase_add_test(tc, state_parse_rejects_malformed);
 	tcase_add_test(tc, quarantine_round_trip);
 	tcase_add_test(tc, quarantine_never_overwrites_or_deletes);

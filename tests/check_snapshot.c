@@ -16,6 +16,7 @@
 
 #include "common/hash.h"
 #include "common/limits.h"
+#include "common/safeio.h"
 #include "snapshot/project.h"
 #include "snapshot/source_dir.h"
 #include "tests/tests.h"
@@ -111,13 +112,13 @@ static void setup(void)
 {
 	tmp = t_mkdtemp();
 	al_source_dir_before_open = NULL;
-	al_source_dir_force_fallback = false;
+	al_safeio_force_fallback = false;
 }
 
 static void teardown(void)
 {
 	al_source_dir_before_open = NULL;
-	al_source_dir_force_fallback = false;
+	al_safeio_force_fallback = false;
 	t_rmtree(tmp);
 	free(tmp);
 	tmp = NULL;
@@ -691,15 +692,15 @@ START_TEST(open_beneath_refuses_escapes)
 	ck_assert_int_eq(symlink("file", link), 0);
 	root = open(tmp, O_RDONLY | O_DIRECTORY);
 	for (int fallback = 0; fallback < 2; fallback++) {
-		al_source_dir_force_fallback = fallback;
+		al_safeio_force_fallback = fallback;
 		errno = 0;
-		ck_assert_int_eq(al_source_dir_open_beneath(root, "..", O_RDONLY), -1);
+		ck_assert_int_eq(al_safeio_open_beneath(root, "..", O_RDONLY), -1);
 		ck_assert_int_eq(errno, EINVAL);
-		ck_assert_int_eq(al_source_dir_open_beneath(root, "a/b", O_RDONLY), -1);
-		ck_assert_int_eq(al_source_dir_open_beneath(root, "", O_RDONLY), -1);
-		ck_assert_int_eq(al_source_dir_open_beneath(root, "link", O_RDONLY), -1);
+		ck_assert_int_eq(al_safeio_open_beneath(root, "a/b", O_RDONLY), -1);
+		ck_assert_int_eq(al_safeio_open_beneath(root, "", O_RDONLY), -1);
+		ck_assert_int_eq(al_safeio_open_beneath(root, "link", O_RDONLY), -1);
 		ck_assert_int_eq(errno, ELOOP);
-		fd = al_source_dir_open_beneath(root, "file", O_RDONLY);
+		fd = al_safeio_open_beneath(root, "file", O_RDONLY);
 		ck_assert_int_ge(fd, 0);
 		close(fd);
 	}
@@ -716,7 +717,7 @@ START_TEST(fallback_walk_matches)
 	airlock_project *a, *b;
 
 	a = t_open(proj);
-	al_source_dir_force_fallback = true;
+	al_safeio_force_fallback = true;
 	b = t_open(proj);
 	ck_assert_str_eq(airlock_project_digest(a), airlock_project_digest(b));
 	ck_assert_uint_eq(airlock_project_entry_count(a), airlock_project_entry_count(b));

@@ -6,10 +6,13 @@
  *     on the descriptor: owned by the user, not writable by group or others.
  *  2. Every directory above it is owned by the user or root and is not
  *     writable by group or others unless sticky (as /tmp): otherwise someone
- *     else could swap the store (ssh's StrictModes rule).
+ *     else could swap the store (ssh's StrictModes rule). Rules 1 and 2 are
+ *     al_privdir_open's (common/privdir.c).
  *  3. A record is opened relative to the store descriptor with O_NOFOLLOW and
  *     checked on the descriptor: a regular file, owned by the user, not
- *     writable by group or others, and no larger than RECORD_MAX.
+ *     writable by group or others, and no larger than LIMIT_RECORD_BYTES; it
+ *     is read once and refused if it changed meanwhile (common/safeio.c,
+ *     AL_SAFEIO_PRIVATE).
  *  4. A failed check is an error with a one-line reason, never "trusted".
  *     A record that parses badly or names another project means untrusted.
  *  5. Writes: temp file O_CREAT|O_EXCL|O_NOFOLLOW 0600, write, fsync, rename
@@ -25,14 +28,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "common/error.h"
+#include "common/limits.h"
 #include "common/privdir.h"
+#include "common/safeio.h"
 #include "trust/store.h"
 
-#define RECORD_MAX (4u * 1024 * 1024)
 #define TMP_PREFIX ".tmp-"
 
 static int default_dir(char **out, const char *dir)
@@ -59,62 +62,6 @@ static int default_dir(char **out, const char *dir)
 	return 0;
 }
 
-static int check_store_dir(int fd, const char *path)
-{
-	struct stat st;
-
-	if (fstat(fd, &st) < 0)
-		return al_error_set_errno(AIRLOCK_ERROR, errno, "trust store %s", path);
-	if (st.st_uid != geteuid())
-		return al_error_set(AIRLOCK_ERROR, "trust store %s is not owned by you (uid %u)",
-				    path, (unsigned)st.st_uid);
-	if (st.st_mode & (S_IWGRP | S_IWOTH))
-		return al_error_set(
-			AIRLOCK_ERROR,
-			"trust store %s is writable by group or others (mode %04o); run chmod 700 on it",
-			path, (unsigned)(st.st_mode & 07777));
-	return 0;
-}
-
-/* Rule 2: walks ".." from the store to the root on descriptors. */
-static int check_ancestors(int fd, const char *path)
-{
-	struct stat st, prev;
-	int cur = dup(fd), up, error = 0;
-
-	if (cur < 0 || fstat(cur, &prev) < 0)
-		return al_error_set_errno(AIRLOCK_ERROR, errno, "trust store %s", path);
-	for (int depth = 0; depth < 256; depth++) {
-		up = openat(cur, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		close(cur);
-		if (up < 0 || fstat(up, &st) < 0) {
-			error = al_error_set_errno(AIRLOCK_ERROR, errno, "trust store %s: parent",
-						   path);
-			break;
-		}
-		cur = up;
-		if (st.st_dev == prev.st_dev && st.st_ino == prev.st_ino)
-			break; /* reached the root */
-		if (st.st_uid != 0 && st.st_uid != geteuid()) {
-			error = al_error_set(
-				AIRLOCK_ERROR,
-				"a directory above the trust store %s is owned by another user (uid %u)",
-				path, (unsigned)st.st_uid);
-			break;
-		}
-		if ((st.st_mode & (S_IWGRP | S_IWOTH)) && !(st.st_mode & S_ISVTX)) {
-			error = al_error_set(
-				AIRLOCK_ERROR,
-				"a directory above the trust store %s is writable by others", path);
-			break;
-		}
-		prev = st;
-	}
-	if (cur >= 0)
-		close(cur);
-	return error;
-}
-
 int al_trust_store_open(struct trust_store *out, const char *dir, bool create)
 {
 	int error;
@@ -122,34 +69,12 @@ int al_trust_store_open(struct trust_store *out, const char *dir, bool create)
 	out->dirfd = -1;
 	if ((error = default_dir(&out->path, dir)) < 0)
 		return error;
-	if (out->path[0] != '/') {
-		error = al_error_set(AIRLOCK_ERROR, "trust store path %s is not absolute",
-				     out->path);
-		goto fail;
+	if ((error = al_privdir_open(out->path, "trust store", create)) >= 0) {
+		out->dirfd = error;
+		return 0;
 	}
-	out->dirfd = open(out->path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	if (out->dirfd < 0 && errno == ENOENT && create) {
-		if ((error = al_fileio_make_dirs(out->path)) < 0)
-			goto fail;
-		out->dirfd = open(out->path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	}
-	if (out->dirfd < 0) {
-		if (errno == ENOENT && !create)
-			return 0; /* no store yet: no records */
-		if (errno == ELOOP || errno == ENOTDIR)
-			error = al_error_set(AIRLOCK_ERROR,
-					     "trust store %s is a symlink or not a directory",
-					     out->path);
-		else
-			error = al_error_set_errno(AIRLOCK_ERROR, errno,
-						   "cannot open trust store %s", out->path);
-		goto fail;
-	}
-	if ((error = check_store_dir(out->dirfd, out->path)) < 0 ||
-	    (error = check_ancestors(out->dirfd, out->path)) < 0)
-		goto fail;
-	return 0;
-fail:
+	if (error == AIRLOCK_ENOTFOUND)
+		return 0; /* no store yet: no records */
 	al_trust_store_close(out);
 	return error;
 }
@@ -172,64 +97,63 @@ int al_trust_store_record_name(char name[SHA256_HEX_LEN + 6], const char *projec
 	return error;
 }
 
-/* Rule 3: opens and reads one record file; ENOENT is reported as *missing. */
+/* Rule 3: why the record `name` was refused, as the error it is. */
+static int record_error(const struct safe_file *f, const struct trust_store *s, const char *name)
+{
+	switch (f->why) {
+	case AL_SAFEIO_OPEN_FAILED:
+		if (f->errnum == ELOOP)
+			return al_error_set(AIRLOCK_ERROR, "trust record %s/%s is a symlink",
+					    s->path, name);
+		return al_error_set_errno(AIRLOCK_ERROR, f->errnum,
+					  "cannot open trust record %s/%s", s->path, name);
+	case AL_SAFEIO_STAT_FAILED:
+		return al_error_set_errno(AIRLOCK_ERROR, f->errnum, "trust record %s/%s", s->path,
+					  name);
+	case AL_SAFEIO_NOT_REGULAR:
+		return al_error_set(AIRLOCK_ERROR, "trust record %s/%s is not a regular file",
+				    s->path, name);
+	case AL_SAFEIO_NOT_OWNED:
+		return al_error_set(AIRLOCK_ERROR,
+				    "trust record %s/%s is not owned by you (uid %u)", s->path,
+				    name, (unsigned)f->st.st_uid);
+	case AL_SAFEIO_WRITABLE:
+		return al_error_set(AIRLOCK_ERROR,
+				    "trust record %s/%s is writable by group or others (mode %04o)",
+				    s->path, name, (unsigned)(f->st.st_mode & 07777));
+	case AL_SAFEIO_TOO_LARGE:
+		return al_error_set(AIRLOCK_ERROR, "trust record %s/%s is too large", s->path,
+				    name);
+	case AL_SAFEIO_READ_FAILED:
+		return al_error_set_errno(AIRLOCK_ERROR, f->errnum,
+					  "cannot read trust record %s/%s", s->path, name);
+	default:
+		return al_error_set(AIRLOCK_ERROR, "trust record %s/%s changed while it was read",
+				    s->path, name);
+	}
+}
+
+/* Rule 3: reads one record file; ENOENT is reported as *missing. */
 static int read_record_file(char **buf, size_t *len, bool *missing, struct trust_store *s,
 			    const char *name)
 {
-	struct stat st;
-	ssize_t got;
-	int fd, error = 0;
+	unsigned char *data;
+	struct safe_file f;
+	int error;
 
 	*buf = NULL;
 	*missing = false;
-	fd = openat(s->dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-	if (fd < 0) {
-		if (errno == ENOENT) {
-			*missing = true;
-			return 0;
-		}
-		if (errno == ELOOP)
-			return al_error_set(AIRLOCK_ERROR, "trust record %s/%s is a symlink",
-					    s->path, name);
-		return al_error_set_errno(AIRLOCK_ERROR, errno, "cannot open trust record %s/%s",
-					  s->path, name);
+	error = al_safeio_load(&data, len, &f, s->dirfd, name, AL_SAFEIO_PRIVATE,
+			       LIMIT_RECORD_BYTES);
+	if (error < 0 || f.why == AL_SAFEIO_OK) {
+		*buf = (char *)data;
+		return error;
 	}
-	if (fstat(fd, &st) < 0)
-		error = al_error_set_errno(AIRLOCK_ERROR, errno, "trust record %s/%s", s->path,
-					   name);
-	else if (!S_ISREG(st.st_mode))
-		error = al_error_set(AIRLOCK_ERROR, "trust record %s/%s is not a regular file",
-				     s->path, name);
-	else if (st.st_uid != geteuid())
-		error = al_error_set(AIRLOCK_ERROR,
-				     "trust record %s/%s is not owned by you (uid %u)", s->path,
-				     name, (unsigned)st.st_uid);
-	else if (st.st_mode & (S_IWGRP | S_IWOTH))
-		error = al_error_set(
-			AIRLOCK_ERROR,
-			"trust record %s/%s is writable by group or others (mode %04o)", s->path,
-			name, (unsigned)(st.st_mode & 07777));
-	else if ((uint64_t)st.st_size > RECORD_MAX)
-		error = al_error_set(AIRLOCK_ERROR, "trust record %s/%s is too large", s->path,
-				     name);
-	else if (!(*buf = malloc((size_t)st.st_size + 1)))
-		error = al_error_oom();
-	if (error < 0)
-		goto out;
-	got = read(fd, *buf, (size_t)st.st_size + 1);
-	if (got < 0) {
-		error = al_error_set_errno(AIRLOCK_ERROR, errno, "cannot read trust record %s/%s",
-					   s->path, name);
-		goto out;
+	if (f.why == AL_SAFEIO_OPEN_FAILED && f.errnum == ENOENT) {
+		*missing = true;
+		return 0;
 	}
-	*len = (size_t)got;
-out:
-	close(fd);
-	if (error < 0) {
-		free(*buf);
-		*buf = NULL;
-	}
-	return error;
+	return record_error(&f, s, name);
 }
 
 /* Parses; problems (corrupt, other path) come back as a message. */
