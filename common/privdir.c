@@ -29,7 +29,7 @@
 #include "common/limits.h"
 #include "common/privdir.h"
 
-int al_fileio_make_dirs(const char *path)
+int al_privdir_make_dirs(const char *path)
 {
 	char *copy = strdup(path);
 	int error = 0;
@@ -69,8 +69,8 @@ static int write_all(int fd, const unsigned char *buf, size_t len)
 	return 0;
 }
 
-int al_fileio_replace_at(int dirfd, const char *shown, const char *tmp, const char *name,
-			 const void *buf, size_t len)
+int al_privdir_replace_at(int dirfd, const char *shown, const char *tmp, const char *name,
+			  const void *buf, size_t len)
 {
 	int fd, error = 0;
 
@@ -186,7 +186,7 @@ int al_privdir_open(const char *path, const char *what, bool create)
 		return al_error_set(AIRLOCK_ERROR, "%s path %s is not absolute", what, path);
 	fd = open_dir(path);
 	if (fd < 0 && errno == ENOENT && create) {
-		if ((error = al_fileio_make_dirs(path)) < 0)
+		if ((error = al_privdir_make_dirs(path)) < 0)
 			return error;
 		fd = open_dir(path);
 	}

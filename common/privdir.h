@@ -11,7 +11,7 @@
 
 /* mkdir -p; each directory it creates is 0700 whatever the umask (existing
  * ones are left for the caller's checks). Returns 0 or AIRLOCK_ERROR. */
-int al_fileio_make_dirs(const char *path);
+int al_privdir_make_dirs(const char *path);
 
 /* Replaces `name` in directory `dirfd` with buf[0..len) so that a crash at
  * any point leaves the old file or the new one: `tmp` is created with
@@ -19,8 +19,8 @@ int al_fileio_make_dirs(const char *path);
  * the directory fsynced. The caller holds whatever lock keeps other writers
  * off `tmp`. `shown` names the directory in messages. Returns 0,
  * AIRLOCK_ERROR, or -EEXIST when `tmp` exists (message not set). */
-int al_fileio_replace_at(int dirfd, const char *shown, const char *tmp, const char *name,
-			 const void *buf, size_t len);
+int al_privdir_replace_at(int dirfd, const char *shown, const char *tmp, const char *name,
+			  const void *buf, size_t len);
 
 /*
  * Opens the private directory at absolute `path` with O_NOFOLLOW |

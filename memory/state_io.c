@@ -158,7 +158,7 @@ static int write_locked(int dirfd, const char *dir, const char *buf, size_t len)
 	int error;
 
 	unlinkat(dirfd, TMP_NAME, 0);
-	error = al_fileio_replace_at(dirfd, dir, TMP_NAME, STATE_NAME, buf, len);
+	error = al_privdir_replace_at(dirfd, dir, TMP_NAME, STATE_NAME, buf, len);
 	return error == -EEXIST ? al_error_set(AIRLOCK_ERROR, "cannot write the state in %s", dir)
 				: error;
 }

@@ -241,7 +241,7 @@ static int write_locked(struct trust_store *s, const char *name, const char *buf
 	for (int tries = 0; error == -EEXIST && tries < 100; tries++) {
 		snprintf(tmp, sizeof(tmp), TMP_PREFIX "%ld-%lu", (long)getpid(),
 			 __atomic_fetch_add(&counter, 1, __ATOMIC_RELAXED));
-		error = al_fileio_replace_at(s->dirfd, s->path, tmp, name, buf, len);
+		error = al_privdir_replace_at(s->dirfd, s->path, tmp, name, buf, len);
 	}
 	return error == -EEXIST
 		       ? al_error_set(AIRLOCK_ERROR, "cannot create a record in %s", s->path)
