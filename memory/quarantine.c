@@ -22,10 +22,10 @@
 #include "common/error.h"
 #include "common/limits.h"
 #include "memory/state.h"
+#include "snapshot/options.h"
 
 #define NOTE_NAME "origin.json"
 #define FILE_NAME "file"
-#define NOTE_MAX  (64u * 1024)
 
 /* The directory holding `path` (resolved) and the last name (not resolved). */
 static int open_parent(char **dir, char **base, const char *path)
@@ -123,15 +123,17 @@ static int write_note(int slot, const char *origin, const struct stat *st)
 	return error;
 }
 
-int airlock_memory_quarantine(char **id, const char *file, const airlock_memory_options *mopts)
+int airlock_memory_quarantine(char **out, const char *file, const airlock_memory_options *mopts)
 {
 	char *dir = NULL, *base = NULL, *origin = NULL, slot_id[64];
 	struct stat st, moved;
 	int pfd = -1, qfd = -1, slot = -1, error = 0;
 
-	if (!id || !file || !*file)
+	if (!out || !file || !*file)
 		return al_error_set(AIRLOCK_EINVALID, "airlock_memory_quarantine: no file given");
-	*id = NULL;
+	*out = NULL;
+	if ((error = al_memory_options_check(mopts)) < 0)
+		return error;
 	if ((pfd = open_parent(&dir, &base, file)) < 0)
 		return pfd;
 	if (fstatat(pfd, base, &st, AT_SYMLINK_NOFOLLOW) < 0) {
@@ -182,7 +184,7 @@ int airlock_memory_quarantine(char **id, const char *file, const airlock_memory_
 					   file);
 		goto out;
 	}
-	if (!(*id = strdup(slot_id)))
+	if (!(*out = strdup(slot_id)))
 		error = al_error_oom();
 out:
 	if (error < 0 && slot >= 0 && faccessat(slot, FILE_NAME, F_OK, AT_SYMLINK_NOFOLLOW) < 0) {
@@ -203,7 +205,7 @@ out:
 
 static int read_note(char **origin, int slot, const char *id)
 {
-	char buf[NOTE_MAX + 1];
+	char buf[LIMIT_QUARANTINE_NOTE_BYTES + 1];
 	struct stat st;
 	json_t *o = NULL;
 	const char *s;
@@ -215,8 +217,9 @@ static int read_note(char **origin, int slot, const char *id)
 	if (fd < 0)
 		return al_error_set_errno(AIRLOCK_ERROR, errno, "quarantine %s has no note", id);
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() ||
-	    (st.st_mode & (S_IWGRP | S_IWOTH)) || (n = read(fd, buf, NOTE_MAX + 1)) < 0 ||
-	    n > (ssize_t)NOTE_MAX) {
+	    (st.st_mode & (S_IWGRP | S_IWOTH)) ||
+	    (n = read(fd, buf, LIMIT_QUARANTINE_NOTE_BYTES + 1)) < 0 ||
+	    n > (ssize_t)LIMIT_QUARANTINE_NOTE_BYTES) {
 		error = al_error_set(AIRLOCK_ERROR, "the note of quarantine %s fails a check", id);
 		goto out;
 	}
@@ -234,14 +237,16 @@ out:
 	return error;
 }
 
-int airlock_memory_restore(char **path, const char *id, const airlock_memory_options *mopts)
+int airlock_memory_restore(char **out, const char *id, const airlock_memory_options *mopts)
 {
 	char *origin = NULL, *dir = NULL, *base = NULL;
 	int qfd = -1, slot = -1, pfd = -1, error = 0;
 
-	if (!path || !id || !*id || strchr(id, '/') || id[0] == '.')
+	if (!out || !id || !*id || strchr(id, '/') || id[0] == '.')
 		return al_error_set(AIRLOCK_EINVALID, "'%s' is not a quarantine id", id ? id : "");
-	*path = NULL;
+	*out = NULL;
+	if ((error = al_memory_options_check(mopts)) < 0)
+		return error;
 	if ((qfd = quarantine_dir(mopts, false)) < 0)
 		return qfd;
 	if ((slot = openat(qfd, id, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
@@ -270,7 +275,7 @@ int airlock_memory_restore(char **path, const char *id, const airlock_memory_opt
 		error = al_error_set_errno(AIRLOCK_ERROR, errno, "cannot sync %s", dir);
 		goto out;
 	}
-	*path = origin;
+	*out = origin;
 	origin = NULL;
 out:
 	if (pfd >= 0)

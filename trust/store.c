@@ -9,7 +9,7 @@
  *     else could swap the store (ssh's StrictModes rule).
  *  3. A record is opened relative to the store descriptor with O_NOFOLLOW and
  *     checked on the descriptor: a regular file, owned by the user, not
- *     writable by group or others, and no larger than RECORD_MAX.
+ *     writable by group or others, and no larger than LIMIT_TRUST_RECORD_BYTES.
  *  4. A failed check is an error with a one-line reason, never "trusted".
  *     A record that parses badly or names another project means untrusted.
  *  5. Writes: temp file O_CREAT|O_EXCL|O_NOFOLLOW 0600, write, fsync, rename
@@ -29,10 +29,10 @@
 #include <unistd.h>
 
 #include "common/error.h"
+#include "common/limits.h"
 #include "common/privdir.h"
 #include "trust/store.h"
 
-#define RECORD_MAX (4u * 1024 * 1024)
 #define TMP_PREFIX ".tmp-"
 
 static int default_dir(char **out, const char *dir)
@@ -209,7 +209,7 @@ static int read_record_file(char **buf, size_t *len, bool *missing, struct trust
 			AIRLOCK_ERROR,
 			"trust record %s/%s is writable by group or others (mode %04o)", s->path,
 			name, (unsigned)(st.st_mode & 07777));
-	else if ((uint64_t)st.st_size > RECORD_MAX)
+	else if ((uint64_t)st.st_size > LIMIT_TRUST_RECORD_BYTES)
 		error = al_error_set(AIRLOCK_ERROR, "trust record %s/%s is too large", s->path,
 				     name);
 	else if (!(*buf = malloc((size_t)st.st_size + 1)))
