@@ -420,18 +420,20 @@ static int list_one(void *arg, const char *name, const struct trust_record *r, c
 int airlock_trust_list(airlock_record_list **out, const airlock_options *opts)
 {
 	struct trust_store store = { -1, NULL };
+	const char *trust_dir = NULL;
 	airlock_record_list *l;
 	int error;
 
 	if (!out)
 		return al_error_set(AIRLOCK_EINVALID, "airlock_trust_list: no output");
 	*out = NULL;
-	if (opts && opts->version != AIRLOCK_OPTIONS_VERSION)
-		return al_error_set(AIRLOCK_EINVALID, "airlock_options version %u is not supported",
-				    opts->version);
+	if ((error = al_options_check(opts)) < 0)
+		return error;
+	if (opts && opts->version >= 2) /* trust_dir came with version 2 */
+		trust_dir = opts->trust_dir;
 	if (!(l = calloc(1, sizeof(*l))))
 		return al_error_oom();
-	if ((error = al_trust_store_open(&store, opts ? opts->trust_dir : NULL, false)) == 0)
+	if ((error = al_trust_store_open(&store, trust_dir, false)) == 0)
 		error = al_trust_store_foreach(&store, list_one, l);
 	al_trust_store_close(&store);
 	if (error < 0) {

@@ -23,8 +23,6 @@ static const struct surface import_surface = {
 	"", "Claude Code", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS,
 };
 
-#define IMPORT_DEPTH 5
-
 /* Reads every memory location into `mem`, paths shown as "~/...". Absent
  * ones add nothing. */
 static int read_memory(struct snapshot *mem, const char *project)
@@ -119,7 +117,7 @@ static void follow_imports(struct imports *im, size_t idx, int depth)
 	struct follow f = { im, from, NULL, depth };
 	char *text;
 
-	if (depth > IMPORT_DEPTH || !e->data || e->kind != AIRLOCK_KIND_MARKDOWN)
+	if (depth > LIMIT_IMPORT_DEPTH || !e->data || e->kind != AIRLOCK_KIND_MARKDOWN)
 		return;
 	snprintf(from, sizeof(from), "%s", e->path);
 	/* the entry array may move while imports are added: copy the text */

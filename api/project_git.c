@@ -83,6 +83,8 @@ int airlock_project_open_git(airlock_project **out, const char *repo_path, const
 	if (!out || !repo_path || !*repo_path)
 		return al_error_set(AIRLOCK_EINVALID,
 				    "airlock_project_open_git: no repository given");
+	if ((error = al_options_check(opts)) < 0)
+		return error;
 	if (git_libgit2_init() < 0)
 		return al_source_git_error("git: cannot initialise libgit2");
 	if (!(p = calloc(1, sizeof(*p)))) {

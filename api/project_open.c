@@ -77,9 +77,8 @@ int airlock_project_open(airlock_project **out, const char *path, const airlock_
 	if (!out || !path || !*path)
 		return al_error_set(AIRLOCK_EINVALID,
 				    "airlock_project_open: no project path given");
-	if (opts && (opts->version < 1 || opts->version > AIRLOCK_OPTIONS_VERSION))
-		return al_error_set(AIRLOCK_EINVALID, "airlock_options version %u is not supported",
-				    opts->version);
+	if ((error = al_options_check(opts)) < 0)
+		return error;
 	if (!(p = calloc(1, sizeof(*p))))
 		return al_error_oom();
 	p->rootfd = -1;

@@ -6,6 +6,7 @@
  * commands; a clone here fetches objects and nothing else.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,24 +19,30 @@
 struct progress {
 	airlock_progress_cb cb;
 	void *payload;
+	bool cancelled;
 };
 
+/* A non-zero return makes libgit2 stop the clone (and remove the directory
+ * it made); remembered, so that the caller gets AIRLOCK_EUSER. */
 static int on_transfer(const git_indexer_progress *stats, void *payload)
 {
 	struct progress *pr = payload;
 
-	if (pr->cb)
-		pr->cb(pr->payload, stats->received_objects, stats->total_objects);
+	if (pr->cb && pr->cb(stats->received_objects, stats->total_objects, stats->received_bytes,
+			     pr->payload) != 0) {
+		pr->cancelled = true;
+		return GIT_EUSER;
+	}
 	return 0;
 }
 
 int airlock_repo_fetch(const char *url, const char *dir, airlock_progress_cb cb, void *payload)
 {
 	git_clone_options opts;
-	struct progress pr = { cb, payload };
+	struct progress pr = { cb, payload, false };
 	git_repository *repo = NULL;
 	struct stat st;
-	int error = 0;
+	int rc, error = 0;
 
 	if (!url || !*url || !dir || !*dir)
 		return al_error_set(AIRLOCK_EINVALID, "airlock_repo_fetch: no URL or directory");
@@ -47,7 +54,10 @@ int airlock_repo_fetch(const char *url, const char *dir, airlock_progress_cb cb,
 	opts.checkout_opts.checkout_strategy = GIT_CHECKOUT_NONE;
 	opts.fetch_opts.callbacks.transfer_progress = on_transfer;
 	opts.fetch_opts.callbacks.payload = &pr;
-	if (git_clone(&repo, url, dir, &opts) < 0)
+	rc = git_clone(&repo, url, dir, &opts);
+	if (rc < 0 && pr.cancelled)
+		error = al_error_set(AIRLOCK_EUSER, "git: the fetch was cancelled by its callback");
+	else if (rc < 0)
 		error = al_source_git_error("git: cannot fetch");
 	git_repository_free(repo);
 	git_libgit2_shutdown();

@@ -95,12 +95,14 @@ static char *default_dir(const char *url)
 	return dir;
 }
 
-static void progress(void *payload, size_t done, size_t total)
+static int progress(size_t done, size_t total, uint64_t bytes, void *payload)
 {
+	(void)bytes;
 	(void)payload;
 	fprintf(stderr, "\rairlock: receiving objects %zu/%zu", done, total);
 	if (done == total)
 		fputc('\n', stderr);
+	return 0;
 }
 
 int cmd_clone(int argc, char **argv)

@@ -157,20 +157,22 @@ static double since(const struct timespec *a, const struct timespec *b)
 	return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
 }
 
-static void on_progress(void *arg, size_t done, size_t total, uint64_t bytes)
+/* Runs in the sandboxed scanner (see airlock.h): `p` is the child's copy. */
+static int on_progress(size_t done, size_t total, uint64_t bytes, void *payload)
 {
-	struct progress *p = arg;
+	struct progress *p = payload;
 	struct timespec now;
 	double t;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	t = since(&p->start, &now);
 	if (t < 0.5 || (p->shown && since(&p->last, &now) < 0.1 && done < total))
-		return;
+		return 0;
 	p->last = now;
 	p->shown = true;
 	fprintf(stderr, "\rairlock: scanning memory: %zu/%zu files, %.1f MB/s  ", done, total,
 		(double)bytes / 1e6 / t);
+	return 0;
 }
 
 /* --- output ---------------------------------------------------------------------- */
@@ -294,10 +296,12 @@ int cmd_scan_memory(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &prog.start);
 	if (isatty(STDERR_FILENO)) {
 		mo.progress = on_progress;
-		mo.progress_arg = &prog;
+		mo.progress_payload = &prog;
 	}
 	rc = airlock_memory_scan(&r, a.dirs, a.ndirs, &opts, &mo);
-	if (prog.shown)
+	/* prog.shown was set in the scanner's process, not this one: clear the
+	 * line whenever it may have been drawn */
+	if (mo.progress)
 		fputs("\r\033[K", stderr);
 	if (rc < 0) {
 		rc = cli_lib_error(rc, "scan --memory");

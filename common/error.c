@@ -6,10 +6,9 @@
 #include <string.h>
 
 #include "common/error.h"
+#include "common/limits.h"
 
-#define ERROR_MAX 512
-
-static _Thread_local char last_error[ERROR_MAX];
+static _Thread_local char last_error[LIMIT_ERROR_BYTES];
 
 /* Keeps the message on one line: a file name with a newline in it must not
  * split the CLI's one-line error. */

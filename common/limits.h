@@ -57,15 +57,21 @@
 
 /* Bytes of findings the sandboxed scanner may send back to the parent. */
 #define LIMIT_SCAN_REPORT_BYTES (256u * 1024 * 1024)
-/* Bytes of one trust record, and of one quarantine note; a larger one fails
- * its check (an error, never a decision). */
-#define LIMIT_RECORD_BYTES      (4u * 1024 * 1024)
-#define LIMIT_NOTE_BYTES        (64u * 1024)
-
 /* Directories above a private directory (trust store, state) that are
  * checked on the way to the root; a deeper path is refused, not half
  * checked. */
-#define LIMIT_ANCESTOR_DEPTH 256
+#define LIMIT_ANCESTOR_DEPTH    256
+
+/* The findings' wire format (scan/wire.c): bytes of one string and records
+ * of one report the parent accepts from the sandboxed child. The child cuts
+ * a longer string to fit; anything past either bound is a failed scan. */
+#define LIMIT_WIRE_STRING_BYTES (1u << 20)
+#define LIMIT_WIRE_RECORDS      (1u << 20)
+
+/* Bytes of all a project's files below which its scan runs on one thread:
+ * threads would cost more than they save on a typical project. A tuning
+ * threshold, not a ceiling: every file is scanned either way. */
+#define LIMIT_SCAN_PARALLEL_BYTES (512u * 1024)
 
 /* Bytes of the memory scan's state file, and files it records; a larger
  * state is discarded (a full rescan), never partly trusted. */
@@ -88,8 +94,68 @@
  * walks together (nested substitutions are walked once per level). */
 #define LIMIT_SHELL_STEPS (4u * 1000 * 1000)
 
+/*
+ * '[' and '{' levels of one JSON file, the outermost counting one. The
+ * settings scanner (scanners/settings.c: one AL401 finding, high, and the
+ * deeper values are not analysed) and the configuration parser
+ * (config/parse.c: the load fails, AIRLOCK_EINVALID) both use this one
+ * value, so a file is either analysed and parseable or reported and refused
+ * by both. That keeps the gate closed whatever the block threshold: content
+ * the scanner did not walk is never loaded, because the parser refuses the
+ * same file. 32 and not 64 (the scanner's old value): agent configuration
+ * nests a handful of levels (a Claude Code hook command sits at level 6:
+ * root, "hooks", the event's array, its matcher object, "hooks", the
+ * command's object), so 32 refuses nothing real; it is what the loader
+ * already accepted, so no project that loaded before is refused now; and it
+ * halves the scanner's per-level key path. 64 would have let the scanner
+ * pass files the loader then refused.
+ */
+#define LIMIT_JSON_DEPTH 32
+
+/* Bytes of a trust record (trust/store.c); a larger record is an error,
+ * never trusted. */
+#define LIMIT_TRUST_RECORD_BYTES (4u * 1024 * 1024)
+
+/* Bytes of a quarantined file's note of origin (memory/quarantine.c); a
+ * larger note fails its check and the file is not restored. */
+#define LIMIT_QUARANTINE_NOTE_BYTES (64u * 1024)
+
+/* Hops of Claude Code @imports followed from an instruction file, Claude
+ * Code's own limit: a file further down is neither loaded nor imported by
+ * the agent. */
+#define LIMIT_IMPORT_DEPTH 5
+
+/* Bytes of the last error message of a thread; a longer one ends in "...". */
+#define LIMIT_ERROR_BYTES 512
+
+/*
+ * Working sizes of the analysers. Unlike the bounds above these are windows,
+ * not ceilings: what lies past them is not analysed, and reaching them is
+ * not (yet) a finding of its own.
+ *
+ * Settings scanner: bytes kept of a key or short value (a longer one is cut,
+ * so it never equals a shorter known key).
+ */
+#define LIMIT_SETTINGS_KEY_BYTES 128
+
+/* Shell analysis: children of one command node read (name, arguments,
+ * redirects), arguments kept per command and bytes kept of each, and
+ * variables and files remembered as holding a secret or a download. */
+#define LIMIT_SHELL_CHILDREN  64
+#define LIMIT_SHELL_ARGS      32
+#define LIMIT_SHELL_ARG_BYTES 256
+#define LIMIT_SHELL_NOTES     16
+
+/* Inspection: words of one hook or MCP command line looked at for the
+ * programs inside the project it runs (those are bound at trust). */
+#define LIMIT_COMMAND_WORDS 64
+
 /* Bytes after an unclosed hiding HTML block (<details>, <div hidden>) that
  * are searched for its closing tag and judged as hidden. */
 #define LIMIT_HIDDEN_BYTES (64u * 1024)
+
+/* Attempts at a fresh random name (a trust record's temporary file, a
+ * quarantine slot) before giving up: each fails only when the name exists. */
+#define LIMIT_CREATE_TRIES 100
 
 #endif

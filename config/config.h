@@ -9,10 +9,6 @@
 #include "snapshot/snapshot.h"
 #include "surfaces/keys.h"
 
-/* Bytes of JSON nesting accepted ('[' and '{' levels). jansson would go to
- * 2048; configuration never needs more than a handful. */
-#define CONFIG_MAX_DEPTH 32
-
 struct kv {
 	char *name, *value;
 };
@@ -68,8 +64,9 @@ int al_config_parse_executable(struct airlock_config *c, const struct snapshot *
 int al_config_add_instruction(struct airlock_config *c, const char *path, const void *text,
 			      size_t len);
 
-/* True when buf[0..len) nests '[' / '{' no deeper than `max` (strings and
- * escapes understood), so the parser never recurses further. */
+/* True when buf[0..len) nests '[' / '{' no deeper than `max`, counted as
+ * the settings scanner counts (strings, escapes and comments understood),
+ * so the parser never recurses further (jansson would go to 2048). */
 bool al_config_depth_ok(const char *buf, size_t len, int max);
 
 #endif

@@ -16,6 +16,7 @@
 #include <jansson.h>
 
 #include "common/error.h"
+#include "common/limits.h"
 #include "config/inspect.h"
 #include "snapshot/source_dir.h"
 #include "surfaces/keys.h"
@@ -83,8 +84,6 @@ static void add_value(struct ctx *c, airlock_item_type type, const char *name, j
 }
 
 /* --- the programs a command runs ------------------------------------------- */
-
-#define MAX_WORDS 64
 
 static const char *const project_vars[] = {
 	"$CLAUDE_PROJECT_DIR/", "${CLAUDE_PROJECT_DIR}/", "${workspaceFolder}/", "$PWD/", "${PWD}/",
@@ -163,7 +162,7 @@ static void programs_of(char **words, size_t n, void (*fn)(void *, const char *)
 struct lexer {
 	char buf[4096];
 	size_t len;
-	char *words[MAX_WORDS];
+	char *words[LIMIT_COMMAND_WORDS];
 	size_t nwords;
 	bool in_word;
 };
@@ -178,7 +177,7 @@ static void end_word(struct lexer *lx)
 
 static void put(struct lexer *lx, char ch)
 {
-	if (lx->len + 2 >= sizeof(lx->buf) || (!lx->in_word && lx->nwords == MAX_WORDS))
+	if (lx->len + 2 >= sizeof(lx->buf) || (!lx->in_word && lx->nwords == LIMIT_COMMAND_WORDS))
 		return;
 	if (!lx->in_word) {
 		lx->words[lx->nwords++] = lx->buf + lx->len;
@@ -311,7 +310,7 @@ static void mcp_server(struct ctx *c, const char *name, json_t *srv)
 	const char *key;
 	char label[512];
 	size_t i, n = 0;
-	char *words[MAX_WORDS];
+	char *words[LIMIT_COMMAND_WORDS];
 
 	if (json_is_string(cmd)) {
 		size_t len = json_string_length(cmd) + 1;
@@ -331,7 +330,7 @@ static void mcp_server(struct ctx *c, const char *name, json_t *srv)
 				continue;
 			strcat(line, " ");
 			strcat(line, json_string_value(v));
-			if (n < MAX_WORDS)
+			if (n < LIMIT_COMMAND_WORDS)
 				words[n++] = (char *)json_string_value(v);
 		}
 		add_item(c, AIRLOCK_ITEM_MCP_SERVER, name, line);

@@ -2,7 +2,7 @@
  * parse.c - parse the snapshot's executable JSON into a typed configuration.
  *
  * Strict by design: duplicate keys, comments, trailing commas, a BOM, a
- * non-object root, nesting past CONFIG_MAX_DEPTH, or a known key of the wrong
+ * non-object root, nesting past LIMIT_JSON_DEPTH, or a known key of the wrong
  * type each make the whole load fail with the file and the reason. A partial
  * configuration would be one the person never saw.
  */
@@ -14,6 +14,7 @@
 #include <jansson.h>
 
 #include "common/error.h"
+#include "common/limits.h"
 #include "common/utf8.h"
 #include "config/config.h"
 #include "surfaces/keys.h"
@@ -63,6 +64,15 @@ bool al_config_depth_ok(const char *buf, size_t len, int max)
 				in_string = false;
 		} else if (ch == '"') {
 			in_string = true;
+		} else if (ch == '/' && i + 1 < len && (buf[i + 1] == '/' || buf[i + 1] == '*')) {
+			/* a comment: jansson refuses it, but not for its depth */
+			const char *end = buf[i + 1] == '/'
+						  ? memchr(buf + i, '\n', len - i)
+						  : memmem(buf + i + 2, len - i - 2, "*/", 2);
+
+			if (!end)
+				break;
+			i = (size_t)(end - buf) + (buf[i + 1] == '*'); /* at the '\n' or the '/' */
 		} else if (ch == '[' || ch == '{') {
 			if (++depth > max)
 				return false;
@@ -80,8 +90,8 @@ static int load_json(json_t **out, const struct parse *ps, const struct airlock_
 	*out = NULL;
 	if (!e->data)
 		return invalid(ps, "could not be read");
-	if (!al_config_depth_ok((const char *)e->data, e->data_len, CONFIG_MAX_DEPTH))
-		return invalid(ps, "nested deeper than %d levels", CONFIG_MAX_DEPTH);
+	if (!al_config_depth_ok((const char *)e->data, e->data_len, LIMIT_JSON_DEPTH))
+		return invalid(ps, "nested deeper than %d levels", LIMIT_JSON_DEPTH);
 	*out = json_loadb((const char *)e->data, e->data_len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!*out)
 		return invalid(ps, "line %d, column %d: %s", jerr.line, jerr.column, jerr.text);

@@ -14,7 +14,13 @@
  *   - Ownership is stated on each function: "new" means the caller frees it
  *     with the named function; "borrowed" means valid until the named owner is
  *     freed.
- *   - The library never prints and never exits.
+ *   - Options structs start with their version: set them up with their
+ *     AIRLOCK_*_OPTIONS_INIT macro or *_options_init() function, then set
+ *     fields by name, so that a field added later never breaks a caller.
+ *   - Callbacks take `void *payload` last and return int: non-zero cancels
+ *     the operation, which then returns AIRLOCK_EUSER.
+ *   - The library never prints and never exits. Which calls may run at once,
+ *     what forks and where callbacks run: see "Threads and processes".
  */
 #ifndef AIRLOCK_H
 #define AIRLOCK_H
@@ -64,13 +70,75 @@ enum {
 	AIRLOCK_EUNTRUSTED = -4, /* no trust decision recorded */
 	AIRLOCK_ECHANGED = -5,   /* executable content changed since trust */
 	AIRLOCK_EDENIED = -6,    /* the project was denied */
-	AIRLOCK_EBLOCKED = -7    /* findings at or above the block threshold */
+	AIRLOCK_EBLOCKED = -7,   /* findings at or above the block threshold */
+	AIRLOCK_EUSER = -8       /* a callback returned non-zero: cancelled */
 };
 
 /* The message of the last failure on this thread, one line, no trailing
  * newline; "" when there was none. Borrowed: valid until the next libairlock
  * call on this thread. */
 AIRLOCK_EXTERN const char *airlock_error_last(void);
+
+/* ------------------------------------------------------------------------ */
+/* Threads and processes                                                    */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Threads
+ *   - Objects: nothing is locked inside an object. An airlock_project is
+ *     not thread-safe: airlock_project_status, _trust, _inspect and _load
+ *     add entries to its snapshot (the files a hook runs, @imports), which
+ *     may move the entries and change the digest earlier calls returned,
+ *     and _load replaces the report airlock_project_report() returns. Use a
+ *     project from one thread at a time (a lock of your own, or one project
+ *     per thread). A report, configuration, rule catalogue, status,
+ *     inspection or record list is not changed after it is returned: any
+ *     number of threads may read one at once, none may free it meanwhile.
+ *   - Different objects may be used in different threads at once, trust
+ *     store and state files included (writes are atomic, under flock).
+ *   - Errors: airlock_error_last() is per thread (thread-local storage).
+ *   - The environment (HOME, XDG_*, AIRLOCK_TRUST_DIR, AIRLOCK_SIGNATURES)
+ *     is read during calls: do not setenv() in another thread meanwhile.
+ *   - libgit2: every call that uses git (airlock_project_open_git,
+ *     airlock_repo_*, and airlock_project_trust for the remote it records)
+ *     calls git_libgit2_init() and git_libgit2_shutdown() itself; both are
+ *     reference-counted and thread-safe, so a program that uses libgit2
+ *     too should hold its own init for its lifetime. No global libgit2
+ *     option is changed (owner validation stays as the program left it).
+ *   - libyara: yr_initialize()/yr_finalize() are reference-counted without
+ *     a lock; libairlock calls them under a lock of its own. A program that
+ *     also uses libyara should call yr_initialize() once before using
+ *     libairlock from several threads, and yr_finalize() at exit.
+ *
+ * Processes
+ *   - Scanning forks: airlock_project_scan, airlock_file_scan,
+ *     airlock_project_load (its scan step) and airlock_memory_scan run the
+ *     parsers in a child made with fork(), confined by seccomp (no exec, no
+ *     sockets, no file writes or opens for writing, no ptrace) and by
+ *     Landlock where the kernel has it. The parent waits for that child
+ *     with waitpid() on its pid: a SIGCHLD set to SIG_IGN, or a handler that
+ *     reaps every child, makes the scan fail (never pass). The child has
+ *     only the forking thread; it creates its own threads. Flags
+ *     AIRLOCK_OPT_NO_SANDBOX / AIRLOCK_MEMORY_NO_SANDBOX scan in the calling
+ *     process instead (debugging only).
+ *   - atfork: libairlock registers one pthread_atfork() handler, the first
+ *     time a scan loads its rules, that holds its libyara lock across every
+ *     fork() of the process, so no child inherits libyara half set up. It is
+ *     never removed. Handlers the program registered run on each scan's
+ *     fork() as on any other.
+ *   - Callbacks: the progress callback of airlock_repo_fetch runs in the
+ *     calling thread. The progress callback of airlock_memory_scan runs in
+ *     the sandboxed child, on one of its scanning threads (one call at a
+ *     time), after each file. What it changes in memory is lost when the
+ *     child exits; it cannot write files, open sockets or run programs; it
+ *     must not call libairlock, nor take a lock another thread of the
+ *     program might have held at the fork. It may write to a descriptor
+ *     already open (the CLI draws on stderr). Returning non-zero stops the
+ *     scan (files in flight finish, no state is saved) and
+ *     airlock_memory_scan returns AIRLOCK_EUSER. With
+ *     AIRLOCK_MEMORY_NO_SANDBOX it runs in the calling process, still on a
+ *     scanning thread.
+ */
 
 /* ------------------------------------------------------------------------ */
 /* Showing untrusted text                                                   */
@@ -91,7 +159,7 @@ AIRLOCK_EXTERN char *airlock_escape(const char *s, size_t len);
 
 /* Version 2 appended everything after max_file_size; a version-1 struct
  * (version and max_file_size only) is still accepted, with defaults for the
- * rest. */
+ * rest. The version changes only when the layout does. */
 #define AIRLOCK_OPTIONS_VERSION 2
 
 /* How bad a finding is (impact); ordered, so thresholds compare with >=. */
@@ -126,9 +194,23 @@ typedef struct airlock_options {
 	const char *trust_dir;
 } airlock_options;
 
+/* The version set, every other field zero (its default). In C the field is
+ * named, so that -Wmissing-field-initializers stays quiet. */
 /* clang-format off */
-#define AIRLOCK_OPTIONS_INIT { AIRLOCK_OPTIONS_VERSION, 0, NULL, NULL, 0, 0, 0, NULL }
+#ifdef __cplusplus
+#define AIRLOCK_OPTIONS_INIT { AIRLOCK_OPTIONS_VERSION }
+#else
+#define AIRLOCK_OPTIONS_INIT { .version = AIRLOCK_OPTIONS_VERSION }
+#endif
 /* clang-format on */
+
+/*
+ * AIRLOCK_OPTIONS_INIT as a function, for language bindings: zeroes the
+ * struct of that `version` (for version 1 only its fields) and sets the
+ * version. Returns 0, or AIRLOCK_EINVALID when `opts` is NULL or `version`
+ * is not one this library knows (0, or newer than AIRLOCK_OPTIONS_VERSION).
+ */
+AIRLOCK_EXTERN int airlock_options_init(airlock_options *opts, unsigned int version);
 
 /* "info", "low", "medium", "high", "critical". Static; "unknown" when out of
  * range. */
@@ -622,13 +704,22 @@ AIRLOCK_EXTERN const char *airlock_finding_hidden(const airlock_finding *f);
 /* Repositories: judge before checkout                                      */
 /* ------------------------------------------------------------------------ */
 
-/* Called while objects arrive: how many of how many. */
-typedef void (*airlock_progress_cb)(void *payload, size_t done, size_t total);
+/* Progress of a fetch or a memory scan: `done` of `total` (objects or
+ * files) and the bytes so far; `payload` is the pointer given with it.
+ * Return 0 to go on, non-zero to cancel (the call returns AIRLOCK_EUSER).
+ * Where it runs: see "Threads and processes". */
+typedef int (*airlock_progress_cb)(size_t done, size_t total, uint64_t bytes, void *payload);
 
-/* Clones `url` (any URL libgit2 supports, or a local path) into `dir`, which
+/*
+ * Clones `url` (any URL libgit2 supports, or a local path) into `dir`, which
  * must not exist, WITHOUT checking anything out: dir/.git holds the objects
- * and the working tree stays empty. `progress` may be NULL. Returns 0,
- * AIRLOCK_EINVALID (dir exists), or AIRLOCK_ERROR (unreachable, not a repository). */
+ * and the working tree stays empty. `progress` (may be NULL) is called in
+ * this thread as objects arrive through a transport (a plain local path is
+ * copied without calls), with objects received, objects in all and bytes
+ * received; non-zero from it stops the fetch and `dir` is removed.
+ * Returns 0, AIRLOCK_EINVALID (dir exists), AIRLOCK_EUSER (cancelled), or
+ * AIRLOCK_ERROR (unreachable, not a repository).
+ */
 AIRLOCK_EXTERN int airlock_repo_fetch(const char *url, const char *dir,
 				      airlock_progress_cb progress, void *payload);
 
@@ -673,15 +764,25 @@ typedef struct airlock_memory_options {
 	 * ~/.local/state/airlock. */
 	const char *state_dir;
 	unsigned int threads; /* 0 = one per available core */
-	/* Called now and then from a scanning thread (never two at once) with
-	 * the files done, the files to scan and the bytes scanned; may be NULL. */
-	void (*progress)(void *arg, size_t done, size_t total, uint64_t bytes);
-	void *progress_arg;
+	/* Called after each file scanned with the files done, the files to scan
+	 * and the bytes scanned; may be NULL. It runs in the sandboxed child:
+	 * see "Threads and processes". */
+	airlock_progress_cb progress;
+	void *progress_payload;
 } airlock_memory_options;
 
+/* As AIRLOCK_OPTIONS_INIT: the version set, every other field zero. */
 /* clang-format off */
-#define AIRLOCK_MEMORY_OPTIONS_INIT { AIRLOCK_MEMORY_OPTIONS_VERSION, 0, NULL, 0, NULL, NULL }
+#ifdef __cplusplus
+#define AIRLOCK_MEMORY_OPTIONS_INIT { AIRLOCK_MEMORY_OPTIONS_VERSION }
+#else
+#define AIRLOCK_MEMORY_OPTIONS_INIT { .version = AIRLOCK_MEMORY_OPTIONS_VERSION }
+#endif
 /* clang-format on */
+
+/* AIRLOCK_MEMORY_OPTIONS_INIT as a function, for language bindings. Returns
+ * 0, or AIRLOCK_EINVALID when `opts` is NULL or `version` is unknown. */
+AIRLOCK_EXTERN int airlock_memory_options_init(airlock_memory_options *opts, unsigned int version);
 
 /*
  * Scans memory: the folders `dirs` (every file in them, as instructions), or
@@ -692,8 +793,9 @@ typedef struct airlock_memory_options {
  * atomically; a state file that is corrupt, a symlink, not the user's or
  * writable by others is discarded (see airlock_report_warning()), never
  * trusted. Files are never modified. `opts` and `mopts` may be NULL.
- * *out is new: airlock_report_free(). Returns as airlock_project_scan, or
- * AIRLOCK_ENOTFOUND for a folder that does not exist.
+ * *out is new: airlock_report_free(). Returns as airlock_project_scan,
+ * AIRLOCK_ENOTFOUND for a folder that does not exist, or AIRLOCK_EUSER when
+ * mopts->progress cancelled (nothing is reported and no state is saved).
  */
 AIRLOCK_EXTERN int airlock_memory_scan(airlock_report **out, const char *const *dirs, size_t ndirs,
 				       const airlock_options *opts,
@@ -710,16 +812,18 @@ AIRLOCK_EXTERN int airlock_finding_known(const airlock_finding *f);
 
 /*
  * Moves the regular file `file` (never a symlink) into the quarantine folder
- * of the state directory, with a note of where it came from; *id (new,
- * free()) names it for airlock_memory_restore(). Never overwrites and never
- * deletes: the move is a rename (same file system), refused otherwise.
+ * of the state directory, with a note of where it came from; *out (new,
+ * free()) is its id, which names it for airlock_memory_restore(). Never
+ * overwrites and never deletes: the move is a rename (same file system),
+ * refused otherwise.
  */
-AIRLOCK_EXTERN int airlock_memory_quarantine(char **id, const char *file,
+AIRLOCK_EXTERN int airlock_memory_quarantine(char **out, const char *file,
 					     const airlock_memory_options *mopts);
 
-/* Puts quarantined `id` back where it came from; *path (new, free()) is
- * that place. Refused (AIRLOCK_EINVALID) when something is there now. */
-AIRLOCK_EXTERN int airlock_memory_restore(char **path, const char *id,
+/* Puts quarantined `id` back where it came from; *out (new, free()) is the
+ * path of that place. Refused (AIRLOCK_EINVALID) when something is there
+ * now. */
+AIRLOCK_EXTERN int airlock_memory_restore(char **out, const char *id,
 					  const airlock_memory_options *mopts);
 
 #ifdef __cplusplus

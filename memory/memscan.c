@@ -198,7 +198,7 @@ static int run_pool(struct run *run)
 	if (run->mo) {
 		po.threads = run->mo->threads;
 		po.progress = run->mo->progress;
-		po.progress_arg = run->mo->progress_arg;
+		po.progress_payload = run->mo->progress_payload;
 	}
 	po.timeout = run->timeout;
 	error = al_scan_pool_run(items, run->njobs, run->ys, &po);
@@ -234,7 +234,7 @@ static int pool_child(void *arg, int fd)
 	}
 	if (error < 0) {
 		dprintf(fd, SANDBOX_ERROR_PREFIX "%s\n", airlock_error_last());
-		return -1;
+		return error; /* AIRLOCK_EUSER crosses as the exit status */
 	}
 	return al_scan_wire_write(fd, tmp); /* the child exits: nothing to free */
 }
@@ -504,10 +504,8 @@ int airlock_memory_scan(airlock_report **out, const char *const *dirs, size_t nd
 	if (!out || (ndirs && !dirs))
 		return al_error_set(AIRLOCK_EINVALID, "airlock_memory_scan: bad arguments");
 	*out = NULL;
-	if (mopts && mopts->version != AIRLOCK_MEMORY_OPTIONS_VERSION)
-		return al_error_set(AIRLOCK_EINVALID,
-				    "airlock_memory_options version %u is not supported",
-				    mopts->version);
+	if ((error = al_memory_options_check(mopts)) < 0)
+		return error;
 	if ((error = al_scan_options_init(&so, opts)) < 0 ||
 	    (error = al_scan_report_new(&r, &so)) < 0 ||
 	    (error = al_rules_open(&r->rules, &ys, &so, NULL)) < 0 ||

@@ -23,6 +23,7 @@
 #include "common/limits.h"
 #include "common/safeio.h"
 #include "memory/state.h"
+#include "snapshot/options.h"
 
 #define NOTE_NAME "origin.json"
 #define FILE_NAME "file"
@@ -87,7 +88,7 @@ static int new_slot(char id[64], int qfd)
 	struct tm tm;
 
 	gmtime_r(&now, &tm);
-	for (int tries = 0; tries < 100; tries++) {
+	for (int tries = 0; tries < LIMIT_CREATE_TRIES; tries++) {
 		unsigned int rnd = 0;
 		size_t n = strftime(id, 64, "%Y%m%dT%H%M%SZ", &tm);
 
@@ -123,15 +124,17 @@ static int write_note(int slot, const char *origin, const struct stat *st)
 	return error;
 }
 
-int airlock_memory_quarantine(char **id, const char *file, const airlock_memory_options *mopts)
+int airlock_memory_quarantine(char **out, const char *file, const airlock_memory_options *mopts)
 {
 	char *dir = NULL, *base = NULL, *origin = NULL, slot_id[64];
 	struct stat st, moved;
 	int pfd = -1, qfd = -1, slot = -1, error = 0;
 
-	if (!id || !file || !*file)
+	if (!out || !file || !*file)
 		return al_error_set(AIRLOCK_EINVALID, "airlock_memory_quarantine: no file given");
-	*id = NULL;
+	*out = NULL;
+	if ((error = al_memory_options_check(mopts)) < 0)
+		return error;
 	if ((pfd = open_parent(&dir, &base, file)) < 0)
 		return pfd;
 	if (fstatat(pfd, base, &st, AT_SYMLINK_NOFOLLOW) < 0) {
@@ -182,7 +185,7 @@ int airlock_memory_quarantine(char **id, const char *file, const airlock_memory_
 					   file);
 		goto out;
 	}
-	if (!(*id = strdup(slot_id)))
+	if (!(*out = strdup(slot_id)))
 		error = al_error_oom();
 out:
 	if (error < 0 && slot >= 0 && faccessat(slot, FILE_NAME, F_OK, AT_SYMLINK_NOFOLLOW) < 0) {
@@ -214,7 +217,7 @@ static int read_note(char **origin, int slot, const char *id)
 
 	*origin = NULL;
 	error = al_safeio_load(&buf, &len, &f, slot, NOTE_NAME, AL_SAFEIO_PRIVATE,
-			       LIMIT_NOTE_BYTES);
+			       LIMIT_QUARANTINE_NOTE_BYTES);
 	if (error < 0)
 		return error;
 	if (f.why == AL_SAFEIO_OPEN_FAILED)
@@ -235,14 +238,16 @@ out:
 	return error;
 }
 
-int airlock_memory_restore(char **path, const char *id, const airlock_memory_options *mopts)
+int airlock_memory_restore(char **out, const char *id, const airlock_memory_options *mopts)
 {
 	char *origin = NULL, *dir = NULL, *base = NULL;
 	int qfd = -1, slot = -1, pfd = -1, error = 0;
 
-	if (!path || !id || !*id || strchr(id, '/') || id[0] == '.')
+	if (!out || !id || !*id || strchr(id, '/') || id[0] == '.')
 		return al_error_set(AIRLOCK_EINVALID, "'%s' is not a quarantine id", id ? id : "");
-	*path = NULL;
+	*out = NULL;
+	if ((error = al_memory_options_check(mopts)) < 0)
+		return error;
 	if ((qfd = quarantine_dir(mopts, false)) < 0)
 		return qfd;
 	if ((slot = openat(qfd, id, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
@@ -271,7 +276,7 @@ int airlock_memory_restore(char **path, const char *id, const airlock_memory_opt
 		error = al_error_set_errno(AIRLOCK_ERROR, errno, "cannot sync %s", dir);
 		goto out;
 	}
-	*path = origin;
+	*out = origin;
 	origin = NULL;
 out:
 	if (pfd >= 0)

@@ -31,6 +31,12 @@
  * is granted. */
 #define LANDLOCK_ALL_FS ((1ULL << 13) - 1)
 
+/* The child's exit statuses besides 0 and 1 (failed): it could not be
+ * confined, or fn was cancelled by a caller's callback. A child taken over
+ * could fake the second, but that only turns a failure into another. */
+#define EXIT_UNCONFINED 3
+#define EXIT_CANCELLED  4
+
 static void landlock_enter(void)
 {
 #ifdef SYS_landlock_create_ruleset
@@ -225,6 +231,9 @@ static int child_status(pid_t pid)
 			AIRLOCK_ERROR,
 			"the sandboxed scanner was killed by signal %d (a forbidden system call, or a crash)",
 			WTERMSIG(status));
+	if (WIFEXITED(status) && WEXITSTATUS(status) == EXIT_CANCELLED)
+		return al_error_set(AIRLOCK_EUSER,
+				    "the scan was cancelled by its progress callback");
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		return al_error_set(AIRLOCK_ERROR, "the sandboxed scanner failed (exit %d)",
 				    WEXITSTATUS(status));
@@ -250,10 +259,13 @@ int al_sandbox_run(unsigned char **out, size_t *len, size_t max, unsigned int se
 					  "cannot start the sandboxed scanner");
 	}
 	if (pid == 0) {
+		int rc;
+
 		close(fds[0]);
 		if (al_sandbox_enter() < 0)
-			_exit(3);
-		_exit(fn(arg, fds[1]) == 0 ? 0 : 1);
+			_exit(EXIT_UNCONFINED);
+		rc = fn(arg, fds[1]);
+		_exit(rc == 0 ? 0 : rc == AIRLOCK_EUSER ? EXIT_CANCELLED : 1);
 	}
 	close(fds[1]);
 	error = collect(&buf, len, fds[0], max, seconds);
@@ -268,7 +280,7 @@ int al_sandbox_run(unsigned char **out, size_t *len, size_t max, unsigned int se
 		char *msg = (char *)buf + strlen(SANDBOX_ERROR_PREFIX);
 
 		msg[strcspn(msg, "\r\n")] = '\0';
-		al_error_set(AIRLOCK_ERROR, "%.400s", msg);
+		al_error_set(error, "%.400s", msg);
 	}
 	if (error < 0) {
 		free(buf);

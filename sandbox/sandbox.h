@@ -18,7 +18,9 @@
  * only output; the parent then reports that reason. */
 #define SANDBOX_ERROR_PREFIX "error: "
 
-/* The work done inside: write the result to `outfd`, return 0 on success. */
+/* The work done inside: write the result to `outfd`, return 0 on success,
+ * AIRLOCK_EUSER when a caller's callback cancelled it, anything else on
+ * failure. */
 typedef int (*sandbox_fn)(void *arg, int outfd);
 
 /*
@@ -27,7 +29,7 @@ typedef int (*sandbox_fn)(void *arg, int outfd);
  * NUL-terminated. Returns 0, or AIRLOCK_ERROR when the child could not be
  * confined, was killed (a forbidden system call kills it), failed, wrote too
  * much or took too long (it is killed): an inspection that did not finish
- * is never a clean one.
+ * is never a clean one. AIRLOCK_EUSER when fn returned it (cancelled).
  */
 int al_sandbox_run(unsigned char **out, size_t *len, size_t max, unsigned int seconds,
 		   sandbox_fn fn, void *arg);

@@ -49,8 +49,12 @@ static void *worker(void *arg)
 		}
 		p->done++;
 		p->bytes += it->e->data_len;
-		if (p->po->progress)
-			p->po->progress(p->po->progress_arg, p->done, p->n, p->bytes);
+		if (p->po->progress && !p->error &&
+		    p->po->progress(p->done, p->n, p->bytes, p->po->progress_payload) != 0) {
+			p->error = AIRLOCK_EUSER;
+			snprintf(p->message, sizeof(p->message),
+				 "the scan was cancelled by its progress callback");
+		}
 		pthread_mutex_unlock(&p->lock);
 	}
 }

@@ -24,13 +24,14 @@ struct scan_item {
 struct scan_pool_options {
 	unsigned int threads; /* 0: one per core (at most LIMIT_SCAN_THREADS) */
 	unsigned int timeout; /* YARA's, per file, in seconds */
-	/* called under the pool's lock after each file, when not NULL */
-	void (*progress)(void *arg, size_t done, size_t total, uint64_t bytes);
-	void *progress_arg;
+	/* called under the pool's lock after each file, when not NULL and no
+	 * error has happened; non-zero from it stops the pool (AIRLOCK_EUSER) */
+	airlock_progress_cb progress;
+	void *progress_payload;
 };
 
-/* Scans items[0..n); stops at the first error, which it returns (the other
- * items' findings may then be partial). */
+/* Scans items[0..n); stops at the first error or cancel, which it returns
+ * (the other items' findings may then be partial; files in flight finish). */
 int al_scan_pool_run(struct scan_item *items, size_t n, const struct yara_set *ys,
 		     const struct scan_pool_options *po);
 

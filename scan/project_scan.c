@@ -45,10 +45,6 @@ struct scan_job {
 	const struct scan_options *so;
 };
 
-/* Below this many bytes the files are scanned one after another: threads
- * would cost more than they save on a typical project. */
-#define SCAN_PARALLEL_BYTES (512 * 1024)
-
 static void free_items(struct scan_item *items, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -86,7 +82,7 @@ static int scan_all(struct scan_job *job)
 			n++;
 			bytes += e->data_len;
 		}
-	po.threads = bytes < SCAN_PARALLEL_BYTES ? 1 : 0;
+	po.threads = bytes < LIMIT_SCAN_PARALLEL_BYTES ? 1 : 0;
 	po.timeout = job->so->timeout;
 	error = al_scan_pool_run(items, n, job->ys, &po);
 	for (size_t i = 0; i < n && error == 0; i++)

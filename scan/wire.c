@@ -21,10 +21,8 @@
 #include "common/limits.h"
 #include "scan/wire.h"
 
-#define MAGIC            "airlock-scan-1\n"
-#define NO_STRING        0xffffffffu
-#define WIRE_STRING_MAX  (1u << 20)
-#define WIRE_RECORDS_MAX (1u << 20)
+#define MAGIC     "airlock-scan-1\n"
+#define NO_STRING 0xffffffffu
 
 struct out {
 	unsigned char *buf;
@@ -67,8 +65,8 @@ static void put_str(struct out *o, const char *s)
 {
 	size_t n = s ? strlen(s) : 0;
 
-	if (s && n >= WIRE_STRING_MAX)
-		n = WIRE_STRING_MAX - 1; /* the parent would refuse more */
+	if (s && n >= LIMIT_WIRE_STRING_BYTES)
+		n = LIMIT_WIRE_STRING_BYTES - 1; /* the parent would refuse more */
 	put_u32(o, s ? (uint32_t)n : NO_STRING);
 	if (s)
 		put(o, s, n);
@@ -164,7 +162,7 @@ static char *get_str(struct in *in, bool *ok)
 		return *ok = false, NULL;
 	if (n == NO_STRING)
 		return NULL;
-	if (n >= WIRE_STRING_MAX || in->left < n || memchr(in->p, 0, n))
+	if (n >= LIMIT_WIRE_STRING_BYTES || in->left < n || memchr(in->p, 0, n))
 		return *ok = false, NULL;
 	if (!(s = malloc((size_t)n + 1)))
 		return *ok = false, NULL;
@@ -247,7 +245,7 @@ int al_scan_wire_read(airlock_report *r, const unsigned char *buf, size_t len)
 		char type;
 		int rc;
 
-		if (!get(&in, &type, 1) || ++records > WIRE_RECORDS_MAX)
+		if (!get(&in, &type, 1) || ++records > LIMIT_WIRE_RECORDS)
 			break;
 		if (type == 'E')
 			return in.left == 0

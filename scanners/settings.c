@@ -25,16 +25,15 @@
 #include "scanners/shellwords.h"
 #include "surfaces/keys.h"
 
-#define KEY_BYTES 128
-#define MAX_DEPTH 64
-
 struct sctx {
 	struct findings *fs;
 	struct ts_parsers *ps;
 	const struct scan_input *in;
 	const char *buf;
-	char path[MAX_DEPTH][KEY_BYTES]; /* keys from the root; "[]" for array items */
-	TSNode holder[MAX_DEPTH];        /* the object or array path[i] is in */
+	/* keys from the root ("[]" for array items), and the object or array
+	 * path[i] is in */
+	char path[LIMIT_JSON_DEPTH][LIMIT_SETTINGS_KEY_BYTES];
+	TSNode holder[LIMIT_JSON_DEPTH];
 	int depth;
 	bool deep_reported;
 	int error;
@@ -197,7 +196,7 @@ static void env_key(struct sctx *x, TSNode key, const char *k, TSNode value, boo
 					      "REQUESTS_CA_BUNDLE",
 					      NULL };
 	size_t n = strlen(k);
-	char v[KEY_BYTES];
+	char v[LIMIT_SETTINGS_KEY_BYTES];
 
 	for (int i = 0; inject[i]; i++)
 		if (strcmp(k, inject[i]) == 0) {
@@ -245,7 +244,7 @@ static void allow_rules(struct sctx *x, TSNode arr)
 
 	al_ts_kids_begin(&it, arr);
 	while (al_ts_kids_next(&it, &s) && x->error == 0) {
-		char r[KEY_BYTES];
+		char r[LIMIT_SETTINGS_KEY_BYTES];
 
 		text_of(x, s, r, sizeof(r));
 		if (wildcard_rule(r))
@@ -267,7 +266,7 @@ static void broad_directories(struct sctx *x, TSNode arr)
 
 	al_ts_kids_begin(&it, arr);
 	while (al_ts_kids_next(&it, &s) && x->error == 0) {
-		char d[KEY_BYTES];
+		char d[LIMIT_SETTINGS_KEY_BYTES];
 
 		text_of(x, s, d, sizeof(d));
 		if (strcmp(d, "/") == 0 || strcmp(d, "~") == 0 || strcmp(d, "~/") == 0 ||
@@ -308,7 +307,7 @@ static void server_headers(struct sctx *x, TSNode headers, const char *host)
 	while (al_ts_kids_next(&it, &p) && x->error == 0) {
 		TSNode k = ts_node_child_by_field_name(p, "key", 3);
 		TSNode v = ts_node_child_by_field_name(p, "value", 5);
-		char key[KEY_BYTES], val[512];
+		char key[LIMIT_SETTINGS_KEY_BYTES], val[512];
 
 		if (!al_ts_is(p, "pair") || ts_node_is_null(k) || ts_node_is_null(v))
 			continue;
@@ -335,7 +334,7 @@ static void unpinned_npx(struct sctx *x, TSNode args)
 
 	al_ts_kids_begin(&it, args);
 	while (al_ts_kids_next(&it, &s)) {
-		char a[KEY_BYTES];
+		char a[LIMIT_SETTINGS_KEY_BYTES];
 		const char *at;
 
 		text_of(x, s, a, sizeof(a));
@@ -458,7 +457,7 @@ static bool plain_shell_code(const char *code)
 	static const char *const busy[] = { " -c",   " -e", "eval",   "base64", "curl",   "wget",
 					    "/dev/", "nc ", "python", "perl",   "node -", NULL };
 
-	if (!*code || strpbrk(code, "|`$<>\\'\"") || strlen(code) >= KEY_BYTES - 1)
+	if (!*code || strpbrk(code, "|`$<>\\'\"") || strlen(code) >= LIMIT_SETTINGS_KEY_BYTES - 1)
 		return false;
 	for (int i = 0; busy[i]; i++)
 		if (strstr(code, busy[i]))
@@ -470,7 +469,7 @@ static void mcp_server(struct sctx *x, TSNode obj)
 {
 	TSNode cmd = GET(obj, "command"), args = GET(obj, "args"), url = GET(obj, "url");
 	TSNode headers = GET(obj, "headers");
-	char c[KEY_BYTES], u[1024], host[256] = "";
+	char c[LIMIT_SETTINGS_KEY_BYTES], u[1024], host[256] = "";
 	const char *base;
 
 	text_of(x, cmd, c, sizeof(c));
@@ -501,7 +500,7 @@ static void mcp_server(struct sctx *x, TSNode obj)
 
 		al_ts_kids_begin(&it, args);
 		while (al_ts_kids_next(&it, &arg)) {
-			char a[16], code[KEY_BYTES] = "";
+			char a[16], code[LIMIT_SETTINGS_KEY_BYTES] = "";
 			TSNode next;
 
 			text_of(x, arg, a, sizeof(a));
@@ -537,7 +536,7 @@ static void hook_command(struct sctx *x, TSNode value)
 {
 	size_t from = x->fs->count;
 	TSNode group, matcher;
-	char m[KEY_BYTES] = "";
+	char m[LIMIT_SETTINGS_KEY_BYTES] = "";
 
 	shell_string(x, value, "hook command");
 	if (x->error < 0 || !in_path(x, "SessionStart"))
@@ -568,7 +567,7 @@ static void check_pair(struct sctx *x, TSNode key, const char *k, TSNode value)
 {
 	const char *up = parent(x, 1);
 	const struct helper_key *helper = al_helper_key_named(k), *holder;
-	char v[KEY_BYTES];
+	char v[LIMIT_SETTINGS_KEY_BYTES];
 
 	text_of(x, value, v, sizeof(v));
 	if (strcmp(up, "env") == 0 && al_ts_is(value, "string"))
@@ -640,7 +639,7 @@ static void check_pair(struct sctx *x, TSNode key, const char *k, TSNode value)
 static void push(struct sctx *x, const char *k, TSNode holder)
 {
 	x->holder[x->depth] = holder;
-	snprintf(x->path[x->depth], KEY_BYTES, "%s", k);
+	snprintf(x->path[x->depth], LIMIT_SETTINGS_KEY_BYTES, "%s", k);
 	x->depth++;
 }
 
@@ -691,7 +690,7 @@ static void walk_object(struct sctx *x, TSNode obj)
 	while (x->error == 0 && al_ts_kids_next(&it, &p)) {
 		TSNode k = ts_node_child_by_field_name(p, "key", 3);
 		TSNode v = ts_node_child_by_field_name(p, "value", 5);
-		char key[KEY_BYTES];
+		char key[LIMIT_SETTINGS_KEY_BYTES];
 
 		if (!al_ts_is(p, "pair") || ts_node_is_null(k))
 			continue;
@@ -720,11 +719,15 @@ static void walk_object(struct sctx *x, TSNode obj)
 	free(keys);
 }
 
+/* x->depth containers hold v; a container at that depth would be level
+ * x->depth + 1, counted as config/parse.c counts (LIMIT_JSON_DEPTH). */
 static void walk_value(struct sctx *x, TSNode v)
 {
-	if (x->depth >= MAX_DEPTH) {
+	bool container = al_ts_is(v, "object") || al_ts_is(v, "array");
+
+	if (container && x->depth >= LIMIT_JSON_DEPTH) {
 		if (!x->deep_reported)
-			report(x, "AL401", 0, v, "nested deeper than %d levels", MAX_DEPTH);
+			report(x, "AL401", 0, v, "nested deeper than %d levels", LIMIT_JSON_DEPTH);
 		x->deep_reported = true;
 		return;
 	}

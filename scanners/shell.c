@@ -39,14 +39,10 @@ enum {
 };
 #define F_SRC (F_SRC_CRED | F_SRC_ENV | F_SRC_VAR)
 
-#define MAX_ARGS  32
-#define ARG_BYTES 256
-#define MAX_NOTES 16
-
 struct command {
-	char name[ARG_BYTES];
-	char argv[MAX_ARGS][ARG_BYTES]; /* unquoted text, cut at ARG_BYTES */
-	TSNode args[MAX_ARGS];
+	char name[LIMIT_SHELL_ARG_BYTES];
+	char argv[LIMIT_SHELL_ARGS][LIMIT_SHELL_ARG_BYTES]; /* unquoted text, cut */
+	TSNode args[LIMIT_SHELL_ARGS];
 	int argc, first; /* first: index of the first argument after wrappers */
 	bool sudo;
 };
@@ -56,11 +52,12 @@ struct ctx {
 	struct ts_parsers *ps;
 	const struct scan_input *in;
 	const struct shell_code *c;
-	char tainted[MAX_NOTES][64]; /* variables that hold a secret */
+	char tainted[LIMIT_SHELL_NOTES][64]; /* variables that hold a secret */
 	int ntainted;
-	char tmpfiles[MAX_NOTES][ARG_BYTES]; /* files a secret was written to */
+	/* files a secret was written to, and files a download was written to */
+	char tmpfiles[LIMIT_SHELL_NOTES][LIMIT_SHELL_ARG_BYTES];
 	int ntmp;
-	char fetched[MAX_NOTES][ARG_BYTES]; /* files a download was written to */
+	char fetched[LIMIT_SHELL_NOTES][LIMIT_SHELL_ARG_BYTES];
 	int nfetched;
 	bool strong; /* a flow, RCE or reverse shell was reported */
 	TSNode lone_sink, lone_source;
@@ -114,11 +111,10 @@ static const char *base_name(const char *s)
 	return slash ? slash + 1 : s;
 }
 
-#define MAX_KIDS 64
-
-/* The first MAX_KIDS children of `n` and their field names, read with a
- * cursor: tree-sitter 0.20.7's ts_node_field_name_for_child names only the
- * first child of a repeated field (the second argument has none). */
+/* The first LIMIT_SHELL_CHILDREN children of `n` and their field names,
+ * read with a cursor: tree-sitter 0.20.7's ts_node_field_name_for_child
+ * names only the first child of a repeated field (the second argument has
+ * none). */
 static uint32_t children(TSNode n, TSNode *v, const char **fields)
 {
 	TSTreeCursor cur = ts_tree_cursor_new(n);
@@ -129,17 +125,17 @@ static uint32_t children(TSNode n, TSNode *v, const char **fields)
 			v[k] = ts_tree_cursor_current_node(&cur);
 			fields[k] = ts_tree_cursor_current_field_name(&cur);
 			k++;
-		} while (k < MAX_KIDS && ts_tree_cursor_goto_next_sibling(&cur));
+		} while (k < LIMIT_SHELL_CHILDREN && ts_tree_cursor_goto_next_sibling(&cur));
 	ts_tree_cursor_delete(&cur);
 	return k;
 }
 
 static void command_read(const struct ctx *x, TSNode cmd, struct command *c)
 {
-	TSNode kids[MAX_KIDS];
-	const char *fields[MAX_KIDS];
+	TSNode kids[LIMIT_SHELL_CHILDREN];
+	const char *fields[LIMIT_SHELL_CHILDREN];
 	uint32_t n = children(cmd, kids, fields);
-	char name[ARG_BYTES] = "";
+	char name[LIMIT_SHELL_ARG_BYTES] = "";
 
 	memset(c, 0, sizeof(*c));
 	for (uint32_t i = 0; i < n; i++) {
@@ -150,8 +146,8 @@ static void command_read(const struct ctx *x, TSNode cmd, struct command *c)
 			continue;
 		if (strcmp(field, "name") == 0)
 			flat(x, ch, name, sizeof(name));
-		else if (strcmp(field, "argument") == 0 && c->argc < MAX_ARGS) {
-			flat(x, ch, c->argv[c->argc], ARG_BYTES);
+		else if (strcmp(field, "argument") == 0 && c->argc < LIMIT_SHELL_ARGS) {
+			flat(x, ch, c->argv[c->argc], LIMIT_SHELL_ARG_BYTES);
 			c->args[c->argc++] = ch;
 		}
 	}
@@ -333,8 +329,8 @@ static unsigned int command_facts(struct ctx *x, const struct command *c)
 
 static unsigned int redirect_facts(const struct ctx *x, TSNode redir)
 {
-	TSNode kids[MAX_KIDS];
-	const char *fields[MAX_KIDS];
+	TSNode kids[LIMIT_SHELL_CHILDREN];
+	const char *fields[LIMIT_SHELL_CHILDREN];
 	uint32_t n = children(redir, kids, fields);
 	unsigned int f = 0;
 	bool input = false;
@@ -342,7 +338,7 @@ static unsigned int redirect_facts(const struct ctx *x, TSNode redir)
 	for (uint32_t i = 0; i < n; i++) {
 		TSNode ch = kids[i];
 		const char *field = fields[i];
-		char dest[ARG_BYTES];
+		char dest[LIMIT_SHELL_ARG_BYTES];
 
 		if (!ts_node_is_named(ch) && al_ts_is(ch, "<"))
 			input = true;
@@ -450,10 +446,10 @@ static void report(struct ctx *x, const char *rule, airlock_severity sev, TSNode
 
 /* --- the second pass: judging --------------------------------------------------- */
 
-static void note(char (*v)[ARG_BYTES], int *n, const char *s)
+static void note(char (*v)[LIMIT_SHELL_ARG_BYTES], int *n, const char *s)
 {
-	if (*n < MAX_NOTES)
-		snprintf(v[(*n)++], ARG_BYTES, "%s", s);
+	if (*n < LIMIT_SHELL_NOTES)
+		snprintf(v[(*n)++], LIMIT_SHELL_ARG_BYTES, "%s", s);
 }
 
 /* The file an upload option names: -d @F, --data-binary @F, -F k=@F, -T F,
@@ -478,7 +474,7 @@ static const char *uploaded_file(const struct command *c, int i)
 }
 
 /* The host of the first URL among the arguments, lower-cased into `host`;
- * "" when there is none, or when the argument may have been cut at ARG_BYTES
+ * "" when there is none, or when the argument may have been cut at LIMIT_SHELL_ARG_BYTES
  * (user:password@ can be long enough to push the real host past the cut). */
 static void url_host(const struct command *c, char *host, size_t cap)
 {
@@ -486,7 +482,7 @@ static void url_host(const struct command *c, char *host, size_t cap)
 	for (int i = c->first; i < c->argc; i++) {
 		if (!strstr(c->argv[i], "://"))
 			continue;
-		if (strlen(c->argv[i]) + 1 < ARG_BYTES)
+		if (strlen(c->argv[i]) + 1 < LIMIT_SHELL_ARG_BYTES)
 			al_url_host(c->argv[i], host, cap);
 		return;
 	}
@@ -803,8 +799,8 @@ static void judge_pipeline(struct ctx *x, TSNode pipe)
 
 static void judge_redirected(struct ctx *x, TSNode st)
 {
-	TSNode kids[MAX_KIDS];
-	const char *fields[MAX_KIDS];
+	TSNode kids[LIMIT_SHELL_CHILDREN];
+	const char *fields[LIMIT_SHELL_CHILDREN];
 	uint32_t n = children(st, kids, fields);
 	TSNode body = ts_node_child_by_field_name(st, "body", 4);
 	unsigned int bf = ts_node_is_null(body) ? 0 : facts_of(x, body);
@@ -814,7 +810,7 @@ static void judge_redirected(struct ctx *x, TSNode st)
 		const char *field = fields[i];
 		unsigned int rf;
 		TSNode dest;
-		char d[ARG_BYTES];
+		char d[LIMIT_SHELL_ARG_BYTES];
 		bool input;
 
 		if (!field || strcmp(field, "redirect") != 0 || !al_ts_is(r, "file_redirect"))
@@ -869,7 +865,7 @@ static void note_secrets(struct ctx *x, TSNode v)
 
 		if (!ts_node_is_null(name) && !ts_node_is_null(value) &&
 		    ((facts_of(x, value) & F_SRC) || expands_secret(x, value, var, sizeof(var))) &&
-		    x->ntainted < MAX_NOTES) {
+		    x->ntainted < LIMIT_SHELL_NOTES) {
 			flat(x, name, x->tainted[x->ntainted], sizeof(x->tainted[0]));
 			x->ntainted++;
 		}
@@ -886,7 +882,7 @@ static void note_secrets(struct ctx *x, TSNode v)
 			TSNode dest = al_ts_is(r, "file_redirect")
 					      ? ts_node_child_by_field_name(r, "destination", 11)
 					      : r;
-			char d[ARG_BYTES];
+			char d[LIMIT_SHELL_ARG_BYTES];
 
 			if (al_ts_is(r, "file_redirect") && !ts_node_is_null(dest)) {
 				flat(x, dest, d, sizeof(d));

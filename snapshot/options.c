@@ -1,6 +1,9 @@
 /*
- * options.c - airlock_options checked and copied into struct scan_options.
+ * options.c - the options structs' versions checked (the one place for
+ * each), set up for language bindings, and airlock_options copied into
+ * struct scan_options.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,17 +11,64 @@
 #include "common/limits.h"
 #include "snapshot/options.h"
 
+static int check_version(const char *what, unsigned int version, unsigned int newest)
+{
+	if (version < 1 || version > newest)
+		return al_error_set(AIRLOCK_EINVALID, "%s version %u is not supported", what,
+				    version);
+	return 0;
+}
+
+int al_options_check(const airlock_options *opts)
+{
+	return opts ? check_version("airlock_options", opts->version, AIRLOCK_OPTIONS_VERSION) : 0;
+}
+
+int al_memory_options_check(const airlock_memory_options *mopts)
+{
+	return mopts ? check_version("airlock_memory_options", mopts->version,
+				     AIRLOCK_MEMORY_OPTIONS_VERSION)
+		     : 0;
+}
+
+int airlock_options_init(airlock_options *opts, unsigned int version)
+{
+	int error;
+
+	if (!opts)
+		return al_error_set(AIRLOCK_EINVALID, "airlock_options_init: no options");
+	if ((error = check_version("airlock_options", version, AIRLOCK_OPTIONS_VERSION)) < 0)
+		return error;
+	/* a version-1 struct ends where version 2 began */
+	memset(opts, 0, version == 1 ? offsetof(airlock_options, signatures) : sizeof(*opts));
+	opts->version = version;
+	return 0;
+}
+
+int airlock_memory_options_init(airlock_memory_options *opts, unsigned int version)
+{
+	int error;
+
+	if (!opts)
+		return al_error_set(AIRLOCK_EINVALID, "airlock_memory_options_init: no options");
+	if ((error = check_version("airlock_memory_options", version,
+				   AIRLOCK_MEMORY_OPTIONS_VERSION)) < 0)
+		return error;
+	memset(opts, 0, sizeof(*opts));
+	opts->version = version;
+	return 0;
+}
+
 int al_scan_options_init(struct scan_options *so, const airlock_options *opts)
 {
+	int error;
+
 	memset(so, 0, sizeof(*so));
 	so->threshold = AIRLOCK_SEVERITY_HIGH;
 	so->timeout = LIMIT_SCAN_TIMEOUT_DEFAULT;
-	if (!opts)
-		return 0;
-	if (opts->version < 1 || opts->version > AIRLOCK_OPTIONS_VERSION)
-		return al_error_set(AIRLOCK_EINVALID, "airlock_options version %u is not supported",
-				    opts->version);
-	if (opts->version < 2)
+	if ((error = al_options_check(opts)) < 0)
+		return error;
+	if (!opts || opts->version < 2)
 		return 0; /* the fields below are not there */
 	if (opts->block_threshold && (opts->block_threshold < AIRLOCK_SEVERITY_INFO ||
 				      opts->block_threshold > AIRLOCK_SEVERITY_CRITICAL))

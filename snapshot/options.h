@@ -17,6 +17,12 @@ struct scan_options {
 	airlock_severity threshold;
 };
 
+/* The one check of each options struct's version, for every call that
+ * takes one: 0 for NULL or a version this library knows, else
+ * AIRLOCK_EINVALID with the message set. */
+int al_options_check(const airlock_options *opts);
+int al_memory_options_check(const airlock_memory_options *mopts);
+
 /* Copies the scan settings of `opts` (NULL: defaults) into `so`, checking
  * them. Free with al_scan_options_clear. */
 int al_scan_options_init(struct scan_options *so, const airlock_options *opts);

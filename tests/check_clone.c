@@ -113,6 +113,55 @@ START_TEST(benign_clone_and_trust)
 }
 END_TEST
 
+static int count_objects(size_t done, size_t total, uint64_t bytes, void *payload)
+{
+	int *calls = payload;
+
+	(void)bytes;
+	ck_assert_uint_le(done, total);
+	(*calls)++;
+	return 0;
+}
+
+static int stop_fetch(size_t done, size_t total, uint64_t bytes, void *payload)
+{
+	int *calls = payload;
+
+	(void)done;
+	(void)total;
+	(void)bytes;
+	(*calls)++;
+	return 1;
+}
+
+/* The fetch's progress callback runs in the caller; a non-zero return stops
+ * the fetch, which returns AIRLOCK_EUSER and leaves no directory behind. A
+ * file:// URL goes through a transport (a plain path is copied by libgit2
+ * without progress calls). */
+START_TEST(fetch_progress_cancels)
+{
+	char *whole = t_join(tmp, "whole"), *cut = t_join(tmp, "cut"), *src;
+	int calls = 0;
+
+	ck_assert_int_gt(asprintf(&src, "file://%s/src", tmp), 0);
+
+	ck_assert_msg(airlock_repo_fetch(src, whole, count_objects, &calls) == 0, "fetch: %s",
+		      airlock_error_last());
+	ck_assert_int_gt(calls, 0);
+	ck_assert(exists("whole/.git/HEAD"));
+	ck_assert(!exists("whole/CLAUDE.md"));
+
+	calls = 0;
+	ck_assert_int_eq(airlock_repo_fetch(src, cut, stop_fetch, &calls), AIRLOCK_EUSER);
+	ck_assert_int_eq(calls, 1);
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "cancelled"));
+	ck_assert(!exists("cut"));
+	free(src);
+	free(whole);
+	free(cut);
+}
+END_TEST
+
 /* A bad commit under a clean HEAD: found with --rev, not without. */
 START_TEST(bad_commit_in_history)
 {
@@ -209,6 +258,7 @@ Suite *clone_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, malicious_head_is_not_checked_out);
 	tcase_add_test(tc, benign_clone_and_trust);
+	tcase_add_test(tc, fetch_progress_cancels);
 	tcase_add_test(tc, bad_commit_in_history);
 	tcase_add_test(tc, symlink_and_submodule_entries);
 	tcase_add_test(tc, filter_driver_never_runs);

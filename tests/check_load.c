@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "common/limits.h"
+#include "config/config.h"
 #include "tests/tests.h"
 
 static char *tmp, *proj, *home;
@@ -289,7 +291,8 @@ START_TEST(deep_nesting_is_refused)
 	strcat(deep, "}");
 	t_write(proj, ".claude/settings.json", deep);
 	decide(AIRLOCK_DECISION_TRUSTED);
-	ck_assert_int_eq(load_rc(), AIRLOCK_EINVALID);
+	/* the scan reports it first (AL401); the parser would refuse it next */
+	ck_assert_int_eq(load_rc(), AIRLOCK_EBLOCKED);
 	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "nested deeper"));
 }
 END_TEST
@@ -465,6 +468,95 @@ START_TEST(findings_block_the_load)
 }
 END_TEST
 
+/* --- the JSON depth bound: scanner and parser agree ------------------------- */
+
+/* A settings.json `levels` deep: the root object, then arrays down to a
+ * number (scalars do not count as a level). New: free(). */
+static char *nested_settings(int levels)
+{
+	size_t n = (size_t)levels - 1, k;
+	char *s = malloc(2 * n + 32);
+
+	ck_assert_ptr_nonnull(s);
+	k = (size_t)sprintf(s, "{\"nest\": ");
+	memset(s + k, '[', n);
+	k += n;
+	s[k++] = '1';
+	memset(s + k, ']', n);
+	k += n;
+	strcpy(s + k, "}\n");
+	return s;
+}
+
+/* The settings scanner's verdict on the project: whether it reported the
+ * depth (AL401 "nested deeper"). */
+static bool scan_reports_depth(void)
+{
+	airlock_project *p = t_open(proj);
+	airlock_report *r = NULL;
+	const airlock_finding *f;
+	bool found = false;
+
+	ck_assert_int_eq(airlock_project_scan(&r, p), 0);
+	for (size_t i = 0; (f = airlock_report_finding(r, i)); i++)
+		if (!strcmp(airlock_finding_rule(f), "AL401") &&
+		    !strcmp(airlock_finding_file(f), ".claude/settings.json") &&
+		    strstr(airlock_finding_message(f), "nested deeper"))
+			found = true;
+	airlock_report_free(r);
+	airlock_project_free(p);
+	return found;
+}
+
+/* LIMIT_JSON_DEPTH levels pass the scanner and the loader; one more is
+ * reported by the scanner and refused by the loader, and refused by the
+ * parser even when the block threshold lets the scanner's finding through:
+ * nothing the scanner did not walk is loaded. */
+START_TEST(json_depth_scanner_and_parser_agree)
+{
+	airlock_options lax = AIRLOCK_OPTIONS_INIT;
+	airlock_project *p;
+	airlock_config *c = NULL;
+	char *json = nested_settings(LIMIT_JSON_DEPTH);
+
+	t_write(proj, ".claude/settings.json", json);
+	free(json);
+	decide(AIRLOCK_DECISION_TRUSTED);
+	ck_assert(!scan_reports_depth());
+	ck_assert_msg(load_rc() == 0, "load: %s", airlock_error_last());
+
+	json = nested_settings(LIMIT_JSON_DEPTH + 1);
+	t_write(proj, ".claude/settings.json", json);
+	free(json);
+	decide(AIRLOCK_DECISION_TRUSTED);
+	ck_assert(scan_reports_depth());
+	ck_assert_int_eq(load_rc(), AIRLOCK_EBLOCKED);
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "AL401"));
+
+	lax.block_threshold = AIRLOCK_SEVERITY_CRITICAL;
+	ck_assert_int_eq(airlock_project_open(&p, proj, &lax), 0);
+	ck_assert_int_eq(airlock_project_load(&c, p), AIRLOCK_EINVALID);
+	ck_assert_ptr_null(c);
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "nested deeper"));
+	airlock_project_free(p);
+}
+END_TEST
+
+/* The parser's pre-check counts as the scanner does: brackets in strings
+ * and comments are not levels. */
+START_TEST(json_depth_count)
+{
+	static const char deep_text[] = "{\"a\": \"[[[[\\\"[[[[\"} // [[[[\n/* {{{{ */";
+
+	static const char two[] = "{\"a\": [1]}", resumed[] = "{} /**/ [[";
+
+	ck_assert(al_config_depth_ok(two, strlen(two), 2));
+	ck_assert(!al_config_depth_ok(two, strlen(two), 1));
+	ck_assert(al_config_depth_ok(deep_text, strlen(deep_text), 1));
+	ck_assert(!al_config_depth_ok(resumed, strlen(resumed), 1));
+}
+END_TEST
+
 START_TEST(import_escape_is_a_finding)
 {
 	airlock_project *p;
@@ -500,6 +592,8 @@ Suite *load_suite(void)
 	tcase_add_test(tc, unreadable_context_blocks);
 	tcase_add_test(tc, findings_block_the_load);
 	tcase_add_test(tc, import_escape_is_a_finding);
+	tcase_add_test(tc, json_depth_scanner_and_parser_agree);
+	tcase_add_test(tc, json_depth_count);
 	suite_add_tcase(s, tc);
 	return s;
 }

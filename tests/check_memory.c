@@ -482,6 +482,113 @@ START_TEST(quarantine_never_overwrites_or_deletes)
 }
 END_TEST
 
+/* --- options and progress ------------------------------------------------------ */
+
+START_TEST(memory_options_init)
+{
+	const airlock_memory_options macro = AIRLOCK_MEMORY_OPTIONS_INIT;
+	airlock_memory_options fn;
+	airlock_report *r = (airlock_report *)1;
+	const char *dirs[1];
+	char *id = (char *)1;
+	struct env e;
+
+	memset(&fn, 0xa5, sizeof(fn));
+	ck_assert_int_eq(airlock_memory_options_init(&fn, AIRLOCK_MEMORY_OPTIONS_VERSION), 0);
+	ck_assert_uint_eq(fn.version, AIRLOCK_MEMORY_OPTIONS_VERSION);
+	ck_assert(!fn.flags && !fn.state_dir && !fn.threads && !fn.progress &&
+		  !fn.progress_payload);
+	ck_assert_uint_eq(macro.version, AIRLOCK_MEMORY_OPTIONS_VERSION);
+	ck_assert(!macro.flags && !macro.state_dir && !macro.threads && !macro.progress &&
+		  !macro.progress_payload);
+	ck_assert_int_eq(airlock_memory_options_init(&fn, 0), AIRLOCK_EINVALID);
+	ck_assert_int_eq(airlock_memory_options_init(&fn, AIRLOCK_MEMORY_OPTIONS_VERSION + 1),
+			 AIRLOCK_EINVALID);
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "airlock_memory_options version"));
+	ck_assert_int_eq(airlock_memory_options_init(NULL, AIRLOCK_MEMORY_OPTIONS_VERSION),
+			 AIRLOCK_EINVALID);
+
+	/* every call that takes them checks the version the same way */
+	env_init(&e);
+	t_write(e.root, "mem/note.md", "tabs\n");
+	dirs[0] = e.mem;
+	e.mo.version = AIRLOCK_MEMORY_OPTIONS_VERSION + 1;
+	ck_assert_int_eq(airlock_memory_scan(&r, dirs, 1, NULL, &e.mo), AIRLOCK_EINVALID);
+	ck_assert_ptr_null(r);
+	ck_assert_int_eq(airlock_memory_quarantine(&id, "/nonexistent/x", &e.mo), AIRLOCK_EINVALID);
+	ck_assert_ptr_null(id);
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "airlock_memory_options version"));
+	ck_assert_int_eq(airlock_memory_options_init(&e.mo, AIRLOCK_MEMORY_OPTIONS_VERSION), 0);
+	e.mo.state_dir = e.state;
+	airlock_report_free(scan(&e, NULL));
+	env_free(&e);
+}
+END_TEST
+
+static int count_files(size_t done, size_t total, uint64_t bytes, void *payload)
+{
+	size_t *calls = payload;
+
+	ck_assert_uint_le(done, total);
+	ck_assert_uint_gt(bytes, 0);
+	(*calls)++;
+	return 0;
+}
+
+static int cancel(size_t done, size_t total, uint64_t bytes, void *payload)
+{
+	size_t *calls = payload;
+
+	(void)done;
+	(void)total;
+	(void)bytes;
+	(*calls)++;
+	return 1;
+}
+
+/* A progress callback returning non-zero stops the scan: AIRLOCK_EUSER, no
+ * report and no state, in the sandboxed child (where the callback runs, so
+ * the caller's counter never moves) as in this process. */
+START_TEST(progress_cancels_the_scan)
+{
+	struct env e;
+	airlock_report *r = (airlock_report *)1;
+	const char *dirs[1];
+	char *state;
+	size_t calls = 0;
+
+	env_init(&e);
+	write_notes(&e, 40);
+	dirs[0] = e.mem;
+	state = t_join(e.state, "memory-scan.json");
+	e.mo.threads = 1;
+	e.mo.progress = cancel;
+	e.mo.progress_payload = &calls;
+	ck_assert_int_eq(airlock_memory_scan(&r, dirs, 1, NULL, &e.mo), AIRLOCK_EUSER);
+	ck_assert_ptr_null(r);
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "cancelled"));
+	ck_assert_uint_eq(calls, 0);
+	ck_assert_int_eq(access(state, F_OK), -1);
+
+	e.mo.flags = AIRLOCK_MEMORY_NO_SANDBOX;
+	ck_assert_int_eq(airlock_memory_scan(&r, dirs, 1, NULL, &e.mo), AIRLOCK_EUSER);
+	ck_assert_ptr_null(r);
+	ck_assert_uint_eq(calls, 1);
+	ck_assert_int_eq(access(state, F_OK), -1);
+
+	/* returning 0 goes on: one call per file */
+	calls = 0;
+	e.mo.progress = count_files;
+	r = scan(&e, NULL);
+	ck_assert_uint_eq(calls, 40);
+	ck_assert_uint_eq(airlock_report_file_count(r), 40);
+	airlock_report_free(r);
+	ck_assert_int_eq(access(state, F_OK), 0);
+	free(state);
+	env_free(&e);
+}
+END_TEST
+
 START_TEST(jsonl_lines_parse)
 {
 	struct env e;
@@ -615,6 +722,8 @@ Suite *memory_suite(void)
 	tcase_add_test(tc, state_parse_rejects_malformed);
 	tcase_add_test(tc, quarantine_round_trip);
 	tcase_add_test(tc, quarantine_never_overwrites_or_deletes);
+	tcase_add_test(tc, memory_options_init);
+	tcase_add_test(tc, progress_cancels_the_scan);
 	tcase_add_test(tc, jsonl_lines_parse);
 	tcase_add_test(tc, discovers_home_locations);
 	tcase_add_test(tc, cli_stderr_only_for_warnings);

@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -735,6 +736,50 @@ START_TEST(fallback_walk_matches)
 }
 END_TEST
 
+/* --- options ---------------------------------------------------------------- */
+
+/* airlock_options_init is the macro as a function: the version set, the
+ * rest zero; for version 1 it writes only the version-1 fields; unknown
+ * versions are refused. */
+START_TEST(options_init)
+{
+	const airlock_options macro = AIRLOCK_OPTIONS_INIT;
+	const size_t v1_size = offsetof(airlock_options, signatures);
+	airlock_options fn, v1[2];
+	airlock_project *p = NULL;
+	unsigned char *raw = (unsigned char *)v1;
+
+	memset(&fn, 0xa5, sizeof(fn));
+	ck_assert_int_eq(airlock_options_init(&fn, AIRLOCK_OPTIONS_VERSION), 0);
+	ck_assert_uint_eq(fn.version, AIRLOCK_OPTIONS_VERSION);
+	ck_assert_uint_eq(macro.version, AIRLOCK_OPTIONS_VERSION);
+	ck_assert(fn.max_file_size == 0 && !fn.signatures && !fn.rules_dir && !fn.scan_timeout &&
+		  !fn.flags && !fn.block_threshold && !fn.trust_dir);
+	ck_assert(macro.max_file_size == 0 && !macro.signatures && !macro.rules_dir &&
+		  !macro.scan_timeout && !macro.flags && !macro.block_threshold &&
+		  !macro.trust_dir);
+
+	memset(v1, 0xa5, sizeof(v1));
+	ck_assert_int_eq(airlock_options_init(&v1[0], 1), 0);
+	ck_assert_uint_eq(v1[0].version, 1);
+	ck_assert(v1[0].max_file_size == 0);
+	for (size_t i = v1_size; i < sizeof(v1); i++)
+		ck_assert_msg(raw[i] == 0xa5, "byte %zu past a version-1 struct was written", i);
+
+	ck_assert_int_eq(airlock_options_init(&fn, 0), AIRLOCK_EINVALID);
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "version 0"));
+	ck_assert_int_eq(airlock_options_init(&fn, AIRLOCK_OPTIONS_VERSION + 1), AIRLOCK_EINVALID);
+	ck_assert_int_eq(airlock_options_init(NULL, AIRLOCK_OPTIONS_VERSION), AIRLOCK_EINVALID);
+
+	/* what it made opens a project, and so does a version-1 struct */
+	ck_assert_int_eq(airlock_options_init(&fn, AIRLOCK_OPTIONS_VERSION), 0);
+	ck_assert_int_eq(airlock_project_open(&p, tmp, &fn), 0);
+	airlock_project_free(p);
+	ck_assert_int_eq(airlock_project_open(&p, tmp, &v1[0]), 0);
+	airlock_project_free(p);
+}
+END_TEST
+
 /* --- opening ---------------------------------------------------------------- */
 
 START_TEST(open_errors)
@@ -796,6 +841,7 @@ Suite *snapshot_suite(void)
 	tcase_add_test(tc, digest_binds_paths);
 	tcase_add_test(tc, vendored_and_vcs_trees_skipped);
 	tcase_add_test(tc, open_errors);
+	tcase_add_test(tc, options_init);
 	tcase_add_test(tc, canonical_path);
 	suite_add_tcase(s, tc);
 

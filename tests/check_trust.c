@@ -624,6 +624,34 @@ START_TEST(kill_during_write)
 }
 END_TEST
 
+/* The store listing takes every known options version (a version-1 struct
+ * has no trust_dir: the environment's store) and refuses others. */
+START_TEST(list_options_versions)
+{
+	const char *env = getenv("AIRLOCK_TRUST_DIR");
+	char *saved = env ? strdup(env) : NULL;
+	airlock_options v1, bad = opts;
+	airlock_record_list *l = NULL;
+	int rc;
+
+	ck_assert_int_eq(decide(proj, AIRLOCK_DECISION_TRUSTED, NULL), 0);
+	ck_assert_int_eq(airlock_options_init(&v1, 1), 0);
+	setenv("AIRLOCK_TRUST_DIR", store_dir, 1);
+	rc = airlock_trust_list(&l, &v1);
+	if (saved)
+		setenv("AIRLOCK_TRUST_DIR", saved, 1);
+	else
+		unsetenv("AIRLOCK_TRUST_DIR");
+	free(saved);
+	ck_assert_msg(rc == 0, "list: %s", airlock_error_last());
+	ck_assert_uint_eq(airlock_record_list_count(l), 1);
+	airlock_record_list_free(l);
+	bad.version = AIRLOCK_OPTIONS_VERSION + 1;
+	ck_assert_int_eq(airlock_trust_list(&l, &bad), AIRLOCK_EINVALID);
+	ck_assert_ptr_null(l);
+}
+END_TEST
+
 /* --- the record format ---------------------------------------------------------- */
 
 START_TEST(record_round_trip)
@@ -798,6 +826,7 @@ Suite *trust_suite(void)
 	tcase_add_test(store, corrupt_records_are_untrusted);
 	tcase_add_test(store, forty_concurrent_trusts);
 	tcase_add_test(store, kill_during_write);
+	tcase_add_test(store, list_options_versions);
 	suite_add_tcase(s, store);
 
 	tcase_add_test(rec, record_round_trip);

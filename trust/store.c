@@ -10,7 +10,7 @@
  *     al_privdir_open's (common/privdir.c).
  *  3. A record is opened relative to the store descriptor with O_NOFOLLOW and
  *     checked on the descriptor: a regular file, owned by the user, not
- *     writable by group or others, and no larger than LIMIT_RECORD_BYTES; it
+ *     writable by group or others, and no larger than LIMIT_TRUST_RECORD_BYTES; it
  *     is read once and refused if it changed meanwhile (common/safeio.c,
  *     AL_SAFEIO_PRIVATE).
  *  4. A failed check is an error with a one-line reason, never "trusted".
@@ -144,7 +144,7 @@ static int read_record_file(char **buf, size_t *len, bool *missing, struct trust
 	*buf = NULL;
 	*missing = false;
 	error = al_safeio_load(&data, len, &f, s->dirfd, name, AL_SAFEIO_PRIVATE,
-			       LIMIT_RECORD_BYTES);
+			       LIMIT_TRUST_RECORD_BYTES);
 	if (error < 0 || f.why == AL_SAFEIO_OK) {
 		*buf = (char *)data;
 		return error;
@@ -238,7 +238,7 @@ static int write_locked(struct trust_store *s, const char *name, const char *buf
 	remove_stale_temps(s);
 	/* the lock keeps other writers of this store out; the pid and counter
 	 * keep a name left by another process's crash from colliding */
-	for (int tries = 0; error == -EEXIST && tries < 100; tries++) {
+	for (int tries = 0; error == -EEXIST && tries < LIMIT_CREATE_TRIES; tries++) {
 		snprintf(tmp, sizeof(tmp), TMP_PREFIX "%ld-%lu", (long)getpid(),
 			 __atomic_fetch_add(&counter, 1, __ATOMIC_RELAXED));
 		error = al_privdir_replace_at(s->dirfd, s->path, tmp, name, buf, len);
