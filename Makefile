@@ -63,7 +63,7 @@ SIGNATURES := $(B)/signatures.yarc
 LIB_DIRS := common surfaces snapshot trust scanners sandbox config scan memory api
 LIB_SRC := $(wildcard $(LIB_DIRS:%=%/*.c))
 CLI_SRC := $(wildcard cli/*.c)
-TEST_SRC := $(wildcard tests/*.c)
+TEST_SRC := $(wildcard tests/*.c tests/unit/*.c tests/cli/*.c)
 FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_REPLAY := $(FUZZ_TARGETS:%=$(B)/fuzz/replay-%)
 FUZZ_SECONDS ?= 60
@@ -97,7 +97,7 @@ CLI := $(B)/airlock
 TEST_BIN := $(B)/tests/check_airlock
 
 FORMAT_SRC := $(wildcard include/*.h $(LIB_DIRS:%=%/*.[ch]) cli/*.[ch] tests/*.[ch] \
-	tests/fuzz/*.c contrib/embed/*.c bench/*.c)
+	tests/unit/*.c tests/cli/*.c tests/fuzz/*.c contrib/embed/*.c bench/*.c)
 
 .PHONY: all deps deps-packages deps-grammars check-deps check-layers test install-check fuzz fuzz-replay failalloc run \
 	install uninstall clean distclean format format-check valgrind eval
@@ -242,8 +242,8 @@ check-layers: $(LIB_OBJ)
 
 # Detection quality: the attack and benign corpus (fixtures/corpus/) and every
 # .md file under /usr/share scanned as a CLAUDE.md; fails below 97% detection
-# or above 1% (corpus) / 0.5% (documents) false alarms. See tests/eval.py.
-EVAL = python3 tests/eval.py --airlock $(CLI) --signatures $(SIGNATURES)
+# or above 1% (corpus) / 0.5% (documents) false alarms. See tests/eval/eval.py.
+EVAL = python3 tests/eval/eval.py --airlock $(CLI) --signatures $(SIGNATURES)
 
 eval: all
 	$(EVAL)

@@ -17,7 +17,7 @@ Fails (exit 1) when:
     alarms on the real documents are above 0.5%;
   - a case marked known-miss is now caught (update its CASE to `block`).
 
-Usage: tests/eval.py [--airlock BIN] [--signatures FILE] [--corpus DIR]
+Usage: tests/eval/eval.py [--airlock BIN] [--signatures FILE] [--corpus DIR]
                      [--docs DIR] [--json OUT]
 """
 import argparse
@@ -34,7 +34,7 @@ MAX_FALSE_ALARMS = 0.01
 MAX_DOC_FALSE_ALARMS = 0.005
 BLOCKING = ('high', 'critical')
 HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
+REPO = os.path.dirname(os.path.dirname(HERE))
 
 
 def load_cases(corpus):
