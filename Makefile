@@ -238,6 +238,7 @@ test: deps all check-layers $(TEST_BIN) install-check fuzz-replay failalloc
 # The folders are layers (README, "Layout"): no upward include, no include or
 # call circle, one symbol prefix, no two files of one name (tests/layers.py).
 check-layers: $(LIB_OBJ)
+	python3 tests/layers.py --self-test
 	python3 tests/layers.py --objects $(B)/obj
 
 # Detection quality: the attack and benign corpus (fixtures/corpus/) and every

@@ -166,11 +166,67 @@ def check_names(root, errors):
                     seen[name] = rel
 
 
+def self_test():
+    """Each rule on a small tree made to break it: the check must say so."""
+    import shutil
+    import tempfile
+
+    files = {
+        "common/low.c": '#include "scanners/up.h"\nint al_low(void) { return 0; }\n',
+        "common/ping.c": '#include "common/pong.h"\nint al_pong(int n);\n'
+                         "int al_ping(int n) { return n ? al_pong(n - 1) : 0; }\n",
+        "common/pong.c": '#include "common/ping.h"\nint al_ping(int n);\n'
+                         "int al_pong(int n) { return n ? al_ping(n - 1) : 0; }\n"
+                         "int unprefixed = 1;\n",
+        "common/ping.h": "", "common/pong.h": "",
+        "scanners/up.h": "",
+        "scanners/low.c": "int al_other(void) { return 1; }\n",
+        "cli/main.c": '#include "common/ping.h"\nint main(void) { return 0; }\n',
+    }
+    expected = ["common/low.c: includes scanners/up.h, above or beside common/",
+                "include circle: common/ping -> common/pong -> common/ping",
+                "cli/main.c: includes common/ping.h; cli/ may include only airlock.h",
+                "low.c: same name as ",
+                "call circle: common/ping -> common/pong -> common/ping",
+                "common/pong.c: defines the global symbol unprefixed without the al_ prefix"]
+    tmp = tempfile.mkdtemp()
+    try:
+        for rel, text in files.items():
+            os.makedirs(os.path.join(tmp, os.path.dirname(rel)), exist_ok=True)
+            with open(os.path.join(tmp, rel), "w", encoding="utf-8") as f:
+                f.write(text)
+        objdir = os.path.join(tmp, "obj")
+        for rel in files:
+            if rel.endswith(".c") and not rel.startswith("cli/"):
+                obj = os.path.join(objdir, module(rel) + ".o")
+                os.makedirs(os.path.dirname(obj), exist_ok=True)
+                subprocess.run(["cc", "-c", "-I", tmp, "-o", obj, os.path.join(tmp, rel)],
+                               check=True)
+        errors = []
+        check_includes(tmp, errors)
+        check_names(tmp, errors)
+        check_objects(tmp, objdir, errors)
+    finally:
+        shutil.rmtree(tmp)
+    missed = [e for e in expected if not any(e in got for got in errors)]
+    for e in missed:
+        print(f"check-layers: self-test: not caught: {e}", file=sys.stderr)
+    if missed:
+        print("check-layers: self-test: it said: " + " | ".join(errors), file=sys.stderr)
+        return 1
+    print(f"check-layers: self-test: all {len(expected)} breaches caught")
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--root", default=".", help="the source tree (default: .)")
     ap.add_argument("--objects", help="the objects' folder (build/obj) for the call check")
+    ap.add_argument("--self-test", action="store_true",
+                    help="break each rule in a scratch tree and check that it is caught")
     args = ap.parse_args()
+    if args.self_test:
+        return self_test()
     errors = []
     check_includes(args.root, errors)
     check_names(args.root, errors)
