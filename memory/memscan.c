@@ -281,6 +281,10 @@ static int run_pool_confined(struct run *run)
 	if (!(tmp = calloc(1, sizeof(*tmp))))
 		return al_error_oom();
 	error = al_sandbox_run(&buf, &len, LIMIT_SCAN_REPORT_BYTES, seconds, pool_child, run);
+	if (error == AIRLOCK_EUSER && !(run->mo && run->mo->progress))
+		/* only a callback can cancel: without one, the child's claim is a failure */
+		error = al_error_set(AIRLOCK_ERROR,
+				     "the sandboxed scanner failed (exit cancelled)");
 	if (error == 0 && (error = al_scan_wire_read(tmp, buf, len)) == 0)
 		error = distribute(run, tmp);
 	free(buf);

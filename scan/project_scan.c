@@ -136,6 +136,9 @@ static int scan_confined(struct scan_job *job)
 
 	error = al_sandbox_run(&buf, &len, LIMIT_SCAN_REPORT_BYTES, scan_deadline(job), scan_child,
 			       job);
+	if (error == AIRLOCK_EUSER) /* no callback here: a child that says so lies */
+		error = al_error_set(AIRLOCK_ERROR,
+				     "the sandboxed scanner failed (exit cancelled)");
 	if (error == 0)
 		error = al_scan_wire_read(job->r, buf, len);
 	free(buf);

@@ -281,6 +281,38 @@ START_TEST(memory_scan_child_cannot_exec)
 }
 END_TEST
 
+/* A child taken over by a parser bug must not pass off its exit as the
+ * caller's cancel (sandbox/sandbox.c's exit status 4): with no callback
+ * to cancel, that is a failed scan, not AIRLOCK_EUSER. */
+static void hook_claim_cancel(void)
+{
+	_exit(4);
+}
+
+START_TEST(scan_child_cannot_claim_a_cancel)
+{
+	airlock_memory_options mo = AIRLOCK_MEMORY_OPTIONS_INIT;
+	airlock_project *p = scan_project();
+	airlock_report *r = (airlock_report *)1;
+	char *dir = t_join(tmp, "mem"), *state = t_join(tmp, "state");
+	const char *dirs[] = { dir };
+
+	al_scan_sandbox_test_hook = hook_claim_cancel;
+	ck_assert_int_eq(airlock_project_scan(&r, p), AIRLOCK_ERROR);
+	ck_assert_ptr_null(r);
+	t_write(tmp, "mem/notes.md", "remember: tabs\n");
+	mo.state_dir = state;
+	mo.flags = AIRLOCK_MEMORY_NO_CACHE;
+	r = (airlock_report *)1;
+	ck_assert_int_eq(airlock_memory_scan(&r, dirs, 1, NULL, &mo), AIRLOCK_ERROR);
+	ck_assert_ptr_null(r);
+	al_scan_sandbox_test_hook = NULL;
+	airlock_project_free(p);
+	free(dir);
+	free(state);
+}
+END_TEST
+
 /* The confined and the unconfined scan agree. */
 START_TEST(confined_scan_matches)
 {
@@ -366,6 +398,7 @@ Suite *sandbox_suite(void)
 	tcase_add_test(tc, scan_child_cannot_open_sockets);
 	tcase_add_test(tc, confined_scan_matches);
 	tcase_add_test(tc, memory_scan_child_cannot_exec);
+	tcase_add_test(tc, scan_child_cannot_claim_a_cancel);
 	tcase_add_test(tc, wire_rejects_malformed);
 	suite_add_tcase(s, tc);
 	return s;
