@@ -190,28 +190,39 @@ static const struct {
 	{ "JIRA", "atlassian" },
 };
 
-/* True when `host` (lower case, maybe with :port or a path after it) is the
- * vendor's: the domain itself or a name under it ("api.anthropic.com" for
- * anthropic.com); for a bare registered name ("github"), the label before the
- * top-level domain starts with it (api.github.com, githubusercontent.com).
- * Containing the name is not enough: github.evil.example and
- * api.anthropic.com.evil.example belong to evil.example. */
-static bool vendor_domain(const char *host, const char *domain)
+/* The registered name of `host` (maybe with :port or a path after it): the
+ * label before the top-level domain ("github" of api.github.com). Its start
+ * and length; false when the host has no such label. */
+static bool registered_label(const char *host, size_t *start, size_t *len)
 {
-	size_t end = strcspn(host, ":/"), n = strlen(domain), dot, start;
+	size_t dot, s;
 
-	if (end == 0)
-		return false;
-	if (strchr(domain, '.'))
-		return end >= n && strncasecmp(host + end - n, domain, n) == 0 &&
-		       (end == n || host[end - n - 1] == '.');
-	for (dot = end; dot > 0 && host[dot - 1] != '.'; dot--)
+	for (dot = strcspn(host, ":/"); dot > 0 && host[dot - 1] != '.'; dot--)
 		;
 	if (dot < 2)
 		return false;
-	for (start = dot - 1; start > 0 && host[start - 1] != '.'; start--)
+	for (s = dot - 1; s > 0 && host[s - 1] != '.'; s--)
 		;
-	return dot - 1 - start >= n && strncasecmp(host + start, domain, n) == 0;
+	*start = s;
+	*len = dot - 1 - s;
+	return true;
+}
+
+/* True when `host` is the vendor's: the domain itself or a name under it
+ * ("api.anthropic.com" for anthropic.com); for a bare registered name
+ * ("github"), the registered name starts with it (api.github.com,
+ * githubusercontent.com). Containing the name is not enough:
+ * github.evil.example and api.anthropic.com.evil.example belong to
+ * evil.example. */
+static bool vendor_domain(const char *host, const char *domain)
+{
+	size_t end = strcspn(host, ":/"), n = strlen(domain), start, len;
+
+	if (strchr(domain, '.'))
+		return end >= n && strncasecmp(host + end - n, domain, n) == 0 &&
+		       (end == n || host[end - n - 1] == '.');
+	return registered_label(host, &start, &len) && len >= n &&
+	       strncasecmp(host + start, domain, n) == 0;
 }
 
 bool al_shell_vendor_host(const char *var, const char *host)
@@ -231,17 +242,10 @@ bool al_shell_vendor_host(const char *var, const char *host)
  * top-level domain, so that pushover.attacker.example does not count). */
 bool al_shell_named_host(const char *var, const char *host)
 {
-	size_t n = strcspn(var, "_"), end = strcspn(host, ":/"), dot, start;
+	size_t n = strcspn(var, "_"), start, len;
 
-	if (n < 4 || end == 0)
-		return false;
-	for (dot = end; dot > 0 && host[dot - 1] != '.'; dot--)
-		;
-	if (dot < 2)
-		return false;
-	for (start = dot - 1; start > 0 && host[start - 1] != '.'; start--)
-		;
-	return dot - 1 - start == n && strncasecmp(host + start, var, n) == 0;
+	return n >= 4 && registered_label(host, &start, &len) && len == n &&
+	       strncasecmp(host + start, var, n) == 0;
 }
 
 bool al_shell_foreign_vendor(const char *var)
