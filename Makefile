@@ -28,8 +28,8 @@ B := build
 
 # Debian packages the build needs; the pkg-config names they provide.
 DEB_PACKAGES := build-essential pkg-config libjansson-dev libgit2-dev libyara-dev yara \
-	libtree-sitter-dev check libssl-dev libseccomp-dev python3-jsonschema
-PKGS := jansson libgit2 yara tree-sitter libcrypto libseccomp
+	libtree-sitter-dev check libssl-dev libseccomp-dev libyaml-dev python3-jsonschema
+PKGS := jansson libgit2 yara tree-sitter libcrypto libseccomp yaml-0.1
 TEST_PKGS := check
 
 CFLAGS ?= -O2 -g
@@ -60,7 +60,7 @@ SIGNATURES := $(B)/signatures.yarc
 
 # The library, one folder per pipeline stage (README, "Layout"); make
 # check-layers enforces which folder may include which.
-LIB_DIRS := common surfaces snapshot trust scanners sandbox config scan memory api
+LIB_DIRS := common formats surfaces snapshot trust scanners sandbox config scan memory api
 LIB_SRC := $(wildcard $(LIB_DIRS:%=%/*.c))
 CLI_SRC := $(wildcard cli/*.c)
 TEST_SRC := $(wildcard tests/*.c tests/unit/*.c tests/cli/*.c)

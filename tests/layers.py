@@ -21,15 +21,16 @@ import sys
 # include/airlock.h). The order of the table is the order of the layers.
 LAYERS = {
     "common": [],
+    "formats": ["common"],
     "surfaces": ["common"],
     "trust": ["common"],
     "sandbox": ["common"],
-    "scanners": ["common", "surfaces"],
-    "snapshot": ["common", "surfaces"],
-    "config": ["common", "surfaces", "snapshot"],
-    "scan": ["common", "surfaces", "snapshot", "scanners", "sandbox"],
-    "memory": ["common", "surfaces", "snapshot", "scanners", "sandbox", "scan"],
-    "api": ["common", "surfaces", "snapshot", "scanners", "sandbox", "scan", "trust", "config",
+    "scanners": ["common", "formats", "surfaces"],
+    "snapshot": ["common", "formats", "surfaces"],
+    "config": ["common", "formats", "surfaces", "snapshot"],
+    "scan": ["common", "formats", "surfaces", "snapshot", "scanners", "sandbox"],
+    "memory": ["common", "formats", "surfaces", "snapshot", "scanners", "sandbox", "scan"],
+    "api": ["common", "formats", "surfaces", "snapshot", "scanners", "sandbox", "scan", "trust", "config",
             "memory"],
     "cli": [],
 }

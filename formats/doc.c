@@ -1,0 +1,215 @@
+/*
+ * doc.c - the document tree and its JSON text with a line map.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/error.h"
+#include "formats/doc.h"
+
+void al_doc_init(struct al_doc *d)
+{
+	memset(d, 0, sizeof(*d));
+}
+
+void al_doc_free(struct al_doc *d)
+{
+	json_decref(d->root);
+	free(d->json);
+	free(d->lines);
+	free(d->marks);
+	memset(d, 0, sizeof(*d));
+}
+
+int al_doc_mark(struct al_doc *d, const json_t *value, unsigned line)
+{
+	if (!value)
+		return 0;
+	if (d->nmarks == d->capmarks) {
+		size_t cap = d->capmarks ? d->capmarks * 2 : 64;
+		struct doc_mark *grown = realloc(d->marks, cap * sizeof(*grown));
+
+		if (!grown)
+			return al_error_oom();
+		d->marks = grown;
+		d->capmarks = cap;
+	}
+	d->marks[d->nmarks].value = value;
+	d->marks[d->nmarks].line = line + d->line_offset;
+	d->nmarks++;
+	return 0;
+}
+
+/* --- the JSON text ------------------------------------------------------------ */
+
+struct out {
+	char *buf;
+	size_t len, cap;
+	unsigned *lines;
+	size_t nlines, caplines;
+	unsigned cur; /* source line of the text line being written */
+	const struct al_doc *d;
+	int error;
+};
+
+static int by_value(const void *a, const void *b)
+{
+	const json_t *x = ((const struct doc_mark *)a)->value;
+	const json_t *y = ((const struct doc_mark *)b)->value;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The line recorded for `v`, or `fallback`. Shared singletons (true, false,
+ * null) have no line of their own. */
+static unsigned line_of(const struct al_doc *d, const json_t *v, unsigned fallback)
+{
+	struct doc_mark key = { v, 0 }, *m;
+
+	if (!d->nmarks || json_is_boolean(v) || json_is_null(v))
+		return fallback;
+	m = bsearch(&key, d->marks, d->nmarks, sizeof(key), by_value);
+	return m ? m->line : fallback;
+}
+
+static void put(struct out *o, const char *s, size_t n)
+{
+	if (o->error)
+		return;
+	if (o->len + n + 1 > o->cap) {
+		size_t cap = o->cap ? o->cap : 256;
+		char *grown;
+
+		while (o->len + n + 1 > cap)
+			cap *= 2;
+		if (!(grown = realloc(o->buf, cap))) {
+			o->error = al_error_oom();
+			return;
+		}
+		o->buf = grown;
+		o->cap = cap;
+	}
+	memcpy(o->buf + o->len, s, n);
+	o->len += n;
+	o->buf[o->len] = '\0';
+}
+
+/* Ends the current text line, which came from source line o->cur. */
+static void newline(struct out *o)
+{
+	put(o, "\n", 1);
+	if (o->error)
+		return;
+	if (o->nlines == o->caplines) {
+		size_t cap = o->caplines ? o->caplines * 2 : 64;
+		unsigned *grown = realloc(o->lines, cap * sizeof(*grown));
+
+		if (!grown) {
+			o->error = al_error_oom();
+			return;
+		}
+		o->lines = grown;
+		o->caplines = cap;
+	}
+	o->lines[o->nlines++] = o->cur;
+}
+
+static void scalar(struct out *o, const json_t *v)
+{
+	char *text = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
+
+	if (!text) {
+		o->error = o->error ? o->error : al_error_oom();
+		return;
+	}
+	put(o, text, strlen(text));
+	free(text);
+}
+
+static void key_text(struct out *o, const char *key)
+{
+	json_t *k = json_string(key);
+
+	if (!k) {
+		o->error = o->error ? o->error : al_error_oom();
+		return;
+	}
+	scalar(o, k);
+	json_decref(k);
+	put(o, ": ", 2);
+}
+
+/* Writes `v` from the current text line on; each member starts a line of
+ * its own, marked with the member's source line (or its container's); a
+ * closing bracket stays on the line of the last member. */
+static void value(struct out *o, const json_t *v, unsigned line)
+{
+	const char *key;
+	json_t *item;
+	size_t i;
+
+	if (json_is_object(v)) {
+		put(o, "{", 1);
+		i = 0;
+		json_object_foreach((json_t *)v, key, item)
+		{
+			unsigned at = line_of(o->d, item, line);
+
+			if (i++)
+				put(o, ",", 1);
+			newline(o);
+			o->cur = at;
+			key_text(o, key);
+			value(o, item, at);
+		}
+		put(o, "}", 1);
+	} else if (json_is_array(v)) {
+		put(o, "[", 1);
+		json_array_foreach(v, i, item)
+		{
+			unsigned at = line_of(o->d, item, line);
+
+			if (i)
+				put(o, ",", 1);
+			newline(o);
+			o->cur = at;
+			value(o, item, at);
+		}
+		put(o, "]", 1);
+	} else {
+		scalar(o, v);
+	}
+}
+
+int al_doc_emit(struct al_doc *d)
+{
+	struct out o = { .d = d };
+
+	if (d->nmarks)
+		qsort(d->marks, d->nmarks, sizeof(*d->marks), by_value);
+	o.cur = line_of(d, d->root, 1);
+	value(&o, d->root, o.cur);
+	newline(&o);
+	if (o.error) {
+		free(o.buf);
+		free(o.lines);
+		return o.error;
+	}
+	free(d->json);
+	free(d->lines);
+	d->json = o.buf;
+	d->json_len = o.len;
+	d->lines = o.lines;
+	d->nlines = o.nlines;
+	return 0;
+}
+
+unsigned al_doc_source_line(const struct al_doc *d, unsigned json_line)
+{
+	if (!d->lines)
+		return json_line;
+	if (json_line == 0 || json_line > d->nlines)
+		return 0;
+	return d->lines[json_line - 1];
+}

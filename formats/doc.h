@@ -1,0 +1,57 @@
+/*
+ * doc.h - a configuration document in any of the formats agents read (JSON,
+ * JSONC, TOML, YAML, Markdown front matter), as one tree.
+ *
+ * Every format is parsed into a jansson tree with the agent's semantics, and
+ * the tree is written back out as JSON text with one value per line and a map
+ * from each line of that text to the line of the source it came from. So one
+ * key table (surfaces/) and one settings analysis (scanners/settings.c, on
+ * tree-sitter-json) serve every format, and every finding still points at the
+ * line the person wrote.
+ */
+#ifndef AIRLOCK_FORMATS_DOC_H
+#define AIRLOCK_FORMATS_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "airlock.h"
+
+struct doc_mark {
+	const json_t *value;
+	unsigned line;
+};
+
+struct al_doc {
+	json_t *root; /* owned; an object for every format */
+	/* The tree as JSON text, one scalar or key per line (NUL-terminated);
+	 * lines[k] is the source line of its line k + 1 (0 when unknown). For
+	 * JSON and JSONC the text is the source itself with comments blanked,
+	 * so lines is NULL and every line is its own. */
+	char *json;
+	size_t json_len;
+	unsigned *lines;
+	size_t nlines;
+	/* while building: the source line of each value (for lines) */
+	struct doc_mark *marks;
+	size_t nmarks, capmarks;
+	unsigned line_offset; /* added to every mark (front matter in a file) */
+};
+
+void al_doc_init(struct al_doc *d);
+void al_doc_free(struct al_doc *d);
+
+/* Records that `value` (a node of d->root) came from source line `line`.
+ * Returns 0, or AIRLOCK_ERROR (memory). */
+int al_doc_mark(struct al_doc *d, const json_t *value, unsigned line);
+
+/* Writes d->json and d->lines from d->root and the marks; a value without a
+ * mark takes the line of its container. Returns 0 or AIRLOCK_ERROR (memory). */
+int al_doc_emit(struct al_doc *d);
+
+/* The source line of line `json_line` (1-based) of d->json. */
+unsigned al_doc_source_line(const struct al_doc *d, unsigned json_line);
+
+#endif

@@ -1,0 +1,43 @@
+/*
+ * formats.h - reading a configuration document in the format its agent uses.
+ *
+ * One parser per format, each filling a struct al_doc (doc.h):
+ * d->root, the marks, and then al_doc_emit (JSON and JSONC keep their own
+ * text instead). On failure each returns AIRLOCK_EINVALID with a one-line
+ * reason in why[0..cap), or AIRLOCK_ERROR for memory.
+ */
+#ifndef AIRLOCK_FORMATS_FORMATS_H
+#define AIRLOCK_FORMATS_FORMATS_H
+
+#include "formats/doc.h"
+
+/*
+ * Parses buf[0..len) as `kind` (JSON, JSONC, TOML or YAML) into `d` (which
+ * the caller has initialised and frees). On a document the agent would not
+ * accept, or one past airlock's bounds, returns AIRLOCK_EINVALID with a
+ * one-line reason ("line 3: duplicate key \"x\"") in why[0..cap). The root
+ * is always an object on success.
+ */
+int al_doc_load(struct al_doc *d, airlock_kind kind, const void *buf, size_t len, char *why,
+		size_t cap);
+
+/*
+ * The YAML front matter of a Markdown file: a first line of exactly "---",
+ * then YAML up to a line of "---" (or "..."). Returns 0 with d->root the
+ * mapping (lines are the file's own), 1 when the file has no front matter
+ * (d untouched), or AIRLOCK_EINVALID with why as al_doc_load.
+ */
+int al_doc_front_matter(struct al_doc *d, const void *buf, size_t len, char *why, size_t cap);
+
+/* JSON as the agents' JavaScript reads it (jsonc: VS Code's and Gemini's
+ * comments and trailing commas too). */
+int al_json_load(struct al_doc *d, bool jsonc, const void *buf, size_t len, char *why, size_t cap);
+
+/* TOML 1.0 (Codex's config.toml, Gemini's command files). */
+int al_toml_load(struct al_doc *d, const void *buf, size_t len, char *why, size_t cap);
+
+/* YAML 1.1 with libyaml (Aider, Continue, front matter): the first
+ * document, aliases expanded within bounds. */
+int al_yaml_load(struct al_doc *d, const void *buf, size_t len, char *why, size_t cap);
+
+#endif
