@@ -34,7 +34,7 @@ struct airlock_status {
 
 static bool is_executable(const struct airlock_entry *e)
 {
-	return e->surface->cls == AIRLOCK_CLASS_EXECUTABLE;
+	return e->cls == AIRLOCK_CLASS_EXECUTABLE;
 }
 
 /* The executable entries as the policy sees them; borrowed from snap. */

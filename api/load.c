@@ -20,7 +20,7 @@
 #include "scanners/imports.h"
 
 static const struct surface import_surface = {
-	"", "Claude Code", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS,
+	"", "Claude Code", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS, SCHEMA_NONE,
 };
 
 /* Reads every memory location into `mem`, paths shown as "~/...". Absent
@@ -140,7 +140,7 @@ static int resolve_imports(struct imports *im, airlock_project *p)
 	for (size_t i = 0; i < n && !im->error; i++) {
 		const struct airlock_entry *e = &p->snap.entries[i];
 
-		if (e->surface->cls == AIRLOCK_CLASS_INSTRUCTIONS &&
+		if (e->cls == AIRLOCK_CLASS_INSTRUCTIONS &&
 		    strcmp(e->surface->agent, "Claude Code") == 0)
 			follow_imports(im, i, 1);
 	}
@@ -155,7 +155,7 @@ static bool dropped_when_restricted(const airlock_project *p, const char *file)
 {
 	for (size_t i = 0; i < p->snap.count; i++)
 		if (strcmp(p->snap.entries[i].path, file) == 0)
-			return p->snap.entries[i].surface->cls == AIRLOCK_CLASS_EXECUTABLE;
+			return p->snap.entries[i].cls == AIRLOCK_CLASS_EXECUTABLE;
 	return false;
 }
 
@@ -203,7 +203,7 @@ static int check_readable(const struct snapshot *snap, bool executable_too)
 		unsigned int bad = e->reasons & AIRLOCK_REASON_UNREAD;
 		char *shown;
 
-		if (!bad || (!executable_too && e->surface->cls == AIRLOCK_CLASS_EXECUTABLE))
+		if (!bad || (!executable_too && e->cls == AIRLOCK_CLASS_EXECUTABLE))
 			continue;
 		shown = al_utf8_escape(e->path, strlen(e->path), false);
 		al_error_set(AIRLOCK_EBLOCKED, "%s was not read (%s), so it cannot be scanned",
@@ -249,7 +249,7 @@ static int collect_instructions(airlock_config *c, const struct snapshot *snap)
 	for (size_t i = 0; i < snap->count && !error; i++) {
 		const struct airlock_entry *e = &snap->entries[i];
 
-		if (e->surface->cls == AIRLOCK_CLASS_INSTRUCTIONS && e->data)
+		if (e->cls == AIRLOCK_CLASS_INSTRUCTIONS && e->data)
 			error = al_config_add_instruction(c, e->path, e->data, e->data_len);
 	}
 	return error;

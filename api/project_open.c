@@ -168,7 +168,7 @@ airlock_kind airlock_entry_kind(const airlock_entry *e)
 
 airlock_class airlock_entry_class(const airlock_entry *e)
 {
-	return e->surface->cls;
+	return e->cls;
 }
 
 uint64_t airlock_entry_size(const airlock_entry *e)

@@ -22,7 +22,7 @@
 #include "surfaces/keys.h"
 
 const struct surface al_inspect_program_surface = {
-	"", "(run by config)", AIRLOCK_KIND_SCRIPT, false, AIRLOCK_CLASS_EXECUTABLE,
+	"", "(run by config)", AIRLOCK_KIND_SCRIPT, false, AIRLOCK_CLASS_EXECUTABLE, SCHEMA_NONE,
 };
 
 struct ctx {
@@ -455,7 +455,7 @@ int al_inspect_project(struct airlock_inspection *out, airlock_project *p, bool 
 		const struct airlock_entry *e = &p->snap.entries[i];
 		char *file;
 
-		if (e->surface->cls != AIRLOCK_CLASS_EXECUTABLE || !e->data ||
+		if (e->cls != AIRLOCK_CLASS_EXECUTABLE || !e->data ||
 		    (e->kind != AIRLOCK_KIND_JSON && e->kind != AIRLOCK_KIND_JSONC))
 			continue;
 		if (!(file = strdup(e->path))) {

@@ -213,3 +213,75 @@ unsigned al_doc_source_line(const struct al_doc *d, unsigned json_line)
 		return 0;
 	return d->lines[json_line - 1];
 }
+
+/* --- selecting by key path -------------------------------------------------------- */
+
+struct select {
+	void (*fn)(void *arg, json_t *value, const char *where);
+	void *arg;
+	char where[512];
+};
+
+static void select_from(struct select *s, json_t *v, const char *path, size_t wlen)
+{
+	size_t n = strcspn(path, "/");
+	const char *rest = path[n] ? path + n + 1 : NULL;
+	const char *key;
+	json_t *item;
+	size_t i;
+
+	if (n == 1 && path[0] == '*') {
+		if (json_is_object(v)) {
+			json_object_foreach(v, key, item)
+			{
+				int w = snprintf(s->where + wlen, sizeof(s->where) - wlen, "%s%s",
+						 wlen ? "/" : "", key);
+
+				if (w < 0 || (size_t)w >= sizeof(s->where) - wlen)
+					continue; /* too long a path to name */
+				if (rest)
+					select_from(s, item, rest, wlen + (size_t)w);
+				else
+					s->fn(s->arg, item, s->where);
+			}
+		} else if (json_is_array(v)) {
+			json_array_foreach(v, i, item)
+			{
+				int w = snprintf(s->where + wlen, sizeof(s->where) - wlen, "%s%zu",
+						 wlen ? "/" : "", i);
+
+				if (w < 0 || (size_t)w >= sizeof(s->where) - wlen)
+					continue;
+				if (rest)
+					select_from(s, item, rest, wlen + (size_t)w);
+				else
+					s->fn(s->arg, item, s->where);
+			}
+		}
+		s->where[wlen] = '\0';
+		return;
+	}
+	if (!json_is_object(v) || !(item = json_object_getn(v, path, n)))
+		return;
+	{
+		int w = snprintf(s->where + wlen, sizeof(s->where) - wlen, "%s%.*s", wlen ? "/" : "",
+				 (int)n, path);
+
+		if (w < 0 || (size_t)w >= sizeof(s->where) - wlen)
+			return;
+		if (rest)
+			select_from(s, item, rest, wlen + (size_t)w);
+		else
+			s->fn(s->arg, item, s->where);
+		s->where[wlen] = '\0';
+	}
+}
+
+void al_doc_select(json_t *root, const char *path,
+		   void (*fn)(void *arg, json_t *value, const char *where), void *arg)
+{
+	struct select s = { fn, arg, "" };
+
+	if (root && path && *path)
+		select_from(&s, root, path, 0);
+}

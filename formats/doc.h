@@ -54,4 +54,13 @@ int al_doc_emit(struct al_doc *d);
 /* The source line of line `json_line` (1-based) of d->json. */
 unsigned al_doc_source_line(const struct al_doc *d, unsigned json_line);
 
+/*
+ * Calls fn for each value of `root` at `path`: keys separated by '/', where
+ * '*' is every key of an object or every item of an array. `where` is the
+ * concrete path ("mcpServers/fetch"), valid during the call. The recursion
+ * is as deep as the path has keys.
+ */
+void al_doc_select(json_t *root, const char *path,
+		   void (*fn)(void *arg, json_t *value, const char *where), void *arg);
+
 #endif

@@ -273,6 +273,7 @@ typedef struct airlock_report airlock_report; /* findings of a scan (see "Scanni
 #define AIRLOCK_REASON_MISSING         (1u << 9)  /* named by a hook or server, but absent */
 #define AIRLOCK_REASON_SUBMODULE       (1u << 10) /* a git submodule: listed, not followed */
 #define AIRLOCK_REASON_HARDLINK        (1u << 11) /* a regular file with other names (links > 1) */
+#define AIRLOCK_REASON_CASE_VARIANT    (1u << 12) /* named like a context file but for letter case */
 
 #define AIRLOCK_REASON_UNREAD                                                                      \
 	(AIRLOCK_REASON_SYMLINK | AIRLOCK_REASON_SYMLINK_OUTSIDE | AIRLOCK_REASON_NOT_REGULAR |    \

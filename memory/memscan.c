@@ -162,7 +162,7 @@ static int discover(struct root *r, const char *home)
 }
 
 static const struct surface folder_surface = {
-	"", "(memory)", AIRLOCK_KIND_MARKDOWN, true, AIRLOCK_CLASS_INSTRUCTIONS,
+	"", "(memory)", AIRLOCK_KIND_MARKDOWN, true, AIRLOCK_CLASS_INSTRUCTIONS, SCHEMA_NONE,
 };
 
 static int open_folder(struct root *r, const char *dir)

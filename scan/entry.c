@@ -25,7 +25,7 @@ static const struct {
 	{ AIRLOCK_REASON_UNREADABLE, "AL005" },      { AIRLOCK_REASON_CHANGED, "AL006" },
 	{ AIRLOCK_REASON_LIMIT, "AL007" },           { AIRLOCK_REASON_WRITABLE, "AL008" },
 	{ AIRLOCK_REASON_BAD_NAME, "AL009" },        { AIRLOCK_REASON_SUBMODULE, "AL011" },
-	{ AIRLOCK_REASON_HARDLINK, "AL013" },
+	{ AIRLOCK_REASON_HARDLINK, "AL013" },        { AIRLOCK_REASON_CASE_VARIANT, "AL014" },
 };
 
 /* A link inside the project to another context file that was read and is
@@ -105,7 +105,7 @@ int al_scan_entry_into(struct findings *fs, bool *scanned, const struct yara_set
 	in.data = e->data;
 	in.len = e->data_len;
 	in.kind = e->kind;
-	in.cls = e->surface->cls;
+	in.cls = e->cls;
 	return al_scan_buffer(fs, ys, &in, (int)timeout);
 }
 

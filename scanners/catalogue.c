@@ -37,6 +37,8 @@ static const struct al_builtin_rule builtins[] = {
 	  "A git submodule: listed, its content is not part of this scan" },
 	{ "AL013", "hard_link", "filesystem", S(MEDIUM), "medium",
 	  "A context file is a hard link: the same bytes may live outside the project" },
+	{ "AL014", "case_variant", "filesystem", S(LOW), "high",
+	  "A context file's name differs from the agent's only in letter case: case-insensitive file systems (macOS, Windows) load it as that file" },
 	{ "AL012", "import_outside", "filesystem", S(HIGH), "high",
 	  "An @import in an instruction file names a file outside the project (not followed)" },
 

@@ -9,14 +9,15 @@
 #include "common/error.h"
 #include "common/path.h"
 #include "common/limits.h"
+#include "formats/formats.h"
 #include "snapshot/snapshot.h"
 
 const struct surface al_snapshot_walk_surface = {
-	"", "(project)", AIRLOCK_KIND_DIRECTORY, false, AIRLOCK_CLASS_EXECUTABLE,
+	"", "(project)", AIRLOCK_KIND_DIRECTORY, false, AIRLOCK_CLASS_EXECUTABLE, SCHEMA_NONE,
 };
 
 const struct surface al_snapshot_any_surface = {
-	"", "(any)", AIRLOCK_KIND_TEXT, true, AIRLOCK_CLASS_INSTRUCTIONS,
+	"", "(any)", AIRLOCK_KIND_TEXT, true, AIRLOCK_CLASS_INSTRUCTIONS, SCHEMA_NONE,
 };
 
 void al_snapshot_init(struct snapshot *snap, uint64_t max_file_size)
@@ -71,6 +72,7 @@ static int append(struct airlock_entry **out, struct snapshot *snap, const char 
 	}
 	e->surface = s;
 	e->kind = al_surface_kind(s, path);
+	e->cls = al_surface_class(s, path);
 	e->reasons = reasons;
 	e->size = size;
 	snap->count++;
@@ -96,6 +98,38 @@ int al_snapshot_add(struct airlock_entry **out, struct snapshot *snap, const cha
 	return append(out, snap, path, s, reasons, size, link_target);
 }
 
+static void found(void *arg, json_t *value, const char *where)
+{
+	(void)value, (void)where;
+	*(bool *)arg = true;
+}
+
+bool al_snapshot_front_matter_executes(enum schema schema, const void *data, size_t len)
+{
+	struct al_doc d;
+	char why[160];
+	bool executes = false;
+	int rc;
+
+	if (schema != SCHEMA_CLAUDE_FRONT_MATTER && schema != SCHEMA_COPILOT_FRONT_MATTER &&
+	    schema != SCHEMA_OPENCODE_FRONT_MATTER)
+		return false;
+	/* a Claude command's !`cmd` runs before the prompt is sent */
+	if (schema == SCHEMA_CLAUDE_FRONT_MATTER && memmem(data, len, "!`", 2))
+		return true;
+	al_doc_init(&d);
+	rc = al_doc_front_matter(&d, data, len, why, sizeof(why));
+	if (rc < 0) {
+		al_doc_free(&d);
+		return true; /* front matter the agent may read otherwise: bind it */
+	}
+	for (size_t i = 0; rc == 0 && i < al_config_key_count && !executes; i++)
+		if (al_config_keys[i].schema == schema && al_config_keys[i].executes)
+			al_doc_select(d.root, al_config_keys[i].path, found, &executes);
+	al_doc_free(&d);
+	return executes;
+}
+
 int al_snapshot_set_content(struct snapshot *snap, struct airlock_entry *e, unsigned char *data,
 			    size_t len)
 {
@@ -113,6 +147,9 @@ int al_snapshot_set_content(struct snapshot *snap, struct airlock_entry *e, unsi
 	e->data = data;
 	e->data_len = len;
 	snap->bytes += len;
+	if (e->cls == AIRLOCK_CLASS_INSTRUCTIONS && e->kind == AIRLOCK_KIND_MARKDOWN &&
+	    al_snapshot_front_matter_executes(e->surface->schema, data, len))
+		e->cls = AIRLOCK_CLASS_EXECUTABLE;
 	return 0;
 }
 
@@ -141,7 +178,7 @@ int al_snapshot_finish(struct snapshot *snap)
 	for (size_t i = 0; i < snap->count; i++) {
 		const struct airlock_entry *e = &snap->entries[i];
 
-		if (e->surface->cls != AIRLOCK_CLASS_EXECUTABLE)
+		if (e->cls != AIRLOCK_CLASS_EXECUTABLE)
 			continue;
 		snprintf(num, sizeof(num), "%u", e->reasons);
 		if ((error = al_hash_update(h, e->path, strlen(e->path) + 1)) < 0 ||

@@ -28,6 +28,8 @@ struct airlock_entry {
 	char *path; /* relative, '/'-separated, raw bytes */
 	const struct surface *surface;
 	airlock_kind kind;
+	airlock_class cls; /* the row's, or executable: a script in a skill, front
+			    * matter with hooks (al_snapshot_set_content) */
 	uint64_t size;        /* as the source reported it */
 	unsigned int reasons; /* AIRLOCK_REASON_* */
 	char *link_target;    /* symlinks only */
@@ -72,6 +74,11 @@ void al_snapshot_free(struct snapshot *snap);
 int al_snapshot_add(struct airlock_entry **out, struct snapshot *snap, const char *path,
 		    const struct surface *s, unsigned int reasons, uint64_t size,
 		    const char *link_target);
+
+/* True when a Markdown file of `schema` (a front-matter schema of the keys
+ * table) runs something: front matter with a key marked `executes`, front
+ * matter that does not parse, or a Claude command's !`cmd`. */
+bool al_snapshot_front_matter_executes(enum schema schema, const void *data, size_t len);
 
 /* Gives the entry its content (ownership of `data` passes to the snapshot in
  * every case) and hashes it. Past the snapshot's total byte cap the data is

@@ -39,6 +39,7 @@ struct walk {
 	size_t entries_seen;
 	bool entry_limit_reported;
 	const struct surface *all; /* set: every file is this surface */
+	bool variant; /* the current path matched a row only ignoring case */
 };
 
 /* Adds an entry for the current path, noting a name that is not UTF-8. */
@@ -50,10 +51,19 @@ static int add(struct airlock_entry **out, struct walk *w, const struct surface 
 
 	if (!al_utf8_valid(w->path, strlen(w->path)))
 		reasons |= AIRLOCK_REASON_BAD_NAME;
+	if (w->variant && s != &al_snapshot_walk_surface)
+		reasons |= AIRLOCK_REASON_CASE_VARIANT;
 	error = al_snapshot_add(&e, w->snap, w->path, s, reasons, size, link_target);
 	if (out)
 		*out = e;
 	return error;
+}
+
+/* The row for the current path, matched as case-insensitive file systems
+ * (and some agents) match names; a match only that way is noted. */
+static const struct surface *match(struct walk *w)
+{
+	return al_surface_match_fold(w->path, &w->variant);
 }
 
 /* One LIMIT entry per place: a directory full of over-long names is one
@@ -83,7 +93,7 @@ static int visit_link(struct walk *w, int dirfd, const char *name, unsigned int 
 	ssize_t n;
 	int error;
 
-	if (!s && !(s = al_surface_match(w->path))) {
+	if (!s && !(s = match(w))) {
 		s = al_surface_anchor(w->path);
 		anchor = s != NULL;
 	}
@@ -226,7 +236,8 @@ static int visit_dir(struct walk *w, int dirfd, const char *name, size_t len, in
 {
 	int fd;
 
-	if (al_surface_skip_dir(name))
+	(void)name;
+	if (al_surface_skip_path(w->path))
 		return 0;
 	if (depth >= LIMIT_WALK_DEPTH)
 		return add_limit(w);
@@ -262,11 +273,11 @@ static int visit(struct walk *w, int dirfd, const struct dirent *de, size_t len,
 	case DT_LNK:
 		return visit_link(w, dirfd, de->d_name, 0, s);
 	case DT_REG:
-		return visit_file(w, dirfd, de->d_name, s ? s : al_surface_match(w->path));
+		return visit_file(w, dirfd, de->d_name, s ? s : match(w));
 	case DT_UNKNOWN:
 		return 0; /* vanished between readdir and fstatat */
 	default:
-		return visit_special(w, s ? s : al_surface_match(w->path));
+		return visit_special(w, s ? s : match(w));
 	}
 }
 
@@ -311,6 +322,7 @@ static int walk_dir(struct walk *w, int dirfd, size_t len, int depth)
 		if (len)
 			w->path[len] = '/';
 		memcpy(w->path + (len ? len + 1 : 0), de->d_name, nlen + 1);
+		w->variant = false;
 		error = visit(w, dirfd, de, clen, depth);
 		w->path[len] = '\0';
 		if (error < 0)

@@ -26,6 +26,7 @@ struct gwalk {
 	char path[LIMIT_PATH_BYTES + 1];
 	size_t entries_seen;
 	bool limit_reported;
+	bool variant; /* the current path matched a row only ignoring case */
 };
 
 int al_source_git_error(const char *what)
@@ -43,10 +44,19 @@ static int add(struct airlock_entry **out, struct gwalk *w, const struct surface
 
 	if (!al_utf8_valid(w->path, strlen(w->path)))
 		reasons |= AIRLOCK_REASON_BAD_NAME;
+	if (w->variant && s != &al_snapshot_walk_surface)
+		reasons |= AIRLOCK_REASON_CASE_VARIANT;
 	error = al_snapshot_add(&e, w->snap, w->path, s, reasons, size, target);
 	if (out)
 		*out = e;
 	return error;
+}
+
+/* The row for the current path, matched as case-insensitive file systems
+ * (and some agents) match names; a match only that way is noted. */
+static const struct surface *match(struct gwalk *w)
+{
+	return al_surface_match_fold(w->path, &w->variant);
 }
 
 static int add_limit(struct gwalk *w)
@@ -92,7 +102,7 @@ static int read_blob(unsigned char **data, struct gwalk *w, const git_oid *id, s
 
 static int visit_link(struct gwalk *w, const git_tree_entry *te)
 {
-	const struct surface *s = al_surface_match(w->path);
+	const struct surface *s = match(w);
 	bool anchor = false;
 	char target[LIMIT_LINK_TARGET + 1];
 	unsigned char *data;
@@ -130,7 +140,7 @@ static int visit_link(struct gwalk *w, const git_tree_entry *te)
 
 static int visit_blob(struct gwalk *w, const git_tree_entry *te)
 {
-	const struct surface *s = al_surface_match(w->path);
+	const struct surface *s = match(w);
 	struct airlock_entry *e;
 	unsigned char *data;
 	size_t size;
@@ -158,7 +168,8 @@ static int visit_tree(struct gwalk *w, const git_tree_entry *te, size_t len, int
 	git_tree *sub;
 	int error;
 
-	if (al_surface_skip_dir(git_tree_entry_name(te)))
+	(void)te;
+	if (al_surface_skip_path(w->path))
 		return 0;
 	if (depth >= LIMIT_WALK_DEPTH)
 		return add(NULL, w, &al_snapshot_walk_surface, AIRLOCK_REASON_LIMIT, 0, NULL);
@@ -210,6 +221,7 @@ static int walk_tree(struct gwalk *w, const git_tree *tree, size_t len, int dept
 		if (len)
 			w->path[len] = '/';
 		memcpy(w->path + (len ? len + 1 : 0), name, nlen + 1);
+		w->variant = false;
 		error = visit(w, te, clen, depth);
 		w->path[len] = '\0';
 	}

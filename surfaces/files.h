@@ -8,22 +8,39 @@
 #include <stdbool.h>
 
 #include "airlock.h"
+#include "surfaces/keys.h"
 
 struct surface {
 	const char *pattern; /* '/'-separated; '*' within a name, '**' any depth
-			      * (at most one '**' per pattern: matching stays linear) */
+			      * (at most two '**' per pattern; paths are at most
+			      * LIMIT_WALK_DEPTH deep, so matching stays bounded) */
 	const char *agent;
 	airlock_kind kind; /* the kind, or the fallback when by_extension */
 	bool by_extension; /* a folder of mixed files: kind from the extension */
-	airlock_class cls;
+	airlock_class cls;  /* by_extension rows: a script is executable */
+	enum schema schema; /* what the file's keys or front matter mean (keys.h) */
 };
 
 /* The first row whose pattern matches the relative path, or NULL. Rows are
  * ordered so that the more specific row comes first. */
 const struct surface *al_surface_match(const char *relpath);
 
+/* As al_surface_match, ignoring ASCII case the way macOS's and Windows's
+ * file systems (and Crush) do; *variant is set when the path matched only
+ * that way (".Claude/settings.json", "Claude.md"). */
+const struct surface *al_surface_match_fold(const char *relpath, bool *variant);
+
 /* The kind of `relpath` under row `s` (resolving by_extension rows). */
 airlock_kind al_surface_kind(const struct surface *s, const char *relpath);
+
+/* The class of `relpath` under row `s`: the row's, except that a script in a
+ * folder of mixed files (a skill's scripts/) is executable. */
+airlock_class al_surface_class(const struct surface *s, const char *relpath);
+
+/* True when the folder at `reldir` is not walked: a vendored or tool-owned
+ * tree (al_surface_skip_dir), unless it lies inside a folder the table reads
+ * whole (".claude/hooks/node_modules" is walked). ".git" is never walked. */
+bool al_surface_skip_path(const char *reldir);
 
 /* When a directory at `reldir` holds context files through a literal
  * (non-'**'-prefixed) pattern, e.g. ".claude" or ".github/prompts", the row

@@ -41,9 +41,12 @@ static size_t check_expected(const airlock_project *p, const char *expected_path
 		ck_assert_msg(agent && kind && cls, "%s: malformed line", expected_path);
 		e = t_entry(p, path);
 		ck_assert_msg(e != NULL, "%s: %s missing from the manifest", expected_path, path);
-		ck_assert_str_eq(airlock_entry_agent(e), agent);
-		ck_assert_str_eq(airlock_kind_name(airlock_entry_kind(e)), kind);
-		ck_assert_str_eq(airlock_class_name(airlock_entry_class(e)), cls);
+		ck_assert_msg(!strcmp(airlock_entry_agent(e), agent) &&
+				      !strcmp(airlock_kind_name(airlock_entry_kind(e)), kind) &&
+				      !strcmp(airlock_class_name(airlock_entry_class(e)), cls),
+			      "%s: %s is %s %s %s", expected_path, path, airlock_entry_agent(e),
+			      airlock_kind_name(airlock_entry_kind(e)),
+			      airlock_class_name(airlock_entry_class(e)));
 		ck_assert_uint_eq(airlock_entry_reasons(e), 0);
 		ck_assert_ptr_nonnull(airlock_entry_sha256(e));
 		n++;
@@ -102,6 +105,50 @@ START_TEST(fixture_surfaces)
 	closedir(dir);
 	free(root);
 	ck_assert_uint_ge(cases, 10);
+}
+END_TEST
+
+/* Every row of the surfaces table has a fixture file that it, and no row
+ * before it, matches: each row is proven listed and classed by
+ * fixture_surfaces. */
+START_TEST(every_row_has_a_fixture)
+{
+	char *root = t_join(t_fixtures(), "surfaces");
+	size_t n;
+	const struct surface *t = al_surface_table(&n);
+	bool *seen = calloc(n, sizeof(*seen));
+	DIR *dir = opendir(root);
+	struct dirent *de;
+
+	ck_assert_ptr_nonnull(dir);
+	while ((de = readdir(dir))) {
+		char *expected, line[1024];
+		FILE *f;
+
+		if (de->d_name[0] == '.')
+			continue;
+		{
+			char *proj = t_join(root, de->d_name);
+
+			expected = t_join(proj, "EXPECTED");
+			free(proj);
+		}
+		ck_assert_ptr_nonnull(f = fopen(expected, "r"));
+		while (fgets(line, sizeof(line), f)) {
+			const struct surface *m = al_surface_match(strtok(line, "\t\n"));
+
+			if (m)
+				seen[m - t] = true;
+		}
+		fclose(f);
+		free(expected);
+	}
+	closedir(dir);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_msg(seen[i], "row %s (%s) has no fixture in fixtures/surfaces", t[i].pattern,
+			      t[i].agent);
+	free(seen);
+	free(root);
 }
 END_TEST
 
@@ -832,6 +879,7 @@ Suite *snapshot_suite(void)
 	TCase *neg = tcase_create("negative");
 
 	tcase_add_test(fixtures, fixture_surfaces);
+	tcase_add_test(fixtures, every_row_has_a_fixture);
 	tcase_add_test(fixtures, fallback_walk_matches);
 	tcase_add_checked_fixture(fixtures, setup, teardown);
 	suite_add_tcase(s, fixtures);

@@ -90,8 +90,8 @@ START_TEST(every_row_matches_itself)
 }
 END_TEST
 
-/* The glob is O(path x pattern) only while a pattern holds at most one
- * '**': keep the table that way. */
+/* The glob's work grows with the power of the number of '**' in a pattern:
+ * keep the table at two at most. */
 START_TEST(one_double_star_per_row)
 {
 	size_t n;
@@ -99,8 +99,9 @@ START_TEST(one_double_star_per_row)
 
 	for (size_t i = 0; i < n; i++) {
 		const char *first = strstr(t[i].pattern, "**");
+		const char *second = first ? strstr(first + 2, "**") : NULL;
 
-		ck_assert_msg(!first || !strstr(first + 2, "**"), "%s", t[i].pattern);
+		ck_assert_msg(!second || !strstr(second + 2, "**"), "%s", t[i].pattern);
 	}
 }
 END_TEST
@@ -158,7 +159,8 @@ START_TEST(anchors_and_skips)
 	ck_assert_int_eq(al_surface_anchor(".claude")->cls, AIRLOCK_CLASS_EXECUTABLE);
 	ck_assert_ptr_nonnull(al_surface_anchor(".claude/hooks"));
 	ck_assert_ptr_nonnull(al_surface_anchor(".github"));
-	ck_assert_int_eq(al_surface_anchor(".github")->cls, AIRLOCK_CLASS_INSTRUCTIONS);
+	ck_assert_int_eq(al_surface_anchor(".github")->cls, AIRLOCK_CLASS_EXECUTABLE); /* hooks */
+	ck_assert_int_eq(al_surface_anchor(".github/prompts")->cls, AIRLOCK_CLASS_INSTRUCTIONS);
 	ck_assert_ptr_nonnull(al_surface_anchor(".clinerules"));
 	ck_assert_ptr_null(al_surface_anchor("src"));
 	ck_assert_ptr_null(al_surface_anchor(".cla"));
