@@ -18,6 +18,7 @@
 #include "common/error.h"
 #include "common/limits.h"
 #include "config/inspect.h"
+#include "formats/formats.h"
 #include "snapshot/source_dir.h"
 #include "surfaces/keys.h"
 
@@ -247,46 +248,7 @@ static void command_item(struct ctx *c, airlock_item_type type, const char *name
 		al_inspect_command_programs(json_string_value(v), bind_program, c);
 }
 
-/* --- the configuration keys -------------------------------------------------- */
-
-static void hook_entry(struct ctx *c, const char *event, const char *matcher, json_t *h)
-{
-	json_t *cmd = json_object_get(h, "command"), *url = json_object_get(h, "url");
-	char name[512];
-
-	snprintf(name, sizeof(name), "%s%s%s%s", event, matcher ? " [" : "", matcher ? matcher : "",
-		 matcher ? "]" : "");
-	if (cmd)
-		command_item(c, AIRLOCK_ITEM_HOOK, name, cmd);
-	else if (url)
-		add_value(c, AIRLOCK_ITEM_HOOK, name, url);
-	else
-		add_value(c, AIRLOCK_ITEM_HOOK, name, h);
-}
-
-/* Claude Code: {event: [{matcher, hooks: [{type, command|url}]}]};
- * Cursor and Windsurf: {event: [{command}]}. */
-static void hooks(struct ctx *c, json_t *obj)
-{
-	const char *event;
-	json_t *list, *entry, *h;
-	size_t i, j;
-
-	json_object_foreach(obj, event, list)
-	{
-		json_array_foreach(list, i, entry)
-		{
-			json_t *inner = json_object_get(entry, "hooks");
-			json_t *m = json_object_get(entry, "matcher");
-			const char *matcher = json_is_string(m) ? json_string_value(m) : NULL;
-
-			if (json_is_array(inner))
-				json_array_foreach(inner, j, h) hook_entry(c, event, matcher, h);
-			else
-				hook_entry(c, event, matcher, entry);
-		}
-	}
-}
+/* --- the configuration keys, from the table (surfaces/keys.c) ----------------- */
 
 /* The helper commands of the table's rows in `scope` that `obj` holds. */
 static void helpers(struct ctx *c, json_t *obj, enum helper_scope scope)
@@ -304,143 +266,431 @@ static void helpers(struct ctx *c, json_t *obj, enum helper_scope scope)
 	}
 }
 
-static void mcp_server(struct ctx *c, const char *name, json_t *srv)
+struct apply {
+	struct ctx *c;
+	const struct config_key *k;
+	json_t *root;
+};
+
+/* The last key of a concrete path ("mcpServers/fetch" -> "fetch"). */
+static const char *last_key(const char *where)
 {
-	json_t *cmd = json_object_get(srv, "command"), *args = json_object_get(srv, "args"), *v;
-	const char *key;
-	char label[512];
-	size_t i, n = 0;
-	char *words[LIMIT_COMMAND_WORDS];
+	const char *slash = strrchr(where, '/');
 
-	if (json_is_string(cmd)) {
-		size_t len = json_string_length(cmd) + 1;
-		char *line;
+	return slash ? slash + 1 : where;
+}
 
-		json_array_foreach(args, i, v) if (json_is_string(v)) len +=
-			json_string_length(v) + 3;
-		if (!(line = malloc(len + 1))) {
-			c->error = al_error_oom();
-			return;
-		}
-		strcpy(line, json_string_value(cmd));
-		words[n++] = (char *)json_string_value(cmd);
-		json_array_foreach(args, i, v)
+/* An argv array as one line, and the programs it runs bound. */
+static void argv_item(struct ctx *c, airlock_item_type type, const char *name, json_t *argv,
+		      json_t *more)
+{
+	char *words[LIMIT_COMMAND_WORDS], *line;
+	size_t n = 0, len = 1, i;
+	json_t *v;
+
+	json_array_foreach(argv, i, v) if (json_is_string(v)) len += json_string_length(v) + 1;
+	json_array_foreach(more, i, v) if (json_is_string(v)) len += json_string_length(v) + 1;
+	if (!(line = calloc(1, len))) {
+		c->error = al_error_oom();
+		return;
+	}
+	for (int pass = 0; pass < 2; pass++)
+		json_array_foreach(pass ? more : argv, i, v)
 		{
 			if (!json_is_string(v))
 				continue;
-			strcat(line, " ");
+			if (*line)
+				strcat(line, " ");
 			strcat(line, json_string_value(v));
 			if (n < LIMIT_COMMAND_WORDS)
 				words[n++] = (char *)json_string_value(v);
 		}
-		add_item(c, AIRLOCK_ITEM_MCP_SERVER, name, line);
-		free(line);
-		programs_of(words, n, bind_program, c);
-	} else if ((v = json_object_get(srv, "url"))) {
-		add_value(c, AIRLOCK_ITEM_MCP_SERVER, name, v);
-	} else {
-		add_value(c, AIRLOCK_ITEM_MCP_SERVER, name, srv);
-	}
-	json_object_foreach(json_object_get(srv, "env"), key, v)
-	{
-		snprintf(label, sizeof(label), "%s: %s", name, key);
-		add_value(c, AIRLOCK_ITEM_ENV, label, v);
-	}
-	json_object_foreach(json_object_get(srv, "headers"), key, v)
-	{
-		snprintf(label, sizeof(label), "%s: header %s", name, key);
-		add_value(c, AIRLOCK_ITEM_SETTING, label, v);
-	}
-	helpers(c, srv, HELPER_MCP_SERVER);
+	add_item(c, type, name, line);
+	free(line);
+	programs_of(words, n, bind_program, c);
 }
 
-static void permissions(struct ctx *c, json_t *obj)
+/* A command given as a string (shell) or an argv array, with optional
+ * args to append. */
+static void some_command(struct ctx *c, const char *name, json_t *cmd, json_t *args)
 {
-	static const char *const lists[] = { "allow", "deny", "ask", "additionalDirectories" };
-	json_t *v;
-	size_t i;
+	if (json_is_array(cmd)) {
+		argv_item(c, AIRLOCK_ITEM_HOOK, name, cmd, args);
+	} else if (json_is_string(cmd) && json_array_size(args)) {
+		json_t *argv = json_array();
 
-	for (size_t l = 0; l < sizeof(lists) / sizeof(lists[0]); l++)
-		json_array_foreach(json_object_get(obj, lists[l]), i, v)
-			add_value(c, AIRLOCK_ITEM_PERMISSION, lists[l], v);
-	if ((v = json_object_get(obj, "defaultMode")))
-		add_value(c, AIRLOCK_ITEM_PERMISSION, "defaultMode", v);
+		if (!argv || json_array_append(argv, cmd) < 0) {
+			json_decref(argv);
+			c->error = al_error_oom();
+			return;
+		}
+		argv_item(c, AIRLOCK_ITEM_HOOK, name, argv, args);
+		json_decref(argv);
+	} else if (json_is_string(cmd)) {
+		command_item(c, AIRLOCK_ITEM_HOOK, name, cmd);
+	} else if (cmd) {
+		add_value(c, AIRLOCK_ITEM_HOOK, name, cmd);
+	}
 }
 
-/* VS Code tasks and devcontainer / Cursor environment lifecycle commands. */
-static void lifecycle(struct ctx *c, json_t *root)
+/* A task (VS Code, Zed, code-workspace) or a plain command. */
+static void key_command(struct ctx *c, const char *where, json_t *v)
 {
-	static const char *const keys[] = {
-		"initializeCommand",
-		"onCreateCommand",
-		"updateContentCommand",
-		"postCreateCommand",
-		"postStartCommand",
-		"postAttachCommand",
-		"install",
-		"start",
-	};
-	json_t *v, *task;
-	size_t i;
+	char name[512];
 
-	for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
-		if ((v = json_object_get(root, keys[k])))
-			command_item(c, AIRLOCK_ITEM_HOOK, keys[k], v);
-	json_array_foreach(json_object_get(root, "tasks"), i, task)
+	if (!json_is_object(v)) {
+		some_command(c, where, v, NULL);
+		return;
+	}
 	{
-		json_t *label = json_object_get(task, "label");
-		json_t *run_on = json_object_get(json_object_get(task, "runOptions"), "runOn");
-		char name[512];
+		json_t *label = json_object_get(v, "label");
+		json_t *run_on = json_object_get(json_object_get(v, "runOptions"), "runOn");
 
-		snprintf(name, sizeof(name), "task %s%s",
-			 json_is_string(label) ? json_string_value(label) : "(unnamed)",
+		snprintf(name, sizeof(name), "%s %s%s", where,
+			 json_is_string(label) ? json_string_value(label) : "",
 			 json_is_string(run_on) &&
 					 strcmp(json_string_value(run_on), "folderOpen") == 0
 				 ? " (runs when the folder opens)"
 				 : "");
-		if ((v = json_object_get(task, "command")))
-			command_item(c, AIRLOCK_ITEM_HOOK, name, v);
+	}
+	some_command(c, name, json_object_get(v, "command"), json_object_get(v, "args"));
+}
+
+/* Claude-style hooks "hooks/EVENT/i/hooks/j" are named "EVENT [matcher]";
+ * flat ones "hooks/EVENT/i" "EVENT". */
+static void key_hook(struct apply *a, const char *where, json_t *h)
+{
+	struct ctx *c = a->c;
+	char event[256] = "", name[512];
+	const char *matcher = NULL;
+	size_t group = 0;
+	json_t *cmd, *v;
+
+	if (sscanf(where, "hooks/%255[^/]/%zu", event, &group) == 2) {
+		json_t *g = json_array_get(
+			json_object_get(json_object_get(a->root, "hooks"), event), group);
+		json_t *m = json_object_get(g, "matcher");
+
+		matcher = json_is_string(m) ? json_string_value(m) : NULL;
+	} else {
+		snprintf(event, sizeof(event), "%s", where);
+	}
+	snprintf(name, sizeof(name), "%s%s%s%s", event, matcher ? " [" : "", matcher ? matcher : "",
+		 matcher ? "]" : "");
+	if (!json_is_object(h)) {
+		some_command(c, name, h, NULL);
+		return;
+	}
+	cmd = json_object_get(h, "command");
+	if (!cmd)
+		cmd = json_object_get(h, "bash");
+	if (cmd)
+		some_command(c, name, cmd, json_object_get(h, "args"));
+	if ((v = json_object_get(h, "powershell")))
+		some_command(c, name, v, NULL);
+	if ((v = json_object_get(h, "url")))
+		add_value(c, AIRLOCK_ITEM_HOOK, name, v);
+	if ((v = json_object_get(h, "prompt")))
+		add_value(c, AIRLOCK_ITEM_HOOK, name, v);
+	if (!cmd && !json_object_get(h, "powershell") && !json_object_get(h, "url") &&
+	    !json_object_get(h, "prompt"))
+		add_value(c, AIRLOCK_ITEM_HOOK, name, h);
+}
+
+static void env_items(struct ctx *c, const char *prefix, json_t *env)
+{
+	const char *key;
+	json_t *v;
+	size_t i;
+	char label[512];
+
+	if (json_is_array(env)) { /* ["NAME=value", ...] */
+		json_array_foreach(env, i, v) add_value(c, AIRLOCK_ITEM_ENV, prefix, v);
+		return;
+	}
+	json_object_foreach(env, key, v)
+	{
+		snprintf(label, sizeof(label), "%s%s%s", prefix, *prefix ? ": " : "", key);
+		add_value(c, AIRLOCK_ITEM_ENV, label, v);
 	}
 }
 
-static void inspect_root(struct ctx *c, json_t *root)
+/* Every agent's MCP server shape: command + args, command as argv (OpenCode),
+ * command as {path, args, env} (Zed), url / httpUrl / serverUrl. Both a
+ * command and a URL are shown when both are there. */
+static void key_server(struct ctx *c, const char *where, json_t *srv)
 {
-	static const char *const settings[] = { "enableAllProjectMcpServers",
-						"enabledMcpjsonServers", "disableAllHooks" };
-	const char *key;
-	json_t *v;
+	const char *name = last_key(where);
+	json_t *cmd, *url, *v;
+	char label[512];
 
-	hooks(c, json_object_get(root, "hooks"));
-	json_object_foreach(json_object_get(root, "env"), key, v)
-		add_value(c, AIRLOCK_ITEM_ENV, key, v);
-	permissions(c, json_object_get(root, "permissions"));
-	helpers(c, root, HELPER_SETTINGS);
-	for (size_t i = 0; i < sizeof(settings) / sizeof(settings[0]); i++)
-		if ((v = json_object_get(root, settings[i])))
-			add_value(c, AIRLOCK_ITEM_SETTING, settings[i], v);
-	json_object_foreach(json_object_get(root, "mcpServers"), key, v) mcp_server(c, key, v);
-	json_object_foreach(json_object_get(root, "servers"), key, v) mcp_server(c, key, v);
-	lifecycle(c, root);
+	if (json_is_object(srv) && json_is_string(json_object_get(srv, "name")))
+		name = json_string_value(json_object_get(srv, "name")); /* Continue's list */
+	if (!json_is_object(srv)) {
+		add_value(c, AIRLOCK_ITEM_MCP_SERVER, name, srv);
+		return;
+	}
+	cmd = json_object_get(srv, "command");
+	if (json_is_object(cmd)) { /* Zed: {"path", "args", "env"} */
+		some_command(c, name, json_object_get(cmd, "path"), json_object_get(cmd, "args"));
+		env_items(c, name, json_object_get(cmd, "env"));
+	} else if (json_is_array(cmd)) { /* OpenCode: ["npx", "-y", "pkg"] */
+		argv_item(c, AIRLOCK_ITEM_MCP_SERVER, name, cmd, json_object_get(srv, "args"));
+	} else if (json_is_string(cmd)) {
+		json_t *argv = json_array();
+
+		if (!argv || json_array_append(argv, cmd) < 0) {
+			json_decref(argv);
+			c->error = al_error_oom();
+			return;
+		}
+		argv_item(c, AIRLOCK_ITEM_MCP_SERVER, name, argv, json_object_get(srv, "args"));
+		json_decref(argv);
+	} else if (cmd) {
+		add_value(c, AIRLOCK_ITEM_MCP_SERVER, name, cmd);
+	}
+	url = json_object_get(srv, "url");
+	if (!url)
+		url = json_object_get(srv, "httpUrl");
+	if (!url)
+		url = json_object_get(srv, "serverUrl");
+	if (url)
+		add_value(c, AIRLOCK_ITEM_MCP_SERVER, name, url);
+	if (!cmd && !url)
+		add_value(c, AIRLOCK_ITEM_MCP_SERVER, name, srv);
+	if (cmd && url) {
+		snprintf(label, sizeof(label), "%s: has both a command and a URL", name);
+		add_item(c, AIRLOCK_ITEM_PROBLEM, label,
+			 "the agent picks one by its type; both are listed above");
+	}
+	env_items(c, name, json_object_get(srv, "env"));
+	env_items(c, name, json_object_get(srv, "environment"));
+	{
+		const char *key;
+
+		json_object_foreach(json_object_get(srv, "headers"), key, v)
+		{
+			snprintf(label, sizeof(label), "%s: header %s", name, key);
+			add_value(c, AIRLOCK_ITEM_SETTING, label, v);
+		}
+	}
+	helpers(c, srv, HELPER_MCP_SERVER);
+}
+
+static void key_permission(struct ctx *c, const char *where, json_t *v)
+{
+	json_t *item;
+	size_t i;
+
+	if (json_is_array(v))
+		json_array_foreach(v, i, item)
+			add_value(c, AIRLOCK_ITEM_PERMISSION, last_key(where), item);
+	else
+		add_value(c, AIRLOCK_ITEM_PERMISSION, where, v);
+}
+
+/* A project-relative path named by a key (not a glob, not outside). */
+static const char *named_path(const char *w)
+{
+	if (!w || strpbrk(w, "*?[{"))
+		return NULL;
+	if (strncmp(w, "./", 2) == 0)
+		w += 2;
+	return project_path(w);
+}
+
+/* Files other files say the agent reads as instructions: listed and, when
+ * binding, added to the snapshot so that they are scanned. */
+static void bind_named(struct ctx *c, const char *path, const struct surface *as)
+{
+	if (c->bind && !c->error && c->p->rootfd >= 0 && path && *path)
+		c->error = al_source_dir_add_file(&c->p->snap, c->p->rootfd, path, as);
+}
+
+static const struct surface al_inspect_named_surface = {
+	"",   "(named by config)",        AIRLOCK_KIND_MARKDOWN,
+	true, AIRLOCK_CLASS_INSTRUCTIONS, SCHEMA_NONE,
+};
+
+static void key_files(struct ctx *c, const char *where, json_t *v, const struct surface *as,
+		      bool from_config_dir)
+{
+	json_t *item;
+	size_t i;
+	char path[LIMIT_PATH_BYTES];
+
+	add_value(c, AIRLOCK_ITEM_SETTING, where, v);
+	for (size_t k = 0; k < (json_is_array(v) ? json_array_size(v) : 1); k++) {
+		const char *name;
+
+		item = json_is_array(v) ? json_array_get(v, k) : v;
+		if (!json_is_string(item) || !(name = named_path(json_string_value(item))))
+			continue;
+		if (from_config_dir && strchr(c->file, '/')) {
+			/* relative to the configuration file's folder */
+			char joined[LIMIT_PATH_BYTES];
+
+			if (!al_snapshot_join(joined, sizeof(joined), c->file, name))
+				continue;
+			snprintf(path, sizeof(path), "%s", joined);
+		} else {
+			snprintf(path, sizeof(path), "%s", name);
+		}
+		bind_named(c, path, as);
+	}
+	(void)i;
+}
+
+/* Gemini's !{cmd} and Claude's !`cmd` in prompt text. */
+static void key_prompt_shell(struct ctx *c, const char *where, json_t *v)
+{
+	const char *s = json_string_value(v), *p;
+
+	for (p = s; p && (p = strstr(p, "!{"));) {
+		const char *q = p + 2;
+		int depth = 1;
+
+		for (; *q && depth; q++)
+			depth += *q == '{' ? 1 : *q == '}' ? -1 : 0;
+		{
+			json_t *cmd = json_stringn(p + 2, (size_t)(q - p - 2 - (depth == 0)));
+
+			if (!cmd) {
+				c->error = al_error_oom();
+				return;
+			}
+			command_item(c, AIRLOCK_ITEM_HOOK, where, cmd);
+			json_decref(cmd);
+		}
+		p = q;
+	}
+}
+
+static void apply_key(void *arg, json_t *v, const char *where)
+{
+	struct apply *a = arg;
+	struct ctx *c = a->c;
+	const char *key;
+	json_t *item;
+
+	if (c->error)
+		return;
+	switch (a->k->action) {
+	case KEY_COMMAND:
+		key_command(c, where, v);
+		break;
+	case KEY_COMMANDS:
+		if (json_is_object(v)) {
+			char name[512];
+
+			json_object_foreach(v, key, item)
+			{
+				snprintf(name, sizeof(name), "%s: %s", where, key);
+				some_command(c, name, item, NULL);
+			}
+		} else {
+			some_command(c, where, v, NULL);
+		}
+		break;
+	case KEY_HOOK:
+		key_hook(a, where, v);
+		break;
+	case KEY_SERVER:
+		key_server(c, where, v);
+		break;
+	case KEY_ENV:
+		env_items(c, "", v);
+		break;
+	case KEY_PERMISSION:
+		key_permission(c, where, v);
+		break;
+	case KEY_INSTRUCTIONS:
+		key_files(c, where, v, &al_inspect_named_surface, false);
+		break;
+	case KEY_PROGRAM_FILE:
+		key_files(c, where, v, &al_inspect_program_surface,
+			  a->k->schema == SCHEMA_DEVCONTAINER);
+		break;
+	case KEY_PROMPT_SHELL:
+		key_prompt_shell(c, where, v);
+		break;
+	case KEY_SETTING:
+	case KEY_URL:
+	case KEY_PLUGIN:
+		add_value(c, AIRLOCK_ITEM_SETTING, where, v);
+		break;
+	}
+}
+
+static void inspect_root(struct ctx *c, json_t *root, enum schema schema)
+{
+	struct apply a = { c, NULL, root };
+
+	for (size_t i = 0; i < al_config_key_count && !c->error; i++) {
+		if (al_config_keys[i].schema != schema)
+			continue;
+		a.k = &al_config_keys[i];
+		al_doc_select(root, a.k->path, apply_key, &a);
+	}
+	if (schema == SCHEMA_CLAUDE_SETTINGS)
+		helpers(c, root, HELPER_SETTINGS);
+}
+
+/* KEY=value lines (optionally "export", quotes): each an ENV item; values of
+ * names that look like secrets are not shown. */
+static void inspect_dotenv(struct ctx *c, const struct airlock_entry *e)
+{
+	const char *s = (const char *)e->data, *end = s + e->data_len;
+
+	while (s < end && !c->error) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s)), *eol = nl ? nl : end;
+		const char *eq;
+		char name[256], value[512];
+
+		while (s < eol && (*s == ' ' || *s == '\t'))
+			s++;
+		if (eol - s > 7 && strncmp(s, "export ", 7) == 0)
+			s += 7;
+		eq = memchr(s, '=', (size_t)(eol - s));
+		if (*s != '#' && eq && eq > s && (size_t)(eq - s) < sizeof(name)) {
+			size_t vlen = (size_t)(eol - eq - 1);
+
+			snprintf(name, sizeof(name), "%.*s", (int)(eq - s), s);
+			if (strstr(name, "KEY") || strstr(name, "TOKEN") ||
+			    strstr(name, "SECRET") || strstr(name, "PASSWORD"))
+				snprintf(value, sizeof(value), "(set, %zu bytes, not shown)", vlen);
+			else
+				snprintf(value, sizeof(value), "%.*s", (int)vlen, eq + 1);
+			add_item(c, AIRLOCK_ITEM_ENV, name, value);
+		}
+		s = eol + 1;
+	}
 }
 
 static void inspect_file(struct ctx *c, const struct airlock_entry *e)
 {
-	json_error_t jerr;
-	json_t *root;
-	char why[256];
+	struct al_doc d;
+	char why[256], msg[300];
+	int rc;
 
-	root = json_loadb((const char *)e->data, e->data_len, JSON_REJECT_DUPLICATES, &jerr);
-	if (!root) {
-		snprintf(why, sizeof(why), "not inspected: line %d: %s%s", jerr.line, jerr.text,
-			 e->kind == AIRLOCK_KIND_JSONC ? " (comments are not read yet)" : "");
-		add_item(c, AIRLOCK_ITEM_PROBLEM, "parse", why);
+	if (e->surface->schema == SCHEMA_DOTENV) {
+		inspect_dotenv(c, e);
 		return;
 	}
-	if (!json_is_object(root))
-		add_item(c, AIRLOCK_ITEM_PROBLEM, "parse", "not inspected: not a JSON object");
+	al_doc_init(&d);
+	if (e->kind == AIRLOCK_KIND_MARKDOWN)
+		rc = al_doc_front_matter(&d, e->data, e->data_len, why, sizeof(why));
 	else
-		inspect_root(c, root);
-	json_decref(root);
+		rc = al_doc_load(&d, e->kind, e->data, e->data_len, why, sizeof(why));
+	if (rc < 0 && rc != AIRLOCK_EINVALID) {
+		c->error = rc;
+	} else if (rc < 0) {
+		snprintf(msg, sizeof(msg), "not inspected: %s", why);
+		add_item(c, AIRLOCK_ITEM_PROBLEM, "parse", msg);
+	} else if (rc == 0) {
+		inspect_root(c, d.root, e->surface->schema);
+	}
+	al_doc_free(&d);
 }
 
 int al_inspect_project(struct airlock_inspection *out, airlock_project *p, bool bind_programs)
@@ -456,7 +706,7 @@ int al_inspect_project(struct airlock_inspection *out, airlock_project *p, bool 
 		char *file;
 
 		if (e->cls != AIRLOCK_CLASS_EXECUTABLE || !e->data ||
-		    (e->kind != AIRLOCK_KIND_JSON && e->kind != AIRLOCK_KIND_JSONC))
+		    e->surface->schema == SCHEMA_NONE || e->kind == AIRLOCK_KIND_SCRIPT)
 			continue;
 		if (!(file = strdup(e->path))) {
 			c.error = al_error_oom();

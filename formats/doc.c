@@ -264,8 +264,8 @@ static void select_from(struct select *s, json_t *v, const char *path, size_t wl
 	if (!json_is_object(v) || !(item = json_object_getn(v, path, n)))
 		return;
 	{
-		int w = snprintf(s->where + wlen, sizeof(s->where) - wlen, "%s%.*s", wlen ? "/" : "",
-				 (int)n, path);
+		int w = snprintf(s->where + wlen, sizeof(s->where) - wlen, "%s%.*s",
+				 wlen ? "/" : "", (int)n, path);
 
 		if (w < 0 || (size_t)w >= sizeof(s->where) - wlen)
 			return;

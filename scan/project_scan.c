@@ -215,7 +215,9 @@ int airlock_file_scan(airlock_report **out, const char *path, const airlock_opti
 	struct yara_set *ys = NULL;
 	airlock_report *r = NULL;
 	struct airlock_entry e = { 0 };
-	struct surface s = { "", "(file)", AIRLOCK_KIND_TEXT, false, AIRLOCK_CLASS_INSTRUCTIONS, SCHEMA_NONE };
+	struct surface s = {
+		"", "(file)", AIRLOCK_KIND_TEXT, false, AIRLOCK_CLASS_INSTRUCTIONS, SCHEMA_NONE
+	};
 	int error;
 
 	if (!out || !path || !*path)

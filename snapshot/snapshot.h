@@ -28,7 +28,7 @@ struct airlock_entry {
 	char *path; /* relative, '/'-separated, raw bytes */
 	const struct surface *surface;
 	airlock_kind kind;
-	airlock_class cls; /* the row's, or executable: a script in a skill, front
+	airlock_class cls;    /* the row's, or executable: a script in a skill, front
 			    * matter with hooks (al_snapshot_set_content) */
 	uint64_t size;        /* as the source reported it */
 	unsigned int reasons; /* AIRLOCK_REASON_* */

@@ -39,7 +39,7 @@ struct walk {
 	size_t entries_seen;
 	bool entry_limit_reported;
 	const struct surface *all; /* set: every file is this surface */
-	bool variant; /* the current path matched a row only ignoring case */
+	bool variant;              /* the current path matched a row only ignoring case */
 };
 
 /* Adds an entry for the current path, noting a name that is not UTF-8. */

@@ -15,8 +15,8 @@ struct surface {
 			      * (at most two '**' per pattern; paths are at most
 			      * LIMIT_WALK_DEPTH deep, so matching stays bounded) */
 	const char *agent;
-	airlock_kind kind; /* the kind, or the fallback when by_extension */
-	bool by_extension; /* a folder of mixed files: kind from the extension */
+	airlock_kind kind;  /* the kind, or the fallback when by_extension */
+	bool by_extension;  /* a folder of mixed files: kind from the extension */
 	airlock_class cls;  /* by_extension rows: a script is executable */
 	enum schema schema; /* what the file's keys or front matter mean (keys.h) */
 };

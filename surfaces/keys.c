@@ -65,9 +65,15 @@ const char *airlock_helper_name(airlock_helper h)
  * keys (apiKeyHelper...) are the table above; they apply to
  * SCHEMA_CLAUDE_SETTINGS and, for headersHelper, to every MCP server.
  */
-#define K(schema, path, action) { SCHEMA_##schema, path, KEY_##action, false }
+#define K(schema, path, action)                                                                    \
+	{                                                                                          \
+		SCHEMA_##schema, path, KEY_##action, false                                         \
+	}
 /* keys that make a Markdown file's front matter executable */
-#define X(schema, path, action) { SCHEMA_##schema, path, KEY_##action, true }
+#define X(schema, path, action)                                                                    \
+	{                                                                                          \
+		SCHEMA_##schema, path, KEY_##action, true                                          \
+	}
 
 /* clang-format off */
 const struct config_key al_config_keys[] = {

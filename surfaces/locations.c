@@ -24,10 +24,12 @@ const struct memory_row al_memory_rows[] = {
 const size_t al_memory_row_count = sizeof(al_memory_rows) / sizeof(al_memory_rows[0]);
 
 static const struct surface memory_surfaces[] = {
-	{ "", "Claude Code", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS, SCHEMA_NONE },
+	{ "", "Claude Code", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS,
+	  SCHEMA_NONE },
 	{ "", "Codex", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS, SCHEMA_NONE },
 	{ "", "Gemini CLI", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS, SCHEMA_NONE },
-	{ "", "Copilot / VS Code", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS, SCHEMA_NONE },
+	{ "", "Copilot / VS Code", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS,
+	  SCHEMA_NONE },
 	{ "", "Cursor", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS, SCHEMA_NONE },
 	{ "", "Windsurf", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS, SCHEMA_NONE },
 	{ "", "Cline", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS, SCHEMA_NONE },
@@ -54,7 +56,8 @@ int al_memory_expand(char *out, size_t size, const char *pattern, const char *pr
 	/* Claude Code names the folder by replacing every character of the
 	 * project path that is not an ASCII letter or digit with '-'. */
 	for (char *p = out + n; *p && p < out + n + strlen(project); p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9')))
 			*p = '-';
 	return 0;
 }

@@ -145,8 +145,8 @@ START_TEST(every_row_has_a_fixture)
 	}
 	closedir(dir);
 	for (size_t i = 0; i < n; i++)
-		ck_assert_msg(seen[i], "row %s (%s) has no fixture in fixtures/surfaces", t[i].pattern,
-			      t[i].agent);
+		ck_assert_msg(seen[i], "row %s (%s) has no fixture in fixtures/surfaces",
+			      t[i].pattern, t[i].agent);
 	free(seen);
 	free(root);
 }
