@@ -37,14 +37,14 @@ const char cmd_exec_help[] =
 const char cmd_shell_init_help[] =
 	"Usage: airlock shell-init bash|zsh|fish\n"
 	"\n"
-	"Prints shell functions that start the known agents (claude, codex, gemini,\n"
-	"cursor-agent, copilot) through 'airlock exec', so every agent start is gated:\n"
+	"Prints shell functions that start every agent airlock knows the files of\n"
+	"(claude, codex, gemini, qwen, cursor-agent, copilot, opencode, crush, aider,\n"
+	"goose, kiro-cli, q, amp, cline, cn) through 'airlock exec', so every agent\n"
+	"start is gated:\n"
 	"\n"
 	"  eval \"$(airlock shell-init bash)\"          # in ~/.bashrc\n"
 	"  eval \"$(airlock shell-init zsh)\"           # in ~/.zshrc\n"
 	"  airlock shell-init fish | source           # in ~/.config/fish/config.fish\n";
-
-static const char *const agents[] = { "claude", "codex", "gemini", "cursor-agent", "copilot" };
 
 /* --- reporting a refusal -------------------------------------------------------- */
 
@@ -360,6 +360,8 @@ int cmd_exec(int argc, char **argv)
 
 int cmd_shell_init(int argc, char **argv)
 {
+	const char *agent;
+
 	if (argc == 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
 		fputs(cmd_shell_init_help, stdout);
 		return EXIT_OK;
@@ -368,14 +370,13 @@ int cmd_shell_init(int argc, char **argv)
 		return cli_error("shell-init: name one shell: bash, zsh or fish");
 	if (strcmp(argv[1], "bash") == 0 || strcmp(argv[1], "zsh") == 0) {
 		printf("# airlock: gate every agent start; see 'airlock help exec'\n");
-		for (size_t i = 0; i < sizeof(agents) / sizeof(agents[0]); i++)
-			printf("%s() { command airlock exec -- %s \"$@\"; }\n", agents[i],
-			       agents[i]);
+		for (size_t i = 0; (agent = airlock_agent_program(i)); i++)
+			printf("%s() { command airlock exec -- %s \"$@\"; }\n", agent, agent);
 	} else if (strcmp(argv[1], "fish") == 0) {
 		printf("# airlock: gate every agent start; see 'airlock help exec'\n");
-		for (size_t i = 0; i < sizeof(agents) / sizeof(agents[0]); i++)
+		for (size_t i = 0; (agent = airlock_agent_program(i)); i++)
 			printf("function %s --wraps %s\n    command airlock exec -- %s $argv\nend\n",
-			       agents[i], agents[i], agents[i]);
+			       agent, agent, agent);
 	} else {
 		return cli_error("shell-init: unknown shell '%s' (bash, zsh or fish)", argv[1]);
 	}

@@ -503,6 +503,14 @@ typedef enum airlock_helper {
 	AIRLOCK_HELPER_MCP_HEADERS            /* an MCP server's headersHelper */
 } airlock_helper;
 
+/*
+ * The command-line programs of the agents whose files the surfaces table
+ * knows ("claude", "codex", "opencode", ...), for wrapping each one with
+ * `airlock exec` (`airlock shell-init`). Index 0 .. n-1; NULL past the end.
+ * Editors without a command-line agent (VS Code, Zed, ...) have none.
+ */
+AIRLOCK_EXTERN const char *airlock_agent_program(size_t i);
+
 /* The helpers this library knows are 1 .. airlock_helper_count(). */
 AIRLOCK_EXTERN size_t airlock_helper_count(void);
 

@@ -456,6 +456,16 @@ START_TEST(load_json_and_shell_init)
 	r = t_run((const char *[]){ "shell-init", "bash", NULL });
 	ck_assert_int_eq(r.status, 0);
 	ck_assert_ptr_nonnull(strstr(r.out, "claude() { command airlock exec -- claude \"$@\"; }"));
+	/* every agent the files table knows that has a program (issue 16) */
+	for (size_t i = 0; airlock_agent_program(i); i++) {
+		char want[128];
+
+		snprintf(want, sizeof(want), "\n%s() { command airlock exec -- %s \"$@\"; }",
+			 airlock_agent_program(i), airlock_agent_program(i));
+		ck_assert_msg(strstr(r.out, want), "%s is not wrapped", airlock_agent_program(i));
+	}
+	ck_assert_ptr_nonnull(strstr(r.out, "opencode() {"));
+	ck_assert_ptr_nonnull(strstr(r.out, "aider() {"));
 	t_run_free(&r);
 	r = t_run((const char *[]){ "shell-init", "fish", NULL });
 	ck_assert_ptr_nonnull(strstr(r.out, "function codex --wraps codex"));

@@ -52,7 +52,7 @@ static void setup(void)
 	char *store;
 
 	tmp = t_mkdtemp();
-	proj = t_join(tmp, "proj");
+	proj = t_join(tmp, "my_proj.v2");
 	home = t_join(tmp, "home");
 	store = t_join(tmp, "store");
 	setenv("HOME", home, 1);
@@ -362,7 +362,8 @@ static char *memory_dir(void)
 	char *real = realpath(proj, NULL), *rel, *mangled = strdup(real);
 
 	for (char *p = mangled; *p; p++)
-		if (*p == '/')
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9')))
 			*p = '-';
 	ck_assert_int_gt(asprintf(&rel, ".claude/projects/%s/memory", mangled), 0);
 	free(real);

@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "surfaces/agents.h"
 #include "surfaces/files.h"
+#include "surfaces/locations.h"
 #include "surfaces/keys.h"
 #include "tests/tests.h"
 
@@ -103,6 +105,67 @@ START_TEST(one_double_star_per_row)
 
 		ck_assert_msg(!second || !strstr(second + 2, "**"), "%s", t[i].pattern);
 	}
+}
+END_TEST
+
+/* Every agent of the files table has a row saying which program starts it
+ * (or that it is an editor), so shell-init wraps it. */
+START_TEST(every_agent_has_a_program_row)
+{
+	size_t n;
+	const struct surface *t = al_surface_table(&n);
+
+	for (size_t i = 0; i < n; i++)
+		ck_assert_msg(al_agent_row(t[i].agent), "%s has no row in surfaces/agents.c",
+			      t[i].agent);
+	ck_assert_ptr_nonnull(al_agent_row("OpenCode")->program);
+	ck_assert_ptr_null(airlock_agent_program(1000));
+}
+END_TEST
+
+/* Case-insensitive file systems load ".Claude/settings.json" and "Claude.md"
+ * as the agent's own; the table matches them and says so. */
+START_TEST(case_variants_match_and_are_flagged)
+{
+	bool variant;
+	const struct surface *s = al_surface_match_fold(".Claude/Settings.json", &variant);
+
+	ck_assert_ptr_nonnull(s);
+	ck_assert(variant);
+	ck_assert_str_eq(s->pattern, ".claude/settings.json");
+	s = al_surface_match_fold("docs/Claude.md", &variant);
+	ck_assert(s && variant && s->cls == AIRLOCK_CLASS_INSTRUCTIONS);
+	s = al_surface_match_fold("CLAUDE.md", &variant);
+	ck_assert(s && !variant);
+	ck_assert_ptr_null(al_surface_match_fold("README.md", &variant));
+	ck_assert(!variant);
+}
+END_TEST
+
+/* Skipped folders are pruned in the project, never inside a folder the
+ * table reads whole. */
+START_TEST(skips_stop_at_surface_trees)
+{
+	ck_assert(al_surface_skip_path("node_modules"));
+	ck_assert(al_surface_skip_path("src/vendor"));
+	ck_assert(!al_surface_skip_path(".claude/hooks/node_modules"));
+	ck_assert(!al_surface_skip_path(".claude/skills/x/vendor"));
+	ck_assert(!al_surface_skip_path("pkg/.claude/skills/x/.venv"));
+	ck_assert(al_surface_skip_path(".claude/hooks/.git"));
+	ck_assert(!al_surface_skip_path("src"));
+}
+END_TEST
+
+/* Claude Code names a project's memory folder by replacing every character
+ * but ASCII letters and digits with '-'. */
+START_TEST(claude_memory_slug)
+{
+	char out[256];
+
+	ck_assert_int_eq(al_memory_expand(out, sizeof(out), ".claude/projects/*/memory",
+					  "/home/u/my_app.v2"),
+			 0);
+	ck_assert_str_eq(out, ".claude/projects/-home-u-my-app-v2/memory");
 }
 END_TEST
 
@@ -205,6 +268,10 @@ Suite *surfaces_suite(void)
 	tcase_add_test(tc, every_row_matches_itself);
 	tcase_add_test(tc, one_double_star_per_row);
 	tcase_add_test(tc, agents_covered);
+	tcase_add_test(tc, every_agent_has_a_program_row);
+	tcase_add_test(tc, case_variants_match_and_are_flagged);
+	tcase_add_test(tc, skips_stop_at_surface_trees);
+	tcase_add_test(tc, claude_memory_slug);
 	tcase_add_test(tc, classes_and_kinds);
 	tcase_add_test(tc, anchors_and_skips);
 	tcase_add_test(tc, helper_table_follows_the_enum);
