@@ -636,34 +636,23 @@ static void inspect_root(struct ctx *c, json_t *root, enum schema schema)
 		helpers(c, root, HELPER_SETTINGS);
 }
 
-/* KEY=value lines (optionally "export", quotes): each an ENV item; values of
- * names that look like secrets are not shown. */
-static void inspect_dotenv(struct ctx *c, const struct airlock_entry *e)
+/* A .env file: each variable an ENV item; the values of names that look
+ * like secrets are not shown. */
+static void inspect_dotenv(struct ctx *c, json_t *env)
 {
-	const char *s = (const char *)e->data, *end = s + e->data_len;
+	const char *name;
+	json_t *v;
+	char value[512];
 
-	while (s < end && !c->error) {
-		const char *nl = memchr(s, '\n', (size_t)(end - s)), *eol = nl ? nl : end;
-		const char *eq;
-		char name[256], value[512];
-
-		while (s < eol && (*s == ' ' || *s == '\t'))
-			s++;
-		if (eol - s > 7 && strncmp(s, "export ", 7) == 0)
-			s += 7;
-		eq = memchr(s, '=', (size_t)(eol - s));
-		if (*s != '#' && eq && eq > s && (size_t)(eq - s) < sizeof(name)) {
-			size_t vlen = (size_t)(eol - eq - 1);
-
-			snprintf(name, sizeof(name), "%.*s", (int)(eq - s), s);
-			if (strstr(name, "KEY") || strstr(name, "TOKEN") ||
-			    strstr(name, "SECRET") || strstr(name, "PASSWORD"))
-				snprintf(value, sizeof(value), "(set, %zu bytes, not shown)", vlen);
-			else
-				snprintf(value, sizeof(value), "%.*s", (int)vlen, eq + 1);
-			add_item(c, AIRLOCK_ITEM_ENV, name, value);
-		}
-		s = eol + 1;
+	json_object_foreach(env, name, v)
+	{
+		if (strstr(name, "KEY") || strstr(name, "TOKEN") || strstr(name, "SECRET") ||
+		    strstr(name, "PASSWORD"))
+			snprintf(value, sizeof(value), "(set, %zu bytes, not shown)",
+				 json_string_length(v));
+		else
+			snprintf(value, sizeof(value), "%s", json_string_value(v));
+		add_item(c, AIRLOCK_ITEM_ENV, name, value);
 	}
 }
 
@@ -673,11 +662,15 @@ static void inspect_file(struct ctx *c, const struct airlock_entry *e)
 	char why[256], msg[300];
 	int rc;
 
+	al_doc_init(&d);
 	if (e->surface->schema == SCHEMA_DOTENV) {
-		inspect_dotenv(c, e);
+		if ((rc = al_dotenv_load(&d, e->data, e->data_len, why, sizeof(why))) == 0)
+			inspect_dotenv(c, json_object_get(d.root, "env"));
+		al_doc_free(&d);
+		if (rc < 0)
+			c->error = rc;
 		return;
 	}
-	al_doc_init(&d);
 	if (e->kind == AIRLOCK_KIND_MARKDOWN)
 		rc = al_doc_front_matter(&d, e->data, e->data_len, why, sizeof(why));
 	else

@@ -33,6 +33,10 @@ int al_doc_front_matter(struct al_doc *d, const void *buf, size_t len, char *why
  * comments and trailing commas too). */
 int al_json_load(struct al_doc *d, bool jsonc, const void *buf, size_t len, char *why, size_t cap);
 
+/* A .env file as {"env": {NAME: value}} (dotenv.c). Never invalid: lines
+ * that are not NAME=value are skipped, as the tools that load it do. */
+int al_dotenv_load(struct al_doc *d, const void *buf, size_t len, char *why, size_t cap);
+
 /* TOML 1.0 (Codex's config.toml, Gemini's command files). */
 int al_toml_load(struct al_doc *d, const void *buf, size_t len, char *why, size_t cap);
 

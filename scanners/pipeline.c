@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "formats/formats.h"
 #include "scanners/imports.h"
 #include "scanners/markdown.h"
 #include "scanners/pipeline.h"
@@ -33,6 +34,79 @@ static bool is_shell_script(const struct scan_input *in)
 	return false;
 }
 
+/* ".env" and "x/.env": what Gemini CLI, Qwen Code and Aider load into
+ * their environment. */
+static bool is_dotenv(const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	return strcmp(base ? base + 1 : path, ".env") == 0;
+}
+
+/* Findings of the JSON view of a document, placed at the source lines the
+ * view's lines came from; the excerpt is the value as the view shows it. */
+static int doc_findings(struct findings *fs, size_t from, const struct scan_input *view,
+			const struct al_doc *d)
+{
+	int error = al_findings_locate(fs, from, view);
+
+	for (size_t i = from; i < fs->count && error == 0; i++) {
+		struct airlock_finding *f = &fs->v[i];
+
+		f->line = al_doc_source_line(d, f->line);
+		f->end_line = al_doc_source_line(d, f->end_line);
+		if (f->line == 0)
+			f->line = 1;
+		if (f->end_line < f->line)
+			f->end_line = f->line;
+		f->column = 1;
+		f->end_column = 1;
+	}
+	return error;
+}
+
+/* The settings analysis over a document of another format (TOML, YAML,
+ * front matter): its JSON view. A file that does not parse in its agent's
+ * format is a finding (AL420), at `sev` (0: the rule's). */
+static int doc_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_input *in,
+		    bool front_matter, airlock_severity sev)
+{
+	struct al_doc d;
+	struct scan_input view = *in;
+	char why[256], msg[400];
+	size_t from = fs->count;
+	int rc;
+
+	al_doc_init(&d);
+	if (front_matter)
+		rc = al_doc_front_matter(&d, in->data, in->len, why, sizeof(why));
+	else if (in->kind == AIRLOCK_KIND_TEXT)
+		rc = al_dotenv_load(&d, in->data, in->len, why, sizeof(why));
+	else
+		rc = al_doc_load(&d, in->kind, in->data, in->len, why, sizeof(why));
+	if (rc == AIRLOCK_EINVALID) {
+		struct finding_spec s = { 0 };
+
+		al_finding_spec_rule(&s, "AL420", sev, msg, sizeof(msg), why);
+		s.start = 0;
+		s.end = 0;
+		rc = al_findings_add(fs, in, &s);
+	} else if (rc == 0) {
+		if (!d.json && (rc = al_doc_emit(&d)) < 0)
+			goto out;
+		view.data = (const unsigned char *)d.json;
+		view.len = d.json_len;
+		view.kind = AIRLOCK_KIND_JSON;
+		if ((rc = al_settings_scan(fs, ps, &view)) == 0)
+			rc = doc_findings(fs, from, &view, &d);
+	} else if (rc == 1) {
+		rc = 0; /* no front matter */
+	}
+out:
+	al_doc_free(&d);
+	return rc;
+}
+
 /* The structural analyses: what needs a syntax tree, by kind. */
 static int structure_scan(struct findings *fs, const struct scan_input *in)
 {
@@ -45,9 +119,19 @@ static int structure_scan(struct findings *fs, const struct scan_input *in)
 		error = al_shell_scan(fs, &ps, in, &c);
 	} else if (in->kind == AIRLOCK_KIND_JSON || in->kind == AIRLOCK_KIND_JSONC) {
 		error = al_settings_scan(fs, &ps, in);
+	} else if (in->kind == AIRLOCK_KIND_TOML || in->kind == AIRLOCK_KIND_YAML) {
+		error = doc_scan(fs, &ps, in, false, 0);
+	} else if (in->kind == AIRLOCK_KIND_TEXT && is_dotenv(in->path)) {
+		error = doc_scan(fs, &ps, in, false, 0);
 	} else if (in->kind == AIRLOCK_KIND_MARKDOWN) {
 		if ((error = al_markdown_scan(fs, &ps, in)) == 0)
 			error = al_imports_scan(fs, in);
+		if (error == 0 && ((in->len > 3 && memcmp(in->data, "---", 3) == 0) ||
+				   (in->len > 6 && memcmp(in->data, "\xef\xbb\xbf---", 6) == 0)))
+			error = doc_scan(fs, &ps, in, true,
+					 in->cls == AIRLOCK_CLASS_EXECUTABLE
+						 ? AIRLOCK_SEVERITY_HIGH
+						 : AIRLOCK_SEVERITY_MEDIUM);
 	}
 	al_ts_parsers_free(&ps);
 	return error;
