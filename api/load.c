@@ -4,9 +4,11 @@
  * line) before the gate has said TRUSTED or RESTRICTED.
  */
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "common/error.h"
@@ -54,6 +56,65 @@ static int read_memory(struct snapshot *mem, const char *project)
 			return al_error_oom();
 		free(e->path);
 		e->path = shown;
+	}
+	return error;
+}
+
+/* The instruction files agents read from the folders above the one they
+ * start in: Claude Code every CLAUDE.md and CLAUDE.local.md up to the root,
+ * Codex, Gemini CLI and Qwen Code theirs up to the repository's top (read
+ * here up to the root: scanning one more file is safe). */
+static const char *const ancestor_files[] = {
+	"CLAUDE.md", "CLAUDE.local.md", "AGENTS.md", "AGENTS.override.md", "GEMINI.md", "QWEN.md",
+};
+
+static const struct surface ancestor_surface = {
+	"",    "(parent folder)",          AIRLOCK_KIND_MARKDOWN,
+	false, AIRLOCK_CLASS_INSTRUCTIONS, SCHEMA_NONE,
+};
+
+/* Reads the ancestors' instruction files into `mem`, each shown by its
+ * absolute path. */
+static int read_ancestors(struct snapshot *mem, const char *project)
+{
+	char dir[PATH_MAX];
+	int error = 0, depth = 0;
+
+	snprintf(dir, sizeof(dir), "%s", project);
+	while (!error && depth++ < LIMIT_ANCESTOR_DEPTH) {
+		char *slash = strrchr(dir, '/');
+		size_t before = mem->count;
+		int fd;
+
+		if (!slash || (slash == dir && dir[1] == '\0'))
+			break;
+		if (slash == dir)
+			slash[1] = '\0'; /* "/x" -> "/" */
+		else
+			*slash = '\0';
+		if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+			continue; /* an unreadable folder above: nothing the agent reads either */
+		for (size_t i = 0; i < sizeof(ancestor_files) / sizeof(ancestor_files[0]) && !error;
+		     i++) {
+			struct stat st;
+
+			if (fstatat(fd, ancestor_files[i], &st, AT_SYMLINK_NOFOLLOW) == 0)
+				error = al_source_dir_add_file(mem, fd, ancestor_files[i],
+							       &ancestor_surface);
+		}
+		close(fd);
+		for (size_t i = before; i < mem->count && !error; i++) {
+			struct airlock_entry *e = &mem->entries[i];
+			char *shown;
+
+			if (asprintf(&shown, "%s%s%s", dir, strcmp(dir, "/") ? "/" : "", e->path) <
+			    0)
+				return al_error_oom();
+			free(e->path);
+			e->path = shown;
+		}
+		if (strcmp(dir, "/") == 0)
+			break;
 	}
 	return error;
 }
@@ -271,8 +332,8 @@ int airlock_project_load(airlock_config **out, airlock_project *p)
 	if (!(c = calloc(1, sizeof(*c))))
 		return al_error_oom();
 	if ((error = gate(&c->state, p)) < 0 || (error = read_memory(&mem, p->path)) < 0 ||
-	    (error = al_snapshot_finish(&mem)) < 0 || (error = resolve_imports(&im, p)) < 0 ||
-	    (error = al_snapshot_finish(&p->snap)) < 0 ||
+	    (error = read_ancestors(&mem, p->path)) < 0 || (error = al_snapshot_finish(&mem)) < 0 ||
+	    (error = resolve_imports(&im, p)) < 0 || (error = al_snapshot_finish(&p->snap)) < 0 ||
 	    (error = scan(p, &mem, c->state == AIRLOCK_STATE_RESTRICTED)) < 0)
 		goto out;
 	/* Whatever the threshold: unread content would reach the agent unscanned. */

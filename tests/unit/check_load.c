@@ -437,6 +437,34 @@ static bool report_has(const airlock_report *r, const char *rule, const char *fi
 #define TAGGED                                                                                     \
 	"Be concise.\xf3\xa0\x81\xb5\xf3\xa0\x81\xb0\xf3\xa0\x81\xac\xf3\xa0\x81\xaf\xf3\xa0\x81\xa1\xf3\xa0\x81\xa4\n"
 
+/* Issue 16: Claude Code reads every CLAUDE.md from the folder it starts in
+ * up to the root. An injection in a parent folder's CLAUDE.md stops the load;
+ * a clean one is handed over by its absolute path. */
+START_TEST(parent_instruction_files_are_scanned)
+{
+	airlock_project *p;
+	airlock_config *c;
+	char *real = realpath(tmp, NULL), *shown;
+
+	decide(AIRLOCK_DECISION_TRUSTED);
+	t_write(tmp, "CLAUDE.md", "Parent notes.\n");
+	ck_assert_int_eq(load(&c), 0);
+	ck_assert_int_gt(asprintf(&shown, "%s/CLAUDE.md", real), 0);
+	ck_assert_str_eq(instruction(c, shown), "Parent notes.\n");
+	airlock_config_free(c);
+
+	t_write(tmp, "AGENTS.md", TAGGED);
+	p = t_open(proj);
+	ck_assert_int_eq(airlock_project_load(&c, p), AIRLOCK_EBLOCKED);
+	free(shown);
+	ck_assert_int_gt(asprintf(&shown, "%s/AGENTS.md", real), 0);
+	ck_assert(report_has(airlock_project_report(p), "AL501", shown));
+	airlock_project_free(p);
+	free(shown);
+	free(real);
+}
+END_TEST
+
 START_TEST(findings_block_the_load)
 {
 	airlock_project *p;
@@ -592,6 +620,7 @@ Suite *load_suite(void)
 	tcase_add_test(tc, memory_is_gated_and_loaded);
 	tcase_add_test(tc, unreadable_context_blocks);
 	tcase_add_test(tc, findings_block_the_load);
+	tcase_add_test(tc, parent_instruction_files_are_scanned);
 	tcase_add_test(tc, import_escape_is_a_finding);
 	tcase_add_test(tc, json_depth_scanner_and_parser_agree);
 	tcase_add_test(tc, json_depth_count);
