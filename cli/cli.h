@@ -66,6 +66,8 @@ int cmd_clone(int argc, char **argv);
 extern const char cmd_clone_help[];
 int cmd_exec(int argc, char **argv);
 int cmd_shell_init(int argc, char **argv);
+int cmd_surfaces(int argc, char **argv);
+extern const char cmd_surfaces_help[];
 extern const char cmd_load_help[], cmd_exec_help[], cmd_shell_init_help[];
 extern const char cmd_status_help[], cmd_trust_help[], cmd_deny_help[], cmd_revoke_help[];
 extern const char cmd_status_help[];

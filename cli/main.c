@@ -31,6 +31,8 @@ static const struct command commands[] = {
 	  cmd_scan_help },
 	{ "quarantine", cmd_quarantine, "move a poisoned memory file aside, or put it back",
 	  cmd_quarantine_help },
+	{ "surfaces", cmd_surfaces,
+	  "list the files every agent loads or runs, as airlock knows them", cmd_surfaces_help },
 	{ "rules", cmd_rules, "list the rules a scan applies, or explain one", cmd_rules_help },
 	{ "help", cmd_help, "show help for a command", cmd_help_help },
 };

@@ -504,6 +504,19 @@ typedef enum airlock_helper {
 } airlock_helper;
 
 /*
+ * The surfaces table: every file an agent loads or runs that airlock knows,
+ * one row per path pattern ('*' within a name, '**' any depth), in the order
+ * rows are matched. Index 0 .. airlock_surface_count() - 1; out of range
+ * returns AIRLOCK_EINVALID. `format` names what the file's keys mean ("Claude
+ * settings", "MCP servers", "front matter", ...; "" for plain instructions
+ * or scripts). Every string is static.
+ */
+AIRLOCK_EXTERN size_t airlock_surface_count(void);
+AIRLOCK_EXTERN int airlock_surface_info(size_t i, const char **pattern, const char **agent,
+					airlock_kind *kind, airlock_class *cls,
+					const char **format);
+
+/*
  * The command-line programs of the agents whose files the surfaces table
  * knows ("claude", "codex", "opencode", ...), for wrapping each one with
  * `airlock exec` (`airlock shell-init`). Index 0 .. n-1; NULL past the end.

@@ -35,7 +35,7 @@ static const struct surface surfaces[] = {
 	EXE_ROW(".claude/settings.json", "Claude Code", JSON, CLAUDE_SETTINGS),
 	EXE_ROW(".claude/settings.local.json", "Claude Code", JSON, CLAUDE_SETTINGS),
 	EXE_ROW(".mcp.json", "Claude Code", JSON, MCP),
-	EXE_ROW(".claude/launch.json", "Claude Code", JSON, MCP),
+	EXE_ROW(".claude/launch.json", "Claude Code", JSON, VSCODE_TASKS),
 	TREE_ROW(".claude/hooks/**", "Claude Code", SCRIPT, EXE),
 	FILE_ROW("CLAUDE.md", "Claude Code", MARKDOWN, INS),
 	FILE_ROW(".claude/CLAUDE.md", "Claude Code", MARKDOWN, INS),
@@ -411,4 +411,27 @@ const struct surface *al_surface_table(size_t *count)
 {
 	*count = NSURFACES;
 	return surfaces;
+}
+
+size_t airlock_surface_count(void)
+{
+	return NSURFACES;
+}
+
+int airlock_surface_info(size_t i, const char **pattern, const char **agent, airlock_kind *kind,
+			 airlock_class *cls, const char **format)
+{
+	if (i >= NSURFACES)
+		return AIRLOCK_EINVALID;
+	if (pattern)
+		*pattern = surfaces[i].pattern;
+	if (agent)
+		*agent = surfaces[i].agent;
+	if (kind)
+		*kind = surfaces[i].kind;
+	if (cls)
+		*cls = surfaces[i].cls;
+	if (format)
+		*format = al_schema_name(surfaces[i].schema);
+	return 0;
 }

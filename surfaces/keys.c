@@ -146,6 +146,8 @@ const struct config_key al_config_keys[] = {
 	K(VSCODE_TASKS, "tasks/*", COMMAND),
 	K(VSCODE_TASKS, "configurations/*/preLaunchTask", SETTING),
 	K(VSCODE_TASKS, "configurations/*/program", PROGRAM_FILE),
+	K(VSCODE_TASKS, "configurations/*/runtimeExecutable", COMMAND),
+	K(VSCODE_TASKS, "configurations/*/runtimeArgs", SETTING),
 	K(VSCODE_SETTINGS, "chat.tools.autoApprove", PERMISSION),
 	K(VSCODE_SETTINGS, "chat.tools.global.autoApprove", PERMISSION),
 	K(VSCODE_SETTINGS, "chat.tools.terminal.autoApprove", PERMISSION),

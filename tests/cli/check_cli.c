@@ -400,6 +400,40 @@ START_TEST(exec_only_when_the_gate_passes)
 }
 END_TEST
 
+/* README's table of surfaces is the table's own output (issue 16). */
+START_TEST(readme_surfaces_table_is_current)
+{
+	struct t_run r = t_run((const char *[]){ "surfaces", "--format", "markdown", NULL });
+	char *readme = t_join(t_fixtures(), "../README.md"), *text;
+	FILE *f = fopen(readme, "r");
+	const char *begin, *end;
+	size_t n;
+
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_ptr_nonnull(f);
+	text = calloc(1, 1 << 20);
+	n = fread(text, 1, (1 << 20) - 1, f);
+	fclose(f);
+	ck_assert_uint_gt(n, 0);
+	begin = strstr(text, "<!-- surfaces:begin");
+	ck_assert_ptr_nonnull(begin);
+	begin = strchr(begin, '\n') + 1;
+	end = strstr(begin, "<!-- surfaces:end -->");
+	ck_assert_ptr_nonnull(end);
+	ck_assert_msg(
+		(size_t)(end - begin) == strlen(r.out) && memcmp(begin, r.out, strlen(r.out)) == 0,
+		"README's surfaces table differs from 'airlock surfaces --format markdown': paste that between the surfaces markers");
+	ck_assert_ptr_nonnull(strstr(r.out, "| `opencode.json` | OpenCode | jsonc | executable |"));
+	r = (t_run_free(&r), t_run((const char *[]){ "surfaces", "--format", "json", NULL }));
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_ptr_nonnull(strstr(r.out, "\"pattern\": \".kiro/hooks/**\""));
+	t_run_free(&r);
+	ck_assert_int_eq(exit_of((const char *[]){ "surfaces", "--format", "xml", NULL }), 2);
+	free(text);
+	free(readme);
+}
+END_TEST
+
 START_TEST(load_json_and_shell_init)
 {
 	char *dir = t_mkdtemp(), *proj = t_join(dir, "proj"), *home = t_join(dir, "home");
@@ -516,6 +550,7 @@ Suite *cli_suite(void)
 	tcase_add_test(tc, exec_only_when_the_gate_passes);
 	tcase_add_test(tc, trust_prompt_on_a_terminal);
 	tcase_add_test(tc, load_json_and_shell_init);
+	tcase_add_test(tc, readme_surfaces_table_is_current);
 	suite_add_tcase(s, tc);
 	return s;
 }
