@@ -13,6 +13,7 @@
 #include "common/error.h"
 #include "api/project_open.h"
 #include "snapshot/source_dir.h"
+#include "snapshot/source_git.h"
 
 const char *airlock_version(void)
 {
@@ -93,6 +94,7 @@ int airlock_project_open(airlock_project **out, const char *path, const airlock_
 	    (error = open_root(&p->rootfd, path)) < 0 ||
 	    (error = canonical_path(&p->path, p->rootfd, path)) < 0 ||
 	    (error = al_source_dir_snapshot(&p->snap, p->rootfd)) < 0 ||
+	    (p->snap.pruned && (error = al_source_git_index_surfaces(&p->snap, p->rootfd)) < 0) ||
 	    (error = al_snapshot_finish(&p->snap)) < 0)
 		goto out;
 	*out = p;

@@ -48,6 +48,7 @@ struct snapshot {
 	uint64_t max_file_size;
 	bool surface_limit_reported;
 	bool all_files; /* every regular file is an entry, not only surfaces */
+	bool pruned;    /* the walk skipped a vendored or tool-owned folder */
 	char digest[SHA256_HEX_LEN + 1];
 	/* Set: asked for every regular file after fstat and before reading; when
 	 * it returns true the file is added unread, marked `cached`. */

@@ -236,9 +236,10 @@ static int visit_dir(struct walk *w, int dirfd, const char *name, size_t len, in
 {
 	int fd;
 
-	(void)name;
-	if (al_surface_skip_path(w->path))
+	if (al_surface_skip_path(w->path)) {
+		w->snap->pruned |= strcmp(name, ".git") != 0;
 		return 0;
+	}
 	if (depth >= LIMIT_WALK_DEPTH)
 		return add_limit(w);
 	fd = al_safeio_open_beneath(dirfd, name, O_RDONLY | O_DIRECTORY);

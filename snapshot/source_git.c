@@ -8,15 +8,20 @@
  * followed, a submodule (gitlink) is listed and not entered, and a blob over
  * the size cap is judged by the size in its object header, never inflated.
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <git2.h>
 
 #include "common/error.h"
 #include "common/utf8.h"
 #include "common/limits.h"
+#include "common/safeio.h"
+#include "snapshot/source_dir.h"
 #include "snapshot/source_git.h"
 
 struct gwalk {
@@ -25,6 +30,8 @@ struct gwalk {
 	git_odb *odb;
 	char path[LIMIT_PATH_BYTES + 1];
 	size_t entries_seen;
+	size_t pruned_seen; /* entries inside folders a directory walk prunes */
+	int pruned_depth;   /* > 0 while inside such a folder */
 	bool limit_reported;
 	bool variant; /* the current path matched a row only ignoring case */
 };
@@ -168,14 +175,27 @@ static int visit_tree(struct gwalk *w, const git_tree_entry *te, size_t len, int
 	git_tree *sub;
 	int error;
 
-	(void)te;
-	if (al_surface_skip_path(w->path))
-		return 0;
+	bool pruned = false;
+
+	/* A commit's vendored folders are part of what a checkout gives the
+	 * agent (a working tree's index would list them): they are walked, on a
+	 * budget of their own, past which the rest of them is left as a
+	 * directory walk leaves it. */
+	if (w->pruned_depth == 0 && al_surface_skip_path(w->path)) {
+		if (strcmp(git_tree_entry_name(te), ".git") == 0 ||
+		    w->pruned_seen >= LIMIT_WALK_ENTRIES)
+			return 0;
+		pruned = true;
+	}
 	if (depth >= LIMIT_WALK_DEPTH)
-		return add(NULL, w, &al_snapshot_walk_surface, AIRLOCK_REASON_LIMIT, 0, NULL);
+		return pruned ? 0
+			      : add(NULL, w, &al_snapshot_walk_surface, AIRLOCK_REASON_LIMIT, 0,
+				    NULL);
 	if (git_tree_lookup(&sub, w->repo, git_tree_entry_id(te)) < 0)
 		return al_source_git_error("git: cannot read a tree");
+	w->pruned_depth += pruned;
 	error = walk_tree(w, sub, len, depth + 1);
+	w->pruned_depth -= pruned;
 	git_tree_free(sub);
 	return error;
 }
@@ -211,11 +231,15 @@ static int walk_tree(struct gwalk *w, const git_tree *tree, size_t len, int dept
 		if (!*name || strcmp(name, ".") == 0 || strcmp(name, "..") == 0 ||
 		    strchr(name, '/'))
 			continue;
-		if (++w->entries_seen > LIMIT_WALK_ENTRIES)
+		if (w->pruned_depth > 0) {
+			if (++w->pruned_seen > LIMIT_WALK_ENTRIES)
+				return 0;
+		} else if (++w->entries_seen > LIMIT_WALK_ENTRIES)
 			return add_limit(w);
 		if (clen > LIMIT_PATH_BYTES) {
-			error = add(NULL, w, &al_snapshot_walk_surface, AIRLOCK_REASON_LIMIT, 0,
-				    NULL);
+			if (w->pruned_depth == 0)
+				error = add(NULL, w, &al_snapshot_walk_surface,
+					    AIRLOCK_REASON_LIMIT, 0, NULL);
 			continue;
 		}
 		if (len)
@@ -244,5 +268,70 @@ int al_source_git_snapshot(struct snapshot *snap, git_repository *repo, const gi
 	error = walk_tree(w, tree, 0, 0);
 	git_odb_free(w->odb);
 	free(w);
+	return error;
+}
+
+/* True when some folder of `path` is one the walk prunes. */
+static bool under_pruned(const char *path)
+{
+	char dir[LIMIT_PATH_BYTES + 1];
+	const char *slash;
+
+	for (const char *p = path; (slash = strchr(p, '/')); p = slash + 1) {
+		size_t n = (size_t)(slash - path);
+
+		if (n >= sizeof(dir))
+			return false;
+		memcpy(dir, path, n);
+		dir[n] = '\0';
+		if (al_surface_skip_path(dir))
+			return true;
+	}
+	return false;
+}
+
+int al_source_git_index_surfaces(struct snapshot *snap, int rootfd)
+{
+	git_index *index = NULL;
+	struct stat st;
+	char link[64];
+	int gitfd, fd, error = 0;
+	size_t n;
+
+	if ((gitfd = al_safeio_open_beneath(rootfd, ".git", O_RDONLY | O_DIRECTORY)) < 0)
+		return 0; /* no repository here (or .git is a file: a worktree) */
+	fd = al_safeio_open_beneath(gitfd, "index", O_RDONLY | O_NONBLOCK);
+	close(gitfd);
+	if (fd < 0)
+		return 0;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > LIMIT_GIT_INDEX_BYTES) {
+		close(fd);
+		return 0; /* a FIFO, a device, a huge file: not git's index */
+	}
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	if (git_libgit2_init() < 0) {
+		close(fd);
+		return 0;
+	}
+	if (git_index_open(&index, link) < 0) {
+		close(fd);
+		git_libgit2_shutdown();
+		return 0; /* unreadable index: the walk stands as it is */
+	}
+	n = git_index_entrycount(index);
+	for (size_t i = 0; i < n && !error; i++) {
+		const git_index_entry *e = git_index_get_byindex(index, i);
+		const struct surface *s;
+		bool variant;
+
+		if (!e || !under_pruned(e->path) || !(s = al_surface_match_fold(e->path, &variant)))
+			continue;
+		if (fstatat(rootfd, e->path, &st, AT_SYMLINK_NOFOLLOW) < 0)
+			continue; /* tracked, but not in the working tree */
+		error = al_source_dir_add_file(snap, rootfd, e->path, s);
+	}
+	git_index_free(index);
+	git_libgit2_shutdown();
+	close(fd);
 	return error;
 }

@@ -12,6 +12,13 @@
  * database. Returns 0, or AIRLOCK_ERROR for a corrupt repository. */
 int al_source_git_snapshot(struct snapshot *snap, git_repository *repo, const git_tree *tree);
 
+/* Adds the context files git's index (.git/index, read only when it is a
+ * regular file) tracks inside folders the walk prunes: a committed
+ * vendor/x/CLAUDE.md is loaded by Claude Code when it works there. Each is
+ * read from the working tree through the safe path. Returns 0 or
+ * AIRLOCK_ERROR (memory); an unreadable index adds nothing. */
+int al_source_git_index_surfaces(struct snapshot *snap, int rootfd);
+
 /* Sets the message from libgit2's last error, prefixed by `what`; returns
  * AIRLOCK_ERROR. */
 int al_source_git_error(const char *what);

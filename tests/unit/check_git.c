@@ -78,17 +78,39 @@ START_TEST(commit_not_working_tree)
 	g = open_git(NULL, NULL);
 	ck_assert_uint_eq(strlen(airlock_project_commit(g)), 40);
 	ck_assert_ptr_null(t_entry(g, "GEMINI.md"));
-	ck_assert_ptr_null(t_entry(g, "node_modules/x/CLAUDE.md"));
+	/* committed inside a pruned folder: part of what a checkout gives the
+	 * agent (issue 16) */
+	ck_assert_ptr_nonnull(t_entry(g, "node_modules/x/CLAUDE.md"));
 	ck_assert_ptr_nonnull(t_entry(g, "pkg/AGENTS.md"));
-	ck_assert_uint_eq(airlock_project_entry_count(g), 4);
+	ck_assert_uint_eq(airlock_project_entry_count(g), 5);
 
 	sh("git checkout -q -- . && rm GEMINI.md");
+	t_write(repo, "node_modules/y/CLAUDE.md", "untracked, pruned\n");
 	d = t_open(repo);
 	ck_assert_ptr_null(airlock_project_commit(d));
+	/* the directory walk prunes node_modules; git's index names the
+	 * tracked file in it, not the untracked one */
+	ck_assert_ptr_nonnull(t_entry(d, "node_modules/x/CLAUDE.md"));
+	ck_assert_ptr_null(t_entry(d, "node_modules/y/CLAUDE.md"));
+	ck_assert_uint_eq(airlock_project_entry_count(d), 5);
 	ck_assert_str_eq(airlock_project_digest(g), airlock_project_digest(d));
 	ck_assert_str_eq(airlock_entry_sha256(t_entry(g, "CLAUDE.md")),
 			 airlock_entry_sha256(t_entry(d, "CLAUDE.md")));
 	airlock_project_free(g);
+	airlock_project_free(d);
+}
+END_TEST
+
+/* An index that is not a regular file (a FIFO) is never opened for
+ * reading: the open does not hang, the walk's result stands. */
+START_TEST(fifo_index_does_not_hang)
+{
+	airlock_project *d;
+
+	sh("rm .git/index && mkfifo .git/index");
+	d = t_open(repo);
+	ck_assert_ptr_null(t_entry(d, "node_modules/x/CLAUDE.md"));
+	ck_assert_ptr_nonnull(t_entry(d, "CLAUDE.md"));
 	airlock_project_free(d);
 }
 END_TEST
@@ -247,6 +269,7 @@ Suite *git_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, commit_not_working_tree);
+	tcase_add_test(tc, fifo_index_does_not_hang);
 	tcase_add_test(tc, older_revision);
 	tcase_add_test(tc, symlink_entries);
 	tcase_add_test(tc, submodule_listed_not_followed);
