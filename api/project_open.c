@@ -245,6 +245,8 @@ const char *airlock_reason_name(unsigned int reason)
 		return "hard link (the file has other names)";
 	case AIRLOCK_REASON_SUBMODULE:
 		return "submodule, not followed";
+	case AIRLOCK_REASON_CASE_VARIANT:
+		return "name differs from the agent's only in letter case";
 	}
 	return NULL;
 }

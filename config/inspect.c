@@ -31,6 +31,7 @@ struct ctx {
 	airlock_project *p;
 	bool bind;
 	const char *file;
+	bool from_file_dir; /* commands' paths are relative to the file's folder */
 	int error;
 };
 
@@ -235,9 +236,14 @@ void al_inspect_command_programs(const char *cmd, void (*fn)(void *arg, const ch
 static void bind_program(void *arg, const char *path)
 {
 	struct ctx *c = arg;
+	char joined[LIMIT_PATH_BYTES];
 
+	/* Cursor runs its hooks from .cursor/ (cursor.com/docs/agent/hooks) */
+	if (c->from_file_dir && !al_snapshot_join(joined, sizeof(joined), c->file, path))
+		return;
 	if (c->bind && !c->error && c->p->rootfd >= 0)
-		c->error = al_source_dir_add_file(&c->p->snap, c->p->rootfd, path,
+		c->error = al_source_dir_add_file(&c->p->snap, c->p->rootfd,
+						  c->from_file_dir ? joined : path,
 						  &al_inspect_program_surface);
 }
 
@@ -688,7 +694,7 @@ static void inspect_file(struct ctx *c, const struct airlock_entry *e)
 
 int al_inspect_project(struct airlock_inspection *out, airlock_project *p, bool bind_programs)
 {
-	struct ctx c = { out, p, bind_programs, NULL, 0 };
+	struct ctx c = { out, p, bind_programs, NULL, false, 0 };
 	size_t n = p->snap.count;
 
 	memset(out, 0, sizeof(*out));
@@ -706,6 +712,8 @@ int al_inspect_project(struct airlock_inspection *out, airlock_project *p, bool 
 			break;
 		}
 		c.file = file;
+		c.from_file_dir = e->surface->schema == SCHEMA_CURSOR_HOOKS &&
+				  strcmp(e->surface->agent, "Cursor") == 0;
 		inspect_file(&c, &p->snap.entries[i]);
 		free(file);
 	}

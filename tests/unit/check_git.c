@@ -115,6 +115,27 @@ START_TEST(fifo_index_does_not_hang)
 }
 END_TEST
 
+/* A case variant is loaded on macOS and Windows: a Linux server's scan of a
+ * commit (scan --git, pre-receive) lists it as the agent's file, marked. */
+START_TEST(case_variants_in_a_commit)
+{
+	airlock_project *g;
+	const airlock_entry *e;
+
+	t_write(repo, "docs/Claude.md", "notes\n");
+	t_write(repo, ".Claude/Settings.json", "{}\n");
+	sh("git add -A && git commit -q -m case");
+	g = open_git(NULL, NULL);
+	ck_assert_ptr_nonnull(e = t_entry(g, "docs/Claude.md"));
+	ck_assert(airlock_entry_reasons(e) & AIRLOCK_REASON_CASE_VARIANT);
+	ck_assert_ptr_nonnull(e = t_entry(g, ".Claude/Settings.json"));
+	ck_assert(airlock_entry_reasons(e) & AIRLOCK_REASON_CASE_VARIANT);
+	ck_assert_int_eq(airlock_entry_class(e), AIRLOCK_CLASS_EXECUTABLE);
+	ck_assert_uint_eq(airlock_entry_reasons(t_entry(g, "CLAUDE.md")), 0);
+	airlock_project_free(g);
+}
+END_TEST
+
 START_TEST(older_revision)
 {
 	airlock_project *p;
@@ -270,6 +291,7 @@ Suite *git_suite(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, commit_not_working_tree);
 	tcase_add_test(tc, fifo_index_does_not_hang);
+	tcase_add_test(tc, case_variants_in_a_commit);
 	tcase_add_test(tc, older_revision);
 	tcase_add_test(tc, symlink_entries);
 	tcase_add_test(tc, submodule_listed_not_followed);

@@ -312,6 +312,11 @@ static const struct {
 	  "{\"tasks\": {\"tasks\": [{\"label\": \"x\", \"command\": \"./tools/w.sh\", "
 	  "\"runOptions\": {\"runOn\": \"folderOpen\"}}]}}",
 	  "tools/w.sh" },
+	/* Cursor runs hooks from .cursor/: "./hooks/fmt.sh" is .cursor/hooks/fmt.sh */
+	{ ".cursor/hooks.json",
+	  "{\"version\": 1, \"hooks\": {\"afterFileEdit\": [{\"command\": \"python3 "
+	  "tools/fmt.py\"}]}}",
+	  ".cursor/tools/fmt.py" },
 	{ ".cursor/environment.json",
 	  "{\"terminals\": [{\"name\": \"t\", \"command\": \"./tools/t.sh\"}]}", "tools/t.sh" },
 	{ ".vscode/tasks.json",
