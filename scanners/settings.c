@@ -217,6 +217,9 @@ static void env_key(struct sctx *x, TSNode key, const char *k, TSNode value, boo
 			report(x, "AL403", 0, key, "%s", k);
 		return;
 	}
+	/* a model server on this machine (Ollama, a local proxy) sends nothing away */
+	if (n >= 9 && strcmp(k + n - 9, "_BASE_URL") == 0 && strstr(v, "://") && local_url(v))
+		return;
 	if ((n >= 9 && strcmp(k + n - 9, "_BASE_URL") == 0) || strcasecmp(k, "HTTP_PROXY") == 0 ||
 	    strcasecmp(k, "HTTPS_PROXY") == 0 || strcasecmp(k, "ALL_PROXY") == 0 ||
 	    strcmp(k, "PATH") == 0 || strcmp(k, "PYTHONPATH") == 0 || strcmp(k, "NODE_PATH") == 0 ||
@@ -519,6 +522,69 @@ static void mcp_server(struct sctx *x, TSNode obj)
 	}
 }
 
+/* A command given as an argv array (OpenCode's MCP servers, Codex's notify):
+ * its words joined as the shell would see them quoted. */
+static void argv_line(struct sctx *x, TSNode arr, const char *what)
+{
+	struct line l = { 0 };
+	struct shell_code c = { 0 };
+	struct ts_kids it;
+	TSNode a, first = { 0 };
+	int error = 0;
+
+	al_ts_kids_begin(&it, arr);
+	while (error == 0 && al_ts_kids_next(&it, &a)) {
+		if (!al_ts_is(a, "string"))
+			continue;
+		if (ts_node_is_null(first))
+			first = a;
+		error = line_word(x, &l, a, true);
+	}
+	al_ts_kids_end(&it);
+	if (error == 1) {
+		report(x, "AL203", 0, first, "the command line is over %u bytes",
+		       LIMIT_PARSE_BYTES);
+		error = 0;
+	} else if (error == 0 && l.len) {
+		c.code = l.code;
+		c.len = l.len;
+		c.map = l.map;
+		c.what = what;
+		error = al_shell_scan(x->fs, x->ps, x->in, &c);
+	}
+	if (error < 0)
+		x->error = error;
+	free(l.code);
+	free(l.map);
+}
+
+/* The row of the keys table (surfaces/keys.c) whose path is the walk's
+ * current path and that runs a command, in any agent's schema: keys are
+ * judged wherever they appear. NULL when none. */
+static const struct config_key *command_key(const struct sctx *x)
+{
+	for (size_t r = 0; r < al_config_key_count; r++) {
+		const struct config_key *k = &al_config_keys[r];
+		const char *p = k->path;
+		int i = 0;
+
+		if (k->action != KEY_COMMAND && k->action != KEY_COMMANDS)
+			continue;
+		for (; i < x->depth && *p; i++) {
+			size_t n = strcspn(p, "/");
+
+			if (!(n == 1 && *p == '*') &&
+			    (strlen(x->path[i]) != n || strncmp(x->path[i], p, n) != 0))
+				break;
+			p += n;
+			p += *p == '/';
+		}
+		if (i == x->depth && !*p)
+			return k;
+	}
+	return NULL;
+}
+
 /* The matcher group a hook command sits in: ... "hooks" [] "command", the
  * group being the object that holds "hooks". Taken from the walk's own
  * stack: ts_node_parent searches down from the root, linear in the width of
@@ -605,6 +671,10 @@ static void check_pair(struct sctx *x, TSNode key, const char *k, TSNode value)
 			report(x, "AL412", 0, key, "%s", k);
 		shell_string(x, value, k);
 	}
+	/* Copilot's hooks hold their command as "bash" (and "powershell") */
+	if ((strcmp(k, "bash") == 0 || strcmp(k, "powershell") == 0) && in_path(x, "hooks") &&
+	    al_ts_is(value, "string"))
+		hook_command(x, value);
 	if (strcmp(k, "command") == 0 && al_ts_is(value, "string")) {
 		if (in_path(x, "hooks"))
 			hook_command(x, value);
@@ -631,9 +701,25 @@ static void check_pair(struct sctx *x, TSNode key, const char *k, TSNode value)
 		server_line(x, value, GET(x->holder[x->depth - 1], "runtimeArgs"), false,
 			    "launch command line");
 	}
-	if ((strcmp(up, "mcpServers") == 0 || strcmp(up, "servers") == 0) &&
-	    al_ts_is(value, "object"))
+	if ((strcmp(up, "mcpServers") == 0 || strcmp(up, "servers") == 0 ||
+	     strcmp(up, "mcp_servers") == 0 || strcmp(up, "context_servers") == 0 ||
+	     (strcmp(up, "mcp") == 0 && x->depth == 2)) &&
+	    al_ts_is(value, "object")) {
 		mcp_server(x, value);
+		TSNode cmd = GET(value, "command");
+
+		if (!ts_node_is_null(cmd) && al_ts_is(cmd, "array")) /* OpenCode */
+			argv_line(x, cmd, "MCP server command line");
+	}
+	/* the other agents' keys that run a command (Gemini's discoveryCommand,
+	 * Codex's notify, Kiro's runCommand, Aider's lint-cmd, ...) */
+	if (!helper && !lifecycle_key(k) && !in_path(x, "hooks") &&
+	    (al_ts_is(value, "string") || al_ts_is(value, "array")) && command_key(x)) {
+		if (al_ts_is(value, "string"))
+			shell_string(x, value, k);
+		else
+			argv_line(x, value, k);
+	}
 }
 
 static void push(struct sctx *x, const char *k, TSNode holder)
