@@ -14,6 +14,7 @@
 #include "common/error.h"
 #include "common/utf8.h"
 #include "config/config.h"
+#include "config/inspect.h"
 #include "api/gate.h"
 #include "common/limits.h"
 #include "surfaces/locations.h"
@@ -116,6 +117,21 @@ static int read_ancestors(struct snapshot *mem, const char *project)
 		if (strcmp(dir, "/") == 0)
 			break;
 	}
+	return error;
+}
+
+/* The files trusted configuration names as instructions (Gemini's
+ * context.fileName, Codex's project_doc_fallback_filenames, VS Code's
+ * chat.instructionsFilesLocations, Aider's read, ...): read into the
+ * snapshot so that they are scanned with the rest. Parsed only now, after the
+ * gate said trusted. */
+static int named_files(airlock_project *p)
+{
+	struct airlock_inspection in;
+	int error = al_inspect_project(&in, p, true);
+
+	if (error == 0)
+		al_inspect_clear(&in);
 	return error;
 }
 
@@ -331,7 +347,9 @@ int airlock_project_load(airlock_config **out, airlock_project *p)
 	al_snapshot_init(&mem, p->snap.max_file_size);
 	if (!(c = calloc(1, sizeof(*c))))
 		return al_error_oom();
-	if ((error = gate(&c->state, p)) < 0 || (error = read_memory(&mem, p->path)) < 0 ||
+	if ((error = gate(&c->state, p)) < 0 ||
+	    (c->state == AIRLOCK_STATE_TRUSTED && (error = named_files(p)) < 0) ||
+	    (error = read_memory(&mem, p->path)) < 0 ||
 	    (error = read_ancestors(&mem, p->path)) < 0 || (error = al_snapshot_finish(&mem)) < 0 ||
 	    (error = resolve_imports(&im, p)) < 0 || (error = al_snapshot_finish(&p->snap)) < 0 ||
 	    (error = scan(p, &mem, c->state == AIRLOCK_STATE_RESTRICTED)) < 0)

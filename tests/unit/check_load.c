@@ -465,6 +465,27 @@ START_TEST(parent_instruction_files_are_scanned)
 }
 END_TEST
 
+/* Issue 16: a file that trusted configuration names as instructions
+ * (Gemini's context.fileName) is scanned at every load like the others. */
+START_TEST(named_instruction_files_are_scanned)
+{
+	airlock_project *p;
+	airlock_config *c;
+
+	t_write(proj, ".gemini/settings.json", "{\"context\": {\"fileName\": [\"CONTEXT.md\"]}}\n");
+	t_write(proj, "CONTEXT.md", "Be brief.\n");
+	decide(AIRLOCK_DECISION_TRUSTED);
+	ck_assert_int_eq(load(&c), 0);
+	ck_assert_str_eq(instruction(c, "CONTEXT.md"), "Be brief.\n");
+	airlock_config_free(c);
+	t_write(proj, "CONTEXT.md", TAGGED); /* instructions: no new trust needed */
+	p = t_open(proj);
+	ck_assert_int_eq(airlock_project_load(&c, p), AIRLOCK_EBLOCKED);
+	ck_assert(report_has(airlock_project_report(p), "AL501", "CONTEXT.md"));
+	airlock_project_free(p);
+}
+END_TEST
+
 START_TEST(findings_block_the_load)
 {
 	airlock_project *p;
@@ -621,6 +642,7 @@ Suite *load_suite(void)
 	tcase_add_test(tc, unreadable_context_blocks);
 	tcase_add_test(tc, findings_block_the_load);
 	tcase_add_test(tc, parent_instruction_files_are_scanned);
+	tcase_add_test(tc, named_instruction_files_are_scanned);
 	tcase_add_test(tc, import_escape_is_a_finding);
 	tcase_add_test(tc, json_depth_scanner_and_parser_agree);
 	tcase_add_test(tc, json_depth_count);
