@@ -12,8 +12,9 @@
 #include "surfaces/files.h"
 
 /* A path relative to $HOME; a "*" component stands for a project (the load
- * puts in the project path with '/' replaced by '-', Claude Code's naming; the
- * memory scan takes every folder there). `load`: the gated load reads it too. */
+ * puts in the project path with every character but letters and digits
+ * replaced by '-', Claude Code's naming; the memory scan takes every folder
+ * there). `load`: the gated load reads it too. */
 struct memory_row {
 	const char *agent;
 	const char *path;
@@ -27,8 +28,8 @@ extern const size_t al_memory_row_count;
 /* Every memory file is instructions, read as Markdown. */
 const struct surface *al_memory_surface(const char *agent);
 
-/* Expands the "*" of `pattern` with `project` ('/' -> '-'). Returns 0 or -1
- * when it does not fit. */
+/* Expands the "*" of `pattern` with `project` (Claude Code's slug). Returns
+ * 0 or -1 when it does not fit. */
 int al_memory_expand(char *out, size_t size, const char *pattern, const char *project);
 
 #endif

@@ -378,6 +378,9 @@ START_TEST(memory_is_gated_and_loaded)
 
 	t_write(home, ".claude/CLAUDE.md", "# me\n");
 	t_write(home, ".codex/AGENTS.md", "# codex me\n");
+	/* read by the agents at every start too (issue 16) */
+	t_write(home, ".claude/rules/tabs.md", "tabs\n");
+	t_write(home, ".codex/AGENTS.override.md", "# override\n");
 	ck_assert_int_gt(asprintf(&note, "%s/notes.md", rel), 0);
 	t_write(home, note, "remember: tabs\n");
 	ck_assert_int_eq(load_rc(), AIRLOCK_EUNTRUSTED);
@@ -385,6 +388,8 @@ START_TEST(memory_is_gated_and_loaded)
 	ck_assert_int_eq(load(&c), 0);
 	ck_assert_str_eq(instruction(c, "~/.claude/CLAUDE.md"), "# me\n");
 	ck_assert_str_eq(instruction(c, "~/.codex/AGENTS.md"), "# codex me\n");
+	ck_assert_str_eq(instruction(c, "~/.claude/rules/tabs.md"), "tabs\n");
+	ck_assert_str_eq(instruction(c, "~/.codex/AGENTS.override.md"), "# override\n");
 	free(note);
 	ck_assert_int_gt(asprintf(&note, "~/%s/notes.md", rel), 0);
 	ck_assert_str_eq(instruction(c, note), "remember: tabs\n");
