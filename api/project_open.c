@@ -11,9 +11,11 @@
 #include <unistd.h>
 
 #include "common/error.h"
+#include "common/limits.h"
 #include "api/project_open.h"
 #include "snapshot/source_dir.h"
 #include "snapshot/source_git.h"
+#include "surfaces/files.h"
 
 const char *airlock_version(void)
 {
@@ -68,8 +70,83 @@ static int open_root(int *out, const char *path)
 	return 0;
 }
 
+/* True when the folder open at `fd` holds an agent's executable
+ * configuration (a name an executable row of the table starts with:
+ * ".claude", ".mcp.json", ".codex", ...): an agent started there takes it
+ * as its project. */
+static bool holds_config(int fd)
+{
+	size_t n;
+	const struct surface *t = al_surface_table(&n);
+	struct stat st;
+
+	for (size_t i = 0; i < n; i++) {
+		char first[64];
+		size_t len = strcspn(t[i].pattern, "/");
+
+		if (t[i].cls != AIRLOCK_CLASS_EXECUTABLE || len >= sizeof(first) ||
+		    memchr(t[i].pattern, '*', len))
+			continue;
+		memcpy(first, t[i].pattern, len);
+		first[len] = '\0';
+		if (fstatat(fd, first, &st, AT_SYMLINK_NOFOLLOW) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The project a folder belongs to (see AIRLOCK_OPT_REPO_ROOT), or NULL for
+ * the folder itself. Only names are looked at: .git's content is never read. */
+static char *repo_top(const char *path)
+{
+	char *dir = realpath(path, NULL);
+	const char *home = getenv("HOME");
+	struct stat start, st;
+	int depth = 0;
+
+	if (!dir || stat(dir, &start) < 0) {
+		free(dir);
+		return NULL;
+	}
+	for (;;) {
+		char *slash;
+		int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+		if (fd >= 0 && fstat(fd, &st) == 0 && st.st_dev == start.st_dev &&
+		    ((fstatat(fd, ".git", &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+		      (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode))) ||
+		     holds_config(fd))) {
+			close(fd);
+			break;
+		}
+		if (fd >= 0)
+			close(fd);
+		if (fd < 0 || st.st_dev != start.st_dev || strcmp(dir, "/") == 0 ||
+		    ++depth > LIMIT_ANCESTOR_DEPTH || !(slash = strrchr(dir, '/'))) {
+			free(dir);
+			return NULL;
+		}
+		if (slash == dir)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+	}
+	{
+		char *real_home = home ? realpath(home, NULL) : NULL;
+		bool none = strcmp(dir, "/") == 0 || (real_home && strcmp(dir, real_home) == 0);
+
+		free(real_home);
+		if (none) {
+			free(dir);
+			return NULL;
+		}
+	}
+	return dir;
+}
+
 int airlock_project_open(airlock_project **out, const char *path, const airlock_options *opts)
 {
+	char *top = NULL;
 	airlock_project *p = NULL;
 	int error;
 
@@ -90,6 +167,9 @@ int airlock_project_open(airlock_project **out, const char *path, const airlock_
 		error = al_error_oom();
 		goto out;
 	}
+	if (opts && opts->version >= 2 && (opts->flags & AIRLOCK_OPT_REPO_ROOT) &&
+	    (top = repo_top(path)))
+		path = top;
 	if ((error = al_scan_options_init(&p->scan, opts)) < 0 ||
 	    (error = open_root(&p->rootfd, path)) < 0 ||
 	    (error = canonical_path(&p->path, p->rootfd, path)) < 0 ||
@@ -100,6 +180,7 @@ int airlock_project_open(airlock_project **out, const char *path, const airlock_
 	*out = p;
 	p = NULL;
 out:
+	free(top);
 	airlock_project_free(p);
 	return error;
 }

@@ -291,6 +291,7 @@ int cmd_load(int argc, char **argv)
 	if ((rc = cli_dir_args(&dir, &format, argc, argv, cmd_load_help)) != 0)
 		return rc < 0 ? EXIT_OK : rc;
 	cli_options(&opts);
+	opts.flags |= AIRLOCK_OPT_REPO_ROOT; /* a subfolder is its repository */
 	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
 		return cli_lib_error(rc, "load");
 	if ((rc = airlock_project_load(&c, p)) < 0) {
@@ -337,6 +338,7 @@ int cmd_exec(int argc, char **argv)
 	if (i + 1 >= argc)
 		return cli_error("exec: no command given after '--'");
 	cli_options(&opts);
+	opts.flags |= AIRLOCK_OPT_REPO_ROOT; /* a subfolder is its repository */
 	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
 		return cli_lib_error(rc, "exec");
 	rc = airlock_project_load(&c, p);

@@ -211,6 +211,7 @@ int cmd_status(int argc, char **argv)
 	if ((rc = cli_dir_args(&dir, &format, argc, argv, cmd_status_help)) != 0)
 		return rc < 0 ? EXIT_OK : rc;
 	cli_options(&opts);
+	opts.flags |= AIRLOCK_OPT_REPO_ROOT; /* a subfolder is its repository */
 	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
 		return cli_lib_error(rc, "status");
 	if ((rc = airlock_project_status(&st, p)) < 0) {

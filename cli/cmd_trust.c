@@ -264,6 +264,7 @@ int cmd_trust(int argc, char **argv)
 			       ? cli_error("trust --list takes no other options")
 			       : trust_list(a.format);
 	cli_options(&opts);
+	opts.flags |= AIRLOCK_OPT_REPO_ROOT; /* a subfolder is its repository */
 	if ((rc = airlock_project_open(&p, a.dir ? a.dir : ".", &opts)) < 0)
 		return cli_lib_error(rc, "trust");
 	if ((rc = airlock_project_inspect(&in, p)) < 0) {
@@ -305,6 +306,7 @@ int cmd_deny(int argc, char **argv)
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
 	cli_options(&opts);
+	opts.flags |= AIRLOCK_OPT_REPO_ROOT; /* a subfolder is its repository */
 	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
 		return cli_lib_error(rc, "deny");
 	rc = record(p, AIRLOCK_DECISION_DENIED, NULL);
@@ -326,6 +328,7 @@ int cmd_revoke(int argc, char **argv)
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
 	cli_options(&opts);
+	opts.flags |= AIRLOCK_OPT_REPO_ROOT; /* a subfolder is its repository */
 	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
 		return cli_lib_error(rc, "revoke");
 	rc = airlock_project_revoke(p);

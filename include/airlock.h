@@ -176,6 +176,13 @@ typedef enum airlock_severity {
 /* Scan in the calling process instead of a confined child (debugging only:
  * a parser bug then runs with the caller's rights). */
 #define AIRLOCK_OPT_NO_SANDBOX (1u << 1)
+/* The path may be a subfolder of a project: open the nearest folder at or
+ * above it (on the same file system) that holds an agent's executable
+ * configuration (.claude, .mcp.json, .codex, ...) or a git work tree's .git,
+ * the unit agents load from and trust is decided for; the path itself when
+ * there is none, or when that folder is $HOME or / (a dotfiles repository is
+ * no project). airlock's own gate commands set it. */
+#define AIRLOCK_OPT_REPO_ROOT  (1u << 2)
 
 typedef struct airlock_options {
 	unsigned int version;   /* AIRLOCK_OPTIONS_VERSION */

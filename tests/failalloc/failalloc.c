@@ -23,8 +23,15 @@
  *
  * Defining malloc here replaces it for the whole process, libraries
  * included (glibc allows this); it is built without sanitizers.
+ *
+ * One known leak is not ours: libyara 4.2's yr_rules_load_stream returns
+ * without releasing the arena it loaded when yr_rules_from_arena fails. A
+ * failure that strikes inside that function (seen on the stack when it
+ * fires) is still checked for a clean error, not for leaks, and counted.
  */
+#include <dlfcn.h>
 #include <errno.h>
+#include <execinfo.h>
 #include <fcntl.h>
 #include <malloc.h>
 #include <stdbool.h>
@@ -44,6 +51,19 @@ extern void __libc_free(void *p);
 
 static long countdown; /* 0: disarmed; 1: the next allocation fails */
 static int fired;
+static int in_known_leak; /* it fired inside libyara's yr_rules_load_stream */
+
+static void note_known_leak(void)
+{
+	void *frames[64];
+	int n = backtrace(frames, 64);
+	Dl_info info;
+
+	for (int i = 0; i < n; i++)
+		if (dladdr(frames[i], &info) && info.dli_sname &&
+		    strcmp(info.dli_sname, "yr_rules_load_stream") == 0)
+			in_known_leak = 1;
+}
 
 static int should_fail(void)
 {
@@ -51,6 +71,7 @@ static int should_fail(void)
 		return 0;
 	if (--countdown == 0) {
 		fired = 1;
+		note_known_leak(); /* backtrace allocates: countdown is 0 by now */
 		errno = ENOMEM;
 		return 1;
 	}
@@ -179,12 +200,13 @@ static void load_once(const char *dir, int fd, long fail_at)
 		snprintf(buf, sizeof(buf), "error %d", rc);
 	airlock_config_free(c);
 	airlock_project_free(p);
-	dprintf(fd, "%ld %ld %s%s", live_blocks - blocks, live_bytes - bytes,
-		fired ? "" : "unfired ", buf);
+	dprintf(fd, "%ld %ld %s%s%s", live_blocks - blocks, live_bytes - bytes,
+		in_known_leak ? "known-leak " : "", fired ? "" : "unfired ", buf);
 }
 
 struct outcome {
 	long blocks, bytes; /* left allocated after everything was freed */
+	bool known_leak;    /* the failure struck inside libyara's known leak */
 	char text[8192];    /* "[unfired ]" and the fingerprint or "error N" */
 };
 
@@ -216,7 +238,8 @@ static int child(const char *dir, long n, struct outcome *o)
 		fprintf(stderr, "failalloc: allocation %ld: the child said nothing\n", n);
 		return -1;
 	}
-	snprintf(o->text, sizeof(o->text), "%s", out + at);
+	o->known_leak = strncmp(out + at, "known-leak ", 11) == 0;
+	snprintf(o->text, sizeof(o->text), "%s", out + at + (o->known_leak ? 11 : 0));
 	return 0;
 }
 
@@ -226,7 +249,7 @@ static int sweep(const char *dir, bool leaks)
 {
 	struct outcome ref, got;
 	char *text = got.text;
-	long n, errors = 0, runs = 0;
+	long n, errors = 0, runs = 0, known = 0;
 
 	if (child(dir, 0, &ref) < 0 || strncmp(ref.text, "unfired trusted", 15) != 0) {
 		fprintf(stderr, "failalloc: the reference load failed: %s\n", ref.text);
@@ -243,7 +266,8 @@ static int sweep(const char *dir, bool leaks)
 		if (child(dir, n, &got) < 0)
 			return -1;
 		runs++;
-		if (leaks && (got.blocks != 0 || got.bytes != 0)) {
+		known += got.known_leak;
+		if (leaks && !got.known_leak && (got.blocks != 0 || got.bytes != 0)) {
 			fprintf(stderr,
 				"failalloc: allocation %ld failed (%s) and %ld blocks (%ld bytes) were never freed\n",
 				n, text, got.blocks, got.bytes);
@@ -272,15 +296,20 @@ static int sweep(const char *dir, bool leaks)
 	}
 	printf("failalloc: %s: %ld runs up to allocation %ld; %ld ended in an error, the rest recovered with the full result; no crash%s\n",
 	       leaks ? "warm" : "cold", runs, n, errors, leaks ? ", no leak" : "");
+	if (known)
+		printf("failalloc: %s: %ld failures struck inside libyara's yr_rules_load_stream, which leaks its arena then (libyara 4.2): not counted as leaks\n",
+		       leaks ? "warm" : "cold", known);
 	return 0;
 }
 
 int main(int argc, char **argv)
 {
 	int devnull;
+	void *frame[1];
 
 	if (argc != 2)
 		return 2;
+	backtrace(frame, 1); /* its first call loads libgcc: before any count */
 	if (sweep(argv[1], false) < 0)
 		return 1;
 	/* what the libraries set up once per process, set up before the forks */
