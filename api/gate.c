@@ -507,8 +507,10 @@ const char *airlock_change_name(airlock_change change)
 
 const char *airlock_item_type_name(airlock_item_type type)
 {
-	static const char *const names[] = { NULL,     "hook",       "mcp-server", "env",
-					     "helper", "permission", "setting",    "problem" };
+	static const char *const names[] = { NULL,      "hook",    "mcp-server",
+					     "env",     "helper",  "permission",
+					     "setting", "problem", "command" };
 
-	return (unsigned)type < 8 && names[type] ? names[type] : "unknown";
+	return (unsigned)type < sizeof(names) / sizeof(names[0]) && names[type] ? names[type]
+										: "unknown";
 }

@@ -318,10 +318,11 @@ static void argv_item(struct ctx *c, airlock_item_type type, const char *name, j
 
 /* A command given as a string (shell) or an argv array, with optional
  * args to append. */
-static void some_command(struct ctx *c, const char *name, json_t *cmd, json_t *args)
+static void some_command_as(struct ctx *c, airlock_item_type type, const char *name, json_t *cmd,
+			    json_t *args)
 {
 	if (json_is_array(cmd)) {
-		argv_item(c, AIRLOCK_ITEM_HOOK, name, cmd, args);
+		argv_item(c, type, name, cmd, args);
 	} else if (json_is_string(cmd) && json_array_size(args)) {
 		json_t *argv = json_array();
 
@@ -330,13 +331,18 @@ static void some_command(struct ctx *c, const char *name, json_t *cmd, json_t *a
 			c->error = al_error_oom();
 			return;
 		}
-		argv_item(c, AIRLOCK_ITEM_HOOK, name, argv, args);
+		argv_item(c, type, name, argv, args);
 		json_decref(argv);
 	} else if (json_is_string(cmd)) {
-		command_item(c, AIRLOCK_ITEM_HOOK, name, cmd);
+		command_item(c, type, name, cmd);
 	} else if (cmd) {
-		add_value(c, AIRLOCK_ITEM_HOOK, name, cmd);
+		add_value(c, type, name, cmd);
 	}
+}
+
+static void some_command(struct ctx *c, const char *name, json_t *cmd, json_t *args)
+{
+	some_command_as(c, AIRLOCK_ITEM_COMMAND, name, cmd, args);
 }
 
 /* A task (VS Code, Zed, code-workspace) or a plain command. */
@@ -384,16 +390,16 @@ static void key_hook(struct apply *a, const char *where, json_t *h)
 	snprintf(name, sizeof(name), "%s%s%s%s", event, matcher ? " [" : "", matcher ? matcher : "",
 		 matcher ? "]" : "");
 	if (!json_is_object(h)) {
-		some_command(c, name, h, NULL);
+		some_command_as(c, AIRLOCK_ITEM_HOOK, name, h, NULL);
 		return;
 	}
 	cmd = json_object_get(h, "command");
 	if (!cmd)
 		cmd = json_object_get(h, "bash");
 	if (cmd)
-		some_command(c, name, cmd, json_object_get(h, "args"));
+		some_command_as(c, AIRLOCK_ITEM_HOOK, name, cmd, json_object_get(h, "args"));
 	if ((v = json_object_get(h, "powershell")))
-		some_command(c, name, v, NULL);
+		some_command_as(c, AIRLOCK_ITEM_HOOK, name, v, NULL);
 	if ((v = json_object_get(h, "url")))
 		add_value(c, AIRLOCK_ITEM_HOOK, name, v);
 	if ((v = json_object_get(h, "prompt")))
@@ -565,7 +571,7 @@ static void key_prompt_shell(struct ctx *c, const char *where, json_t *v)
 				c->error = al_error_oom();
 				return;
 			}
-			command_item(c, AIRLOCK_ITEM_HOOK, where, cmd);
+			command_item(c, AIRLOCK_ITEM_COMMAND, where, cmd);
 			json_decref(cmd);
 		}
 		p = q;

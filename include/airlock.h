@@ -441,7 +441,9 @@ typedef enum airlock_item_type {
 	AIRLOCK_ITEM_HELPER,     /* name: setting (apiKeyHelper, statusLine, ...); value: command */
 	AIRLOCK_ITEM_PERMISSION, /* name: allow/deny/ask/defaultMode/...; value: the rule */
 	AIRLOCK_ITEM_SETTING,    /* other settings that widen what runs (e.g. MCP auto-approval) */
-	AIRLOCK_ITEM_PROBLEM     /* the file could not be inspected; value: why */
+	AIRLOCK_ITEM_PROBLEM,    /* the file could not be inspected; value: why */
+	AIRLOCK_ITEM_COMMAND     /* a command the agent or editor runs (a task, a language
+				  * server, tool discovery, notify); name: the key */
 } airlock_item_type;
 
 typedef struct airlock_inspection airlock_inspection;
