@@ -214,7 +214,8 @@ static size_t digits(const char *s, size_t n, const char *set)
 	return k;
 }
 
-/* An integer in `base` from digits s[0..n), as a double past 64 bits. */
+/* An integer in `base` from digits s[0..n), as a double past 64 bits
+ * (strtod reads decimal and hexadecimal exactly rounded). */
 static void integer(struct scalar *out, const char *s, size_t n, unsigned base, bool negative)
 {
 	uint64_t u = 0;
@@ -232,6 +233,8 @@ static void integer(struct scalar *out, const char *s, size_t n, unsigned base, 
 			u = u * base + dv;
 	}
 	if (big || u > (uint64_t)INT64_MAX + negative) {
+		if (base != 8) /* s is within libyaml's NUL-terminated value */
+			real = strtod(base == 16 ? s - 2 : s, NULL);
 		out->type = S_REAL;
 		out->real = negative ? -real : real;
 	} else {
