@@ -770,6 +770,12 @@ int al_yaml_load(struct al_doc *d, const void *buf, size_t len, char *why, size_
 	locale_t saved;
 	int error;
 
+	/* a byte order mark: libyaml, told the encoding, would read the first
+	 * line as indented by one column */
+	if (r.len >= 3 && memcmp(r.buf, "\xEF\xBB\xBF", 3) == 0) {
+		r.buf += 3;
+		r.len -= 3;
+	}
 	pthread_once(&c_locale_once, make_c_locale);
 	if (!c_locale)
 		return al_error_oom();

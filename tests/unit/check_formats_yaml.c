@@ -51,8 +51,8 @@ static const struct {
 	{ "- a\n- b\n", "INVALID: not a mapping" },
 	{ "just text\n", "INVALID: not a mapping" },
 	{ "\xEF\xBB\xBF"
-	  "a: 1\n",
-	  "{\"a\":1}" },
+	  "a: 1\nb: 2\n",
+	  "{\"a\":1,\"b\":2}" },
 	{ "a: 1\r\nb: 2\r\n", "{\"a\":1,\"b\":2}" },
 	/* null and booleans: the core schema's spellings only */
 	{ "a:\nb: ~\nc: null\nd: Null\ne: NULL\nf: nULL\n",
@@ -479,7 +479,7 @@ static const struct {
 	{ "---\n---\nbody\n", "{}" },
 	{ "---\n# only a comment\n---\n", "{}" },
 	{ "---  \r\na: 1\r\n---\t\r\nbody\r\n", "{\"a\":1}" },
-	{ "\xEF\xBB\xBF---\na: 1\n---\n", "{\"a\":1}" },
+	{ "\xEF\xBB\xBF---\na: 1\nb: 2\n---\n", "{\"a\":1,\"b\":2}" },
 	/* the body may hold more delimiters and YAML: the first closes */
 	{ "---\na: 1\n---\nb: 2\n---\n", "{\"a\":1}" },
 	/* no front matter */
