@@ -81,6 +81,10 @@ struct reader {
 	json_t *open;
 	json_t *root;
 	size_t nodes, bytes;
+	struct {
+		size_t index, offset; /* libyaml's character index, and its byte */
+		unsigned line;
+	} at;
 };
 
 /* --- errors ------------------------------------------------------------------- */
@@ -108,7 +112,36 @@ static unsigned line_at_offset(const struct reader *r, size_t offset)
 	return line;
 }
 
-static int parser_error(struct reader *r, const yaml_parser_t *p)
+/*
+ * The line of a libyaml mark, counting '\n' only as the rest of airlock
+ * does: libyaml also breaks lines at a lone CR and at U+0085, U+2028 and
+ * U+2029, so its own line numbers could point a finding below the text it
+ * is about. The mark's index counts characters (the input is UTF-8, checked
+ * by libyaml up to the mark); marks come nearly in order, so the walk from
+ * the last one is short.
+ */
+static unsigned mark_line(struct reader *r, const yaml_mark_t *m)
+{
+	while (r->at.index < m->index && r->at.offset < r->len) {
+		unsigned char c = (unsigned char)r->buf[r->at.offset];
+
+		r->at.line += c == '\n';
+		r->at.offset += c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+		if (r->at.offset > r->len)
+			r->at.offset = r->len;
+		r->at.index++;
+	}
+	while (r->at.index > m->index && r->at.offset > 0) {
+		do
+			r->at.offset--;
+		while (r->at.offset > 0 && ((unsigned char)r->buf[r->at.offset] & 0xC0) == 0x80);
+		r->at.line -= r->buf[r->at.offset] == '\n';
+		r->at.index--;
+	}
+	return r->at.line;
+}
+
+static int parser_error(struct reader *r, yaml_parser_t *p)
 {
 	const char *problem = p->problem ? p->problem : "not YAML";
 
@@ -121,11 +154,13 @@ static int parser_error(struct reader *r, const yaml_parser_t *p)
 				    (unsigned)p->problem_value);
 		return fail(r, line_at_offset(r, p->problem_offset), "%s", problem);
 	default:
-		if (p->context)
-			return fail(r, (unsigned)p->problem_mark.line + 1, "%s (%s on line %u)",
-				    problem, p->context,
-				    (unsigned)p->context_mark.line + 1 + r->d->line_offset);
-		return fail(r, (unsigned)p->problem_mark.line + 1, "%s", problem);
+		if (p->context) {
+			unsigned context = mark_line(r, &p->context_mark);
+
+			return fail(r, mark_line(r, &p->problem_mark), "%s (%s on line %u)",
+				    problem, p->context, context + r->d->line_offset);
+		}
+		return fail(r, mark_line(r, &p->problem_mark), "%s", problem);
 	}
 }
 
@@ -710,7 +745,7 @@ static int on_end(struct reader *r)
 
 static int on_event(struct reader *r, const yaml_event_t *ev, int *documents)
 {
-	unsigned line = (unsigned)ev->start_mark.line + 1;
+	unsigned line = mark_line(r, &ev->start_mark);
 
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
@@ -766,7 +801,7 @@ static int read_events(struct reader *r)
 
 int al_yaml_load(struct al_doc *d, const void *buf, size_t len, char *why, size_t cap)
 {
-	struct reader r = { .d = d, .buf = buf, .len = len, .why = why, .cap = cap };
+	struct reader r = { .d = d, .buf = buf, .len = len, .why = why, .cap = cap, .at.line = 1 };
 	locale_t saved;
 	int error;
 

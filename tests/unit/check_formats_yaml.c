@@ -54,6 +54,15 @@ static const struct {
 	  "a: 1\nb: 2\n",
 	  "{\"a\":1,\"b\":2}" },
 	{ "a: 1\r\nb: 2\r\n", "{\"a\":1,\"b\":2}" },
+	/* lines count '\n' only: libyaml's other line breaks (a lone CR, U+0085,
+	 * U+2028, U+2029) do not move a finding down */
+	{ "a: 1\rb: 2\rb: 3\nc: 4\nc: 5\n", "INVALID: line 1: duplicate key \"b\"" },
+	{ "x: \xc3\xa9\xe2\x80\xa8"
+	  "a: 1\xc2\x85"
+	  "a: 2\n",
+	  "INVALID: line 1: duplicate key \"a\"" },
+	{ "\xc3\xa9\xe2\x82\xac: \xf0\x9f\x98\x80\r\n\xc3\xa9\xe2\x82\xac: 2\n",
+	  "INVALID: line 2: duplicate key \"\xc3\xa9\xe2\x82\xac\"" },
 	/* null and booleans: the core schema's spellings only */
 	{ "a:\nb: ~\nc: null\nd: Null\ne: NULL\nf: nULL\n",
 	  "{\"a\":null,\"b\":null,\"c\":null,\"d\":null,\"e\":null,\"f\":\"nULL\"}" },
