@@ -103,6 +103,47 @@ __attribute__((format(printf, 3, 4))) static int fail(struct reader *r, unsigned
 	return AIRLOCK_EINVALID;
 }
 
+/*
+ * Document text for a message, at most `cap` - 1 bytes with "..." when cut:
+ * control characters and the Unicode line breaks escaped, so the reason
+ * stays one line.
+ */
+static const char *excerpt(char *out, size_t cap, const char *s, size_t n)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < n;) {
+		const unsigned char *u = (const unsigned char *)s + i;
+		char piece[8];
+		size_t w = 1;
+
+		if (u[0] < 0x20 || u[0] == 0x7f) {
+			snprintf(piece, sizeof(piece), "\\x%02X", u[0]);
+		} else if (n - i >= 2 && u[0] == 0xC2 && u[1] == 0x85) {
+			snprintf(piece, sizeof(piece), "\\u0085");
+			w = 2;
+		} else if (n - i >= 3 && u[0] == 0xE2 && u[1] == 0x80 &&
+			   (u[2] == 0xA8 || u[2] == 0xA9)) {
+			snprintf(piece, sizeof(piece), "\\u%s", u[2] == 0xA8 ? "2028" : "2029");
+			w = 3;
+		} else {
+			w = u[0] < 0xC0 ? 1 : u[0] < 0xE0 ? 2 : u[0] < 0xF0 ? 3 : 4;
+			w = w > n - i ? n - i : w;
+			memcpy(piece, u, w);
+			piece[w] = '\0';
+		}
+		if (o + strlen(piece) + 4 > cap) {
+			memcpy(out + o, "...", 4);
+			return out;
+		}
+		memcpy(out + o, piece, strlen(piece));
+		o += strlen(piece);
+		i += w;
+	}
+	out[o] = '\0';
+	return out;
+}
+
 static unsigned line_at_offset(const struct reader *r, size_t offset)
 {
 	unsigned line = 1;
@@ -555,8 +596,12 @@ static int take_key(struct reader *r, struct frame *f, const json_t *v, bool mer
 		return 0;
 	}
 	key = key_text(v, buf, sizeof(buf));
-	if (json_object_get(f->node, key))
-		return fail(r, line, "duplicate key \"%.64s\"", key);
+	if (json_object_get(f->node, key)) {
+		char shown[72];
+
+		return fail(r, line, "duplicate key \"%s\"",
+			    excerpt(shown, sizeof(shown), key, strlen(key)));
+	}
 	if (!(f->key = strdup(key)))
 		return al_error_oom();
 	f->key_line = line;
@@ -599,8 +644,12 @@ static int scalar_of(struct reader *r, const yaml_event_t *ev, struct scalar *sc
 			sc->type = S_REAL;
 			sc->real = (double)sc->i;
 		}
-		if (sc->type != want[k])
-			return fail(r, line, "\"%.32s\" is not a !!%s", s, typed[k]);
+		if (sc->type != want[k]) {
+			char shown[40];
+
+			return fail(r, line, "\"%s\" is not a !!%s",
+				    excerpt(shown, sizeof(shown), s, n), typed[k]);
+		}
 		return 0;
 	}
 	return 0; /* !!str, "!", or a tag airlock does not know: the text */
@@ -651,12 +700,15 @@ static int on_alias(struct reader *r, const yaml_event_t *ev, unsigned line)
 	const char *name = (const char *)ev->data.alias.anchor;
 	json_t *v = json_object_get(r->anchors, name);
 	struct frame *f = top(r);
+	char shown[72];
 	int error;
 
 	if (!v)
-		return fail(r, line, "alias *%.64s has no anchor", name);
+		return fail(r, line, "alias *%s has no anchor",
+			    excerpt(shown, sizeof(shown), name, strlen(name)));
 	if (v == r->open)
-		return fail(r, line, "alias *%.64s is inside its own anchor", name);
+		return fail(r, line, "alias *%s is inside its own anchor",
+			    excerpt(shown, sizeof(shown), name, strlen(name)));
 	if ((error = weigh(r, v, (unsigned)r->depth + 1, line)) < 0)
 		return error;
 	if (wants_key(f))

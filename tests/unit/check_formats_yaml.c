@@ -102,6 +102,12 @@ static const struct {
 	  "{\"a\":12,\"b\":1.0,\"c\":true,\"d\":null}" },
 	{ "a: !!int 1.5\n", "INVALID: line 1: \"1.5\" is not a !!int" },
 	{ "a: !!bool yes\n", "INVALID: line 1: \"yes\" is not a !!bool" },
+	/* document text in a reason stays on one line, and short */
+	{ "a: !!int \"1\\n2\\r\\u2028\\x85\"\n",
+	  "INVALID: line 1: \"1\\x0A2\\x0D\\u2028\\u0085\" is not a !!int" },
+	{ "a: !!int \"0123456789012345678901234567890123456789\"\n",
+	  "INVALID: line 1: \"012345678901234567890123456789012345...\" is not a !!int" },
+	{ "\"a\\nb\": 1\n\"a\\nb\": 2\n", "INVALID: line 2: duplicate key \"a\\x0Ab\"" },
 	{ "a: !!map {b: 1}\nc: !!seq [1]\n", "{\"a\":{\"b\":1},\"c\":[1]}" },
 	/* keys: scalars, named as JavaScript names them, once each */
 	{ "1: a\ntrue: b\n~: c\n1.50: d\n0x10: e\n\"x y\": f\n",
