@@ -309,6 +309,29 @@ START_TEST(yaml_value_lines)
 }
 END_TEST
 
+/* A merged member is on the line of its "<<". */
+START_TEST(yaml_merge_lines)
+{
+	static const char yaml[] = "base: &b\n"
+				   "  x: 1\n"
+				   "c:\n"
+				   "  y: 2\n"
+				   "  <<: *b\n";
+	struct al_doc d;
+	char why[256];
+
+	al_doc_init(&d);
+	ck_assert_int_eq(al_yaml_load(&d, yaml, strlen(yaml), why, sizeof(why)), 0);
+	ck_assert_str_eq(d.json, "{\n\"base\": {\n\"x\": 1},\n\"c\": {\n\"y\": 2,\n\"x\": 1}}\n");
+	ck_assert_uint_eq(al_doc_source_line(&d, 2), 1); /* "base": */
+	ck_assert_uint_eq(al_doc_source_line(&d, 3), 2); /* "x" of base */
+	ck_assert_uint_eq(al_doc_source_line(&d, 4), 3); /* "c": */
+	ck_assert_uint_eq(al_doc_source_line(&d, 5), 4); /* "y" */
+	ck_assert_uint_eq(al_doc_source_line(&d, 6), 5); /* "x", merged by "<<" */
+	al_doc_free(&d);
+}
+END_TEST
+
 /* A billion laughs: 10 lines naming 9^9 strings. Refused, quickly. */
 START_TEST(yaml_billion_laughs)
 {
@@ -575,6 +598,7 @@ Suite *formats_yaml_suite(void)
 	tcase_add_loop_test(tc, yaml_emit_round_trip, 0, (int)n);
 	tcase_add_test(tc, yaml_key_lines);
 	tcase_add_test(tc, yaml_value_lines);
+	tcase_add_test(tc, yaml_merge_lines);
 	tcase_add_test(tc, yaml_billion_laughs);
 	tcase_add_test(tc, yaml_alias_bytes);
 	tcase_add_test(tc, yaml_depth);
