@@ -32,6 +32,10 @@
  *   the text rather than nothing).
  * - A string holding a NUL character is refused, as in JSON: every reader
  *   of the tree must see the whole string.
+ * - libyaml's own refusals stand where js-yaml is laxer (a surrogate pair
+ *   written as two \u escapes, a tab on the blank line after a plain
+ *   scalar): the document is refused, never half read.
+ * - Lines are counted at '\n' only (mark_line), as everywhere in airlock.
  */
 #include <locale.h>
 #include <math.h>
