@@ -51,6 +51,7 @@
 #include "common/error.h"
 #include "common/limits.h"
 #include "formats/formats.h"
+#include "formats/yamlcore.h"
 
 #define TAG_PREFIX "tag:yaml.org,2002:"
 
@@ -266,230 +267,6 @@ static int weigh(struct reader *r, const json_t *v, unsigned level, unsigned lin
 	return 0;
 }
 
-/* --- scalars ------------------------------------------------------------------ */
-
-enum scalar_type { S_STRING, S_NULL, S_BOOL, S_INT, S_REAL };
-
-struct scalar {
-	enum scalar_type type;
-	bool b;
-	json_int_t i;
-	double real;
-};
-
-static bool one_of(const char *s, size_t n, const char *const *words)
-{
-	for (; *words; words++)
-		if (strlen(*words) == n && memcmp(s, *words, n) == 0)
-			return true;
-	return false;
-}
-
-static size_t digits(const char *s, size_t n, const char *set)
-{
-	size_t k = 0;
-
-	while (k < n && s[k] && strchr(set, s[k]))
-		k++;
-	return k;
-}
-
-/* An integer in `base` from digits s[0..n), as a double past 64 bits
- * (strtod reads decimal and hexadecimal exactly rounded). */
-static void integer(struct scalar *out, const char *s, size_t n, unsigned base, bool negative)
-{
-	uint64_t u = 0;
-	double real = 0;
-	bool big = false;
-
-	for (size_t k = 0; k < n; k++) {
-		unsigned dv =
-			s[k] <= '9' ? (unsigned)(s[k] - '0') : (unsigned)((s[k] | 0x20) - 'a' + 10);
-
-		real = real * base + dv;
-		if (u > (UINT64_MAX - dv) / base)
-			big = true;
-		else
-			u = u * base + dv;
-	}
-	if (big || u > (uint64_t)INT64_MAX + negative) {
-		if (base != 8) /* s is within libyaml's NUL-terminated value */
-			real = strtod(base == 16 ? s - 2 : s, NULL);
-		out->type = S_REAL;
-		out->real = negative ? -real : real;
-	} else {
-		out->type = S_INT;
-		out->i = negative ? (json_int_t)(0 - u) : (json_int_t)u;
-	}
-}
-
-/* [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? */
-static bool decimal_float(const char *s, size_t n)
-{
-	size_t k = 0, whole, frac = 0;
-
-	if (k < n && (s[k] == '-' || s[k] == '+'))
-		k++;
-	whole = digits(s + k, n - k, "0123456789");
-	k += whole;
-	if (k < n && s[k] == '.') {
-		k++;
-		frac = digits(s + k, n - k, "0123456789");
-		k += frac;
-	}
-	if (!whole && !frac)
-		return false;
-	if (k < n && (s[k] == 'e' || s[k] == 'E')) {
-		size_t exp;
-
-		k++;
-		if (k < n && (s[k] == '-' || s[k] == '+'))
-			k++;
-		if (!(exp = digits(s + k, n - k, "0123456789")))
-			return false;
-		k += exp;
-	}
-	return k == n;
-}
-
-/* A plain scalar by the YAML 1.2 core schema (needs the C locale). */
-static void resolve_plain(struct scalar *out, const char *s, size_t n)
-{
-	static const char *const nulls[] = { "", "~", "null", "Null", "NULL", NULL };
-	static const char *const trues[] = { "true", "True", "TRUE", NULL };
-	static const char *const falses[] = { "false", "False", "FALSE", NULL };
-	static const char *const infs[] = {
-		".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", NULL
-	};
-	static const char *const ninfs[] = { "-.inf", "-.Inf", "-.INF", NULL };
-	static const char *const nans[] = { ".nan", ".NaN", ".NAN", NULL };
-	size_t sign = n && (s[0] == '-' || s[0] == '+');
-
-	memset(out, 0, sizeof(*out));
-	if (one_of(s, n, nulls)) {
-		out->type = S_NULL;
-	} else if (one_of(s, n, trues) || one_of(s, n, falses)) {
-		out->type = S_BOOL;
-		out->b = s[0] == 't' || s[0] == 'T';
-	} else if (n > 2 && s[0] == '0' && s[1] == 'o' &&
-		   digits(s + 2, n - 2, "01234567") == n - 2) {
-		integer(out, s + 2, n - 2, 8, false);
-	} else if (n > 2 && s[0] == '0' && s[1] == 'x' &&
-		   digits(s + 2, n - 2, "0123456789abcdefABCDEF") == n - 2) {
-		integer(out, s + 2, n - 2, 16, false);
-	} else if (n > sign && digits(s + sign, n - sign, "0123456789") == n - sign) {
-		integer(out, s + sign, n - sign, 10, s[0] == '-');
-	} else if (one_of(s, n, infs) || one_of(s, n, ninfs) || one_of(s, n, nans)) {
-		out->type = S_REAL;
-		out->real = one_of(s, n, nans) ? NAN : s[0] == '-' ? -INFINITY : INFINITY;
-	} else if (decimal_float(s, n)) {
-		out->type = S_REAL;
-		out->real = strtod(s, NULL); /* s is NUL-terminated by libyaml */
-	} else {
-		out->type = S_STRING;
-	}
-}
-
-/* The value of a scalar; new reference, NULL on memory. */
-static json_t *scalar_value(const struct scalar *sc, const char *s, size_t n)
-{
-	switch (sc->type) {
-	case S_NULL:
-		return json_null();
-	case S_BOOL:
-		return json_boolean(sc->b);
-	case S_INT:
-		return json_integer(sc->i);
-	case S_REAL:
-		if (isnan(sc->real))
-			return json_string_nocheck(".nan");
-		if (isinf(sc->real))
-			return json_string_nocheck(sc->real < 0 ? "-.inf" : ".inf");
-		return json_real(sc->real);
-	default:
-		return json_stringn_nocheck(s, n);
-	}
-}
-
-/* A number as JavaScript's String() writes it: the fewest digits that read
- * back as the same double, in plain notation from 1e-7 to 1e21. */
-static void js_number(double x, char *out, size_t cap)
-{
-	char sci[40], dig[24], s[64];
-	size_t len = 0;
-	int exp, n, k = 0;
-	const char *p;
-
-	if (isnan(x) || isinf(x) || x == 0) {
-		snprintf(out, cap, "%s",
-			 isnan(x)   ? "NaN"
-			 : isinf(x) ? (x < 0 ? "-Infinity" : "Infinity")
-				    : "0");
-		return;
-	}
-	for (int prec = 1; prec <= 17; prec++) {
-		snprintf(sci, sizeof(sci), "%.*e", prec - 1, x);
-		if (strtod(sci, NULL) == x)
-			break;
-	}
-	for (p = sci; *p && *p != 'e'; p++)
-		if (*p >= '0' && *p <= '9' && k < 17)
-			dig[k++] = *p;
-	exp = *p ? atoi(p + 1) : 0;
-	while (k > 1 && dig[k - 1] == '0')
-		k--;
-	n = exp + 1; /* the point sits after n digits */
-	if (x < 0)
-		s[len++] = '-';
-	if (k <= n && n <= 21) {
-		memcpy(s + len, dig, k);
-		memset(s + len + k, '0', n - k);
-		len += n;
-	} else if (0 < n && n <= 21) {
-		memcpy(s + len, dig, n);
-		s[len + n] = '.';
-		memcpy(s + len + n + 1, dig + n, k - n);
-		len += k + 1;
-	} else if (-6 < n && n <= 0) {
-		memcpy(s + len, "0.", 2);
-		memset(s + len + 2, '0', -n);
-		memcpy(s + len + 2 - n, dig, k);
-		len += 2 - n + k;
-	} else {
-		s[len++] = dig[0];
-		if (k > 1) {
-			s[len++] = '.';
-			memcpy(s + len, dig + 1, k - 1);
-			len += k - 1;
-		}
-		len += snprintf(s + len, sizeof(s) - len, "e%c%d", n - 1 < 0 ? '-' : '+',
-				abs(n - 1));
-	}
-	s[len] = '\0';
-	snprintf(out, cap, "%s", s);
-}
-
-/* The key a scalar value names (String(value) in JavaScript), in buf or v. */
-static const char *key_text(const json_t *v, char *buf, size_t cap)
-{
-	switch (json_typeof(v)) {
-	case JSON_STRING:
-		return json_string_value(v);
-	case JSON_INTEGER:
-		snprintf(buf, cap, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-		return buf;
-	case JSON_REAL:
-		js_number(json_real_value(v), buf, cap);
-		return buf;
-	case JSON_TRUE:
-		return "true";
-	case JSON_FALSE:
-		return "false";
-	default:
-		return "null";
-	}
-}
-
 /* --- the tree ------------------------------------------------------------------- */
 
 static void frame_free(struct frame *f)
@@ -599,7 +376,7 @@ static int take_key(struct reader *r, struct frame *f, const json_t *v, bool mer
 		f->key_line = line;
 		return 0;
 	}
-	key = key_text(v, buf, sizeof(buf));
+	key = al_js_key(v, buf, sizeof(buf));
 	if (json_object_get(f->node, key)) {
 		char shown[72];
 
@@ -624,28 +401,29 @@ static bool is_tag(const yaml_char_t *tag, const char *name)
 }
 
 /* A scalar event's value by its style and tag. */
-static int scalar_of(struct reader *r, const yaml_event_t *ev, struct scalar *sc, unsigned line)
+static int scalar_of(struct reader *r, const yaml_event_t *ev, struct al_yaml_scalar *sc,
+		     unsigned line)
 {
 	const char *s = (const char *)ev->data.scalar.value;
 	size_t n = ev->data.scalar.length;
 	const yaml_char_t *tag = ev->data.scalar.tag;
 	static const char *const typed[] = { "null", "bool", "int", "float", NULL };
-	const enum scalar_type want[] = { S_NULL, S_BOOL, S_INT, S_REAL };
+	const enum al_yaml_type want[] = { AL_YAML_NULL, AL_YAML_BOOL, AL_YAML_INT, AL_YAML_REAL };
 
 	memset(sc, 0, sizeof(*sc));
 	if (memchr(s, '\0', n))
 		return fail(r, line, "a NUL character in a string");
 	if (!tag) {
 		if (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
-			resolve_plain(sc, s, n);
+			al_yaml_resolve(sc, s, n);
 		return 0;
 	}
 	for (int k = 0; typed[k]; k++) {
 		if (!is_tag(tag, typed[k]))
 			continue;
-		resolve_plain(sc, s, n);
-		if (sc->type == S_INT && want[k] == S_REAL) {
-			sc->type = S_REAL;
+		al_yaml_resolve(sc, s, n);
+		if (sc->type == AL_YAML_INT && want[k] == AL_YAML_REAL) {
+			sc->type = AL_YAML_REAL;
 			sc->real = (double)sc->i;
 		}
 		if (sc->type != want[k]) {
@@ -664,7 +442,7 @@ static int on_scalar(struct reader *r, const yaml_event_t *ev, unsigned line)
 	const char *s = (const char *)ev->data.scalar.value;
 	size_t n = ev->data.scalar.length;
 	struct frame *f = top(r);
-	struct scalar sc;
+	struct al_yaml_scalar sc;
 	json_t *v;
 	int error;
 
@@ -672,20 +450,20 @@ static int on_scalar(struct reader *r, const yaml_event_t *ev, unsigned line)
 		return error;
 	if ((error = count(r, 1, n, line)) < 0)
 		return error;
-	if (wants_key(f) && (sc.type == S_REAL && !isfinite(sc.real))) {
+	if (wants_key(f) && (sc.type == AL_YAML_REAL && !isfinite(sc.real))) {
 		char buf[16];
 
-		js_number(sc.real, buf, sizeof(buf));
+		al_js_number(sc.real, buf, sizeof(buf));
 		v = json_string_nocheck(buf);
 	} else {
-		v = scalar_value(&sc, s, n);
+		v = al_yaml_value(&sc, s, n);
 	}
 	if (!v)
 		return al_error_oom();
 	if ((error = remember(r, (const char *)ev->data.scalar.anchor, v)) < 0)
 		goto out;
 	if (wants_key(f)) {
-		bool merge = sc.type == S_STRING && n == 2 && memcmp(s, "<<", 2) == 0 &&
+		bool merge = sc.type == AL_YAML_STRING && n == 2 && memcmp(s, "<<", 2) == 0 &&
 			     ((ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 			       !ev->data.scalar.tag) ||
 			      is_tag(ev->data.scalar.tag, "merge"));

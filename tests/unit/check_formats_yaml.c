@@ -10,6 +10,7 @@
 
 #include "common/limits.h"
 #include "formats/formats.h"
+#include "formats/yamlcore.h"
 #include "tests/tests.h"
 
 /* The tree as canonical JSON (sorted keys), new; or "INVALID: why". */
@@ -505,6 +506,40 @@ START_TEST(yaml_short_why)
 }
 END_TEST
 
+/* Keys name numbers as JavaScript's String() does. */
+static const struct {
+	double x;
+	const char *js;
+} js_numbers[] = {
+	{ 0.0, "0" },
+	{ -0.0, "0" },
+	{ 1.5, "1.5" },
+	{ -1.5, "-1.5" },
+	{ 0.1, "0.1" },
+	{ 0.1 + 0.2, "0.30000000000000004" },
+	{ 100, "100" },
+	{ 123456789.125, "123456789.125" },
+	{ 1e20, "100000000000000000000" },
+	{ 123456789012345680000.0, "123456789012345680000" },
+	{ 1e21, "1e+21" },
+	{ 1.5e300, "1.5e+300" },
+	{ 1.7976931348623157e308, "1.7976931348623157e+308" },
+	{ 0.000001, "0.000001" },
+	{ 0.0000015, "0.0000015" },
+	{ 1e-7, "1e-7" },
+	{ -1.23e-18, "-1.23e-18" },
+	{ 5e-324, "5e-324" },
+};
+
+START_TEST(js_number_table)
+{
+	char buf[32];
+
+	al_js_number(js_numbers[_i].x, buf, sizeof(buf));
+	ck_assert_str_eq(buf, js_numbers[_i].js);
+}
+END_TEST
+
 /* --- front matter --------------------------------------------------------------- */
 
 static const struct {
@@ -607,6 +642,8 @@ Suite *formats_yaml_suite(void)
 	tcase_add_test(tc, yaml_many_aliases);
 	tcase_add_test(tc, yaml_failure_leaves_nothing);
 	tcase_add_test(tc, yaml_short_why);
+	tcase_add_loop_test(tc, js_number_table, 0,
+			    (int)(sizeof(js_numbers) / sizeof(js_numbers[0])));
 	tcase_set_timeout(tc, 30);
 	suite_add_tcase(s, tc);
 	tcase_add_loop_test(fm, front_matter_table, 0,
