@@ -28,7 +28,8 @@ B := build
 
 # Debian packages the build needs; the pkg-config names they provide.
 DEB_PACKAGES := build-essential pkg-config libjansson-dev libgit2-dev libyara-dev yara \
-	libtree-sitter-dev check libssl-dev libseccomp-dev libyaml-dev python3-jsonschema
+	libtree-sitter-dev check libssl-dev libseccomp-dev libyaml-dev python3-jsonschema \
+	python3-yaml
 PKGS := jansson libgit2 yara tree-sitter libcrypto libseccomp yaml-0.1
 TEST_PKGS := check
 
@@ -98,6 +99,7 @@ TEST_BIN := $(B)/tests/check_airlock
 
 FORMAT_SRC := $(wildcard include/*.h $(LIB_DIRS:%=%/*.[ch]) cli/*.[ch] tests/*.[ch] \
 	tests/unit/*.c tests/cli/*.c tests/fuzz/*.c contrib/embed/*.c bench/*.c)
+FORMAT_SRC += $(wildcard tests/formats/yaml_*.c)
 
 .PHONY: all deps deps-packages deps-grammars check-deps check-layers test install-check fuzz fuzz-replay failalloc run \
 	install uninstall clean distclean format format-check valgrind eval
@@ -113,6 +115,7 @@ deps-packages:
 	@if $(PKG_CONFIG) --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && \
 	   command -v yara >/dev/null && command -v npm >/dev/null && command -v git >/dev/null && \
 	   python3 -c 'import jsonschema' 2>/dev/null && \
+	   python3 -c 'import yaml' 2>/dev/null && \
 	   command -v $(CLANG_FORMAT) >/dev/null; then \
 		echo "deps: Debian packages present"; \
 	else \
@@ -248,6 +251,18 @@ EVAL = python3 tests/eval/eval.py --airlock $(CLI) --signatures $(SIGNATURES)
 
 eval: all
 	$(EVAL)
+
+# The YAML reader against PyYAML's pure-Python SafeLoader over the corpus
+# in tests/formats/yaml/ (tests/formats/yaml_diff.py says what may differ).
+.PHONY: yaml-diff
+test: yaml-diff
+
+$(B)/tests/yaml_dump: tests/formats/yaml_dump.c $(LIB_TEST_A)
+	@mkdir -p $(dir $@)
+	$(CC) $(FUZZ_CFLAGS) -DAIRLOCK_UNITTESTS $(DEP_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_TEST_A) $(DEP_LIBS)
+
+yaml-diff: $(B)/tests/yaml_dump
+	$(TEST_ENV) python3 tests/formats/yaml_diff.py $(B)/tests/yaml_dump tests/formats/yaml
 
 # Every allocation of a load made to fail in turn, and no block left behind
 # (malloc replaced in the driver, so not under the sanitizers, which replace

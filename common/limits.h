@@ -116,6 +116,20 @@
  */
 #define LIMIT_JSON_DEPTH 32
 
+/*
+ * A YAML document (formats/yaml.c) with its aliases and merge keys expanded:
+ * nodes in the tree (keys and values), and bytes of its keys and strings. An alias is a
+ * reference, so a 1 KB document can name 2^30 values ("billion laughs");
+ * past either bound the document is refused (AIRLOCK_EINVALID). Agent
+ * configuration holds hundreds of nodes; 250000, written back as JSON
+ * (formats/doc.c, one per line), stays inside what the settings analysis
+ * parses (LIMIT_PARSE_BYTES, LIMIT_TREE_NODES). 8 MB of text is twice the
+ * default file cap, so a document without aliases never reaches it. Nesting
+ * is LIMIT_JSON_DEPTH, aliases included.
+ */
+#define LIMIT_YAML_NODES 250000u
+#define LIMIT_YAML_BYTES (8u * 1024 * 1024)
+
 /* Bytes of a trust record (trust/store.c); a larger record is an error,
  * never trusted. */
 #define LIMIT_TRUST_RECORD_BYTES (4u * 1024 * 1024)

@@ -1,6 +1,7 @@
 /*
  * doc.c - the document tree and its JSON text with a line map.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,10 +23,8 @@ void al_doc_free(struct al_doc *d)
 	memset(d, 0, sizeof(*d));
 }
 
-int al_doc_mark(struct al_doc *d, const json_t *value, unsigned line)
+static int mark(struct al_doc *d, const void *value, unsigned line)
 {
-	if (!value)
-		return 0;
 	if (d->nmarks == d->capmarks) {
 		size_t cap = d->capmarks ? d->capmarks * 2 : 64;
 		struct doc_mark *grown = realloc(d->marks, cap * sizeof(*grown));
@@ -39,6 +38,20 @@ int al_doc_mark(struct al_doc *d, const json_t *value, unsigned line)
 	d->marks[d->nmarks].line = line + d->line_offset;
 	d->nmarks++;
 	return 0;
+}
+
+int al_doc_mark(struct al_doc *d, const json_t *value, unsigned line)
+{
+	return value ? mark(d, value, line) : 0;
+}
+
+/* Marked by the key's own storage inside the object (stable while the member
+ * exists), which is what json_object_foreach hands the emitter. */
+int al_doc_mark_member(struct al_doc *d, const json_t *object, const char *key, unsigned line)
+{
+	const char *held = json_object_iter_key(json_object_iter_at((json_t *)object, key));
+
+	return held ? mark(d, held, line) : 0;
 }
 
 /* --- the JSON text ------------------------------------------------------------ */
@@ -55,22 +68,30 @@ struct out {
 
 static int by_value(const void *a, const void *b)
 {
-	const json_t *x = ((const struct doc_mark *)a)->value;
-	const json_t *y = ((const struct doc_mark *)b)->value;
+	uintptr_t x = (uintptr_t)((const struct doc_mark *)a)->value;
+	uintptr_t y = (uintptr_t)((const struct doc_mark *)b)->value;
 
 	return x < y ? -1 : x > y;
+}
+
+/* The line recorded for `at` (a node or a held key), or `fallback`. */
+static unsigned marked(const struct al_doc *d, const void *at, unsigned fallback)
+{
+	struct doc_mark key = { at, 0 }, *m;
+
+	if (!d->nmarks)
+		return fallback;
+	m = bsearch(&key, d->marks, d->nmarks, sizeof(key), by_value);
+	return m ? m->line : fallback;
 }
 
 /* The line recorded for `v`, or `fallback`. Shared singletons (true, false,
  * null) have no line of their own. */
 static unsigned line_of(const struct al_doc *d, const json_t *v, unsigned fallback)
 {
-	struct doc_mark key = { v, 0 }, *m;
-
-	if (!d->nmarks || json_is_boolean(v) || json_is_null(v))
+	if (json_is_boolean(v) || json_is_null(v))
 		return fallback;
-	m = bsearch(&key, d->marks, d->nmarks, sizeof(key), by_value);
-	return m ? m->line : fallback;
+	return marked(d, v, fallback);
 }
 
 static void put(struct out *o, const char *s, size_t n)
@@ -154,7 +175,7 @@ static void value(struct out *o, const json_t *v, unsigned line)
 		i = 0;
 		json_object_foreach((json_t *)v, key, item)
 		{
-			unsigned at = line_of(o->d, item, line);
+			unsigned at = marked(o->d, key, line_of(o->d, item, line));
 
 			if (i++)
 				put(o, ",", 1);

@@ -20,7 +20,7 @@
 #include "airlock.h"
 
 struct doc_mark {
-	const json_t *value;
+	const void *value; /* a node of the tree, or a key as the object holds it */
 	unsigned line;
 };
 
@@ -46,6 +46,13 @@ void al_doc_free(struct al_doc *d);
 /* Records that `value` (a node of d->root) came from source line `line`.
  * Returns 0, or AIRLOCK_ERROR (memory). */
 int al_doc_mark(struct al_doc *d, const json_t *value, unsigned line);
+
+/* Records that the member `key` of `object` (a node of d->root) starts on
+ * source line `line`. A member's line is its key's when marked, else its
+ * value's: true, false and null are jansson singletons that cannot carry a
+ * line of their own, and a value shared by YAML aliases has its anchor's.
+ * Returns 0, or AIRLOCK_ERROR (memory). */
+int al_doc_mark_member(struct al_doc *d, const json_t *object, const char *key, unsigned line);
 
 /* Writes d->json and d->lines from d->root and the marks; a value without a
  * mark takes the line of its container. Returns 0 or AIRLOCK_ERROR (memory). */

@@ -23,9 +23,11 @@ int al_doc_load(struct al_doc *d, airlock_kind kind, const void *buf, size_t len
 
 /*
  * The YAML front matter of a Markdown file: a first line of exactly "---",
- * then YAML up to a line of "---" (or "..."). Returns 0 with d->root the
- * mapping (lines are the file's own), 1 when the file has no front matter
- * (d untouched), or AIRLOCK_EINVALID with why as al_doc_load.
+ * then YAML up to a line of "---" (or "..."); a byte order mark before it
+ * and spaces, tabs or a CR after either delimiter are allowed. Returns 0
+ * with d->root the mapping (lines are the file's own), 1 when the file has
+ * no front matter, no closing line included (d untouched), or
+ * AIRLOCK_EINVALID with why as al_doc_load (its lines the file's too).
  */
 int al_doc_front_matter(struct al_doc *d, const void *buf, size_t len, char *why, size_t cap);
 
@@ -40,8 +42,10 @@ int al_dotenv_load(struct al_doc *d, const void *buf, size_t len, char *why, siz
 /* TOML 1.0 (Codex's config.toml, Gemini's command files). */
 int al_toml_load(struct al_doc *d, const void *buf, size_t len, char *why, size_t cap);
 
-/* YAML 1.1 with libyaml (Aider, Continue, front matter): the first
- * document, aliases expanded within bounds. */
+/* YAML with libyaml (Aider, Continue, front matter), read as js-yaml reads
+ * it: the first document, the YAML 1.2 core schema, merge keys, aliases
+ * within LIMIT_YAML_NODES and LIMIT_YAML_BYTES; duplicate keys refused
+ * (yaml.c says what else). Marks use d->line_offset. */
 int al_yaml_load(struct al_doc *d, const void *buf, size_t len, char *why, size_t cap);
 
 #endif
