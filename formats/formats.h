@@ -33,6 +33,11 @@ int al_doc_front_matter(struct al_doc *d, const void *buf, size_t len, char *why
  * comments and trailing commas too). */
 int al_json_load(struct al_doc *d, bool jsonc, const void *buf, size_t len, char *why, size_t cap);
 
+/* True when buf[0..len) nests '[' / '{' no deeper than `max`, counted as
+ * the settings scanner counts (strings, escapes and comments understood),
+ * so that no parser recurses further (jansson would go to 2048). */
+bool al_json_depth_ok(const char *buf, size_t len, int max);
+
 /* TOML 1.0 (Codex's config.toml, Gemini's command files). */
 int al_toml_load(struct al_doc *d, const void *buf, size_t len, char *why, size_t cap);
 
