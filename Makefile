@@ -97,9 +97,10 @@ CLI := $(B)/airlock
 TEST_BIN := $(B)/tests/check_airlock
 
 FORMAT_SRC := $(wildcard include/*.h $(LIB_DIRS:%=%/*.[ch]) cli/*.[ch] tests/*.[ch] \
-	tests/unit/*.c tests/cli/*.c tests/fuzz/*.c contrib/embed/*.c bench/*.c)
+	tests/unit/*.c tests/cli/*.c tests/fuzz/*.c tests/formats/*.c contrib/embed/*.c bench/*.c)
 
 .PHONY: all deps deps-packages deps-grammars check-deps check-layers test install-check fuzz fuzz-replay failalloc run \
+	formats-diff \
 	install uninstall clean distclean format format-check valgrind eval
 
 all: check-deps $(LIB_A) $(LIB_SO) $(CLI) $(SIGNATURES)
@@ -231,7 +232,7 @@ TEST_ENV = LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressio
 	AIRLOCK_BIN=$(abspath $(CLI)) AIRLOCK_FIXTURES=$(abspath fixtures) \
 	AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)) AIRLOCK_SARIF_SCHEMA=$(SARIF_SCHEMA)
 
-test: deps all check-layers $(TEST_BIN) install-check fuzz-replay failalloc
+test: deps all check-layers $(TEST_BIN) install-check fuzz-replay failalloc formats-diff
 	$(EVAL)
 	$(TEST_ENV) $(TEST_BIN)
 
@@ -248,6 +249,17 @@ EVAL = python3 tests/eval/eval.py --airlock $(CLI) --signatures $(SIGNATURES)
 
 eval: all
 	$(EVAL)
+
+# The configuration readers (formats/) against the agents' own: TOML against
+# Python's tomllib, JSON against Node's JSON.parse, JSONC against written
+# expectations (tests/formats/). doc_dump prints a file's tree.
+$(B)/tests/doc_dump: tests/formats/doc_dump.c $(LIB_TEST_A)
+	@mkdir -p $(dir $@)
+	$(CC) $(FUZZ_CFLAGS) -DAIRLOCK_UNITTESTS $(DEP_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_TEST_A) $(DEP_LIBS)
+
+formats-diff: $(B)/tests/doc_dump
+	python3 tests/formats/toml_diff.py --dump $(B)/tests/doc_dump
+	node tests/formats/json_diff.js $(B)/tests/doc_dump
 
 # Every allocation of a load made to fail in turn, and no block left behind
 # (malloc replaced in the driver, so not under the sanitizers, which replace
