@@ -279,10 +279,13 @@ failalloc: $(B)/tests/failalloc
 endif
 
 # Every fuzz target, built with replay.c by the normal compiler, runs over its
-# seed corpus (the scan target over every scan fixture too), on gcc and under
+# seed corpus (the scan target over every scan fixture too, toml and jsonc
+# over the differential tests' documents), on gcc and under
 # ASan/UBSan with SANITIZE=1. `make fuzz` runs libFuzzer (clang).
 FUZZ_CFLAGS = $(filter-out -MMD -MP,$(CFLAGS))
 FUZZ_EXTRA_scan := fixtures/scan
+FUZZ_EXTRA_toml := tests/formats/toml
+FUZZ_EXTRA_jsonc := tests/formats/json tests/formats/jsonc
 
 $(B)/fuzz/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_TEST_A)
 	@mkdir -p $(dir $@)
@@ -291,7 +294,8 @@ $(B)/fuzz/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_TEST_A)
 
 fuzz-replay: $(FUZZ_REPLAY) $(SIGNATURES)
 	@for t in $(FUZZ_TARGETS); do \
-		extra=; [ $$t = scan ] && extra="$(FUZZ_EXTRA_scan)"; \
+		case $$t in scan) extra="$(FUZZ_EXTRA_scan)";; toml) extra="$(FUZZ_EXTRA_toml)";; \
+		jsonc) extra="$(FUZZ_EXTRA_jsonc)";; *) extra=;; esac; \
 		$(TEST_ENV) $(B)/fuzz/replay-$$t tests/fuzz/corpus/$$t $$extra || exit 1; \
 	done
 
