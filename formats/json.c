@@ -20,7 +20,6 @@
  * U+0000, and nesting past LIMIT_JSON_DEPTH are invalid. A byte order mark
  * is skipped in JSONC (editors do) and invalid in JSON (JSON.parse throws).
  */
-#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,35 +66,41 @@ bool al_json_depth_ok(const char *buf, size_t len, int max)
 
 /* --- the text jansson parses ------------------------------------------------------ */
 
-/* A change to the copy that changes its length: bytes [at, at + len) of
- * d->json are read as `with` instead. */
-struct subst {
-	size_t at, len;
-	const char *with;
-};
-
 struct prep {
 	char *text; /* d->json, being blanked */
 	size_t len;
 	bool jsonc;
-	struct subst *subst;
-	size_t nsubst, capsubst;
+	/* the text jansson parses, when it differs in length from d->json:
+	 * text[0..copied) rewritten into out[0..outlen) */
+	char *out;
+	size_t outlen, outcap, copied;
 	unsigned line; /* of an error */
 	const char *error;
 };
 
-static int add_subst(struct prep *p, size_t at, size_t len, const char *with)
+/* Bytes [at, at + len) of d->json are read as `with` by jansson. Changes
+ * come in the order of the text, and before the text they change is
+ * blanked or rewritten in place. */
+static int substitute(struct prep *p, size_t at, size_t len, const char *with)
 {
-	if (p->nsubst == p->capsubst) {
-		size_t cap = p->capsubst ? p->capsubst * 2 : 16;
-		struct subst *grown = realloc(p->subst, cap * sizeof(*grown));
+	size_t w = strlen(with), need = p->outlen + (at - p->copied) + w + 1;
 
-		if (!grown)
+	if (need > p->outcap) {
+		size_t cap = p->outcap ? p->outcap : p->len + p->len / 4 + 64;
+		char *grown;
+
+		while (cap < need)
+			cap *= 2;
+		if (!(grown = realloc(p->out, cap)))
 			return al_error_oom();
-		p->subst = grown;
-		p->capsubst = cap;
+		p->out = grown;
+		p->outcap = cap;
 	}
-	p->subst[p->nsubst++] = (struct subst){ at, len, with };
+	memcpy(p->out + p->outlen, p->text + p->copied, at - p->copied);
+	p->outlen += at - p->copied;
+	memcpy(p->out + p->outlen, with, w);
+	p->outlen += w;
+	p->copied = at + len;
 	return 0;
 }
 
@@ -194,7 +199,7 @@ static size_t scan_string(struct prep *p, size_t i)
 				continue;
 			}
 			n = bad_utf8_len((const unsigned char *)t + i, p->len - i);
-			if (add_subst(p, i, n, "\xEF\xBF\xBD") < 0)
+			if (substitute(p, i, n, "\xEF\xBF\xBD") < 0)
 				return SIZE_MAX;
 			i += n - 1;
 		}
@@ -205,6 +210,22 @@ static size_t scan_string(struct prep *p, size_t i)
 static bool digit(char c)
 {
 	return c >= '0' && c <= '9';
+}
+
+/* Whether the JSON number num[0..len) is past the double range (read as
+ * jansson reads it, without the locale's decimal point). */
+static bool overflows(const char *num, size_t len)
+{
+	json_error_t jerr;
+	json_t *v;
+
+	if (!memchr(num, 'e', len) && !memchr(num, 'E', len) && len < 300)
+		return false;
+	if ((v = json_loadb(num, len, JSON_DECODE_ANY | JSON_DECODE_INT_AS_REAL, &jerr))) {
+		json_decref(v);
+		return false;
+	}
+	return json_error_code(&jerr) == json_error_numeric_overflow;
 }
 
 /* A number from text[i] (a '-' or a digit): one that JSON.parse reads as
@@ -248,13 +269,13 @@ static size_t scan_number(struct prep *p, size_t i, bool value)
 		/* past 2^53 = 9007199254740992, JSON.parse rounds to a double */
 		const char *mag = t + start + (t[start] == '-');
 
-		if (digits > 16 || (digits == 16 && memcmp(mag, "9007199254740992", 16) > 0))
-			return add_subst(p, i, 0, ".0") < 0 ? SIZE_MAX : i;
-		return i;
+		if (!(digits > 16 || (digits == 16 && memcmp(mag, "9007199254740992", 16) > 0)))
+			return i;
+		if (!overflows(t + start, i - start))
+			return substitute(p, i, 0, ".0") < 0 ? SIZE_MAX : i;
 	}
-	/* t is NUL-terminated, and strtod stops where the number does */
-	if (isinf(strtod(t + start, NULL)) &&
-	    add_subst(p, start, i - start, t[start] == '-' ? "\"-inf\"" : "\"inf\"") < 0)
+	if (overflows(t + start, i - start) &&
+	    substitute(p, start, i - start, t[start] == '-' ? "\"-inf\"" : "\"inf\"") < 0)
 		return SIZE_MAX;
 	return i;
 }
@@ -323,37 +344,19 @@ static int prepare(struct prep *p)
 	return 0;
 }
 
-/* The text jansson parses: d->json with p's substitutions, new (or NULL
- * when there are none: d->json itself). */
-static int parse_copy(char **out, size_t *outlen, const struct prep *p)
+/* The text jansson parses: d->json with p's substitutions (p->out), or
+ * d->json itself. */
+static int parse_copy(struct prep *p, const char **out, size_t *outlen)
 {
-	size_t len = p->len, at = 0;
-	char *buf;
-
-	*out = NULL;
+	*out = p->text;
 	*outlen = p->len;
-	if (!p->nsubst)
+	if (!p->out)
 		return 0;
-	for (size_t k = 0; k < p->nsubst; k++)
-		len += strlen(p->subst[k].with); /* each is at most a few bytes */
-	if (!(buf = malloc(len + 1)))
-		return al_error_oom();
-	len = 0;
-	for (size_t k = 0; k < p->nsubst; k++) {
-		const struct subst *s = &p->subst[k];
-		size_t w = strlen(s->with);
-
-		memcpy(buf + len, p->text + at, s->at - at);
-		len += s->at - at;
-		memcpy(buf + len, s->with, w);
-		len += w;
-		at = s->at + s->len;
-	}
-	memcpy(buf + len, p->text + at, p->len - at);
-	len += p->len - at;
-	buf[len] = '\0';
-	*out = buf;
-	*outlen = len;
+	if (substitute(p, p->len, 0, "") < 0)
+		return AIRLOCK_ERROR;
+	p->out[p->outlen] = '\0';
+	*out = p->out;
+	*outlen = p->outlen;
 	return 0;
 }
 
@@ -378,7 +381,7 @@ int al_json_load(struct al_doc *d, bool jsonc, const void *buf, size_t len, char
 {
 	struct prep p = { .len = len, .jsonc = jsonc };
 	json_error_t jerr;
-	char *parse = NULL;
+	const char *parse;
 	size_t parse_len;
 	int error;
 
@@ -404,10 +407,9 @@ int al_json_load(struct al_doc *d, bool jsonc, const void *buf, size_t len, char
 		error = AIRLOCK_EINVALID;
 		goto out;
 	}
-	if ((error = parse_copy(&parse, &parse_len, &p)) < 0)
+	if ((error = parse_copy(&p, &parse, &parse_len)) < 0)
 		goto out;
-	d->root = json_loadb(parse ? parse : p.text, parse_len,
-			     JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
+	d->root = json_loadb(parse, parse_len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
 	if (!d->root) {
 		if (json_error_code(&jerr) == json_error_out_of_memory)
 			error = al_error_oom();
@@ -434,7 +436,6 @@ int al_json_load(struct al_doc *d, bool jsonc, const void *buf, size_t len, char
 	p.text = NULL;
 out:
 	free(p.text);
-	free(p.subst);
-	free(parse);
+	free(p.out);
 	return error;
 }

@@ -166,6 +166,15 @@ START_TEST(json_numbers_as_javascript)
 	/* d->json is still the text as written */
 	ck_assert_ptr_nonnull(strstr(d.json, "123456789012345678901234567890,"));
 	al_doc_free(&d);
+	/* an integer past the double range is infinity too */
+	{
+		char huge[420];
+
+		snprintf(huge, sizeof(huge), "{\"a\": -1%0400d}", 0);
+		ck_assert_int_eq(load(&d, AIRLOCK_KIND_JSON, huge), 0);
+		ck_assert_str_eq(json_string_value(json_object_get(d.root, "a")), "-inf");
+		al_doc_free(&d);
+	}
 	/* a number where a key belongs stays invalid */
 	assert_invalid(AIRLOCK_KIND_JSON, "{1e400: 1}", "line 1");
 	assert_invalid(AIRLOCK_KIND_JSON, "{123456789012345678901234567890: 1}", "line 1");
