@@ -377,6 +377,16 @@ static void duplicate_reason(char *why, size_t cap, const json_error_t *jerr)
 	json_decref(key);
 }
 
+/* jansson's message, which quotes the text near the error: escaped, so
+ * that the reason stays one printable line. */
+static void jansson_reason(char *why, size_t cap, const json_error_t *jerr)
+{
+	char *shown = al_utf8_escape(jerr->text, strlen(jerr->text), false);
+
+	snprintf(why, cap, "line %d: %s", jerr->line, shown ? shown : "invalid JSON");
+	free(shown);
+}
+
 int al_json_load(struct al_doc *d, bool jsonc, const void *buf, size_t len, char *why, size_t cap)
 {
 	struct prep p = { .len = len, .jsonc = jsonc };
@@ -411,13 +421,13 @@ int al_json_load(struct al_doc *d, bool jsonc, const void *buf, size_t len, char
 		goto out;
 	d->root = json_loadb(parse, parse_len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
 	if (!d->root) {
+		error = AIRLOCK_EINVALID;
 		if (json_error_code(&jerr) == json_error_out_of_memory)
 			error = al_error_oom();
 		else if (json_error_code(&jerr) == json_error_duplicate_key)
-			duplicate_reason(why, cap, &jerr), error = AIRLOCK_EINVALID;
+			duplicate_reason(why, cap, &jerr);
 		else
-			snprintf(why, cap, "line %d: %s", jerr.line, jerr.text),
-				error = AIRLOCK_EINVALID;
+			jansson_reason(why, cap, &jerr);
 		goto out;
 	}
 	if (!json_is_object(d->root)) {

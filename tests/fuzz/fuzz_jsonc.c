@@ -46,6 +46,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (rc == AIRLOCK_EINVALID) {
 		if (d.root || !why[0])
 			abort();
+		for (const char *c = why; *c; c++) /* one printable line */
+			if ((unsigned char)*c < 0x20 || *c == 0x7f)
+				abort();
 		al_doc_free(&d);
 		return 0;
 	}

@@ -37,6 +37,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (rc == AIRLOCK_EINVALID) {
 		if (d.root || strncmp(why, "line ", 5) != 0)
 			abort();
+		for (const char *c = why; *c; c++) /* one printable line */
+			if ((unsigned char)*c < 0x20 || *c == 0x7f)
+				abort();
 	} else if (rc != 0) {
 		abort();
 	} else {
