@@ -44,6 +44,11 @@ int al_json_load(struct al_doc *d, bool jsonc, const void *buf, size_t len, char
  * so that no parser recurses further (jansson would go to 2048). */
 bool al_json_depth_ok(const char *buf, size_t len, int max);
 
+/* The double a decimal number's text at s reads as (strtod in the C
+ * locale, whatever the program's: "1.5" is never 1); infinity past the
+ * range. */
+double al_json_strtod(const char *s);
+
 /* TOML 1.0 (Codex's config.toml, Gemini's command files), as Python's
  * tomllib reads it. Dates and times are strings (their text as written),
  * inf and nan the strings "inf", "-inf", "nan". Invalid besides what TOML

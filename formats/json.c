@@ -20,6 +20,8 @@
  * U+0000, and nesting past LIMIT_JSON_DEPTH are invalid. A byte order mark
  * is skipped in JSONC (editors do) and invalid in JSON (JSON.parse throws).
  */
+#include <locale.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -212,20 +214,24 @@ static bool digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* Whether the JSON number num[0..len) is past the double range (read as
- * jansson reads it, without the locale's decimal point). */
+double al_json_strtod(const char *s)
+{
+	/* glibc's C locale object is static: newlocale allocates nothing */
+	locale_t c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	double v = c ? strtod_l(s, NULL, c) : strtod(s, NULL);
+
+	if (c)
+		freelocale(c);
+	return v;
+}
+
+/* Whether the JSON number at num (which strtod reads to its end) is past
+ * the double range. */
 static bool overflows(const char *num, size_t len)
 {
-	json_error_t jerr;
-	json_t *v;
-
 	if (!memchr(num, 'e', len) && !memchr(num, 'E', len) && len < 300)
 		return false;
-	if ((v = json_loadb(num, len, JSON_DECODE_ANY | JSON_DECODE_INT_AS_REAL, &jerr))) {
-		json_decref(v);
-		return false;
-	}
-	return json_error_code(&jerr) == json_error_numeric_overflow;
+	return isinf(al_json_strtod(num));
 }
 
 /* A number from text[i] (a '-' or a digit): one that JSON.parse reads as
@@ -422,7 +428,9 @@ int al_json_load(struct al_doc *d, bool jsonc, const void *buf, size_t len, char
 	d->root = json_loadb(parse, parse_len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
 	if (!d->root) {
 		error = AIRLOCK_EINVALID;
-		if (json_error_code(&jerr) == json_error_out_of_memory)
+		/* jansson reports most allocation failures as syntax errors;
+		 * one before it read anything has no line */
+		if (json_error_code(&jerr) == json_error_out_of_memory || jerr.line < 0)
 			error = al_error_oom();
 		else if (json_error_code(&jerr) == json_error_duplicate_key)
 			duplicate_reason(why, cap, &jerr);

@@ -17,6 +17,7 @@
  * limit (LIMIT_JSON_DEPTH, the root being level 1), and every step is linear
  * in what it reads.
  */
+#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -542,19 +543,16 @@ static size_t digit_run(struct toml *t, int base)
 	}
 }
 
-/* A float's text (in t->str, JSON number syntax) as a value: jansson reads
- * it as JSON.parse would, without the locale; past the range, "inf". */
+/* A float's text (in t->str, without underscores) as a value; past the
+ * range, "inf" or "-inf". */
 static int real_value(struct toml *t, json_t **out)
 {
-	json_error_t jerr;
+	double v = al_json_strtod(t->str.s);
 
-	*out = json_loadb(t->str.s, t->str.len, JSON_DECODE_ANY, &jerr);
-	if (*out)
-		return 0;
-	if (json_error_code(&jerr) == json_error_numeric_overflow)
-		*out = json_string(t->str.s[0] == '-' ? "-inf" : "inf");
-	else if (json_error_code(&jerr) != json_error_out_of_memory)
-		return fail(t, "invalid number");
+	if (isinf(v))
+		*out = json_string(v < 0 ? "-inf" : "inf");
+	else
+		*out = json_real(v);
 	return *out ? 0 : al_error_oom();
 }
 
