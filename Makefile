@@ -98,10 +98,10 @@ CLI := $(B)/airlock
 TEST_BIN := $(B)/tests/check_airlock
 
 FORMAT_SRC := $(wildcard include/*.h $(LIB_DIRS:%=%/*.[ch]) cli/*.[ch] tests/*.[ch] \
-	tests/unit/*.c tests/cli/*.c tests/fuzz/*.c contrib/embed/*.c bench/*.c)
-FORMAT_SRC += $(wildcard tests/formats/yaml_*.c)
+	tests/unit/*.c tests/cli/*.c tests/fuzz/*.c tests/formats/*.c contrib/embed/*.c bench/*.c)
 
 .PHONY: all deps deps-packages deps-grammars check-deps check-layers test install-check fuzz fuzz-replay failalloc run \
+	formats-diff \
 	install uninstall clean distclean format format-check valgrind eval
 
 all: check-deps $(LIB_A) $(LIB_SO) $(CLI) $(SIGNATURES)
@@ -234,7 +234,7 @@ TEST_ENV = LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressio
 	AIRLOCK_BIN=$(abspath $(CLI)) AIRLOCK_FIXTURES=$(abspath fixtures) \
 	AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)) AIRLOCK_SARIF_SCHEMA=$(SARIF_SCHEMA)
 
-test: deps all check-layers $(TEST_BIN) install-check fuzz-replay failalloc
+test: deps all check-layers $(TEST_BIN) install-check fuzz-replay failalloc formats-diff
 	$(EVAL)
 	$(TEST_ENV) $(TEST_BIN)
 
@@ -264,6 +264,19 @@ $(B)/tests/yaml_dump: tests/formats/yaml_dump.c $(LIB_TEST_A)
 yaml-diff: $(B)/tests/yaml_dump
 	$(TEST_ENV) python3 tests/formats/yaml_diff.py $(B)/tests/yaml_dump tests/formats/yaml
 
+# The configuration readers (formats/) against the agents' own: TOML against
+# Python's tomllib, JSON against Node's JSON.parse, JSONC against written
+# expectations (tests/formats/). doc_dump prints a file's tree.
+$(B)/tests/doc_dump: tests/formats/doc_dump.c $(LIB_TEST_A)
+	@mkdir -p $(dir $@)
+	$(CC) $(FUZZ_CFLAGS) -DAIRLOCK_UNITTESTS $(DEP_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_TEST_A) $(DEP_LIBS)
+
+test: formats-diff
+
+formats-diff: $(B)/tests/doc_dump
+	python3 tests/formats/toml_diff.py --dump $(B)/tests/doc_dump
+	node tests/formats/json_diff.js $(B)/tests/doc_dump
+
 # Every allocation of a load made to fail in turn, and no block left behind
 # (malloc replaced in the driver, so not under the sanitizers, which replace
 # it themselves).
@@ -282,10 +295,13 @@ failalloc: $(B)/tests/failalloc
 endif
 
 # Every fuzz target, built with replay.c by the normal compiler, runs over its
-# seed corpus (the scan target over every scan fixture too), on gcc and under
+# seed corpus (the scan target over every scan fixture too, toml and jsonc
+# over the differential tests' documents), on gcc and under
 # ASan/UBSan with SANITIZE=1. `make fuzz` runs libFuzzer (clang).
 FUZZ_CFLAGS = $(filter-out -MMD -MP,$(CFLAGS))
 FUZZ_EXTRA_scan := fixtures/scan
+FUZZ_EXTRA_toml := tests/formats/toml
+FUZZ_EXTRA_jsonc := tests/formats/json tests/formats/jsonc
 
 $(B)/fuzz/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_TEST_A)
 	@mkdir -p $(dir $@)
@@ -294,7 +310,8 @@ $(B)/fuzz/replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_TEST_A)
 
 fuzz-replay: $(FUZZ_REPLAY) $(SIGNATURES)
 	@for t in $(FUZZ_TARGETS); do \
-		extra=; [ $$t = scan ] && extra="$(FUZZ_EXTRA_scan)"; \
+		case $$t in scan) extra="$(FUZZ_EXTRA_scan)";; toml) extra="$(FUZZ_EXTRA_toml)";; \
+		jsonc) extra="$(FUZZ_EXTRA_jsonc)";; *) extra=;; esac; \
 		$(TEST_ENV) $(B)/fuzz/replay-$$t tests/fuzz/corpus/$$t $$extra || exit 1; \
 	done
 

@@ -64,9 +64,4 @@ int al_config_parse_executable(struct airlock_config *c, const struct snapshot *
 int al_config_add_instruction(struct airlock_config *c, const char *path, const void *text,
 			      size_t len);
 
-/* True when buf[0..len) nests '[' / '{' no deeper than `max`, counted as
- * the settings scanner counts (strings, escapes and comments understood),
- * so the parser never recurses further (jansson would go to 2048). */
-bool al_config_depth_ok(const char *buf, size_t len, int max);
-
 #endif

@@ -17,6 +17,7 @@
 #include "common/limits.h"
 #include "common/utf8.h"
 #include "config/config.h"
+#include "formats/formats.h"
 #include "surfaces/keys.h"
 
 static const char *const permission_keys[] = {
@@ -49,40 +50,6 @@ static int invalid(const struct parse *ps, const char *fmt, ...)
 	return rc;
 }
 
-bool al_config_depth_ok(const char *buf, size_t len, int max)
-{
-	bool in_string = false;
-	int depth = 0;
-
-	for (size_t i = 0; i < len; i++) {
-		char ch = buf[i];
-
-		if (in_string) {
-			if (ch == '\\')
-				i++;
-			else if (ch == '"')
-				in_string = false;
-		} else if (ch == '"') {
-			in_string = true;
-		} else if (ch == '/' && i + 1 < len && (buf[i + 1] == '/' || buf[i + 1] == '*')) {
-			/* a comment: jansson refuses it, but not for its depth */
-			const char *end = buf[i + 1] == '/'
-						  ? memchr(buf + i, '\n', len - i)
-						  : memmem(buf + i + 2, len - i - 2, "*/", 2);
-
-			if (!end)
-				break;
-			i = (size_t)(end - buf) + (buf[i + 1] == '*'); /* at the '\n' or the '/' */
-		} else if (ch == '[' || ch == '{') {
-			if (++depth > max)
-				return false;
-		} else if (ch == ']' || ch == '}') {
-			depth--;
-		}
-	}
-	return true;
-}
-
 static int load_json(json_t **out, const struct parse *ps, const struct airlock_entry *e)
 {
 	json_error_t jerr;
@@ -90,7 +57,7 @@ static int load_json(json_t **out, const struct parse *ps, const struct airlock_
 	*out = NULL;
 	if (!e->data)
 		return invalid(ps, "could not be read");
-	if (!al_config_depth_ok((const char *)e->data, e->data_len, LIMIT_JSON_DEPTH))
+	if (!al_json_depth_ok((const char *)e->data, e->data_len, LIMIT_JSON_DEPTH))
 		return invalid(ps, "nested deeper than %d levels", LIMIT_JSON_DEPTH);
 	*out = json_loadb((const char *)e->data, e->data_len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!*out)

@@ -23,8 +23,10 @@ void al_doc_free(struct al_doc *d)
 	memset(d, 0, sizeof(*d));
 }
 
-static int mark(struct al_doc *d, const void *value, unsigned line)
+static int mark(struct al_doc *d, const void *node, size_t index, unsigned line)
 {
+	if (!node)
+		return 0;
 	if (d->nmarks == d->capmarks) {
 		size_t cap = d->capmarks ? d->capmarks * 2 : 64;
 		struct doc_mark *grown = realloc(d->marks, cap * sizeof(*grown));
@@ -34,7 +36,8 @@ static int mark(struct al_doc *d, const void *value, unsigned line)
 		d->marks = grown;
 		d->capmarks = cap;
 	}
-	d->marks[d->nmarks].value = value;
+	d->marks[d->nmarks].node = node;
+	d->marks[d->nmarks].index = index;
 	d->marks[d->nmarks].line = line + d->line_offset;
 	d->nmarks++;
 	return 0;
@@ -42,16 +45,23 @@ static int mark(struct al_doc *d, const void *value, unsigned line)
 
 int al_doc_mark(struct al_doc *d, const json_t *value, unsigned line)
 {
-	return value ? mark(d, value, line) : 0;
+	/* true, false and null are shared: a line of theirs means nothing */
+	if (json_is_boolean(value) || json_is_null(value))
+		return 0;
+	return mark(d, value, SIZE_MAX, line);
 }
 
-/* Marked by the key's own storage inside the object (stable while the member
- * exists), which is what json_object_foreach hands the emitter. */
-int al_doc_mark_member(struct al_doc *d, const json_t *object, const char *key, unsigned line)
+int al_doc_mark_key(struct al_doc *d, const json_t *object, const char *key, unsigned line)
 {
-	const char *held = json_object_iter_key(json_object_iter_at((json_t *)object, key));
+	/* the object's own copy of the key, which json_object_foreach yields */
+	void *iter = json_object_iter_at((json_t *)object, key);
 
-	return held ? mark(d, held, line) : 0;
+	return iter ? mark(d, json_object_iter_key(iter), SIZE_MAX, line) : 0;
+}
+
+int al_doc_mark_item(struct al_doc *d, const json_t *array, size_t index, unsigned line)
+{
+	return json_is_array(array) && index < SIZE_MAX ? mark(d, array, index, line) : 0;
 }
 
 /* --- the JSON text ------------------------------------------------------------ */
@@ -66,32 +76,37 @@ struct out {
 	int error;
 };
 
-static int by_value(const void *a, const void *b)
+static int by_node(const void *a, const void *b)
 {
-	uintptr_t x = (uintptr_t)((const struct doc_mark *)a)->value;
-	uintptr_t y = (uintptr_t)((const struct doc_mark *)b)->value;
+	const struct doc_mark *x = a, *y = b;
+	uintptr_t p = (uintptr_t)x->node, q = (uintptr_t)y->node;
 
-	return x < y ? -1 : x > y;
+	if (p != q)
+		return p < q ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
 }
 
-/* The line recorded for `at` (a node or a held key), or `fallback`. */
-static unsigned marked(const struct al_doc *d, const void *at, unsigned fallback)
+/* The line recorded for (node, index), or 0. */
+static unsigned find(const struct al_doc *d, const void *node, size_t index)
 {
-	struct doc_mark key = { at, 0 }, *m;
+	struct doc_mark key = { node, index, 0 }, *m;
 
 	if (!d->nmarks)
-		return fallback;
-	m = bsearch(&key, d->marks, d->nmarks, sizeof(key), by_value);
-	return m ? m->line : fallback;
+		return 0;
+	m = bsearch(&key, d->marks, d->nmarks, sizeof(key), by_node);
+	return m ? m->line : 0;
 }
 
 /* The line recorded for `v`, or `fallback`. Shared singletons (true, false,
  * null) have no line of their own. */
 static unsigned line_of(const struct al_doc *d, const json_t *v, unsigned fallback)
 {
+	unsigned line;
+
 	if (json_is_boolean(v) || json_is_null(v))
 		return fallback;
-	return marked(d, v, fallback);
+	line = find(d, v, SIZE_MAX);
+	return line ? line : fallback;
 }
 
 static void put(struct out *o, const char *s, size_t n)
@@ -175,7 +190,10 @@ static void value(struct out *o, const json_t *v, unsigned line)
 		i = 0;
 		json_object_foreach((json_t *)v, key, item)
 		{
-			unsigned at = marked(o->d, key, line_of(o->d, item, line));
+			unsigned at = find(o->d, key, SIZE_MAX);
+
+			if (!at)
+				at = line_of(o->d, item, line);
 
 			if (i++)
 				put(o, ",", 1);
@@ -189,7 +207,10 @@ static void value(struct out *o, const json_t *v, unsigned line)
 		put(o, "[", 1);
 		json_array_foreach(v, i, item)
 		{
-			unsigned at = line_of(o->d, item, line);
+			unsigned at = find(o->d, v, i);
+
+			if (!at)
+				at = line_of(o->d, item, line);
 
 			if (i)
 				put(o, ",", 1);
@@ -208,7 +229,7 @@ int al_doc_emit(struct al_doc *d)
 	struct out o = { .d = d };
 
 	if (d->nmarks)
-		qsort(d->marks, d->nmarks, sizeof(*d->marks), by_value);
+		qsort(d->marks, d->nmarks, sizeof(*d->marks), by_node);
 	o.cur = line_of(d, d->root, 1);
 	value(&o, d->root, o.cur);
 	newline(&o);

@@ -19,8 +19,12 @@
 
 #include "airlock.h"
 
+/* The source line of a value (node = the value, index = SIZE_MAX), of an
+ * object's member (node = the key as the object stores it, index =
+ * SIZE_MAX) or of an array's item (node = the array, index = its index). */
 struct doc_mark {
-	const void *value; /* a node of the tree, or a key as the object holds it */
+	const void *node;
+	size_t index;
 	unsigned line;
 };
 
@@ -47,15 +51,18 @@ void al_doc_free(struct al_doc *d);
  * Returns 0, or AIRLOCK_ERROR (memory). */
 int al_doc_mark(struct al_doc *d, const json_t *value, unsigned line);
 
-/* Records that the member `key` of `object` (a node of d->root) starts on
- * source line `line`. A member's line is its key's when marked, else its
- * value's: true, false and null are jansson singletons that cannot carry a
- * line of their own, and a value shared by YAML aliases has its anchor's.
- * Returns 0, or AIRLOCK_ERROR (memory). */
-int al_doc_mark_member(struct al_doc *d, const json_t *object, const char *key, unsigned line);
+/* Records that the member `key` of `object` (already set) came from source
+ * line `line`: what marks true, false and null, which jansson shares
+ * between all their uses. Returns 0, or AIRLOCK_ERROR (memory). */
+int al_doc_mark_key(struct al_doc *d, const json_t *object, const char *key, unsigned line);
 
-/* Writes d->json and d->lines from d->root and the marks; a value without a
- * mark takes the line of its container. Returns 0 or AIRLOCK_ERROR (memory). */
+/* The same for item `index` of `array`. */
+int al_doc_mark_item(struct al_doc *d, const json_t *array, size_t index, unsigned line);
+
+/* Writes d->json and d->lines from d->root and the marks; a member takes the
+ * line of its key's mark, else of its value's, else of its container; an
+ * item that of its own mark, else of its value's, else of its array.
+ * Returns 0 or AIRLOCK_ERROR (memory). */
 int al_doc_emit(struct al_doc *d);
 
 /* The source line of line `json_line` (1-based) of d->json. */

@@ -357,7 +357,7 @@ static int place(struct reader *r, json_t *v, unsigned line, bool fresh)
 		return json_array_append_new(f->node, v) < 0 ? al_error_oom() : 0;
 	if (json_object_set_new_nocheck(f->node, f->key, v) < 0)
 		return al_error_oom();
-	error = al_doc_mark_member(r->d, f->node, f->key, f->key_line);
+	error = al_doc_mark_key(r->d, f->node, f->key, f->key_line);
 	free(f->key);
 	f->key = NULL;
 	return error;
@@ -550,7 +550,7 @@ static int apply_merges(struct reader *r, struct frame *f)
 				return error;
 			if (json_object_set_nocheck(f->node, key, item) < 0)
 				return al_error_oom();
-			if ((error = al_doc_mark_member(r->d, f->node, key, line)) < 0)
+			if ((error = al_doc_mark_key(r->d, f->node, key, line)) < 0)
 				return error;
 		}
 	}

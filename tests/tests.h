@@ -29,6 +29,7 @@ Suite *memory_suite(void);
 Suite *structure_suite(void);
 Suite *safeio_suite(void);
 Suite *formats_yaml_suite(void);
+Suite *formats_suite(void);
 
 /* A fresh directory under $TMPDIR (or /tmp); new, free() it after
  * t_rmtree(). Fails the test on error. */

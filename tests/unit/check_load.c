@@ -12,6 +12,7 @@
 
 #include "common/limits.h"
 #include "config/config.h"
+#include "formats/formats.h"
 #include "tests/tests.h"
 
 static char *tmp, *proj, *home;
@@ -605,10 +606,10 @@ START_TEST(json_depth_count)
 
 	static const char two[] = "{\"a\": [1]}", resumed[] = "{} /**/ [[";
 
-	ck_assert(al_config_depth_ok(two, strlen(two), 2));
-	ck_assert(!al_config_depth_ok(two, strlen(two), 1));
-	ck_assert(al_config_depth_ok(deep_text, strlen(deep_text), 1));
-	ck_assert(!al_config_depth_ok(resumed, strlen(resumed), 1));
+	ck_assert(al_json_depth_ok(two, strlen(two), 2));
+	ck_assert(!al_json_depth_ok(two, strlen(two), 1));
+	ck_assert(al_json_depth_ok(deep_text, strlen(deep_text), 1));
+	ck_assert(!al_json_depth_ok(resumed, strlen(resumed), 1));
 }
 END_TEST
 
