@@ -684,7 +684,7 @@ static void inspect_file(struct ctx *c, const struct airlock_entry *e)
 		return;
 	}
 	if (e->kind == AIRLOCK_KIND_MARKDOWN)
-		rc = al_doc_front_matter(&d, e->data, e->data_len, why, sizeof(why));
+		rc = al_doc_front_matter_agent(&d, e->data, e->data_len, why, sizeof(why));
 	else
 		rc = al_doc_load(&d, e->kind, e->data, e->data_len, why, sizeof(why));
 	if (rc < 0 && rc != AIRLOCK_EINVALID) {

@@ -31,6 +31,12 @@ int al_doc_load(struct al_doc *d, airlock_kind kind, const void *buf, size_t len
  */
 int al_doc_front_matter(struct al_doc *d, const void *buf, size_t len, char *why, size_t cap);
 
+/* As al_doc_front_matter, read as the agents read it: front matter YAML
+ * refuses ("description: Use when: ...") is taken line by line, each
+ * top-level "key: value" a string, unless it holds a structured key that
+ * runs something (hooks, mcpServers) or a repeated key. */
+int al_doc_front_matter_agent(struct al_doc *d, const void *buf, size_t len, char *why, size_t cap);
+
 /* JSON as the agents' JavaScript reads it (jsonc: VS Code's and Gemini's
  * comments and trailing commas too). d->json is the text itself, comments
  * and trailing commas blanked (d->lines NULL: every line is its own). As

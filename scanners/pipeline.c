@@ -79,7 +79,7 @@ static int doc_scan(struct findings *fs, struct ts_parsers *ps, const struct sca
 
 	al_doc_init(&d);
 	if (front_matter)
-		rc = al_doc_front_matter(&d, in->data, in->len, why, sizeof(why));
+		rc = al_doc_front_matter_agent(&d, in->data, in->len, why, sizeof(why));
 	else if (in->kind == AIRLOCK_KIND_TEXT)
 		rc = al_dotenv_load(&d, in->data, in->len, why, sizeof(why));
 	else

@@ -118,7 +118,7 @@ bool al_snapshot_front_matter_executes(enum schema schema, const void *data, siz
 	if (schema == SCHEMA_CLAUDE_FRONT_MATTER && memmem(data, len, "!`", 2))
 		return true;
 	al_doc_init(&d);
-	rc = al_doc_front_matter(&d, data, len, why, sizeof(why));
+	rc = al_doc_front_matter_agent(&d, data, len, why, sizeof(why));
 	if (rc < 0) {
 		al_doc_free(&d);
 		return true; /* front matter the agent may read otherwise: bind it */

@@ -622,6 +622,42 @@ START_TEST(front_matter_key_lines)
 }
 END_TEST
 
+/* Published agents whose front matter YAML refuses still load in the
+ * agents: read line by line then, except around keys that run something. */
+START_TEST(front_matter_as_agents_read_it)
+{
+	static const char sloppy[] = "---\nname: reviewer\ndescription: Use this agent when: the "
+				     "diff is big\nallowed-tools: Bash(git diff:*)\n---\nBody\n";
+	static const char hooks[] = "---\ndescription: when: x\nhooks:\n  Stop: [a\n---\nBody\n";
+	static const char twice[] = "---\nname: a: b\nname: c\n---\n";
+	struct al_doc d;
+	char why[200];
+
+	al_doc_init(&d);
+	ck_assert_int_eq(al_doc_front_matter(&d, sloppy, strlen(sloppy), why, sizeof(why)),
+			 AIRLOCK_EINVALID);
+	al_doc_free(&d);
+	al_doc_init(&d);
+	ck_assert_int_eq(al_doc_front_matter_agent(&d, sloppy, strlen(sloppy), why, sizeof(why)),
+			 0);
+	ck_assert_str_eq(json_string_value(json_object_get(d.root, "description")),
+			 "Use this agent when: the diff is big");
+	ck_assert_str_eq(json_string_value(json_object_get(d.root, "allowed-tools")),
+			 "Bash(git diff:*)");
+	ck_assert_ptr_nonnull(d.json);
+	al_doc_free(&d);
+	al_doc_init(&d);
+	ck_assert_int_eq(al_doc_front_matter_agent(&d, hooks, strlen(hooks), why, sizeof(why)),
+			 AIRLOCK_EINVALID);
+	ck_assert_ptr_null(d.root);
+	al_doc_free(&d);
+	al_doc_init(&d);
+	ck_assert_int_eq(al_doc_front_matter_agent(&d, twice, strlen(twice), why, sizeof(why)),
+			 AIRLOCK_EINVALID);
+	al_doc_free(&d);
+}
+END_TEST
+
 Suite *formats_yaml_suite(void)
 {
 	Suite *s = suite_create("formats_yaml");
@@ -650,6 +686,7 @@ Suite *formats_yaml_suite(void)
 			    (int)(sizeof(fm_cases) / sizeof(fm_cases[0])));
 	tcase_add_test(fm, front_matter_none_untouched);
 	tcase_add_test(fm, front_matter_key_lines);
+	tcase_add_test(fm, front_matter_as_agents_read_it);
 	suite_add_tcase(s, fm);
 	return s;
 }
