@@ -246,8 +246,16 @@ check-layers: $(LIB_OBJ)
 # or above 1% (corpus) / 0.5% (documents) false alarms. See tests/eval/eval.py.
 EVAL = python3 tests/eval/eval.py --airlock $(CLI) --signatures $(SIGNATURES)
 
+# Then the public attacks and real configurations of ../shared/realworld, read
+# at run time (skipped when absent): per tag, family and rule, every benign
+# block, and build/eval/realworld.md. Measures; does not fail on the numbers.
+# See tests/eval/realworld.py.
+EVAL_REALWORLD = python3 tests/eval/realworld.py --airlock $(CLI) --signatures $(SIGNATURES) \
+	--out $(B)/eval/realworld.md
+
 eval: all
 	$(EVAL)
+	$(EVAL_REALWORLD)
 
 # Every allocation of a load made to fail in turn, and no block left behind
 # (malloc replaced in the driver, so not under the sanitizers, which replace
