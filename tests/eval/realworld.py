@@ -10,7 +10,8 @@ time; nothing of it is copied into the repository. The folder holds
   benign/<case>/...    real agent configurations from public repositories;
                        benign.tsv: case, repo, commit, kind, review
 
-Each case folder is scanned with `airlock scan` (two at a time); exit 1 is a
+Each case folder is scanned with `airlock scan` (two at a time; a memory note
+with `airlock scan --memory`, as memory is scanned); exit 1 is a
 block at the default threshold (high). Prints detection per tag and family,
 per-rule counts, and every benign block with its files, rules and the
 reviewer's note, and writes the same as Markdown to build/eval/realworld.md.
@@ -28,6 +29,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
@@ -43,9 +45,12 @@ def read_tsv(path):
         return list(csv.DictReader(f, delimiter='\t', quoting=csv.QUOTE_MINIMAL))
 
 
-def scan(airlock, env, path):
-    """(exit code, findings) of one `airlock scan --format json PATH`."""
-    r = subprocess.run([airlock, 'scan', '--format', 'json', path], env=env,
+def scan(airlock, env, path, memory):
+    """(exit code, findings) of one `airlock scan --format json PATH`; a
+    memory note (carrier `memory`) is scanned as agents' memory is, with
+    --memory (its own state directory, no cache)."""
+    cmd = [airlock, 'scan'] + (['--memory', '--no-cache'] if memory else []) + ['--format', 'json', path]
+    r = subprocess.run(cmd, env=env,
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if r.returncode not in (0, 1):
         return r.returncode, r.stderr.decode(errors='replace').strip()
@@ -75,8 +80,11 @@ def main():
     benign = read_tsv(os.path.join(rw, 'benign.tsv'))
     jobs = [('attack', r) for r in attacks] + [('benign', r) for r in benign]
     paths = [os.path.join(rw, 'attacks' if side == 'attack' else 'benign', r['case']) for side, r in jobs]
-    with ThreadPoolExecutor(WORKERS) as ex:
-        results = list(ex.map(lambda p: scan(a.airlock, env, p), paths))
+    memory = [side == 'attack' and r.get('carrier') == 'memory' for side, r in jobs]
+    with tempfile.TemporaryDirectory() as state:
+        env['XDG_STATE_HOME'] = state
+        with ThreadPoolExecutor(WORKERS) as ex:
+            results = list(ex.map(lambda pm: scan(a.airlock, env, pm[0], pm[1]), zip(paths, memory)))
     bad = [(p, r[1]) for p, r in zip(paths, results) if r[0] not in (0, 1)]
     for p, err in bad:
         print('eval: realworld: airlock scan %s failed: %s' % (p, err), file=sys.stderr)
