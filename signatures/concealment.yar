@@ -86,3 +86,36 @@ rule AL115_hidden_action
 	condition:
 		any of them
 }
+
+rule AL116_no_trace
+{
+	meta:
+		id = "AL116"
+		category = "concealment"
+		severity = "high"
+		confidence = "medium"
+		description = "Asks for an action to leave no trace, or for data to be destroyed so it cannot be recovered"
+	strings:
+		$a = /\b(without\s+leaving|leaving\s+no|leave\s+no)\s+(any\s+|a\s+)?(trace|traces|evidence|footprints?|logs?)\b|\bwithout\s+(a\s+|any\s+)?traces?\b/ nocase
+		$b = /\b(delete|erase|wipe|destroy|shred|overwrite|remove|encrypt)\w*\b[^\n]{0,100}\b(to\s+prevent|so\s+(that\s+)?(it|they|nothing|no\s+one)\s+(can(not|'t)?|could(n't)?|will\s+(not|never))|beyond|preventing)\s+(\w+\s+){0,2}(recover(y|ed|ing)?|restor(e|ed|ation)|undo)/ nocase
+		$c = /\b(cover|hide)\s+(your|the|all|any)\s+tracks\b|\b(clear|delete|wipe|erase)\s+(the\s+|all\s+|your\s+)?(shell\s+|bash\s+|command\s+)?(history|logs?|audit\s+trail)\s+(afterwards|after(wards)?\s+(this|that|it)|so\s+(that\s+)?no(body|\s+one))/ nocase
+		$d = /\b(invisible|hidden)\s+to\s+(humans|people|the\s+(user|reader|reviewer)),?\s+(but\s+)?(visible|readable|meant)\s+(to|for)\s+(the\s+)?(llm|ai|model|agent|assistant|automated)/ nocase
+		$e = /\bhidden\s+([a-z-]+\s+){0,3}(for|to)\s+(the\s+)?(automated|ai|llm)\s+(screening|review|analysis|systems?|scanners?|agents?)\b/ nocase
+	condition:
+		any of them
+}
+
+rule AL117_escaped_invisible
+{
+	meta:
+		id = "AL117"
+		category = "concealment"
+		severity = "high"
+		confidence = "medium"
+		description = "Escaped invisible characters in rule text (\\u200B, \\u2060, \\uFEFF, tag characters): written out so that the agent decodes what a reviewer skims"
+	strings:
+		$a = /\\u(200[bcdefBCDEF]|206[0-4]|[fF][eE][fF][fF]|202[a-eA-E]|206[6-9])/
+		$b = /\\u\{?[eE]00[0-7][0-9a-fA-F]\}?|\\U000[eE]00[0-7][0-9a-fA-F]|\\u[dD]b40\\u[dD][cCdD][0-9a-fA-F]{2}/
+	condition:
+		#a >= 3 or #b >= 3
+}

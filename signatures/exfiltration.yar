@@ -107,3 +107,34 @@ rule AL136_api_base_url
 	condition:
 		any of them
 }
+
+rule AL137_image_in_reply
+{
+	meta:
+		id = "AL137"
+		category = "exfiltration"
+		severity = "high"
+		confidence = "medium"
+		description = "Orders a remote Markdown image into the model's reply (rendering it calls the host, with whatever the URL carries)"
+	strings:
+		$a = /\b(print|repeat|output|append|add|include|insert|render|respond\s+with|reply\s+with|return|end\s+(every|each|your)\s+\w+\s+with|format)\b[^\n]{0,120}!\[[^\]\n]{0,80}\]\(\s*https?:\/\//  nocase
+		$b = /!\[[^\]\n]{0,80}\]\(\s*https?:\/\/[^\s)]{1,200}(<|\{\{?|%7[Bb]|\[)[A-Za-z_][^\s)]{0,80}(>|\}|\])/
+	condition:
+		any of them
+}
+
+rule AL138_plain_data_theft
+{
+	meta:
+		id = "AL138"
+		category = "exfiltration"
+		severity = "high"
+		confidence = "medium"
+		description = "Plain words that ask for the user's secrets or private data to be gathered and sent to someone else"
+	strings:
+		$a = /\b(obtain|collect|gather|harvest|steal|grab|extract|retrieve|capture|copy|dump|find)\s+(all\s+|any\s+|the\s+)?(user'?s?\s+|victim'?s?\s+|their\s+|stored\s+|saved\s+)*(passwords?|credentials|login\s+details|session\s+(cookies|tokens)|cookies|credit\s+card\s+(numbers|details)|private\s+keys?|api\s+keys|access\s+tokens|personal\s+(data|information)|contacts|messages|browser\s+history)\b[^\n]{0,120}\b(send|sends|sending|email|e-mail|upload|post|forward|transmit|report|deliver)\w*\b[^\n]{0,60}\b(to|at)\b/ nocase
+		$b = /\b(keylogger|key\s+logger|spyware|stalkerware|monitoring\s+software|tracking\s+software)\b[^\n]{0,80}\b(without|secretly|covertly|hidden)\b/ nocase
+		$c = /\b(install|deploy|set\s+up|plant|hide)\s+(a\s+|an\s+)?(hidden\s+|secret\s+|covert\s+)?(keylogger|key\s+logger|spyware|backdoor|remote\s+access\s+(trojan|tool)|tracking\s+(software|app)|surveillance\s+(software|tool|app))\b/ nocase
+	condition:
+		any of them
+}

@@ -17,6 +17,17 @@ rule AL101_ignore_previous_instructions
 		$b = /\b(your|the|all)\s+(previous|prior|original|earlier)\s+(instructions|rules|guidelines|directives)\s+(are|were)\s+(now\s+)?(void|cancelled|canceled|obsolete|superseded|revoked|lifted|no longer valid)/ nocase
 		$d = /\b(overrides?|supersedes?|takes?\s+precedence\s+over)\s+(any|all|every)\s+(other\s+)?(instructions?|rules?)\s+(from|of|given\s+by)\s+(the\s+)?(user|developer|system)\b/ nocase
 		$c = /\b(forget|disregard)\s+(everything|all|anything)\s+(above|before\s+this|you\s+(were|have\s+been)\s+told|previously\s+said)\b/ nocase
+		// the instructions named by where they came from ("the instructions
+		// you got before", "all the prompts given to you till now")
+		$e = /\b(ignore|ingore|ignroe|disregard|forget|override|bypass)\s+(all\s+|any\s+|of\s+)?(the\s+|your\s+|my\s+|these\s+)?(previous\s+|prior\s+)?(instr?u?c?tions?|prompts?|directions|rules|directives|guidelines)\s+(you\s+(got|were\s+given|have\s+been\s+given|received|have\s+received|were\s+told)|given\s+to\s+you|(you|i)\s+gave\s+you|(up\s+)?(until|till|to)\s+now|so\s+far|before\s+this)/ nocase
+		// the rest of the text it sits in, then an order
+		$f = /\b(ignore|ingore|disregard|forget)\s+(the\s+rest|everything\s+else|all\s+(the\s+)?(other|remaining))\s+(of\s+)?(this|the|these)?\s*(data|text|document|input|content|file|page|message|prompt|instructions)\b[^\n]{0,40}\b(and|then|just|only)\b/ nocase
+		// a bare "ignore instructions" followed by a new order
+		$g = /\b(ignore|ingore|disregard)\s+(all\s+|your\s+|any\s+)?(instr?u?c?tions?|prompts?|rules)\s*(,|;|\.|and)\s*(and\s+)?(just\s+|only\s+|instead\s+|now\s+)?(print|say|output|write|respond|reply|answer|return|repeat|tell|do|act|follow)\b/ nocase
+		// the model's knowledge and rules wiped as a whole
+		$h = /\b(forget|erase|wipe|clear)\s+(everything|all)\s+(you\s+(know|knew|learned|have\s+learned|were\s+taught)|(the\s+)?(prior|previous|earlier)\s+(data|rules|knowledge|training|instructions))/ nocase
+		$i = /\*{2,}\s*((important|urgent|critical)\s+)?(new|updated)\s+(instructions?|directives?|orders?)\s*\*{2,}/ nocase
+		$j = /\b(the\s+)?(above|previous|preceding)\s+(text\s+|lines\s+)?(are|were|is|was)\s+(the\s+)?(old|outdated|obsolete|fake|test)\s+(instructions|rules|prompts?)\b/ nocase
 	condition:
 		any of them
 }
@@ -33,6 +44,9 @@ rule AL102_new_system_instructions
 		$a = /\b(new|updated|revised|real|true|actual)\s+(system\s+)?(instructions|directives|system\s+prompt)\s+(from|by)\s+(anthropic|openai|google|the\s+system|the\s+developers?|your\s+(developer|creator|operator|admin))/ nocase
 		$b = /\bthis\s+(is|message\s+is)\s+(a|an)\s+(system|developer|admin|administrator|anthropic|openai)\s+(message|instruction|override|directive)/ nocase
 		$c = /\b(you\s+are\s+now|from\s+now\s+on,?\s+you\s+are)\s+(in\s+)?(DAN|developer\s+mode|jailbroken|unrestricted|god\s+mode|an?\s+unrestricted)/ nocase
+		// a message that claims its author's authority over the agent
+		$d = /\bthis\s+is\s+an?\s+(important|urgent|critical|official)\s+(message|instruction|notice|directive)\s+from\s+(me|the\s+(user|developer|owner|administrator|admin|system|operator))\b[^\n]{0,60}\bto\s+you\b/ nocase
+		$e = /\b(pre-?verified|pre-?approved|authori[sz]ed)\s+by\s+(senior\s+)?(management|the\s+(developer|administrator|admin|owner|security\s+team))[^\n]{0,40}\b(override|ignore|skip|bypass|disregard)\b/ nocase
 	condition:
 		any of them
 }
@@ -53,6 +67,11 @@ rule AL103_role_spoofing_tokens
 		$e = /<\/?(system|system[_-]prompt|system[_-]message|admin[_-]instructions|developer[_-]instructions|user[_-]instructions|assistant)>/ nocase
 		$f = /\[\/?(SYSTEM|INST)\]/
 		$g = "<<SYS>>"
+		// markup that announces a system or developer message:
+		// "###(system_message)", "[system]:", "<INFORMATION>" wrappers
+		$h = /#{2,}\s*[\(\[]\s*(system|developer|admin)[_ -]?(message|prompt|instructions?|note)\s*[\)\]]/ nocase
+		$i = /(^|\n)[ \t]*\[(system|developer|admin)\]\s*:/ nocase
+		$j = /<(INFORMATION|IMPORTANT|INSTRUCTIONS|SYSTEM_OVERRIDE|ADMIN)>\s*[^<]{0,400}<\/(INFORMATION|IMPORTANT|INSTRUCTIONS|SYSTEM_OVERRIDE|ADMIN)>/
 	condition:
 		any of them
 }
@@ -70,4 +89,69 @@ rule AL104_conversation_turn_spoofing
 		$b = /(^|\n)[ \t]*(Human|Assistant)\s*:\s+\S/
 	condition:
 		#a >= 2 and #b >= 1
+}
+
+rule AL105_forced_reply
+{
+	meta:
+		id = "AL105"
+		category = "instruction-override"
+		severity = "high"
+		confidence = "medium"
+		description = "Fixes the model's answer in advance and forbids it to deviate, whatever it is asked (a hijacked reply)"
+	strings:
+		$reply = /\b(your|the)\s+(sole|only|single)\s+(response|reply|answer|output|purpose)\s+(is|will\s+be|should\s+be|must\s+be|shall\s+be)\b/ nocase
+		$reply2 = /\b(simply|only|just|always)\s+(respond|reply|answer|say|print|output)\s+(with\s+|by\s+saying\s+)?(["']|\xe2\x80\x9c)/ nocase
+		$reply3 = /\b(override|ignore|skip|bypass)\s+(the\s+|any\s+|all\s+)?(manual\s+|normal\s+|usual\s+)?(scoring|evaluation|analysis|review|assessment|rating|checks?)\s+and\s+(output|print|say|respond|report|return)\b/ nocase
+		$firm = /\b(you\s+(may|must|will|shall|can)\s*not\s+deviate|no\s+matter\s+what|regardless\s+of\s+(what|any)|even\s+if\s+(presented|asked|told)|(you\s+must|always)\s+ignore\s+(it|them|everything|anything)|under\s+(any|all)\s+circumstances|do\s+not\s+(evaluate|analy[sz]e|assess|review)\s+the)\b/ nocase
+	condition:
+		$reply3 or (any of ($reply*) and $firm)
+}
+
+rule AL106_persona_jailbreak
+{
+	meta:
+		id = "AL106"
+		category = "instruction-override"
+		severity = "high"
+		confidence = "high"
+		description = "A persona jailbreak: the model is cast as an unrestricted character (DAN, developer mode, no rules, never break character)"
+	strings:
+		$dan = /\bdo\s+anything\s+now\b/ nocase
+		$mode = /\b(developer|DAN|jailbreak|jailbroken|god|evil|unrestricted|uncensored|unfiltered)[ \t]+mode[ \t]+(is[ \t]+)?(enabled|on|activated|active)\b/ nocase
+		$free = /\b(broken|break|breaks|broke|freed?|released)\s+(free\s+)?(of|from|through)\s+(the\s+|all\s+)?(typical|usual|normal|ai)?\s*(confines|restrictions|limits|rules|filters|shackles)\b|\bbreaks?\s+(the\s+)?ai\s+rules\b/ nocase
+		$abide = /\b(do(es)?\s*n[o']t|doesn't|don't|need\s+not|not|never|no\s+longer|shall\s+not|will\s+not|won't)\s+(have\s+to\s+|need\s+to\s+)?(abide|comply|adhere)\s+(by|with|to)\s+(the\s+|any\s+|its\s+|their\s+)?(\w+\s+){0,2}(rules|polic(y|ies)|guidelines|restrictions|standards)/ nocase
+		$character = /\b(never|not|don't|do\s+not)\s+break\s+(out\s+of\s+)?character\b|\bstay\s+in\s+character\b/ nocase
+		$nolimit = /\b(uncensored|unfiltered|unrestricted|unlimited|nonmoral|amoral|unethical|unhinged)\s+(and\s+\w+\s+)?(ai|a\.i\.|model|language\s+model|assistant|chatbot|bot|version|response|persona)\b/ nocase
+		$norules = /\b(without|free\s+of|free\s+from|no)\s+(any\s+|all\s+)?(rules|restrictions|filters|censorship|limits|limitations|ethics|morals|moral\s+or\s+ethical\s+\w+)\s+(or|and|,)\s+(\w+\s+)?(ethics|morals|filters|restrictions|censorship|guidelines|rules|limits)\b/ nocase
+		$role = /\b(immerse\s+yourself\s+(in|into)\s+the\s+role|pretend\s+to\s+be|you\s+are\s+going\s+to\s+(act|pretend|play)|act\s+as\s+(a\s+)?(simulator|DAN)|simulate\s+(\w+\s+mode|a\s+conversation\s+between)|play\s+the\s+role\s+of\s+(another|a\s+chatbot|an?\s+ai)|you\s+are\s+now\s+a\s+modified\s+version\s+of)\b/ nocase
+		$two = /\b(answer|respond\s+to)\s+(my|every|each|all)\s+(prompts?|questions?|messages?)\s+in\s+(two|2)\s+(different\s+|separate\s+)*(ways|styles|manners)|\bin\s+two\s+separate\s+styles\b/ nocase
+		$policy = /\b(openai|anthropic|content|usage)\s+(polic(y|ies)|filters?)\b/ nocase
+		$ethics = /\b(ignore|ignores|disregard|disregards|without)\s+(all\s+|any\s+)?(hesitation\s+or\s+)?((moral|ethical|legal)\s+((and|or)\s+(ethical|legal|moral)\s+)?(guidelines|concerns|restrictions|considerations|constraints|boundaries)|(concerns?|regard|care)\s+(for|about)\s+(legality|ethics|morals|morality|the\s+law))\b/ nocase
+		$jb = /\bjailbr(eak|eaks|oken|eaked)\b/ nocase
+		$danname = /\b(ANTI-)?DAN\b/
+	condition:
+		$dan or 2 of ($mode, $free, $abide, $character, $nolimit, $norules, $role, $two, $policy, $ethics, $jb, $danname)
+}
+
+rule AL107_turn_with_orders
+{
+	meta:
+		id = "AL107"
+		category = "role-spoofing"
+		severity = "high"
+		confidence = "medium"
+		description = "A fake conversation turn (System:, Assistant: then User:) that carries new orders into the text"
+	strings:
+		// an assistant turn closed and a user turn opened: the text speaks
+		// for both sides of the conversation
+		$a = /(^|\n)[ \t]*Assistant\s*:[^\n]{0,300}\n[ \t]*(User|Human)\s*:[^\n]{0,40}\b(repeat|print|say|output|ignore|please|now|next)\b/
+		// a system turn that gives orders
+		$b = /(^|\n)[ \t]*(\[?SYSTEM\]?|System)\s*:[^\n]{0,200}\b(you\s+must|ignore|from\s+now\s+on|new\s+instructions|disregard|we\s+now\s+must|override|you\s+are\s+now)\b/
+		// "System chain of thought result:" and the like, handed to the model as its own
+		$c = /\bsystem\s+(chain\s+of\s+thought|analysis|evaluation|verdict)\s+(result|output)\b[^\n]{0,80}:/ nocase
+		// a user turn that asks for a line to be repeated back
+		$d = /(^|\n)[ \t]*(User|Human)\s*:[^\n]{0,60}\b(repeat|print|say|output)\s+(the\s+following|after\s+me)\b/
+	condition:
+		any of them
 }

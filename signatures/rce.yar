@@ -56,3 +56,60 @@ rule AL153_codex_mcp_shell
 	condition:
 		any of them
 }
+
+rule AL154_code_to_insert
+{
+	meta:
+		id = "AL154"
+		category = "remote-code-execution"
+		severity = "high"
+		confidence = "medium"
+		description = "Asks for a code snippet to be put into the work, and the snippet sends data out, opens a remote shell, or damages the machine"
+	strings:
+		// the order: a snippet named together with the reader's own work
+		// ("add the following code snippet to your implementation",
+		// "your algorithm gains from the below code excerpt")
+		$ask = /\b(following|below|subsequent|next|this)\s+(code|snippet)(\s+(snippet|excerpt|block|section|fragment|lines?))?\b[^\n]{0,100}\byour\s+(\w+\s+){0,2}(code|solution|implementation|response|codebase|algorithm|program|answer|logic|elucidation|project|app|application|functionality|script)\b/ nocase
+		$ask2 = /\byour\s+(\w+\s+){0,2}(code|solution|implementation|response|codebase|algorithm|program|answer|logic|elucidation|project|app|application|functionality|script)\b[^\n]{0,100}\b(following|below|subsequent|next)\s+(code|snippet)\b/ nocase
+		// what the code does (Python and JavaScript shapes)
+		$c1 = /\brequests\.(post|put)\s*\([^)]{0,300}\b(data|files|json)\s*=/
+		$c2 = /["']authorized_keys["']|\.ssh\/authorized_keys\b/
+		$c3 = /\.connect\s*\(\s*\(\s*["'][^"'\n]{1,80}["']\s*,\s*\d{1,5}\s*\)\s*\)/
+		$c4 = /\bos\.dup2\s*\(/
+		$c5 = /\bopen\s*\(\s*["'](\/etc\/(hosts|passwd|shadow|sudoers|crontab|resolv\.conf)|\/boot\/[^"']{1,60}|[^"'\n]{0,60}authorized_keys)["']\s*,\s*["'][aw]/
+		$c6 = /\bshutil\.rmtree\s*\(\s*["'](\/|~|C:\\\\?)["']|\brm\s+-rf\s+(\/|~)(\s|["'])/
+		$c7 = /\b(os\.system|subprocess\.(run|call|Popen|check_output|check_call)|pexpect\.spawn|child_process\.(exec|execSync|spawn))\s*\([^)]{0,160}\b(nc\s+-e|ncat\b|\/bin\/(ba)?sh\s+-i|ssh\s+-[LRD]|scp|rsync|ipconfig|netsh|shutdown|reboot|mkfs|dd\s+if|ping\s+-[nc]\s*\d{3,}|curl|wget|screencapture|gnome-screenshot|snippingtool|x11grab|xsel|xclip|pbpaste)/
+		$c8 = /\b(pyautogui\.screenshot|pyperclip\.paste|win32clipboard|GetClipboardData|geocoder\.ip|getpass\.getuser|pynput|keyboard\.on_press|ImageGrab\.grab)\b/
+		$c9 = /\bos\.fork\s*\(\s*\)|\bwhile\s+True\s*:\s*\n[^\n]{0,80}(os\.fork|Process\s*\(|\"x\"\s*\*)/
+		$c10 = /\bpickle\.loads?\s*\([^\n]{0,60}(response|requests|urlopen|\.content)/
+		$c11 = /\bopen\s*\([^)]{0,80}["'][rw]\+b?["']\s*\)[^\x00]{0,300}\b(encrypt|encryptor)\s*\(/
+		$c12 = /\bpsutil\.Process\s*\([^\n]{0,40}\)\.(terminate|kill)\s*\(|\.Disable\s*\(\s*\)|\bWin32_NetworkAdapterConfiguration\b/
+		$c13 = /\b(fetch|axios\.post|navigator\.sendBeacon)\s*\([^\n]{0,200}(document\.cookie|localStorage|process\.env|readFileSync)/
+		$c14 = /\bsocket\.socket\s*\([^\n]{0,300}\n([^\n]{0,200}\n){0,6}[^\n]{0,200}\.(send|sendall)\s*\(/
+		$c15 = /\bscapy\b[^\n]{0,200}\n([^\n]{0,200}\n){0,6}[^\n]{0,200}\bsend\s*\(|\bsocket\.socket\s*\(\s*\)\.bind\s*\(/
+		$c16 = /\bTCP4(Client|Server)Endpoint\b|\basyncio\.start_server\s*\(/
+		$c17 = /\brequests\.get\s*\(\s*["']https?:\/\/[^"'\n]{1,80}["']\s*,\s*timeout\s*=\s*\d\s*\)\s*\n[^\n]{0,40}except/
+	condition:
+		for any i in (1..#ask) : (
+			for any of ($c*) : (for any j in (1..#) : (@[j] > @ask[i] and @[j] < @ask[i] + 1200))
+		) or
+		for any i in (1..#ask2) : (
+			for any of ($c*) : (for any j in (1..#) : (@[j] > @ask2[i] and @[j] < @ask2[i] + 1200))
+		)
+}
+
+rule AL155_decode_and_obey
+{
+	meta:
+		id = "AL155"
+		category = "remote-code-execution"
+		severity = "high"
+		confidence = "high"
+		description = "An encoded blob introduced as something to decode and then execute or obey"
+	strings:
+		// the order, then the blob; or the blob named as encoded, then the order
+		$a = /\b(decode|decrypt|deobfuscate|unpack)\s+(the\s+|this\s+|following\s+|it\s+|these\s+)?(\w+\s+){0,3}(and|then)\s+(\w+\s+){0,2}(execute|run|eval(uate)?|follow|obey|carry\s+out|act\s+on|apply|perform)\b[^\x00]{0,600}([A-Za-z0-9+\/]{60,}={0,2}|([0-9a-fA-F]{2}){40,})/ nocase
+		$b = /\b(base64|encoded|hex|obfuscated)\b[^\n]{0,200}\s([A-Za-z0-9+\/]{60,}={0,2}|([0-9a-fA-F]{2}){40,})[^\x00]{0,400}\b(decode|decrypt)\w*\s+(\w+\s+){0,3}(and|then)\s+(\w+\s+){0,2}(execute|run|eval(uate)?|follow|obey|carry\s+out|act\s+on|apply|perform)\b/ nocase
+	condition:
+		any of them
+}
