@@ -138,6 +138,12 @@
  */
 #define LIMIT_SETTINGS_KEY_BYTES 128
 
+/* Context of a signature match (scanners/context.c): bytes walked back
+ * looking for the array or TOML table that holds it, and the longest line
+ * read whole. */
+#define LIMIT_CONTEXT_SCAN_BYTES 65536
+#define LIMIT_CONTEXT_LINE_BYTES 512
+
 /* Shell analysis: children of one command node read (name, arguments,
  * redirects), arguments kept per command and bytes kept of each, and
  * variables and files remembered as holding a secret or a download. */

@@ -303,6 +303,19 @@ static int signal_of(const struct airlock_finding *f)
 	return -1;
 }
 
+/* A channel strong enough for AL903: not a generic upload (AL133) or a
+ * command that merely talks to the network (AL211), not one the scan
+ * itself judged weak (a command line lowered below high, anything below
+ * medium). */
+static bool strong_channel(const struct airlock_finding *f)
+{
+	if (strcmp(f->rule, "AL133") == 0 || strcmp(f->rule, "AL211") == 0)
+		return false;
+	if (f->severity < AIRLOCK_SEVERITY_MEDIUM)
+		return false;
+	return strncmp(f->rule, "AL2", 3) != 0 || f->severity >= AIRLOCK_SEVERITY_HIGH;
+}
+
 static int add_combined(struct findings *fs, const struct scan_input *in, const char *rule,
 			airlock_severity sev, const char *what, const struct airlock_finding *first,
 			const struct airlock_finding *const *parts, size_t nparts)
@@ -339,7 +352,7 @@ int al_findings_combine(struct findings *fs, size_t from, const struct scan_inpu
 
 		if (sig >= 0 && (!first[sig] || f->start < first[sig]->start))
 			first[sig] = f;
-		if (sig == SIG_EXFIL && strcmp(f->rule, "AL133") != 0 &&
+		if (sig == SIG_EXFIL && strong_channel(f) &&
 		    (!first[SIG_CHANNEL] || f->start < first[SIG_CHANNEL]->start))
 			first[SIG_CHANNEL] = f;
 	}

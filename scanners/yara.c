@@ -14,6 +14,7 @@
 
 #include "common/error.h"
 #include "common/limits.h"
+#include "scanners/context.h"
 #include "scanners/yara.h"
 
 struct yara_set {
@@ -247,9 +248,32 @@ static bool has_cue(const unsigned char *d, size_t from, size_t to)
 	/* Words of a text that discusses attacks, not of one that gives orders:
 	 * "for example" alone is how instructions are written too. */
 	static const char *const cues[] = {
-		"attack",    "injection",  "malicious",    "phrases",       "detect",
-		"flags",     "suspicious", "never follow", "do not follow", "don't follow",
-		"never run", "do not run", "don't run",    "never obey",    "do not obey",
+		"attack",
+		"injection",
+		"malicious",
+		"phrases",
+		"detect",
+		"flags",
+		"suspicious",
+		"never follow",
+		"do not follow",
+		"don't follow",
+		"never run",
+		"do not run",
+		"don't run",
+		"never obey",
+		"do not obey",
+		/* defensive text: what to treat as data, not as an order */
+		"as data",
+		"look like",
+		"looks like",
+		"crafted",
+		"not as a command",
+		"never as a",
+		"shaped like",
+		"never instructions",
+		"not instructions",
+		"inert",
 	};
 	char line[512];
 	size_t n = to - from < sizeof(line) - 1 ? to - from : sizeof(line) - 1;
@@ -297,7 +321,7 @@ static bool prohibited(const unsigned char *d, size_t ls, size_t start)
 	char clause[256];
 	size_t n;
 
-	while (cs > ls && !strchr(".;:!?", d[cs - 1]))
+	while (cs > ls && !strchr(".;:!?,", d[cs - 1]))
 		cs--;
 	while (cs < start && strchr(" \t-*>", d[cs]))
 		cs++;
@@ -311,6 +335,19 @@ static bool prohibited(const unsigned char *d, size_t ls, size_t start)
 		if (strncasecmp(clause, nots[i], strlen(nots[i])) == 0)
 			return true;
 	return false;
+}
+
+/* The clause before `start` is nothing but a prohibition ("do not ",
+ * "never "): prohibited() has already checked it starts with one. */
+static bool negated_here(const unsigned char *d, size_t ls, size_t start)
+{
+	size_t cs = start;
+
+	while (cs > ls && !strchr(".;:!?,", d[cs - 1]))
+		cs--;
+	while (cs < start && strchr(" \t-*>", d[cs]))
+		cs++;
+	return start - cs <= 10;
 }
 
 static bool quoted_example(const unsigned char *d, size_t len, size_t start, size_t end)
@@ -348,6 +385,10 @@ static bool quoted_example(const unsigned char *d, size_t len, size_t start, siz
 		return false;
 	if (has_cue(d, ls, le))
 		return true;
+	/* "do not silently fetch": the negation is the whole clause before
+	 * the match, so it governs what the match names */
+	if (!quoted && negated_here(d, ls, start))
+		return true;
 	/* a quotation set off on its own line (a blockquote) is introduced by
 	 * the two lines before it */
 	if (quoted && ls > 0) {
@@ -363,7 +404,8 @@ static bool quoted_example(const unsigned char *d, size_t len, size_t start, siz
 
 /* The installers of well-known tools, fetched from their vendors' own hosts
  * (a set-up note that installs uv or rustup): reported, one step lower. */
-static bool official_installer(const char *rule, const unsigned char *d, size_t start, size_t end)
+static bool official_installer(const char *rule, const unsigned char *d, size_t len, size_t start,
+			       size_t end)
 {
 	static const char *const urls[] = {
 		"https://astral.sh/uv/",
@@ -384,6 +426,10 @@ static bool official_installer(const char *rule, const unsigned char *d, size_t 
 
 	if (strcmp(rule, "AL151") != 0)
 		return false;
+	/* bash -c "$(curl -fsSL URL)": the match ends before the URL, which
+	 * is on the same line */
+	while (end < len && d[end] != '\n' && end - start < 400)
+		end++;
 	for (size_t i = start; i + 8 < end && !url; i++)
 		if (memcmp(d + i, "https://", 8) == 0 || memcmp(d + i, "http://", 7) == 0)
 			url = (const char *)d + i;
@@ -415,10 +461,32 @@ static bool reported(const struct findings *fs, const struct scan_input *in, con
 	return false;
 }
 
+/* Where a match sits can make it a protection or a reference entry rather
+ * than an order (scanners/context.c): the reason, or NULL. */
+static const char *in_context(const char *rule, const struct scan_input *in, size_t start,
+			      size_t end)
+{
+	const unsigned char *d = in->data;
+	bool json = in->kind == AIRLOCK_KIND_JSON || in->kind == AIRLOCK_KIND_JSONC;
+	bool prose = in->kind == AIRLOCK_KIND_MARKDOWN || in->kind == AIRLOCK_KIND_TEXT;
+
+	if (json && al_context_in_deny_list(d, in->len, start))
+		return "in a deny list: forbidden, not done";
+	if (strcmp(rule, "AL171") == 0 && prose && al_context_flag_entry(d, in->len, start, end))
+		return "a flag's entry in a reference list";
+	if (strcmp(rule, "AL171") == 0 && in->kind == AIRLOCK_KIND_TOML &&
+	    al_context_toml_profile(d, start))
+		return "in an opt-in TOML profile";
+	if (strcmp(rule, "AL161") == 0 && al_context_path_only(d, in->len, start))
+		return "only adds a home directory to PATH";
+	return NULL;
+}
+
 static int add_match(struct match_ctx *m, const struct airlock_rule *r, size_t start, size_t end)
 {
 	const unsigned char *buf = m->nv ? m->nv->data : m->in->data;
 	struct finding_spec s = { 0 };
+	const char *why;
 	char msg[300];
 	size_t os, oe;
 
@@ -458,8 +526,11 @@ static int add_match(struct match_ctx *m, const struct airlock_rule *r, size_t s
 		s.severity = al_severity_lower(s.severity);
 		s.confidence = "low";
 		snprintf(msg, sizeof(msg), "%s (quoted as an example)", r->description);
+	} else if ((why = in_context(r->id, m->in, os, oe))) {
+		s.severity = al_severity_lower(s.severity);
+		snprintf(msg, sizeof(msg), "%s (%s)", r->description, why);
 	} else if ((m->in->kind == AIRLOCK_KIND_MARKDOWN || m->in->kind == AIRLOCK_KIND_TEXT) &&
-		   official_installer(r->id, m->in->data, os, oe)) {
+		   official_installer(r->id, m->in->data, m->in->len, os, oe)) {
 		s.severity = al_severity_lower(s.severity);
 		snprintf(msg, sizeof(msg), "%s (a tool's official installer, from its vendor)",
 			 r->description);

@@ -69,7 +69,8 @@ rule AL134_dns_exfiltration
 		confidence = "high"
 		description = "A DNS lookup of a name built from command output or variables (DNS exfiltration)"
 	strings:
-		$a = /\b(nslookup|dig|host|ping)\s+[^\n]{0,40}(\$\(|`|\$\{?[A-Za-z_])[^\n]{0,120}\.[a-z0-9-]+\.[a-z]{2,}/
+		// the looked-up name is built by the substitution itself: "$(whoami).x.example"
+		$a = /\b(nslookup|dig|host|ping)\s+(-[A-Za-z0-9]+\s+){0,3}[^\s$`]{0,40}(\$\([^)\n]{1,120}\)|`[^`\n]{1,120}`|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)[A-Za-z0-9_.${}-]{0,60}\.[a-z0-9-]+\.[a-z]{2,}/
 		$b = /\$\((whoami|hostname|id|cat\s[^)]{1,80}|base64[^)]{0,80}|xxd[^)]{0,80})\)\.[a-z0-9-]+\.[a-z]{2,}/
 	condition:
 		any of them
@@ -103,7 +104,7 @@ rule AL136_api_base_url
 		description = "An env file or TOML config points a model API (and the key sent with it) at another host (*_BASE_URL, base_url)"
 	strings:
 		$a = /(^|\n)[ \t]*(export[ \t]+)?[A-Z0-9_]*(ANTHROPIC|OPENAI|GEMINI|GOOGLE|AZURE_OPENAI|MISTRAL|GROQ|OPENROUTER|DEEPSEEK|XAI)[A-Z0-9_]*_(BASE_URL|API_BASE|ENDPOINT)[ \t]*=[ \t]*["']?https?:\/\/([^l1\s"'\/]|l[^o]|1[^2])/
-		$b = /(^|\n)[ \t]*base_url[ \t]*=[ \t]*["']https?:\/\/([^l1\s"'\/]|l[^o]|1[^2])/
+		$b = /(^|\n)[ \t]*base_url[ \t]*=[ \t]*["']https?:\/\/([^l1\s"'\/]|l[^o]|1[^2])[^"'\n]{0,200}["'][ \t]*(#[^\n]{0,200})?\r?\n/
 	condition:
 		any of them
 }

@@ -19,9 +19,9 @@ rule AL101_ignore_previous_instructions
 		$c = /\b(forget|disregard)\s+(everything|all|anything)\s+(above|before\s+this|you\s+(were|have\s+been)\s+told|previously\s+said)\b/ nocase
 		// the instructions named by where they came from ("the instructions
 		// you got before", "all the prompts given to you till now")
-		$e = /\b(ignore|ingore|ignroe|disregard|forget|override|bypass)\s+(all\s+|any\s+|of\s+)?(the\s+|your\s+|my\s+|these\s+)?(previous\s+|prior\s+)?(instr?u?c?tions?|prompts?|directions|rules|directives|guidelines)\s+(you\s+(got|were\s+given|have\s+been\s+given|received|have\s+received|were\s+told)|given\s+to\s+you|(you|i)\s+gave\s+you|(up\s+)?(until|till|to)\s+now|so\s+far|before\s+this)/ nocase
+		$e = /\b(ignore|ingore|ignroe|disregard|forget|override|bypass)\s+(all\s+|any\s+|every\s+|of\s+)?(the\s+|your\s+|my\s+|these\s+)?(previous\s+|prior\s+)?(instr?u?c?tions?|prompts?|directions?|rules?|directives?|guidelines?|orders?)\s+(you\s+(got|were\s+given|have\s+been\s+given|received|have\s+received|were\s+told)|given\s+to\s+you|(you|i)\s+gave\s+you|(up\s+)?(until|till|to)\s+now|so\s+far|before\s+this)/ nocase
 		// the rest of the text it sits in, then an order
-		$f = /\b(ignore|ingore|disregard|forget)\s+(the\s+rest|everything\s+else|all\s+(the\s+)?(other|remaining))\s+(of\s+)?(this|the|these)?\s*(data|text|document|input|content|file|page|message|prompt|instructions)\b[^\n]{0,40}\b(and|then|just|only)\b/ nocase
+		$f = /\b(ignore|ingore|disregard|forget)\s+(the\s+rest|the\s+remainder|everything\s+else|all\s+(the\s+)?(other|remaining))\s+(of\s+)?(this|the|these)?\s*(data|text|document|input|content|file|page|message|prompt|instructions)\b[^\n]{0,40}\b(and|then|just|only)\b/ nocase
 		// a bare "ignore instructions" followed by a new order
 		$g = /\b(ignore|ingore|disregard)\s+(all\s+|your\s+|any\s+)?(instr?u?c?tions?|prompts?|rules)\s*(,|;|\.|and)\s*(and\s+)?(just\s+|only\s+|instead\s+|now\s+)?(print|say|output|write|respond|reply|answer|return|repeat|tell|do|act|follow)\b/ nocase
 		// the model's knowledge and rules wiped as a whole
@@ -64,7 +64,11 @@ rule AL103_role_spoofing_tokens
 		$b = "<|im_end|>" nocase
 		$c = "<|system|>" nocase
 		$d = "<|endoftext|>" nocase
-		$e = /<\/?(system|system[_-]prompt|system[_-]message|admin[_-]instructions|developer[_-]instructions|user[_-]instructions|assistant)>/ nocase
+		// a closing tag, or an opening one that starts a line: a
+		// placeholder inside a path or an argument ("analysis/<system>/",
+		// "--source <system>") is neither
+		$e = /<\/(system|system[_-]prompt|system[_-]message|admin[_-]instructions|developer[_-]instructions|user[_-]instructions|assistant)>/ nocase
+		$e2 = /(^|\n)[ \t>]*<(system|system[_-]prompt|system[_-]message|admin[_-]instructions|developer[_-]instructions|user[_-]instructions|assistant)>/ nocase
 		$f = /\[\/?(SYSTEM|INST)\]/
 		$g = "<<SYS>>"
 		// markup that announces a system or developer message:
@@ -126,7 +130,7 @@ rule AL106_persona_jailbreak
 		$norules = /\b(without|free\s+of|free\s+from|no)\s+(any\s+|all\s+)?(rules|restrictions|filters|censorship|limits|limitations|ethics|morals|moral\s+or\s+ethical\s+\w+)\s+(or|and|,)\s+(\w+\s+)?(ethics|morals|filters|restrictions|censorship|guidelines|rules|limits)\b/ nocase
 		$role = /\b(immerse\s+yourself\s+(in|into)\s+the\s+role|pretend\s+to\s+be|you\s+are\s+going\s+to\s+(act|pretend|play)|act\s+as\s+(a\s+)?(simulator|DAN)|simulate\s+(\w+\s+mode|a\s+conversation\s+between)|play\s+the\s+role\s+of\s+(another|a\s+chatbot|an?\s+ai)|you\s+are\s+now\s+a\s+modified\s+version\s+of)\b/ nocase
 		$two = /\b(answer|respond\s+to)\s+(my|every|each|all)\s+(prompts?|questions?|messages?)\s+in\s+(two|2)\s+(different\s+|separate\s+)*(ways|styles|manners)|\bin\s+two\s+separate\s+styles\b/ nocase
-		$policy = /\b(openai|anthropic|content|usage)\s+(polic(y|ies)|filters?)\b/ nocase
+		$policy = /\b(ignore|ignores|bypass|bypasses|violat\w*|against|breaks?|not\s+bound\s+by|free\s+(from|of)|no|without)\s+(\w+\s+){0,2}(openai|anthropic|content|usage)\s+(polic(y|ies)|filters?)\b/ nocase
 		$ethics = /\b(ignore|ignores|disregard|disregards|without)\s+(all\s+|any\s+)?(hesitation\s+or\s+)?((moral|ethical|legal)\s+((and|or)\s+(ethical|legal|moral)\s+)?(guidelines|concerns|restrictions|considerations|constraints|boundaries)|(concerns?|regard|care)\s+(for|about)\s+(legality|ethics|morals|morality|the\s+law))\b/ nocase
 		$jb = /\bjailbr(eak|eaks|oken|eaked)\b/ nocase
 		$danname = /\b(ANTI-)?DAN\b/

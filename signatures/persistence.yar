@@ -90,8 +90,8 @@ rule AL164_agent_memory_write
 		confidence = "high"
 		description = "Writes to the agent's own instructions, memory or settings outside this project, or by shell redirection"
 	strings:
-		$a = /(>>?|\btee\s+(-a\s+)?)\s*["']?[^\s"'|;&]*(CLAUDE|AGENTS|GEMINI)(\.local)?\.md\b/
-		$b = /(>>?|\btee\s+(-a\s+)?)\s*["']?[^\s"'|;&]*\.(claude\/settings(\.local)?\.json|mcp\.json|cursorrules|windsurfrules|codex\/config\.toml|gemini\/settings\.json)\b/
+		$a = /(^|[\s;&|)0-9])(>>?|tee\s+(-a\s+)?)\s*["']?[^\s"'|;&(<]*(CLAUDE|AGENTS|GEMINI)(\.local)?\.md\b/
+		$b = /(^|[\s;&|)0-9])(>>?|tee\s+(-a\s+)?)\s*["']?[^\s"'|;&(<]*\.(claude\/settings(\.local)?\.json|mcp\.json|cursorrules|windsurfrules|codex\/config\.toml|gemini\/settings\.json)\b/
 		$c = /\b(write|append|add|save|store|insert|edit|modify|update)\b[^\n]{0,80}(~|\$HOME)\/(\.(claude|codex|gemini|cursor|copilot|codeium|windsurf|continue|aider)\/|Documents\/Cline\/)[^\s]*/ nocase
 		$d = /\b(write|append|add|save|store|insert|remember)\b[^\n]{0,60}\b(to|in|into)\s+(your\s+)?(persistent\s+|long-term\s+|user\s+|global\s+|permanent\s+)?memory\b[^\n]{0,60}\b(always|every\s+session|every\s+project|all\s+projects|from\s+now\s+on|future\s+sessions)\b/ nocase
 	condition:
