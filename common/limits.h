@@ -144,6 +144,12 @@
 #define LIMIT_CONTEXT_SCAN_BYTES 65536
 #define LIMIT_CONTEXT_LINE_BYTES 512
 
+/* Filler floods (scanners/flood.c): the longest repeated unit looked for,
+ * the copies of it that make a flood, and the fewest bytes one spans. */
+#define LIMIT_FLOOD_UNIT_BYTES 16
+#define LIMIT_FLOOD_REPEATS    40
+#define LIMIT_FLOOD_MIN_BYTES  100
+
 /* Shell analysis: children of one command node read (name, arguments,
  * redirects), arguments kept per command and bytes kept of each, and
  * variables and files remembered as holding a secret or a download. */

@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "scanners/flood.h"
 #include "scanners/imports.h"
 #include "scanners/markdown.h"
 #include "scanners/pipeline.h"
@@ -48,6 +49,10 @@ static int structure_scan(struct findings *fs, const struct scan_input *in)
 	} else if (in->kind == AIRLOCK_KIND_MARKDOWN) {
 		if ((error = al_markdown_scan(fs, &ps, in)) == 0)
 			error = al_imports_scan(fs, in);
+		if (error == 0)
+			error = al_flood_scan(fs, in);
+	} else if (in->kind == AIRLOCK_KIND_TEXT) {
+		error = al_flood_scan(fs, in);
 	}
 	al_ts_parsers_free(&ps);
 	return error;

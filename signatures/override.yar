@@ -151,7 +151,7 @@ rule AL107_turn_with_orders
 		// for both sides of the conversation
 		$a = /(^|\n)[ \t]*Assistant\s*:[^\n]{0,300}\n[ \t]*(User|Human)\s*:[^\n]{0,40}\b(repeat|print|say|output|ignore|please|now|next)\b/
 		// a system turn that gives orders
-		$b = /(^|\n)[ \t]*(\[?SYSTEM\]?|System)\s*:[^\n]{0,200}\b(you\s+must|ignore|from\s+now\s+on|new\s+instructions|disregard|we\s+now\s+must|override|you\s+are\s+now)\b/
+		$b = /(^|\n)[ \t]*(\[?SYSTEM\]?|System)\s*:[^\n]{0,200}\b([Yy]ou\s+must|[Ii]gnore|IGNORE|[Ff]rom\s+now\s+on|[Nn]ew\s+instructions|NEW\s+INSTRUCTIONS|[Dd]isregard|[Ww]e\s+now\s+must|[Oo]verride|[Yy]ou\s+are\s+now)\b/
 		// "System chain of thought result:" and the like, handed to the model as its own
 		$c = /\bsystem\s+(chain\s+of\s+thought|analysis|evaluation|verdict)\s+(result|output)\b[^\n]{0,80}:/ nocase
 		// a user turn that asks for a line to be repeated back

@@ -70,6 +70,8 @@ rule AL154_code_to_insert
 		// ("add the following code snippet to your implementation",
 		// "your algorithm gains from the below code excerpt")
 		$ask = /\b(following|below|subsequent|next|this)\s+(code|snippet)(\s+(snippet|excerpt|block|section|fragment|lines?))?\b[^\n]{0,100}\byour\s+(\w+\s+){0,2}(code|solution|implementation|response|codebase|algorithm|program|answer|logic|elucidation|project|app|application|functionality|script)\b/ nocase
+		// an insertion verb and the snippet, with no word for the work
+		$ask3 = /\b(incorporat\w*|embed\w*|includ\w*|insert\w*|integrat\w*|blend\w*|merg\w*|append\w*|assimilat\w*|weav\w*|wove\w*|inject\w*)\b[^\n]{0,60}\b(following|below|subsequent)\s+(code|snippet)\b/ nocase
 		$ask2 = /\byour\s+(\w+\s+){0,2}(code|solution|implementation|response|codebase|algorithm|program|answer|logic|elucidation|project|app|application|functionality|script)\b[^\n]{0,100}\b(following|below|subsequent|next)\s+(code|snippet)\b/ nocase
 		// what the code does (Python and JavaScript shapes)
 		$c1 = /\brequests\.(post|put)\s*\([^)]{0,300}\b(data|files|json)\s*=/
@@ -92,6 +94,9 @@ rule AL154_code_to_insert
 	condition:
 		for any i in (1..#ask) : (
 			for any of ($c*) : (for any j in (1..#) : (@[j] > @ask[i] and @[j] < @ask[i] + 1200))
+		) or
+		for any i in (1..#ask3) : (
+			for any of ($c*) : (for any j in (1..#) : (@[j] > @ask3[i] and @[j] < @ask3[i] + 1200))
 		) or
 		for any i in (1..#ask2) : (
 			for any of ($c*) : (for any j in (1..#) : (@[j] > @ask2[i] and @[j] < @ask2[i] + 1200))
