@@ -150,6 +150,10 @@
 #define LIMIT_FLOOD_REPEATS    40
 #define LIMIT_FLOOD_MIN_BYTES  100
 
+/* Invisible characters (AL503) in one always-loaded instruction file from
+ * which they are all raised to high (scanners/finding.c). */
+#define LIMIT_SMUGGLED_INVISIBLES 3
+
 /* Shell analysis: children of one command node read (name, arguments,
  * redirects), arguments kept per command and bytes kept of each, and
  * variables and files remembered as holding a secret or a download. */

@@ -129,3 +129,30 @@ bool al_context_path_only(const unsigned char *d, size_t len, size_t start)
 	}
 	return strstr(v, "$PATH") || strstr(v, "${PATH}");
 }
+
+bool al_context_always_loaded(const char *path, const unsigned char *d, size_t len)
+{
+	static const char *const names[] = {
+		"CLAUDE.md", "CLAUDE.local.md", "AGENTS.md",      "AGENTS.override.md",
+		"GEMINI.md", ".cursorrules",    ".windsurfrules", "copilot-instructions.md",
+		NULL
+	};
+	const char *base = strrchr(path, '/');
+	size_t n, fm;
+
+	base = base ? base + 1 : path;
+	for (int i = 0; names[i]; i++)
+		if (strcmp(base, names[i]) == 0)
+			return true;
+	n = strlen(base);
+	if (n < 4 || strcmp(base + n - 4, ".mdc") != 0 || len < 4 || memcmp(d, "---", 3) != 0)
+		return false;
+	/* the front matter: up to the closing --- line */
+	for (fm = 3; fm + 4 <= len && fm < LIMIT_CONTEXT_SCAN_BYTES; fm++)
+		if (d[fm] == '\n' && memcmp(d + fm + 1, "---", 3) == 0)
+			break;
+	for (size_t i = 0; i + 17 <= fm; i++)
+		if (memcmp(d + i, "alwaysApply: true", 17) == 0 && (i == 0 || d[i - 1] == '\n'))
+			return true;
+	return false;
+}

@@ -27,4 +27,10 @@ bool al_context_toml_profile(const unsigned char *d, size_t start);
  * ~/.bashrc): an installer's usual step, nothing that runs. */
 bool al_context_path_only(const unsigned char *d, size_t len, size_t start);
 
+/* The instruction file at `path` (project-relative) is loaded into every
+ * session: CLAUDE.md, AGENTS.md, GEMINI.md, .cursorrules, .windsurfrules,
+ * copilot-instructions.md, or a Cursor rule whose front matter (d) says
+ * alwaysApply: true. */
+bool al_context_always_loaded(const char *path, const unsigned char *d, size_t len);
+
 #endif
