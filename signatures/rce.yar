@@ -13,7 +13,9 @@ rule AL151_pipe_to_shell
 		description = "Downloads a script and pipes it straight into a shell or interpreter"
 	strings:
 		$a = /\b(curl|wget|fetch|iwr|Invoke-WebRequest)\b\s+[^\n|\s][^\n|]{0,199}\|\s*(sudo\s+(-[A-Za-z]+\s+)*)?(ba|z|da|k|fi)?sh\b/
-		$b = /\b(curl|wget)\b[^\n|]{0,200}\|\s*(sudo\s+)?(python[23]?|perl|ruby|node|php)\b/
+		// the interpreter reads its program from the pipe: no -c/-e program
+		// of its own ("| python3 -c 'import json ...'" only parses the data)
+		$b = /\b(curl|wget)\b[^\n|]{0,200}\|\s*(sudo\s+(-[A-Za-z]+\s+)*)?(python[23]?(\.[0-9]+)?|perl|ruby|node|php)\s*(-\s*)?([\n;&|)`"']|$)/
 		$c = /\b(ba|z)?sh\s+(-c\s+)?["']?\$\(\s*(curl|wget)\b/
 		$d = /\b(ba|z)?sh\s+<\(\s*(curl|wget)\b/
 		$e = /\b(iex|Invoke-Expression)\b[^\n]{0,40}(DownloadString|iwr|Invoke-WebRequest|irm|Invoke-RestMethod)/ nocase

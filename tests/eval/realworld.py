@@ -92,6 +92,7 @@ def main():
     tag_rows = defaultdict(lambda: [0, 0])
     fam_rows = defaultdict(lambda: [0, 0])
     carrier_rows = defaultdict(lambda: [0, 0])
+    source_rows = defaultdict(lambda: [0, 0])
     rule_att, rule_ben = Counter(), Counter()
     ben_blocks, cases_out = [], []
     n_ben = 0
@@ -104,7 +105,8 @@ def main():
                           'findings': findings})
         if side == 'attack':
             for rows, key in ((tag_rows, row['tag']), (fam_rows, (row['family'], row['tag'])),
-                              (carrier_rows, row['carrier'])):
+                              (carrier_rows, row['carrier']),
+                              (source_rows, (row['source_repo'], row['tag']))):
                 rows[key][0] += blocked
                 rows[key][1] += 1
             for r in rules:
@@ -136,6 +138,15 @@ def main():
     for fam, tag in sorted(fam_rows):
         b, n = fam_rows[(fam, tag)]
         out('| %s | %s | %d/%d (%.0f %%) |' % (fam, tag, b, n, pct(b, n)))
+    out('')
+    # The rules are written by hand, not fitted: each source is in effect
+    # held out from the others; the per-source rows show how evenly they
+    # generalise.
+    out('| source | tag | blocked |')
+    out('|---|---|---|')
+    for src, tag in sorted(source_rows):
+        b, n = source_rows[(src, tag)]
+        out('| %s | %s | %d/%d (%.0f %%) |' % (src, tag, b, n, pct(b, n)))
     out('')
     out('| carrier | blocked |')
     out('|---|---|')
