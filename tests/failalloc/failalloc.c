@@ -23,8 +23,18 @@
  *
  * Defining malloc here replaces it for the whole process, libraries
  * included (glibc allows this); it is built without sanitizers.
+ *
+ * One leak is libyara's, not airlock's, and cannot be worked around from
+ * outside: yr_rules_load_stream() (libyara 4.2) returns without releasing
+ * the arena it loaded when yr_rules_from_arena() then fails, and neither
+ * function is exported to call in the right order. A failure that struck
+ * inside yr_rules_load_stream (its stack, read with backtrace() and
+ * dladdr() when the allocation fails) may therefore leave blocks; those
+ * runs are counted and named, any other leak still fails the sweep.
  */
+#include <dlfcn.h>
 #include <errno.h>
+#include <execinfo.h>
 #include <fcntl.h>
 #include <malloc.h>
 #include <stdbool.h>
@@ -44,6 +54,22 @@ extern void __libc_free(void *p);
 
 static long countdown; /* 0: disarmed; 1: the next allocation fails */
 static int fired;
+static int in_yara_load; /* the failed allocation was libyara's rules load */
+
+/* Whether the current stack runs through yr_rules_load_stream. backtrace()
+ * is called once in main() first, so that here it allocates nothing. */
+static int under_yara_load(void)
+{
+	void *bt[64];
+	int n = backtrace(bt, 64);
+	Dl_info info;
+
+	for (int i = 0; i < n; i++)
+		if (dladdr(bt[i], &info) && info.dli_sname &&
+		    strcmp(info.dli_sname, "yr_rules_load_stream") == 0)
+			return 1;
+	return 0;
+}
 
 static int should_fail(void)
 {
@@ -51,6 +77,7 @@ static int should_fail(void)
 		return 0;
 	if (--countdown == 0) {
 		fired = 1;
+		in_yara_load = under_yara_load();
 		errno = ENOMEM;
 		return 1;
 	}
@@ -179,8 +206,8 @@ static void load_once(const char *dir, int fd, long fail_at)
 		snprintf(buf, sizeof(buf), "error %d", rc);
 	airlock_config_free(c);
 	airlock_project_free(p);
-	dprintf(fd, "%ld %ld %s%s", live_blocks - blocks, live_bytes - bytes,
-		fired ? "" : "unfired ", buf);
+	dprintf(fd, "%ld %ld %s%s%s", live_blocks - blocks, live_bytes - bytes,
+		in_yara_load ? "yara-load " : "", fired ? "" : "unfired ", buf);
 }
 
 struct outcome {
@@ -226,7 +253,7 @@ static int sweep(const char *dir, bool leaks)
 {
 	struct outcome ref, got;
 	char *text = got.text;
-	long n, errors = 0, runs = 0;
+	long n, errors = 0, runs = 0, yara_leaks = 0;
 
 	if (child(dir, 0, &ref) < 0 || strncmp(ref.text, "unfired trusted", 15) != 0) {
 		fprintf(stderr, "failalloc: the reference load failed: %s\n", ref.text);
@@ -243,6 +270,13 @@ static int sweep(const char *dir, bool leaks)
 		if (child(dir, n, &got) < 0)
 			return -1;
 		runs++;
+		if (strncmp(text, "yara-load ", 10) == 0) {
+			memmove(text, text + 10, strlen(text + 10) + 1);
+			if (got.blocks != 0 || got.bytes != 0) {
+				yara_leaks++; /* libyara's own leak: see the top */
+				got.blocks = got.bytes = 0;
+			}
+		}
 		if (leaks && (got.blocks != 0 || got.bytes != 0)) {
 			fprintf(stderr,
 				"failalloc: allocation %ld failed (%s) and %ld blocks (%ld bytes) were never freed\n",
@@ -272,6 +306,9 @@ static int sweep(const char *dir, bool leaks)
 	}
 	printf("failalloc: %s: %ld runs up to allocation %ld; %ld ended in an error, the rest recovered with the full result; no crash%s\n",
 	       leaks ? "warm" : "cold", runs, n, errors, leaks ? ", no leak" : "");
+	if (leaks && yara_leaks)
+		printf("failalloc: warm: %ld failures inside yr_rules_load_stream left libyara's arena allocated (libyara's leak, see failalloc.c)\n",
+		       yara_leaks);
 	return 0;
 }
 
@@ -279,8 +316,12 @@ int main(int argc, char **argv)
 {
 	int devnull;
 
+	void *bt[4];
+
 	if (argc != 2)
 		return 2;
+	/* the first backtrace() loads libgcc: done here, not in a child */
+	backtrace(bt, 4);
 	if (sweep(argv[1], false) < 0)
 		return 1;
 	/* what the libraries set up once per process, set up before the forks */
