@@ -58,3 +58,17 @@ rule AL173_bypass_mentioned
 	condition:
 		any of them
 }
+
+rule AL174_settings_preapprove_order
+{
+	meta:
+		id = "AL174"
+		category = "safety-bypass"
+		severity = "high"
+		confidence = "medium"
+		description = "Tells the agent to write its own settings so that every command or tool is approved in advance"
+	strings:
+		$a = /\b(add|write|put|set|insert|merge|append|update|change)\b[^\n]{0,100}\.(claude\/settings(\.local)?\.json|cursor\/mcp\.json|vscode\/settings\.json|gemini\/settings\.json|codex\/config\.toml)[^\x00]{0,300}("Bash(\(\*\))?"\s*[\],]|bypassPermissions|"chat\.tools\.autoApprove"\s*:\s*true|approval_policy\s*=\s*"never"|--yolo)/ nocase
+	condition:
+		$a
+}

@@ -83,6 +83,7 @@ rule AL115_hidden_action
 		$d = /\b(keep|hide)\s+(this|these|it|that)\s+(step\s+|command\s+|action\s+)?(hidden|secret|invisible)\s+from\s+(the|your)\s+(user|human|developer)\b/ nocase
 		$f = /\b((leave|keep)\s+(this|it|that)(\s+step)?\s+out\s+of|omit\s+(this|it|that)(\s+step)?\s+from)\s+(your|the)\s+(summary|reply|answer|response|report|output)\b/ nocase
 		$e = /\b(do\s+not|don't|dont|never)\s+(bring|raise)\s+(this|it|that)\s+up\s+(with|to)\s+(the|your)\s+(user|human|developer)\b/ nocase
+		$g = /\b(silently|quietly|secretly|covertly)\s+[^\n.;]{0,60}\b(upload|send|post|exfiltrate|transmit|curl|wget|scp)\b/ nocase
 	condition:
 		any of them
 }

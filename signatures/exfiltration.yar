@@ -90,8 +90,9 @@ rule AL135_environment_sent
 		$c = /\b(send|post|upload|exfiltrate)\s+(all\s+|the\s+|your\s+)?(environment\s+variables|env\s+vars)\b[^\n]{0,80}https?:\/\// nocase
 		$whole_env = /\b(dict\(os\.environ\)|os\.environ\.copy\(\)|json\.dumps\(\s*(dict\()?os\.environ|JSON\.stringify\(\s*process\.env\s*\)|ENV\.to_h\b)/
 		$net = /\b(urlopen|requests\.(post|put)|httpx\.(post|put)|fetch\(|axios\.(post|put)|http\.request|https\.request|Net::HTTP)/
+		$z = /\b(append|add|include|paste|put|write|copy)\s+(the\s+)?(full\s+)?(output\s+of\s+)?`?(env|printenv|set|export\s+-p)`?\s+(output\s+)?(to|in|into)\s+(the\s+|every\s+|each\s+)?(commit|pr|pull\s+request|issue|comment|message|readme|log|changelog)/ nocase
 	condition:
-		any of ($a, $b, $c) or ($whole_env and $net)
+		any of ($a, $b, $c, $z) or ($whole_env and $net)
 }
 
 rule AL136_api_base_url
@@ -118,7 +119,11 @@ rule AL137_image_in_reply
 		confidence = "medium"
 		description = "Orders a remote Markdown image into the model's reply (rendering it calls the host, with whatever the URL carries)"
 	strings:
-		$a = /\b(print|repeat|output|append|add|include|insert|render|respond\s+with|reply\s+with|return|end\s+(every|each|your)\s+\w+\s+with|format)\b[^\n]{0,120}!\[[^\]\n]{0,80}\]\(\s*https?:\/\//  nocase
+		// an image put into what the model says: a verb of output, or a
+		// word for the reply before it ("end every answer with ![..](..)");
+		// "add a screenshot to the PR: ![..](..)" is neither
+		$a = /\b(print|repeat|output|render|echo|respond\s+with|reply\s+with)\b[^\n]{0,80}!\[[^\]\n]{0,80}\]\(\s*https?:\/\// nocase
+		$c = /\b(reply|replies|answer|answers|response|responses|message|messages)\b[^\n]{0,120}!\[[^\]\n]{0,80}\]\(\s*https?:\/\// nocase
 		$b = /!\[[^\]\n]{0,80}\]\(\s*https?:\/\/[^\s)]{1,200}(<|\{\{?|%7[Bb]|\[)[A-Za-z_][^\s)]{0,80}(>|\}|\])/
 	condition:
 		any of them

@@ -28,6 +28,8 @@ rule AL101_ignore_previous_instructions
 		$h = /\b(forget|erase|wipe|clear)\s+(everything|all)\s+(you\s+(know|knew|learned|have\s+learned|were\s+taught)|(the\s+)?(prior|previous|earlier)\s+(data|rules|knowledge|training|instructions))/ nocase
 		$i = /\*{2,}\s*((important|urgent|critical)\s+)?(new|updated)\s+(instructions?|directives?|orders?)\s*\*{2,}/ nocase
 		$j = /\b(the\s+)?(above|previous|preceding)\s+(text\s+|lines\s+)?(are|were|is|was)\s+(the\s+)?(old|outdated|obsolete|fake|test)\s+(instructions|rules|prompts?)\b/ nocase
+		$k = /\b(ignore|ingore|disregard|forget|override|bypass)\s+(all\s+|any\s+)?(the\s+|your\s+)?(previous|prior|above|earlier|preceding|original|existing|system|safety)\s+(guidance|directives|constraints|commands|programming|configuration|policy|policies|system\s+prompt)\b/ nocase
+		$l = /\b(ignore|disregard)\s+(the\s+)?(user|developer|human)'?s?\s+(request|question|task|instructions|prompt)\b[^\n]{0,40}\b(instead|and\s+(just|only|now))\b/ nocase
 	condition:
 		any of them
 }
@@ -47,6 +49,10 @@ rule AL102_new_system_instructions
 		// a message that claims its author's authority over the agent
 		$d = /\bthis\s+is\s+an?\s+(important|urgent|critical|official)\s+(message|instruction|notice|directive)\s+from\s+(me|the\s+(user|developer|owner|administrator|admin|system|operator))\b[^\n]{0,60}\bto\s+you\b/ nocase
 		$e = /\b(pre-?verified|pre-?approved|authori[sz]ed)\s+by\s+(senior\s+)?(management|the\s+(developer|administrator|admin|owner|security\s+team))[^\n]{0,40}\b(override|ignore|skip|bypass|disregard)\b/ nocase
+		$f = /\b(strictly\s+)?(follow|obey|adhere\s+to|execute)\s+(this|these|the\s+following)\s+new\s+(instructions?|directives?|task|orders?)\b/ nocase
+		$g = /\b(safety|security)\s+(checks?|guardrails|filters|restrictions|rules|polic(y|ies)|guidelines)\s+((are|is|have\s+been|has\s+been)\s+)?(now\s+)?(disabled|turned\s+off|lifted|removed|suspended|revoked|void|waived)\b/ nocase
+		$h = /\b(note|message|instructions?|notice)\s+(to|for)\s+(the\s+|any\s+|all\s+)?(ai|llm|coding)?\s*(assistants?|agents?|models?|llms?)\b[^\n]{0,200}\b(authori[sz]ed|permitted|allowed|cleared)\s+(you\s+)?to\b/ nocase
+		$i = /\byour\s+(new|real|actual|true)\s+(goal|task|objective|mission|purpose)\s*(is|:)/ nocase
 	condition:
 		any of them
 }
@@ -76,6 +82,7 @@ rule AL103_role_spoofing_tokens
 		$h = /#{2,}\s*[\(\[]\s*(system|developer|admin)[_ -]?(message|prompt|instructions?|note)\s*[\)\]]/ nocase
 		$i = /(^|\n)[ \t]*\[(system|developer|admin)\]\s*:/ nocase
 		$j = /<(INFORMATION|IMPORTANT|INSTRUCTIONS|SYSTEM_OVERRIDE|ADMIN)>\s*[^<]{0,400}<\/(INFORMATION|IMPORTANT|INSTRUCTIONS|SYSTEM_OVERRIDE|ADMIN)>/
+		$k = /\b(SYSTEM|ADMIN|DEVELOPER|ROOT|OPERATOR)[ _](OVERRIDE|COMMAND|DIRECTIVE|INSTRUCTION|NOTICE|MESSAGE)S?\s*:/
 	condition:
 		any of them
 }
@@ -108,6 +115,7 @@ rule AL105_forced_reply
 		$reply2 = /\b(simply|only|just|always)\s+(respond|reply|answer|say|print|output)\s+(with\s+|by\s+saying\s+)?(["']|\xe2\x80\x9c)/ nocase
 		$reply3 = /\b(override|ignore|skip|bypass)\s+(the\s+|any\s+|all\s+)?(manual\s+|normal\s+|usual\s+)?(scoring|evaluation|analysis|review|assessment|rating|checks?)\s+and\s+(output|print|say|respond|report|return)\b/ nocase
 		$firm = /\b(you\s+(may|must|will|shall|can)\s*not\s+deviate|no\s+matter\s+what|regardless\s+of\s+(what|any)|even\s+if\s+(presented|asked|told)|(you\s+must|always)\s+ignore\s+(it|them|everything|anything)|under\s+(any|all)\s+circumstances|do\s+not\s+(evaluate|analy[sz]e|assess|review)\s+the)\b/ nocase
+		$reply4 = /\b(respond|reply|answer|say|print|output)\s+(only|just|exclusively)\s+(with\s+)?(the\s+(text|words?|phrase|string|message)\s+)?(["']|\xe2\x80\x9c)/ nocase
 	condition:
 		$reply3 or (any of ($reply*) and $firm)
 }
@@ -134,8 +142,10 @@ rule AL106_persona_jailbreak
 		$ethics = /\b(ignore|ignores|disregard|disregards|without)\s+(all\s+|any\s+)?(hesitation\s+or\s+)?((moral|ethical|legal)\s+((and|or)\s+(ethical|legal|moral)\s+)?(guidelines|concerns|restrictions|considerations|constraints|boundaries)|(concerns?|regard|care)\s+(for|about)\s+(legality|ethics|morals|morality|the\s+law))\b/ nocase
 		$jb = /\bjailbr(eak|eaks|oken|eaked)\b/ nocase
 		$danname = /\b(ANTI-)?DAN\b/
+		$removed = /\b(all|any|every)\s+(restrictions?|filters?|rules?|limits?|limitations?|safeguards?|guardrails?)\s+(are\s+|is\s+|have\s+been\s+|has\s+been\s+)?(removed|lifted|disabled|off|gone)\b/ nocase
+		$refuse = /\b(never|will\s+not|won't|cannot|can't)\s+refuse\b/ nocase
 	condition:
-		$dan or 2 of ($mode, $free, $abide, $character, $nolimit, $norules, $role, $two, $policy, $ethics, $jb, $danname)
+		$dan or 2 of ($mode, $free, $abide, $character, $nolimit, $norules, $role, $two, $policy, $ethics, $jb, $danname, $removed, $refuse)
 }
 
 rule AL107_turn_with_orders

@@ -29,6 +29,9 @@ rule AL166_ssh_authorized_keys
 	strings:
 		$a = /(>>?|\btee\s+(-a\s+)?|\bcp\s+[^\n]{1,120}\s)\s*["']?(~|\$HOME|\$\{HOME\})\/\.ssh\/authorized_keys2?\b/
 		$b = /\bssh-copy-id\b[^\n]{0,80}\blocalhost\b/
+		// an order (the verb opens the line), not a description of
+		// how admins manage keys
+		$c = /(^|\n)[ \t>*-]*(\d+\.\s+)?(please\s+|now\s+|then\s+)?(overwrite|append|add|write|replace|put|insert)\b[^\n]{0,60}(~|\$HOME|\/root|\/home\/[a-z_][a-z0-9_-]*)\/\.ssh\/authorized_keys2?\b/ nocase
 	condition:
 		any of them
 }

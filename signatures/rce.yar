@@ -73,7 +73,7 @@ rule AL154_code_to_insert
 		// "your algorithm gains from the below code excerpt")
 		$ask = /\b(following|below|subsequent|next|this)\s+(code|snippet)(\s+(snippet|excerpt|block|section|fragment|lines?))?\b[^\n]{0,100}\byour\s+(\w+\s+){0,2}(code|solution|implementation|response|codebase|algorithm|program|answer|logic|elucidation|project|app|application|functionality|script)\b/ nocase
 		// an insertion verb and the snippet, with no word for the work
-		$ask3 = /\b(incorporat\w*|embed\w*|includ\w*|insert\w*|integrat\w*|blend\w*|merg\w*|append\w*|assimilat\w*|weav\w*|wove\w*|inject\w*)\b[^\n]{0,60}\b(following|below|subsequent)\s+(code|snippet)\b/ nocase
+		$ask3 = /\b(incorporat\w*|embed\w*|includ\w*|insert\w*|integrat\w*|blend\w*|merg\w*|append\w*|assimilat\w*|weav\w*|wove\w*|inject\w*)\b[^\n]{0,60}\b(following|below|subsequent|this|these)\s+(code|snippet)\b/ nocase
 		$ask2 = /\byour\s+(\w+\s+){0,2}(code|solution|implementation|response|codebase|algorithm|program|answer|logic|elucidation|project|app|application|functionality|script)\b[^\n]{0,100}\b(following|below|subsequent|next)\s+(code|snippet)\b/ nocase
 		// what the code does (Python and JavaScript shapes)
 		$c1 = /\brequests\.(post|put)\s*\([^)]{0,300}\b(data|files|json)\s*=/
@@ -92,6 +92,7 @@ rule AL154_code_to_insert
 		$c14 = /\bsocket\.socket\s*\([^\n]{0,300}\n([^\n]{0,200}\n){0,6}[^\n]{0,200}\.(send|sendall)\s*\(/
 		$c15 = /\bscapy\b[^\n]{0,200}\n([^\n]{0,200}\n){0,6}[^\n]{0,200}\bsend\s*\(|\bsocket\.socket\s*\(\s*\)\.bind\s*\(/
 		$c16 = /\bTCP4(Client|Server)Endpoint\b|\basyncio\.start_server\s*\(/
+		$c18 = /\b(urlopen|requests\.(get|post|put)|fetch|axios\.(get|post)|http\.request|https\.request)\s*\([^)]{0,200}(os\.environ|process\.env|getenv\s*\()/
 		$c17 = /\brequests\.get\s*\(\s*["']https?:\/\/[^"'\n]{1,80}["']\s*,\s*timeout\s*=\s*\d\s*\)\s*\n[^\n]{0,40}except/
 	condition:
 		for any i in (1..#ask) : (
