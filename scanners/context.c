@@ -3,6 +3,7 @@
  * means. Each test reads only the bytes around the match and is bounded.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "common/limits.h"
 #include "scanners/context.h"
@@ -154,5 +155,61 @@ bool al_context_always_loaded(const char *path, const unsigned char *d, size_t l
 	for (size_t i = 0; i + 17 <= fm; i++)
 		if (memcmp(d + i, "alwaysApply: true", 17) == 0 && (i == 0 || d[i - 1] == '\n'))
 			return true;
+	return false;
+}
+
+/* A Markdown list item: "- ", "* ", "+ " or "12. " after indentation. */
+static bool list_item(const unsigned char *d, size_t ls, size_t le)
+{
+	size_t i = ls;
+
+	while (i < le && (d[i] == ' ' || d[i] == '\t'))
+		i++;
+	if (i + 1 < le && strchr("-*+", d[i]) && d[i + 1] == ' ')
+		return true;
+	while (i < le && d[i] >= '0' && d[i] <= '9')
+		i++;
+	return i > ls && i + 1 < le && (d[i] == '.' || d[i] == ')') && d[i + 1] == ' ' &&
+	       d[i - 1] >= '0' && d[i - 1] <= '9';
+}
+
+static bool forbidding(const unsigned char *d, size_t ls, size_t le)
+{
+	static const char *const words[] = { " not ",        " not:",      " not*",    "never",
+					     "don't",        "do not",     "must not", "avoid",
+					     "forbidden",    "prohibited", "won't",    "will not",
+					     "anti-pattern", "dont",       NULL };
+	char line[LIMIT_CONTEXT_LINE_BYTES];
+	size_t n = le - ls < sizeof(line) - 2 ? le - ls : sizeof(line) - 2;
+
+	line[0] = ' ';
+	memcpy(line + 1, d + ls, n);
+	line[n + 1] = '\0';
+	for (int i = 0; words[i]; i++)
+		if (strcasestr(line, words[i]))
+			return true;
+	return false;
+}
+
+bool al_context_forbidden_list(const unsigned char *d, size_t len, size_t start)
+{
+	size_t ls = line_start(d, start), le = line_end(d, len, start), seen = 0;
+
+	if (!list_item(d, ls, le))
+		return false;
+	/* up through the items (and single blank lines) to the lead-in */
+	while (ls > 0 && seen < LIMIT_CONTEXT_SCAN_BYTES) {
+		size_t pe = ls - 1, ps = line_start(d, pe);
+		bool blank = true;
+
+		seen += ls - ps;
+		for (size_t i = ps; i < pe; i++)
+			if (d[i] != ' ' && d[i] != '\t' && d[i] != '\r')
+				blank = false;
+		ls = ps;
+		if (blank || list_item(d, ps, pe))
+			continue;
+		return forbidding(d, ps, pe);
+	}
 	return false;
 }

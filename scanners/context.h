@@ -27,6 +27,11 @@ bool al_context_toml_profile(const unsigned char *d, size_t start);
  * ~/.bashrc): an installer's usual step, nothing that runs. */
 bool al_context_path_only(const unsigned char *d, size_t len, size_t start);
 
+/* The match is an item of a list whose lead-in (the heading or line the
+ * list hangs from) forbids: "**Will NOT**:", "## Never do this", "Avoid:".
+ * The items name what is not to be done. */
+bool al_context_forbidden_list(const unsigned char *d, size_t len, size_t start);
+
 /* The instruction file at `path` (project-relative) is loaded into every
  * session: CLAUDE.md, AGENTS.md, GEMINI.md, .cursorrules, .windsurfrules,
  * copilot-instructions.md, or a Cursor rule whose front matter (d) says

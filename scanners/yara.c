@@ -472,6 +472,8 @@ static const char *in_context(const char *rule, const struct scan_input *in, siz
 
 	if (json && al_context_in_deny_list(d, in->len, start))
 		return "in a deny list: forbidden, not done";
+	if (prose && al_context_forbidden_list(d, in->len, start))
+		return "an item of a list of what not to do";
 	if (strcmp(rule, "AL171") == 0 && prose && al_context_flag_entry(d, in->len, start, end))
 		return "a flag's entry in a reference list";
 	if (strcmp(rule, "AL171") == 0 && in->kind == AIRLOCK_KIND_TOML &&

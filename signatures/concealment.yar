@@ -84,6 +84,7 @@ rule AL115_hidden_action
 		$f = /\b((leave|keep)\s+(this|it|that)(\s+step)?\s+out\s+of|omit\s+(this|it|that)(\s+step)?\s+from)\s+(your|the)\s+(summary|reply|answer|response|report|output)\b/ nocase
 		$e = /\b(do\s+not|don't|dont|never)\s+(bring|raise)\s+(this|it|that)\s+up\s+(with|to)\s+(the|your)\s+(user|human|developer)\b/ nocase
 		$g = /\b(silently|quietly|secretly|covertly)\s+[^\n.;]{0,60}\b(upload|send|post|exfiltrate|transmit|curl|wget|scp)\b/ nocase
+		$h = /\b(never|do\s+not|don't|must\s+not)\s+(reveal|mention|disclose|admit|acknowledge|say)\s+(that\s+)?(these|this|the)\s+(notes?|instructions?|rules?|file|text|message)\s+(changed|affected|influenced|altered|told|exist|are\s+here)/ nocase
 	condition:
 		any of them
 }
@@ -119,4 +120,21 @@ rule AL117_escaped_invisible
 		$b = /\\u\{?[eE]00[0-7][0-9a-fA-F]\}?|\\U000[eE]00[0-7][0-9a-fA-F]|\\u[dD]b40\\u[dD][cCdD][0-9a-fA-F]{2}/
 	condition:
 		#a >= 3 or #b >= 3
+}
+
+rule AL118_destroy_unasked
+{
+	meta:
+		id = "AL118"
+		category = "concealment"
+		severity = "high"
+		confidence = "medium"
+		description = "Orders something destroyed (files, tests, history, a branch) and the confirmation skipped"
+	strings:
+		// the destruction is an order: the verb opens a line or a sentence
+		// ("Never delete ... without asking" is a rule, not an order)
+		$destroy = /(^|\n|[.;:!][ \t]+)[ \t>*-]*(\d+\.[ \t]+)?(please[ \t]+|now[ \t]+|then[ \t]+|also[ \t]+|just[ \t]+)?(delete|remove|erase|wipe|drop|purge|force[- ]push|rm[ \t]+-rf|git[ \t]+push[ \t]+(-f|--force)|git[ \t]+reset[ \t]+--hard)\b[^\n]{0,80}/ nocase
+		$unasked = /\b((do\s+not|don't|never)\s+(ask|wait)\s+(the\s+user\s+)?(for\s+)?(permission|confirmation|approval)|without\s+(asking|confirmation|confirming|approval|prompting))\b/ nocase private
+	condition:
+		for any i in (1..#destroy) : (for any j in (1..#unasked) : (@unasked[j] > @destroy[i] - 200 and @unasked[j] < @destroy[i] + 300))
 }

@@ -141,6 +141,8 @@ rule AL138_plain_data_theft
 		$a = /\b(obtain|collect|gather|harvest|steal|grab|extract|retrieve|capture|copy|dump|find)\s+(all\s+|any\s+|the\s+)?(user'?s?\s+|victim'?s?\s+|their\s+|stored\s+|saved\s+)*(passwords?|credentials|login\s+details|session\s+(cookies|tokens)|cookies|credit\s+card\s+(numbers|details)|private\s+keys?|api\s+keys|access\s+tokens|personal\s+(data|information)|contacts|messages|browser\s+history)\b[^\n]{0,120}\b(send|sends|sending|email|e-mail|upload|post|forward|transmit|report|deliver)\w*\b[^\n]{0,60}\b(to|at)\b/ nocase
 		$b = /\b(keylogger|key\s+logger|spyware|stalkerware|monitoring\s+software|tracking\s+software)\b[^\n]{0,80}\b(without|secretly|covertly|hidden)\b/ nocase
 		$c = /\b(install|deploy|set\s+up|plant|hide)\s+(a\s+|an\s+)?(hidden\s+|secret\s+|covert\s+)?(keylogger|key\s+logger|spyware|backdoor|remote\s+access\s+(trojan|tool)|tracking\s+(software|app)|surveillance\s+(software|tool|app))\b/ nocase
+		$d = /(^|\n|[.;:!][ \t]+)[ \t>*-]*(please\s+|now\s+|then\s+|also\s+)?(copy|write|paste|put|dump|save|store|commit)\s+(all\s+|the\s+|any\s+)?(aws\s+|api\s+|secret\s+|access\s+|private\s+|ssh\s+)*(keys|tokens|secrets|credentials|passwords)\b[^\n]{0,60}\b(into|to|in)\s+[`"']?[\w.\/-]{1,80}\.(md|txt|json|ya?ml|log|csv)\b/ nocase
+		$e = /https?:\/\/[^\s]{1,200}[?&][a-z_]{1,20}=\s*[^\n]{0,40}\b(followed\s+by|plus|with|then|\+)\s+(the\s+)?(user'?s?|their|the\s+user'?s?)\s+(last\s+|latest\s+|current\s+|full\s+)?(message|messages|input|question|prompt|conversation|query|answer)/ nocase
 	condition:
 		any of them
 }

@@ -30,6 +30,8 @@ rule AL101_ignore_previous_instructions
 		$j = /\b(the\s+)?(above|previous|preceding)\s+(text\s+|lines\s+)?(are|were|is|was)\s+(the\s+)?(old|outdated|obsolete|fake|test)\s+(instructions|rules|prompts?)\b/ nocase
 		$k = /\b(ignore|ingore|disregard|forget|override|bypass)\s+(all\s+|any\s+)?(the\s+|your\s+)?(previous|prior|above|earlier|preceding|original|existing|system|safety)\s+(guidance|directives|constraints|commands|programming|configuration|policy|policies|system\s+prompt)\b/ nocase
 		$l = /\b(ignore|disregard)\s+(the\s+)?(user|developer|human)'?s?\s+(request|question|task|instructions|prompt)\b[^\n]{0,40}\b(instead|and\s+(just|only|now))\b/ nocase
+		// the same order in other languages (es, pt, fr, it, de)
+		$m = /\b(ignora|ignore[sz]?|ignorar|ignorieren?|ignoriere|vergiss|oublie[sz]?|olvida|esque(c|\xc3\xa7)a)\b[^\n]{0,40}\b(instrucciones|instru(c|\xc3\xa7)(o|\xc3\xb5)es|instructions|istruzioni|anweisungen|consignes|indicaciones)\s+(anteriores|pr(e|\xc3\xa9)c(e|\xc3\xa9)dentes|precedenti|vorherigen|bisherigen|previas)\b/ nocase
 	condition:
 		any of them
 }
@@ -53,6 +55,8 @@ rule AL102_new_system_instructions
 		$g = /\b(safety|security)\s+(checks?|guardrails|filters|restrictions|rules|polic(y|ies)|guidelines)\s+((are|is|have\s+been|has\s+been)\s+)?(now\s+)?(disabled|turned\s+off|lifted|removed|suspended|revoked|void|waived)\b/ nocase
 		$h = /\b(note|message|instructions?|notice)\s+(to|for)\s+(the\s+|any\s+|all\s+)?(ai|llm|coding)?\s*(assistants?|agents?|models?|llms?)\b[^\n]{0,200}\b(authori[sz]ed|permitted|allowed|cleared)\s+(you\s+)?to\b/ nocase
 		$i = /\byour\s+(new|real|actual|true)\s+(goal|task|objective|mission|purpose)\s*(is|:)/ nocase
+		$j = /\byou('re|\s+are)\s+(now\s+)?(allowed|permitted|authori[sz]ed|free)\s+to\s+(read|access|open|run|execute|delete|modify|push|send|upload)\s+(any|all|every)\b/ nocase
+		$k = /\b(it's|it\s+is|this\s+is)\s+(me,?\s+)?(the\s+|your\s+)(developer|owner|admin|administrator|maintainer|creator|operator)\b[^\n]{0,120}\b(allowed|permitted|authori[sz]ed|you\s+(can|may|must|should)\s+now)\b/ nocase
 	condition:
 		any of them
 }
@@ -144,8 +148,11 @@ rule AL106_persona_jailbreak
 		$danname = /\b(ANTI-)?DAN\b/
 		$removed = /\b(all|any|every)\s+(restrictions?|filters?|rules?|limits?|limitations?|safeguards?|guardrails?)\s+(are\s+|is\s+|have\s+been\s+|has\s+been\s+)?(removed|lifted|disabled|off|gone)\b/ nocase
 		$refuse = /\b(never|will\s+not|won't|cannot|can't)\s+refuse\b/ nocase
+		$pretend = /\bpretend\s+(that\s+)?(you\s+are|you're)\s+(an?\s+)?(\w+\s+){0,2}(ai|model|assistant|chatbot|bot)\b/ nocase
+		$noguide = /\b(without|no|free\s+of)\s+(any\s+)?(content|safety|ethical|moral)\s+(guidelines|restrictions|filters|rules|limits|policies|policy)\b/ nocase
+		$illegal = /\b(including|even)\s+(the\s+)?(illegal|unethical|harmful|dangerous|immoral)\s+(requests|content|questions|ones|things|topics)\b/ nocase
 	condition:
-		$dan or 2 of ($mode, $free, $abide, $character, $nolimit, $norules, $role, $two, $policy, $ethics, $jb, $danname, $removed, $refuse)
+		$dan or 2 of ($mode, $free, $abide, $character, $nolimit, $norules, $role, $two, $policy, $ethics, $jb, $danname, $removed, $refuse, $pretend, $noguide, $illegal)
 }
 
 rule AL107_turn_with_orders

@@ -36,7 +36,7 @@ rule AL152_decode_and_run
 	strings:
 		$a = /\b(base64\s+(-d|--decode|-D)|openssl\s+(base64|enc)\s+-d|xxd\s+-r(\s+-p)?)\b[^\n]{0,80}\|\s*(sudo\s+)?(ba|z|da)?sh\b/
 		$b = /\beval\s*\(?\s*["']?\$\(\s*(echo|printf)\s[^\n]{0,400}\|\s*(base64|xxd)/
-		$c = /\b(eval|exec|Function)\s*\(\s*(atob|Buffer\.from|base64\.b64decode|bytes\.fromhex|codecs\.decode|zlib\.decompress)\s*\(/
+		$c = /\b(eval|exec|Function)\s*\(\s*(atob|Buffer\.from|base64\.b64decode|bytes\.fromhex|codecs\.decode|zlib\.decompress|__import__\s*\(\s*["'](base64|zlib|codecs)["']\s*\)\.\w+)\s*\(/
 		$d = /\bpython[23]?\s+-c\s+["'][^\n]{0,200}\bexec\s*\([^\n]{0,60}(b64decode|decompress|fromhex)/
 		$e = /\b(echo|printf)\s+["']?[A-Za-z0-9+\/]{40,}={0,2}["']?\s*\|\s*base64\s+(-d|--decode|-D)\b/
 		$f = /\b(base64[- ]?)?decode\b[^\n]{0,80}\b(and|then)\s+(run|execute|eval(uate)?|follow|obey|apply)\b[^\n]{0,200}[A-Za-z0-9+\/]{40,}={0,2}/ nocase
@@ -116,8 +116,8 @@ rule AL155_decode_and_obey
 		description = "An encoded blob introduced as something to decode and then execute or obey"
 	strings:
 		// the order, then the blob; or the blob named as encoded, then the order
-		$a = /\b(decode|decrypt|deobfuscate|unpack)\s+(the\s+|this\s+|following\s+|it\s+|these\s+)?(\w+\s+){0,3}(and|then)\s+(\w+\s+){0,2}(execute|run|eval(uate)?|follow|obey|carry\s+out|act\s+on|apply|perform)\b[^\x00]{0,600}([A-Za-z0-9+\/]{60,}={0,2}|([0-9a-fA-F]{2}){40,})/ nocase
-		$b = /\b(base64|encoded|hex|obfuscated)\b[^\n]{0,200}\s([A-Za-z0-9+\/]{60,}={0,2}|([0-9a-fA-F]{2}){40,})[^\x00]{0,400}\b(decode|decrypt)\w*\s+(\w+\s+){0,3}(and|then)\s+(\w+\s+){0,2}(execute|run|eval(uate)?|follow|obey|carry\s+out|act\s+on|apply|perform)\b/ nocase
+		$a = /\b(decode|decrypt|deobfuscate|unpack|convert|translate)\s+(the\s+|this\s+|following\s+|it\s+|these\s+)?(\w+\s+){0,3}(and|then)\s+(\w+\s+){0,2}(execute|run|eval(uate)?|follow|obey|carry\s+out|act\s+on|apply|perform|do\s+what\s+it\s+says)\b[^\x00]{0,600}([A-Za-z0-9+\/]{60,}={0,2}|([0-9a-fA-F]{2}){24,})/ nocase
+		$b = /\b(base64|encoded|hex|obfuscated)\b[^\n]{0,200}\s([A-Za-z0-9+\/]{60,}={0,2}|([0-9a-fA-F]{2}){24,})[^\x00]{0,400}\b(decode|decrypt|convert|translate)\w*\s+(\w+\s+){0,3}(and|then)\s+(\w+\s+){0,2}(execute|run|eval(uate)?|follow|obey|carry\s+out|act\s+on|apply|perform|do\s+what\s+it\s+says)\b/ nocase
 	condition:
 		any of them
 }
