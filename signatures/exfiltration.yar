@@ -146,3 +146,24 @@ rule AL138_plain_data_theft
 	condition:
 		any of them
 }
+
+rule AL139_secret_to_outside
+{
+	meta:
+		id = "AL139"
+		category = "exfiltration"
+		severity = "high"
+		confidence = "medium"
+		description = "In one order: a secret or the user's data, a verb that moves it, and a place outside (a URL, an e-mail address, a summary, a PR, a commit)"
+	strings:
+		// the verb opens a clause (an order), then what, then where
+		$a = /(^|\n|[.;:!,(][ \t]+|\b(and|then|please|also|first|always)[ \t]+)[ \t>*-]*(send|post|upload|e-?mail|forward|transmit|leak|exfiltrate)\b[^.\n]{0,60}\b(passwords?|tokens?|api[ _-]?keys?|private[ _-]keys?|ssh[ _-]keys?|credentials|secrets?|cookies|session\s+ids?|hosts\.yml|\.npmrc|\.netrc|\.env|id_rsa|id_ed25519|every\s+file\s+you\s+(opened|read|saw)|the\s+(repository\s+)?diff)\b[^.\n]{0,100}(https?:\/\/|\b[A-Za-z0-9._-]{1,40}@[A-Za-z0-9-]{1,40}\.[a-z]{2,}\b)/ nocase
+		$c = /(^|\n|[.;:!,(][ \t]+|\b(and|then|please|also|first|always)[ \t]+)[ \t>*-]*(include|add|paste|put|append|attach|insert|write|copy)\b[^.\n]{0,60}\b(passwords?|tokens?|token\s+line|api[ _-]?keys?|private[ _-]keys?|ssh[ _-]keys?|credentials|secrets?|cookies|hosts\.yml|\.npmrc|\.netrc|\.env|id_rsa|id_ed25519)\b[^.\n]{0,60}\b(in|into|to)\s+(the\s+|your\s+|every\s+|each\s+)?(summary|pull\s+request|pr\s+(body|description)|commit\s+message|answer|reply|issue|comment|readme|changelog)\b/ nocase
+		// the secret named by the command that prints it, then put in the summary
+		$b = /`(cat|type|less|head)\s+[^`\n]{0,60}(hosts\.yml|credentials|\.npmrc|\.netrc|\.env|id_rsa|id_ed25519|token)[^`\n]{0,20}`[^.\n]{0,80}\b(include|add|paste|put|append|send|post)\b[^.\n]{0,60}\b(summary|answer|reply|pull\s+request|commit|comment|https?:\/\/)/ nocase
+		$auth = /\b(authorization|bearer|header|x-api-key|auth)\b/ nocase private
+	condition:
+		$b or
+		for any i in (1..#a) : (not for any j in (1..#auth) : (@auth[j] >= @a[i] and @auth[j] < @a[i] + !a[i])) or
+		for any i in (1..#c) : (not for any j in (1..#auth) : (@auth[j] >= @c[i] and @auth[j] < @c[i] + !c[i]))
+}

@@ -31,7 +31,7 @@ rule AL101_ignore_previous_instructions
 		$k = /\b(ignore|ingore|disregard|forget|override|bypass)\s+(all\s+|any\s+)?(the\s+|your\s+)?(previous|prior|above|earlier|preceding|original|existing|system|safety)\s+(guidance|directives|constraints|commands|programming|configuration|policy|policies|system\s+prompt)\b/ nocase
 		$l = /\b(ignore|disregard)\s+(the\s+)?(user|developer|human)'?s?\s+(request|question|task|instructions|prompt)\b[^\n]{0,40}\b(instead|and\s+(just|only|now))\b/ nocase
 		// the same order in other languages (es, pt, fr, it, de)
-		$m = /\b(ignora|ignore[sz]?|ignorar|ignorieren?|ignoriere|vergiss|oublie[sz]?|olvida|esque(c|\xc3\xa7)a)\b[^\n]{0,40}\b(instrucciones|instru(c|\xc3\xa7)(o|\xc3\xb5)es|instructions|istruzioni|anweisungen|consignes|indicaciones)\s+(anteriores|pr(e|\xc3\xa9)c(e|\xc3\xa9)dentes|precedenti|vorherigen|bisherigen|previas)\b/ nocase
+		$m = /\b(ignora|ignore[sz]?|ignorar|ignorieren?|ignoriere|vergiss|oublie[sz]?|olvida|esque(c|\xc3\xa7)a)\b[^\n]{0,40}\b(instrucciones|instru(c|\xc3\xa7)(o|\xc3\xb5)es|instructions|istruzioni|anweisungen|consignes|indicaciones|regole|reglas|r(e|\xc3\xa8)gles|regeln|regras)\s+(anteriores|pr(e|\xc3\xa9)c(e|\xc3\xa9)dentes|precedenti|vorherigen|bisherigen|previas)\b/ nocase
 	condition:
 		any of them
 }
@@ -173,6 +173,25 @@ rule AL107_turn_with_orders
 		$c = /\bsystem\s+(chain\s+of\s+thought|analysis|evaluation|verdict)\s+(result|output)\b[^\n]{0,80}:/ nocase
 		// a user turn that asks for a line to be repeated back
 		$d = /(^|\n)[ \t]*(User|Human)\s*:[^\n]{0,60}\b(repeat|print|say|output)\s+(the\s+following|after\s+me)\b/
+	condition:
+		any of them
+}
+
+rule AL109_rules_declared_void
+{
+	meta:
+		id = "AL109"
+		category = "instruction-override"
+		severity = "high"
+		confidence = "medium"
+		description = "Declares the agent's rules or configuration outdated, replaced or switched off, or tells it to stop following them"
+	strings:
+		$a = /\b(earlier|previous|prior|original|old|existing|current|project|your)\s+(configuration|config|guidelines|rules|instructions|policy|policies|prompt|system\s+prompt|directives|setup)\s+(is|are|was|were|has\s+been|have\s+been)\s+(now\s+)?(outdated|obsolete|superseded|replaced|void|revoked|cancell?ed|deprecated|no\s+longer\s+(valid|in\s+effect|applicable|active))\b/ nocase
+		$b = /\b(stop|quit|cease)\s+(following|obeying|applying)\s+(the\s+|your\s+|all\s+|any\s+)?(project\s+|previous\s+|prior\s+|original\s+|system\s+|safety\s+)?(guidelines|rules|instructions|policies|policy|constraints|conventions)\b/ nocase
+		$c = /\b(content\s+)?(filtering|filters|moderation|restrictions|guardrails|safety\s+rules|safety\s+checks)\s+(is|are)\s+(no\s+longer|not)\s+(applied|active|enforced|in\s+effect|enabled)\b/ nocase
+		$d = /\b(upgraded|switched|moved|promoted|unlocked)\s+(you\s+)?(to|into)\s+(an?\s+)?(unrestricted|developer|god|admin|root|jailbreak|unfiltered|unlimited)\s+mode\b/ nocase
+		$e = /\bif\s+(anyone|anybody|someone|the\s+user|a\s+reviewer|they)\s+asks?\s+(about|what|why)\b[^.\n]{0,80}\b(say|tell\s+them|reply|answer|respond|claim)\b[^.\n]{0,20}\b(it|this|that)\s+(is|was)\s+(just|only|simply|merely)\b/ nocase
+		$f = /\byour\s+only\s+(job|task|goal|purpose)\s+now\s+(is|:)/ nocase
 	condition:
 		any of them
 }

@@ -132,3 +132,18 @@ rule AL168_git_config_hook
 	condition:
 		any of them
 }
+
+rule AL169_scheduled_or_install_fetch
+{
+	meta:
+		id = "AL169"
+		category = "persistence"
+		severity = "high"
+		confidence = "medium"
+		description = "Asks for something that runs later on its own (a cron entry, a postinstall script, an MCP server, a hook) to fetch, run or send to a remote host"
+	strings:
+		$a = /\b(cron\s+(entry|job)|crontab|postinstall|preinstall|install\s+script|launch\s*agent|login\s+item|startup\s+script|(mcp|MCP)\s+server|git\s+hook|pre-commit\s+hook)\b[^.\n]{0,120}\b(download\w*|fetch\w*|posts?|sends?|uploads?|curl|wget|runs?|executes?|get)\b[^.\n]{0,80}(https?:\/\/|process\.env|os\.environ)/ nocase
+		$b = /\b(download\w*|fetch\w*|posts?|sends?|uploads?|runs?)\b[^.\n]{0,80}(https?:\/\/)[^.\n]{0,10}[^\s.]{0,80}[^.\n]{0,60}\b(every\s+(hour|day|minute|night|boot|login|session)|hourly|nightly|on\s+(boot|login|startup))\b/ nocase
+	condition:
+		any of them
+}
