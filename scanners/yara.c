@@ -352,7 +352,8 @@ static bool negated_here(const unsigned char *d, size_t ls, size_t start)
 
 static bool quoted_example(const unsigned char *d, size_t len, size_t start, size_t end)
 {
-	size_t ls = start, le = start, ticks = 0, ticks_to_end = 0, fs = fence_start(d, start);
+	size_t ls = start, le = start, ticks = 0, ticks_to_end = 0, dquotes = 0;
+	size_t fs = fence_start(d, start);
 	unsigned char q;
 	bool quoted;
 
@@ -371,14 +372,18 @@ static bool quoted_example(const unsigned char *d, size_t len, size_t start, siz
 		ls--;
 	while (le < len && d[le] != '\n')
 		le++;
-	for (size_t i = ls; i < start; i++)
+	for (size_t i = ls; i < start; i++) {
 		ticks += d[i] == '`';
+		dquotes += d[i] == '"';
+	}
 	q = start > ls ? d[start - 1] : 0;
 	/* "might try to read `~/.aws/credentials`": the match ends inside a
 	 * code span (a closing backtick it took in is not counted) */
 	for (size_t i = start; i + 1 < end && i < le; i++)
 		ticks_to_end += d[i] == '`';
-	quoted = q == '"' || q == '\'' || q == '`' || ticks % 2 == 1 ||
+	/* an odd number of straight double quotes before it on the line: the
+	 * match is inside a quotation that began earlier */
+	quoted = q == '"' || q == '\'' || q == '`' || ticks % 2 == 1 || dquotes % 2 == 1 ||
 		 (ticks + ticks_to_end) % 2 == 1 ||
 		 (start >= ls + 3 && memcmp(d + start - 3, "\xe2\x80\x9c", 3) == 0);
 	if (!quoted && !prohibited(d, ls, start))

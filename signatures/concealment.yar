@@ -85,6 +85,9 @@ rule AL115_hidden_action
 		$e = /\b(do\s+not|don't|dont|never)\s+(bring|raise)\s+(this|it|that)\s+up\s+(with|to)\s+(the|your)\s+(user|human|developer)\b/ nocase
 		$g = /\b(silently|quietly|secretly|covertly)\s+[^\n.;]{0,60}\b(upload|send|post|exfiltrate|transmit|curl|wget|scp)\b/ nocase
 		$h = /\b(never|do\s+not|don't|must\s+not)\s+(reveal|mention|disclose|admit|acknowledge|say)\s+(that\s+)?(these|this|the)\s+(notes?|instructions?|rules?|file|text|message)\s+(changed|affected|influenced|altered|told|exist|are\s+here)/ nocase
+		$i = /\b(silently|quietly|secretly|covertly)\s+(push|sync|mirror|copy|forward|replicate)\b[^.\n]{0,80}(https?:\/\/|git@|ssh:\/\/|\b[a-z0-9.-]+\.[a-z]{2,}:)/ nocase
+		$j = /\b(do\s+not|don't|dont|never)\s+(bring|raise)\s+(this|it|that)\s+up\b/ nocase
+		$k = /\b(do\s+not|don't|never)\s+(mention|tell\s+the\s+user|reveal|say)\s+(that|how|why)\s+you\b/ nocase
 	condition:
 		any of them
 }

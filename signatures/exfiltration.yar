@@ -143,6 +143,8 @@ rule AL138_plain_data_theft
 		$c = /\b(install|deploy|set\s+up|plant|hide)\s+(a\s+|an\s+)?(hidden\s+|secret\s+|covert\s+)?(keylogger|key\s+logger|spyware|backdoor|remote\s+access\s+(trojan|tool)|tracking\s+(software|app)|surveillance\s+(software|tool|app))\b/ nocase
 		$d = /(^|\n|[.;:!][ \t]+)[ \t>*-]*(please\s+|now\s+|then\s+|also\s+)?(copy|write|paste|put|dump|save|store|commit)\s+(all\s+|the\s+|any\s+)?(aws\s+|api\s+|secret\s+|access\s+|private\s+|ssh\s+)*(keys|tokens|secrets|credentials|passwords)\b[^\n]{0,60}\b(into|to|in)\s+[`"']?[\w.\/-]{1,80}\.(md|txt|json|ya?ml|log|csv)\b/ nocase
 		$e = /https?:\/\/[^\s]{1,200}[?&][a-z_]{1,20}=\s*[^\n]{0,40}\b(followed\s+by|plus|with|then|\+)\s+(the\s+)?(user'?s?|their|the\s+user'?s?)\s+(last\s+|latest\s+|current\s+|full\s+)?(message|messages|input|question|prompt|conversation|query|answer)/ nocase
+		$f = /\b(copy|put\s+a\s+copy\s+of|tar|zip|archive|move|mirror)\b[^.\n]{0,40}(~|\$HOME|the\s+user's\s+~?)\/?\.(aws|ssh|gnupg|kube|docker|config\/gh|password-store)\b[^.\n]{0,80}(world-?readable|chmod\s+(-R\s+)?[0-7]?[0-7][0-7][4-7]|\/tmp\b|public|shared?\b|https?:\/\/)/ nocase
+		$g = /\b(pass|put|include|send|provide|add)\s+(its|the|their)\s+(full\s+)?(content|contents)\s+(as|in|into)\s+(the\s+)?['"`]?\w{1,30}['"`]?\s*(parameter|argument|field|param)?/ nocase
 	condition:
 		any of them
 }
@@ -157,11 +159,11 @@ rule AL139_secret_to_outside
 		description = "In one order: a secret or the user's data, a verb that moves it, and a place outside (a URL, an e-mail address, a summary, a PR, a commit)"
 	strings:
 		// the verb opens a clause (an order), then what, then where
-		$a = /(^|\n|[.;:!,(][ \t]+|\b(and|then|please|also|first|always)[ \t]+)[ \t>*-]*(send|post|upload|e-?mail|forward|transmit|leak|exfiltrate)\b[^.\n]{0,60}\b(passwords?|tokens?|api[ _-]?keys?|private[ _-]keys?|ssh[ _-]keys?|credentials|secrets?|cookies|session\s+ids?|hosts\.yml|\.npmrc|\.netrc|\.env|id_rsa|id_ed25519|every\s+file\s+you\s+(opened|read|saw)|the\s+(repository\s+)?diff)\b[^.\n]{0,100}(https?:\/\/|\b[A-Za-z0-9._-]{1,40}@[A-Za-z0-9-]{1,40}\.[a-z]{2,}\b)/ nocase
-		$c = /(^|\n|[.;:!,(][ \t]+|\b(and|then|please|also|first|always)[ \t]+)[ \t>*-]*(include|add|paste|put|append|attach|insert|write|copy)\b[^.\n]{0,60}\b(passwords?|tokens?|token\s+line|api[ _-]?keys?|private[ _-]keys?|ssh[ _-]keys?|credentials|secrets?|cookies|hosts\.yml|\.npmrc|\.netrc|\.env|id_rsa|id_ed25519)\b[^.\n]{0,60}\b(in|into|to)\s+(the\s+|your\s+|every\s+|each\s+)?(summary|pull\s+request|pr\s+(body|description)|commit\s+message|answer|reply|issue|comment|readme|changelog)\b/ nocase
-		// the secret named by the command that prints it, then put in the summary
-		$b = /`(cat|type|less|head)\s+[^`\n]{0,60}(hosts\.yml|credentials|\.npmrc|\.netrc|\.env|id_rsa|id_ed25519|token)[^`\n]{0,20}`[^.\n]{0,80}\b(include|add|paste|put|append|send|post)\b[^.\n]{0,60}\b(summary|answer|reply|pull\s+request|commit|comment|https?:\/\/)/ nocase
-		$auth = /\b(authorization|bearer|header|x-api-key|auth)\b/ nocase private
+		$a = /(^|\n|[.;:!,(][ \t]+|\b(and|then|please|also|first|always)[ \t]+)[ \t>*-]*(send|post|upload|e-?mail|forward|transmit|leak|exfiltrate)\b[^.\n]{0,60}(\.(bash_history|zsh_history|npmrc|netrc|env)\b[^.\n]{0,100}(https?:\/\/|\b[A-Za-z0-9._-]{1,40}@[A-Za-z0-9-]{1,40}\.[a-z]{2,}\b)|\b(passwords?|tokens?|api[ _-]?keys?|private[ _-]keys?|ssh[ _-]keys?|credentials|secrets?|cookies|session\s+ids?|hosts\.yml|id_rsa|id_ed25519|every\s+file\s+you\s+(opened|read|saw)|the\s+(repository\s+)?diff|shell\s+history|browser\s+history|secrets\s+context)\b[^.\n]{0,100}(https?:\/\/|\b[A-Za-z0-9._-]{1,40}@[A-Za-z0-9-]{1,40}\.[a-z]{2,}\b))/ nocase
+		$c = /(^|\n|[.;:!,(][ \t]+|\b(and|then|please|also|first|always)[ \t]+)[ \t>*-]*(include|add|paste|put|append|attach|insert|write|copy)\b[^.\n]{0,60}\b(passwords?|tokens?|token\s+line|api[ _-]?keys?|private[ _-]keys?|ssh[ _-]keys?|credentials|secrets?|cookies|hosts\.yml|\.npmrc|\.netrc|\.env|id_rsa|id_ed25519)\b[^.\n]{0,60}\b(in|into|to|of)\s+(the\s+|your\s+|every\s+|each\s+)?(next\s+)?(summary|pull\s+request|pr\s+(body|description)|commit\s+message|answer|reply|issue|comment|readme|changelog)\b/ nocase
+		// the secret named by the command that prints it, then put in the reply
+		$b = /`((cat|type|less|head)\s+[^`\n]{0,60}(hosts\.yml|credentials|\.npmrc|\.netrc|\.env|id_rsa|id_ed25519|token)|gh\s+auth\s+token|aws\s+configure\s+get|security\s+find-generic-password|printenv|gcloud\s+auth\s+print-access-token)[^`\n]{0,20}`[^.\n]{0,80}\b(include|add|paste|put|append|send|post)\b[^.\n]{0,60}\b(summary|answer|reply|pull\s+request|commit|comment|https?:\/\/)/ nocase
+		$auth = /\b(authorization|bearer|header|x-api-key)\b/ nocase private
 	condition:
 		$b or
 		for any i in (1..#a) : (not for any j in (1..#auth) : (@auth[j] >= @a[i] and @auth[j] < @a[i] + !a[i])) or

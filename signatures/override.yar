@@ -32,6 +32,11 @@ rule AL101_ignore_previous_instructions
 		$l = /\b(ignore|disregard)\s+(the\s+)?(user|developer|human)'?s?\s+(request|question|task|instructions|prompt)\b[^\n]{0,40}\b(instead|and\s+(just|only|now))\b/ nocase
 		// the same order in other languages (es, pt, fr, it, de)
 		$m = /\b(ignora|ignore[sz]?|ignorar|ignorieren?|ignoriere|vergiss|oublie[sz]?|olvida|esque(c|\xc3\xa7)a)\b[^\n]{0,40}\b(instrucciones|instru(c|\xc3\xa7)(o|\xc3\xb5)es|instructions|istruzioni|anweisungen|consignes|indicaciones|regole|reglas|r(e|\xc3\xa8)gles|regeln|regras)\s+(anteriores|pr(e|\xc3\xa9)c(e|\xc3\xa9)dentes|precedenti|vorherigen|bisherigen|previas)\b/ nocase
+		// typos that keep the shape ("iunstructions", "instrcutions")
+		$n = /\b(ignore|ingore|disregard|forget)\s+(all\s+|any\s+)?(the\s+|your\s+|my\s+)?(previous|prior|above|earlier|preceding|original)\s+i[a-z]?ns?tr?[a-z]?u?c?t?[a-z]?ions?\b/ nocase
+		$o = /\b(ignore|disregard|forget)\s+(all\s+|any\s+)?(the\s+)?(text|everything|anything|words|content|lines)\s+(before|above|preceding|prior\s+to)\s+(this|here|now)\b/ nocase
+		$p = /\b(everything|all|the\s+text|anything)\s+(above|before\s+this|before)\s+(was|is|were)\s+(just\s+|only\s+|merely\s+)?(a\s+test|fake|a\s+decoy|not\s+real|a\s+trick|a\s+joke)\b/ nocase
+		$q = /\b(ignora|ignore[sz]?|ignorar|ignoriere|vergiss|oublie[sz]?|olvida)\s+(tes|vos|tus|sus|deine|ihre|le\s+tue|suas|as\s+suas|les|las|le|die)\s+(consignes|instructions|instrucciones|anweisungen|istruzioni|regole|reglas|r(e|\xc3\xa8)gles|regeln|instru(c|\xc3\xa7)(o|\xc3\xb5)es)\b/ nocase
 	condition:
 		any of them
 }
@@ -57,6 +62,8 @@ rule AL102_new_system_instructions
 		$i = /\byour\s+(new|real|actual|true)\s+(goal|task|objective|mission|purpose)\s*(is|:)/ nocase
 		$j = /\byou('re|\s+are)\s+(now\s+)?(allowed|permitted|authori[sz]ed|free)\s+to\s+(read|access|open|run|execute|delete|modify|push|send|upload)\s+(any|all|every)\b/ nocase
 		$k = /\b(it's|it\s+is|this\s+is)\s+(me,?\s+)?(the\s+|your\s+)(developer|owner|admin|administrator|maintainer|creator|operator)\b[^\n]{0,120}\b(allowed|permitted|authori[sz]ed|you\s+(can|may|must|should)\s+now)\b/ nocase
+		$l = /\bstrictly\s+(adhere\s+to|follow|obey|comply\s+with)\s+(the\s+following|these|this)\s+(instructions?|directives?|orders?|commands?)\b/ nocase
+		$m = /\b(real|actual|true)\s+(instructions|orders|task)\s+(follow|begin|start|are\s+below)\b/ nocase
 	condition:
 		any of them
 }
@@ -87,6 +94,7 @@ rule AL103_role_spoofing_tokens
 		$i = /(^|\n)[ \t]*\[(system|developer|admin)\]\s*:/ nocase
 		$j = /<(INFORMATION|IMPORTANT|INSTRUCTIONS|SYSTEM_OVERRIDE|ADMIN)>\s*[^<]{0,400}<\/(INFORMATION|IMPORTANT|INSTRUCTIONS|SYSTEM_OVERRIDE|ADMIN)>/
 		$k = /\b(SYSTEM|ADMIN|DEVELOPER|ROOT|OPERATOR)[ _](OVERRIDE|COMMAND|DIRECTIVE|INSTRUCTION|NOTICE|MESSAGE)S?\s*:/
+		$l = /(^|\n)[ \t]*#{1,6}[ \t]*(message|note|notice|instructions?|memo)\s+from\s+(anthropic|openai|google|microsoft|cursor|github|the\s+(system|admin|administrator|developers?|security\s+team|platform))\b/ nocase
 	condition:
 		any of them
 }
@@ -151,8 +159,10 @@ rule AL106_persona_jailbreak
 		$pretend = /\bpretend\s+(that\s+)?(you\s+are|you're)\s+(an?\s+)?(\w+\s+){0,2}(ai|model|assistant|chatbot|bot)\b/ nocase
 		$noguide = /\b(without|no|free\s+of)\s+(any\s+)?(content|safety|ethical|moral)\s+(guidelines|restrictions|filters|rules|limits|policies|policy)\b/ nocase
 		$illegal = /\b(including|even)\s+(the\s+)?(illegal|unethical|harmful|dangerous|immoral)\s+(requests|content|questions|ones|things|topics)\b/ nocase
+		$anything = /\b(answers?|responds?\s+to|fulfil+s?|complies\s+with)\s+(every|any|all)\s+(request|question|prompt)s?\b[^.\n]{0,40}\b(whatever|regardless|no\s+matter|fully|without)\b/ nocase
+		$nowarn = /\b(no|without)\s+(any\s+)?(warnings|disclaimers|caveats|refusals)\b/ nocase
 	condition:
-		$dan or 2 of ($mode, $free, $abide, $character, $nolimit, $norules, $role, $two, $policy, $ethics, $jb, $danname, $removed, $refuse, $pretend, $noguide, $illegal)
+		$dan or 2 of ($mode, $free, $abide, $character, $nolimit, $norules, $role, $two, $policy, $ethics, $jb, $danname, $removed, $refuse, $pretend, $noguide, $illegal, $anything, $nowarn)
 }
 
 rule AL107_turn_with_orders
@@ -192,6 +202,24 @@ rule AL109_rules_declared_void
 		$d = /\b(upgraded|switched|moved|promoted|unlocked)\s+(you\s+)?(to|into)\s+(an?\s+)?(unrestricted|developer|god|admin|root|jailbreak|unfiltered|unlimited)\s+mode\b/ nocase
 		$e = /\bif\s+(anyone|anybody|someone|the\s+user|a\s+reviewer|they)\s+asks?\s+(about|what|why)\b[^.\n]{0,80}\b(say|tell\s+them|reply|answer|respond|claim)\b[^.\n]{0,20}\b(it|this|that)\s+(is|was)\s+(just|only|simply|merely)\b/ nocase
 		$f = /\byour\s+only\s+(job|task|goal|purpose)\s+now\s+(is|:)/ nocase
+		$g = /\b(you\s+)?(no\s+longer|don't|do\s+not|never)\s+(need|have)\s+to\s+(respect|follow|obey|honou?r|ask|use|stay\s+in)\s+(the\s+|your\s+|any\s+)?(sandbox|rules|guidelines|permissions?|restrictions|confirmation|approval|policy|policies)\b/ nocase
+		$h = /\b(treat|consider|regard)\s+(every|all|any)\s+(shell\s+)?(commands?|tool\s+calls?|actions?|requests?)\s+as\s+(pre-?approved|approved|safe|authori[sz]ed|trusted)\b/ nocase
+		$i = /\b(obeys?|follows?|listens?\s+to)\s+only\s+(the\s+)?(instructions|orders|commands)\s+(hidden\s+)?(in|inside|from)\s+(files?|this\s+file|comments|the\s+repository|documents)\b/ nocase
+		$j = /\bcomply\s+with\s+(all|every|any)\s+requests?\b[^.\n]{0,60}\bwithout\s+(checking|question|review|verification|asking)/ nocase
 	condition:
 		any of them
+}
+
+rule AL110_prompt_leak
+{
+	meta:
+		id = "AL110"
+		category = "instruction-override"
+		severity = "high"
+		confidence = "medium"
+		description = "Asks the model to reveal its system prompt or the instructions it was given"
+	strings:
+		$a = /\b(print|reveal|repeat|output|show|return|disclose|leak|dump|respond\s+(to\s+[^.\n]{0,40})?with|reply\s+with|write\s+out)\s+(back\s+)?(me\s+)?(the\s+|your\s+)?(exact\s+|full\s+|complete\s+|entire\s+|initial\s+|original\s+|hidden\s+|first\s+\d+\s+words\s+of\s+(the\s+|your\s+)?)*(system\s+prompt|initial\s+prompt|hidden\s+prompt|prompt\s+you\s+were\s+given|instructions\s+you\s+were\s+given|text\s+(above|before\s+this))\b/ nocase
+	condition:
+		$a
 }

@@ -142,7 +142,9 @@ rule AL169_scheduled_or_install_fetch
 		confidence = "medium"
 		description = "Asks for something that runs later on its own (a cron entry, a postinstall script, an MCP server, a hook) to fetch, run or send to a remote host"
 	strings:
-		$a = /\b(cron\s+(entry|job)|crontab|postinstall|preinstall|install\s+script|launch\s*agent|login\s+item|startup\s+script|(mcp|MCP)\s+server|git\s+hook|pre-commit\s+hook)\b[^.\n]{0,120}\b(download\w*|fetch\w*|posts?|sends?|uploads?|curl|wget|runs?|executes?|get)\b[^.\n]{0,80}(https?:\/\/|process\.env|os\.environ)/ nocase
+		// the trigger, then fetch-and-run from a URL, or a send of secrets/env
+		$a = /\b(cron\s+(entry|job)|crontab|postinstall|preinstall|install\s+script|launch\s*agent|login\s+item|startup\s+script|(mcp|MCP)\s+server|git\s+hook|pre-commit\s+hook|github\s+action|workflow|ci\s+job)\b[^.\n]{0,120}(\b(download\w*|fetch\w*|gets?)\s+(and\s+)?(runs?|executes?)\b[^.\n]{0,40}https?:\/\/|\b(runs?|executes?|curl|wget)\s+(-[A-Za-z-]+\s+){0,3}[`'"]?https?:\/\/|\b(posts?|sends?|uploads?)\b[^.\n]{0,60}\b(secrets?|tokens?|env|environment|credentials|diff|repository|source|keys?)\b[^.\n]{0,60}https?:\/\/|(process\.env|os\.environ))/ nocase
+		$c = /\b(add|install|append|put|authori[sz]e)\s+(my|this|the\s+following|our|the\s+attached)\s+(public\s+)?ssh\s+key\s+(to|on|for|into)\b/ nocase
 		$b = /\b(download\w*|fetch\w*|posts?|sends?|uploads?|runs?)\b[^.\n]{0,80}(https?:\/\/)[^.\n]{0,10}[^\s.]{0,80}[^.\n]{0,60}\b(every\s+(hour|day|minute|night|boot|login|session)|hourly|nightly|on\s+(boot|login|startup))\b/ nocase
 	condition:
 		any of them

@@ -74,6 +74,8 @@ rule AL154_code_to_insert
 		$ask = /\b(following|below|subsequent|next|this)\s+(code|snippet)(\s+(snippet|excerpt|block|section|fragment|lines?))?\b[^\n]{0,100}\byour\s+(\w+\s+){0,2}(code|solution|implementation|response|codebase|algorithm|program|answer|logic|elucidation|project|app|application|functionality|script)\b/ nocase
 		// an insertion verb and the snippet, with no word for the work
 		$ask3 = /\b(incorporat\w*|embed\w*|includ\w*|insert\w*|integrat\w*|blend\w*|merg\w*|append\w*|assimilat\w*|weav\w*|wove\w*|inject\w*)\b[^\n]{0,60}\b(following|below|subsequent|this|these)\s+(code|snippet)\b/ nocase
+		// "append this to every file you touch"
+		$ask4 = /\b(append|add|insert|inject|put|prepend)\s+this\s+(line\s+|code\s+|snippet\s+|call\s+)?(to|into|at\s+the\s+(top|end)\s+of|in)\s+(every|each|all)\s+(\w+\s+){0,2}(files?|modules?|pages?|components?|scripts?)\b/ nocase
 		$ask2 = /\byour\s+(\w+\s+){0,2}(code|solution|implementation|response|codebase|algorithm|program|answer|logic|elucidation|project|app|application|functionality|script)\b[^\n]{0,100}\b(following|below|subsequent|next)\s+(code|snippet)\b/ nocase
 		// what the code does (Python and JavaScript shapes)
 		$c1 = /\brequests\.(post|put)\s*\([^)]{0,300}\b(data|files|json)\s*=/
@@ -98,6 +100,9 @@ rule AL154_code_to_insert
 		for any i in (1..#ask) : (
 			for any of ($c*) : (for any j in (1..#) : (@[j] > @ask[i] and @[j] < @ask[i] + 1200))
 		) or
+		for any i in (1..#ask4) : (
+			for any of ($c*) : (for any j in (1..#) : (@[j] > @ask4[i] and @[j] < @ask4[i] + 600))
+		) or
 		for any i in (1..#ask3) : (
 			for any of ($c*) : (for any j in (1..#) : (@[j] > @ask3[i] and @[j] < @ask3[i] + 1200))
 		) or
@@ -118,6 +123,38 @@ rule AL155_decode_and_obey
 		// the order, then the blob; or the blob named as encoded, then the order
 		$a = /\b(decode|decrypt|deobfuscate|unpack|convert|translate)\s+(the\s+|this\s+|following\s+|it\s+|these\s+)?(\w+\s+){0,3}(and|then)\s+(\w+\s+){0,2}(execute|run|eval(uate)?|follow|obey|carry\s+out|act\s+on|apply|perform|do\s+what\s+it\s+says)\b[^\x00]{0,600}([A-Za-z0-9+\/]{60,}={0,2}|([0-9a-fA-F]{2}){24,})/ nocase
 		$b = /\b(base64|encoded|hex|obfuscated)\b[^\n]{0,200}\s([A-Za-z0-9+\/]{60,}={0,2}|([0-9a-fA-F]{2}){24,})[^\x00]{0,400}\b(decode|decrypt|convert|translate)\w*\s+(\w+\s+){0,3}(and|then)\s+(\w+\s+){0,2}(execute|run|eval(uate)?|follow|obey|carry\s+out|act\s+on|apply|perform|do\s+what\s+it\s+says)\b/ nocase
+	condition:
+		any of them
+}
+
+rule AL156_disk_wipe
+{
+	meta:
+		id = "AL156"
+		category = "destructive"
+		severity = "high"
+		confidence = "high"
+		description = "Overwrites or formats a whole disk (dd onto a device, mkfs, wipefs, shred of /dev)"
+	strings:
+		$a = /\bdd\s+if=\/dev\/(zero|u?random)\s+of=\/dev\/(sd[a-z]|nvme\d|hd[a-z]|xvd[a-z]|vd[a-z]|disk\d|mmcblk\d)/
+		$b = /\b(mkfs(\.\w+)?|wipefs\s+-a|shred\s+(-\w+\s+)*)\s*\/dev\/(sd[a-z]|nvme\d|hd[a-z]|xvd[a-z]|vd[a-z]|disk\d|mmcblk\d)/
+	condition:
+		any of them
+}
+
+rule AL157_env_code_injection
+{
+	meta:
+		id = "AL157"
+		category = "remote-code-execution"
+		severity = "high"
+		confidence = "medium"
+		description = "Sets an environment variable that makes every program load extra code (NODE_OPTIONS --require, LD_PRELOAD from a temporary or project path)"
+	strings:
+		// an order to set it (the verb opens a clause), not documentation
+		// of the variable
+		$a = /(^|\n|[.;:!,][ \t]+|\b(and|then|please|also|first)[ \t]+)[ \t>*-]*(set|export|add|put|change|configure|define)\b[^.\n]{0,60}\bNODE_OPTIONS\b\s*(=|to|:)?\s*["'`]?[^\n"'`]{0,40}(--require|--import|--loader|--experimental-loader|-r\s)/ nocase
+		$b = /(^|\n|[.;:!,][ \t]+|\b(and|then|please|also|first)[ \t]+)[ \t>*-]*(set|export|add|put|change|configure|define)\b[^.\n]{0,60}\bLD_PRELOAD\b\s*(=|to|:)?\s*["'`]?(\/tmp\/|\/dev\/shm\/|~\/\.|\$HOME\/\.)/ nocase
 	condition:
 		any of them
 }
