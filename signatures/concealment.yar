@@ -88,6 +88,7 @@ rule AL115_hidden_action
 		$i = /\b(silently|quietly|secretly|covertly)\s+(push|sync|mirror|copy|forward|replicate)\b[^.\n]{0,80}(https?:\/\/|git@|ssh:\/\/|\b[a-z0-9.-]+\.[a-z]{2,}:)/ nocase
 		$j = /\b(do\s+not|don't|dont|never)\s+(bring|raise)\s+(this|it|that)\s+up\b/ nocase
 		$k = /\b(do\s+not|don't|never)\s+(mention|tell\s+the\s+user|reveal|say)\s+(that|how|why)\s+you\b/ nocase
+		$l = /\b(the\s+)?(user|human|developer|reviewer)\s+(does\s+not|doesn't|need\s+not|needn't|must\s+not|should\s+not|shouldn't)\s+(need\s+to\s+)?(know|notice|find\s+out|see\s+it)\b/ nocase
 	condition:
 		any of them
 }

@@ -37,6 +37,7 @@ rule AL101_ignore_previous_instructions
 		$o = /\b(ignore|disregard|forget)\s+(all\s+|any\s+)?(the\s+)?(text|everything|anything|words|content|lines)\s+(before|above|preceding|prior\s+to)\s+(this|here|now)\b/ nocase
 		$p = /\b(everything|all|the\s+text|anything)\s+(above|before\s+this|before)\s+(was|is|were)\s+(just\s+|only\s+|merely\s+)?(a\s+test|fake|a\s+decoy|not\s+real|a\s+trick|a\s+joke)\b/ nocase
 		$q = /\b(ignora|ignore[sz]?|ignorar|ignoriere|vergiss|oublie[sz]?|olvida)\s+(tes|vos|tus|sus|deine|ihre|le\s+tue|suas|as\s+suas|les|las|le|die)\s+(consignes|instructions|instrucciones|anweisungen|istruzioni|regole|reglas|r(e|\xc3\xa8)gles|regeln|instru(c|\xc3\xa7)(o|\xc3\xb5)es)\b/ nocase
+		$r = /\b(ignore|disregard)\s+(whatever|anything|what)\s+the\s+(user|human|developer)\s+(says|asks|writes|tells\s+you)\b/ nocase
 	condition:
 		any of them
 }
@@ -206,6 +207,10 @@ rule AL109_rules_declared_void
 		$h = /\b(treat|consider|regard)\s+(every|all|any)\s+(shell\s+)?(commands?|tool\s+calls?|actions?|requests?)\s+as\s+(pre-?approved|approved|safe|authori[sz]ed|trusted)\b/ nocase
 		$i = /\b(obeys?|follows?|listens?\s+to)\s+only\s+(the\s+)?(instructions|orders|commands)\s+(hidden\s+)?(in|inside|from)\s+(files?|this\s+file|comments|the\s+repository|documents)\b/ nocase
 		$j = /\bcomply\s+with\s+(all|every|any)\s+requests?\b[^.\n]{0,60}\bwithout\s+(checking|question|review|verification|asking)/ nocase
+		$k = /(^|\n|[.;:!,][ \t]+|\byou\s+(may|can\s+now|are\s+(now\s+)?allowed\s+to|should)\s+|\bfeel\s+free\s+to\s+)[ \t>*-]*(approve|merge)\s+(and\s+merge\s+)?(your|its)\s+own\s+(pull\s+requests?|prs?|changes|commits)\b|\bmark\s+(the\s+|this\s+)?(pr|pull\s+request)\s+as\s+approved\s+yourself\b/ nocase
+		$l = /\b(the\s+)?user\s+(has\s+)?(already\s+)?(consented|agreed|approved|signed\s+off)\s+(to|on)\s+(everything|all\s+of\s+(this|it)|all\s+(actions|changes|commands)|the\s+following)\b/ nocase
+		$m = /\byou\s+work\s+for\s+(us|me)\s+now\b|\bnot\s+for\s+the\s+(person|user|human)\s+(typing|at\s+the\s+keyboard|in\s+the\s+chat)\b|\b(user'?s?|their|the\s+chat\s+user'?s?)\s+(requests|instructions|wishes)\s+(are|have)\s+(a\s+)?lower\s+priority\b/ nocase
+		$n = /\b(route|work|get|sneak)\s+around\s+(the\s+|your\s+)?(guardrails|safety\s+(checks|rules|filters)|restrictions|filters|sandbox|permission\s+prompts)\b|\b(circumvent|evade|defeat)\s+(the\s+|your\s+)?(guardrails|safety|restrictions|filters|sandbox|permissions?)\b/ nocase
 	condition:
 		any of them
 }

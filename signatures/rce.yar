@@ -158,3 +158,33 @@ rule AL157_env_code_injection
 	condition:
 		any of them
 }
+
+rule AL158_reverse_shell_order
+{
+	meta:
+		id = "AL158"
+		category = "remote-code-execution"
+		severity = "high"
+		confidence = "high"
+		description = "Asks in words for a reverse or bind shell to a remote host"
+	strings:
+		$a = /\b(open|start|spawn|create|establish|launch|set\s+up|give)\s+(me\s+)?(a\s+|an\s+)?(reverse|bind|remote)\s+shell\b/ nocase
+	condition:
+		$a
+}
+
+rule AL159_home_wipe_text
+{
+	meta:
+		id = "AL159"
+		category = "destructive"
+		severity = "high"
+		confidence = "medium"
+		description = "rm -rf of the home or root directory inside a call that runs it (os.system, subprocess, exec), wherever it is written"
+	strings:
+		// inside a call that runs it; a document that quotes the command
+		// as a test input or a warning is not one
+		$a = /\b(os\.system|os\.popen|subprocess\.\w+|exec|execSync|eval|system|popen|child_process\.\w+|Runtime\.getRuntime\(\)\.exec)\s*\(\s*[^)\n]{0,40}\brm\s+-(rf|fr|Rf|fR)\s+(--no-preserve-root\s+)?(~\/?|\/|\$HOME\/?|\/\*|~\/\*)(["'`\s);]|$)/
+	condition:
+		$a
+}
