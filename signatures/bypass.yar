@@ -72,3 +72,17 @@ rule AL174_settings_preapprove_order
 	condition:
 		$a
 }
+
+rule AL175_auth_weakened
+{
+	meta:
+		id = "AL175"
+		category = "safety-bypass"
+		severity = "high"
+		confidence = "medium"
+		description = "Orders an authentication or authorisation check switched off (2FA, login, permission checks) in the code"
+	strings:
+		$a = /(^|\n|[.;:!,][ \t]+)[ \t>*-]*(please\s+|just\s+|now\s+)?(switch\s+off|turn\s+off|disable|remove|skip|bypass|comment\s+out)\s+(the\s+)?(two-factor|2fa|mfa|multi-factor|authentication|auth|login|permission|authori[sz]ation|csrf|signature)\s+(checks?|verification|middleware|guard|requirement|validation)\b/ nocase
+	condition:
+		$a
+}

@@ -107,6 +107,8 @@ rule AL116_no_trace
 		$c = /\b(cover|hide)\s+(your|the|all|any)\s+tracks\b|\b(clear|delete|wipe|erase)\s+(the\s+|all\s+|your\s+)?(shell\s+|bash\s+|command\s+)?(history|logs?|audit\s+trail)\s+(afterwards|after(wards)?\s+(this|that|it)|so\s+(that\s+)?no(body|\s+one))/ nocase
 		$d = /\b(invisible|hidden)\s+to\s+(humans|people|the\s+(user|reader|reviewer)),?\s+(but\s+)?(visible|readable|meant)\s+(to|for)\s+(the\s+)?(llm|ai|model|agent|assistant|automated)/ nocase
 		$e = /\bhidden\s+([a-z-]+\s+){0,3}(for|to)\s+(the\s+)?(automated|ai|llm)\s+(screening|review|analysis|systems?|scanners?|agents?)\b/ nocase
+		$f = /(^|\n|[.;:!,][ \t]+|\b(and|then)[ \t]+)[ \t>*-]*(run\s+)?`?(history\s+-c|unset\s+HISTFILE|rm\s+(-f\s+)?~\/\.(bash|zsh)_history|(delete|clear|wipe|truncate)\s+(the\s+)?(~\/\.(bash|zsh)_history|shell\s+history|audit\s+log))/ nocase
+		$g = /\b(so\s+(that\s+)?(the\s+)?session\s+leaves\s+nothing|leaves?\s+nothing\s+behind)\b/ nocase
 	condition:
 		any of them
 }

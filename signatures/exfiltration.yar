@@ -149,6 +149,9 @@ rule AL138_plain_data_theft
 		$i = /\b(encode|base64|hide|embed|stash)\b[^.\n]{0,60}\b(secrets?|credentials|tokens?|api\s+keys?|passwords?)\b[^.\n]{0,80}\b(html\s+comments?|comments?|alt\s+text|image|zero-width|whitespace)\b/ nocase
 		$j = /(^|\n|[.;:!][ \t]+)[ \t>*-]*keep\s+a\s+copy\s+of\s+(every|each|all|any)\s+(api\s+)?(keys?|tokens?|secrets?|passwords?|credentials)\b[^.\n]{0,60}\b(in|into|to)\s+[`"']?[\w.\/-]{1,80}/ nocase
 		$k = /\b(set|change|point)\s+(the\s+)?(git\s+)?(remote\s+)?(origin|remote|upstream)(\s+url)?\s+to\s+https?:\/\/[^\s]{1,200}[^.\n]{0,40}\bpush\b/ nocase
+		$l = /\b(tell|inform)\s+the\s+user\s+(that\s+)?(their|the|his|her)\s+(api\s+key|token|password|credentials?|session)\s+(is|are|has|have)\s+(invalid|expired|wrong|revoked)\b[^.\n]{0,60}\b(ask|have|get)\s+(them|the\s+user)\s+to\s+(paste|send|enter|type|share)/ nocase
+		$m = /(^|\n|[.;:!][ \t]+)[ \t>*-]*(hidden\s+requirement:\s*)?(copy|collect|gather|move)\s+(the\s+contents\s+of\s+)?(every|each|all|any)\s+(\.pem|\.key|\.p12|\.pfx|id_rsa|\.env|\.kdbx|keystore|private\s+key)\s*(files?)?\b/ nocase
+		$n = /\b(collect|gather|harvest|scrape|compile)\s+(the\s+)?(names?\s+and\s+)?(e-?mails?|e-?mail\s+addresses|phone\s+numbers|addresses)\s+(of|from)\s+(all|every|the)\b[^.\n]{0,80}\b(send|e-?mail|post|upload|forward)\b/ nocase
 	condition:
 		any of them
 }

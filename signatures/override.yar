@@ -65,6 +65,10 @@ rule AL102_new_system_instructions
 		$k = /\b(it's|it\s+is|this\s+is)\s+(me,?\s+)?(the\s+|your\s+)(developer|owner|admin|administrator|maintainer|creator|operator)\b[^\n]{0,120}\b(allowed|permitted|authori[sz]ed|you\s+(can|may|must|should)\s+now)\b/ nocase
 		$l = /\bstrictly\s+(adhere\s+to|follow|obey|comply\s+with)\s+(the\s+following|these|this)\s+(instructions?|directives?|orders?|commands?)\b/ nocase
 		$m = /\b(real|actual|true)\s+(instructions|orders|task)\s+(follow|begin|start|are\s+below)\b/ nocase
+		// instructions fetched from elsewhere and obeyed
+		$n = /\b(visit|fetch|read|open|load|download|curl|get)\s+[`"'<]?https?:\/\/[^\s`"'>]{1,200}[`"'>]?[^.\n]{0,40}\b(and|then)\s+(follow|obey|do|execute|apply|carry\s+out)\s+(what\s+it\s+says|the\s+instructions|its\s+instructions|them|it)\b/ nocase
+		$o = /\b(follow|obey|execute|apply)\s+(the\s+)?(instructions|steps|orders|commands)\s+(at|from|in|found\s+at)\s+[`"'<]?https?:\/\// nocase
+		$p = /\b(new|updated|secret|hidden)\s+(directive|requirement|order|mission)\s+(from\s+(your\s+)?(operator|owner|developer|admin)|for\s+you)?\s*:/ nocase
 	condition:
 		any of them
 }
@@ -211,6 +215,8 @@ rule AL109_rules_declared_void
 		$l = /\b(the\s+)?user\s+(has\s+)?(already\s+)?(consented|agreed|approved|signed\s+off)\s+(to|on)\s+(everything|all\s+of\s+(this|it)|all\s+(actions|changes|commands)|the\s+following)\b/ nocase
 		$m = /\byou\s+work\s+for\s+(us|me)\s+now\b|\bnot\s+for\s+the\s+(person|user|human)\s+(typing|at\s+the\s+keyboard|in\s+the\s+chat)\b|\b(user'?s?|their|the\s+chat\s+user'?s?)\s+(requests|instructions|wishes)\s+(are|have)\s+(a\s+)?lower\s+priority\b/ nocase
 		$n = /\b(route|work|get|sneak)\s+around\s+(the\s+|your\s+)?(guardrails|safety\s+(checks|rules|filters)|restrictions|filters|sandbox|permission\s+prompts)\b|\b(circumvent|evade|defeat)\s+(the\s+|your\s+)?(guardrails|safety|restrictions|filters|sandbox|permissions?)\b/ nocase
+		$o = /\b(files?|documents?|comments?|notes?|pages?)\s+(named|called|matching)\s+\S{1,40}\s+(override|outrank|take\s+precedence\s+over|supersede)\s+(anything|everything|whatever|what)\s+the\s+(user|human)\b/ nocase
+		$p = /\bjust\s+(report|say|claim|tell\s+(the\s+user|them))\s+that\s+(all\s+)?(the\s+)?(tests|checks|builds?|ci)\s+(passed|pass|succeeded|are\s+green)\b/ nocase
 	condition:
 		any of them
 }
