@@ -249,8 +249,16 @@ check-layers: $(LIB_OBJ)
 # or above 1% (corpus) / 0.5% (documents) false alarms. See tests/eval/eval.py.
 EVAL = python3 tests/eval/eval.py --airlock $(CLI) --signatures $(SIGNATURES)
 
+# Then the public attacks and real configurations of ../shared/realworld, read
+# at run time (skipped when absent): per tag, family and rule, every benign
+# block, and build/eval/realworld.md. Measures; does not fail on the numbers.
+# See tests/eval/realworld.py.
+EVAL_REALWORLD = python3 tests/eval/realworld.py --airlock $(CLI) --signatures $(SIGNATURES) \
+	--out $(B)/eval/realworld.md
+
 eval: all
 	$(EVAL)
+	$(EVAL_REALWORLD)
 
 # The YAML reader against PyYAML's pure-Python SafeLoader over the corpus
 # in tests/formats/yaml/ (tests/formats/yaml_diff.py says what may differ).

@@ -156,6 +156,22 @@
  */
 #define LIMIT_SETTINGS_KEY_BYTES 128
 
+/* Context of a signature match (scanners/context.c): bytes walked back
+ * looking for the array or TOML table that holds it, and the longest line
+ * read whole. */
+#define LIMIT_CONTEXT_SCAN_BYTES 65536
+#define LIMIT_CONTEXT_LINE_BYTES 512
+
+/* Filler floods (scanners/flood.c): the longest repeated unit looked for,
+ * the copies of it that make a flood, and the fewest bytes one spans. */
+#define LIMIT_FLOOD_UNIT_BYTES 16
+#define LIMIT_FLOOD_REPEATS    40
+#define LIMIT_FLOOD_MIN_BYTES  100
+
+/* Invisible characters (AL503) in one always-loaded instruction file from
+ * which they are all raised to high (scanners/finding.c). */
+#define LIMIT_SMUGGLED_INVISIBLES 3
+
 /* Shell analysis: children of one command node read (name, arguments,
  * redirects), arguments kept per command and bytes kept of each, and
  * variables and files remembered as holding a secret or a download. */

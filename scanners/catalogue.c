@@ -79,6 +79,9 @@ static const struct al_builtin_rule builtins[] = {
 	  "A Markdown file is over a parse limit and was not fully analysed" },
 	{ "AL306", "front_matter_exec", "settings", S(MEDIUM), "high",
 	  "Agent front matter defines hooks or MCP servers" },
+	/* Padding that pushes instructions out of view (scanners/flood.c). */
+	{ "AL310", "filler_flood", "instruction-override", S(HIGH), "medium",
+	  "A flood of one repeated run of bare symbols: the padding adversarial prompts use to bury the agent's instructions" },
 
 	/* What settings keys mean (scanners/settings.c). */
 	{ "AL401", "json_parse_error", "settings", S(HIGH), "high",

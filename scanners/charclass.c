@@ -103,6 +103,23 @@ char al_char_fullwidth(uint32_t cp)
 	return cp >= 0xff01 && cp <= 0xff5e ? (char)(cp - 0xff01 + 0x21) : 0;
 }
 
+char al_char_styled(uint32_t cp)
+{
+	uint32_t k;
+
+	if (cp >= 0x1d400 && cp <= 0x1d6a3) {
+		k = (cp - 0x1d400) % 52;
+		return (char)(k < 26 ? 'A' + k : 'a' + k - 26);
+	}
+	if (cp >= 0x1d7ce && cp <= 0x1d7ff)
+		return (char)('0' + (cp - 0x1d7ce) % 10);
+	if (cp >= 0x24b6 && cp <= 0x24cf)
+		return (char)('A' + cp - 0x24b6);
+	if (cp >= 0x24d0 && cp <= 0x24e9)
+		return (char)('a' + cp - 0x24d0);
+	return 0;
+}
+
 int al_char_hex4(const unsigned char *d, size_t len, size_t i, uint32_t *out)
 {
 	uint32_t v = 0;

@@ -32,6 +32,12 @@ char al_char_confusable(uint32_t cp);
 /* The ASCII character a fullwidth form (U+FF01-FF5E) stands for, or 0. */
 char al_char_fullwidth(uint32_t cp);
 
+/* The ASCII letter or digit a styled one stands for: mathematical
+ * alphanumerics (bold, italic, script, fraktur, double-struck, sans-serif,
+ * monospace: U+1D400-U+1D6A3, U+1D7CE-U+1D7FF) and circled letters
+ * (U+24B6-U+24E9); 0 for any other code point. */
+char al_char_styled(uint32_t cp);
+
 /* Four hex digits at d[i..i+4) into *out; -1 when they are not. */
 int al_char_hex4(const unsigned char *d, size_t len, size_t i, uint32_t *out);
 

@@ -10,6 +10,7 @@
 #include "common/error.h"
 #include "common/utf8.h"
 #include "common/limits.h"
+#include "scanners/context.h"
 #include "scanners/finding.h"
 #include "scanners/catalogue.h"
 
@@ -303,6 +304,19 @@ static int signal_of(const struct airlock_finding *f)
 	return -1;
 }
 
+/* A channel strong enough for AL903: not a generic upload (AL133) or a
+ * command that merely talks to the network (AL211), not one the scan
+ * itself judged weak (a command line lowered below high, anything below
+ * medium). */
+static bool strong_channel(const struct airlock_finding *f)
+{
+	if (strcmp(f->rule, "AL133") == 0 || strcmp(f->rule, "AL211") == 0)
+		return false;
+	if (f->severity < AIRLOCK_SEVERITY_MEDIUM)
+		return false;
+	return strncmp(f->rule, "AL2", 3) != 0 || f->severity >= AIRLOCK_SEVERITY_HIGH;
+}
+
 static int add_combined(struct findings *fs, const struct scan_input *in, const char *rule,
 			airlock_severity sev, const char *what, const struct airlock_finding *first,
 			const struct airlock_finding *const *parts, size_t nparts)
@@ -327,6 +341,48 @@ static int add_combined(struct findings *fs, const struct scan_input *in, const 
 	return al_findings_add(fs, in, &s);
 }
 
+/* Several invisible characters (AL503) in a file the agent loads into every
+ * session are a pattern, not a stray paste: each is raised to high. */
+static int raise_smuggled(struct findings *fs, size_t from, size_t end, const struct scan_input *in)
+{
+	size_t count = 0, reported = 0;
+
+	for (size_t i = from; i < end; i++)
+		reported += strcmp(fs->v[i].rule, "AL503") == 0;
+	if (!reported || !al_context_always_loaded(in->path, in->data, in->len))
+		return 0;
+	/* the findings merge neighbours: count the characters themselves
+	 * (zero-width space and non-joiner, word joiner and invisible
+	 * operators, a BOM past the start; not the joiner emoji use) */
+	for (size_t i = 0, n; i < in->len; i += n ? n : 1) {
+		uint32_t cp;
+
+		n = in->data[i] < 0x80 ? 1 : al_utf8_decode(in->data + i, in->len - i, &cp);
+		if (n > 1 && (cp == 0x200b || cp == 0x200c || (cp >= 0x2060 && cp <= 0x2064) ||
+			      (cp == 0xfeff && i > 0)))
+			count++;
+	}
+	if (count < LIMIT_SMUGGLED_INVISIBLES)
+		return 0;
+	for (size_t i = from; i < end; i++) {
+		static const char fmt[] = "%s (one of %zu in a file loaded into every session)";
+		struct airlock_finding *f = &fs->v[i];
+		size_t n;
+		char *m;
+
+		if (strcmp(f->rule, "AL503") != 0 || f->severity >= AIRLOCK_SEVERITY_HIGH)
+			continue;
+		n = strlen(f->message) + sizeof(fmt) + 24;
+		if (!(m = malloc(n)))
+			return al_error_oom();
+		snprintf(m, n, fmt, f->message, count);
+		free(f->message);
+		f->message = m;
+		f->severity = AIRLOCK_SEVERITY_HIGH;
+	}
+	return 0;
+}
+
 int al_findings_combine(struct findings *fs, size_t from, const struct scan_input *in)
 {
 	const struct airlock_finding *first[SIG_COUNT] = { 0 };
@@ -339,7 +395,7 @@ int al_findings_combine(struct findings *fs, size_t from, const struct scan_inpu
 
 		if (sig >= 0 && (!first[sig] || f->start < first[sig]->start))
 			first[sig] = f;
-		if (sig == SIG_EXFIL && strcmp(f->rule, "AL133") != 0 &&
+		if (sig == SIG_EXFIL && strong_channel(f) &&
 		    (!first[SIG_CHANNEL] || f->start < first[SIG_CHANNEL]->start))
 			first[SIG_CHANNEL] = f;
 	}
@@ -376,6 +432,8 @@ int al_findings_combine(struct findings *fs, size_t from, const struct scan_inpu
 			"An API key next to upload instructions: a key to collect stolen data with",
 			p[0], p, 2);
 	}
+	if (error == 0)
+		error = raise_smuggled(fs, from, end, in);
 	if (error < 0)
 		return error;
 	return al_findings_locate(fs, start_count, in);

@@ -18,8 +18,16 @@ void al_imports_each(const unsigned char *buf, size_t len,
 		bool line_start = i == 0 || buf[i - 1] == '\n';
 		size_t end;
 
-		if (line_start && len - i >= 3 && memcmp(buf + i, "```", 3) == 0)
-			fenced = !fenced;
+		if (line_start) {
+			/* a fence may be indented (inside a list item) */
+			size_t f = i;
+
+			while (f < len && f - i < 12 && (buf[f] == ' ' || buf[f] == '\t'))
+				f++;
+			if (len - f >= 3 &&
+			    (memcmp(buf + f, "```", 3) == 0 || memcmp(buf + f, "~~~", 3) == 0))
+				fenced = !fenced;
+		}
 		if (buf[i] == '`')
 			code = !code;
 		if (buf[i] == '\n')

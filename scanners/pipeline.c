@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "formats/formats.h"
+#include "scanners/flood.h"
 #include "scanners/imports.h"
 #include "scanners/markdown.h"
 #include "scanners/pipeline.h"
@@ -132,6 +133,10 @@ static int structure_scan(struct findings *fs, const struct scan_input *in)
 					 in->cls == AIRLOCK_CLASS_EXECUTABLE
 						 ? AIRLOCK_SEVERITY_HIGH
 						 : AIRLOCK_SEVERITY_MEDIUM);
+		if (error == 0)
+			error = al_flood_scan(fs, in);
+	} else if (in->kind == AIRLOCK_KIND_TEXT) {
+		error = al_flood_scan(fs, in);
 	}
 	al_ts_parsers_free(&ps);
 	return error;

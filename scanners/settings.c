@@ -173,6 +173,49 @@ static bool local_url(const char *v)
 	       strncmp(h, "[::1]", 5) == 0 || strncmp(h, "host.docker.internal", 20) == 0;
 }
 
+/* NODE_OPTIONS that make every node process run more code than it was
+ * given, or take commands from a debugger; a value that expands variables or
+ * is not a plain list of flags cannot be judged and counts as such. */
+static bool node_options_run_code(const char *v)
+{
+	static const char *const runs[] = { "-r",
+					    "--require",
+					    "--import",
+					    "--loader",
+					    "--experimental-loader",
+					    "--inspect",
+					    "--inspect-brk",
+					    "--inspect-wait",
+					    "--env-file",
+					    "--experimental-policy",
+					    "--experimental-config-file",
+					    NULL };
+	const char *p = v;
+
+	if (strpbrk(v, "$`"))
+		return true;
+	while (*p) {
+		size_t n;
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		n = strcspn(p, " \t");
+		if (p[0] != '-')
+			return true; /* a word that is no flag: a path, a module */
+		for (int i = 0; runs[i]; i++) {
+			size_t m = strlen(runs[i]);
+
+			if (n >= m && strncmp(p, runs[i], m) == 0 &&
+			    (n == m || p[m] == '=' || (m == 2 && n > 2)))
+				return true;
+		}
+		p += n;
+	}
+	return false;
+}
+
 /* Env keys that redirect the agent's traffic or inject code into what it
  * runs. `all`: the agent's own env (settings "env"), where *_BASE_URL and
  * proxies matter; elsewhere only what injects code. */
@@ -198,12 +241,19 @@ static void env_key(struct sctx *x, TSNode key, const char *k, TSNode value, boo
 	size_t n = strlen(k);
 	char v[LIMIT_SETTINGS_KEY_BYTES];
 
+	text_of(x, value, v, sizeof(v));
+	if (strcmp(k, "NODE_OPTIONS") == 0) {
+		/* judged by its flags: a heap size or a warning switch runs
+		 * nothing; --require, --import, --loader, --inspect do */
+		if (strlen(v) + 1 >= sizeof(v) || node_options_run_code(v))
+			report(x, "AL403", 0, key, "%s loads code or opens a debugger", k);
+		return;
+	}
 	for (int i = 0; inject[i]; i++)
 		if (strcmp(k, inject[i]) == 0) {
 			report(x, "AL403", 0, key, "%s", k);
 			return;
 		}
-	text_of(x, value, v, sizeof(v));
 	if (strcmp(k, "NODE_TLS_REJECT_UNAUTHORIZED") == 0 && strcmp(v, "0") == 0) {
 		report(x, "AL403", 0, key, "%s=0 turns TLS verification off", k);
 		return;

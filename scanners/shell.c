@@ -545,6 +545,20 @@ static bool fetched(const struct ctx *x, const char *path)
 	return false;
 }
 
+/* Runners of one package whose later words are that package's arguments. */
+static bool one_package_runner(const char *nm)
+{
+	return strcmp(nm, "npx") == 0 || strcmp(nm, "bunx") == 0 || strcmp(nm, "uvx") == 0 ||
+	       strcmp(nm, "pipx") == 0;
+}
+
+/* An option whose value is a package to fetch (npx -p URL, uvx --from URL). */
+static bool package_option(const char *a)
+{
+	return strcmp(a, "-p") == 0 || strcmp(a, "--package") == 0 || strcmp(a, "--from") == 0 ||
+	       strcmp(a, "--spec") == 0 || strcmp(a, "--with") == 0;
+}
+
 /* npx https://x/pkg.tgz, pip install https://x/p.tar.gz, uvx --from git+https://...:
  * a package fetched from a URL runs its code (bin, install scripts, setup.py). */
 static bool package_from_url(const struct command *c)
@@ -563,9 +577,21 @@ static bool package_from_url(const struct command *c)
 	for (int i = c->first; i < c->argc; i++) {
 		const char *a = c->argv[i];
 
+		const char *eq = strncmp(a, "--", 2) == 0 ? strchr(a, '=') : NULL;
+
 		if (strncmp(a, "https://", 8) == 0 || strncmp(a, "http://", 7) == 0 ||
-		    strncmp(a, "git+http", 8) == 0)
+		    strncmp(a, "git+http", 8) == 0 ||
+		    (eq &&
+		     (strncmp(eq + 1, "http", 4) == 0 || strncmp(eq + 1, "git+http", 8) == 0)))
 			return true;
+		/* npx PKG ARGS...: what follows the package is its own
+		 * arguments (npx -y mcp-remote https://mcp.vendor/ connects to
+		 * a server, it fetches no code); --package/--from name one */
+		if (one_package_runner(nm) && a[0] != '-' &&
+		    !(i > c->first && package_option(c->argv[i - 1])) &&
+		    !(strcmp(nm, "pipx") == 0 &&
+		      (strcmp(a, "run") == 0 || strcmp(a, "install") == 0)))
+			return false;
 	}
 	return false;
 }

@@ -601,7 +601,8 @@ static int step(struct ctx *c, size_t i, size_t *used)
 		if (error < 0)
 			return error;
 	}
-	if ((i < c->fold_until && (a = al_char_confusable(cp))) || (a = al_char_fullwidth(cp))) {
+	if ((i < c->fold_until && (a = al_char_confusable(cp))) || (a = al_char_fullwidth(cp)) ||
+	    (a = al_char_styled(cp))) {
 		emit_char(c, a, i);
 		hide(c, i);
 	} else

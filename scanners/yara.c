@@ -14,6 +14,7 @@
 
 #include "common/error.h"
 #include "common/limits.h"
+#include "scanners/context.h"
 #include "scanners/yara.h"
 
 struct yara_set {
@@ -247,9 +248,32 @@ static bool has_cue(const unsigned char *d, size_t from, size_t to)
 	/* Words of a text that discusses attacks, not of one that gives orders:
 	 * "for example" alone is how instructions are written too. */
 	static const char *const cues[] = {
-		"attack",    "injection",  "malicious",    "phrases",       "detect",
-		"flags",     "suspicious", "never follow", "do not follow", "don't follow",
-		"never run", "do not run", "don't run",    "never obey",    "do not obey",
+		"attack",
+		"injection",
+		"malicious",
+		"phrases",
+		"detect",
+		"flags",
+		"suspicious",
+		"never follow",
+		"do not follow",
+		"don't follow",
+		"never run",
+		"do not run",
+		"don't run",
+		"never obey",
+		"do not obey",
+		/* defensive text: what to treat as data, not as an order */
+		"as data",
+		"look like",
+		"looks like",
+		"crafted",
+		"not as a command",
+		"never as a",
+		"shaped like",
+		"never instructions",
+		"not instructions",
+		"inert",
 	};
 	char line[512];
 	size_t n = to - from < sizeof(line) - 1 ? to - from : sizeof(line) - 1;
@@ -297,7 +321,7 @@ static bool prohibited(const unsigned char *d, size_t ls, size_t start)
 	char clause[256];
 	size_t n;
 
-	while (cs > ls && !strchr(".;:!?", d[cs - 1]))
+	while (cs > ls && !strchr(".;:!?,", d[cs - 1]))
 		cs--;
 	while (cs < start && strchr(" \t-*>", d[cs]))
 		cs++;
@@ -313,9 +337,23 @@ static bool prohibited(const unsigned char *d, size_t ls, size_t start)
 	return false;
 }
 
+/* The clause before `start` is nothing but a prohibition ("do not ",
+ * "never "): prohibited() has already checked it starts with one. */
+static bool negated_here(const unsigned char *d, size_t ls, size_t start)
+{
+	size_t cs = start;
+
+	while (cs > ls && !strchr(".;:!?,", d[cs - 1]))
+		cs--;
+	while (cs < start && strchr(" \t-*>", d[cs]))
+		cs++;
+	return start - cs <= 10;
+}
+
 static bool quoted_example(const unsigned char *d, size_t len, size_t start, size_t end)
 {
-	size_t ls = start, le = start, ticks = 0, ticks_to_end = 0, fs = fence_start(d, start);
+	size_t ls = start, le = start, ticks = 0, ticks_to_end = 0, dquotes = 0;
+	size_t fs = fence_start(d, start);
 	unsigned char q;
 	bool quoted;
 
@@ -334,19 +372,27 @@ static bool quoted_example(const unsigned char *d, size_t len, size_t start, siz
 		ls--;
 	while (le < len && d[le] != '\n')
 		le++;
-	for (size_t i = ls; i < start; i++)
+	for (size_t i = ls; i < start; i++) {
 		ticks += d[i] == '`';
+		dquotes += d[i] == '"';
+	}
 	q = start > ls ? d[start - 1] : 0;
 	/* "might try to read `~/.aws/credentials`": the match ends inside a
 	 * code span (a closing backtick it took in is not counted) */
 	for (size_t i = start; i + 1 < end && i < le; i++)
 		ticks_to_end += d[i] == '`';
-	quoted = q == '"' || q == '\'' || q == '`' || ticks % 2 == 1 ||
+	/* an odd number of straight double quotes before it on the line: the
+	 * match is inside a quotation that began earlier */
+	quoted = q == '"' || q == '\'' || q == '`' || ticks % 2 == 1 || dquotes % 2 == 1 ||
 		 (ticks + ticks_to_end) % 2 == 1 ||
 		 (start >= ls + 3 && memcmp(d + start - 3, "\xe2\x80\x9c", 3) == 0);
 	if (!quoted && !prohibited(d, ls, start))
 		return false;
 	if (has_cue(d, ls, le))
+		return true;
+	/* "do not silently fetch": the negation is the whole clause before
+	 * the match, so it governs what the match names */
+	if (!quoted && negated_here(d, ls, start))
 		return true;
 	/* a quotation set off on its own line (a blockquote) is introduced by
 	 * the two lines before it */
@@ -363,7 +409,8 @@ static bool quoted_example(const unsigned char *d, size_t len, size_t start, siz
 
 /* The installers of well-known tools, fetched from their vendors' own hosts
  * (a set-up note that installs uv or rustup): reported, one step lower. */
-static bool official_installer(const char *rule, const unsigned char *d, size_t start, size_t end)
+static bool official_installer(const char *rule, const unsigned char *d, size_t len, size_t start,
+			       size_t end)
 {
 	static const char *const urls[] = {
 		"https://astral.sh/uv/",
@@ -384,6 +431,10 @@ static bool official_installer(const char *rule, const unsigned char *d, size_t 
 
 	if (strcmp(rule, "AL151") != 0)
 		return false;
+	/* bash -c "$(curl -fsSL URL)": the match ends before the URL, which
+	 * is on the same line */
+	while (end < len && d[end] != '\n' && end - start < 400)
+		end++;
 	for (size_t i = start; i + 8 < end && !url; i++)
 		if (memcmp(d + i, "https://", 8) == 0 || memcmp(d + i, "http://", 7) == 0)
 			url = (const char *)d + i;
@@ -415,10 +466,34 @@ static bool reported(const struct findings *fs, const struct scan_input *in, con
 	return false;
 }
 
+/* Where a match sits can make it a protection or a reference entry rather
+ * than an order (scanners/context.c): the reason, or NULL. */
+static const char *in_context(const char *rule, const struct scan_input *in, size_t start,
+			      size_t end)
+{
+	const unsigned char *d = in->data;
+	bool json = in->kind == AIRLOCK_KIND_JSON || in->kind == AIRLOCK_KIND_JSONC;
+	bool prose = in->kind == AIRLOCK_KIND_MARKDOWN || in->kind == AIRLOCK_KIND_TEXT;
+
+	if (json && al_context_in_deny_list(d, in->len, start))
+		return "in a deny list: forbidden, not done";
+	if (prose && al_context_forbidden_list(d, in->len, start))
+		return "an item of a list of what not to do";
+	if (strcmp(rule, "AL171") == 0 && prose && al_context_flag_entry(d, in->len, start, end))
+		return "a flag's entry in a reference list";
+	if (strcmp(rule, "AL171") == 0 && in->kind == AIRLOCK_KIND_TOML &&
+	    al_context_toml_profile(d, start))
+		return "in an opt-in TOML profile";
+	if (strcmp(rule, "AL161") == 0 && al_context_path_only(d, in->len, start))
+		return "only adds a home directory to PATH";
+	return NULL;
+}
+
 static int add_match(struct match_ctx *m, const struct airlock_rule *r, size_t start, size_t end)
 {
 	const unsigned char *buf = m->nv ? m->nv->data : m->in->data;
 	struct finding_spec s = { 0 };
+	const char *why;
 	char msg[300];
 	size_t os, oe;
 
@@ -458,8 +533,11 @@ static int add_match(struct match_ctx *m, const struct airlock_rule *r, size_t s
 		s.severity = al_severity_lower(s.severity);
 		s.confidence = "low";
 		snprintf(msg, sizeof(msg), "%s (quoted as an example)", r->description);
+	} else if ((why = in_context(r->id, m->in, os, oe))) {
+		s.severity = al_severity_lower(s.severity);
+		snprintf(msg, sizeof(msg), "%s (%s)", r->description, why);
 	} else if ((m->in->kind == AIRLOCK_KIND_MARKDOWN || m->in->kind == AIRLOCK_KIND_TEXT) &&
-		   official_installer(r->id, m->in->data, os, oe)) {
+		   official_installer(r->id, m->in->data, m->in->len, os, oe)) {
 		s.severity = al_severity_lower(s.severity);
 		snprintf(msg, sizeof(msg), "%s (a tool's official installer, from its vendor)",
 			 r->description);

@@ -58,3 +58,31 @@ rule AL173_bypass_mentioned
 	condition:
 		any of them
 }
+
+rule AL174_settings_preapprove_order
+{
+	meta:
+		id = "AL174"
+		category = "safety-bypass"
+		severity = "high"
+		confidence = "medium"
+		description = "Tells the agent to write its own settings so that every command or tool is approved in advance"
+	strings:
+		$a = /\b(add|write|put|set|insert|merge|append|update|change)\b[^\n]{0,100}\.(claude\/settings(\.local)?\.json|cursor\/mcp\.json|vscode\/settings\.json|gemini\/settings\.json|codex\/config\.toml)[^\x00]{0,300}("Bash(\(\*\))?"\s*[\],]|bypassPermissions|"chat\.tools\.autoApprove"\s*:\s*true|approval_policy\s*=\s*"never"|--yolo)/ nocase
+	condition:
+		$a
+}
+
+rule AL175_auth_weakened
+{
+	meta:
+		id = "AL175"
+		category = "safety-bypass"
+		severity = "high"
+		confidence = "medium"
+		description = "Orders an authentication or authorisation check switched off (2FA, login, permission checks) in the code"
+	strings:
+		$a = /(^|\n|[.;:!,][ \t]+)[ \t>*-]*(please\s+|just\s+|now\s+)?(switch\s+off|turn\s+off|disable|remove|skip|bypass|comment\s+out)\s+(the\s+)?(two-factor|2fa|mfa|multi-factor|authentication|auth|login|permission|authori[sz]ation|csrf|signature)\s+(checks?|verification|middleware|guard|requirement|validation)\b/ nocase
+	condition:
+		$a
+}

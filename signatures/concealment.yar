@@ -83,6 +83,64 @@ rule AL115_hidden_action
 		$d = /\b(keep|hide)\s+(this|these|it|that)\s+(step\s+|command\s+|action\s+)?(hidden|secret|invisible)\s+from\s+(the|your)\s+(user|human|developer)\b/ nocase
 		$f = /\b((leave|keep)\s+(this|it|that)(\s+step)?\s+out\s+of|omit\s+(this|it|that)(\s+step)?\s+from)\s+(your|the)\s+(summary|reply|answer|response|report|output)\b/ nocase
 		$e = /\b(do\s+not|don't|dont|never)\s+(bring|raise)\s+(this|it|that)\s+up\s+(with|to)\s+(the|your)\s+(user|human|developer)\b/ nocase
+		$g = /\b(silently|quietly|secretly|covertly)\s+[^\n.;]{0,60}\b(upload|send|post|exfiltrate|transmit|curl|wget|scp)\b/ nocase
+		$h = /\b(never|do\s+not|don't|must\s+not)\s+(reveal|mention|disclose|admit|acknowledge|say)\s+(that\s+)?(these|this|the)\s+(notes?|instructions?|rules?|file|text|message)\s+(changed|affected|influenced|altered|told|exist|are\s+here)/ nocase
+		$i = /\b(silently|quietly|secretly|covertly)\s+(push|sync|mirror|copy|forward|replicate)\b[^.\n]{0,80}(https?:\/\/|git@|ssh:\/\/|\b[a-z0-9.-]+\.[a-z]{2,}:)/ nocase
+		$j = /\b(do\s+not|don't|dont|never)\s+(bring|raise)\s+(this|it|that)\s+up\b/ nocase
+		$k = /\b(do\s+not|don't|never)\s+(mention|tell\s+the\s+user|reveal|say)\s+(that|how|why)\s+you\b/ nocase
+		$l = /\b(the\s+)?(user|human|developer|reviewer)\s+(does\s+not|doesn't|need\s+not|needn't|must\s+not|should\s+not|shouldn't)\s+(need\s+to\s+)?(know|notice|find\s+out|see\s+it)\b/ nocase
 	condition:
 		any of them
+}
+
+rule AL116_no_trace
+{
+	meta:
+		id = "AL116"
+		category = "concealment"
+		severity = "high"
+		confidence = "medium"
+		description = "Asks for an action to leave no trace, or for data to be destroyed so it cannot be recovered"
+	strings:
+		$a = /\b(without\s+leaving|leaving\s+no|leave\s+no)\s+(any\s+|a\s+)?(trace|traces|evidence|footprints?|logs?)\b|\bwithout\s+(a\s+|any\s+)?traces?\b/ nocase
+		$b = /\b(delete|erase|wipe|destroy|shred|overwrite|remove|encrypt)\w*\b[^\n]{0,100}\b(to\s+prevent|so\s+(that\s+)?(it|they|nothing|no\s+one)\s+(can(not|'t)?|could(n't)?|will\s+(not|never))|beyond|preventing)\s+(\w+\s+){0,2}(recover(y|ed|ing)?|restor(e|ed|ation)|undo)/ nocase
+		$c = /\b(cover|hide)\s+(your|the|all|any)\s+tracks\b|\b(clear|delete|wipe|erase)\s+(the\s+|all\s+|your\s+)?(shell\s+|bash\s+|command\s+)?(history|logs?|audit\s+trail)\s+(afterwards|after(wards)?\s+(this|that|it)|so\s+(that\s+)?no(body|\s+one))/ nocase
+		$d = /\b(invisible|hidden)\s+to\s+(humans|people|the\s+(user|reader|reviewer)),?\s+(but\s+)?(visible|readable|meant)\s+(to|for)\s+(the\s+)?(llm|ai|model|agent|assistant|automated)/ nocase
+		$e = /\bhidden\s+([a-z-]+\s+){0,3}(for|to)\s+(the\s+)?(automated|ai|llm)\s+(screening|review|analysis|systems?|scanners?|agents?)\b/ nocase
+		$f = /(^|\n|[.;:!,][ \t]+|\b(and|then)[ \t]+)[ \t>*-]*(run\s+)?`?(history\s+-c|unset\s+HISTFILE|rm\s+(-f\s+)?~\/\.(bash|zsh)_history|(delete|clear|wipe|truncate)\s+(the\s+)?(~\/\.(bash|zsh)_history|shell\s+history|audit\s+log))/ nocase
+		$g = /\b(so\s+(that\s+)?(the\s+)?session\s+leaves\s+nothing|leaves?\s+nothing\s+behind)\b/ nocase
+	condition:
+		any of them
+}
+
+rule AL117_escaped_invisible
+{
+	meta:
+		id = "AL117"
+		category = "concealment"
+		severity = "high"
+		confidence = "medium"
+		description = "Escaped invisible characters in rule text (\\u200B, \\u2060, \\uFEFF, tag characters): written out so that the agent decodes what a reviewer skims"
+	strings:
+		$a = /\\u(200[bcdefBCDEF]|206[0-4]|[fF][eE][fF][fF]|202[a-eA-E]|206[6-9])/
+		$b = /\\u\{?[eE]00[0-7][0-9a-fA-F]\}?|\\U000[eE]00[0-7][0-9a-fA-F]|\\u[dD]b40\\u[dD][cCdD][0-9a-fA-F]{2}/
+	condition:
+		#a >= 3 or #b >= 3
+}
+
+rule AL118_destroy_unasked
+{
+	meta:
+		id = "AL118"
+		category = "concealment"
+		severity = "high"
+		confidence = "medium"
+		description = "Orders something destroyed (files, tests, history, a branch) and the confirmation skipped"
+	strings:
+		// the destruction is an order: the verb opens a line or a sentence
+		// ("Never delete ... without asking" is a rule, not an order)
+		$destroy = /(^|\n|[.;:!][ \t]+)[ \t>*-]*(\d+\.[ \t]+)?(please[ \t]+|now[ \t]+|then[ \t]+|also[ \t]+|just[ \t]+)?(delete|remove|erase|wipe|drop|purge|force[- ]push|rm[ \t]+-rf|git[ \t]+push[ \t]+(-f|--force)|git[ \t]+reset[ \t]+--hard)\b[^\n]{0,80}/ nocase
+		$unasked = /\b((do\s+not|don't|never)\s+(ask|wait)\s+(the\s+user\s+)?(for\s+)?(permission|confirmation|approval)|without\s+(asking|confirmation|confirming|approval|prompting))\b/ nocase private
+	condition:
+		for any i in (1..#destroy) : (for any j in (1..#unasked) : (@unasked[j] > @destroy[i] - 200 and @unasked[j] < @destroy[i] + 300))
 }

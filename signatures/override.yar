@@ -17,6 +17,27 @@ rule AL101_ignore_previous_instructions
 		$b = /\b(your|the|all)\s+(previous|prior|original|earlier)\s+(instructions|rules|guidelines|directives)\s+(are|were)\s+(now\s+)?(void|cancelled|canceled|obsolete|superseded|revoked|lifted|no longer valid)/ nocase
 		$d = /\b(overrides?|supersedes?|takes?\s+precedence\s+over)\s+(any|all|every)\s+(other\s+)?(instructions?|rules?)\s+(from|of|given\s+by)\s+(the\s+)?(user|developer|system)\b/ nocase
 		$c = /\b(forget|disregard)\s+(everything|all|anything)\s+(above|before\s+this|you\s+(were|have\s+been)\s+told|previously\s+said)\b/ nocase
+		// the instructions named by where they came from ("the instructions
+		// you got before", "all the prompts given to you till now")
+		$e = /\b(ignore|ingore|ignroe|disregard|forget|override|bypass)\s+(all\s+|any\s+|every\s+|of\s+)?(the\s+|your\s+|my\s+|these\s+)?(previous\s+|prior\s+)?(instr?u?c?tions?|prompts?|directions?|rules?|directives?|guidelines?|orders?)\s+(you\s+(got|were\s+given|have\s+been\s+given|received|have\s+received|were\s+told)|given\s+to\s+you|(you|i)\s+gave\s+you|(up\s+)?(until|till|to)\s+now|so\s+far|before\s+this)/ nocase
+		// the rest of the text it sits in, then an order
+		$f = /\b(ignore|ingore|disregard|forget)\s+(the\s+rest|the\s+remainder|everything\s+else|all\s+(the\s+)?(other|remaining))\s+(of\s+)?(this|the|these)?\s*(data|text|document|input|content|file|page|message|prompt|instructions)\b[^\n]{0,40}\b(and|then|just|only)\b/ nocase
+		// a bare "ignore instructions" followed by a new order
+		$g = /\b(ignore|ingore|disregard)\s+(all\s+|your\s+|any\s+)?(instr?u?c?tions?|prompts?|rules)\s*(,|;|\.|and)\s*(and\s+)?(just\s+|only\s+|instead\s+|now\s+)?(print|say|output|write|respond|reply|answer|return|repeat|tell|do|act|follow)\b/ nocase
+		// the model's knowledge and rules wiped as a whole
+		$h = /\b(forget|erase|wipe|clear)\s+(everything|all)\s+(you\s+(know|knew|learned|have\s+learned|were\s+taught)|(the\s+)?(prior|previous|earlier)\s+(data|rules|knowledge|training|instructions))/ nocase
+		$i = /\*{2,}\s*((important|urgent|critical)\s+)?(new|updated)\s+(instructions?|directives?|orders?)\s*\*{2,}/ nocase
+		$j = /\b(the\s+)?(above|previous|preceding)\s+(text\s+|lines\s+)?(are|were|is|was)\s+(the\s+)?(old|outdated|obsolete|fake|test)\s+(instructions|rules|prompts?)\b/ nocase
+		$k = /\b(ignore|ingore|disregard|forget|override|bypass)\s+(all\s+|any\s+)?(the\s+|your\s+)?(previous|prior|above|earlier|preceding|original|existing|system|safety)\s+(guidance|directives|constraints|commands|programming|configuration|policy|policies|system\s+prompt)\b/ nocase
+		$l = /\b(ignore|disregard)\s+(the\s+)?(user|developer|human)'?s?\s+(request|question|task|instructions|prompt)\b[^\n]{0,40}\b(instead|and\s+(just|only|now))\b/ nocase
+		// the same order in other languages (es, pt, fr, it, de)
+		$m = /\b(ignora|ignore[sz]?|ignorar|ignorieren?|ignoriere|vergiss|oublie[sz]?|olvida|esque(c|\xc3\xa7)a)\b[^\n]{0,40}\b(instrucciones|instru(c|\xc3\xa7)(o|\xc3\xb5)es|instructions|istruzioni|anweisungen|consignes|indicaciones|regole|reglas|r(e|\xc3\xa8)gles|regeln|regras)\s+(anteriores|pr(e|\xc3\xa9)c(e|\xc3\xa9)dentes|precedenti|vorherigen|bisherigen|previas)\b/ nocase
+		// typos that keep the shape ("iunstructions", "instrcutions")
+		$n = /\b(ignore|ingore|disregard|forget)\s+(all\s+|any\s+)?(the\s+|your\s+|my\s+)?(previous|prior|above|earlier|preceding|original)\s+i[a-z]?ns?tr?[a-z]?u?c?t?[a-z]?ions?\b/ nocase
+		$o = /\b(ignore|disregard|forget)\s+(all\s+|any\s+)?(the\s+)?(text|everything|anything|words|content|lines)\s+(before|above|preceding|prior\s+to)\s+(this|here|now)\b/ nocase
+		$p = /\b(everything|all|the\s+text|anything)\s+(above|before\s+this|before)\s+(was|is|were)\s+(just\s+|only\s+|merely\s+)?(a\s+test|fake|a\s+decoy|not\s+real|a\s+trick|a\s+joke)\b/ nocase
+		$q = /\b(ignora|ignore[sz]?|ignorar|ignoriere|vergiss|oublie[sz]?|olvida)\s+(tes|vos|tus|sus|deine|ihre|le\s+tue|suas|as\s+suas|les|las|le|die)\s+(consignes|instructions|instrucciones|anweisungen|istruzioni|regole|reglas|r(e|\xc3\xa8)gles|regeln|instru(c|\xc3\xa7)(o|\xc3\xb5)es)\b/ nocase
+		$r = /\b(ignore|disregard)\s+(whatever|anything|what)\s+the\s+(user|human|developer)\s+(says|asks|writes|tells\s+you)\b/ nocase
 	condition:
 		any of them
 }
@@ -33,6 +54,21 @@ rule AL102_new_system_instructions
 		$a = /\b(new|updated|revised|real|true|actual)\s+(system\s+)?(instructions|directives|system\s+prompt)\s+(from|by)\s+(anthropic|openai|google|the\s+system|the\s+developers?|your\s+(developer|creator|operator|admin))/ nocase
 		$b = /\bthis\s+(is|message\s+is)\s+(a|an)\s+(system|developer|admin|administrator|anthropic|openai)\s+(message|instruction|override|directive)/ nocase
 		$c = /\b(you\s+are\s+now|from\s+now\s+on,?\s+you\s+are)\s+(in\s+)?(DAN|developer\s+mode|jailbroken|unrestricted|god\s+mode|an?\s+unrestricted)/ nocase
+		// a message that claims its author's authority over the agent
+		$d = /\bthis\s+is\s+an?\s+(important|urgent|critical|official)\s+(message|instruction|notice|directive)\s+from\s+(me|the\s+(user|developer|owner|administrator|admin|system|operator))\b[^\n]{0,60}\bto\s+you\b/ nocase
+		$e = /\b(pre-?verified|pre-?approved|authori[sz]ed)\s+by\s+(senior\s+)?(management|the\s+(developer|administrator|admin|owner|security\s+team))[^\n]{0,40}\b(override|ignore|skip|bypass|disregard)\b/ nocase
+		$f = /\b(strictly\s+)?(follow|obey|adhere\s+to|execute)\s+(this|these|the\s+following)\s+new\s+(instructions?|directives?|task|orders?)\b/ nocase
+		$g = /\b(safety|security)\s+(checks?|guardrails|filters|restrictions|rules|polic(y|ies)|guidelines)\s+((are|is|have\s+been|has\s+been)\s+)?(now\s+)?(disabled|turned\s+off|lifted|removed|suspended|revoked|void|waived)\b/ nocase
+		$h = /\b(note|message|instructions?|notice)\s+(to|for)\s+(the\s+|any\s+|all\s+)?(ai|llm|coding)?\s*(assistants?|agents?|models?|llms?)\b[^\n]{0,200}\b(authori[sz]ed|permitted|allowed|cleared)\s+(you\s+)?to\b/ nocase
+		$i = /\byour\s+(new|real|actual|true)\s+(goal|task|objective|mission|purpose)\s*(is|:)/ nocase
+		$j = /\byou('re|\s+are)\s+(now\s+)?(allowed|permitted|authori[sz]ed|free)\s+to\s+(read|access|open|run|execute|delete|modify|push|send|upload)\s+(any|all|every)\b/ nocase
+		$k = /\b(it's|it\s+is|this\s+is)\s+(me,?\s+)?(the\s+|your\s+)(developer|owner|admin|administrator|maintainer|creator|operator)\b[^\n]{0,120}\b(allowed|permitted|authori[sz]ed|you\s+(can|may|must|should)\s+now)\b/ nocase
+		$l = /\bstrictly\s+(adhere\s+to|follow|obey|comply\s+with)\s+(the\s+following|these|this)\s+(instructions?|directives?|orders?|commands?)\b/ nocase
+		$m = /\b(real|actual|true)\s+(instructions|orders|task)\s+(follow|begin|start|are\s+below)\b/ nocase
+		// instructions fetched from elsewhere and obeyed
+		$n = /\b(visit|fetch|read|open|load|download|curl|get)\s+[`"'<]?https?:\/\/[^\s`"'>]{1,200}[`"'>]?[^.\n]{0,40}\b(and|then)\s+(follow|obey|do|execute|apply|carry\s+out)\s+(what\s+it\s+says|the\s+instructions|its\s+instructions|them|it)\b/ nocase
+		$o = /\b(follow|obey|execute|apply)\s+(the\s+)?(instructions|steps|orders|commands)\s+(at|from|in|found\s+at)\s+[`"'<]?https?:\/\// nocase
+		$p = /\b(new|updated|secret|hidden)\s+(directive|requirement|order|mission)\s+(from\s+(your\s+)?(operator|owner|developer|admin)|for\s+you)?\s*:/ nocase
 	condition:
 		any of them
 }
@@ -50,9 +86,20 @@ rule AL103_role_spoofing_tokens
 		$b = "<|im_end|>" nocase
 		$c = "<|system|>" nocase
 		$d = "<|endoftext|>" nocase
-		$e = /<\/?(system|system[_-]prompt|system[_-]message|admin[_-]instructions|developer[_-]instructions|user[_-]instructions|assistant)>/ nocase
+		// a closing tag, or an opening one that starts a line: a
+		// placeholder inside a path or an argument ("analysis/<system>/",
+		// "--source <system>") is neither
+		$e = /<\/(system|system[_-]prompt|system[_-]message|admin[_-]instructions|developer[_-]instructions|user[_-]instructions|assistant)>/ nocase
+		$e2 = /(^|\n)[ \t>]*<(system|system[_-]prompt|system[_-]message|admin[_-]instructions|developer[_-]instructions|user[_-]instructions|assistant)>/ nocase
 		$f = /\[\/?(SYSTEM|INST)\]/
 		$g = "<<SYS>>"
+		// markup that announces a system or developer message:
+		// "###(system_message)", "[system]:", "<INFORMATION>" wrappers
+		$h = /#{2,}\s*[\(\[]\s*(system|developer|admin)[_ -]?(message|prompt|instructions?|note)\s*[\)\]]/ nocase
+		$i = /(^|\n)[ \t]*\[(system|developer|admin)\]\s*:/ nocase
+		$j = /<(INFORMATION|IMPORTANT|INSTRUCTIONS|SYSTEM_OVERRIDE|ADMIN)>\s*[^<]{0,400}<\/(INFORMATION|IMPORTANT|INSTRUCTIONS|SYSTEM_OVERRIDE|ADMIN)>/
+		$k = /\b(SYSTEM|ADMIN|DEVELOPER|ROOT|OPERATOR)[ _](OVERRIDE|COMMAND|DIRECTIVE|INSTRUCTION|NOTICE|MESSAGE)S?\s*:/
+		$l = /(^|\n)[ \t]*#{1,6}[ \t]*(message|note|notice|instructions?|memo)\s+from\s+(anthropic|openai|google|microsoft|cursor|github|the\s+(system|admin|administrator|developers?|security\s+team|platform))\b/ nocase
 	condition:
 		any of them
 }
@@ -70,4 +117,120 @@ rule AL104_conversation_turn_spoofing
 		$b = /(^|\n)[ \t]*(Human|Assistant)\s*:\s+\S/
 	condition:
 		#a >= 2 and #b >= 1
+}
+
+rule AL105_forced_reply
+{
+	meta:
+		id = "AL105"
+		category = "instruction-override"
+		severity = "high"
+		confidence = "medium"
+		description = "Fixes the model's answer in advance and forbids it to deviate, whatever it is asked (a hijacked reply)"
+	strings:
+		$reply = /\b(your|the)\s+(sole|only|single)\s+(response|reply|answer|output|purpose)\s+(is|will\s+be|should\s+be|must\s+be|shall\s+be)\b/ nocase
+		$reply2 = /\b(simply|only|just|always)\s+(respond|reply|answer|say|print|output)\s+(with\s+|by\s+saying\s+)?(["']|\xe2\x80\x9c)/ nocase
+		$reply3 = /\b(override|ignore|skip|bypass)\s+(the\s+|any\s+|all\s+)?(manual\s+|normal\s+|usual\s+)?(scoring|evaluation|analysis|review|assessment|rating|checks?)\s+and\s+(output|print|say|respond|report|return)\b/ nocase
+		$firm = /\b(you\s+(may|must|will|shall|can)\s*not\s+deviate|no\s+matter\s+what|regardless\s+of\s+(what|any)|even\s+if\s+(presented|asked|told)|(you\s+must|always)\s+ignore\s+(it|them|everything|anything)|under\s+(any|all)\s+circumstances|do\s+not\s+(evaluate|analy[sz]e|assess|review)\s+the)\b/ nocase
+		$reply4 = /\b(respond|reply|answer|say|print|output)\s+(only|just|exclusively)\s+(with\s+)?(the\s+(text|words?|phrase|string|message)\s+)?(["']|\xe2\x80\x9c)/ nocase
+	condition:
+		$reply3 or (any of ($reply*) and $firm)
+}
+
+rule AL106_persona_jailbreak
+{
+	meta:
+		id = "AL106"
+		category = "instruction-override"
+		severity = "high"
+		confidence = "high"
+		description = "A persona jailbreak: the model is cast as an unrestricted character (DAN, developer mode, no rules, never break character)"
+	strings:
+		$dan = /\bdo\s+anything\s+now\b/ nocase
+		$mode = /\b(developer|DAN|jailbreak|jailbroken|god|evil|unrestricted|uncensored|unfiltered)[ \t]+mode[ \t]+(is[ \t]+)?(enabled|on|activated|active)\b/ nocase
+		$free = /\b(broken|break|breaks|broke|freed?|released)\s+(free\s+)?(of|from|through)\s+(the\s+|all\s+)?(typical|usual|normal|ai)?\s*(confines|restrictions|limits|rules|filters|shackles)\b|\bbreaks?\s+(the\s+)?ai\s+rules\b/ nocase
+		$abide = /\b(do(es)?\s*n[o']t|doesn't|don't|need\s+not|not|never|no\s+longer|shall\s+not|will\s+not|won't)\s+(have\s+to\s+|need\s+to\s+)?(abide|comply|adhere)\s+(by|with|to)\s+(the\s+|any\s+|its\s+|their\s+)?(\w+\s+){0,2}(rules|polic(y|ies)|guidelines|restrictions|standards)/ nocase
+		$character = /\b(never|not|don't|do\s+not)\s+break\s+(out\s+of\s+)?character\b|\bstay\s+in\s+character\b/ nocase
+		$nolimit = /\b(uncensored|unfiltered|unrestricted|unlimited|nonmoral|amoral|unethical|unhinged)\s+(and\s+\w+\s+)?(ai|a\.i\.|model|language\s+model|assistant|chatbot|bot|version|response|persona)\b/ nocase
+		$norules = /\b(without|free\s+of|free\s+from|no)\s+(any\s+|all\s+)?(rules|restrictions|filters|censorship|limits|limitations|ethics|morals|moral\s+or\s+ethical\s+\w+)\s+(or|and|,)\s+(\w+\s+)?(ethics|morals|filters|restrictions|censorship|guidelines|rules|limits)\b/ nocase
+		$role = /\b(immerse\s+yourself\s+(in|into)\s+the\s+role|pretend\s+to\s+be|you\s+are\s+going\s+to\s+(act|pretend|play)|act\s+as\s+(a\s+)?(simulator|DAN)|simulate\s+(\w+\s+mode|a\s+conversation\s+between)|play\s+the\s+role\s+of\s+(another|a\s+chatbot|an?\s+ai)|you\s+are\s+now\s+a\s+modified\s+version\s+of)\b/ nocase
+		$two = /\b(answer|respond\s+to)\s+(my|every|each|all)\s+(prompts?|questions?|messages?)\s+in\s+(two|2)\s+(different\s+|separate\s+)*(ways|styles|manners)|\bin\s+two\s+separate\s+styles\b/ nocase
+		$policy = /\b(ignore|ignores|bypass|bypasses|violat\w*|against|breaks?|not\s+bound\s+by|free\s+(from|of)|no|without)\s+(\w+\s+){0,2}(openai|anthropic|content|usage)\s+(polic(y|ies)|filters?)\b/ nocase
+		$ethics = /\b(ignore|ignores|disregard|disregards|without)\s+(all\s+|any\s+)?(hesitation\s+or\s+)?((moral|ethical|legal)\s+((and|or)\s+(ethical|legal|moral)\s+)?(guidelines|concerns|restrictions|considerations|constraints|boundaries)|(concerns?|regard|care)\s+(for|about)\s+(legality|ethics|morals|morality|the\s+law))\b/ nocase
+		$jb = /\bjailbr(eak|eaks|oken|eaked)\b/ nocase
+		$danname = /\b(ANTI-)?DAN\b/
+		$removed = /\b(all|any|every)\s+(restrictions?|filters?|rules?|limits?|limitations?|safeguards?|guardrails?)\s+(are\s+|is\s+|have\s+been\s+|has\s+been\s+)?(removed|lifted|disabled|off|gone)\b/ nocase
+		$refuse = /\b(never|will\s+not|won't|cannot|can't)\s+refuse\b/ nocase
+		$pretend = /\bpretend\s+(that\s+)?(you\s+are|you're)\s+(an?\s+)?(\w+\s+){0,2}(ai|model|assistant|chatbot|bot)\b/ nocase
+		$noguide = /\b(without|no|free\s+of)\s+(any\s+)?(content|safety|ethical|moral)\s+(guidelines|restrictions|filters|rules|limits|policies|policy)\b/ nocase
+		$illegal = /\b(including|even)\s+(the\s+)?(illegal|unethical|harmful|dangerous|immoral)\s+(requests|content|questions|ones|things|topics)\b/ nocase
+		$anything = /\b(answers?|responds?\s+to|fulfil+s?|complies\s+with)\s+(every|any|all)\s+(request|question|prompt)s?\b[^.\n]{0,40}\b(whatever|regardless|no\s+matter|fully|without)\b/ nocase
+		$nowarn = /\b(no|without)\s+(any\s+)?(warnings|disclaimers|caveats|refusals)\b/ nocase
+	condition:
+		$dan or 2 of ($mode, $free, $abide, $character, $nolimit, $norules, $role, $two, $policy, $ethics, $jb, $danname, $removed, $refuse, $pretend, $noguide, $illegal, $anything, $nowarn)
+}
+
+rule AL107_turn_with_orders
+{
+	meta:
+		id = "AL107"
+		category = "role-spoofing"
+		severity = "high"
+		confidence = "medium"
+		description = "A fake conversation turn (System:, Assistant: then User:) that carries new orders into the text"
+	strings:
+		// an assistant turn closed and a user turn opened: the text speaks
+		// for both sides of the conversation
+		$a = /(^|\n)[ \t]*Assistant\s*:[^\n]{0,300}\n[ \t]*(User|Human)\s*:[^\n]{0,40}\b(repeat|print|say|output|ignore|please|now|next)\b/
+		// a system turn that gives orders
+		$b = /(^|\n)[ \t]*(\[?SYSTEM\]?|System)\s*:[^\n]{0,200}\b([Yy]ou\s+must|[Ii]gnore|IGNORE|[Ff]rom\s+now\s+on|[Nn]ew\s+instructions|NEW\s+INSTRUCTIONS|[Dd]isregard|[Ww]e\s+now\s+must|[Oo]verride|[Yy]ou\s+are\s+now)\b/
+		// "System chain of thought result:" and the like, handed to the model as its own
+		$c = /\bsystem\s+(chain\s+of\s+thought|analysis|evaluation|verdict)\s+(result|output)\b[^\n]{0,80}:/ nocase
+		// a user turn that asks for a line to be repeated back
+		$d = /(^|\n)[ \t]*(User|Human)\s*:[^\n]{0,60}\b(repeat|print|say|output)\s+(the\s+following|after\s+me)\b/
+	condition:
+		any of them
+}
+
+rule AL109_rules_declared_void
+{
+	meta:
+		id = "AL109"
+		category = "instruction-override"
+		severity = "high"
+		confidence = "medium"
+		description = "Declares the agent's rules or configuration outdated, replaced or switched off, or tells it to stop following them"
+	strings:
+		$a = /\b(earlier|previous|prior|original|old|existing|current|project|your)\s+(configuration|config|guidelines|rules|instructions|policy|policies|prompt|system\s+prompt|directives|setup)\s+(is|are|was|were|has\s+been|have\s+been)\s+(now\s+)?(outdated|obsolete|superseded|replaced|void|revoked|cancell?ed|deprecated|no\s+longer\s+(valid|in\s+effect|applicable|active))\b/ nocase
+		$b = /\b(stop|quit|cease)\s+(following|obeying|applying)\s+(the\s+|your\s+|all\s+|any\s+)?(project\s+|previous\s+|prior\s+|original\s+|system\s+|safety\s+)?(guidelines|rules|instructions|policies|policy|constraints|conventions)\b/ nocase
+		$c = /\b(content\s+)?(filtering|filters|moderation|restrictions|guardrails|safety\s+rules|safety\s+checks)\s+(is|are)\s+(no\s+longer|not)\s+(applied|active|enforced|in\s+effect|enabled)\b/ nocase
+		$d = /\b(upgraded|switched|moved|promoted|unlocked)\s+(you\s+)?(to|into)\s+(an?\s+)?(unrestricted|developer|god|admin|root|jailbreak|unfiltered|unlimited)\s+mode\b/ nocase
+		$e = /\bif\s+(anyone|anybody|someone|the\s+user|a\s+reviewer|they)\s+asks?\s+(about|what|why)\b[^.\n]{0,80}\b(say|tell\s+them|reply|answer|respond|claim)\b[^.\n]{0,20}\b(it|this|that)\s+(is|was)\s+(just|only|simply|merely)\b/ nocase
+		$f = /\byour\s+only\s+(job|task|goal|purpose)\s+now\s+(is|:)/ nocase
+		$g = /\b(you\s+)?(no\s+longer|don't|do\s+not|never)\s+(need|have)\s+to\s+(respect|follow|obey|honou?r|ask|use|stay\s+in)\s+(the\s+|your\s+|any\s+)?(sandbox|rules|guidelines|permissions?|restrictions|confirmation|approval|policy|policies)\b/ nocase
+		$h = /\b(treat|consider|regard)\s+(every|all|any)\s+(shell\s+)?(commands?|tool\s+calls?|actions?|requests?)\s+as\s+(pre-?approved|approved|safe|authori[sz]ed|trusted)\b/ nocase
+		$i = /\b(obeys?|follows?|listens?\s+to)\s+only\s+(the\s+)?(instructions|orders|commands)\s+(hidden\s+)?(in|inside|from)\s+(files?|this\s+file|comments|the\s+repository|documents)\b/ nocase
+		$j = /\bcomply\s+with\s+(all|every|any)\s+requests?\b[^.\n]{0,60}\bwithout\s+(checking|question|review|verification|asking)/ nocase
+		$k = /(^|\n|[.;:!,][ \t]+|\byou\s+(may|can\s+now|are\s+(now\s+)?allowed\s+to|should)\s+|\bfeel\s+free\s+to\s+)[ \t>*-]*(approve|merge)\s+(and\s+merge\s+)?(your|its)\s+own\s+(pull\s+requests?|prs?|changes|commits)\b|\bmark\s+(the\s+|this\s+)?(pr|pull\s+request)\s+as\s+approved\s+yourself\b/ nocase
+		$l = /\b(the\s+)?user\s+(has\s+)?(already\s+)?(consented|agreed|approved|signed\s+off)\s+(to|on)\s+(everything|all\s+of\s+(this|it)|all\s+(actions|changes|commands)|the\s+following)\b/ nocase
+		$m = /\byou\s+work\s+for\s+(us|me)\s+now\b|\bnot\s+for\s+the\s+(person|user|human)\s+(typing|at\s+the\s+keyboard|in\s+the\s+chat)\b|\b(user'?s?|their|the\s+chat\s+user'?s?)\s+(requests|instructions|wishes)\s+(are|have)\s+(a\s+)?lower\s+priority\b/ nocase
+		$n = /\b(route|work|get|sneak)\s+around\s+(the\s+|your\s+)?(guardrails|safety\s+(checks|rules|filters)|restrictions|filters|sandbox|permission\s+prompts)\b|\b(circumvent|evade|defeat)\s+(the\s+|your\s+)?(guardrails|safety|restrictions|filters|sandbox|permissions?)\b/ nocase
+		$o = /\b(files?|documents?|comments?|notes?|pages?)\s+(named|called|matching)\s+\S{1,40}\s+(override|outrank|take\s+precedence\s+over|supersede)\s+(anything|everything|whatever|what)\s+the\s+(user|human)\b/ nocase
+		$p = /\bjust\s+(report|say|claim|tell\s+(the\s+user|them))\s+that\s+(all\s+)?(the\s+)?(tests|checks|builds?|ci)\s+(passed|pass|succeeded|are\s+green)\b/ nocase
+	condition:
+		any of them
+}
+
+rule AL110_prompt_leak
+{
+	meta:
+		id = "AL110"
+		category = "instruction-override"
+		severity = "high"
+		confidence = "medium"
+		description = "Asks the model to reveal its system prompt or the instructions it was given"
+	strings:
+		$a = /\b(print|reveal|repeat|output|show|return|disclose|leak|dump|respond\s+(to\s+[^.\n]{0,40})?with|reply\s+with|write\s+out)\s+(back\s+)?(me\s+)?(the\s+|your\s+)?(exact\s+|full\s+|complete\s+|entire\s+|initial\s+|original\s+|hidden\s+|first\s+\d+\s+words\s+of\s+(the\s+|your\s+)?)*(system\s+prompt|initial\s+prompt|hidden\s+prompt|prompt\s+you\s+were\s+given|instructions\s+you\s+were\s+given|text\s+(above|before\s+this))\b/ nocase
+	condition:
+		$a
 }

@@ -29,6 +29,9 @@ rule AL166_ssh_authorized_keys
 	strings:
 		$a = /(>>?|\btee\s+(-a\s+)?|\bcp\s+[^\n]{1,120}\s)\s*["']?(~|\$HOME|\$\{HOME\})\/\.ssh\/authorized_keys2?\b/
 		$b = /\bssh-copy-id\b[^\n]{0,80}\blocalhost\b/
+		// an order (the verb opens the line), not a description of
+		// how admins manage keys
+		$c = /(^|\n)[ \t>*-]*(\d+\.\s+)?(please\s+|now\s+|then\s+)?(overwrite|append|add|write|replace|put|insert)\b[^\n]{0,60}(~|\$HOME|\/root|\/home\/[a-z_][a-z0-9_-]*)\/\.ssh\/authorized_keys2?\b/ nocase
 	condition:
 		any of them
 }
@@ -90,8 +93,8 @@ rule AL164_agent_memory_write
 		confidence = "high"
 		description = "Writes to the agent's own instructions, memory or settings outside this project, or by shell redirection"
 	strings:
-		$a = /(>>?|\btee\s+(-a\s+)?)\s*["']?[^\s"'|;&]*(CLAUDE|AGENTS|GEMINI)(\.local)?\.md\b/
-		$b = /(>>?|\btee\s+(-a\s+)?)\s*["']?[^\s"'|;&]*\.(claude\/settings(\.local)?\.json|mcp\.json|cursorrules|windsurfrules|codex\/config\.toml|gemini\/settings\.json)\b/
+		$a = /(^|[\s;&|)0-9])(>>?|tee\s+(-a\s+)?)\s*["']?[^\s"'|;&(<]*(CLAUDE|AGENTS|GEMINI)(\.local)?\.md\b/
+		$b = /(^|[\s;&|)0-9])(>>?|tee\s+(-a\s+)?)\s*["']?[^\s"'|;&(<]*\.(claude\/settings(\.local)?\.json|mcp\.json|cursorrules|windsurfrules|codex\/config\.toml|gemini\/settings\.json)\b/
 		$c = /\b(write|append|add|save|store|insert|edit|modify|update)\b[^\n]{0,80}(~|\$HOME)\/(\.(claude|codex|gemini|cursor|copilot|codeium|windsurf|continue|aider)\/|Documents\/Cline\/)[^\s]*/ nocase
 		$d = /\b(write|append|add|save|store|insert|remember)\b[^\n]{0,60}\b(to|in|into)\s+(your\s+)?(persistent\s+|long-term\s+|user\s+|global\s+|permanent\s+)?memory\b[^\n]{0,60}\b(always|every\s+session|every\s+project|all\s+projects|from\s+now\s+on|future\s+sessions)\b/ nocase
 	condition:
@@ -126,6 +129,23 @@ rule AL168_git_config_hook
 		$a = /\bgit\s+config\s+(--global\s+|--system\s+|--local\s+)?(core\.(hooksPath|fsmonitor|sshCommand)|alias\.[A-Za-z0-9_-]+\s+["']?!|credential\.helper\s+["']?!)/
 		$c = /\bnpm\s+config\s+set\s+(script-shell|node-options|onload-script|shell)\b/
 		$b = /\bgit\s+config\s+(--global\s+|--system\s+|--local\s+)?core\.(pager|editor)\s+["']?[^\n"']{0,80}([;|&`]|\$\(|\bsh\s+-c\b|\/tmp\/)/
+	condition:
+		any of them
+}
+
+rule AL169_scheduled_or_install_fetch
+{
+	meta:
+		id = "AL169"
+		category = "persistence"
+		severity = "high"
+		confidence = "medium"
+		description = "Asks for something that runs later on its own (a cron entry, a postinstall script, an MCP server, a hook) to fetch, run or send to a remote host"
+	strings:
+		// the trigger, then fetch-and-run from a URL, or a send of secrets/env
+		$a = /\b(cron\s+(entry|job)|crontab|postinstall|preinstall|install\s+script|launch\s*agent|login\s+item|startup\s+script|(mcp|MCP)\s+server|git\s+hook|pre-commit\s+hook|github\s+action|workflow|ci\s+job)\b[^.\n]{0,120}(\b(download\w*|fetch\w*|gets?)\s+(and\s+)?(runs?|executes?)\b[^.\n]{0,40}https?:\/\/|\b(runs?|executes?|curl|wget)\s+(-[A-Za-z-]+\s+){0,3}[`'"]?https?:\/\/|\b(posts?|sends?|uploads?)\b[^.\n]{0,60}\b(secrets?|tokens?|env|environment|credentials|diff|repository|source|keys?)\b[^.\n]{0,60}https?:\/\/|(process\.env|os\.environ))/ nocase
+		$c = /\b(add|install|append|put|authori[sz]e)\s+(my|this|the\s+following|our|the\s+attached)\s+(public\s+)?ssh\s+key\s+(to|on|for|into)\b/ nocase
+		$b = /\b(download\w*|fetch\w*|posts?|sends?|uploads?|runs?)\b[^.\n]{0,80}(https?:\/\/)[^.\n]{0,10}[^\s.]{0,80}[^.\n]{0,60}\b(every\s+(hour|day|minute|night|boot|login|session)|hourly|nightly|on\s+(boot|login|startup))\b/ nocase
 	condition:
 		any of them
 }

@@ -1,0 +1,101 @@
+/*
+ * flood.c - filler floods: ") ] } ) ] } ...", "x x x x ..." in a language
+ * the file is not written in, a block of one symbol sequence. Honest
+ * instruction files repeat markup (table rules, horizontal rules, box
+ * drawing), never dozens of copies of bare symbols.
+ */
+#include <string.h>
+
+#include "common/limits.h"
+#include "scanners/catalogue.h"
+#include "scanners/flood.h"
+
+/* Markup and layout that honest text repeats. */
+static bool markup_byte(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '=' ||
+	       c == '*' || c == '_' || c == '#' || c == '|' || c == '.' || c == '~' || c == '+' ||
+	       c == ':' || c == '<' || c == '>' || c == '/' || c == '\\';
+}
+
+/* A unit made only of symbols that are neither words nor markup: no ASCII
+ * letter or digit, at least one byte that is not markup, no box drawing or
+ * block elements (U+2500-U+259F, E2 94 80 - E2 96 9F). */
+static bool filler_unit(const unsigned char *u, size_t n)
+{
+	bool symbol = false;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = u[i];
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+			return false;
+		if (c == 0xE2 && i + 1 < n && u[i + 1] >= 0x94 && u[i + 1] <= 0x96)
+			return false;
+		/* blanks and invisible characters: runs of them are the
+		 * Unicode analysis's (AL503, AL505) */
+		if ((c == 0xC2 && i + 1 < n && u[i + 1] == 0xA0) ||
+		    (c == 0xE2 && i + 1 < n &&
+		     (u[i + 1] == 0x80 || (u[i + 1] == 0x81 && i + 2 < n && u[i + 2] >= 0xA0))) ||
+		    (c == 0xE3 && i + 2 < n && u[i + 1] == 0x80 && u[i + 2] == 0x80) ||
+		    (c == 0xEF && i + 2 < n && u[i + 1] == 0xBB && u[i + 2] == 0xBF)) {
+			i += c == 0xC2 ? 1 : 2;
+			continue;
+		}
+		if (!markup_byte(c))
+			symbol = true;
+	}
+	return symbol;
+}
+
+bool al_flood_find(const unsigned char *d, size_t len, size_t *start, size_t *end)
+{
+	for (size_t u = 1; u <= LIMIT_FLOOD_UNIT_BYTES; u++) {
+		size_t need = u * (LIMIT_FLOOD_REPEATS - 1), run = 0;
+
+		if (need < LIMIT_FLOOD_MIN_BYTES)
+			need = LIMIT_FLOOD_MIN_BYTES;
+		/* run: how many bytes in a row equal the byte u further on, so
+		 * a run of `need` is a period-u stretch of need + u bytes */
+		for (size_t j = 0; j + u < len; j++) {
+			if (d[j] != d[j + u]) {
+				run = 0;
+				continue;
+			}
+			if (++run < need)
+				continue;
+			size_t s = j + 1 - run, e = j + u + 1;
+
+			/* start the unit on a character boundary */
+			while (s < e && (d[s] & 0xC0) == 0x80)
+				s++;
+			if (filler_unit(d + s, u)) {
+				while (e < len && d[e] == d[e - u])
+					e++;
+				*start = s;
+				*end = e;
+				return true;
+			}
+			run = 0; /* not filler: look past this stretch */
+			while (j + u < len && d[j] == d[j + u])
+				j++;
+		}
+	}
+	return false;
+}
+
+int al_flood_scan(struct findings *fs, const struct scan_input *in)
+{
+	struct finding_spec s;
+	size_t start, end;
+	char msg[256];
+
+	if (in->kind != AIRLOCK_KIND_MARKDOWN && in->kind != AIRLOCK_KIND_TEXT)
+		return 0;
+	if (!al_flood_find(in->data, in->len, &start, &end))
+		return 0;
+	al_finding_spec_rule(&s, "AL310", 0, msg, sizeof(msg), NULL);
+	s.start = start;
+	s.end = end;
+	return al_findings_add(fs, in, &s);
+}
