@@ -678,6 +678,24 @@ static bool lifecycle_key(const char *k)
 	       strcmp(k, "postStartCommand") == 0 || strcmp(k, "postAttachCommand") == 0;
 }
 
+/* A command pattern that matches every command line: "*", or a regular
+ * expression such as "/.*\/" or "/^.+$/i". */
+static bool catch_all_pattern(const char *k)
+{
+	static const char *const all[] = { ".*", ".+", "^.*", "^.+", ".*$", ".+$", "^.*$", "^.+$" };
+	const char *end;
+
+	if (strcmp(k, "*") == 0 || strcmp(k, "**") == 0)
+		return true;
+	if (k[0] != '/' || !(end = strrchr(k + 1, '/')))
+		return false;
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		if ((size_t)(end - k - 1) == strlen(all[i]) &&
+		    strncmp(k + 1, all[i], strlen(all[i])) == 0)
+			return true;
+	return false;
+}
+
 /* One key of an object, with x->path ending in it. */
 static void check_pair(struct sctx *x, TSNode key, const char *k, TSNode value)
 {
@@ -700,8 +718,15 @@ static void check_pair(struct sctx *x, TSNode key, const char *k, TSNode value)
 	{
 		size_t kl = strlen(k);
 
+		size_t ul = strlen(up);
+
 		if (kl >= 12 && strcmp(k + kl - 12, ".autoApprove") == 0 && al_ts_is(value, "true"))
 			report(x, "AL404", 0, key, "%s", k);
+		/* chat.tools.terminal.autoApprove as patterns: one that matches
+		 * every command line approves them all */
+		if (ul >= 12 && strcmp(up + ul - 12, ".autoApprove") == 0 &&
+		    al_ts_is(value, "true") && catch_all_pattern(k))
+			report(x, "AL404", 0, key, "%s: %s", up, k);
 	}
 	if (strcmp(k, "task.allowAutomaticTasks") == 0 && strcmp(v, "on") == 0)
 		report(x, "AL414", 0, value, "%s", k);
