@@ -123,6 +123,8 @@ static const struct al_builtin_rule builtins[] = {
 	  "A hook that runs at every session start (no matcher) reaches the network" },
 	{ "AL419", "launch_program", "settings", S(MEDIUM), "high",
 	  "A launch configuration names a program the agent starts (.claude/launch.json)" },
+	{ "AL421", "plugin_marketplace", "settings", S(MEDIUM), "high",
+	  "The project adds a plugin marketplace or enables plugins: their hooks and MCP servers come from a remote repository that trust cannot pin" },
 	{ "AL420", "config_parse_error", "settings", S(HIGH), "high",
 	  "A configuration file does not parse in its agent's format (TOML, YAML, front matter): what it runs cannot be reviewed" },
 

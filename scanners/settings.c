@@ -736,6 +736,12 @@ static void check_pair(struct sctx *x, TSNode key, const char *k, TSNode value)
 		allow_rules(x, value);
 	if (strcmp(k, "additionalDirectories") == 0 && al_ts_is(value, "array"))
 		broad_directories(x, value);
+	/* Claude Code plugins: code from a marketplace repository, fetched
+	 * when the folder is trusted in the agent */
+	if (x->depth == 1 &&
+	    (strcmp(k, "extraKnownMarketplaces") == 0 || strcmp(k, "enabledPlugins") == 0) &&
+	    al_ts_is(value, "object") && ts_node_named_child_count(value) > 0)
+		report(x, "AL421", 0, key, "%s", k);
 	if (strcmp(k, "enableAllProjectMcpServers") == 0 && al_ts_is(value, "true"))
 		report(x, "AL407", 0, key, "%s", k);
 	if (strcmp(k, "enabledMcpjsonServers") == 0 && al_ts_is(value, "array") &&
