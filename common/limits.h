@@ -90,6 +90,13 @@
 #define LIMIT_SHELL_NESTING 4
 #define LIMIT_TREE_NODES    (1u * 1000 * 1000)
 
+/* Constructs open at once (brackets, quotes, substitutions, compound
+ * commands; JSON arrays and objects) in a buffer handed to the bash or JSON
+ * grammar, estimated before parsing (scanners/tsparse.c): tree-sitter
+ * 0.20.7 corrupts its heap when a broken parse ends with 65 536 entries on
+ * its stack. Past it the buffer is not parsed, a finding. */
+#define LIMIT_PARSE_NESTING 256
+
 /* Syntax nodes the shell analysis may visit for one command string, all
  * walks together (nested substitutions are walked once per level). */
 #define LIMIT_SHELL_STEPS (4u * 1000 * 1000)

@@ -1,6 +1,7 @@
 /*
  * tsparse.c - parser set-up with a time limit, and the grammars' entry points.
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -46,6 +47,230 @@ static int parser_get(TSParser **out, struct ts_parsers *ps, enum ts_grammar g)
 	return 0;
 }
 
+/*
+ * Nesting before parsing. tree-sitter 0.20.7 (Debian 12's runtime) wraps
+ * what is left on the parse stack at the end of a broken input into one
+ * ERROR node, and keeps that node's child count modulo 65 536: past it
+ * ts_tree_delete frees a pointer into the middle of the children's array
+ * (heap corruption, fixed upstream in 0.20.8, tree-sitter issue #2134). The
+ * stack holds a few entries for each construct still open, so 80 KB of
+ * `((` or 70 000 `[` are enough. These estimates count the open constructs
+ * with the grammar's own quoting rules, err on the high side, and refuse a
+ * buffer past LIMIT_PARSE_NESTING long before the stack could get there.
+ */
+/* strchr without its match of the terminating NUL. */
+static bool one_of(char c, const char *set)
+{
+	return c && strchr(set, c);
+}
+
+static bool word_at(const char *s, size_t len, size_t i, const char *w)
+{
+	size_t n = strlen(w);
+
+	if (i + n > len || memcmp(s + i, w, n) != 0)
+		return false;
+	return i + n == len || !(isalnum((unsigned char)s[i + n]) || s[i + n] == '_');
+}
+
+/* True when a word starting at `i` stands where bash reads a command (so a
+ * keyword there is one): at the start, after a separator or an opening, or
+ * after a keyword that a command follows. */
+static bool command_position(const char *s, size_t i)
+{
+	static const char *const after[] = { "then", "do", "else",  "elif",  "!",
+					     "in",   "if", "while", "until", "time" };
+	size_t j = i;
+
+	if (i > 0 && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '_'))
+		return false;
+	while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t'))
+		j--;
+	if (j == 0 || one_of(s[j - 1], "\n;&|(){`"))
+		return true;
+	for (size_t k = 0; k < sizeof(after) / sizeof(after[0]); k++) {
+		size_t n = strlen(after[k]);
+
+		if (j >= n && memcmp(s + j - n, after[k], n) == 0 &&
+		    (j == n || one_of(s[j - n - 1], " \t\n;&|(){`")))
+			return true;
+	}
+	return false;
+}
+
+/* 'K' for a keyword that opens a compound command, 'k' for one that closes
+ * it, 0 for neither; *n is its length. */
+static char shell_keyword(const char *s, size_t len, size_t i, size_t *n)
+{
+	static const char *const opens[] = { "if", "case", "while", "until", "for", "select" };
+	static const char *const closes[] = { "fi", "esac", "done" };
+
+	if (!command_position(s, i))
+		return 0;
+	for (size_t k = 0; k < sizeof(opens) / sizeof(opens[0]); k++)
+		if (word_at(s, len, i, opens[k])) {
+			*n = strlen(opens[k]);
+			return 'K';
+		}
+	for (size_t k = 0; k < sizeof(closes) / sizeof(closes[0]); k++)
+		if (word_at(s, len, i, closes[k])) {
+			*n = strlen(closes[k]);
+			return 'k';
+		}
+	return 0;
+}
+
+/*
+ * Bash: a stack of what is open, as the grammar nests it: ( { [ (so $( ),
+ * $(( )), ${ }, <( ), [[ ]]), double quotes, backticks (an empty `` opens a
+ * second level, as the grammar reads it), compound commands (if, case,
+ * while, until, for, select), and here-documents still waiting for their
+ * body (`<<a <<a ...` on one line). A closer pops only its own opener, so a
+ * stray `)` (a case pattern) or `done` (an argument) never hides a level;
+ * single-quoted text and comments are skipped as bash skips them.
+ */
+static bool shell_nesting_ok(const char *s, size_t len, unsigned int max)
+{
+	char open[LIMIT_PARSE_NESTING + 1];
+	size_t last_tick = (size_t)-2;
+	unsigned int depth = 0;
+
+	if (max > LIMIT_PARSE_NESTING)
+		max = LIMIT_PARSE_NESTING;
+	for (size_t i = 0; i < len; i++) {
+		char ch = s[i], top = depth ? open[depth - 1] : 0, push = 0, pop = 0;
+		bool dq = top == '"';
+		size_t n = 0;
+
+		if (ch == '\\') {
+			i++;
+			continue;
+		}
+		if (ch == '\'' && !dq) {
+			bool ansi = i > 0 && s[i - 1] == '$';
+
+			for (i++; i < len && s[i] != '\''; i++)
+				if (ansi && s[i] == '\\')
+					i++;
+			continue;
+		}
+		if (ch == '#' && !dq && (i == 0 || one_of(s[i - 1], " \t\n;&|("))) {
+			const char *nl = memchr(s + i, '\n', len - i);
+
+			if (!nl)
+				break;
+			i = (size_t)(nl - s) - 1;
+			continue;
+		}
+		switch (ch) {
+		case '"':
+			if (dq)
+				pop = '"';
+			else
+				push = '"';
+			break;
+		case '`':
+			if (top == '`' && i > last_tick + 1)
+				pop = '`';
+			else
+				push = '`';
+			last_tick = i;
+			break;
+		case '(':
+		case '{':
+		case '[':
+			if (!dq || (i > 0 && s[i - 1] == '$'))
+				push = ch;
+			break;
+		case ')':
+			pop = '(';
+			break;
+		case '}':
+			pop = '{';
+			break;
+		case ']':
+			pop = '[';
+			break;
+		case '<':
+			if (!dq && i + 1 < len && s[i + 1] == '<' &&
+			    (i + 2 >= len || s[i + 2] != '<')) {
+				push = 'H';
+				i++;
+			}
+			break;
+		case '\n':
+			while (!dq && depth && open[depth - 1] == 'H')
+				depth--;
+			break;
+		default:
+			if (!dq && one_of(ch, "icwusfde")) {
+				char k = shell_keyword(s, len, i, &n);
+
+				if (k == 'K')
+					push = 'K';
+				else if (k == 'k')
+					pop = 'K';
+				if (n)
+					i += n - 1;
+			}
+		}
+		if (pop && top == pop)
+			depth--;
+		if (push) {
+			if (depth == max)
+				return false;
+			open[depth++] = push;
+		}
+	}
+	return true;
+}
+
+/* JSON (and JSONC): '[' and '{' outside strings and comments. A string ends
+ * at its closing quote or, as tree-sitter-json's does, at a line end. */
+static bool json_nesting_ok(const char *s, size_t len, unsigned int max)
+{
+	bool in_string = false;
+	long depth = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		char ch = s[i];
+
+		if (in_string) {
+			if (ch == '\\' && i + 1 < len && s[i + 1] != '\n')
+				i++;
+			else if (ch == '"' || ch == '\n')
+				in_string = false;
+		} else if (ch == '"') {
+			in_string = true;
+		} else if (ch == '/' && i + 1 < len && (s[i + 1] == '/' || s[i + 1] == '*')) {
+			const char *end = s[i + 1] == '/' ? memchr(s + i, '\n', len - i)
+							  : memmem(s + i + 2, len - i - 2, "*/", 2);
+
+			if (!end)
+				break;
+			i = (size_t)(end - s) + (s[i + 1] == '*');
+		} else if (ch == '[' || ch == '{') {
+			if (++depth > (long)max)
+				return false;
+		} else if ((ch == ']' || ch == '}') && depth > 0) {
+			depth--;
+		}
+	}
+	return true;
+}
+
+bool al_ts_nesting_ok(enum ts_grammar g, const char *buf, size_t len)
+{
+	switch (g) {
+	case TS_BASH:
+		return shell_nesting_ok(buf, len, LIMIT_PARSE_NESTING);
+	case TS_JSON:
+		return json_nesting_ok(buf, len, LIMIT_PARSE_NESTING);
+	default:
+		return true;
+	}
+}
+
 int al_ts_parse_ranges(TSTree **out, struct ts_parsers *ps, enum ts_grammar g, const char *buf,
 		       size_t len, const TSRange *ranges, unsigned int nranges)
 {
@@ -55,6 +280,8 @@ int al_ts_parse_ranges(TSTree **out, struct ts_parsers *ps, enum ts_grammar g, c
 	*out = NULL;
 	if (len > LIMIT_PARSE_BYTES || len > UINT32_MAX)
 		return 1;
+	if (!al_ts_nesting_ok(g, buf, len))
+		return 2;
 	if ((error = parser_get(&p, ps, g)) < 0)
 		return error;
 	if (!ts_parser_set_included_ranges(p, ranges, nranges))

@@ -413,6 +413,140 @@ START_TEST(device_at_surface_paths)
 }
 END_TEST
 
+/* --- bounded runs ---------------------------------------------------------------- */
+
+/* Runs fn in a forked child with at most `seconds` of wall time (SIGALRM)
+ * and `mib` MiB of address space (inherited by the sandboxed scanner the
+ * child forks): a regression fails the test instead of hanging the suite or
+ * taking the machine's memory. fn returns 0 when its checks passed; the
+ * child's peak resident size, its own and its children's, lands in *peak_kib
+ * when not NULL. Returns a message, or NULL when the child passed. */
+static const char *bounded(int (*fn)(void), unsigned int seconds, unsigned int mib, long *peak_kib)
+{
+	static char msg[160];
+	int pipefd[2], status;
+	pid_t pid;
+
+	ck_assert_int_eq(pipe(pipefd), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		struct rlimit rl = { (rlim_t)mib << 20, (rlim_t)mib << 20 };
+		struct rusage self, kids;
+		long peak;
+		int rc;
+
+		close(pipefd[0]);
+		setrlimit(RLIMIT_AS, &rl);
+		alarm(seconds);
+		rc = fn();
+		getrusage(RUSAGE_SELF, &self);
+		getrusage(RUSAGE_CHILDREN, &kids);
+		peak = self.ru_maxrss > kids.ru_maxrss ? self.ru_maxrss : kids.ru_maxrss;
+		if (write(pipefd[1], &peak, sizeof(peak)) != sizeof(peak))
+			_exit(3);
+		_exit(rc ? 1 : 0);
+	}
+	close(pipefd[1]);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	if (peak_kib && read(pipefd[0], peak_kib, sizeof(*peak_kib)) != sizeof(*peak_kib))
+		*peak_kib = -1;
+	close(pipefd[0]);
+	if (WIFSIGNALED(status)) {
+		snprintf(msg, sizeof(msg), "killed by signal %d%s", WTERMSIG(status),
+			 WTERMSIG(status) == SIGALRM ? " (over the time bound)" : "");
+		return msg;
+	}
+	if (WEXITSTATUS(status) != 0) {
+		snprintf(msg, sizeof(msg), "checks failed in the child (exit %d): %s",
+			 WEXITSTATUS(status), airlock_error_last());
+		return msg;
+	}
+	return NULL;
+}
+
+/* Scans the project; 0 when the scan succeeded and `file` has a finding of
+ * `rule` and the report blocks. */
+static int scan_finds(const char *rule, const char *file)
+{
+	airlock_project *p = NULL;
+	airlock_report *r = NULL;
+	int bad = 1;
+
+	if (airlock_project_open(&p, proj, &opts) != 0)
+		return 1;
+	if (airlock_project_scan(&r, p) == 0) {
+		bad = !has_finding(r, rule, file) || !airlock_report_blocks(r);
+		if (bad)
+			for (size_t i = 0; i < airlock_report_finding_count(r); i++)
+				fprintf(stderr, "hostile: %s %s %s\n",
+					airlock_finding_rule(airlock_report_finding(r, i)),
+					airlock_finding_file(airlock_report_finding(r, i)),
+					airlock_finding_message(airlock_report_finding(r, i)));
+	} else {
+		fprintf(stderr, "hostile: scan failed: %s\n", airlock_error_last());
+	}
+	airlock_report_free(r);
+	airlock_project_free(p);
+	return bad;
+}
+
+static int scan_finds_al203_settings(void)
+{
+	return scan_finds("AL203", ".claude/settings.json");
+}
+
+static int scan_finds_al401_mcp(void)
+{
+	return scan_finds("AL401", ".mcp.json");
+}
+
+static char *repeat(const char *unit, size_t n)
+{
+	size_t ul = strlen(unit);
+	char *s = malloc(ul * n + 1);
+
+	ck_assert_ptr_nonnull(s);
+	for (size_t i = 0; i < n; i++)
+		memcpy(s + i * ul, unit, ul);
+	s[ul * n] = '\0';
+	return s;
+}
+
+/* 80 KB of `((` in a hook command: tree-sitter 0.20.7 wraps the 80 000
+ * open parentheses left at the end into one ERROR node whose child count
+ * wraps at 65 536, and deleting the tree corrupted the heap (the sandboxed
+ * scanner died of SIGABRT). The nesting is refused before parsing: AL203. */
+START_TEST(deep_shell_nesting)
+{
+	char *cmd = repeat("((", 40000), *json = malloc(strlen(cmd) + 128);
+	const char *err;
+
+	sprintf(json,
+		"{\"hooks\":{\"SessionStart\":[{\"hooks\":[{\"type\":\"command\",\"command\":\"%s\"}]}]}}",
+		cmd);
+	t_write(proj, ".claude/settings.json", json);
+	free(cmd);
+	free(json);
+	err = bounded(scan_finds_al203_settings, 30, 1024, NULL);
+	ck_assert_msg(err == NULL, "%s", err);
+}
+END_TEST
+
+/* 70 000 unclosed '[' in .mcp.json: the same heap corruption in the JSON
+ * grammar; refused before parsing, AL401. */
+START_TEST(deep_json_nesting)
+{
+	char *json = repeat("[", 70000);
+	const char *err;
+
+	t_write(proj, ".mcp.json", json);
+	free(json);
+	err = bounded(scan_finds_al401_mcp, 30, 1024, NULL);
+	ck_assert_msg(err == NULL, "%s", err);
+}
+END_TEST
+
 Suite *hostile_suite(void)
 {
 	Suite *s = suite_create("hostile");
@@ -430,6 +564,14 @@ Suite *hostile_suite(void)
 	tcase_add_test(tc, thousand_killed_writers);
 	tcase_add_test(tc, claude_linked_to_home);
 	tcase_add_loop_test(tc, device_at_surface_paths, 0, 2);
+	suite_add_tcase(s, tc);
+
+	/* inputs that cost the scanner: each run bounded in time and memory */
+	tc = tcase_create("inputs");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, deep_shell_nesting);
+	tcase_add_test(tc, deep_json_nesting);
 	suite_add_tcase(s, tc);
 	return s;
 }
