@@ -438,6 +438,8 @@ static const char *bounded(int (*fn)(void), unsigned int seconds, unsigned int m
 
 		close(pipefd[0]);
 		setrlimit(RLIMIT_AS, &rl);
+		/* Check's SIGALRM handler, inherited, would kill the whole group */
+		signal(SIGALRM, SIG_DFL);
 		alarm(seconds);
 		rc = fn();
 		getrusage(RUSAGE_SELF, &self);
@@ -501,6 +503,11 @@ static int scan_finds_al401_mcp(void)
 	return scan_finds("AL401", ".mcp.json");
 }
 
+static int scan_finds_al503_claude(void)
+{
+	return scan_finds("AL503", "CLAUDE.md") || scan_finds("AL502", "CLAUDE.md");
+}
+
 static char *repeat(const char *unit, size_t n)
 {
 	size_t ul = strlen(unit);
@@ -547,6 +554,26 @@ START_TEST(deep_json_nesting)
 }
 END_TEST
 
+/* 100 000 zero-width spaces, then 100 000 right-to-left isolates on one
+ * line: each character used to rescan the run after it (the next visible
+ * character; the line's right-to-left letters), 60 s and more. Linear now:
+ * well under the 10 s bound. */
+START_TEST(invisible_runs_linear)
+{
+	char *zw = repeat("\u200b", 100000), *rli = repeat("\u2067", 100000);
+	char *text = malloc(strlen(zw) + strlen(rli) + 32);
+	const char *err;
+
+	sprintf(text, "# notes\n%s\n%s\n", zw, rli);
+	t_write(proj, "CLAUDE.md", text);
+	free(zw);
+	free(rli);
+	free(text);
+	err = bounded(scan_finds_al503_claude, 10, 1024, NULL);
+	ck_assert_msg(err == NULL, "%s", err);
+}
+END_TEST
+
 Suite *hostile_suite(void)
 {
 	Suite *s = suite_create("hostile");
@@ -572,6 +599,7 @@ Suite *hostile_suite(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, deep_shell_nesting);
 	tcase_add_test(tc, deep_json_nesting);
+	tcase_add_test(tc, invisible_runs_linear);
 	suite_add_tcase(s, tc);
 	return s;
 }
