@@ -97,6 +97,18 @@
  * its stack. Past it the buffer is not parsed, a finding. */
 #define LIMIT_PARSE_NESTING 256
 
+/* Bytes of heap one tree-sitter parse may add (its stack and the tree it
+ * builds; scanners/tsparse.c counts them per thread): past it the parse is
+ * cancelled, a finding like the time limit. Honest input costs 25-60 bytes
+ * a byte, so a megabyte parses; a pathological one (4 KB of "![" took 22 MB)
+ * stops here instead of taking hundreds of MB per scanning thread. */
+#define LIMIT_PARSE_MEMORY (32u * 1024 * 1024)
+
+/* tree-sitter parses under way at once in one process, whatever the number
+ * of scanning threads: with LIMIT_PARSE_MEMORY, parsing takes at most their
+ * product. The other threads' YARA scans and walks go on meanwhile. */
+#define LIMIT_PARSE_CONCURRENT 2
+
 /* Syntax nodes the shell analysis may visit for one command string, all
  * walks together (nested substitutions are walked once per level). */
 #define LIMIT_SHELL_STEPS (4u * 1000 * 1000)

@@ -2,7 +2,10 @@
  * tsparse.c - parser set-up with a time limit, and the grammars' entry points.
  */
 #include <ctype.h>
+#include <malloc.h>
+#include <pthread.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "common/error.h"
@@ -26,11 +29,111 @@ static const struct {
 	[TS_MARKDOWN_INLINE] = { "markdown-inline", tree_sitter_markdown_inline },
 };
 
+/*
+ * tree-sitter's heap, counted per thread. Some inputs cost the parser far
+ * more than their size (4 KB of "![" takes 22 MB, 64 KB 328 MB, before the
+ * time limit ends the parse): the parse under way is cancelled once it has
+ * grown the thread's share by LIMIT_PARSE_MEMORY, so one file costs at most
+ * that, whatever its shape. The allocator is libc's (what tree-sitter uses by
+ * default, so memory allocated before it was set is freed the same way);
+ * like tree-sitter's own, it aborts when the system has no memory left.
+ */
+static __thread long long ts_heap;     /* bytes this thread holds (or freed, if negative) */
+static __thread long long ts_heap_cap; /* past it, the parse under way is cancelled */
+static __thread size_t ts_cancel;      /* the parsers' cancellation flag */
+static __thread bool ts_parsing;
+static pthread_once_t ts_allocator_once = PTHREAD_ONCE_INIT;
+
+/* Parses under way in the process, at most LIMIT_PARSE_CONCURRENT: with the
+ * per-parse bound, what parsing costs at once does not grow with the number
+ * of scanning threads. A child forked meanwhile starts with none. */
+static pthread_mutex_t slots_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t slots_free = PTHREAD_COND_INITIALIZER;
+static unsigned int slots_used;
+
+static void slots_after_fork(void)
+{
+	pthread_mutex_init(&slots_lock, NULL);
+	pthread_cond_init(&slots_free, NULL);
+	slots_used = 0;
+}
+
+static void slot_take(void)
+{
+	pthread_mutex_lock(&slots_lock);
+	while (slots_used >= LIMIT_PARSE_CONCURRENT)
+		pthread_cond_wait(&slots_free, &slots_lock);
+	slots_used++;
+	pthread_mutex_unlock(&slots_lock);
+}
+
+static void slot_give(void)
+{
+	pthread_mutex_lock(&slots_lock);
+	slots_used--;
+	pthread_cond_signal(&slots_free);
+	pthread_mutex_unlock(&slots_lock);
+}
+
+static void ts_heap_add(void *p, long long sign)
+{
+	ts_heap += sign * (long long)malloc_usable_size(p);
+	if (ts_parsing && ts_heap > ts_heap_cap)
+		ts_cancel = 1;
+}
+
+static void *ts_counted_malloc(size_t n)
+{
+	void *p = malloc(n);
+
+	if (!p)
+		abort();
+	ts_heap_add(p, 1);
+	return p;
+}
+
+static void *ts_counted_calloc(size_t n, size_t size)
+{
+	void *p = calloc(n, size);
+
+	if (!p)
+		abort();
+	ts_heap_add(p, 1);
+	return p;
+}
+
+static void *ts_counted_realloc(void *p, size_t n)
+{
+	long long before = p ? (long long)malloc_usable_size(p) : 0;
+	void *q = realloc(p, n);
+
+	if (!q && n)
+		abort();
+	ts_heap -= before;
+	if (q)
+		ts_heap_add(q, 1);
+	return q;
+}
+
+static void ts_counted_free(void *p)
+{
+	if (p)
+		ts_heap_add(p, -1);
+	free(p);
+}
+
+static void ts_allocator_install(void)
+{
+	ts_set_allocator(ts_counted_malloc, ts_counted_calloc, ts_counted_realloc, ts_counted_free);
+	pthread_atfork(NULL, NULL, slots_after_fork);
+}
+
 static int parser_get(TSParser **out, struct ts_parsers *ps, enum ts_grammar g)
 {
 	TSParser *p = ps->p[g];
 
 	if (!p) {
+		pthread_once(&ts_allocator_once, ts_allocator_install);
 		if (!(p = ts_parser_new()))
 			return al_error_oom();
 		/* false: the grammar's ABI is one this runtime cannot load. */
@@ -41,6 +144,7 @@ static int parser_get(TSParser **out, struct ts_parsers *ps, enum ts_grammar g)
 				grammars[g].name, ts_language_version(grammars[g].language()));
 		}
 		ts_parser_set_timeout_micros(p, LIMIT_PARSE_MICROS);
+		ts_parser_set_cancellation_flag(p, &ts_cancel);
 		ps->p[g] = p;
 	}
 	*out = p;
@@ -286,12 +390,19 @@ int al_ts_parse_ranges(TSTree **out, struct ts_parsers *ps, enum ts_grammar g, c
 		return error;
 	if (!ts_parser_set_included_ranges(p, ranges, nranges))
 		return al_error_set(AIRLOCK_ERROR, "tree-sitter refused the ranges to parse");
+	slot_take();
+	ts_cancel = 0;
+	ts_heap_cap = ts_heap + LIMIT_PARSE_MEMORY;
+	ts_parsing = true;
 	*out = ts_parser_parse_string(p, NULL, buf, (uint32_t)len);
+	ts_parsing = false;
+	slot_give();
 	ts_parser_set_included_ranges(p, NULL, 0);
-	/* NULL: timed out (or out of memory); the parser must be reset before
+	/* NULL: timed out or over its memory; the parser must be reset before
 	 * its next use, or it would resume this parse. */
 	if (!*out) {
 		ts_parser_reset(p);
+		ts_cancel = 0;
 		return 1;
 	}
 	return 0;

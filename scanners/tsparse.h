@@ -24,7 +24,8 @@ struct ts_parsers {
 /*
  * Parses `len` bytes with grammar `g`. Returns 0 with *out a new tree (free
  * with ts_tree_delete), 1 with *out NULL when the input is over
- * LIMIT_PARSE_BYTES or the parse took longer than LIMIT_PARSE_MICROS, 2 with
+ * LIMIT_PARSE_BYTES or the parse took longer than LIMIT_PARSE_MICROS or grew
+ * the heap by more than LIMIT_PARSE_MEMORY, 2 with
  * *out NULL when bash or JSON input nests more than LIMIT_PARSE_NESTING deep
  * (not handed to tree-sitter at all; see al_ts_nesting_ok), or
  * AIRLOCK_ERROR. The caller reports 1 and 2: not parsed is not clean.

@@ -508,6 +508,27 @@ static int scan_finds_al503_claude(void)
 	return scan_finds("AL503", "CLAUDE.md") || scan_finds("AL502", "CLAUDE.md");
 }
 
+static int scan_finds_al304_claude(void)
+{
+	return scan_finds("AL304", "a/CLAUDE.md");
+}
+
+/* The scan succeeds (a timeout would be a failed scan). */
+static int scan_succeeds(void)
+{
+	airlock_project *p = NULL;
+	airlock_report *r = NULL;
+	int bad = 1;
+
+	if (airlock_project_open(&p, proj, &opts) == 0 && airlock_project_scan(&r, p) == 0)
+		bad = 0;
+	else
+		fprintf(stderr, "hostile: scan failed: %s\n", airlock_error_last());
+	airlock_report_free(r);
+	airlock_project_free(p);
+	return bad;
+}
+
 static char *repeat(const char *unit, size_t n)
 {
 	size_t ul = strlen(unit);
@@ -574,6 +595,41 @@ START_TEST(invisible_runs_linear)
 }
 END_TEST
 
+/* Three CLAUDE.md files of 4 MiB of "![x](": the inline grammar's stack
+ * grew by hundreds of MB per file before its time limit ended the parse
+ * (217 MB for one file, 467 MB for 15 on two threads). Each parse is now
+ * cancelled at LIMIT_PARSE_MEMORY, LIMIT_PARSE_CONCURRENT at a time: the
+ * scanner stays under 160 MB, and the files are reported (AL304). */
+START_TEST(markdown_memory_bounded)
+{
+	char *md = repeat("![x](", 800000);
+	const char *err;
+	long peak = 0;
+
+	t_write(proj, "a/CLAUDE.md", md);
+	t_write(proj, "b/CLAUDE.md", md);
+	t_write(proj, "c/CLAUDE.md", md);
+	free(md);
+	err = bounded(scan_finds_al304_claude, 60, 4096, &peak);
+	ck_assert_msg(err == NULL, "%s", err);
+	ck_assert_msg(peak > 0 && peak < 160 * 1024, "peak resident size %ld KiB", peak);
+}
+END_TEST
+
+/* 800 000 lines of "<!--": the HTML-comment rule (AL114) read 400 bytes
+ * from each, and the scan timed out (YARA's 10 s). */
+START_TEST(comment_openers_scan_in_time)
+{
+	char *md = repeat("<!--\n", 800000);
+	const char *err;
+
+	t_write(proj, "CLAUDE.md", md);
+	free(md);
+	err = bounded(scan_succeeds, 30, 1024, NULL);
+	ck_assert_msg(err == NULL, "%s", err);
+}
+END_TEST
+
 Suite *hostile_suite(void)
 {
 	Suite *s = suite_create("hostile");
@@ -600,6 +656,8 @@ Suite *hostile_suite(void)
 	tcase_add_test(tc, deep_shell_nesting);
 	tcase_add_test(tc, deep_json_nesting);
 	tcase_add_test(tc, invisible_runs_linear);
+	tcase_add_test(tc, markdown_memory_bounded);
+	tcase_add_test(tc, comment_openers_scan_in_time);
 	suite_add_tcase(s, tc);
 	return s;
 }
