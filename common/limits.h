@@ -131,6 +131,14 @@
  */
 #define LIMIT_JSON_DEPTH 32
 
+/* A repository checked before libgit2 opens it (api/git_files.c): entries
+ * of its git folder looked at, bytes of a configuration file read for its
+ * includes, and includes (and alternates) followed from one another, as
+ * libgit2 follows at most 10. Past one, the repository is refused. */
+#define LIMIT_GIT_ENTRIES       (1u * 1000 * 1000)
+#define LIMIT_GIT_CONFIG_BYTES  (1u * 1024 * 1024)
+#define LIMIT_GIT_INCLUDE_DEPTH 10
+
 /* Bytes of a trust record (trust/store.c); a larger record is an error,
  * never trusted. */
 #define LIMIT_TRUST_RECORD_BYTES (4u * 1024 * 1024)

@@ -630,6 +630,78 @@ START_TEST(comment_openers_scan_in_time)
 }
 END_TEST
 
+/* --- a FIFO where libgit2 reads --------------------------------------------------- */
+
+static void git_repo(void)
+{
+	char cmd[4096];
+
+	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+	snprintf(cmd, sizeof(cmd),
+		 "cd '%s' && git init -q . && git add -A && git -c user.name=t "
+		 "-c user.email=t@example.invalid commit -q -m v1 >/dev/null 2>&1",
+		 proj);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+/* Trust and a scan of the repository's HEAD refuse it, naming the FIFO. */
+static int git_refused(void)
+{
+	airlock_project *p = NULL;
+	int rc = trust(AIRLOCK_DECISION_TRUSTED), bad = 0;
+
+	if (rc != AIRLOCK_EINVALID || !strstr(airlock_error_last(), "is a FIFO")) {
+		fprintf(stderr, "hostile: trust: %d %s\n", rc, airlock_error_last());
+		bad = 1;
+	}
+	rc = airlock_project_open_git(&p, proj, "HEAD", &opts);
+	if (rc != AIRLOCK_EINVALID || !strstr(airlock_error_last(), "is a FIFO")) {
+		fprintf(stderr, "hostile: open_git: %d %s\n", rc, airlock_error_last());
+		bad = 1;
+	}
+	airlock_project_free(p);
+	return bad;
+}
+
+/* A FIFO at .git/config: libgit2 opened it with a plain open(2) and
+ * `airlock trust` hung until killed. */
+START_TEST(fifo_git_config)
+{
+	char *config;
+	const char *err;
+
+	git_repo();
+	config = t_join(proj, ".git/config");
+	ck_assert_int_eq(unlink(config), 0);
+	ck_assert_int_eq(mkfifo(config, 0644), 0);
+	free(config);
+	err = bounded(git_refused, 20, 1024, NULL);
+	ck_assert_msg(err == NULL, "%s", err);
+}
+END_TEST
+
+/* The same FIFO outside the project, named by an [include] of .git/config. */
+START_TEST(fifo_git_include)
+{
+	char *fifo = t_join(tmp, "fifo"), *config, line[4200];
+	const char *err;
+	FILE *f;
+
+	git_repo();
+	ck_assert_int_eq(mkfifo(fifo, 0644), 0);
+	config = t_join(proj, ".git/config");
+	f = fopen(config, "a");
+	ck_assert_ptr_nonnull(f);
+	snprintf(line, sizeof(line), "[include]\n\tpath = %s\n", fifo);
+	fputs(line, f);
+	fclose(f);
+	free(config);
+	free(fifo);
+	err = bounded(git_refused, 20, 1024, NULL);
+	ck_assert_msg(err == NULL, "%s", err);
+}
+END_TEST
+
 Suite *hostile_suite(void)
 {
 	Suite *s = suite_create("hostile");
@@ -658,6 +730,8 @@ Suite *hostile_suite(void)
 	tcase_add_test(tc, invisible_runs_linear);
 	tcase_add_test(tc, markdown_memory_bounded);
 	tcase_add_test(tc, comment_openers_scan_in_time);
+	tcase_add_test(tc, fifo_git_config);
+	tcase_add_test(tc, fifo_git_include);
 	suite_add_tcase(s, tc);
 	return s;
 }
