@@ -97,6 +97,11 @@
  * its stack. Past it the buffer is not parsed, a finding. */
 #define LIMIT_PARSE_NESTING 256
 
+/* Block quotes and list items one line of Markdown may hold open, estimated
+ * the same way: tree-sitter-markdown's scanner overflows tree-sitter's
+ * serialization buffer past 254. Honest documents nest a handful. */
+#define LIMIT_MD_CONTAINERS 64
+
 /* Bytes of heap one tree-sitter parse may add (its stack and the tree it
  * builds; scanners/tsparse.c counts them per thread): past it the parse is
  * cancelled, a finding like the time limit. Honest input costs 25-60 bytes

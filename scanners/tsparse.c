@@ -363,16 +363,92 @@ static bool json_nesting_ok(const char *s, size_t len, unsigned int max)
 	return true;
 }
 
-bool al_ts_nesting_ok(enum ts_grammar g, const char *buf, size_t len)
+/* The containers (block quotes, list items) one line of Markdown may hold
+ * open: its '>' and list markers, and the list items its indentation before
+ * the last of them continues (each takes two columns at least). */
+static unsigned int md_line_containers(const char *s, size_t i, size_t end)
+{
+	unsigned int marks = 0, columns = 0, most = 0;
+
+	while (i < end) {
+		char ch = s[i];
+		size_t k = i;
+
+		if (ch == ' ' || ch == '\t') {
+			columns += ch == '\t' ? 4 : 1;
+			i++;
+			continue;
+		}
+		if (ch == '-' || ch == '*' || ch == '+') {
+			k = i + 1;
+		} else if (ch >= '0' && ch <= '9') {
+			while (k < end && k - i < 10 && s[k] >= '0' && s[k] <= '9')
+				k++;
+			if (k == end || (s[k] != '.' && s[k] != ')'))
+				break;
+			k++;
+		} else if (ch != '>') {
+			break;
+		} else {
+			k = i + 1;
+		}
+		if (ch != '>' && k < end && s[k] != ' ' && s[k] != '\t' && s[k] != '\n' &&
+		    s[k] != '\r')
+			break; /* "-x", "1.5": text, not a marker */
+		marks++;
+		most = marks + columns / 2;
+		i = k;
+	}
+	return most;
+}
+
+/* Markdown's block grammar: its scanner writes 4 bytes a container into
+ * tree-sitter's 1 024-byte serialization buffer without a check, so 255
+ * block quotes or list items open at once write past it. */
+static bool md_nesting_ok(const char *s, size_t len, const TSRange *ranges, unsigned int n,
+			  unsigned int max)
+{
+	TSRange whole = { { 0, 0 }, { 0, 0 }, 0, (uint32_t)len };
+
+	if (n == 0) {
+		ranges = &whole;
+		n = 1;
+	}
+	for (unsigned int r = 0; r < n; r++) {
+		size_t i = ranges[r].start_byte, end = ranges[r].end_byte;
+
+		if (end > len)
+			end = len;
+		while (i < end) {
+			const char *nl = memchr(s + i, '\n', end - i);
+			size_t stop = nl ? (size_t)(nl - s) : end;
+
+			if (md_line_containers(s, i, stop) > max)
+				return false;
+			i = stop + 1;
+		}
+	}
+	return true;
+}
+
+static bool nesting_ok(enum ts_grammar g, const char *buf, size_t len, const TSRange *ranges,
+		       unsigned int nranges)
 {
 	switch (g) {
 	case TS_BASH:
 		return shell_nesting_ok(buf, len, LIMIT_PARSE_NESTING);
 	case TS_JSON:
 		return json_nesting_ok(buf, len, LIMIT_PARSE_NESTING);
+	case TS_MARKDOWN:
+		return md_nesting_ok(buf, len, ranges, nranges, LIMIT_MD_CONTAINERS);
 	default:
 		return true;
 	}
+}
+
+bool al_ts_nesting_ok(enum ts_grammar g, const char *buf, size_t len)
+{
+	return nesting_ok(g, buf, len, NULL, 0);
 }
 
 int al_ts_parse_ranges(TSTree **out, struct ts_parsers *ps, enum ts_grammar g, const char *buf,
@@ -384,7 +460,7 @@ int al_ts_parse_ranges(TSTree **out, struct ts_parsers *ps, enum ts_grammar g, c
 	*out = NULL;
 	if (len > LIMIT_PARSE_BYTES || len > UINT32_MAX)
 		return 1;
-	if (!al_ts_nesting_ok(g, buf, len))
+	if (!nesting_ok(g, buf, len, ranges, nranges))
 		return 2;
 	if ((error = parser_get(&p, ps, g)) < 0)
 		return error;

