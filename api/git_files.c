@@ -19,6 +19,7 @@
  * not a process racing airlock.
  */
 #include <ctype.h>
+#include <stdbool.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -326,6 +327,21 @@ out:
 	return error;
 }
 
+static bool looks_bare(const char *path)
+{
+	static const char *const parts[] = { "HEAD", "objects", "refs" };
+	bool all = true;
+
+	for (size_t i = 0; i < 3 && all; i++) {
+		char *p = join(path, parts[i]);
+		struct stat st;
+
+		all = p && stat(p, &st) == 0;
+		free(p);
+	}
+	return all;
+}
+
 int al_git_files_check(const char *path)
 {
 	struct check c = { 0 };
@@ -336,8 +352,9 @@ int al_git_files_check(const char *path)
 	if (!dotgit)
 		return al_error_oom();
 	if (stat(dotgit, &st) < 0) {
-		/* no .git: libgit2 looks for a bare repository at `path` */
-		if (access(path, F_OK) == 0)
+		/* no .git: libgit2 opens `path` itself if it looks like a bare
+		 * repository (HEAD, objects/ and refs/, which it only stats) */
+		if (looks_bare(path))
 			error = check_gitdir(&c, path);
 	} else if (S_ISDIR(st.st_mode)) {
 		error = check_gitdir(&c, dotgit);
