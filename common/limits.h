@@ -97,6 +97,15 @@
  * its stack. Past it the buffer is not parsed, a finding. */
 #define LIMIT_PARSE_NESTING 256
 
+/* Comments in one bash or JSON buffer (lines with a '#' or '//', and each
+ * '/' '*'), counted before parsing for the same reason: a run of 65 536 of
+ * them corrupts tree-sitter 0.20.7's heap too. And '[' and '{' anywhere in
+ * one JSON buffer, strings included (a few stack entries each): with the
+ * comments, well under 65 536 whatever a broken file's recovery makes of
+ * it. No agent's settings come near either. */
+#define LIMIT_PARSE_COMMENTS 16384
+#define LIMIT_JSON_BRACKETS  8192
+
 /* Block quotes and list items one line of Markdown may hold open, estimated
  * the same way: tree-sitter-markdown's scanner overflows tree-sitter's
  * serialization buffer past 254. Honest documents nest a handful. */

@@ -814,8 +814,9 @@ int al_settings_scan(struct findings *fs, struct ts_parsers *ps, const struct sc
 		goto out;
 	}
 	if (error == 2) {
-		report(x, "AL401", 0, (TSNode){ 0 }, "nested more than %u deep, not parsed",
-		       LIMIT_PARSE_NESTING);
+		report(x, "AL401", 0, (TSNode){ 0 },
+		       "nested more than %u deep, or more than %u brackets or %u comments, not parsed",
+		       LIMIT_PARSE_NESTING, LIMIT_JSON_BRACKETS, LIMIT_PARSE_COMMENTS);
 		error = x->error;
 		goto out;
 	}

@@ -1026,8 +1026,8 @@ int al_shell_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_
 	}
 	if (error == 2) {
 		report(x, "AL203", 0, (TSNode){ 0 },
-		       "nested more than %u deep (brackets, quotes, substitutions, compound commands), not parsed",
-		       LIMIT_PARSE_NESTING);
+		       "nested more than %u deep (brackets, quotes, substitutions, compound commands) or more than %u comment lines, not parsed",
+		       LIMIT_PARSE_NESTING, LIMIT_PARSE_COMMENTS);
 		error = x->error;
 		goto out;
 	}

@@ -330,28 +330,45 @@ static bool shell_nesting_ok(const char *s, size_t len, unsigned int max)
 }
 
 /* JSON (and JSONC): '[' and '{' outside strings and comments. A string ends
- * at its closing quote or, as tree-sitter-json's does, at a line end. */
+ * at its closing quote or, as tree-sitter-json's does, at a line end. Past
+ * an invalid escape tree-sitter's error recovery may read a quote
+ * differently, so the brackets are also counted anywhere, strings included:
+ * LIMIT_JSON_BRACKETS of them cannot stack deep enough whatever it reads. */
 static bool json_nesting_ok(const char *s, size_t len, unsigned int max)
 {
 	bool in_string = false;
+	size_t brackets = 0;
 	long depth = 0;
 
 	for (size_t i = 0; i < len; i++) {
 		char ch = s[i];
 
+		if ((ch == '[' || ch == '{') && ++brackets > LIMIT_JSON_BRACKETS)
+			return false;
 		if (in_string) {
-			if (ch == '\\' && i + 1 < len && s[i + 1] != '\n')
+			if (ch == '\\' && i + 1 < len && s[i + 1] != '\n') {
+				if ((s[i + 1] == '[' || s[i + 1] == '{') &&
+				    ++brackets > LIMIT_JSON_BRACKETS)
+					return false;
 				i++;
-			else if (ch == '"' || ch == '\n')
+			} else if (ch == '"' || ch == '\n') {
 				in_string = false;
+			}
 		} else if (ch == '"') {
 			in_string = true;
 		} else if (ch == '/' && i + 1 < len && (s[i + 1] == '/' || s[i + 1] == '*')) {
 			const char *end = s[i + 1] == '/' ? memchr(s + i, '\n', len - i)
 							  : memmem(s + i + 2, len - i - 2, "*/", 2);
 
+			if (!end && s[i + 1] == '/')
+				break; /* a comment to the end */
 			if (!end)
-				break;
+				continue; /* unterminated: what follows is read as tokens */
+			/* brackets inside the comment are counted too */
+			for (size_t k = i + 2; k < (size_t)(end - s); k++)
+				if ((s[k] == '[' || s[k] == '{') &&
+				    ++brackets > LIMIT_JSON_BRACKETS)
+					return false;
 			i = (size_t)(end - s) + (s[i + 1] == '*');
 		} else if (ch == '[' || ch == '{') {
 			if (++depth > (long)max)
@@ -431,14 +448,49 @@ static bool md_nesting_ok(const char *s, size_t len, const TSRange *ranges, unsi
 	return true;
 }
 
+/*
+ * Comments are the grammars' "extras": a run of them between two tokens (or
+ * at the end) waits on the parse stack as one entry each, and 70 000 lines
+ * of '#' (or '/ * * /' in JSON) corrupt the heap the same way. A comment
+ * ends at the line's end, so a line holds at most one bash or '//' comment;
+ * every line with a '#', every line with a '//' and every '/ *' is counted,
+ * in strings or not: more, never fewer, than tree-sitter sees.
+ */
+static size_t lines_with(const char *s, size_t len, const char *needle)
+{
+	size_t n = 0, nl = strlen(needle);
+
+	for (size_t i = 0; i < len;) {
+		const char *eol = memchr(s + i, '\n', len - i);
+		size_t end = eol ? (size_t)(eol - s) : len;
+
+		if (memmem(s + i, end - i, needle, nl))
+			n++;
+		i = end + 1;
+	}
+	return n;
+}
+
+static size_t occurrences(const char *s, size_t len, const char *needle)
+{
+	size_t n = 0, nl = strlen(needle);
+
+	for (const char *p = s; (p = memmem(p, len - (size_t)(p - s), needle, nl)); p += nl)
+		n++;
+	return n;
+}
+
 static bool nesting_ok(enum ts_grammar g, const char *buf, size_t len, const TSRange *ranges,
 		       unsigned int nranges)
 {
 	switch (g) {
 	case TS_BASH:
-		return shell_nesting_ok(buf, len, LIMIT_PARSE_NESTING);
+		return lines_with(buf, len, "#") <= LIMIT_PARSE_COMMENTS &&
+		       shell_nesting_ok(buf, len, LIMIT_PARSE_NESTING);
 	case TS_JSON:
-		return json_nesting_ok(buf, len, LIMIT_PARSE_NESTING);
+		return lines_with(buf, len, "//") + occurrences(buf, len, "/*") <=
+			       LIMIT_PARSE_COMMENTS &&
+		       json_nesting_ok(buf, len, LIMIT_PARSE_NESTING);
 	case TS_MARKDOWN:
 		return md_nesting_ok(buf, len, ranges, nranges, LIMIT_MD_CONTAINERS);
 	default:

@@ -659,6 +659,44 @@ START_TEST(deep_markdown_containers)
 }
 END_TEST
 
+/* 70 000 comments in a row are as many entries on tree-sitter's stack: the
+ * same heap corruption, from a hook command of '#' lines and from a
+ * .mcp.json of comments. Counted before parsing: AL203, AL401. */
+START_TEST(comment_runs)
+{
+	char *cmd = repeat("#\\n", 70000), *json = malloc(strlen(cmd) + 128), *mcp;
+	const char *err;
+
+	sprintf(json,
+		"{\"hooks\":{\"SessionStart\":[{\"hooks\":[{\"type\":\"command\",\"command\":\"%s\"}]}]}}",
+		cmd);
+	t_write(proj, ".claude/settings.json", json);
+	free(cmd);
+	free(json);
+	err = bounded(scan_finds_al203_settings, 30, 1024, NULL);
+	ck_assert_msg(err == NULL, "%s", err);
+	mcp = repeat("/**/", 70000);
+	t_write(proj, ".mcp.json", mcp);
+	free(mcp);
+	err = bounded(scan_finds_al401_mcp, 30, 1024, NULL);
+	ck_assert_msg(err == NULL, "%s", err);
+}
+END_TEST
+
+/* A JSON string state tree-sitter's error recovery reads differently
+ * ("\"[" over and over): the brackets are counted anywhere. */
+START_TEST(json_brackets_in_broken_strings)
+{
+	char *json = repeat("\"\\\"[", 70000);
+	const char *err;
+
+	t_write(proj, ".mcp.json", json);
+	free(json);
+	err = bounded(scan_finds_al401_mcp, 30, 1024, NULL);
+	ck_assert_msg(err == NULL, "%s", err);
+}
+END_TEST
+
 /* --- a FIFO where libgit2 reads --------------------------------------------------- */
 
 static void git_repo(void)
@@ -757,6 +795,8 @@ Suite *hostile_suite(void)
 	tcase_add_test(tc, deep_shell_nesting);
 	tcase_add_test(tc, deep_json_nesting);
 	tcase_add_test(tc, deep_markdown_containers);
+	tcase_add_test(tc, comment_runs);
+	tcase_add_test(tc, json_brackets_in_broken_strings);
 	tcase_add_test(tc, invisible_runs_linear);
 	tcase_add_test(tc, markdown_memory_bounded);
 	tcase_add_test(tc, comment_openers_scan_in_time);
