@@ -17,6 +17,7 @@
 #include "common/error.h"
 #include "common/utf8.h"
 #include "api/gate.h"
+#include "api/git_files.h"
 #include "config/inspect.h"
 #include "api/project_open.h"
 #include "scan/signatures.h"
@@ -185,15 +186,20 @@ airlock_change airlock_status_change_kind(const airlock_status *s, size_t i)
 
 /* --- trust, deny, revoke ----------------------------------------------------- */
 
-/* For display only: never part of the project's identity or the decision. */
-static void git_info(struct trust_record *r, const char *path)
+/* For display only: never part of the project's identity or the decision.
+ * A repository with a FIFO or a device where libgit2 reads is refused (it
+ * would block on it). */
+static int git_info(struct trust_record *r, const char *path)
 {
 	git_repository *repo = NULL;
 	git_remote *remote = NULL;
 	git_oid oid;
+	int error;
 
+	if ((error = al_git_files_check(path)) < 0)
+		return error;
 	if (git_libgit2_init() < 0)
-		return;
+		return 0;
 	if (git_repository_open_ext(&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0) {
 		if (git_remote_lookup(&remote, repo, "origin") == 0 && git_remote_url(remote) &&
 		    al_utf8_valid(git_remote_url(remote), strlen(git_remote_url(remote))))
@@ -208,6 +214,7 @@ static void git_info(struct trust_record *r, const char *path)
 	git_remote_free(remote);
 	git_repository_free(repo);
 	git_libgit2_shutdown();
+	return 0;
 }
 
 /* The signature set in force when the decision was made, for the record. A
@@ -231,6 +238,7 @@ static int fill_record(struct trust_record *r, airlock_project *p, airlock_decis
 	time_t now = time(NULL);
 	struct tm tm;
 	size_t n = 0;
+	int error;
 
 	memset(r, 0, sizeof(*r));
 	r->decision = d;
@@ -252,7 +260,9 @@ static int fill_record(struct trust_record *r, airlock_project *p, airlock_decis
 		r->files[n].reasons = e->reasons;
 		r->nfiles = ++n;
 	}
-	git_info(r, p->path);
+	/* a denial is recorded without the repository's details */
+	if ((error = git_info(r, p->path)) < 0 && d != AIRLOCK_DECISION_DENIED)
+		return error;
 	return signature_version(r, p);
 }
 

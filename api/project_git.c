@@ -9,6 +9,7 @@
 
 #include <git2.h>
 
+#include "api/git_files.h"
 #include "common/error.h"
 #include "snapshot/project.h"
 #include "snapshot/source_git.h"
@@ -35,7 +36,12 @@ static int add_quarantine(git_repository *repo)
 
 int al_project_git_open_repo(git_repository **repo, const char *path)
 {
-	int rc = git_repository_open_ext(repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
+	int rc;
+
+	*repo = NULL;
+	if ((rc = al_git_files_check(path)) < 0)
+		return rc;
+	rc = git_repository_open_ext(repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
 
 	if (rc == GIT_ENOTFOUND)
 		return al_error_set(AIRLOCK_ENOTFOUND, "'%s' is not a git repository", path);

@@ -94,6 +94,39 @@
 #define LIMIT_SHELL_NESTING 4
 #define LIMIT_TREE_NODES    (1u * 1000 * 1000)
 
+/* Constructs open at once (brackets, quotes, substitutions, compound
+ * commands; JSON arrays and objects) in a buffer handed to the bash or JSON
+ * grammar, estimated before parsing (scanners/tsparse.c): tree-sitter
+ * 0.20.7 corrupts its heap when a broken parse ends with 65 536 entries on
+ * its stack. Past it the buffer is not parsed, a finding. */
+#define LIMIT_PARSE_NESTING 256
+
+/* Comments in one bash or JSON buffer (lines with a '#' or '//', and each
+ * '/' '*'), counted before parsing for the same reason: a run of 65 536 of
+ * them corrupts tree-sitter 0.20.7's heap too. And '[' and '{' anywhere in
+ * one JSON buffer, strings included (a few stack entries each): with the
+ * comments, well under 65 536 whatever a broken file's recovery makes of
+ * it. No agent's settings come near either. */
+#define LIMIT_PARSE_COMMENTS 16384
+#define LIMIT_JSON_BRACKETS  8192
+
+/* Block quotes and list items one line of Markdown may hold open, estimated
+ * the same way: tree-sitter-markdown's scanner overflows tree-sitter's
+ * serialization buffer past 254. Honest documents nest a handful. */
+#define LIMIT_MD_CONTAINERS 64
+
+/* Bytes of heap one tree-sitter parse may add (its stack and the tree it
+ * builds; scanners/tsparse.c counts them per thread): past it the parse is
+ * cancelled, a finding like the time limit. Honest input costs 25-60 bytes
+ * a byte, so a megabyte parses; a pathological one (4 KB of "![" took 22 MB)
+ * stops here instead of taking hundreds of MB per scanning thread. */
+#define LIMIT_PARSE_MEMORY (32u * 1024 * 1024)
+
+/* tree-sitter parses under way at once in one process, whatever the number
+ * of scanning threads: with LIMIT_PARSE_MEMORY, parsing takes at most their
+ * product. The other threads' YARA scans and walks go on meanwhile. */
+#define LIMIT_PARSE_CONCURRENT 2
+
 /* Syntax nodes the shell analysis may visit for one command string, all
  * walks together (nested substitutions are walked once per level). */
 #define LIMIT_SHELL_STEPS (4u * 1000 * 1000)
@@ -129,6 +162,14 @@
  */
 #define LIMIT_YAML_NODES 250000u
 #define LIMIT_YAML_BYTES (8u * 1024 * 1024)
+
+/* A repository checked before libgit2 opens it (api/git_files.c): entries
+ * of its git folder looked at, bytes of a configuration file read for its
+ * includes, and includes (and alternates) followed from one another, as
+ * libgit2 follows at most 10. Past one, the repository is refused. */
+#define LIMIT_GIT_ENTRIES       (1u * 1000 * 1000)
+#define LIMIT_GIT_CONFIG_BYTES  (1u * 1024 * 1024)
+#define LIMIT_GIT_INCLUDE_DEPTH 10
 
 /* Bytes of a trust record (trust/store.c); a larger record is an error,
  * never trusted. */

@@ -109,6 +109,12 @@ AIRLOCK_EXTERN const char *airlock_error_last(void);
  *     a lock; libairlock calls them under a lock of its own. A program that
  *     also uses libyara should call yr_initialize() once before using
  *     libairlock from several threads, and yr_finalize() at exit.
+ *   - tree-sitter: the first parse sets tree-sitter's allocator
+ *     (ts_set_allocator) to libc's malloc family, counted per thread, so a
+ *     parse can be stopped at its memory bound. A program that uses
+ *     tree-sitter too keeps working if it uses the default allocator (the
+ *     same functions underneath); one that sets its own allocator must not
+ *     use libairlock in the same process.
  *
  * Processes
  *   - Scanning forks: airlock_project_scan, airlock_file_scan,
@@ -123,8 +129,9 @@ AIRLOCK_EXTERN const char *airlock_error_last(void);
  *     process instead (debugging only).
  *   - atfork: libairlock registers one pthread_atfork() handler, the first
  *     time a scan loads its rules, that holds its libyara lock across every
- *     fork() of the process, so no child inherits libyara half set up. It is
- *     never removed. Handlers the program registered run on each scan's
+ *     fork() of the process, so no child inherits libyara half set up, and
+ *     one, at the first tree-sitter parse, that frees its parse slots in a
+ *     child. They are never removed. Handlers the program registered run on each scan's
  *     fork() as on any other.
  *   - Callbacks: the progress callback of airlock_repo_fetch runs in the
  *     calling thread. The progress callback of airlock_memory_scan runs in

@@ -333,7 +333,7 @@ static int inline_batch(struct mctx *x, const TSRange *ranges, unsigned int n)
 	if ((error = al_ts_parse_ranges(&tree, x->ps, TS_MARKDOWN_INLINE, x->buf, x->in->len,
 					ranges, n)) < 0)
 		return error;
-	if (error == 1) {
+	if (error > 0) {
 		report(x, "AL304", 0, ranges[0].start_byte, ranges[0].end_byte, NULL, 0,
 		       "inline content over the parse limits");
 		return x->error;
@@ -476,7 +476,7 @@ int al_markdown_scan(struct findings *fs, struct ts_parsers *ps, const struct sc
 		if ((error = al_ts_parse_ranges(&tree, ps, TS_MARKDOWN, x.buf, in->len, chunks + i,
 						k)) < 0)
 			break;
-		if (error == 1) {
+		if (error > 0) { /* over a time, memory or nesting bound */
 			report(&x, "AL304", 0, chunks[i].start_byte, chunks[i].end_byte, NULL, 0,
 			       "over the parse limits");
 			error = x.error;

@@ -980,6 +980,13 @@ int al_settings_scan(struct findings *fs, struct ts_parsers *ps, const struct sc
 		error = x->error;
 		goto out;
 	}
+	if (error == 2) {
+		report(x, "AL401", 0, (TSNode){ 0 },
+		       "nested more than %u deep, or more than %u brackets or %u comments, not parsed",
+		       LIMIT_PARSE_NESTING, LIMIT_JSON_BRACKETS, LIMIT_PARSE_COMMENTS);
+		error = x->error;
+		goto out;
+	}
 	root = ts_tree_root_node(tree);
 	if (ts_node_has_error(root)) {
 		TSNode e = first_error(x, root);

@@ -1050,6 +1050,13 @@ int al_shell_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_
 		error = x->error;
 		goto out;
 	}
+	if (error == 2) {
+		report(x, "AL203", 0, (TSNode){ 0 },
+		       "nested more than %u deep (brackets, quotes, substitutions, compound commands) or more than %u comment lines, not parsed",
+		       LIMIT_PARSE_NESTING, LIMIT_PARSE_COMMENTS);
+		error = x->error;
+		goto out;
+	}
 	root = ts_tree_root_node(tree);
 	if (ts_node_has_error(root))
 		report(x, "AL201", 0, first_error(root), "%s", "");

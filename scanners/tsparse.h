@@ -24,8 +24,12 @@ struct ts_parsers {
 /*
  * Parses `len` bytes with grammar `g`. Returns 0 with *out a new tree (free
  * with ts_tree_delete), 1 with *out NULL when the input is over
- * LIMIT_PARSE_BYTES or the parse took longer than LIMIT_PARSE_MICROS (the
- * caller reports it: not parsed is not clean), or AIRLOCK_ERROR.
+ * LIMIT_PARSE_BYTES or the parse took longer than LIMIT_PARSE_MICROS or grew
+ * the heap by more than LIMIT_PARSE_MEMORY, 2 with
+ * *out NULL when bash or JSON input nests more than LIMIT_PARSE_NESTING deep,
+ * or a Markdown line holds more than LIMIT_MD_CONTAINERS block quotes and
+ * list items (not handed to tree-sitter at all; see al_ts_nesting_ok), or
+ * AIRLOCK_ERROR. The caller reports 1 and 2: not parsed is not clean.
  */
 int al_ts_parse(TSTree **out, struct ts_parsers *ps, enum ts_grammar g, const char *buf,
 		size_t len);
@@ -33,6 +37,11 @@ int al_ts_parse(TSTree **out, struct ts_parsers *ps, enum ts_grammar g, const ch
 /* Parses only `ranges` of `buf` (Markdown inline content). Same returns. */
 int al_ts_parse_ranges(TSTree **out, struct ts_parsers *ps, enum ts_grammar g, const char *buf,
 		       size_t len, const TSRange *ranges, unsigned int nranges);
+
+/* False when `buf` opens more than LIMIT_PARSE_NESTING constructs at once
+ * for grammar `g` (bash and JSON), or a line of it more than
+ * LIMIT_MD_CONTAINERS containers (Markdown blocks); true for inline. */
+bool al_ts_nesting_ok(enum ts_grammar g, const char *buf, size_t len);
 
 void al_ts_parsers_free(struct ts_parsers *ps);
 

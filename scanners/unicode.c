@@ -31,6 +31,15 @@ struct ctx {
 	bool prev_set;       /* step() set prev itself (a decoded JSON escape) */
 	size_t fold_until;   /* confusables before this offset are folded */
 	bool identical;      /* the view so far is the original's prefix, unwritten */
+	/* Answers kept so a run of invisible or bidi characters costs linear
+	 * time: the first visible code point at or after any offset in
+	 * [vis_from, vis_at], and whether the line that starts at rtl_line - 1
+	 * holds a right-to-left letter. */
+	size_t vis_from, vis_at;
+	uint32_t vis_cp;
+	bool vis_set;
+	size_t rtl_line;
+	bool rtl_has;
 };
 
 /* --- reporting ----------------------------------------------------------------- */
@@ -301,25 +310,39 @@ static bool invisible_allowed(struct ctx *c, size_t i, uint32_t cp, uint32_t nex
 	return false;
 }
 
-static uint32_t next_visible(const unsigned char *d, size_t len, size_t j)
+/* The first code point at or after `j` that is not invisible (0 at the end
+ * or at invalid UTF-8). Offsets of one run of invisible characters share the
+ * answer, so it is found once per run, not once per character. */
+static uint32_t next_visible(struct ctx *c, size_t j)
 {
-	uint32_t cp;
+	const unsigned char *d = c->in->data;
+	size_t len = c->in->len, from = j;
+	uint32_t cp = 0;
 
+	if (c->vis_set && j >= c->vis_from && j <= c->vis_at)
+		return c->vis_cp;
 	while (j < len) {
 		size_t n = al_utf8_decode(d + j, len - j, &cp);
 
-		if (n == 0)
-			return 0;
+		if (n == 0) {
+			cp = 0;
+			break;
+		}
 		if (!al_utf8_is_invisible(cp))
-			return cp;
+			break;
 		j += n;
+		cp = 0;
 	}
-	return 0;
+	c->vis_from = from;
+	c->vis_at = j;
+	c->vis_cp = cp;
+	c->vis_set = true;
+	return cp;
 }
 
 static int check_invisible(struct ctx *c, size_t i, size_t n, uint32_t cp)
 {
-	uint32_t next = next_visible(c->in->data, c->in->len, i + n);
+	uint32_t next = next_visible(c, i + n);
 	char msg[128];
 	bool inside;
 
@@ -500,7 +523,7 @@ static bool rtl_letter(uint32_t cp)
  * right-to-left letters: how Hebrew and Arabic writers keep `code` or a
  * version number in order. An override reorders the letters themselves, and
  * code or settings have no use for any of them. */
-static bool rtl_formatting(const struct ctx *c, uint32_t cp)
+static bool rtl_formatting(struct ctx *c, uint32_t cp)
 {
 	const unsigned char *d = c->in->data;
 	size_t len = c->in->len, n;
@@ -509,12 +532,19 @@ static bool rtl_formatting(const struct ctx *c, uint32_t cp)
 	if (cp == 0x202d || cp == 0x202e ||
 	    (c->in->kind != AIRLOCK_KIND_MARKDOWN && c->in->kind != AIRLOCK_KIND_TEXT))
 		return false;
+	/* once per line: a line of a million marks is read once */
+	if (c->rtl_line == c->line_start + 1)
+		return c->rtl_has;
+	c->rtl_line = c->line_start + 1;
+	c->rtl_has = false;
 	for (size_t k = c->line_start; k < len && d[k] != '\n'; k += n ? n : 1) {
 		n = d[k] < 0x80 ? 1 : al_utf8_decode(d + k, len - k, &x);
-		if (n > 1 && rtl_letter(x))
-			return true;
+		if (n > 1 && rtl_letter(x)) {
+			c->rtl_has = true;
+			break;
+		}
 	}
-	return false;
+	return c->rtl_has;
 }
 
 static bool is_json(airlock_kind kind)

@@ -62,8 +62,11 @@ rule AL114_comment_addressed_to_agent
 		confidence = "medium"
 		description = "An HTML comment (invisible once the Markdown is rendered) that speaks to the AI agent"
 	strings:
-		$a = /<!--[^>]{0,400}\b(AI|LLM|assistant|agent|Claude|Copilot|Cursor|Gemini|Codex|language model)\b[^>]{0,40}\b(must|should|always|never|ignore|run|execute|send|read|do not|don't|you are|instructions?)\b[^>]{0,400}-->/ nocase
-		$b = /<!--[^>]{0,400}\b(if you are|as an?|note to (the )?)\s*(an?\s+)?(AI|LLM|assistant|agent|Claude|language model)\b[^>]{0,400}-->/ nocase
+		// Inside the comment a '<' may not open another "<!--": otherwise each
+		// of a file's 800 000 "<!--" lines starts a match that reads the next
+		// 400 bytes of openers (the scan timed out at 10 s).
+		$a = /<!--(<[^!]|[^<>]){0,400}\b(AI|LLM|assistant|agent|Claude|Copilot|Cursor|Gemini|Codex|language model)\b(<[^!]|[^<>]){0,40}\b(must|should|always|never|ignore|run|execute|send|read|do not|don't|you are|instructions?)\b(<[^!]|[^<>]){0,400}-->/ nocase
+		$b = /<!--(<[^!]|[^<>]){0,400}\b(if you are|as an?|note to (the )?)\s*(an?\s+)?(AI|LLM|assistant|agent|Claude|language model)\b(<[^!]|[^<>]){0,400}-->/ nocase
 	condition:
 		any of them
 }

@@ -413,6 +413,362 @@ START_TEST(device_at_surface_paths)
 }
 END_TEST
 
+/* --- bounded runs ---------------------------------------------------------------- */
+
+/* Runs fn in a forked child with at most `seconds` of wall time (SIGALRM)
+ * and `mib` MiB of address space (inherited by the sandboxed scanner the
+ * child forks): a regression fails the test instead of hanging the suite or
+ * taking the machine's memory. fn returns 0 when its checks passed; the
+ * child's peak resident size, its own and its children's, lands in *peak_kib
+ * when not NULL. Returns a message, or NULL when the child passed. */
+static const char *bounded(int (*fn)(void), unsigned int seconds, unsigned int mib, long *peak_kib)
+{
+	static char msg[160];
+	int pipefd[2], status;
+	pid_t pid;
+
+	ck_assert_int_eq(pipe(pipefd), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		struct rlimit rl = { (rlim_t)mib << 20, (rlim_t)mib << 20 };
+		struct rusage self, kids;
+		long peak;
+		int rc;
+
+		close(pipefd[0]);
+#ifndef __SANITIZE_ADDRESS__ /* ASan reserves terabytes of shadow up front */
+		setrlimit(RLIMIT_AS, &rl);
+#else
+		(void)rl;
+#endif
+		/* Check's SIGALRM handler, inherited, would kill the whole group */
+		signal(SIGALRM, SIG_DFL);
+		alarm(seconds);
+		rc = fn();
+		getrusage(RUSAGE_SELF, &self);
+		getrusage(RUSAGE_CHILDREN, &kids);
+		peak = self.ru_maxrss > kids.ru_maxrss ? self.ru_maxrss : kids.ru_maxrss;
+		if (write(pipefd[1], &peak, sizeof(peak)) != sizeof(peak))
+			_exit(3);
+		_exit(rc ? 1 : 0);
+	}
+	close(pipefd[1]);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	if (peak_kib && read(pipefd[0], peak_kib, sizeof(*peak_kib)) != sizeof(*peak_kib))
+		*peak_kib = -1;
+	close(pipefd[0]);
+	if (WIFSIGNALED(status)) {
+		snprintf(msg, sizeof(msg), "killed by signal %d%s", WTERMSIG(status),
+			 WTERMSIG(status) == SIGALRM ? " (over the time bound)" : "");
+		return msg;
+	}
+	if (WEXITSTATUS(status) != 0) {
+		snprintf(msg, sizeof(msg), "checks failed in the child (exit %d): %s",
+			 WEXITSTATUS(status), airlock_error_last());
+		return msg;
+	}
+	return NULL;
+}
+
+/* Scans the project; 0 when the scan succeeded and `file` has a finding of
+ * `rule` and the report blocks. */
+static int scan_finds(const char *rule, const char *file)
+{
+	airlock_project *p = NULL;
+	airlock_report *r = NULL;
+	int bad = 1;
+
+	if (airlock_project_open(&p, proj, &opts) != 0)
+		return 1;
+	if (airlock_project_scan(&r, p) == 0) {
+		bad = !has_finding(r, rule, file) || !airlock_report_blocks(r);
+		if (bad)
+			for (size_t i = 0; i < airlock_report_finding_count(r); i++)
+				fprintf(stderr, "hostile: %s %s %s\n",
+					airlock_finding_rule(airlock_report_finding(r, i)),
+					airlock_finding_file(airlock_report_finding(r, i)),
+					airlock_finding_message(airlock_report_finding(r, i)));
+	} else {
+		fprintf(stderr, "hostile: scan failed: %s\n", airlock_error_last());
+	}
+	airlock_report_free(r);
+	airlock_project_free(p);
+	return bad;
+}
+
+static int scan_finds_al203_settings(void)
+{
+	return scan_finds("AL203", ".claude/settings.json");
+}
+
+static int scan_finds_al401_mcp(void)
+{
+	return scan_finds("AL401", ".mcp.json");
+}
+
+static int scan_finds_al503_claude(void)
+{
+	return scan_finds("AL503", "CLAUDE.md") || scan_finds("AL502", "CLAUDE.md");
+}
+
+static int scan_finds_al304_claude(void)
+{
+	return scan_finds("AL304", "a/CLAUDE.md");
+}
+
+/* The scan succeeds (a timeout would be a failed scan). */
+static int scan_succeeds(void)
+{
+	airlock_project *p = NULL;
+	airlock_report *r = NULL;
+	int bad = 1;
+
+	if (airlock_project_open(&p, proj, &opts) == 0 && airlock_project_scan(&r, p) == 0)
+		bad = 0;
+	else
+		fprintf(stderr, "hostile: scan failed: %s\n", airlock_error_last());
+	airlock_report_free(r);
+	airlock_project_free(p);
+	return bad;
+}
+
+static char *repeat(const char *unit, size_t n)
+{
+	size_t ul = strlen(unit);
+	char *s = malloc(ul * n + 1);
+
+	ck_assert_ptr_nonnull(s);
+	for (size_t i = 0; i < n; i++)
+		memcpy(s + i * ul, unit, ul);
+	s[ul * n] = '\0';
+	return s;
+}
+
+/* 80 KB of `((` in a hook command: tree-sitter 0.20.7 wraps the 80 000
+ * open parentheses left at the end into one ERROR node whose child count
+ * wraps at 65 536, and deleting the tree corrupted the heap (the sandboxed
+ * scanner died of SIGABRT). The nesting is refused before parsing: AL203. */
+START_TEST(deep_shell_nesting)
+{
+	char *cmd = repeat("((", 40000), *json = malloc(strlen(cmd) + 128);
+	const char *err;
+
+	sprintf(json,
+		"{\"hooks\":{\"SessionStart\":[{\"hooks\":[{\"type\":\"command\",\"command\":\"%s\"}]}]}}",
+		cmd);
+	t_write(proj, ".claude/settings.json", json);
+	free(cmd);
+	free(json);
+	err = bounded(scan_finds_al203_settings, 30, 1024, NULL);
+	ck_assert_msg(err == NULL, "%s", err);
+}
+END_TEST
+
+/* 70 000 unclosed '[' in .mcp.json: the same heap corruption in the JSON
+ * grammar; refused before parsing, AL401. */
+START_TEST(deep_json_nesting)
+{
+	char *json = repeat("[", 70000);
+	const char *err;
+
+	t_write(proj, ".mcp.json", json);
+	free(json);
+	err = bounded(scan_finds_al401_mcp, 30, 1024, NULL);
+	ck_assert_msg(err == NULL, "%s", err);
+}
+END_TEST
+
+/* 100 000 zero-width spaces, then 100 000 right-to-left isolates on one
+ * line: each character used to rescan the run after it (the next visible
+ * character; the line's right-to-left letters), 60 s and more. Linear now:
+ * well under the 10 s bound. */
+START_TEST(invisible_runs_linear)
+{
+	char *zw = repeat("\u200b", 100000), *rli = repeat("\u2067", 100000);
+	char *text = malloc(strlen(zw) + strlen(rli) + 32);
+	const char *err;
+
+	sprintf(text, "# notes\n%s\n%s\n", zw, rli);
+	t_write(proj, "CLAUDE.md", text);
+	free(zw);
+	free(rli);
+	free(text);
+	err = bounded(scan_finds_al503_claude, 10, 1024, NULL);
+	ck_assert_msg(err == NULL, "%s", err);
+}
+END_TEST
+
+/* Three CLAUDE.md files of 4 MiB of "![x](": the inline grammar's stack
+ * grew by hundreds of MB per file before its time limit ended the parse
+ * (217 MB for one file, 467 MB for 15 on two threads). Each parse is now
+ * cancelled at LIMIT_PARSE_MEMORY, LIMIT_PARSE_CONCURRENT at a time: the
+ * scanner stays under 160 MB, and the files are reported (AL304). */
+START_TEST(markdown_memory_bounded)
+{
+	char *md = repeat("![x](", 800000);
+	const char *err;
+	long peak = 0;
+
+	t_write(proj, "a/CLAUDE.md", md);
+	t_write(proj, "b/CLAUDE.md", md);
+	t_write(proj, "c/CLAUDE.md", md);
+	free(md);
+	err = bounded(scan_finds_al304_claude, 60, 4096, &peak);
+	ck_assert_msg(err == NULL, "%s", err);
+#ifndef __SANITIZE_ADDRESS__ /* ASan's quarantine keeps what was freed */
+	ck_assert_msg(peak > 0 && peak < 160 * 1024, "peak resident size %ld KiB", peak);
+#endif
+}
+END_TEST
+
+/* 800 000 lines of "<!--": the HTML-comment rule (AL114) read 400 bytes
+ * from each, and the scan timed out (YARA's 10 s). */
+START_TEST(comment_openers_scan_in_time)
+{
+	char *md = repeat("<!--\n", 800000);
+	const char *err;
+
+	t_write(proj, "CLAUDE.md", md);
+	free(md);
+	err = bounded(scan_succeeds, 30, 1024, NULL);
+	ck_assert_msg(err == NULL, "%s", err);
+}
+END_TEST
+
+static int scan_finds_al304_root(void)
+{
+	return scan_finds("AL304", "CLAUDE.md");
+}
+
+/* 300 block quotes open on one line: tree-sitter-markdown's scanner wrote
+ * 4 bytes for each into tree-sitter's 1 024-byte serialization buffer (an
+ * assertion then killed the sandboxed scanner with SIGABRT). Refused before
+ * parsing, AL304. */
+START_TEST(deep_markdown_containers)
+{
+	char *quotes = repeat("> ", 300), *md = malloc(strlen(quotes) + 64);
+	const char *err;
+
+	sprintf(md, "%s![a](http://x?q={data})\n", quotes);
+	t_write(proj, "CLAUDE.md", md);
+	free(quotes);
+	free(md);
+	err = bounded(scan_finds_al304_root, 30, 1024, NULL);
+	ck_assert_msg(err == NULL, "%s", err);
+}
+END_TEST
+
+/* 70 000 comments in a row are as many entries on tree-sitter's stack: the
+ * same heap corruption, from a hook command of '#' lines and from a
+ * .mcp.json of comments. Counted before parsing: AL203, AL401. */
+START_TEST(comment_runs)
+{
+	char *cmd = repeat("#\\n", 70000), *json = malloc(strlen(cmd) + 128), *mcp;
+	const char *err;
+
+	sprintf(json,
+		"{\"hooks\":{\"SessionStart\":[{\"hooks\":[{\"type\":\"command\",\"command\":\"%s\"}]}]}}",
+		cmd);
+	t_write(proj, ".claude/settings.json", json);
+	free(cmd);
+	free(json);
+	err = bounded(scan_finds_al203_settings, 30, 1024, NULL);
+	ck_assert_msg(err == NULL, "%s", err);
+	mcp = repeat("/**/", 70000);
+	t_write(proj, ".mcp.json", mcp);
+	free(mcp);
+	err = bounded(scan_finds_al401_mcp, 30, 1024, NULL);
+	ck_assert_msg(err == NULL, "%s", err);
+}
+END_TEST
+
+/* A JSON string state tree-sitter's error recovery reads differently
+ * ("\"[" over and over): the brackets are counted anywhere. */
+START_TEST(json_brackets_in_broken_strings)
+{
+	char *json = repeat("\"\\\"[", 70000);
+	const char *err;
+
+	t_write(proj, ".mcp.json", json);
+	free(json);
+	err = bounded(scan_finds_al401_mcp, 30, 1024, NULL);
+	ck_assert_msg(err == NULL, "%s", err);
+}
+END_TEST
+
+/* --- a FIFO where libgit2 reads --------------------------------------------------- */
+
+static void git_repo(void)
+{
+	char cmd[4096];
+
+	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+	snprintf(cmd, sizeof(cmd),
+		 "cd '%s' && git init -q . && git add -A && git -c user.name=t "
+		 "-c user.email=t@example.invalid commit -q -m v1 >/dev/null 2>&1",
+		 proj);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+/* Trust and a scan of the repository's HEAD refuse it, naming the FIFO. */
+static int git_refused(void)
+{
+	airlock_project *p = NULL;
+	int rc = trust(AIRLOCK_DECISION_TRUSTED), bad = 0;
+
+	if (rc != AIRLOCK_EINVALID || !strstr(airlock_error_last(), "is a FIFO")) {
+		fprintf(stderr, "hostile: trust: %d %s\n", rc, airlock_error_last());
+		bad = 1;
+	}
+	rc = airlock_project_open_git(&p, proj, "HEAD", &opts);
+	if (rc != AIRLOCK_EINVALID || !strstr(airlock_error_last(), "is a FIFO")) {
+		fprintf(stderr, "hostile: open_git: %d %s\n", rc, airlock_error_last());
+		bad = 1;
+	}
+	airlock_project_free(p);
+	return bad;
+}
+
+/* A FIFO at .git/config: libgit2 opened it with a plain open(2) and
+ * `airlock trust` hung until killed. */
+START_TEST(fifo_git_config)
+{
+	char *config;
+	const char *err;
+
+	git_repo();
+	config = t_join(proj, ".git/config");
+	ck_assert_int_eq(unlink(config), 0);
+	ck_assert_int_eq(mkfifo(config, 0644), 0);
+	free(config);
+	err = bounded(git_refused, 20, 1024, NULL);
+	ck_assert_msg(err == NULL, "%s", err);
+}
+END_TEST
+
+/* The same FIFO outside the project, named by an [include] of .git/config. */
+START_TEST(fifo_git_include)
+{
+	char *fifo = t_join(tmp, "fifo"), *config, line[4200];
+	const char *err;
+	FILE *f;
+
+	git_repo();
+	ck_assert_int_eq(mkfifo(fifo, 0644), 0);
+	config = t_join(proj, ".git/config");
+	f = fopen(config, "a");
+	ck_assert_ptr_nonnull(f);
+	snprintf(line, sizeof(line), "[include]\n\tpath = %s\n", fifo);
+	fputs(line, f);
+	fclose(f);
+	free(config);
+	free(fifo);
+	err = bounded(git_refused, 20, 1024, NULL);
+	ck_assert_msg(err == NULL, "%s", err);
+}
+END_TEST
+
 Suite *hostile_suite(void)
 {
 	Suite *s = suite_create("hostile");
@@ -430,6 +786,22 @@ Suite *hostile_suite(void)
 	tcase_add_test(tc, thousand_killed_writers);
 	tcase_add_test(tc, claude_linked_to_home);
 	tcase_add_loop_test(tc, device_at_surface_paths, 0, 2);
+	suite_add_tcase(s, tc);
+
+	/* inputs that cost the scanner: each run bounded in time and memory */
+	tc = tcase_create("inputs");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, deep_shell_nesting);
+	tcase_add_test(tc, deep_json_nesting);
+	tcase_add_test(tc, deep_markdown_containers);
+	tcase_add_test(tc, comment_runs);
+	tcase_add_test(tc, json_brackets_in_broken_strings);
+	tcase_add_test(tc, invisible_runs_linear);
+	tcase_add_test(tc, markdown_memory_bounded);
+	tcase_add_test(tc, comment_openers_scan_in_time);
+	tcase_add_test(tc, fifo_git_config);
+	tcase_add_test(tc, fifo_git_include);
 	suite_add_tcase(s, tc);
 	return s;
 }
