@@ -28,11 +28,20 @@ const char cmd_exec_help[] =
 	"\n"
 	"Gates the project in DIR (default: the current directory) exactly as 'airlock\n"
 	"load' does, then runs COMMAND (e.g. 'airlock exec -- claude') only if the\n"
-	"project is trusted and its scan passes. Otherwise explains why on stderr and\n"
-	"exits with the gate's code (see 'airlock help load'). A restricted project is\n"
-	"refused (exit 3): an agent started this way reads its own configuration, so\n"
-	"airlock cannot drop the executable parts for it. When COMMAND cannot be run,\n"
-	"the exit code is 127 (not found) or 126, as in shells.\n";
+	"project is trusted (or has no executable configuration) and its scan passes.\n"
+	"Otherwise explains why on stderr, runs nothing, and exits with a code of its\n"
+	"own. A restricted project is refused: an agent started this way reads its own\n"
+	"configuration, so airlock cannot drop the executable parts for it.\n"
+	"\n"
+	"Exit codes: COMMAND's own exit status, unchanged, when it ran. When airlock\n"
+	"refused, 180 plus the code 'airlock load' would give, so that a refusal never\n"
+	"reads as the agent's own status:\n"
+	"  181  blocked (findings at or above the threshold, or an unreadable file)\n"
+	"  182  usage or I/O error\n"
+	"  183  untrusted (no decision), or restricted\n"
+	"  184  executable configuration changed since it was trusted\n"
+	"  185  denied\n"
+	"  126, 127  COMMAND could not be run (127: not found), as in shells\n";
 
 const char cmd_shell_init_help[] =
 	"Usage: airlock shell-init bash|zsh|fish\n"
@@ -313,7 +322,10 @@ int cmd_load(int argc, char **argv)
 	return rc;
 }
 
-int cmd_exec(int argc, char **argv)
+/* Gates, then replaces this process with the command; returns only on a
+ * refusal or failure, with the exit code 'airlock load' would give (or
+ * 126/127 when the command could not be run). */
+static int exec_gated(int argc, char **argv)
 {
 	airlock_project *p = NULL;
 	airlock_options opts;
@@ -344,7 +356,8 @@ int cmd_exec(int argc, char **argv)
 	rc = airlock_project_load(&c, p);
 	if (rc < 0) {
 		rc = refusal(rc, p, "exec");
-	} else if (airlock_config_state(c) != AIRLOCK_STATE_TRUSTED) {
+	} else if (airlock_config_state(c) != AIRLOCK_STATE_TRUSTED &&
+		   airlock_config_state(c) != AIRLOCK_STATE_NONE) {
 		cli_error(
 			"exec: the project is restricted, and an agent started this way would load its hooks and servers anyway; trust it, or load it through the library");
 		rc = EXIT_UNTRUSTED;
@@ -357,6 +370,15 @@ int cmd_exec(int argc, char **argv)
 	execvp(argv[i + 1], argv + i + 1);
 	rc = errno == ENOENT ? 127 : 126; /* as shells report it */
 	cli_error("exec: cannot run '%s': %s", argv[i + 1], strerror(errno));
+	return rc;
+}
+
+int cmd_exec(int argc, char **argv)
+{
+	int rc = exec_gated(argc, argv);
+
+	if (rc >= EXIT_FINDINGS && rc <= EXIT_DENIED)
+		return EXIT_EXEC_BASE + rc;
 	return rc;
 }
 

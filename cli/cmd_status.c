@@ -28,9 +28,11 @@ const char cmd_status_help[] =
 	"\n"
 	"States: untrusted (no decision), trusted, restricted (instructions only),\n"
 	"changed (an executable file differs from what was trusted; the files are listed),\n"
-	"denied. Checking reads files as bytes only: nothing is parsed or run.\n"
+	"denied, none (no executable configuration: nothing to trust; instruction files\n"
+	"are still scanned by load and exec). Checking reads files as bytes only: nothing\n"
+	"is parsed or run.\n"
 	"\n"
-	"Exit codes: 0 trusted or restricted, 2 usage or I/O error (or the trust store\n"
+	"Exit codes: 0 trusted, restricted or none, 2 usage or I/O error (or the trust store\n"
 	"failed a check), 3 untrusted, 4 changed, 5 denied.\n";
 
 static int exit_code(airlock_state state)
@@ -38,6 +40,7 @@ static int exit_code(airlock_state state)
 	switch (state) {
 	case AIRLOCK_STATE_TRUSTED:
 	case AIRLOCK_STATE_RESTRICTED:
+	case AIRLOCK_STATE_NONE:
 		return EXIT_OK;
 	case AIRLOCK_STATE_CHANGED:
 		return EXIT_CHANGED;

@@ -367,7 +367,12 @@ typedef enum airlock_state {
 	AIRLOCK_STATE_TRUSTED,
 	AIRLOCK_STATE_RESTRICTED, /* instructions only: nothing executable is loaded */
 	AIRLOCK_STATE_CHANGED,    /* executable content differs from what was trusted */
-	AIRLOCK_STATE_DENIED
+	AIRLOCK_STATE_DENIED,
+	/* No decision recorded and none needed: the project holds no executable
+	 * configuration (no hook, server, env or settings file, no walk limit
+	 * reached). Its instruction files, if any, are scanned on every load and
+	 * block on findings as for a trusted project. */
+	AIRLOCK_STATE_NONE
 } airlock_state;
 
 typedef enum airlock_decision {
@@ -544,6 +549,8 @@ AIRLOCK_EXTERN const char *airlock_helper_name(airlock_helper h);
  * What an agent CLI calls before it opens a project:
  *   1. gate: UNTRUSTED -> AIRLOCK_EUNTRUSTED, CHANGED -> AIRLOCK_ECHANGED,
  *      DENIED -> AIRLOCK_EDENIED; no byte of any context file is parsed;
+ *      NONE (no executable configuration, no record) goes on: steps 2 and 3
+ *      still apply to its instruction files and the user's memory;
  *   2. read the user's and the project's memory files (instructions kept
  *      outside the tree) and the files @imports name, through the same safe
  *      reads; an import that leaves the project is not followed (a finding);
@@ -567,8 +574,9 @@ AIRLOCK_EXTERN int airlock_project_load(airlock_config **out, airlock_project *p
 AIRLOCK_EXTERN const airlock_report *airlock_project_report(const airlock_project *p);
 AIRLOCK_EXTERN void airlock_config_free(airlock_config *c);
 
-/* AIRLOCK_STATE_TRUSTED, or AIRLOCK_STATE_RESTRICTED when everything
- * executable was dropped. */
+/* AIRLOCK_STATE_TRUSTED, AIRLOCK_STATE_RESTRICTED when everything
+ * executable was dropped, or AIRLOCK_STATE_NONE when the project has no
+ * executable configuration (instructions only, scanned; no decision needed). */
 AIRLOCK_EXTERN airlock_state airlock_config_state(const airlock_config *c);
 
 /* Every accessor below returns borrowed data (valid until
