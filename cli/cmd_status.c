@@ -195,7 +195,8 @@ static int print_text(const airlock_project *p, const airlock_status *st)
 
 		print_entry(e, color);
 		exe += airlock_entry_class(e) == AIRLOCK_CLASS_EXECUTABLE;
-		problems += airlock_entry_reasons(e) != 0;
+		/* a link read as its target is shown, not counted as a problem */
+		problems += (airlock_entry_reasons(e) & ~AIRLOCK_REASON_SYMLINK_READ) != 0;
 	}
 	printf("\n%zu context file%s: %zu executable, %zu instructions; %zu with problems\n", n,
 	       n == 1 ? "" : "s", exe, n - exe, problems);

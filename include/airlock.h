@@ -268,7 +268,7 @@ typedef struct airlock_report airlock_report; /* findings of a scan (see "Scanni
  * with any of the AIRLOCK_REASON_UNREAD bits set was not read (no hash). A
  * MISSING entry has no content either: it binds the absence of a file.
  */
-#define AIRLOCK_REASON_SYMLINK         (1u << 0)  /* a symlink inside the project; not followed */
+#define AIRLOCK_REASON_SYMLINK         (1u << 0)  /* a symlink inside the project; not read */
 #define AIRLOCK_REASON_SYMLINK_OUTSIDE (1u << 1)  /* a symlink pointing outside; not followed */
 #define AIRLOCK_REASON_NOT_REGULAR     (1u << 2)  /* FIFO, device, socket or directory */
 #define AIRLOCK_REASON_TOO_LARGE       (1u << 3)  /* over the per-file or total size cap */
@@ -281,6 +281,10 @@ typedef struct airlock_report airlock_report; /* findings of a scan (see "Scanni
 #define AIRLOCK_REASON_SUBMODULE       (1u << 10) /* a git submodule: listed, not followed */
 #define AIRLOCK_REASON_HARDLINK        (1u << 11) /* a regular file with other names (links > 1) */
 #define AIRLOCK_REASON_CASE_VARIANT    (1u << 12) /* named like a context file but for letter case */
+/* A symlink to a regular file inside the project (CLAUDE.md -> AGENTS.md),
+ * read as that file through the same safe opens: its content and hash are
+ * the target's, its link target is kept. Not an UNREAD reason. */
+#define AIRLOCK_REASON_SYMLINK_READ    (1u << 13)
 
 #define AIRLOCK_REASON_UNREAD                                                                      \
 	(AIRLOCK_REASON_SYMLINK | AIRLOCK_REASON_SYMLINK_OUTSIDE | AIRLOCK_REASON_NOT_REGULAR |    \
