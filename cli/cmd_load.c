@@ -194,10 +194,13 @@ static json_t *mcp_json(const airlock_mcp_server *m)
 	return o;
 }
 
+/* The settings keys of the permission lists, by airlock_permission_list. */
+static const char *const permission_names[] = { NULL, "allow", "deny", "ask",
+						"additionalDirectories" };
+
 static json_t *permissions_json(const airlock_config *c)
 {
-	static const char *const names[] = { NULL, "allow", "deny", "ask",
-					     "additionalDirectories" };
+	const char *const *names = permission_names;
 	json_t *o = json_object();
 
 	for (int l = AIRLOCK_PERMISSION_ALLOW; o && l <= AIRLOCK_PERMISSION_ADDITIONAL_DIRECTORIES;
@@ -251,6 +254,15 @@ static void print_line(const char *label, const char *a, const char *b)
 	free(y);
 }
 
+/* "  permission   deny Read(./.env)": which list, then the rule. */
+static void print_pair(const char *label, const char *key, const char *value)
+{
+	char *v = cli_escape(value ? value : "");
+
+	printf("  %-12s %s %s\n", label, key, v);
+	free(v);
+}
+
 static void config_text(const airlock_config *c, const char *project)
 {
 	char *dir = cli_escape(project);
@@ -281,7 +293,14 @@ static void config_text(const airlock_config *c, const char *project)
 		print_line("env", airlock_config_env_name(c, i), airlock_config_env_value(c, i));
 	for (int l = AIRLOCK_PERMISSION_ALLOW; l <= AIRLOCK_PERMISSION_ADDITIONAL_DIRECTORIES; l++)
 		for (size_t i = 0; i < airlock_config_permission_count(c, l); i++)
-			print_line("permission", airlock_config_permission(c, l, i), NULL);
+			print_pair("permission", permission_names[l],
+				   airlock_config_permission(c, l, i));
+	if (airlock_config_default_mode(c))
+		print_pair("permission", "defaultMode", airlock_config_default_mode(c));
+	for (size_t h = 1; h <= airlock_helper_count(); h++)
+		if (airlock_config_helper(c, (airlock_helper)h))
+			print_line("helper", airlock_helper_name((airlock_helper)h),
+				   airlock_config_helper(c, (airlock_helper)h));
 	for (size_t i = 0; i < airlock_config_instruction_count(c); i++)
 		print_line("instructions", airlock_config_instruction_path(c, i), NULL);
 }

@@ -257,6 +257,94 @@ START_TEST(symlink_to_a_context_file_is_read_as_it)
 }
 END_TEST
 
+/* 7. load says which list a permission rule is in, and the default mode. */
+START_TEST(load_shows_allow_deny_ask)
+{
+	char *proj = t_join(tmp, "proj");
+	struct t_run r;
+	json_error_t jerr;
+	json_t *root, *perm;
+
+	t_write(proj, ".claude/settings.json",
+		"{\"permissions\":{\"allow\":[\"Bash(npm test)\"],\"deny\":[\"Read(./.env)\"],"
+		"\"ask\":[\"Bash(git push:*)\"],\"defaultMode\":\"plan\"}}");
+	ck_assert_int_eq(exit_of((const char *[]){ "trust", "--yes", proj, NULL }), 0);
+	r = t_run((const char *[]){ "load", proj, NULL });
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_ptr_nonnull(strstr(r.out, "  permission   allow Bash(npm test)\n"));
+	ck_assert_ptr_nonnull(strstr(r.out, "  permission   deny Read(./.env)\n"));
+	ck_assert_ptr_nonnull(strstr(r.out, "  permission   ask Bash(git push:*)\n"));
+	ck_assert_ptr_nonnull(strstr(r.out, "  permission   defaultMode plan\n"));
+	t_run_free(&r);
+
+	r = t_run((const char *[]){ "load", "--format", "json", proj, NULL });
+	ck_assert_int_eq(r.status, 0);
+	root = json_loads(r.out, JSON_REJECT_DUPLICATES, &jerr);
+	ck_assert_msg(root != NULL, "invalid JSON: %s", jerr.text);
+	perm = json_object_get(root, "permissions");
+	ck_assert_str_eq(json_string_value(json_array_get(json_object_get(perm, "deny"), 0)),
+			 "Read(./.env)");
+	ck_assert_str_eq(json_string_value(json_array_get(json_object_get(perm, "allow"), 0)),
+			 "Bash(npm test)");
+	ck_assert_str_eq(json_string_value(json_object_get(perm, "defaultMode")), "plan");
+	json_decref(root);
+	t_run_free(&r);
+	free(proj);
+}
+END_TEST
+
+/* The "digest" of `airlock status --format json DIR`; new. */
+static char *status_digest(const char *proj)
+{
+	struct t_run r = t_run((const char *[]){ "status", "--format", "json", proj, NULL });
+	json_error_t jerr;
+	json_t *root = json_loads(r.out, JSON_REJECT_DUPLICATES, &jerr);
+	char *d;
+
+	ck_assert_msg(root != NULL, "invalid JSON: %s", jerr.text);
+	d = strdup(json_string_value(json_object_get(root, "digest")));
+	json_decref(root);
+	t_run_free(&r);
+	return d;
+}
+
+/* 8. One digest: what status shows is what trust records and --expect
+ * takes, the scripts hooks run included. */
+START_TEST(status_digest_is_the_trust_digest)
+{
+	char *proj = t_join(tmp, "proj"), *digest, *after;
+	struct t_run r;
+
+	t_write(proj, ".claude/settings.json",
+		"{\"hooks\":{\"Stop\":[{\"hooks\":[{\"type\":\"command\",\"command\":\"./notify.sh\"}]}]}}");
+	t_write(proj, "notify.sh", "echo done\n");
+	digest = status_digest(proj);
+	r = t_run((const char *[]){ "status", proj, NULL });
+	ck_assert_int_eq(r.status, 3);
+	ck_assert_ptr_nonnull(strstr(r.out, digest));
+	ck_assert_ptr_nonnull(strstr(r.out, "notify.sh")); /* the bound script is listed */
+	t_run_free(&r);
+	r = t_run((const char *[]){ "trust", "--yes", "--expect", digest, proj, NULL });
+	ck_assert_msg(r.status == 0, "trust --expect <status digest>: exit %d: %s", r.status,
+		      r.err);
+	t_run_free(&r);
+	after = status_digest(proj);
+	ck_assert_str_eq(after, digest);
+	free(after);
+
+	/* changed: the digest shown is again the one trust would record now */
+	t_write(proj, "notify.sh", "echo changed\n");
+	free(digest);
+	digest = status_digest(proj);
+	ck_assert_int_eq(exit_of((const char *[]){ "status", proj, NULL }), 4);
+	ck_assert_int_eq(
+		exit_of((const char *[]){ "trust", "--yes", "--expect", digest, proj, NULL }), 0);
+	ck_assert_int_eq(exit_of((const char *[]){ "status", proj, NULL }), 0);
+	free(digest);
+	free(proj);
+}
+END_TEST
+
 /* 6. Under exec, airlock's own refusals have codes of their own, and the
  * agent's exit status passes through unchanged. */
 START_TEST(exec_codes_do_not_collide_with_the_agent)
@@ -302,6 +390,8 @@ Suite *friction_suite(void)
 	tcase_add_test(tc, trusted_root_covers_its_subfolders);
 	tcase_add_test(tc, symlink_to_a_context_file_is_read_as_it);
 	tcase_add_test(tc, exec_codes_do_not_collide_with_the_agent);
+	tcase_add_test(tc, load_shows_allow_deny_ask);
+	tcase_add_test(tc, status_digest_is_the_trust_digest);
 	suite_add_tcase(s, tc);
 	return s;
 }
