@@ -32,6 +32,9 @@
 /* Bytes of a symlink target that are recorded for display. */
 #define LIMIT_LINK_TARGET 4096
 
+/* Quarantined files `airlock quarantine --list` lists. */
+#define LIMIT_QUARANTINE_LIST 100000
+
 /* Links in a chain followed to read a symlinked context file whose target is
  * inside the project (CLAUDE.md -> AGENTS.md); a longer chain or a loop is
  * left unread. */

@@ -855,13 +855,21 @@ AIRLOCK_EXTERN int airlock_finding_known(const airlock_finding *f);
 
 /*
  * Moves the regular file `file` (never a symlink) into the quarantine folder
- * of the state directory, with a note of where it came from; *out (new,
- * free()) is its id, which names it for airlock_memory_restore(). Never
- * overwrites and never deletes: the move is a rename (same file system),
- * refused otherwise.
+ * of the state directory, with a note of where it came from (origin, size,
+ * mode, and the time as ISO 8601 UTC); *out (new, free()) is its id, which
+ * names it for airlock_memory_restore(). Only a file inside one of the
+ * memory locations (airlock_memory_location_path(), under $HOME) is moved:
+ * any other is AIRLOCK_EINVALID. Never overwrites and never deletes: the
+ * move is a rename (same file system), refused otherwise.
  */
 AIRLOCK_EXTERN int airlock_memory_quarantine(char **out, const char *file,
 					     const airlock_memory_options *mopts);
+
+/* The quarantined files, oldest first: their ids and where each came from
+ * (origins[i] NULL when its note cannot be read). Both arrays are new: free
+ * each with airlock_strings_free(arr, *count). No quarantine yet: 0 files. */
+AIRLOCK_EXTERN int airlock_memory_quarantine_list(char ***ids, char ***origins, size_t *count,
+						  const airlock_memory_options *mopts);
 
 /* Puts quarantined `id` back where it came from; *out (new, free()) is the
  * path of that place. Refused (AIRLOCK_EINVALID) when something is there
