@@ -470,6 +470,32 @@ START_TEST(exec_codes_do_not_collide_with_the_agent)
 }
 END_TEST
 
+/* 13. The basics: `airlock version`, and a clone of a missing local path
+ * says so. */
+START_TEST(version_and_clone_of_a_missing_path)
+{
+	char *missing = t_join(tmp, "no-such-repo"), *dest = t_join(tmp, "dest");
+	struct t_run r = t_run((const char *[]){ "version", NULL });
+	struct stat st;
+
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_str_eq(r.out, "airlock " AIRLOCK_VERSION "\n");
+	t_run_free(&r);
+	ck_assert_int_eq(exit_of((const char *[]){ "version", "x", NULL }), 2);
+
+	r = t_run((const char *[]){ "clone", missing, dest, NULL });
+	ck_assert_int_eq(r.status, 2);
+	t_assert_one_line_error(&r);
+	ck_assert_ptr_nonnull(strstr(r.err, "does not exist"));
+	ck_assert_ptr_nonnull(strstr(r.err, missing));
+	ck_assert_ptr_null(strstr(r.err, "unsupported URL protocol"));
+	t_run_free(&r);
+	ck_assert_int_eq(stat(dest, &st), -1);
+	free(dest);
+	free(missing);
+}
+END_TEST
+
 Suite *friction_suite(void)
 {
 	Suite *s = suite_create("friction");
@@ -485,6 +511,7 @@ Suite *friction_suite(void)
 	tcase_add_test(tc, load_shows_allow_deny_ask);
 	tcase_add_test(tc, status_digest_is_the_trust_digest);
 	tcase_add_test(tc, quarantine_moves_only_memory_files);
+	tcase_add_test(tc, version_and_clone_of_a_missing_path);
 	suite_add_tcase(s, tc);
 	return s;
 }
