@@ -55,16 +55,19 @@ static const char overview[] =
 	"\n"
 	"Commands:\n";
 
-static const char exit_codes[] = "\n"
-				 "Exit codes:\n"
-				 "  0  ok / clean\n"
-				 "  1  findings at or above the threshold\n"
-				 "  2  usage or I/O error\n"
-				 "  3  untrusted (no trust decision recorded)\n"
-				 "  4  executable configuration changed since it was trusted\n"
-				 "  5  denied\n"
-				 "\n"
-				 "Run 'airlock help COMMAND' for a command's options.\n";
+static const char exit_codes[] =
+	"\n"
+	"Exit codes:\n"
+	"  0  ok / clean\n"
+	"  1  findings at or above the threshold\n"
+	"  2  usage or I/O error\n"
+	"  3  untrusted (no trust decision recorded)\n"
+	"  4  executable configuration changed since it was trusted\n"
+	"  5  denied\n"
+	"  exec: 180 plus these for its own refusals (183 untrusted, ...);\n"
+	"  the agent's own exit status, unchanged, when it ran\n"
+	"\n"
+	"Run 'airlock help COMMAND' for a command's options.\n";
 
 const struct command *cli_find_command(const char *name)
 {
