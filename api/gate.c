@@ -87,6 +87,12 @@ static int decide(struct trust_verdict *v, airlock_project *p, const struct trus
 		return error;
 	error = al_trust_decide(v, rec, problem, p->path, p->snap.digest, cur, n);
 	free(cur);
+	if (error == 0 && v->state == AIRLOCK_STATE_NONE)
+		snprintf(
+			v->reason, sizeof(v->reason), "%s",
+			p->snap.count
+				? "no executable configuration: nothing to trust; its instruction files are scanned on every load"
+				: "no agent files: nothing to trust");
 	return error;
 }
 
@@ -495,10 +501,10 @@ airlock_decision airlock_record_list_decision(const airlock_record_list *l, size
 
 const char *airlock_state_name(airlock_state state)
 {
-	static const char *const names[] = { NULL,         "untrusted", "trusted",
-					     "restricted", "changed",   "denied" };
+	static const char *const names[] = { NULL,      "untrusted", "trusted", "restricted",
+					     "changed", "denied",    "none" };
 
-	return (unsigned)state < 6 && names[state] ? names[state] : "unknown";
+	return (unsigned)state < 7 && names[state] ? names[state] : "unknown";
 }
 
 const char *airlock_decision_name(airlock_decision decision)

@@ -303,6 +303,7 @@ static int gate(airlock_state *state, airlock_project *p)
 	switch (v.state) {
 	case AIRLOCK_STATE_TRUSTED:
 	case AIRLOCK_STATE_RESTRICTED:
+	case AIRLOCK_STATE_NONE: /* nothing executable: the scan below decides */
 		error = 0;
 		break;
 	case AIRLOCK_STATE_CHANGED:
@@ -355,7 +356,7 @@ int airlock_project_load(airlock_config **out, airlock_project *p)
 	    (error = scan(p, &mem, c->state == AIRLOCK_STATE_RESTRICTED)) < 0)
 		goto out;
 	/* Whatever the threshold: unread content would reach the agent unscanned. */
-	if ((error = check_readable(&p->snap, c->state == AIRLOCK_STATE_TRUSTED)) < 0 ||
+	if ((error = check_readable(&p->snap, c->state != AIRLOCK_STATE_RESTRICTED)) < 0 ||
 	    (error = check_readable(&mem, false)) < 0)
 		goto out;
 	if (c->state == AIRLOCK_STATE_TRUSTED &&

@@ -328,6 +328,8 @@ const char *airlock_reason_name(unsigned int reason)
 		return "submodule, not followed";
 	case AIRLOCK_REASON_CASE_VARIANT:
 		return "name differs from the agent's only in letter case";
+	case AIRLOCK_REASON_SYMLINK_READ:
+		return "symlink inside the project, read as its target";
 	}
 	return NULL;
 }

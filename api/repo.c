@@ -48,6 +48,18 @@ int airlock_repo_fetch(const char *url, const char *dir, airlock_progress_cb cb,
 		return al_error_set(AIRLOCK_EINVALID, "airlock_repo_fetch: no URL or directory");
 	if (lstat(dir, &st) == 0)
 		return al_error_set(AIRLOCK_EINVALID, "'%s' already exists", dir);
+	/* A local path that is not there is said so, not "unsupported URL
+	 * protocol": anything without "://" and without a "host:" before its
+	 * first '/' is a path to git too. */
+	if (!strstr(url, "://") &&
+	    !(strchr(url, ':') && (!strchr(url, '/') || strchr(url, ':') < strchr(url, '/'))) &&
+	    stat(url, &st) < 0)
+		return errno == ENOENT
+			       ? al_error_set(
+					 AIRLOCK_ENOTFOUND,
+					 "local path '%s' does not exist (a remote needs a URL such as https://host/repo.git)",
+					 url)
+			       : al_error_set_errno(AIRLOCK_ERROR, errno, "cannot reach '%s'", url);
 	if (git_libgit2_init() < 0)
 		return al_source_git_error("git: cannot initialise libgit2");
 	git_clone_options_init(&opts, GIT_CLONE_OPTIONS_VERSION);

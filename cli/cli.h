@@ -17,7 +17,11 @@ enum {
 	EXIT_USAGE = 2, /* usage or I/O error */
 	EXIT_UNTRUSTED = 3,
 	EXIT_CHANGED = 4,
-	EXIT_DENIED = 5
+	EXIT_DENIED = 5,
+	/* `airlock exec` adds this to the codes above for its own refusals
+	 * (181 blocked, 182 usage or I/O, 183 untrusted, 184 changed, 185
+	 * denied), so they never read as the agent's own exit status. */
+	EXIT_EXEC_BASE = 180
 };
 
 enum output_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF };

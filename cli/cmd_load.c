@@ -28,11 +28,20 @@ const char cmd_exec_help[] =
 	"\n"
 	"Gates the project in DIR (default: the current directory) exactly as 'airlock\n"
 	"load' does, then runs COMMAND (e.g. 'airlock exec -- claude') only if the\n"
-	"project is trusted and its scan passes. Otherwise explains why on stderr and\n"
-	"exits with the gate's code (see 'airlock help load'). A restricted project is\n"
-	"refused (exit 3): an agent started this way reads its own configuration, so\n"
-	"airlock cannot drop the executable parts for it. When COMMAND cannot be run,\n"
-	"the exit code is 127 (not found) or 126, as in shells.\n";
+	"project is trusted (or has no executable configuration) and its scan passes.\n"
+	"Otherwise explains why on stderr, runs nothing, and exits with a code of its\n"
+	"own. A restricted project is refused: an agent started this way reads its own\n"
+	"configuration, so airlock cannot drop the executable parts for it.\n"
+	"\n"
+	"Exit codes: COMMAND's own exit status, unchanged, when it ran. When airlock\n"
+	"refused, 180 plus the code 'airlock load' would give, so that a refusal never\n"
+	"reads as the agent's own status:\n"
+	"  181  blocked (findings at or above the threshold, or an unreadable file)\n"
+	"  182  usage or I/O error\n"
+	"  183  untrusted (no decision), or restricted\n"
+	"  184  executable configuration changed since it was trusted\n"
+	"  185  denied\n"
+	"  126, 127  COMMAND could not be run (127: not found), as in shells\n";
 
 const char cmd_shell_init_help[] =
 	"Usage: airlock shell-init bash|zsh|fish\n"
@@ -185,10 +194,13 @@ static json_t *mcp_json(const airlock_mcp_server *m)
 	return o;
 }
 
+/* The settings keys of the permission lists, by airlock_permission_list. */
+static const char *const permission_names[] = { NULL, "allow", "deny", "ask",
+						"additionalDirectories" };
+
 static json_t *permissions_json(const airlock_config *c)
 {
-	static const char *const names[] = { NULL, "allow", "deny", "ask",
-					     "additionalDirectories" };
+	const char *const *names = permission_names;
 	json_t *o = json_object();
 
 	for (int l = AIRLOCK_PERMISSION_ALLOW; o && l <= AIRLOCK_PERMISSION_ADDITIONAL_DIRECTORIES;
@@ -242,6 +254,15 @@ static void print_line(const char *label, const char *a, const char *b)
 	free(y);
 }
 
+/* "  permission   deny Read(./.env)": which list, then the rule. */
+static void print_pair(const char *label, const char *key, const char *value)
+{
+	char *v = cli_escape(value ? value : "");
+
+	printf("  %-12s %s %s\n", label, key, v);
+	free(v);
+}
+
 static void config_text(const airlock_config *c, const char *project)
 {
 	char *dir = cli_escape(project);
@@ -272,7 +293,14 @@ static void config_text(const airlock_config *c, const char *project)
 		print_line("env", airlock_config_env_name(c, i), airlock_config_env_value(c, i));
 	for (int l = AIRLOCK_PERMISSION_ALLOW; l <= AIRLOCK_PERMISSION_ADDITIONAL_DIRECTORIES; l++)
 		for (size_t i = 0; i < airlock_config_permission_count(c, l); i++)
-			print_line("permission", airlock_config_permission(c, l, i), NULL);
+			print_pair("permission", permission_names[l],
+				   airlock_config_permission(c, l, i));
+	if (airlock_config_default_mode(c))
+		print_pair("permission", "defaultMode", airlock_config_default_mode(c));
+	for (size_t h = 1; h <= airlock_helper_count(); h++)
+		if (airlock_config_helper(c, (airlock_helper)h))
+			print_line("helper", airlock_helper_name((airlock_helper)h),
+				   airlock_config_helper(c, (airlock_helper)h));
 	for (size_t i = 0; i < airlock_config_instruction_count(c); i++)
 		print_line("instructions", airlock_config_instruction_path(c, i), NULL);
 }
@@ -313,7 +341,10 @@ int cmd_load(int argc, char **argv)
 	return rc;
 }
 
-int cmd_exec(int argc, char **argv)
+/* Gates, then replaces this process with the command; returns only on a
+ * refusal or failure, with the exit code 'airlock load' would give (or
+ * 126/127 when the command could not be run). */
+static int exec_gated(int argc, char **argv)
 {
 	airlock_project *p = NULL;
 	airlock_options opts;
@@ -344,7 +375,8 @@ int cmd_exec(int argc, char **argv)
 	rc = airlock_project_load(&c, p);
 	if (rc < 0) {
 		rc = refusal(rc, p, "exec");
-	} else if (airlock_config_state(c) != AIRLOCK_STATE_TRUSTED) {
+	} else if (airlock_config_state(c) != AIRLOCK_STATE_TRUSTED &&
+		   airlock_config_state(c) != AIRLOCK_STATE_NONE) {
 		cli_error(
 			"exec: the project is restricted, and an agent started this way would load its hooks and servers anyway; trust it, or load it through the library");
 		rc = EXIT_UNTRUSTED;
@@ -357,6 +389,15 @@ int cmd_exec(int argc, char **argv)
 	execvp(argv[i + 1], argv + i + 1);
 	rc = errno == ENOENT ? 127 : 126; /* as shells report it */
 	cli_error("exec: cannot run '%s': %s", argv[i + 1], strerror(errno));
+	return rc;
+}
+
+int cmd_exec(int argc, char **argv)
+{
+	int rc = exec_gated(argc, argv);
+
+	if (rc >= EXIT_FINDINGS && rc <= EXIT_DENIED)
+		return EXIT_EXEC_BASE + rc;
 	return rc;
 }
 

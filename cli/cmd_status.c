@@ -15,7 +15,12 @@ const char cmd_status_help[] =
 	"Shows the context files of the project in DIR (default: the current directory):\n"
 	"for each, the agent that reads it, its kind, its class, size and SHA-256, and\n"
 	"why it could not be read when it was not (a symlink, a FIFO, too large, ...).\n"
-	"Files are read only as bytes to hash: nothing is parsed or run.\n"
+	"\n"
+	"The digest is the one 'airlock trust' records and '--expect' takes: the\n"
+	"executable files and the scripts their hooks and servers run. To find those\n"
+	"scripts, an untrusted or changed project's executable configuration is\n"
+	"inspected (parsed as 'airlock trust' parses it, never run); a trusted one is\n"
+	"checked against its record, reading files as bytes only.\n"
 	"\n"
 	"Classes:\n"
 	"  executable    makes a program run or redirects traffic (hooks, MCP servers, env);\n"
@@ -28,9 +33,10 @@ const char cmd_status_help[] =
 	"\n"
 	"States: untrusted (no decision), trusted, restricted (instructions only),\n"
 	"changed (an executable file differs from what was trusted; the files are listed),\n"
-	"denied. Checking reads files as bytes only: nothing is parsed or run.\n"
+	"denied, none (no executable configuration: nothing to trust; instruction files\n"
+	"are still scanned by load and exec).\n"
 	"\n"
-	"Exit codes: 0 trusted or restricted, 2 usage or I/O error (or the trust store\n"
+	"Exit codes: 0 trusted, restricted or none, 2 usage or I/O error (or the trust store\n"
 	"failed a check), 3 untrusted, 4 changed, 5 denied.\n";
 
 static int exit_code(airlock_state state)
@@ -38,6 +44,7 @@ static int exit_code(airlock_state state)
 	switch (state) {
 	case AIRLOCK_STATE_TRUSTED:
 	case AIRLOCK_STATE_RESTRICTED:
+	case AIRLOCK_STATE_NONE:
 		return EXIT_OK;
 	case AIRLOCK_STATE_CHANGED:
 		return EXIT_CHANGED;
@@ -176,7 +183,8 @@ static int print_text(const airlock_project *p, const airlock_status *st)
 	printf("digest   %s\n", airlock_project_digest(p));
 	if (airlock_status_recorded_digest(st) &&
 	    strcmp(airlock_status_recorded_digest(st), airlock_project_digest(p)) != 0)
-		printf("trusted  %s\n", airlock_status_recorded_digest(st));
+		printf("recorded %s (the digest of the decision)\n",
+		       airlock_status_recorded_digest(st));
 	fputc('\n', stdout);
 	free(path);
 	print_changes(st);
@@ -192,11 +200,42 @@ static int print_text(const airlock_project *p, const airlock_status *st)
 
 		print_entry(e, color);
 		exe += airlock_entry_class(e) == AIRLOCK_CLASS_EXECUTABLE;
-		problems += airlock_entry_reasons(e) != 0;
+		/* a link read as its target is shown, not counted as a problem */
+		problems += (airlock_entry_reasons(e) & ~AIRLOCK_REASON_SYMLINK_READ) != 0;
 	}
 	printf("\n%zu context file%s: %zu executable, %zu instructions; %zu with problems\n", n,
 	       n == 1 ? "" : "s", exe, n - exe, problems);
 	return fflush(stdout) == 0 ? 0 : cli_error("cannot write the output");
+}
+
+/*
+ * One digest (issue 19): where a decision would be asked (untrusted,
+ * changed), the project is opened afresh and inspected as 'airlock trust'
+ * inspects it, so the digest and files shown are the ones trust records,
+ * the scripts that hooks run included: `trust --yes --expect DIGEST` takes
+ * it. Elsewhere *out stays NULL and the gate's own view is shown (for a
+ * trusted project it already holds the recorded scripts).
+ */
+static int as_trust_sees_it(airlock_project **out, const airlock_project *p,
+			    const airlock_status *st, const airlock_options *opts)
+{
+	airlock_state state = airlock_status_state(st);
+	airlock_inspection *in = NULL;
+	airlock_options o = *opts;
+	int rc;
+
+	*out = NULL;
+	if (state != AIRLOCK_STATE_UNTRUSTED && state != AIRLOCK_STATE_CHANGED)
+		return 0;
+	o.flags &= ~AIRLOCK_OPT_REPO_ROOT; /* p's path is already the project's */
+	if ((rc = airlock_project_open(out, airlock_project_path(p), &o)) < 0 ||
+	    (rc = airlock_project_inspect(&in, *out)) < 0) {
+		airlock_project_free(*out);
+		*out = NULL;
+		return rc;
+	}
+	airlock_inspection_free(in);
+	return 0;
 }
 
 int cmd_status(int argc, char **argv)
@@ -206,6 +245,7 @@ int cmd_status(int argc, char **argv)
 	airlock_project *p = NULL;
 	airlock_options opts;
 	airlock_status *st = NULL;
+	airlock_project *shown = NULL;
 	int rc;
 
 	if ((rc = cli_dir_args(&dir, &format, argc, argv, cmd_status_help)) != 0)
@@ -218,11 +258,17 @@ int cmd_status(int argc, char **argv)
 		rc = cli_lib_error(rc, "status");
 		goto out;
 	}
-	rc = format == FORMAT_JSON ? print_json(p, st) : print_text(p, st);
+	if ((rc = as_trust_sees_it(&shown, p, st, &opts)) < 0) {
+		rc = cli_lib_error(rc, "status");
+		goto out;
+	}
+	rc = format == FORMAT_JSON ? print_json(shown ? shown : p, st)
+				   : print_text(shown ? shown : p, st);
 	if (rc == 0)
 		rc = exit_code(airlock_status_state(st));
 out:
 	airlock_status_free(st);
+	airlock_project_free(shown);
 	airlock_project_free(p);
 	return rc;
 }

@@ -8,6 +8,11 @@
 #include "cli/cli.h"
 
 static int cmd_help(int argc, char **argv);
+static int cmd_version(int argc, char **argv);
+
+static const char cmd_version_help[] = "Usage: airlock version\n"
+				       "\n"
+				       "Prints the version of airlock (as --version does).\n";
 
 static const char cmd_help_help[] = "Usage: airlock help [COMMAND]\n"
 				    "\n"
@@ -34,6 +39,7 @@ static const struct command commands[] = {
 	{ "surfaces", cmd_surfaces,
 	  "list the files every agent loads or runs, as airlock knows them", cmd_surfaces_help },
 	{ "rules", cmd_rules, "list the rules a scan applies, or explain one", cmd_rules_help },
+	{ "version", cmd_version, "print airlock's version", cmd_version_help },
 	{ "help", cmd_help, "show help for a command", cmd_help_help },
 };
 
@@ -49,16 +55,19 @@ static const char overview[] =
 	"\n"
 	"Commands:\n";
 
-static const char exit_codes[] = "\n"
-				 "Exit codes:\n"
-				 "  0  ok / clean\n"
-				 "  1  findings at or above the threshold\n"
-				 "  2  usage or I/O error\n"
-				 "  3  untrusted (no trust decision recorded)\n"
-				 "  4  executable configuration changed since it was trusted\n"
-				 "  5  denied\n"
-				 "\n"
-				 "Run 'airlock help COMMAND' for a command's options.\n";
+static const char exit_codes[] =
+	"\n"
+	"Exit codes:\n"
+	"  0  ok / clean\n"
+	"  1  findings at or above the threshold\n"
+	"  2  usage or I/O error\n"
+	"  3  untrusted (no trust decision recorded)\n"
+	"  4  executable configuration changed since it was trusted\n"
+	"  5  denied\n"
+	"  exec: 180 plus these for its own refusals (183 untrusted, ...);\n"
+	"  the agent's own exit status, unchanged, when it ran\n"
+	"\n"
+	"Run 'airlock help COMMAND' for a command's options.\n";
 
 const struct command *cli_find_command(const char *name)
 {
@@ -83,6 +92,18 @@ static int unknown_command(const char *name)
 	cli_error("unknown command '%s' (run 'airlock --help' for the list)", shown);
 	free(shown);
 	return EXIT_USAGE;
+}
+
+static int cmd_version(int argc, char **argv)
+{
+	if (argc == 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
+		fputs(cmd_version_help, stdout);
+		return EXIT_OK;
+	}
+	if (argc > 1)
+		return cli_error("version takes no arguments");
+	printf("airlock %s\n", airlock_version());
+	return EXIT_OK;
 }
 
 static int cmd_help(int argc, char **argv)

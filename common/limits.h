@@ -32,6 +32,14 @@
 /* Bytes of a symlink target that are recorded for display. */
 #define LIMIT_LINK_TARGET 4096
 
+/* Quarantined files `airlock quarantine --list` lists. */
+#define LIMIT_QUARANTINE_LIST 100000
+
+/* Links in a chain followed to read a symlinked context file whose target is
+ * inside the project (CLAUDE.md -> AGENTS.md); a longer chain or a loop is
+ * left unread. */
+#define LIMIT_LINK_HOPS 8
+
 /* Seconds one file may take in one rule set (YARA's own timeout); a timeout
  * is a scan failure. Callers may lower it, not raise it past the maximum. */
 #define LIMIT_SCAN_TIMEOUT_DEFAULT 10

@@ -275,7 +275,7 @@ typedef struct airlock_report airlock_report; /* findings of a scan (see "Scanni
  * with any of the AIRLOCK_REASON_UNREAD bits set was not read (no hash). A
  * MISSING entry has no content either: it binds the absence of a file.
  */
-#define AIRLOCK_REASON_SYMLINK         (1u << 0)  /* a symlink inside the project; not followed */
+#define AIRLOCK_REASON_SYMLINK         (1u << 0)  /* a symlink inside the project; not read */
 #define AIRLOCK_REASON_SYMLINK_OUTSIDE (1u << 1)  /* a symlink pointing outside; not followed */
 #define AIRLOCK_REASON_NOT_REGULAR     (1u << 2)  /* FIFO, device, socket or directory */
 #define AIRLOCK_REASON_TOO_LARGE       (1u << 3)  /* over the per-file or total size cap */
@@ -288,6 +288,10 @@ typedef struct airlock_report airlock_report; /* findings of a scan (see "Scanni
 #define AIRLOCK_REASON_SUBMODULE       (1u << 10) /* a git submodule: listed, not followed */
 #define AIRLOCK_REASON_HARDLINK        (1u << 11) /* a regular file with other names (links > 1) */
 #define AIRLOCK_REASON_CASE_VARIANT    (1u << 12) /* named like a context file but for letter case */
+/* A symlink to a regular file inside the project (CLAUDE.md -> AGENTS.md),
+ * read as that file through the same safe opens: its content and hash are
+ * the target's, its link target is kept. Not an UNREAD reason. */
+#define AIRLOCK_REASON_SYMLINK_READ    (1u << 13)
 
 #define AIRLOCK_REASON_UNREAD                                                                      \
 	(AIRLOCK_REASON_SYMLINK | AIRLOCK_REASON_SYMLINK_OUTSIDE | AIRLOCK_REASON_NOT_REGULAR |    \
@@ -374,7 +378,12 @@ typedef enum airlock_state {
 	AIRLOCK_STATE_TRUSTED,
 	AIRLOCK_STATE_RESTRICTED, /* instructions only: nothing executable is loaded */
 	AIRLOCK_STATE_CHANGED,    /* executable content differs from what was trusted */
-	AIRLOCK_STATE_DENIED
+	AIRLOCK_STATE_DENIED,
+	/* No decision recorded and none needed: the project holds no executable
+	 * configuration (no hook, server, env or settings file, no walk limit
+	 * reached). Its instruction files, if any, are scanned on every load and
+	 * block on findings as for a trusted project. */
+	AIRLOCK_STATE_NONE
 } airlock_state;
 
 typedef enum airlock_decision {
@@ -551,6 +560,8 @@ AIRLOCK_EXTERN const char *airlock_helper_name(airlock_helper h);
  * What an agent CLI calls before it opens a project:
  *   1. gate: UNTRUSTED -> AIRLOCK_EUNTRUSTED, CHANGED -> AIRLOCK_ECHANGED,
  *      DENIED -> AIRLOCK_EDENIED; no byte of any context file is parsed;
+ *      NONE (no executable configuration, no record) goes on: steps 2 and 3
+ *      still apply to its instruction files and the user's memory;
  *   2. read the user's and the project's memory files (instructions kept
  *      outside the tree) and the files @imports name, through the same safe
  *      reads; an import that leaves the project is not followed (a finding);
@@ -574,8 +585,9 @@ AIRLOCK_EXTERN int airlock_project_load(airlock_config **out, airlock_project *p
 AIRLOCK_EXTERN const airlock_report *airlock_project_report(const airlock_project *p);
 AIRLOCK_EXTERN void airlock_config_free(airlock_config *c);
 
-/* AIRLOCK_STATE_TRUSTED, or AIRLOCK_STATE_RESTRICTED when everything
- * executable was dropped. */
+/* AIRLOCK_STATE_TRUSTED, AIRLOCK_STATE_RESTRICTED when everything
+ * executable was dropped, or AIRLOCK_STATE_NONE when the project has no
+ * executable configuration (instructions only, scanned; no decision needed). */
 AIRLOCK_EXTERN airlock_state airlock_config_state(const airlock_config *c);
 
 /* Every accessor below returns borrowed data (valid until
@@ -850,13 +862,21 @@ AIRLOCK_EXTERN int airlock_finding_known(const airlock_finding *f);
 
 /*
  * Moves the regular file `file` (never a symlink) into the quarantine folder
- * of the state directory, with a note of where it came from; *out (new,
- * free()) is its id, which names it for airlock_memory_restore(). Never
- * overwrites and never deletes: the move is a rename (same file system),
- * refused otherwise.
+ * of the state directory, with a note of where it came from (origin, size,
+ * mode, and the time as ISO 8601 UTC); *out (new, free()) is its id, which
+ * names it for airlock_memory_restore(). Only a file inside one of the
+ * memory locations (airlock_memory_location_path(), under $HOME) is moved:
+ * any other is AIRLOCK_EINVALID. Never overwrites and never deletes: the
+ * move is a rename (same file system), refused otherwise.
  */
 AIRLOCK_EXTERN int airlock_memory_quarantine(char **out, const char *file,
 					     const airlock_memory_options *mopts);
+
+/* The quarantined files, oldest first: their ids and where each came from
+ * (origins[i] NULL when its note cannot be read). Both arrays are new: free
+ * each with airlock_strings_free(arr, *count). No quarantine yet: 0 files. */
+AIRLOCK_EXTERN int airlock_memory_quarantine_list(char ***ids, char ***origins, size_t *count,
+						  const airlock_memory_options *mopts);
 
 /* Puts quarantined `id` back where it came from; *out (new, free()) is the
  * path of that place. Refused (AIRLOCK_EINVALID) when something is there

@@ -5,12 +5,17 @@
  * renameat2(RENAME_NOREPLACE) between directory descriptors (so the file
  * never crosses a file system by copy-and-delete), the file moved is the
  * regular file named (never a symlink's target), and each quarantined file
- * lives in its own new folder with a note of where it came from.
+ * lives in its own new folder with a note of where it came from. Only a
+ * file inside a memory location airlock scans (surfaces/locations.c, under
+ * $HOME) is moved: quarantine is for poisoned memory, never for any file the
+ * caller can name (/etc/passwd as root).
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
 #include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +29,7 @@
 #include "common/safeio.h"
 #include "memory/state.h"
 #include "snapshot/options.h"
+#include "surfaces/locations.h"
 
 #define NOTE_NAME "origin.json"
 #define FILE_NAME "file"
@@ -67,6 +73,78 @@ out:
 	return fd;
 }
 
+/* True when the '/'-separated names of `rel` match `pattern` ('*' is any
+ * one name): exactly, or (`below`) with at least one more name after it. */
+static bool names_match(const char *pattern, const char *rel, bool below)
+{
+	while (*pattern) {
+		size_t pn = strcspn(pattern, "/"), rn = strcspn(rel, "/");
+
+		if (rn == 0 || !((pn == 1 && pattern[0] == '*') ||
+				 (pn == rn && memcmp(pattern, rel, pn) == 0)))
+			return false;
+		pattern += pn + (pattern[pn] == '/');
+		rel += rn;
+		if (*rel == '/')
+			rel++;
+		else if (*pattern || below)
+			return false;
+	}
+	return below ? *rel != '\0' : *rel == '\0';
+}
+
+/* True when `full` (its folder resolved) is inside the memory location
+ * `row` under `home`. The fixed part of the location is resolved too, so a
+ * ~/.claude kept in a dotfiles folder and linked is still ~/.claude. */
+static bool in_location(const char *full, const char *home, const struct memory_row *row)
+{
+	char fixed[PATH_MAX], *real;
+	const char *star = strchr(row->path, '*'), *last = strrchr(row->path, '/');
+	size_t n = star       ? (size_t)(star - row->path)
+		   : row->dir ? strlen(row->path)
+		   : last     ? (size_t)(last - row->path)
+			      : 0;
+	bool ok = false;
+
+	while (n > 0 && row->path[n - 1] == '/')
+		n--;
+	if ((size_t)snprintf(fixed, sizeof(fixed), "%s/%.*s", home, (int)n, row->path) >=
+	    sizeof(fixed))
+		return false;
+	if (!(real = realpath(fixed, NULL)))
+		return false;
+	n = strlen(real);
+	if (strncmp(full, real, n) == 0 && full[n] == '/') {
+		const char *tail = row->path + (star       ? (size_t)(star - row->path)
+						: row->dir ? strlen(row->path)
+						: last     ? (size_t)(last - row->path) + 1
+							   : 0);
+
+		ok = *tail ? names_match(tail, full + n + 1, row->dir)
+			   : row->dir && full[n + 1] != '\0';
+	}
+	free(real);
+	return ok;
+}
+
+/* Refuses (AIRLOCK_EINVALID) a file outside every memory location. */
+static int check_memory_file(const char *dir, const char *base, const char *file)
+{
+	const char *home = getenv("HOME");
+	char full[PATH_MAX];
+
+	if (home && home[0] == '/' &&
+	    (size_t)snprintf(full, sizeof(full), "%s%s%s", dir, strcmp(dir, "/") ? "/" : "", base) <
+		    sizeof(full))
+		for (size_t i = 0; i < al_memory_row_count; i++)
+			if (in_location(full, home, &al_memory_rows[i]))
+				return 0;
+	return al_error_set(
+		AIRLOCK_EINVALID,
+		"'%s' is not in an agent's memory location (see 'airlock scan --memory'); only memory files are quarantined",
+		file);
+}
+
 static int quarantine_dir(const airlock_memory_options *mo, bool create)
 {
 	char *sdir = NULL;
@@ -105,11 +183,18 @@ static int new_slot(char id[64], int qfd)
 
 static int write_note(int slot, const char *origin, const struct stat *st)
 {
-	json_t *o = json_pack("{s:s, s:I, s:I, s:I}", "origin", origin, "size",
-			      (json_int_t)st->st_size, "mode", (json_int_t)(st->st_mode & 07777),
-			      "quarantined", (json_int_t)time(NULL));
-	char *text = o ? json_dumps(o, JSON_COMPACT) : NULL;
+	time_t now = time(NULL);
+	char when[32];
+	struct tm tm;
+	json_t *o;
+	char *text;
 	int fd = -1, error = 0;
+
+	if (!gmtime_r(&now, &tm) || !strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm))
+		return al_error_set(AIRLOCK_ERROR, "cannot format the time");
+	o = json_pack("{s:s, s:I, s:I, s:s}", "origin", origin, "size", (json_int_t)st->st_size,
+		      "mode", (json_int_t)(st->st_mode & 07777), "quarantined", when);
+	text = o ? json_dumps(o, JSON_COMPACT) : NULL;
 
 	json_decref(o);
 	if (!text)
@@ -147,6 +232,8 @@ int airlock_memory_quarantine(char **out, const char *file, const airlock_memory
 				     file, S_ISLNK(st.st_mode) ? "a symlink" : "special");
 		goto out;
 	}
+	if ((error = check_memory_file(dir, base, file)) < 0)
+		goto out;
 	if ((qfd = quarantine_dir(mopts, true)) < 0) {
 		error = qfd;
 		goto out;
@@ -288,4 +375,89 @@ out:
 	free(dir);
 	free(base);
 	return error;
+}
+
+static void strings_free(char **s, size_t n)
+{
+	for (size_t i = 0; s && i < n; i++)
+		free(s[i]);
+	free(s);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int airlock_memory_quarantine_list(char ***ids, char ***origins, size_t *count,
+				   const airlock_memory_options *mopts)
+{
+	char **id = NULL, **org = NULL;
+	size_t n = 0;
+	struct dirent *de;
+	DIR *d = NULL;
+	int qfd, error;
+
+	if (!ids || !origins || !count)
+		return al_error_set(AIRLOCK_EINVALID, "airlock_memory_quarantine_list: no output");
+	*ids = *origins = NULL;
+	*count = 0;
+	if ((error = al_memory_options_check(mopts)) < 0)
+		return error;
+	if ((qfd = quarantine_dir(mopts, false)) < 0)
+		return qfd == AIRLOCK_ENOTFOUND ? 0 : qfd; /* nothing quarantined yet */
+	if (!(d = fdopendir(qfd))) {
+		close(qfd);
+		return al_error_set_errno(AIRLOCK_ERROR, errno, "cannot list the quarantine");
+	}
+	while ((de = readdir(d)) && error == 0) {
+		char **grown;
+
+		if (de->d_name[0] == '.')
+			continue;
+		if (n >= LIMIT_QUARANTINE_LIST) {
+			error = al_error_set(AIRLOCK_ERROR, "more than %d quarantined files",
+					     LIMIT_QUARANTINE_LIST);
+			break;
+		}
+		if (!(grown = realloc(id, (n + 1) * sizeof(*id)))) {
+			error = al_error_oom();
+			break;
+		}
+		id = grown;
+		if (!(id[n] = strdup(de->d_name)))
+			error = al_error_oom();
+		else
+			n++;
+	}
+	closedir(d);
+	if (error == 0 && n > 0) {
+		qsort(id, n, sizeof(*id), by_name);
+		if (!(org = calloc(n, sizeof(*org))))
+			error = al_error_oom();
+	}
+	for (size_t i = 0; error == 0 && i < n; i++) {
+		int q = quarantine_dir(mopts, false), slot;
+
+		if (q < 0) {
+			error = q;
+			break;
+		}
+		slot = openat(q, id[i], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		close(q);
+		/* a slot whose note cannot be read is listed without an origin */
+		if (slot >= 0 && read_note(&org[i], slot, id[i]) < 0)
+			org[i] = NULL;
+		if (slot >= 0)
+			close(slot);
+	}
+	if (error < 0) {
+		strings_free(id, n);
+		strings_free(org, org ? n : 0);
+		return error;
+	}
+	*ids = id;
+	*origins = org;
+	*count = n;
+	return 0;
 }

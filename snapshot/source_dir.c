@@ -35,6 +35,7 @@ unsigned long al_source_dir_reads;
 
 struct walk {
 	struct snapshot *snap;
+	int rootfd;                      /* what link targets are resolved beneath */
 	char path[LIMIT_PATH_BYTES + 1]; /* relative path of the current name */
 	size_t entries_seen;
 	bool entry_limit_reported;
@@ -81,8 +82,81 @@ static int add_limit(struct walk *w)
 	return add(NULL, w, &al_snapshot_walk_surface, AIRLOCK_REASON_LIMIT, 0, NULL);
 }
 
+static int read_open(struct walk *w, struct safe_file *f, const struct surface *s,
+		     unsigned int reasons, const char *link_target);
+
+/* Opens the folder of `path` (relative to rootfd) one component at a time,
+ * never through a link; returns its descriptor (or -1) and the last name. */
+static int open_folder_of(int rootfd, char *path, char **last)
+{
+	char *p = path, *slash;
+	int fd = openat(rootfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	while (fd >= 0 && (slash = strchr(p, '/'))) {
+		int next;
+
+		*slash = '\0';
+		next = al_safeio_open_beneath(fd, p, O_RDONLY | O_DIRECTORY);
+		*slash = '/';
+		close(fd);
+		fd = next;
+		p = slash + 1;
+	}
+	*last = p;
+	return fd;
+}
+
+/*
+ * The regular file inside the root that the link at `path` with text
+ * `target` ends at, opened into `f` (CLAUDE.md -> AGENTS.md). Each hop is
+ * worked out on the link's text (al_snapshot_join: never absolute, never
+ * above the root) and opened beneath the root without following any link;
+ * at most LIMIT_LINK_HOPS links. False leaves the link unread.
+ */
+static bool open_link_target(struct safe_file *f, int rootfd, const char *path, const char *target)
+{
+	char cur[LIMIT_PATH_BYTES + 1], dest[LIMIT_PATH_BYTES + 1], text[LIMIT_LINK_TARGET + 1];
+	bool ok = false;
+
+	if (rootfd < 0 || strlen(path) >= sizeof(cur) || strlen(target) >= sizeof(text))
+		return false;
+	memcpy(cur, path, strlen(path) + 1);
+	memcpy(text, target, strlen(target) + 1);
+	for (int hop = 0; hop < LIMIT_LINK_HOPS && !ok; hop++) {
+		struct stat st;
+		char *name;
+		ssize_t n;
+		int fd;
+
+		if (!al_snapshot_join(dest, sizeof(dest), cur, text))
+			return false;
+		memcpy(cur, dest, strlen(dest) + 1);
+		if ((fd = open_folder_of(rootfd, dest, &name)) < 0)
+			return false;
+		if (fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+			close(fd);
+			return false;
+		}
+		if (S_ISLNK(st.st_mode)) {
+			n = readlinkat(fd, name, text, sizeof(text));
+			close(fd);
+			if (n <= 0 || (size_t)n >= sizeof(text))
+				return false;
+			text[n] = '\0';
+			continue;
+		}
+		ok = S_ISREG(st.st_mode) &&
+		     al_safeio_open(f, fd, name, AL_SAFEIO_BENEATH) == AL_SAFEIO_OK;
+		close(fd);
+		if (!ok)
+			return false;
+	}
+	return ok;
+}
+
 /* Records the symlink at w->path as entry of surface `s` (NULL: look it up;
- * skip it when it is no context location). Never follows it. */
+ * skip it when it is no context location). A link to a regular file inside
+ * the root is read as that file; any other is recorded unread. */
 static int visit_link(struct walk *w, int dirfd, const char *name, unsigned int extra,
 		      const struct surface *s)
 {
@@ -112,6 +186,12 @@ static int visit_link(struct walk *w, int dirfd, const char *name, unsigned int 
 		reasons |= AIRLOCK_REASON_SYMLINK_OUTSIDE;
 	else
 		reasons |= AIRLOCK_REASON_SYMLINK;
+	if (reasons == AIRLOCK_REASON_SYMLINK && !anchor) {
+		struct safe_file f;
+
+		if (open_link_target(&f, w->rootfd, w->path, target))
+			return read_open(w, &f, s, AIRLOCK_REASON_SYMLINK_READ, target);
+	}
 	if ((error = add(&e, w, s, reasons, 0, target)) < 0)
 		return error;
 	if (e && anchor)
@@ -177,12 +257,7 @@ static void stamp_of(struct file_stamp *out, const struct stat *st)
 /* Reads the regular file at w->path as an entry of surface `s`. */
 static int visit_file(struct walk *w, int dirfd, const char *name, const struct surface *s)
 {
-	unsigned int reasons = 0;
-	struct airlock_entry *e;
-	unsigned char *data = NULL;
-	struct file_stamp stamp;
 	struct safe_file f;
-	int error;
 
 	if (!s && w->snap->all_files)
 		s = &al_snapshot_any_surface;
@@ -203,6 +278,19 @@ static int visit_file(struct walk *w, int dirfd, const char *name, const struct 
 	default:
 		return add(NULL, w, s, AIRLOCK_REASON_UNREADABLE, 0, NULL);
 	}
+	return read_open(w, &f, s, 0, NULL);
+}
+
+/* Reads the regular file open in `f` (closed here) as the entry at w->path. */
+static int read_open(struct walk *w, struct safe_file *fp, const struct surface *s,
+		     unsigned int reasons, const char *link_target)
+{
+	struct safe_file f = *fp;
+	struct airlock_entry *e;
+	unsigned char *data = NULL;
+	struct file_stamp stamp;
+	int error;
+
 	if (s->cls == AIRLOCK_CLASS_EXECUTABLE && (f.st.st_mode & (S_IWGRP | S_IWOTH)))
 		reasons |= AIRLOCK_REASON_WRITABLE;
 	/* Another name for the same inode may sit outside the project, where
@@ -212,7 +300,7 @@ static int visit_file(struct walk *w, int dirfd, const char *name, const struct 
 	stamp_of(&stamp, &f.st);
 	if (w->snap->unchanged && w->snap->unchanged(w->snap->unchanged_arg, w->path, &stamp)) {
 		al_safeio_close(&f);
-		if ((error = add(&e, w, s, reasons, (uint64_t)f.st.st_size, NULL)) < 0 || !e)
+		if ((error = add(&e, w, s, reasons, (uint64_t)f.st.st_size, link_target)) < 0 || !e)
 			return error;
 		e->stamp = stamp;
 		e->cached = true;
@@ -222,7 +310,8 @@ static int visit_file(struct walk *w, int dirfd, const char *name, const struct 
 	al_safeio_close(&f);
 	if (error < 0)
 		return error;
-	if ((error = add(&e, w, s, reasons, (uint64_t)f.st.st_size, NULL)) < 0 || !e || !data) {
+	if ((error = add(&e, w, s, reasons, (uint64_t)f.st.st_size, link_target)) < 0 || !e ||
+	    !data) {
 		free(data);
 		return error;
 	}
@@ -348,6 +437,7 @@ int al_source_dir_snapshot(struct snapshot *snap, int rootfd)
 		return al_error_oom();
 	}
 	w->snap = snap;
+	w->rootfd = rootfd;
 	error = walk_dir(w, fd, 0, 0);
 	free(w);
 	return error;
@@ -365,6 +455,7 @@ int al_source_dir_snapshot_all(struct snapshot *snap, int dirfd, const struct su
 		return al_error_oom();
 	}
 	w->snap = snap;
+	w->rootfd = dirfd;
 	w->all = s;
 	error = walk_dir(w, fd, 0, 0);
 	free(w);
@@ -452,6 +543,7 @@ int al_source_dir_add_file(struct snapshot *snap, int rootfd, const char *relpat
 	if (!(w = calloc(1, sizeof(*w))))
 		return al_error_oom();
 	w->snap = snap;
+	w->rootfd = rootfd;
 	if (!clean_relpath(w->path, sizeof(w->path), relpath) || in_snapshot(snap, w->path)) {
 		free(w);
 		return 0;
@@ -487,6 +579,7 @@ int al_source_dir_snapshot_tree(struct snapshot *snap, int rootfd, const char *r
 	if (!(w = calloc(1, sizeof(*w))))
 		return al_error_oom();
 	w->snap = snap;
+	w->rootfd = rootfd;
 	w->all = s;
 	if (!clean_relpath(w->path, sizeof(w->path), reldir)) {
 		free(w);

@@ -21,6 +21,7 @@ Suite *sandbox_suite(void);
 Suite *clone_suite(void);
 Suite *hostile_suite(void);
 Suite *cli_suite(void);
+Suite *friction_suite(void);
 Suite *scan_suite(void);
 Suite *fixtures_suite(void);
 Suite *unicode_suite(void);

@@ -1,6 +1,7 @@
 /*
  * policy.c - trust decisions.
  *
+ *   no record, nothing executable   -> NONE: nothing to bind, nothing to ask
  *   no record, or an unusable one   -> UNTRUSTED (with the problem)
  *   record for another path         -> UNTRUSTED
  *   denied                          -> DENIED, whatever the content
@@ -69,6 +70,13 @@ int al_trust_decide(struct trust_verdict *out, const struct trust_record *rec, c
 
 	memset(out, 0, sizeof(*out));
 	out->state = AIRLOCK_STATE_UNTRUSTED;
+	if (!rec && !problem && ncurrent == 0) {
+		/* A corrupt record is no "none": it may have been a denial. */
+		out->state = AIRLOCK_STATE_NONE;
+		snprintf(out->reason, sizeof(out->reason),
+			 "no executable configuration: nothing to trust");
+		return 0;
+	}
 	if (!rec) {
 		snprintf(out->reason, sizeof(out->reason), "%s",
 			 problem ? problem : "no trust decision recorded");

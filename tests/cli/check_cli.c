@@ -230,7 +230,7 @@ START_TEST(subfolder_is_its_repository)
 	ck_assert_int_eq(exit_of((const char *[]){ "status", proj, NULL }), 0);
 	/* the root's CLAUDE.md is what blocks the agent started in src/lib */
 	r = t_run((const char *[]){ "exec", "--dir", sub, "--", "true", NULL });
-	ck_assert_int_eq(r.status, 1);
+	ck_assert_int_eq(r.status, 181);
 	ck_assert_ptr_nonnull(strstr(r.err, "CLAUDE.md"));
 	t_run_free(&r);
 
@@ -408,7 +408,7 @@ START_TEST(exec_only_when_the_gate_passes)
 	t_write(proj, "CLAUDE.md", "# hi\n");
 
 	r = t_run(argv);
-	ck_assert_int_eq(r.status, 3);
+	ck_assert_int_eq(r.status, 183);
 	t_assert_one_line_error(&r);
 	t_run_free(&r);
 	ck_assert_int_eq(access(marker, F_OK), -1);
@@ -420,25 +420,25 @@ START_TEST(exec_only_when_the_gate_passes)
 
 	t_write(proj, ".mcp.json", "{\"mcpServers\":{\"x\":{\"command\":\"sh\"}}}");
 	r = t_run(argv);
-	ck_assert_int_eq(r.status, 4);
+	ck_assert_int_eq(r.status, 184);
 	ck_assert_ptr_nonnull(strstr(r.err, "modified  .mcp.json"));
 	t_run_free(&r);
 	ck_assert_int_eq(access(marker, F_OK), -1);
 
 	ck_assert_int_eq(exit_of((const char *[]){ "trust", "--yes", "--restricted", proj, NULL }),
 			 0);
-	ck_assert_int_eq(exit_of(argv), 3);
+	ck_assert_int_eq(exit_of(argv), 183);
 	ck_assert_int_eq(access(marker, F_OK), -1);
 
 	ck_assert_int_eq(exit_of((const char *[]){ "deny", proj, NULL }), 0);
-	ck_assert_int_eq(exit_of(argv), 5);
+	ck_assert_int_eq(exit_of(argv), 185);
 	ck_assert_int_eq(access(marker, F_OK), -1);
 
 	ck_assert_int_eq(exit_of((const char *[]){ "trust", "--yes", proj, NULL }), 0);
 	ck_assert_int_eq(exit_of((const char *[]){ "exec", "--dir", proj, "--",
 						   "/nonexistent/agent", NULL }),
 			 127);
-	ck_assert_int_eq(exit_of((const char *[]){ "exec", "--dir", proj, NULL }), 2);
+	ck_assert_int_eq(exit_of((const char *[]){ "exec", "--dir", proj, NULL }), 182);
 
 	t_rmtree(dir);
 	free(dir);

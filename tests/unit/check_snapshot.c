@@ -312,7 +312,7 @@ START_TEST(symlink_to_file_outside)
 }
 END_TEST
 
-START_TEST(symlink_inside_is_not_followed_either)
+START_TEST(symlink_inside_is_read_as_its_target)
 {
 	const airlock_entry *e;
 	airlock_project *p;
@@ -329,15 +329,29 @@ START_TEST(symlink_inside_is_not_followed_either)
 	ck_assert_int_eq(symlink("../../x", link), 0);
 	free(link);
 
+	link = t_join(tmp, "QWEN.md");
+	ck_assert_int_eq(symlink("QWEN.md", link), 0); /* a loop */
+	free(link);
+	link = t_join(tmp, "AGENTS.md");
+	ck_assert_int_eq(symlink("docs", link), 0); /* a folder */
+	free(link);
+
+	/* issue 19: a link to a regular file inside the project is read as that
+	 * file, through the same safe opens; its text is kept */
 	p = t_open(tmp);
 	e = t_entry(p, "CLAUDE.md");
-	ck_assert_uint_eq(airlock_entry_reasons(e), AIRLOCK_REASON_SYMLINK);
-	ck_assert_ptr_null(airlock_entry_sha256(e));
+	ck_assert_uint_eq(airlock_entry_reasons(e), AIRLOCK_REASON_SYMLINK_READ);
+	ck_assert_ptr_nonnull(airlock_entry_sha256(e));
+	ck_assert_mem_eq(e->data, "# notes\n", e->data_len);
 	ck_assert_str_eq(airlock_entry_link_target(e), "docs/notes.md");
+	ck_assert_uint_eq(e->data_len, strlen("# notes\n"));
 	ck_assert_uint_eq(airlock_entry_reasons(t_entry(p, "docs/AGENTS.md")),
-			  AIRLOCK_REASON_SYMLINK);
+			  AIRLOCK_REASON_SYMLINK_READ);
 	ck_assert_uint_eq(airlock_entry_reasons(t_entry(p, "docs/GEMINI.md")),
 			  AIRLOCK_REASON_SYMLINK_OUTSIDE);
+	ck_assert_uint_eq(airlock_entry_reasons(t_entry(p, "QWEN.md")), AIRLOCK_REASON_SYMLINK);
+	ck_assert_ptr_null(airlock_entry_sha256(t_entry(p, "QWEN.md")));
+	ck_assert_uint_eq(airlock_entry_reasons(t_entry(p, "AGENTS.md")), AIRLOCK_REASON_SYMLINK);
 	airlock_project_free(p);
 }
 END_TEST
@@ -896,7 +910,7 @@ Suite *snapshot_suite(void)
 	tcase_add_checked_fixture(neg, setup, teardown);
 	tcase_set_timeout(neg, 60);
 	tcase_add_test(neg, symlink_to_file_outside);
-	tcase_add_test(neg, symlink_inside_is_not_followed_either);
+	tcase_add_test(neg, symlink_inside_is_read_as_its_target);
 	tcase_add_test(neg, symlinked_claude_directory);
 	tcase_add_test(neg, unrelated_symlinked_directory_not_descended);
 	tcase_add_test(neg, fifo_does_not_block);

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "common/limits.h"
 #include "config/inspect.h"
 #include "surfaces/keys.h"
 #include "trust/record.h"
@@ -653,6 +654,33 @@ START_TEST(corrupt_records_are_untrusted)
 }
 END_TEST
 
+/* Issue 19: a project without executable configuration needs no decision
+ * (NONE), but a decision recorded for it counts, and a record that cannot
+ * be read is never taken for "none" (it may have been a denial). */
+START_TEST(nothing_executable_needs_no_decision)
+{
+	t_rmtree(proj);
+	t_write(proj, "CLAUDE.md", "# notes\n");
+	ck_assert_int_eq(state_of(proj), AIRLOCK_STATE_NONE);
+	ck_assert_str_eq(airlock_state_name(AIRLOCK_STATE_NONE), "none");
+	ck_assert_int_eq(decide(proj, AIRLOCK_DECISION_DENIED, NULL), 0);
+	ck_assert_int_eq(state_of(proj), AIRLOCK_STATE_DENIED);
+	overwrite_record("[]");
+	assert_untrusted_because("corrupt");
+	/* a walk limit is no "nothing": what lies beyond it is unknown */
+	{
+		char *rec = record_path(proj), deep[4 * LIMIT_WALK_DEPTH + 8] = "d";
+
+		ck_assert_int_eq(unlink(rec), 0);
+		free(rec);
+		for (int i = 0; i < LIMIT_WALK_DEPTH + 2; i++)
+			strcat(deep, "/d");
+		t_mkdirs(proj, deep);
+		ck_assert_int_eq(state_of(proj), AIRLOCK_STATE_UNTRUSTED);
+	}
+}
+END_TEST
+
 /* --- concurrency and crashes ------------------------------------------------- */
 
 START_TEST(forty_concurrent_trusts)
@@ -937,6 +965,7 @@ Suite *trust_suite(void)
 	tcase_add_test(store, group_writable_record);
 	tcase_add_test(store, copied_record_trusts_nothing);
 	tcase_add_test(store, corrupt_records_are_untrusted);
+	tcase_add_test(store, nothing_executable_needs_no_decision);
 	tcase_add_test(store, forty_concurrent_trusts);
 	tcase_add_test(store, kill_during_write);
 	tcase_add_test(store, list_options_versions);
