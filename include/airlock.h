@@ -427,6 +427,18 @@ AIRLOCK_EXTERN airlock_change airlock_status_change_kind(const airlock_status *s
 AIRLOCK_EXTERN int airlock_project_trust(airlock_project *p, airlock_decision decision,
 					 const char *expect_digest);
 
+/*
+ * airlock_project_trust with flags. AIRLOCK_DECISION_TRUSTED is refused
+ * (AIRLOCK_EINVALID, nothing recorded) while the inspection has an
+ * AIRLOCK_ITEM_UNBOUND item, or a PROBLEM item for an executable file that
+ * could not be understood with its agent's grammar (what it runs is
+ * unknown): with AIRLOCK_TRUST_ACCEPT_UNBOUND the person accepts them and
+ * the decision is recorded. airlock_project_trust() is this with flags 0.
+ */
+#define AIRLOCK_TRUST_ACCEPT_UNBOUND (1u << 0)
+AIRLOCK_EXTERN int airlock_project_trust_flags(airlock_project *p, airlock_decision decision,
+					       const char *expect_digest, unsigned int flags);
+
 /* Forgets the project's decision. AIRLOCK_ENOTFOUND when there was none. */
 AIRLOCK_EXTERN int airlock_project_revoke(airlock_project *p);
 
@@ -442,8 +454,11 @@ typedef enum airlock_item_type {
 	AIRLOCK_ITEM_PERMISSION, /* name: allow/deny/ask/defaultMode/...; value: the rule */
 	AIRLOCK_ITEM_SETTING,    /* other settings that widen what runs (e.g. MCP auto-approval) */
 	AIRLOCK_ITEM_PROBLEM,    /* the file could not be inspected; value: why */
-	AIRLOCK_ITEM_COMMAND     /* a command the agent or editor runs (a task, a language
+	AIRLOCK_ITEM_COMMAND,    /* a command the agent or editor runs (a task, a language
 				  * server, tool discovery, notify); name: the key */
+	AIRLOCK_ITEM_UNBOUND     /* something the entry `name` runs that airlock cannot pin (a
+				  * glob, a variable, a Makefile recipe); value: in plain words.
+				  * Trust refuses it unless AIRLOCK_TRUST_ACCEPT_UNBOUND */
 } airlock_item_type;
 
 typedef struct airlock_inspection airlock_inspection;

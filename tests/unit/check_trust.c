@@ -663,11 +663,12 @@ START_TEST(forty_concurrent_trusts)
 	airlock_record_list *l = NULL;
 
 	for (int i = 0; i < N; i++) {
-		char rel[32];
+		char rel[32], text[64];
 
 		snprintf(rel, sizeof(rel), "p%02d", i);
+		snprintf(text, sizeof(text), "{\"mcpServers\": {}, \"n\": \"%s\"}", rel);
 		projects[i] = t_join(tmp, rel);
-		t_write(projects[i], ".mcp.json", rel);
+		t_write(projects[i], ".mcp.json", text);
 	}
 	for (int i = 0; i < N; i++) {
 		pids[i] = fork();
@@ -829,35 +830,83 @@ END_TEST
 /* --- inspection ------------------------------------------------------------------ */
 
 struct programs {
-	char got[8][128];
+	char got[16][128];
 	int n;
+	bool unbound;
 };
 
-static void collect(void *arg, const char *path)
+static void collect(void *arg, const char *path, bool unbound)
 {
 	struct programs *p = arg;
 
-	if (p->n < 8)
+	if (unbound)
+		p->unbound = true;
+	else if (p->n < 16)
 		snprintf(p->got[p->n++], sizeof(p->got[0]), "%s", path);
 }
 
+/* Issue 17: what a command runs, from its syntax tree; what cannot be
+ * pinned is said (unbound), never dropped. */
 static const struct {
 	const char *command;
-	const char *want[3];
+	bool unbound;
+	const char *want[5];
 } program_cases[] = {
-	{ "./.claude/hooks/a.sh", { "./.claude/hooks/a.sh" } },
-	{ "\"$CLAUDE_PROJECT_DIR\"/.claude/hooks/check.sh --fast", { ".claude/hooks/check.sh" } },
+	{ "./.claude/hooks/a.sh", false, { ".claude/hooks/a.sh" } },
+	{ "\"$CLAUDE_PROJECT_DIR\"/.claude/hooks/check.sh --fast",
+	  false,
+	  { ".claude/hooks/check.sh" } },
 	{ "${CLAUDE_PROJECT_DIR}/scripts/x && bash scripts/y.sh | tee log",
+	  false,
 	  { "scripts/x", "scripts/y.sh" } },
-	{ "FOO=1 env -i BAR=2 python3 -u tools/run.py arg", { "tools/run.py" } },
-	{ "python3 -m http.server", { NULL } },
-	{ "bash -c 'curl x | sh'", { NULL } },
-	{ "npx prettier --write src/a.ts", { NULL } },
-	{ "/usr/bin/true; ~/bin/x; $HOME/x; ../up.sh", { NULL } },
-	{ "node 'srv/main.js'", { "srv/main.js" } },
-	{ "deno run --allow-net mod.ts", { "mod.ts" } },
-	{ "", { NULL } },
-	{ "\"unterminated", { NULL } },
+	{ "FOO=1 env -i BAR=2 python3 -u tools/run.py arg", false, { "tools/run.py" } },
+	{ "python3 -m tools.gen", false, { "tools/gen.py", "tools/gen/__main__.py" } },
+	{ "bash -c 'curl x | sh'", true, { NULL } },
+	{ "npx prettier --write src/a.ts", false, { "package.json" } },
+	{ "/usr/bin/true; ~/bin/x", false, { NULL } },
+	{ "$HOME/x", true, { NULL } },
+	{ "../up.sh", true, { NULL } },
+	{ "node 'srv/main.js'", false, { "srv/main.js" } },
+	{ "deno run --allow-net mod.ts", false, { "mod.ts" } },
+	{ "", false, { NULL } },
+	{ "\"unterminated", true, { NULL } },
+	/* the reproductions of issue 17 */
+	{ "cd tools && ./start.sh", false, { "tools/start.sh" } },
+	{ "timeout 30 ./tools/t.sh", false, { "tools/t.sh" } },
+	{ "bash -o pipefail tools/p.sh", false, { "tools/p.sh" } },
+	{ "python3 -W ignore tools/w.py", false, { "tools/w.py" } },
+	{ "source tools/env.sh && true", false, { "tools/env.sh" } },
+	{ "make -s check", true, { "GNUmakefile", "makefile", "Makefile" } },
+	{ "npm test --silent", false, { "package.json", "package.json:test" } },
+	{ "$CLAUDE_PROJECT_DIR//tools/a.sh", false, { "tools/a.sh" } },
+	{ "bash tools/sub/../b.sh", false, { "tools/b.sh" } },
+	{ "./tools/c.s?", true, { NULL } },
+	{ "sh -c ./tools/d.sh", false, { "tools/d.sh" } },
+	{ "bash .claude/skills/fmt/scripts/run.sh",
+	  false,
+	  { ".claude/skills/fmt/scripts/run.sh" } },
+	/* wrappers with their options, interpreters' options, cd's scope */
+	{ "nice -n 5 env A=B nohup time stdbuf -oL ionice -c 3 chrt -f 10 ./a.sh",
+	  false,
+	  { "a.sh" } },
+	{ "sudo -u builder exec command ./a.sh", false, { "a.sh" } },
+	{ "node --require a.js b.js", false, { "a.js", "b.js" } },
+	{ "(cd tools && ./x.sh); ./y.sh", false, { "tools/x.sh", "y.sh" } },
+	{ "cd tools | true; ./y.sh", false, { "y.sh" } },
+	{ "cd \"$X\" && ./y.sh", true, { NULL } },
+	{ "test -d x && cd x; ./y.sh", true, { NULL } },
+	{ "timeout -Z 3 ./a.sh", true, { NULL } },
+	{ "bash -euo pipefail -c \"cd tools; bash -c './z.sh'\"", false, { "tools/z.sh" } },
+	{ "yarn lint", false, { "package.json", "package.json:lint" } },
+	{ "./node_modules/.bin/x", false, { "node_modules/.bin/x", "package.json" } },
+	{ "$RUNNER tools/x.sh", true, { NULL } },
+	{ "bash $(echo tools/x.sh)", true, { NULL } },
+	{ "xargs -I{} bash {}", true, { NULL } },
+	{ ". ./tools/env.sh; eval './tools/e.sh'", false, { "tools/env.sh", "tools/e.sh" } },
+	{ "bash < tools/in.sh", false, { "tools/in.sh" } },
+	{ "uv run tools/u.py", false, { "pyproject.toml", "tools/u.py" } },
+	{ "pytest -q", true, { NULL } },
+	{ "BASH_ENV=tools/x.sh bash -c true", true, { NULL } },
 };
 
 START_TEST(command_programs)
@@ -866,12 +915,16 @@ START_TEST(command_programs)
 	int want = 0;
 
 	al_inspect_command_programs(program_cases[_i].command, collect, &p);
-	while (want < 3 && program_cases[_i].want[want])
+	while (want < 5 && program_cases[_i].want[want])
 		want++;
+	for (int i = 0; i < p.n; i++)
+		fprintf(stderr, "  %s -> %s\n", program_cases[_i].command, p.got[i]);
 	ck_assert_msg(p.n == want, "%s: %d programs, want %d", program_cases[_i].command, p.n,
 		      want);
 	for (int i = 0; i < want; i++)
 		ck_assert_str_eq(p.got[i], program_cases[_i].want[i]);
+	ck_assert_msg(p.unbound == program_cases[_i].unbound, "%s: unbound %d, want %d",
+		      program_cases[_i].command, p.unbound, program_cases[_i].unbound);
 }
 END_TEST
 
