@@ -406,6 +406,11 @@ const char *airlock_inspection_name(const airlock_inspection *in, size_t i)
 	return i < in->count ? in->items[i].name : NULL;
 }
 
+int airlock_inspection_blocks(const airlock_inspection *in, size_t i)
+{
+	return i < in->count && in->items[i].blocks;
+}
+
 const char *airlock_inspection_value(const airlock_inspection *in, size_t i)
 {
 	return i < in->count ? in->items[i].value : NULL;

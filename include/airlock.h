@@ -479,6 +479,10 @@ AIRLOCK_EXTERN airlock_item_type airlock_inspection_type(const airlock_inspectio
 AIRLOCK_EXTERN const char *airlock_inspection_name(const airlock_inspection *in, size_t i);
 AIRLOCK_EXTERN const char *airlock_inspection_value(const airlock_inspection *in, size_t i);
 AIRLOCK_EXTERN const char *airlock_item_type_name(airlock_item_type type);
+/* Nonzero when item i keeps a trusted decision from being recorded without
+ * AIRLOCK_TRUST_ACCEPT_UNBOUND: an AIRLOCK_ITEM_UNBOUND item, or the PROBLEM
+ * of an executable file that could not be understood. */
+AIRLOCK_EXTERN int airlock_inspection_blocks(const airlock_inspection *in, size_t i);
 
 /* ------------------------------------------------------------------------ */
 /* The trust store as a whole                                               */
