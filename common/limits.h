@@ -54,7 +54,10 @@
 
 /* Consecutive blanks on one line, followed by text, that count as pushing
  * text off screen. */
-#define LIMIT_BLANK_RUN 100
+#define LIMIT_BLANK_RUN  100
+/* Bytes looked back for the start of the line of a blank run ending in '|'
+ * (a Markdown table row starts with one); further back, it is not a table. */
+#define LIMIT_BLANK_LINE 4096
 
 /* Seconds the sandboxed scanner may take as a whole before it is killed. */
 #define LIMIT_SCAN_DEADLINE 900

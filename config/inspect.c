@@ -451,6 +451,22 @@ static void key_hook(struct apply *a, const char *where, json_t *h)
 	if (!cmd && !json_object_get(h, "powershell") && !json_object_get(h, "url") &&
 	    !json_object_get(h, "prompt"))
 		add_value(c, AIRLOCK_ITEM_HOOK, name, h);
+	if (cmd && (json_object_get(h, "url") || json_object_get(h, "prompt"))) {
+		json_t *type = json_object_get(h, "type");
+		char label[600], msg[300];
+
+		snprintf(label, sizeof(label), "%s: has both a command and a %s", name,
+			 json_object_get(h, "url") ? "URL" : "prompt");
+		snprintf(msg, sizeof(msg),
+			 "the agent uses the one its type%s%s%s picks: %s; both are listed above",
+			 json_is_string(type) ? " (" : "",
+			 json_is_string(type) ? json_string_value(type) : "",
+			 json_is_string(type) ? ")" : "",
+			 json_is_string(type) && strcmp(json_string_value(type), "command") != 0
+				 ? "not the command"
+				 : "the command");
+		add_item(c, AIRLOCK_ITEM_PROBLEM, label, msg);
+	}
 }
 
 static void env_items(struct ctx *c, const char *prefix, json_t *env)
@@ -515,9 +531,20 @@ static void key_server(struct ctx *c, const char *where, json_t *srv)
 	if (!cmd && !url)
 		add_value(c, AIRLOCK_ITEM_MCP_SERVER, name, srv);
 	if (cmd && url) {
+		json_t *type = json_object_get(srv, "type");
+		const char *t = json_is_string(type) ? json_string_value(type) : NULL;
+		bool remote = t && (strcmp(t, "http") == 0 || strcmp(t, "sse") == 0 ||
+				    strcmp(t, "streamable-http") == 0 || strcmp(t, "remote") == 0);
+		char msg[300];
+
 		snprintf(label, sizeof(label), "%s: has both a command and a URL", name);
-		add_item(c, AIRLOCK_ITEM_PROBLEM, label,
-			 "the agent picks one by its type; both are listed above");
+		snprintf(msg, sizeof(msg),
+			 "the agent picks one by its type (%s): %s; both are listed above",
+			 t ? t : "none given",
+			 remote ? "the URL is what it uses, not the command"
+			 : t    ? "the command"
+				: "which one depends on the agent");
+		add_item(c, AIRLOCK_ITEM_PROBLEM, label, msg);
 	}
 	env_items(c, name, json_object_get(srv, "env"));
 	env_items(c, name, json_object_get(srv, "environment"));

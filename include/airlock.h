@@ -600,7 +600,10 @@ AIRLOCK_EXTERN const char *airlock_hook_event(const airlock_hook *h);   /* "PreT
 AIRLOCK_EXTERN const char *airlock_hook_matcher(const airlock_hook *h); /* may be NULL */
 AIRLOCK_EXTERN const char *airlock_hook_type(const airlock_hook *h);    /* "command", "http" */
 AIRLOCK_EXTERN const char *airlock_hook_command(const airlock_hook *h); /* command or URL */
-AIRLOCK_EXTERN double airlock_hook_timeout(const airlock_hook *h);      /* seconds; 0: none */
+/* The hook's url when it has one (NULL otherwise), even when its type picks
+ * the command: a review shows both. */
+AIRLOCK_EXTERN const char *airlock_hook_url(const airlock_hook *h);
+AIRLOCK_EXTERN double airlock_hook_timeout(const airlock_hook *h); /* seconds; 0: none */
 
 AIRLOCK_EXTERN size_t airlock_config_mcp_count(const airlock_config *c);
 AIRLOCK_EXTERN const airlock_mcp_server *airlock_config_mcp(const airlock_config *c, size_t i);
