@@ -560,6 +560,60 @@ START_TEST(type_picks_what_runs)
 }
 END_TEST
 
+/* Issue 17: what the review cannot read (PROBLEM "not inspected", which
+ * blocks trust) the scan reports too, as SECURITY.md promises: AL401 or
+ * AL420 (or the duplicate key's AL402) on that file. */
+static const struct {
+	const char *file, *text;
+} unreadable[] = {
+	{ ".claude/settings.json", "{\"env\":{},\"env\":{}}" },
+	{ ".claude/settings.json", "{\"env\":{\"A\":\"1\",},}" },
+	{ ".claude/settings.json", "\xef\xbb\xbf{\"env\":{}}" },
+	{ ".claude/settings.json", "[1,2]" },
+	{ ".claude/settings.json", "\"a string\"" },
+	{ ".claude/settings.json", "{\"n\": 1234567890123456789012345678901234567890}" },
+	{ ".claude/settings.json", "{\"hooks\": {\"Stop\": [}" },
+	{ ".mcp.json", "" },
+	{ ".codex/config.toml", "notify = [\"a\"\n" },
+	{ ".continue/mcpServers/db.yaml", "name: [x\n" },
+	{ ".claude/agents/t.md", "---\nhooks: {Stop: [\n---\nx\n" },
+};
+
+START_TEST(unreadable_config_is_a_finding)
+{
+	airlock_project *p;
+	airlock_inspection *in = NULL;
+	airlock_report *r = NULL;
+	bool blocks = false, found = false;
+
+	t_write(proj, unreadable[_i].file, unreadable[_i].text);
+	p = open_proj(proj);
+	ck_assert_int_eq(airlock_project_inspect(&in, p), 0);
+	for (size_t i = 0; i < airlock_inspection_count(in); i++)
+		blocks |= airlock_inspection_blocks(in, i) &&
+			  !strcmp(airlock_inspection_file(in, i), unreadable[_i].file);
+	airlock_inspection_free(in);
+	if (!blocks) {
+		airlock_project_free(p);
+		return; /* understood: nothing to report */
+	}
+	ck_assert_msg(airlock_project_scan(&r, p) == 0, "scan: %s", airlock_error_last());
+	for (size_t i = 0; i < airlock_report_finding_count(r); i++) {
+		const airlock_finding *f = airlock_report_finding(r, i);
+		const char *rule = airlock_finding_rule(f);
+
+		found |= !strcmp(airlock_finding_file(f), unreadable[_i].file) &&
+			 (!strcmp(rule, "AL401") || !strcmp(rule, "AL420") ||
+			  !strcmp(rule, "AL402")) &&
+			 airlock_finding_severity(f) >= AIRLOCK_SEVERITY_HIGH;
+	}
+	ck_assert_msg(found, "%s: %s is not understood and the scan says nothing",
+		      unreadable[_i].file, unreadable[_i].text);
+	airlock_report_free(r);
+	airlock_project_free(p);
+}
+END_TEST
+
 /* Issue 17: a value in the review is cut and the cut is said: a payload
  * after 3000 blanks is not hidden by the terminal's width. */
 START_TEST(long_values_are_marked)
@@ -1220,6 +1274,8 @@ Suite *trust_suite(void)
 	tcase_add_test(tc, long_values_are_marked);
 	tcase_add_test(tc, cli_accept_unbound);
 	tcase_add_test(tc, type_picks_what_runs);
+	tcase_add_loop_test(tc, unreadable_config_is_a_finding, 0,
+			    (int)(sizeof(unreadable) / sizeof(unreadable[0])));
 	tcase_add_loop_test(tc, every_helper_script_is_bound, 0, (int)al_helper_key_count);
 	tcase_add_test(tc, expect_digest);
 	tcase_add_test(tc, unbindable_content_refused);
