@@ -573,6 +573,26 @@ static void code_in(struct al_runs *rs, const struct state *st, const char *code
 		unbound(rs, st, "inline code that loads or runs other code: %s", code);
 }
 
+/* A word given to a shell as code: a leading project variable was expanded
+ * by the outer shell, so it is put back for the inner one to resolve. */
+static void word_code(struct al_runs *rs, const struct state *st, const struct word *w,
+		      enum interp kind)
+{
+	char *code;
+
+	if (w->anchor == A_NONE) {
+		code_in(rs, st, w->s, kind);
+		return;
+	}
+	if (asprintf(&code, "%s%s", w->anchor == A_ROOT ? "\"$CLAUDE_PROJECT_DIR\"" : "\"$PWD\"",
+		     w->s) < 0) {
+		rs->error = al_error_oom();
+		return;
+	}
+	code_in(rs, st, code, kind);
+	free(code);
+}
+
 static void interpreter(struct al_runs *rs, struct state *st, const struct interpreter *in,
 			struct word *w, size_t n, size_t i)
 {
@@ -588,7 +608,7 @@ static void interpreter(struct al_runs *rs, struct state *st, const struct inter
 				"shell code %s that depends on a variable or a substitution",
 				w[i].s);
 		else
-			code_in(rs, st, w[i].s, in->kind);
+			word_code(rs, st, &w[i], in->kind);
 		return;
 	}
 	if (s.module) {
@@ -851,7 +871,7 @@ static void simple(struct al_runs *rs, struct state *st, struct word *w, size_t 
 				unbound(rs, st, "%s of %s, which depends on a variable", name,
 					w[k].s);
 			else
-				code_in(rs, st, w[k].s, I_SHELL);
+				word_code(rs, st, &w[k], I_SHELL);
 		}
 		return;
 	}

@@ -1225,6 +1225,100 @@ START_TEST(command_programs)
 }
 END_TEST
 
+/* Issue 17's property: commands generated from a grammar of cd, wrappers
+ * with their options, interpreters with theirs, and path spellings; the
+ * project file each runs is bound, or the command is marked unbound --
+ * never silently neither. */
+struct expect_run {
+	const char *want;
+	bool bound, unbound;
+};
+
+static void expect_one(void *arg, const char *path, bool unbound)
+{
+	struct expect_run *e = arg;
+
+	if (unbound)
+		e->unbound = true;
+	else if (strcmp(path, e->want) == 0)
+		e->bound = true;
+}
+
+START_TEST(generated_commands_bind_or_say_so)
+{
+	static const char *const cds[] = { "",           "cd tools && ",
+					   "cd tools; ", "cd ./tools/ && ",
+					   "(cd x) && ", "cd \"$D\" && " };
+	static const char *const wrappers[] = { "",
+						"timeout 5 ",
+						"timeout -k 2 -s TERM 5 ",
+						"nice -n 3 ",
+						"nice ",
+						"env A=B ",
+						"env -u X A=1 ",
+						"nohup ",
+						"exec ",
+						"command ",
+						"sudo -u x ",
+						"stdbuf -oL -eL ",
+						"ionice -c 3 ",
+						"chrt -f 10 ",
+						"time ",
+						"xargs -0 ",
+						"timeout --kill-after=3 9 " };
+	static const char *const interps[] = { "",
+					       "bash ",
+					       "bash -o pipefail ",
+					       "sh -eu ",
+					       "bash -euo pipefail ",
+					       "bash --norc ",
+					       "python3 -W ignore ",
+					       "python3 -u -X dev ",
+					       "node --require ./r.js ",
+					       "source ",
+					       ". ",
+					       "sh -c " };
+	static const char *const paths[] = { "./w.sh",
+					     "w.sh",
+					     "sub/../w.sh",
+					     ".//w.sh",
+					     "$CLAUDE_PROJECT_DIR/tools/w.sh",
+					     "\"$CLAUDE_PROJECT_DIR\"//tools/./w.sh",
+					     "./w.s?",
+					     "$F" };
+	unsigned int seed = 17;
+
+	for (int k = 0; k < 3000; k++) {
+		char cmd[512], want[128];
+		struct expect_run e = { want, false, false };
+		const char *cd, *wr, *ip, *path;
+		bool root_anchored, in_tools;
+
+#define PICK(a) (a)[(seed = seed * 1103515245u + 12345u) / 65536u % (sizeof(a) / sizeof((a)[0]))]
+		cd = PICK(cds);
+		wr = PICK(wrappers);
+		ip = PICK(interps);
+		path = PICK(paths);
+#undef PICK
+		/* a bare word without an interpreter is looked up in PATH */
+		if ((!*ip || strcmp(ip, "sh -c ") == 0) && strcmp(path, "w.sh") == 0)
+			path = "./w.sh";
+		root_anchored = strstr(path, "CLAUDE_PROJECT_DIR") != NULL;
+		in_tools = strstr(cd, "tools") != NULL;
+		snprintf(want, sizeof(want), "%s%s", root_anchored || in_tools ? "tools/" : "",
+			 "w.sh");
+		snprintf(cmd, sizeof(cmd), "%s%s%s%s", cd, wr, ip, path);
+		al_inspect_command_programs(cmd, expect_one, &e);
+		/* xargs hands its input to the command: then its file may be anything */
+		ck_assert_msg(e.bound || e.unbound, "%s: %s neither bound nor marked unbound", cmd,
+			      want);
+		if (strchr(path, '?') || strcmp(path, "$F") == 0 ||
+		    (strstr(cd, "$D") && !root_anchored))
+			ck_assert_msg(e.unbound, "%s: not marked unbound", cmd);
+	}
+}
+END_TEST
+
 START_TEST(inspection_items)
 {
 	airlock_project *p;
@@ -1280,6 +1374,7 @@ Suite *trust_suite(void)
 	tcase_add_test(tc, expect_digest);
 	tcase_add_test(tc, unbindable_content_refused);
 	tcase_add_test(tc, inspection_items);
+	tcase_add_test(tc, generated_commands_bind_or_say_so);
 	tcase_add_loop_test(tc, command_programs, 0,
 			    sizeof(program_cases) / sizeof(program_cases[0]));
 	suite_add_tcase(s, tc);
