@@ -35,6 +35,7 @@ struct ctx {
 	const char *file;
 	bool from_file_dir; /* commands' paths are relative to the file's folder */
 	const char *entry;  /* the item whose command is being followed */
+	bool commands;      /* analyse commands (not for al_inspect_named_files) */
 	struct ts_parsers ps;
 	struct al_runs runs;
 	int error;
@@ -240,6 +241,8 @@ static void runs_of(struct ctx *c, const char *name, const char *cmd, size_t len
 {
 	char base[LIMIT_PATH_BYTES];
 
+	if (!c->commands)
+		return;
 	command_base(c, base, sizeof(base));
 	c->entry = name;
 	if (al_runs_shell(&c->runs, cmd, len, base, 0) < 0 && !c->error)
@@ -349,7 +352,7 @@ static void argv_item(struct ctx *c, airlock_item_type type, const char *name, j
 
 		add_unbound(c, &u);
 	}
-	{
+	if (c->commands) {
 		char base[LIMIT_PATH_BYTES];
 
 		command_base(c, base, sizeof(base));
@@ -789,9 +792,10 @@ static void inspect_file(struct ctx *c, const struct airlock_entry *e)
 	al_doc_free(&d);
 }
 
-int al_inspect_project(struct airlock_inspection *out, airlock_project *p, bool bind_programs)
+static int inspect(struct airlock_inspection *out, airlock_project *p, bool bind_programs,
+		   bool commands)
 {
-	struct ctx c = { out, p, bind_programs, NULL, false, NULL, { { 0 } }, { 0 }, 0 };
+	struct ctx c = { out, p, bind_programs, NULL, false, NULL, commands, { { 0 } }, { 0 }, 0 };
 	size_t n = p->snap.count;
 
 	c.runs = (struct al_runs){ &c.ps, follow, &c, 0, 0 };
@@ -820,6 +824,21 @@ int al_inspect_project(struct airlock_inspection *out, airlock_project *p, bool 
 	if (c.error)
 		al_inspect_clear(out);
 	return c.error;
+}
+
+int al_inspect_project(struct airlock_inspection *out, airlock_project *p, bool bind_programs)
+{
+	return inspect(out, p, bind_programs, true);
+}
+
+int al_inspect_named_files(airlock_project *p)
+{
+	struct airlock_inspection in;
+	int error = inspect(&in, p, true, false);
+
+	if (error == 0)
+		al_inspect_clear(&in);
+	return error;
 }
 
 void al_inspect_clear(struct airlock_inspection *in)

@@ -32,6 +32,11 @@ extern const struct surface al_inspect_program_surface;
  */
 int al_inspect_project(struct airlock_inspection *out, airlock_project *p, bool bind_programs);
 
+/* Only the instruction files configuration names, added to the snapshot:
+ * no command is analysed (load, after the gate bound the programs from the
+ * record; tree-sitter aborts when memory runs out, the load must not). */
+int al_inspect_named_files(airlock_project *p);
+
 void al_inspect_clear(struct airlock_inspection *in);
 
 /* What one command line runs, for tests: calls fn with each project file it
