@@ -1214,8 +1214,6 @@ START_TEST(command_programs)
 	al_inspect_command_programs(program_cases[_i].command, collect, &p);
 	while (want < 5 && program_cases[_i].want[want])
 		want++;
-	for (int i = 0; i < p.n; i++)
-		fprintf(stderr, "  %s -> %s\n", program_cases[_i].command, p.got[i]);
 	ck_assert_msg(p.n == want, "%s: %d programs, want %d", program_cases[_i].command, p.n,
 		      want);
 	for (int i = 0; i < want; i++)
