@@ -804,7 +804,7 @@ static void simple(struct al_runs *rs, struct state *st, struct word *w, size_t 
 	if (i >= n)
 		return;
 	if (!w[i].known) {
-		unbound(rs, st, "a program named by %s, a variable, substitution or pattern",
+		unbound(rs, st, "a program named by a pattern, a variable or a substitution: %s",
 			w[i].s);
 		return;
 	}
