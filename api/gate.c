@@ -294,7 +294,36 @@ static int check_bindable(const struct snapshot *snap)
 	return 0;
 }
 
+/* Trusting what runs code nobody could review needs the person's word. */
+static int check_pinned(const struct airlock_inspection *in, unsigned int flags)
+{
+	const struct inspect_item *it = al_inspect_blocking(in);
+	char *file, *value;
+	int error;
+
+	if (!it || (flags & AIRLOCK_TRUST_ACCEPT_UNBOUND))
+		return 0;
+	file = al_utf8_escape(it->file, strlen(it->file), false);
+	value = al_utf8_escape(it->value, strlen(it->value), false);
+	error = al_error_set(
+		AIRLOCK_EINVALID,
+		it->type == AIRLOCK_ITEM_UNBOUND
+			? "cannot trust: %s: %s %s; nothing recorded (accept it with --accept-unbound, or make the command name its files)"
+			: "cannot trust: %s could not be understood, so what it runs is unknown (%s%s); nothing recorded (fix it, or accept it with --accept-unbound)",
+		file ? file : "a file", it->type == AIRLOCK_ITEM_UNBOUND ? it->name : "",
+		value ? value : "");
+	free(file);
+	free(value);
+	return error;
+}
+
 int airlock_project_trust(airlock_project *p, airlock_decision decision, const char *expect_digest)
+{
+	return airlock_project_trust_flags(p, decision, expect_digest, 0);
+}
+
+int airlock_project_trust_flags(airlock_project *p, airlock_decision decision,
+				const char *expect_digest, unsigned int flags)
 {
 	struct airlock_inspection in = { 0 };
 	struct trust_store store = { -1, NULL };
@@ -315,7 +344,8 @@ int airlock_project_trust(airlock_project *p, airlock_decision decision, const c
 			p->snap.digest, expect_digest);
 		goto out;
 	}
-	if (decision == AIRLOCK_DECISION_TRUSTED && (error = check_bindable(&p->snap)) < 0)
+	if (decision == AIRLOCK_DECISION_TRUSTED &&
+	    ((error = check_bindable(&p->snap)) < 0 || (error = check_pinned(&in, flags)) < 0))
 		goto out;
 	if ((error = fill_record(&rec, p, decision)) < 0 ||
 	    (error = al_trust_store_open(&store, p->trust_dir, true)) < 0)
@@ -390,6 +420,11 @@ airlock_item_type airlock_inspection_type(const airlock_inspection *in, size_t i
 const char *airlock_inspection_name(const airlock_inspection *in, size_t i)
 {
 	return i < in->count ? in->items[i].name : NULL;
+}
+
+int airlock_inspection_blocks(const airlock_inspection *in, size_t i)
+{
+	return i < in->count && in->items[i].blocks;
 }
 
 const char *airlock_inspection_value(const airlock_inspection *in, size_t i)
@@ -523,9 +558,9 @@ const char *airlock_change_name(airlock_change change)
 
 const char *airlock_item_type_name(airlock_item_type type)
 {
-	static const char *const names[] = { NULL,      "hook",    "mcp-server",
-					     "env",     "helper",  "permission",
-					     "setting", "problem", "command" };
+	static const char *const names[] = { NULL,      "hook",       "mcp-server", "env",
+					     "helper",  "permission", "setting",    "problem",
+					     "command", "unbound" };
 
 	return (unsigned)type < sizeof(names) / sizeof(names[0]) && names[type] ? names[type]
 										: "unknown";

@@ -127,12 +127,7 @@ static int read_ancestors(struct snapshot *mem, const char *project)
  * gate said trusted. */
 static int named_files(airlock_project *p)
 {
-	struct airlock_inspection in;
-	int error = al_inspect_project(&in, p, true);
-
-	if (error == 0)
-		al_inspect_clear(&in);
-	return error;
+	return al_inspect_named_files(p);
 }
 
 /* --- @imports ------------------------------------------------------------------ */

@@ -144,11 +144,12 @@ static json_t *hooks_json(const airlock_config *c)
 	for (size_t i = 0; a && i < airlock_config_hook_count(c); i++) {
 		const airlock_hook *h = airlock_config_hook(c, i);
 
-		json_array_append_new(a, json_pack("{s:o, s:o, s:o, s:o, s:f}", "event",
+		json_array_append_new(a, json_pack("{s:o, s:o, s:o, s:o, s:o, s:f}", "event",
 						   opt_json(airlock_hook_event(h)), "matcher",
 						   opt_json(airlock_hook_matcher(h)), "type",
 						   opt_json(airlock_hook_type(h)), "command",
-						   opt_json(airlock_hook_command(h)), "timeout",
+						   opt_json(airlock_hook_command(h)), "url",
+						   opt_json(airlock_hook_url(h)), "timeout",
 						   airlock_hook_timeout(h)));
 	}
 	return a;

@@ -11,7 +11,7 @@
 #include "cli/cli.h"
 
 const char cmd_trust_help[] =
-	"Usage: airlock trust [--yes] [--restricted] [--expect DIGEST] [DIR]\n"
+	"Usage: airlock trust [--yes] [--restricted] [--accept-unbound] [--expect DIGEST] [DIR]\n"
 	"       airlock trust --list [--format text|json]\n"
 	"\n"
 	"Shows what trusting the project in DIR (default: the current directory) would\n"
@@ -26,6 +26,12 @@ const char cmd_trust_help[] =
 	"                     --yes, nothing is recorded\n"
 	"  --restricted       record a restricted decision: instruction files are loaded,\n"
 	"                     hooks, MCP servers, env, helpers and permissions are not\n"
+	"  --accept-unbound   trust although an entry runs code airlock cannot pin (a\n"
+	"                     glob, a variable, a Makefile recipe: marked 'unbound' in\n"
+	"                     the review) or a file that runs things could not be read\n"
+	"                     with its agent's grammar; without it such a project is\n"
+	"                     not trusted with --yes, and at the prompt only by typing\n"
+	"                     'accept unbound'\n"
 	"  --expect DIGEST    record only if the manifest digest is DIGEST (the one a\n"
 	"                     person reviewed); otherwise exit 4 and record nothing\n"
 	"  --list             list every recorded decision\n"
@@ -51,7 +57,7 @@ const char cmd_revoke_help[] =
 
 struct trust_args {
 	const char *dir, *expect;
-	bool yes, restricted, list;
+	bool yes, restricted, list, accept_unbound;
 	enum output_format format;
 };
 
@@ -72,6 +78,8 @@ static int parse_args(struct trust_args *a, int argc, char **argv)
 			a->yes = true;
 		} else if (strcmp(argv[i], "--restricted") == 0) {
 			a->restricted = true;
+		} else if (strcmp(argv[i], "--accept-unbound") == 0) {
+			a->accept_unbound = true;
 		} else if (strcmp(argv[i], "--list") == 0) {
 			a->list = true;
 		} else if (strcmp(argv[i], "--expect") == 0) {
@@ -98,6 +106,16 @@ static void print_escaped(const char *prefix, const char *s)
 
 	printf("%s%s", prefix, shown);
 	free(shown);
+}
+
+/* Entries that keep trust from being recorded without --accept-unbound. */
+static size_t blocking(const airlock_inspection *in)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < airlock_inspection_count(in); i++)
+		n += airlock_inspection_blocks(in, i);
+	return n;
 }
 
 /* What the decision covers, for the person deciding. */
@@ -136,6 +154,10 @@ static void show_review(airlock_project *p, const airlock_inspection *in)
 	}
 	printf("\n%zu instruction file%s (rescanned at every load, not bound by trust)\n\n",
 	       instructions, instructions == 1 ? "" : "s");
+	if (blocking(in))
+		printf("%zu entr%s run code airlock cannot pin or could not read (marked above):\n"
+		       "trusting records nothing without --accept-unbound.\n\n",
+		       blocking(in), blocking(in) == 1 ? "y" : "ies");
 }
 
 /* The scan belongs to the review: what the files say, not only what they run.
@@ -161,20 +183,24 @@ static int show_findings(airlock_project *p)
 	return rc;
 }
 
-static bool confirm(void)
+static bool confirm(bool unbound)
 {
 	char line[64];
 
-	fputs("Trust this project? [y/N] ", stdout);
+	fputs(unbound ? "Trust this project, with what airlock cannot pin? Type 'accept unbound': "
+		      : "Trust this project? [y/N] ",
+	      stdout);
 	fflush(stdout);
 	if (!fgets(line, sizeof(line), stdin))
 		return false;
+	if (unbound)
+		return strcmp(line, "accept unbound\n") == 0;
 	return strcmp(line, "y\n") == 0 || strcmp(line, "Y\n") == 0 || strcmp(line, "yes\n") == 0;
 }
 
-static int record(airlock_project *p, airlock_decision d, const char *expect)
+static int record(airlock_project *p, airlock_decision d, const char *expect, unsigned int flags)
 {
-	int rc = airlock_project_trust(p, d, expect);
+	int rc = airlock_project_trust_flags(p, d, expect, flags);
 
 	if (rc == AIRLOCK_ECHANGED) {
 		cli_error("trust: %s", airlock_error_last());
@@ -280,13 +306,14 @@ int cmd_trust(int argc, char **argv)
 			airlock_project_digest(p));
 		goto out;
 	}
-	if (!a.yes && !confirm()) {
+	if (!a.yes && !confirm(!a.restricted && !a.accept_unbound && blocking(in))) {
 		printf("Not trusted; nothing recorded.\n");
 		rc = EXIT_UNTRUSTED;
 		goto out;
 	}
-	rc = record(p, a.restricted ? AIRLOCK_DECISION_RESTRICTED : AIRLOCK_DECISION_TRUSTED,
-		    a.expect);
+	rc = record(
+		p, a.restricted ? AIRLOCK_DECISION_RESTRICTED : AIRLOCK_DECISION_TRUSTED, a.expect,
+		a.accept_unbound || (!a.yes && blocking(in)) ? AIRLOCK_TRUST_ACCEPT_UNBOUND : 0);
 	if (rc == EXIT_OK)
 		printf("%s: %s\n", a.restricted ? "Restricted" : "Trusted",
 		       airlock_project_digest(p));
@@ -309,7 +336,7 @@ int cmd_deny(int argc, char **argv)
 	opts.flags |= AIRLOCK_OPT_REPO_ROOT; /* a subfolder is its repository */
 	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
 		return cli_lib_error(rc, "deny");
-	rc = record(p, AIRLOCK_DECISION_DENIED, NULL);
+	rc = record(p, AIRLOCK_DECISION_DENIED, NULL, 0);
 	if (rc == EXIT_OK) {
 		print_escaped("Denied: ", airlock_project_path(p));
 		fputc('\n', stdout);

@@ -62,7 +62,10 @@
 
 /* Consecutive blanks on one line, followed by text, that count as pushing
  * text off screen. */
-#define LIMIT_BLANK_RUN 100
+#define LIMIT_BLANK_RUN  100
+/* Bytes looked back for the start of the line of a blank run ending in '|'
+ * (a Markdown table row starts with one); further back, it is not a table. */
+#define LIMIT_BLANK_LINE 4096
 
 /* Seconds the sandboxed scanner may take as a whole before it is killed. */
 #define LIMIT_SCAN_DEADLINE 900
@@ -232,6 +235,19 @@
 /* Inspection: words of one hook or MCP command line looked at for the
  * programs inside the project it runs (those are bound at trust). */
 #define LIMIT_COMMAND_WORDS 64
+
+/* Binding (scanners/runs.c): words of one simple command followed (more is
+ * an unbound entry, never a silent cut), nesting of the syntax tree walked,
+ * `sh -c` code and project tasks (npm scripts) followed inside each other,
+ * and bytes of a command quoted in an unbound entry's message. */
+#define LIMIT_RUNS_WORDS   4096
+#define LIMIT_RUNS_TREE    256
+#define LIMIT_RUNS_NESTING 6
+#define LIMIT_RUNS_QUOTE   120
+
+/* Bytes of one value shown in the review; the rest is marked, never
+ * dropped silently ("...(3000 more bytes)"). */
+#define LIMIT_REVIEW_VALUE_BYTES 200
 
 /* Bytes after an unclosed hiding HTML block (<details>, <div hidden>) that
  * are searched for its closing tag and judged as hidden. */

@@ -30,6 +30,7 @@ void airlock_config_free(airlock_config *c)
 		free(c->hooks[i].matcher);
 		free(c->hooks[i].type);
 		free(c->hooks[i].command);
+		free(c->hooks[i].url);
 	}
 	free(c->hooks);
 	for (size_t i = 0; i < c->nmcp; i++) {
@@ -93,6 +94,11 @@ const char *airlock_hook_type(const airlock_hook *h)
 const char *airlock_hook_command(const airlock_hook *h)
 {
 	return h->command;
+}
+
+const char *airlock_hook_url(const airlock_hook *h)
+{
+	return h->url;
 }
 
 double airlock_hook_timeout(const airlock_hook *h)

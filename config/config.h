@@ -15,6 +15,7 @@ struct kv {
 
 struct airlock_hook {
 	char *event, *matcher, *type, *command;
+	char *url; /* the hook's url, whatever its type picks */
 	double timeout;
 };
 

@@ -5,9 +5,10 @@
  * keys rejected: the agent and airlock must not see different values), and
  * nothing found is ever run. A file that does not parse is a PROBLEM item.
  *
- * Finding the programs a command runs is a shell-word approximation (quotes,
- * operators, env assignments, interpreters); the tree-sitter analysis of
- * commands refines it. It only ever adds files to what trust binds.
+ * The programs a command runs are found from its bash syntax tree
+ * (scanners/runs.c) and bound; what cannot be pinned is an UNBOUND item, and
+ * a file that cannot be read with its agent's grammar a PROBLEM item, both
+ * marked `blocks`: trust refuses them unless the person accepts them.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,7 @@
 #include "common/limits.h"
 #include "config/inspect.h"
 #include "formats/formats.h"
+#include "scanners/runs.h"
 #include "snapshot/source_dir.h"
 #include "surfaces/keys.h"
 
@@ -32,10 +34,30 @@ struct ctx {
 	bool bind;
 	const char *file;
 	bool from_file_dir; /* commands' paths are relative to the file's folder */
+	const char *entry;  /* the item whose command is being followed */
+	bool commands;      /* analyse commands (not for al_inspect_named_files) */
+	struct ts_parsers ps;
+	struct al_runs runs;
 	int error;
 };
 
 /* --- items ------------------------------------------------------------------ */
+
+/* A value as the review shows it: cut at LIMIT_REVIEW_VALUE_BYTES (on a
+ * character boundary) with what was cut said, never silently. */
+static char *shown_value(const char *v)
+{
+	size_t len = strlen(v), cut = LIMIT_REVIEW_VALUE_BYTES;
+	char *out;
+
+	if (len <= LIMIT_REVIEW_VALUE_BYTES + 32)
+		return strdup(v);
+	while (cut > 0 && ((unsigned char)v[cut] & 0xC0) == 0x80)
+		cut--;
+	if (asprintf(&out, "%.*s...(%zu more bytes)", (int)cut, v, len - cut) < 0)
+		return NULL;
+	return out;
+}
 
 static void add_item(struct ctx *c, airlock_item_type type, const char *name, const char *value)
 {
@@ -53,8 +75,9 @@ static void add_item(struct ctx *c, airlock_item_type type, const char *name, co
 	it = &in->items[in->count];
 	it->file = strdup(c->file);
 	it->type = type;
+	it->blocks = false;
 	it->name = strdup(name);
-	it->value = strdup(value ? value : "");
+	it->value = shown_value(value ? value : "");
 	if (!it->file || !it->name || !it->value) {
 		free(it->file);
 		free(it->name);
@@ -87,171 +110,180 @@ static void add_value(struct ctx *c, airlock_item_type type, const char *name, j
 
 /* --- the programs a command runs ------------------------------------------- */
 
-static const char *const project_vars[] = {
-	"$CLAUDE_PROJECT_DIR/", "${CLAUDE_PROJECT_DIR}/", "${workspaceFolder}/", "$PWD/", "${PWD}/",
-};
-
-static const char *const interpreters[] = {
-	"sh",      "bash",    "zsh",  "dash",   "ksh",     "fish",      "python",
-	"python3", "python2", "node", "nodejs", "deno",    "bun",       "ruby",
-	"perl",    "php",     "pwsh", "tsx",    "ts-node", "osascript",
-};
-
-static const char *const wrappers[] = { "env", "exec", "command", "nohup", "time", "sudo" };
-
-static bool in_list(const char *word, const char *const *list, size_t n)
+static void add_unbound(struct ctx *c, const struct al_run *r)
 {
-	const char *base = strrchr(word, '/');
+	char *msg = NULL;
+	struct inspect_item *last = c->out->count ? &c->out->items[c->out->count - 1] : NULL;
 
-	base = base ? base + 1 : word;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(base, list[i]) == 0)
-			return true;
-	return false;
+	if (asprintf(&msg, "runs code airlock cannot pin: `%s` -> %s", r->command, r->why) < 0) {
+		c->error = c->error ? c->error : al_error_oom();
+		return;
+	}
+	/* the same reason twice for one entry (a loop, a repeated word) */
+	if (!last || last->type != AIRLOCK_ITEM_UNBOUND || strcmp(last->value, msg) != 0) {
+		add_item(c, AIRLOCK_ITEM_UNBOUND, c->entry ? c->entry : "command", msg);
+		if (!c->error)
+			c->out->items[c->out->count - 1].blocks = true;
+	}
+	free(msg);
 }
 
-static bool is_assignment(const char *w)
-{
-	size_t n = strspn(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
+static void follow(void *arg, const struct al_run *r);
 
-	return n > 0 && w[n] == '=' && !(w[0] >= '0' && w[0] <= '9');
+/* The snapshot's entry for `path`, once bound. */
+static const struct airlock_entry *entry_of(const struct ctx *c, const char *path)
+{
+	for (size_t i = 0; i < c->p->snap.count; i++)
+		if (strcmp(c->p->snap.entries[i].path, path) == 0)
+			return &c->p->snap.entries[i];
+	return NULL;
 }
 
-/* A project-relative path, or NULL for words that are not one. */
-static const char *project_path(const char *w)
+/* npm test: package.json's scripts.test (with pretest and posttest), run by
+ * sh in the folder of package.json; `npm start` without a script runs
+ * `node server.js`. */
+static void follow_task(struct ctx *c, const struct al_run *r)
 {
-	for (size_t i = 0; i < sizeof(project_vars) / sizeof(project_vars[0]); i++)
-		if (strncmp(w, project_vars[i], strlen(project_vars[i])) == 0) {
-			w += strlen(project_vars[i]);
-			break;
+	const struct airlock_entry *e;
+	struct al_doc d;
+	char dir[LIMIT_PATH_BYTES], why[256], name[256];
+	const char *slash = strrchr(r->path, '/');
+	json_t *scripts;
+
+	snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - r->path) : 0, r->path);
+	if (c->bind && !c->error && c->p->rootfd >= 0)
+		c->error = al_source_dir_add_file(&c->p->snap, c->p->rootfd, r->path,
+						  &al_inspect_program_surface);
+	if (c->error)
+		return;
+	if (!(e = entry_of(c, r->path)) || !e->data) {
+		if (strcmp(r->task, "start") == 0) {
+			const char *argv[] = { "node", "server.js" };
+
+			al_runs_argv(&c->runs, argv, 2, dir, r->depth + 1);
 		}
-	if (!*w || w[0] == '/' || w[0] == '~' || strpbrk(w, "$`*?[{") ||
-	    strncmp(w, "../", 3) == 0 || strstr(w, "/../") || strcmp(w, "..") == 0)
-		return NULL; /* not a file inside the project */
-	return w;
-}
-
-/* One simple command's words: which of them name a program to run. */
-static void programs_of(char **words, size_t n, void (*fn)(void *, const char *), void *arg)
-{
-	size_t i = 0;
-	const char *path;
-
-	while (i < n && (is_assignment(words[i]) ||
-			 in_list(words[i], wrappers, sizeof(wrappers) / sizeof(wrappers[0])) ||
-			 (i > 0 && words[i][0] == '-' &&
-			  in_list(words[i - 1], wrappers, sizeof(wrappers) / sizeof(wrappers[0])))))
-		i++;
-	if (i == n)
-		return;
-	/* A bare word is looked up in PATH; with a slash it is a file. */
-	if (strchr(words[i], '/') && (path = project_path(words[i])))
-		fn(arg, path);
-	if (!in_list(words[i], interpreters, sizeof(interpreters) / sizeof(interpreters[0])))
-		return;
-	for (i++; i < n; i++) {
-		if (strcmp(words[i], "-c") == 0 || strcmp(words[i], "-e") == 0 ||
-		    strcmp(words[i], "-m") == 0 || strcmp(words[i], "--eval") == 0)
-			return; /* inline code or a module: no script file */
-		if (words[i][0] == '-' || strcmp(words[i], "run") == 0)
-			continue;
-		if ((path = project_path(words[i])))
-			fn(arg, path);
 		return;
 	}
-}
+	if (r->depth + 1 > LIMIT_RUNS_NESTING) {
+		struct al_run u = *r;
 
-struct lexer {
-	char buf[4096];
-	size_t len;
-	char *words[LIMIT_COMMAND_WORDS];
-	size_t nwords;
-	bool in_word;
-};
-
-static void end_word(struct lexer *lx)
-{
-	if (!lx->in_word)
+		u.kind = AL_RUN_UNBOUND;
+		u.why = "npm scripts nested too deeply to follow";
+		add_unbound(c, &u);
 		return;
-	lx->buf[lx->len++] = '\0';
-	lx->in_word = false;
-}
-
-static void put(struct lexer *lx, char ch)
-{
-	if (lx->len + 2 >= sizeof(lx->buf) || (!lx->in_word && lx->nwords == LIMIT_COMMAND_WORDS))
-		return;
-	if (!lx->in_word) {
-		lx->words[lx->nwords++] = lx->buf + lx->len;
-		lx->in_word = true;
 	}
-	lx->buf[lx->len++] = ch;
-}
+	al_doc_init(&d);
+	if (al_doc_load(&d, AIRLOCK_KIND_JSON, e->data, e->data_len, why, sizeof(why)) != 0) {
+		struct al_run u = *r;
 
-static void end_command(struct lexer *lx, void (*fn)(void *, const char *), void *arg)
-{
-	end_word(lx);
-	programs_of(lx->words, lx->nwords, fn, arg);
-	lx->nwords = 0;
-	lx->len = 0;
-}
-
-void al_inspect_command_programs(const char *cmd, void (*fn)(void *arg, const char *path),
-				 void *arg)
-{
-	struct lexer *lx = calloc(1, sizeof(*lx));
-
-	if (!lx)
+		u.kind = AL_RUN_UNBOUND;
+		u.why = "package.json does not parse, so its scripts cannot be read";
+		al_doc_free(&d);
+		add_unbound(c, &u);
 		return;
-	for (const char *s = cmd; *s; s++) {
-		if (*s == '\'') {
-			const char *end = strchr(s + 1, '\'');
+	}
+	scripts = json_object_get(d.root, "scripts");
+	for (int k = 0; k < 3 && !c->error; k++) {
+		json_t *v;
 
-			if (!end)
-				break;
-			while (++s < end)
-				put(lx, *s);
-		} else if (*s == '"') {
-			for (s++; *s && *s != '"'; s++) {
-				if (*s == '\\' && s[1])
-					s++;
-				put(lx, *s);
-			}
-			if (!*s)
-				break;
-		} else if (*s == '\\' && s[1]) {
-			put(lx, *++s);
-		} else if (strchr(";&|()\n", *s)) {
-			end_command(lx, fn, arg);
-		} else if (*s == ' ' || *s == '\t') {
-			end_word(lx);
-		} else {
-			put(lx, *s);
+		snprintf(name, sizeof(name), "%s%s",
+			 k == 0   ? "pre"
+			 : k == 1 ? ""
+				  : "post",
+			 r->task);
+		v = json_object_get(scripts, name);
+		if (json_is_string(v))
+			al_runs_shell(&c->runs, json_string_value(v), json_string_length(v), dir,
+				      r->depth + 1);
+		else if (k == 1 && strcmp(r->task, "start") == 0) {
+			const char *argv[] = { "node", "server.js" };
+
+			al_runs_argv(&c->runs, argv, 2, dir, r->depth + 1);
 		}
 	}
-	end_command(lx, fn, arg);
-	free(lx);
+	al_doc_free(&d);
 }
 
-static void bind_program(void *arg, const char *path)
+static void follow(void *arg, const struct al_run *r)
 {
 	struct ctx *c = arg;
-	char joined[LIMIT_PATH_BYTES];
 
-	/* Cursor runs its hooks from .cursor/ (cursor.com/docs/agent/hooks) */
-	if (c->from_file_dir && !al_snapshot_join(joined, sizeof(joined), c->file, path))
+	if (c->error)
 		return;
-	if (c->bind && !c->error && c->p->rootfd >= 0)
-		c->error = al_source_dir_add_file(&c->p->snap, c->p->rootfd,
-						  c->from_file_dir ? joined : path,
-						  &al_inspect_program_surface);
+	switch (r->kind) {
+	case AL_RUN_FILE:
+		if (c->bind && *r->path && c->p->rootfd >= 0)
+			c->error = al_source_dir_add_file(&c->p->snap, c->p->rootfd, r->path,
+							  &al_inspect_program_surface);
+		break;
+	case AL_RUN_TASK:
+		follow_task(c, r);
+		break;
+	case AL_RUN_UNBOUND:
+		add_unbound(c, r);
+		break;
+	}
+}
+
+/* The folder commands start in: the root, or .cursor/ for Cursor's hooks
+ * (cursor.com/docs/agent/hooks). */
+static void command_base(const struct ctx *c, char *base, size_t cap)
+{
+	const char *slash = strrchr(c->file, '/');
+
+	if (c->from_file_dir && slash)
+		snprintf(base, cap, "%.*s", (int)(slash - c->file), c->file);
+	else
+		base[0] = '\0';
+}
+
+static void runs_of(struct ctx *c, const char *name, const char *cmd, size_t len)
+{
+	char base[LIMIT_PATH_BYTES];
+
+	if (!c->commands)
+		return;
+	command_base(c, base, sizeof(base));
+	c->entry = name;
+	if (al_runs_shell(&c->runs, cmd, len, base, 0) < 0 && !c->error)
+		c->error = c->runs.error;
+	c->entry = NULL;
+}
+
+struct collect {
+	void (*fn)(void *arg, const char *path, bool unbound);
+	void *arg;
+};
+
+static void collect_one(void *arg, const struct al_run *r)
+{
+	struct collect *k = arg;
+	char *text = NULL;
+
+	if (r->kind == AL_RUN_FILE && *r->path)
+		k->fn(k->arg, r->path, false);
+	else if (r->kind == AL_RUN_TASK && asprintf(&text, "%s:%s", r->path, r->task) >= 0)
+		k->fn(k->arg, text, false);
+	else if (r->kind == AL_RUN_UNBOUND)
+		k->fn(k->arg, r->why, true);
+	free(text);
+}
+
+void al_inspect_command_programs(const char *cmd, void (*fn)(void *, const char *, bool), void *arg)
+{
+	struct ts_parsers ps = { { 0 } };
+	struct collect k = { fn, arg };
+	struct al_runs rs = { &ps, collect_one, &k, 0, 0 };
+
+	al_runs_shell(&rs, cmd, strlen(cmd), "", 0);
+	al_ts_parsers_free(&ps);
 }
 
 static void command_item(struct ctx *c, airlock_item_type type, const char *name, json_t *v)
 {
 	add_value(c, type, name, v);
 	if (json_is_string(v))
-		al_inspect_command_programs(json_string_value(v), bind_program, c);
+		runs_of(c, name, json_string_value(v), json_string_length(v));
 }
 
 /* --- the configuration keys, from the table (surfaces/keys.c) ----------------- */
@@ -313,7 +345,22 @@ static void argv_item(struct ctx *c, airlock_item_type type, const char *name, j
 		}
 	add_item(c, type, name, line);
 	free(line);
-	programs_of(words, n, bind_program, c);
+	if (n == LIMIT_COMMAND_WORDS) {
+		struct al_run u = {
+			AL_RUN_UNBOUND, NULL, NULL, name, "a command of too many words to follow", 0
+		};
+
+		add_unbound(c, &u);
+	}
+	if (c->commands) {
+		char base[LIMIT_PATH_BYTES];
+
+		command_base(c, base, sizeof(base));
+		c->entry = name;
+		if (al_runs_argv(&c->runs, (const char *const *)words, n, base, 0) < 0 && !c->error)
+			c->error = c->runs.error;
+		c->entry = NULL;
+	}
 }
 
 /* A command given as a string (shell) or an argv array, with optional
@@ -407,6 +454,22 @@ static void key_hook(struct apply *a, const char *where, json_t *h)
 	if (!cmd && !json_object_get(h, "powershell") && !json_object_get(h, "url") &&
 	    !json_object_get(h, "prompt"))
 		add_value(c, AIRLOCK_ITEM_HOOK, name, h);
+	if (cmd && (json_object_get(h, "url") || json_object_get(h, "prompt"))) {
+		json_t *type = json_object_get(h, "type");
+		char label[600], msg[300];
+
+		snprintf(label, sizeof(label), "%s: has both a command and a %s", name,
+			 json_object_get(h, "url") ? "URL" : "prompt");
+		snprintf(msg, sizeof(msg),
+			 "the agent uses the one its type%s%s%s picks: %s; both are listed above",
+			 json_is_string(type) ? " (" : "",
+			 json_is_string(type) ? json_string_value(type) : "",
+			 json_is_string(type) ? ")" : "",
+			 json_is_string(type) && strcmp(json_string_value(type), "command") != 0
+				 ? "not the command"
+				 : "the command");
+		add_item(c, AIRLOCK_ITEM_PROBLEM, label, msg);
+	}
 }
 
 static void env_items(struct ctx *c, const char *prefix, json_t *env)
@@ -471,9 +534,20 @@ static void key_server(struct ctx *c, const char *where, json_t *srv)
 	if (!cmd && !url)
 		add_value(c, AIRLOCK_ITEM_MCP_SERVER, name, srv);
 	if (cmd && url) {
+		json_t *type = json_object_get(srv, "type");
+		const char *t = json_is_string(type) ? json_string_value(type) : NULL;
+		bool remote = t && (strcmp(t, "http") == 0 || strcmp(t, "sse") == 0 ||
+				    strcmp(t, "streamable-http") == 0 || strcmp(t, "remote") == 0);
+		char msg[300];
+
 		snprintf(label, sizeof(label), "%s: has both a command and a URL", name);
-		add_item(c, AIRLOCK_ITEM_PROBLEM, label,
-			 "the agent picks one by its type; both are listed above");
+		snprintf(msg, sizeof(msg),
+			 "the agent picks one by its type (%s): %s; both are listed above",
+			 t ? t : "none given",
+			 remote ? "the URL is what it uses, not the command"
+			 : t    ? "the command"
+				: "which one depends on the agent");
+		add_item(c, AIRLOCK_ITEM_PROBLEM, label, msg);
 	}
 	env_items(c, name, json_object_get(srv, "env"));
 	env_items(c, name, json_object_get(srv, "environment"));
@@ -499,6 +573,23 @@ static void key_permission(struct ctx *c, const char *where, json_t *v)
 			add_value(c, AIRLOCK_ITEM_PERMISSION, last_key(where), item);
 	else
 		add_value(c, AIRLOCK_ITEM_PERMISSION, where, v);
+}
+
+/* A project-relative path, or NULL for words that are not one. */
+static const char *project_path(const char *w)
+{
+	static const char *const vars[] = { "$CLAUDE_PROJECT_DIR/", "${CLAUDE_PROJECT_DIR}/",
+					    "${workspaceFolder}/", "$PWD/", "${PWD}/" };
+
+	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++)
+		if (strncmp(w, vars[i], strlen(vars[i])) == 0) {
+			w += strlen(vars[i]);
+			break;
+		}
+	if (!*w || w[0] == '/' || w[0] == '~' || strpbrk(w, "$`*?[{") ||
+	    strncmp(w, "../", 3) == 0 || strstr(w, "/../") || strcmp(w, "..") == 0)
+		return NULL; /* not a file inside the project */
+	return w;
 }
 
 /* A project-relative path named by a key (not a glob, not outside). */
@@ -692,16 +783,22 @@ static void inspect_file(struct ctx *c, const struct airlock_entry *e)
 	} else if (rc < 0) {
 		snprintf(msg, sizeof(msg), "not inspected: %s", why);
 		add_item(c, AIRLOCK_ITEM_PROBLEM, "parse", msg);
+		/* what it would run is unknown: as unbound as anything can be */
+		if (!c->error)
+			c->out->items[c->out->count - 1].blocks = true;
 	} else if (rc == 0) {
 		inspect_root(c, d.root, e->surface->schema);
 	}
 	al_doc_free(&d);
 }
 
-int al_inspect_project(struct airlock_inspection *out, airlock_project *p, bool bind_programs)
+static int inspect(struct airlock_inspection *out, airlock_project *p, bool bind_programs,
+		   bool commands)
 {
-	struct ctx c = { out, p, bind_programs, NULL, false, 0 };
+	struct ctx c = { out, p, bind_programs, NULL, false, NULL, commands, { { 0 } }, { 0 }, 0 };
 	size_t n = p->snap.count;
+
+	c.runs = (struct al_runs){ &c.ps, follow, &c, 0, 0 };
 
 	memset(out, 0, sizeof(*out));
 	/* Binding adds entries (and may move the array): walk by index, over the
@@ -723,9 +820,25 @@ int al_inspect_project(struct airlock_inspection *out, airlock_project *p, bool 
 		inspect_file(&c, &p->snap.entries[i]);
 		free(file);
 	}
+	al_ts_parsers_free(&c.ps);
 	if (c.error)
 		al_inspect_clear(out);
 	return c.error;
+}
+
+int al_inspect_project(struct airlock_inspection *out, airlock_project *p, bool bind_programs)
+{
+	return inspect(out, p, bind_programs, true);
+}
+
+int al_inspect_named_files(airlock_project *p)
+{
+	struct airlock_inspection in;
+	int error = inspect(&in, p, true, false);
+
+	if (error == 0)
+		al_inspect_clear(&in);
+	return error;
 }
 
 void al_inspect_clear(struct airlock_inspection *in)
@@ -737,4 +850,12 @@ void al_inspect_clear(struct airlock_inspection *in)
 	}
 	free(in->items);
 	memset(in, 0, sizeof(*in));
+}
+
+const struct inspect_item *al_inspect_blocking(const struct airlock_inspection *in)
+{
+	for (size_t i = 0; i < in->count; i++)
+		if (in->items[i].blocks)
+			return &in->items[i];
+	return NULL;
 }

@@ -12,6 +12,7 @@ struct inspect_item {
 	char *file;
 	airlock_item_type type;
 	char *name, *value;
+	bool blocks; /* an unbound entry, or a file not understood: trust refuses */
 };
 
 struct airlock_inspection {
@@ -31,12 +32,21 @@ extern const struct surface al_inspect_program_surface;
  */
 int al_inspect_project(struct airlock_inspection *out, airlock_project *p, bool bind_programs);
 
+/* Only the instruction files configuration names, added to the snapshot:
+ * no command is analysed (load, after the gate bound the programs from the
+ * record; tree-sitter aborts when memory runs out, the load must not). */
+int al_inspect_named_files(airlock_project *p);
+
 void al_inspect_clear(struct airlock_inspection *in);
 
-/* The project-relative programs one command line runs, for tests: calls fn
- * for each candidate path (program words and interpreters' script
- * arguments). */
-void al_inspect_command_programs(const char *command, void (*fn)(void *arg, const char *path),
-				 void *arg);
+/* What one command line runs, for tests: calls fn with each project file it
+ * runs ("package.json:test" for a task) and, with `unbound`, each reason
+ * something it runs cannot be pinned. */
+void al_inspect_command_programs(const char *command,
+				 void (*fn)(void *arg, const char *path, bool unbound), void *arg);
+
+/* The first item that keeps trust from being recorded (an unbound entry or
+ * a file not understood), or NULL. */
+const struct inspect_item *al_inspect_blocking(const struct airlock_inspection *in);
 
 #endif

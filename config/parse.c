@@ -177,13 +177,19 @@ static int add_hook(const struct parse *ps, const char *event, json_t *matcher, 
 	hook = &c->hooks[c->nhooks++];
 	memset(hook, 0, sizeof(*hook));
 	timeout = json_object_get(h, "timeout");
-	if (!(cmd = json_object_get(h, "command")))
+	/* the agent picks by type: "http" runs the url, whatever command is
+	 * beside it (a harmless command must not be what the review shows) */
+	if (json_is_string(json_object_get(h, "type")) &&
+	    strcmp(json_string_value(json_object_get(h, "type")), "http") == 0)
+		cmd = json_object_get(h, "url");
+	else if (!(cmd = json_object_get(h, "command")))
 		cmd = json_object_get(h, "url");
 	if (!(hook->event = strdup(event)))
 		return al_error_oom();
 	if ((error = dup_string(ps, &hook->matcher, matcher, "a hook matcher")) < 0 ||
 	    (error = dup_string(ps, &hook->type, json_object_get(h, "type"), "a hook type")) < 0 ||
-	    (error = dup_string(ps, &hook->command, cmd, "a hook command")) < 0)
+	    (error = dup_string(ps, &hook->command, cmd, "a hook command")) < 0 ||
+	    (error = dup_string(ps, &hook->url, json_object_get(h, "url"), "a hook url")) < 0)
 		return error;
 	if (!hook->command)
 		return invalid(ps, "hooks.%s: a hook has no command or url", event);

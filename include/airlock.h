@@ -443,6 +443,18 @@ AIRLOCK_EXTERN airlock_change airlock_status_change_kind(const airlock_status *s
 AIRLOCK_EXTERN int airlock_project_trust(airlock_project *p, airlock_decision decision,
 					 const char *expect_digest);
 
+/*
+ * airlock_project_trust with flags. AIRLOCK_DECISION_TRUSTED is refused
+ * (AIRLOCK_EINVALID, nothing recorded) while the inspection has an
+ * AIRLOCK_ITEM_UNBOUND item, or a PROBLEM item for an executable file that
+ * could not be understood with its agent's grammar (what it runs is
+ * unknown): with AIRLOCK_TRUST_ACCEPT_UNBOUND the person accepts them and
+ * the decision is recorded. airlock_project_trust() is this with flags 0.
+ */
+#define AIRLOCK_TRUST_ACCEPT_UNBOUND (1u << 0)
+AIRLOCK_EXTERN int airlock_project_trust_flags(airlock_project *p, airlock_decision decision,
+					       const char *expect_digest, unsigned int flags);
+
 /* Forgets the project's decision. AIRLOCK_ENOTFOUND when there was none. */
 AIRLOCK_EXTERN int airlock_project_revoke(airlock_project *p);
 
@@ -458,8 +470,11 @@ typedef enum airlock_item_type {
 	AIRLOCK_ITEM_PERMISSION, /* name: allow/deny/ask/defaultMode/...; value: the rule */
 	AIRLOCK_ITEM_SETTING,    /* other settings that widen what runs (e.g. MCP auto-approval) */
 	AIRLOCK_ITEM_PROBLEM,    /* the file could not be inspected; value: why */
-	AIRLOCK_ITEM_COMMAND     /* a command the agent or editor runs (a task, a language
+	AIRLOCK_ITEM_COMMAND,    /* a command the agent or editor runs (a task, a language
 				  * server, tool discovery, notify); name: the key */
+	AIRLOCK_ITEM_UNBOUND     /* something the entry `name` runs that airlock cannot pin (a
+				  * glob, a variable, a Makefile recipe); value: in plain words.
+				  * Trust refuses it unless AIRLOCK_TRUST_ACCEPT_UNBOUND */
 } airlock_item_type;
 
 typedef struct airlock_inspection airlock_inspection;
@@ -480,6 +495,10 @@ AIRLOCK_EXTERN airlock_item_type airlock_inspection_type(const airlock_inspectio
 AIRLOCK_EXTERN const char *airlock_inspection_name(const airlock_inspection *in, size_t i);
 AIRLOCK_EXTERN const char *airlock_inspection_value(const airlock_inspection *in, size_t i);
 AIRLOCK_EXTERN const char *airlock_item_type_name(airlock_item_type type);
+/* Nonzero when item i keeps a trusted decision from being recorded without
+ * AIRLOCK_TRUST_ACCEPT_UNBOUND: an AIRLOCK_ITEM_UNBOUND item, or the PROBLEM
+ * of an executable file that could not be understood. */
+AIRLOCK_EXTERN int airlock_inspection_blocks(const airlock_inspection *in, size_t i);
 
 /* ------------------------------------------------------------------------ */
 /* The trust store as a whole                                               */
@@ -600,7 +619,10 @@ AIRLOCK_EXTERN const char *airlock_hook_event(const airlock_hook *h);   /* "PreT
 AIRLOCK_EXTERN const char *airlock_hook_matcher(const airlock_hook *h); /* may be NULL */
 AIRLOCK_EXTERN const char *airlock_hook_type(const airlock_hook *h);    /* "command", "http" */
 AIRLOCK_EXTERN const char *airlock_hook_command(const airlock_hook *h); /* command or URL */
-AIRLOCK_EXTERN double airlock_hook_timeout(const airlock_hook *h);      /* seconds; 0: none */
+/* The hook's url when it has one (NULL otherwise), even when its type picks
+ * the command: a review shows both. */
+AIRLOCK_EXTERN const char *airlock_hook_url(const airlock_hook *h);
+AIRLOCK_EXTERN double airlock_hook_timeout(const airlock_hook *h); /* seconds; 0: none */
 
 AIRLOCK_EXTERN size_t airlock_config_mcp_count(const airlock_config *c);
 AIRLOCK_EXTERN const airlock_mcp_server *airlock_config_mcp(const airlock_config *c, size_t i);

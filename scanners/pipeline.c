@@ -108,6 +108,33 @@ out:
 	return rc;
 }
 
+/* An executable JSON file that the agent's own reader (the one inspection
+ * uses: duplicate keys, a byte order mark, a top level that is no object,
+ * an empty file) refuses is AL401 too, when the tree's analysis had no
+ * parse finding for it: what the review cannot read is never clean. */
+static int json_readable(struct findings *fs, const struct scan_input *in, size_t from)
+{
+	struct al_doc d;
+	char why[256], msg[400];
+	int rc;
+
+	if (in->cls != AIRLOCK_CLASS_EXECUTABLE)
+		return 0;
+	for (size_t i = from; i < fs->count; i++)
+		if (!strcmp(fs->v[i].rule, "AL401") || !strcmp(fs->v[i].rule, "AL402"))
+			return 0;
+	al_doc_init(&d);
+	rc = al_doc_load(&d, in->kind, in->data, in->len, why, sizeof(why));
+	al_doc_free(&d);
+	if (rc == AIRLOCK_EINVALID) {
+		struct finding_spec s = { 0 };
+
+		al_finding_spec_rule(&s, "AL401", 0, msg, sizeof(msg), why);
+		return al_findings_add(fs, in, &s);
+	}
+	return rc < 0 ? rc : 0;
+}
+
 /* The structural analyses: what needs a syntax tree, by kind. */
 static int structure_scan(struct findings *fs, const struct scan_input *in)
 {
@@ -119,7 +146,10 @@ static int structure_scan(struct findings *fs, const struct scan_input *in)
 
 		error = al_shell_scan(fs, &ps, in, &c);
 	} else if (in->kind == AIRLOCK_KIND_JSON || in->kind == AIRLOCK_KIND_JSONC) {
-		error = al_settings_scan(fs, &ps, in);
+		size_t from = fs->count;
+
+		if ((error = al_settings_scan(fs, &ps, in)) == 0)
+			error = json_readable(fs, in, from);
 	} else if (in->kind == AIRLOCK_KIND_TOML || in->kind == AIRLOCK_KIND_YAML) {
 		error = doc_scan(fs, &ps, in, false, 0);
 	} else if (in->kind == AIRLOCK_KIND_TEXT && is_dotenv(in->path)) {

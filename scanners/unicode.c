@@ -409,6 +409,25 @@ static int check_word(struct ctx *c, size_t i)
 		      "Look-alike letters from another script in a Latin word", folded, flen);
 }
 
+/* True when the blank run at d[i] pads a Markdown table cell: the line
+ * starts with '|' (looked for LIMIT_BLANK_LINE bytes back at most). A '|'
+ * after blanks in a command is a pipe: `x      | true; payload`. */
+static bool table_cell(const struct ctx *c, size_t i)
+{
+	const unsigned char *d = c->in->data;
+	size_t k = i;
+
+	if (c->in->kind != AIRLOCK_KIND_MARKDOWN)
+		return false;
+	while (k > 0 && i - k < LIMIT_BLANK_LINE && d[k - 1] != '\n')
+		k--;
+	if (k > 0 && d[k - 1] != '\n')
+		return false;
+	while (k < i && (d[k] == ' ' || d[k] == '\t'))
+		k++;
+	return k < i && d[k] == '|';
+}
+
 /* A run of blanks at d[i]; a long one followed by more text on the line is
  * collapsed to one space in the view and reported. */
 static int check_blanks(struct ctx *c, size_t i, size_t *used)
@@ -423,7 +442,8 @@ static int check_blanks(struct ctx *c, size_t i, size_t *used)
 	}
 	*used = j - i;
 	/* Padding that ends a line or a table cell hides nothing. */
-	if (count < LIMIT_BLANK_RUN || j >= len || d[j] == '\n' || d[j] == '\r' || d[j] == '|') {
+	if (count < LIMIT_BLANK_RUN || j >= len || d[j] == '\n' || d[j] == '\r' ||
+	    (d[j] == '|' && table_cell(c, i))) {
 		for (size_t k = i; k < j; k++)
 			emit(c, d + k, 1, k);
 		return 0;

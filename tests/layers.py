@@ -27,7 +27,7 @@ LAYERS = {
     "sandbox": ["common"],
     "scanners": ["common", "formats", "surfaces"],
     "snapshot": ["common", "formats", "surfaces"],
-    "config": ["common", "formats", "surfaces", "snapshot"],
+    "config": ["common", "formats", "surfaces", "snapshot", "scanners"],
     "scan": ["common", "formats", "surfaces", "snapshot", "scanners", "sandbox"],
     "memory": ["common", "formats", "surfaces", "snapshot", "scanners", "sandbox", "scan"],
     "api": ["common", "formats", "surfaces", "snapshot", "scanners", "sandbox", "scan", "trust", "config",

@@ -113,7 +113,16 @@ START_TEST(deeply_nested_settings)
 	t_write(proj, ".claude/settings.json", json);
 	free(json);
 	ck_assert_int_eq(load(), AIRLOCK_EUNTRUSTED);
-	ck_assert_int_eq(trust(AIRLOCK_DECISION_TRUSTED), 0);
+	/* not understood: not trusted unless the person accepts it (issue 17) */
+	ck_assert_int_eq(trust(AIRLOCK_DECISION_TRUSTED), AIRLOCK_EINVALID);
+	{
+		airlock_project *p = open_proj();
+
+		ck_assert_int_eq(airlock_project_trust_flags(p, AIRLOCK_DECISION_TRUSTED, NULL,
+							     AIRLOCK_TRUST_ACCEPT_UNBOUND),
+				 0);
+		airlock_project_free(p);
+	}
 	/* the scan's JSON analysis refuses it first (a parse problem is high);
 	 * the loader's own depth bound would refuse it next */
 	rc = load();

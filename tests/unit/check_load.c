@@ -77,11 +77,15 @@ static void teardown(void)
 	free(home);
 }
 
+/* Trusted with whatever it runs accepted: these tests are about what load
+ * does with it (trust's refusal of unbound and unreadable entries is
+ * check_trust's). */
 static void decide(airlock_decision d)
 {
 	airlock_project *p = t_open(proj);
 
-	ck_assert_msg(airlock_project_trust(p, d, NULL) == 0, "trust: %s", airlock_error_last());
+	ck_assert_msg(airlock_project_trust_flags(p, d, NULL, AIRLOCK_TRUST_ACCEPT_UNBOUND) == 0,
+		      "trust: %s", airlock_error_last());
 	airlock_project_free(p);
 }
 
@@ -269,13 +273,14 @@ END_TEST
 static const struct {
 	const char *file, *text, *why;
 } malformed[] = {
-	/* the scan sees these first (AL402, AL401): blocked, not parsed */
+	/* the scan sees these first (AL402, AL401): blocked, not parsed; what
+	 * the agent's reader refuses is AL401 too (issue 17) */
 	{ ".claude/settings.json", "{\"env\":{},\"env\":{}}", "AL402" },
-	{ ".claude/settings.json", "{\"env\":{} // comment\n}", "line" },
+	{ ".claude/settings.json", "{\"env\":{} // comment\n}", "AL401" },
 	{ ".claude/settings.json", "{\"env\":{\"A\":\"1\",},}", "AL401" },
-	{ ".claude/settings.json", "\xef\xbb\xbf{\"env\":{}}", "line" },
-	{ ".claude/settings.json", "[1,2]", "not a JSON object" },
-	{ ".claude/settings.json", "\"a string\"", "line" },
+	{ ".claude/settings.json", "\xef\xbb\xbf{\"env\":{}}", "AL401" },
+	{ ".claude/settings.json", "[1,2]", "AL401" },
+	{ ".claude/settings.json", "\"a string\"", "AL401" },
 	{ ".claude/settings.json", "{\"n\": 1234567890123456789012345678901234567890}", "line" },
 	{ ".claude/settings.json", "{\"env\":{\"A\":1}}", "env.A is not a string" },
 	{ ".claude/settings.json", "{\"hooks\":[]}", "hooks is not an object" },
@@ -291,7 +296,7 @@ static const struct {
 	{ ".mcp.json", "{\"mcpServers\":{\"a\":{}}}", "neither a command nor a url" },
 	{ ".mcp.json", "{\"mcpServers\":{\"a\":{\"command\":\"x\",\"args\":\"-y\"}}}",
 	  "args is not an array" },
-	{ ".mcp.json", "", "line" },
+	{ ".mcp.json", "", "AL401" },
 };
 
 /* Each malformed input is one clear error naming the file, never a partial
