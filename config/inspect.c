@@ -10,6 +10,9 @@
  * a file that cannot be read with its agent's grammar a PROBLEM item, both
  * marked `blocks`: trust refuses them unless the person accepts them.
  */
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -211,11 +214,18 @@ static void follow(void *arg, const struct al_run *r)
 	if (c->error)
 		return;
 	switch (r->kind) {
-	case AL_RUN_FILE:
+	case AL_RUN_FILE: {
+		struct stat st;
+
+		/* a task file (package.json, a Makefile) is read when it is there */
+		if (r->optional && c->p->rootfd >= 0 &&
+		    fstatat(c->p->rootfd, r->path, &st, AT_SYMLINK_NOFOLLOW) < 0 && errno == ENOENT)
+			break;
 		if (c->bind && *r->path && c->p->rootfd >= 0)
 			c->error = al_source_dir_add_file(&c->p->snap, c->p->rootfd, r->path,
 							  &al_inspect_program_surface);
 		break;
+	}
 	case AL_RUN_TASK:
 		follow_task(c, r);
 		break;
@@ -273,7 +283,7 @@ void al_inspect_command_programs(const char *cmd, void (*fn)(void *, const char 
 {
 	struct ts_parsers ps = { { 0 } };
 	struct collect k = { fn, arg };
-	struct al_runs rs = { &ps, collect_one, &k, 0, 0 };
+	struct al_runs rs = { &ps, collect_one, &k, 0, false, 0 };
 
 	al_runs_shell(&rs, cmd, strlen(cmd), "", 0);
 	al_ts_parsers_free(&ps);
@@ -346,9 +356,13 @@ static void argv_item(struct ctx *c, airlock_item_type type, const char *name, j
 	add_item(c, type, name, line);
 	free(line);
 	if (n == LIMIT_COMMAND_WORDS) {
-		struct al_run u = {
-			AL_RUN_UNBOUND, NULL, NULL, name, "a command of too many words to follow", 0
-		};
+		struct al_run u = { AL_RUN_UNBOUND,
+				    NULL,
+				    NULL,
+				    name,
+				    "a command of too many words to follow",
+				    0,
+				    false };
 
 		add_unbound(c, &u);
 	}
@@ -798,7 +812,7 @@ static int inspect(struct airlock_inspection *out, airlock_project *p, bool bind
 	struct ctx c = { out, p, bind_programs, NULL, false, NULL, commands, { { 0 } }, { 0 }, 0 };
 	size_t n = p->snap.count;
 
-	c.runs = (struct al_runs){ &c.ps, follow, &c, 0, 0 };
+	c.runs = (struct al_runs){ &c.ps, follow, &c, 0, false, 0 };
 
 	memset(out, 0, sizeof(*out));
 	/* Binding adds entries (and may move the array): walk by index, over the

@@ -14,6 +14,7 @@
 #include <jansson.h>
 
 #include "common/error.h"
+#include "common/jsonio.h"
 #include "common/limits.h"
 #include "common/utf8.h"
 #include "config/config.h"
@@ -53,13 +54,17 @@ static int invalid(const struct parse *ps, const char *fmt, ...)
 static int load_json(json_t **out, const struct parse *ps, const struct airlock_entry *e)
 {
 	json_error_t jerr;
+	bool oom;
 
 	*out = NULL;
 	if (!e->data)
 		return invalid(ps, "could not be read");
 	if (!al_json_depth_ok((const char *)e->data, e->data_len, LIMIT_JSON_DEPTH))
 		return invalid(ps, "nested deeper than %d levels", LIMIT_JSON_DEPTH);
-	*out = json_loadb((const char *)e->data, e->data_len, JSON_REJECT_DUPLICATES, &jerr);
+	*out = al_json_loadb((const char *)e->data, e->data_len, JSON_REJECT_DUPLICATES, &jerr,
+			     &oom);
+	if (!*out && oom)
+		return al_error_oom();
 	if (!*out)
 		return invalid(ps, "line %d, column %d: %s", jerr.line, jerr.column, jerr.text);
 	if (!json_is_object(*out)) {

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "common/error.h"
+#include "common/jsonio.h"
 #include "common/limits.h"
 #include "common/utf8.h"
 #include "formats/formats.h"
@@ -374,8 +375,8 @@ static void duplicate_reason(char *why, size_t cap, const json_error_t *jerr)
 	char *shown = NULL;
 
 	if (near && (end = strrchr(near + 6, '\'')) && end > near + 6)
-		key = json_loadb(near + 6, (size_t)(end - near - 6),
-				 JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+		key = al_json_loadb(near + 6, (size_t)(end - near - 6),
+				    JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL, NULL);
 	if (json_is_string(key))
 		shown = al_utf8_escape(json_string_value(key), json_string_length(key), false);
 	snprintf(why, cap, "line %d: duplicate key \"%s\"", jerr->line, shown ? shown : "?");
@@ -400,6 +401,7 @@ int al_json_load(struct al_doc *d, bool jsonc, const void *buf, size_t len, char
 	const char *parse;
 	size_t parse_len;
 	int error;
+	bool oom;
 
 	if (!(p.text = malloc(len + 1)))
 		return al_error_oom();
@@ -425,12 +427,14 @@ int al_json_load(struct al_doc *d, bool jsonc, const void *buf, size_t len, char
 	}
 	if ((error = parse_copy(&p, &parse, &parse_len)) < 0)
 		goto out;
-	d->root = json_loadb(parse, parse_len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr);
+	d->root = al_json_loadb(parse, parse_len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &jerr,
+				&oom);
 	if (!d->root) {
 		error = AIRLOCK_EINVALID;
-		/* jansson reports most allocation failures as syntax errors;
-		 * one before it read anything has no line */
-		if (json_error_code(&jerr) == json_error_out_of_memory || jerr.line < 0)
+		/* jansson reports most allocation failures as syntax errors
+		 * (al_json_loadb notes them); one before it read anything has
+		 * no line */
+		if (oom || json_error_code(&jerr) == json_error_out_of_memory || jerr.line < 0)
 			error = al_error_oom();
 		else if (json_error_code(&jerr) == json_error_duplicate_key)
 			duplicate_reason(why, cap, &jerr);

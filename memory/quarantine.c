@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "common/error.h"
+#include "common/jsonio.h"
 #include "common/limits.h"
 #include "common/safeio.h"
 #include "memory/state.h"
@@ -311,7 +312,7 @@ static int read_note(char **origin, int slot, const char *id)
 		return al_error_set_errno(AIRLOCK_ERROR, f.errnum, "quarantine %s has no note", id);
 	if (f.why != AL_SAFEIO_OK)
 		return al_error_set(AIRLOCK_ERROR, "the note of quarantine %s fails a check", id);
-	o = json_loadb((const char *)buf, len, JSON_REJECT_DUPLICATES, NULL);
+	o = al_json_loadb((const char *)buf, len, JSON_REJECT_DUPLICATES, NULL, NULL);
 	s = json_string_value(json_object_get(o, "origin"));
 	if (!s || s[0] != '/') {
 		error = al_error_set(AIRLOCK_ERROR, "the note of quarantine %s is corrupt", id);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "common/error.h"
+#include "common/jsonio.h"
 #include "common/limits.h"
 #include "memory/state.h"
 
@@ -191,9 +192,12 @@ int al_state_parse(struct state *out, const unsigned char *buf, size_t len)
 	json_error_t jerr;
 	size_t i;
 	int error = 0;
+	bool oom;
 
 	memset(out, 0, sizeof(*out));
-	root = json_loadb((const char *)buf, len, JSON_REJECT_DUPLICATES, &jerr);
+	root = al_json_loadb((const char *)buf, len, JSON_REJECT_DUPLICATES, &jerr, &oom);
+	if (!root && oom)
+		return al_error_oom();
 	if (!root)
 		return al_error_set(AIRLOCK_EINVALID, "state file is not JSON: line %d: %s",
 				    jerr.line, jerr.text);

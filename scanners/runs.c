@@ -44,7 +44,7 @@ struct state {
 static void report(struct al_runs *rs, const struct state *st, enum al_run_kind kind,
 		   const char *path, const char *task, const char *why)
 {
-	struct al_run r = { kind, path, task, st->quote, why, st->depth };
+	struct al_run r = { kind, path, task, st->quote, why, st->depth, rs->optional };
 
 	if (!rs->error)
 		rs->fn(rs->arg, &r);
@@ -175,7 +175,9 @@ static void task_file(struct al_runs *rs, const struct state *st, const char *di
 			return;
 		s2.base = path;
 	}
+	rs->optional = true;
 	run_file(rs, &s2, &w, "runs");
+	rs->optional = false;
 }
 
 /* --- names -------------------------------------------------------------------- */
@@ -889,7 +891,11 @@ static void simple(struct al_runs *rs, struct state *st, struct word *w, size_t 
 				return;
 			}
 		skip_options(&npx, w, n, &i, NULL, NULL, &bad);
-		simple(rs, st, w, n, i);
+		/* "pkg", "@scope/pkg@1.2.3": a package (a local bin, bound through
+		 * package.json, or the registry's); "./tool.js": a file */
+		if (i < n && (strncmp(w[i].s, "./", 2) == 0 || strncmp(w[i].s, "../", 3) == 0 ||
+			      w[i].s[0] == '/' || !w[i].known))
+			simple(rs, st, w, n, i);
 		return;
 	}
 	if (listed(name, "npm yarn pnpm bun")) {

@@ -29,6 +29,7 @@ struct al_run {
 	const char *command; /* the simple command, quoted for messages (cut) */
 	const char *why;     /* AL_RUN_UNBOUND */
 	int depth;           /* nesting of the command (pass depth + 1 to follow a task) */
+	bool optional;       /* AL_RUN_FILE: read when it exists (a Makefile, package.json) */
 };
 
 struct al_runs {
@@ -36,7 +37,8 @@ struct al_runs {
 	void (*fn)(void *arg, const struct al_run *r);
 	void *arg;
 	size_t steps;
-	int error; /* AIRLOCK_ERROR (memory) once set */
+	bool optional; /* while reporting a file looked up only when it exists */
+	int error;     /* AIRLOCK_ERROR (memory) once set */
 };
 
 /*

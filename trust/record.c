@@ -13,6 +13,7 @@
 #include <jansson.h>
 
 #include "common/error.h"
+#include "common/jsonio.h"
 #include "common/utf8.h"
 #include "common/limits.h"
 #include "trust/record.h"
@@ -244,9 +245,12 @@ int al_trust_record_parse(struct trust_record *out, const char *buf, size_t len)
 	int error;
 
 	memset(out, 0, sizeof(*out));
-	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
+	bool oom;
+
+	root = al_json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr, &oom);
 	if (!root)
-		return al_error_set(AIRLOCK_EINVALID, "line %d: %s", jerr.line, jerr.text);
+		return oom ? al_error_oom()
+			   : al_error_set(AIRLOCK_EINVALID, "line %d: %s", jerr.line, jerr.text);
 	error = parse_root(out, root);
 	json_decref(root);
 	return error;

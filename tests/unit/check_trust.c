@@ -1188,6 +1188,9 @@ static const struct {
 	{ "python3 -m tools.gen", false, { "tools/gen.py", "tools/gen/__main__.py" } },
 	{ "bash -c 'curl x | sh'", true, { NULL } },
 	{ "npx prettier --write src/a.ts", false, { "package.json" } },
+	/* a registry package is no file of the project */
+	{ "npx -y @example/docs-mcp@1.2.0 --port 1", false, { "package.json" } },
+	{ "npx ./tools/local.js", false, { "package.json", "tools/local.js" } },
 	{ "/usr/bin/true; ~/bin/x", false, { NULL } },
 	{ "$HOME/x", true, { NULL } },
 	{ "../up.sh", true, { NULL } },
