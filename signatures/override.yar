@@ -66,11 +66,17 @@ rule AL102_new_system_instructions
 		$l = /\bstrictly\s+(adhere\s+to|follow|obey|comply\s+with)\s+(the\s+following|these|this)\s+(instructions?|directives?|orders?|commands?)\b/ nocase
 		$m = /\b(real|actual|true)\s+(instructions|orders|task)\s+(follow|begin|start|are\s+below)\b/ nocase
 		// instructions fetched from elsewhere and obeyed
-		$n = /\b(visit|fetch|read|open|load|download|curl|get)\s+[`"'<]?https?:\/\/[^\s`"'>]{1,200}[`"'>]?[^.\n]{0,40}\b(and|then)\s+(follow|obey|do|execute|apply|carry\s+out)\s+(what\s+it\s+says|the\s+instructions|its\s+instructions|them|it)\b/ nocase
+		// (a URL, then within a line or two "and follow what it says"; the
+		// URL is matched alone, as a private string, and the pair is judged
+		// in the condition: one expression spanning both cost yara 3 s over
+		// 23 MB of documentation)
+		$n_url = /https?:\/\/[^\s`"'>]{1,200}/ private
+		$n = /\b(and|then)\s+(follow|obey|do|execute|apply|carry\s+out)\s+(what\s+it\s+says|the\s+instructions|its\s+instructions|them|it)\b/ nocase
 		$o = /\b(follow|obey|execute|apply)\s+(the\s+)?(instructions|steps|orders|commands)\s+(at|from|in|found\s+at)\s+[`"'<]?https?:\/\// nocase
 		$p = /\b(new|updated|secret|hidden)\s+(directive|requirement|order|mission)\s+(from\s+(your\s+)?(operator|owner|developer|admin)|for\s+you)?\s*:/ nocase
 	condition:
-		any of them
+		any of ($a, $b, $c, $d, $e, $f, $g, $h, $i, $j, $k, $l, $m, $o, $p) or
+		for any t in (1..#n) : (for any u in (1..#n_url) : (@n_url[u] < @n[t] and @n[t] - @n_url[u] < 260))
 }
 
 rule AL103_role_spoofing_tokens
