@@ -468,11 +468,33 @@ static int line_word(struct sctx *x, struct line *l, TSNode s, bool quote)
 /* The server's command and args as the one command line they amount to, so
  * that `bash -c CODE`, `python3 -c CODE`, `curl -T ~/.netrc URL` are judged
  * like any other command; each byte maps back to its JSON string. */
+/* The words gathered in `l` (line_word's result `error`: 1 when over the
+ * parse bound) handed to the shell analysis as one line; `l` is freed. */
+static void scan_line(struct sctx *x, struct line *l, int error, TSNode at, const char *what,
+		      const char *line_name)
+{
+	struct shell_code c = { 0 };
+
+	if (error == 1) {
+		report(x, "AL203", 0, at, "%s is over %u bytes", line_name, LIMIT_PARSE_BYTES);
+		error = 0;
+	} else if (error == 0 && l->len) {
+		c.code = l->code;
+		c.len = l->len;
+		c.map = l->map;
+		c.what = what;
+		error = al_shell_scan(x->fs, x->ps, x->in, &c);
+	}
+	if (error < 0)
+		x->error = error;
+	free(l->code);
+	free(l->map);
+}
+
 static void server_line(struct sctx *x, TSNode cmd, TSNode args, bool shell_command,
 			const char *what)
 {
 	struct line l = { 0 };
-	struct shell_code c = { 0 };
 	int error = line_word(x, &l, cmd, !shell_command);
 
 	if (!ts_node_is_null(args) && al_ts_is(args, "array")) {
@@ -485,21 +507,7 @@ static void server_line(struct sctx *x, TSNode cmd, TSNode args, bool shell_comm
 				error = line_word(x, &l, a, true);
 		al_ts_kids_end(&it);
 	}
-	if (error == 1) {
-		report(x, "AL203", 0, cmd, "the server's command line is over %u bytes",
-		       LIMIT_PARSE_BYTES);
-		error = 0;
-	} else if (error == 0 && l.len) {
-		c.code = l.code;
-		c.len = l.len;
-		c.map = l.map;
-		c.what = what;
-		error = al_shell_scan(x->fs, x->ps, x->in, &c);
-	}
-	if (error < 0)
-		x->error = error;
-	free(l.code);
-	free(l.map);
+	scan_line(x, &l, error, cmd, what, "the server's command line");
 }
 
 /* bash -lc "cd server && npm start": a shell started for its login PATH
@@ -577,7 +585,6 @@ static void mcp_server(struct sctx *x, TSNode obj)
 static void argv_line(struct sctx *x, TSNode arr, const char *what)
 {
 	struct line l = { 0 };
-	struct shell_code c = { 0 };
 	struct ts_kids it;
 	TSNode a, first = { 0 };
 	int error = 0;
@@ -591,21 +598,7 @@ static void argv_line(struct sctx *x, TSNode arr, const char *what)
 		error = line_word(x, &l, a, true);
 	}
 	al_ts_kids_end(&it);
-	if (error == 1) {
-		report(x, "AL203", 0, first, "the command line is over %u bytes",
-		       LIMIT_PARSE_BYTES);
-		error = 0;
-	} else if (error == 0 && l.len) {
-		c.code = l.code;
-		c.len = l.len;
-		c.map = l.map;
-		c.what = what;
-		error = al_shell_scan(x->fs, x->ps, x->in, &c);
-	}
-	if (error < 0)
-		x->error = error;
-	free(l.code);
-	free(l.map);
+	scan_line(x, &l, error, first, what, "the command line");
 }
 
 /* The row of the keys table (surfaces/keys.c) whose path is the walk's
