@@ -110,8 +110,14 @@ int airlock_project_open_git(airlock_project **out, const char *repo_path, const
 	if ((error = al_source_git_snapshot(&p->snap, repo, tree)) < 0 ||
 	    (error = al_snapshot_finish(&p->snap)) < 0)
 		goto out;
+	/* kept (with libgit2's reference) until airlock_project_free */
+	p->repo = repo;
+	p->tree = tree;
+	repo = NULL;
+	tree = NULL;
 	*out = p;
 	p = NULL;
+	return 0;
 out:
 	git_tree_free(tree);
 	git_repository_free(repo);

@@ -201,6 +201,7 @@ void airlock_project_free(airlock_project *p)
 		return;
 	if (p->rootfd >= 0)
 		close(p->rootfd);
+	al_project_git_release(p);
 	free(p->path);
 	free(p->trust_dir);
 	al_snapshot_free(&p->snap);

@@ -10,9 +10,6 @@
  * a file that cannot be read with its agent's grammar a PROBLEM item, both
  * marked `blocks`: trust refuses them unless the person accepts them.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +21,7 @@
 #include "config/inspect.h"
 #include "formats/formats.h"
 #include "scanners/runs.h"
-#include "snapshot/source_dir.h"
+#include "snapshot/project.h"
 #include "surfaces/keys.h"
 
 const struct surface al_inspect_program_surface = {
@@ -154,9 +151,8 @@ static void follow_task(struct ctx *c, const struct al_run *r)
 	json_t *scripts;
 
 	snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - r->path) : 0, r->path);
-	if (c->bind && !c->error && c->p->rootfd >= 0)
-		c->error = al_source_dir_add_file(&c->p->snap, c->p->rootfd, r->path,
-						  &al_inspect_program_surface);
+	if (c->bind && !c->error)
+		c->error = al_project_add_file(c->p, r->path, &al_inspect_program_surface);
 	if (c->error)
 		return;
 	if (!(e = entry_of(c, r->path)) || !e->data) {
@@ -215,15 +211,11 @@ static void follow(void *arg, const struct al_run *r)
 		return;
 	switch (r->kind) {
 	case AL_RUN_FILE: {
-		struct stat st;
-
 		/* a task file (package.json, a Makefile) is read when it is there */
-		if (r->optional && c->p->rootfd >= 0 &&
-		    fstatat(c->p->rootfd, r->path, &st, AT_SYMLINK_NOFOLLOW) < 0 && errno == ENOENT)
+		if (r->optional && !al_project_has_path(c->p, r->path))
 			break;
-		if (c->bind && *r->path && c->p->rootfd >= 0)
-			c->error = al_source_dir_add_file(&c->p->snap, c->p->rootfd, r->path,
-							  &al_inspect_program_surface);
+		if (c->bind)
+			c->error = al_project_add_file(c->p, r->path, &al_inspect_program_surface);
 		break;
 	}
 	case AL_RUN_TASK:
@@ -620,8 +612,8 @@ static const char *named_path(const char *w)
  * binding, added to the snapshot so that they are scanned. */
 static void bind_named(struct ctx *c, const char *path, const struct surface *as)
 {
-	if (c->bind && !c->error && c->p->rootfd >= 0 && path && *path)
-		c->error = al_source_dir_add_file(&c->p->snap, c->p->rootfd, path, as);
+	if (c->bind && !c->error && path)
+		c->error = al_project_add_file(c->p, path, as);
 }
 
 static const struct surface al_inspect_named_surface = {

@@ -711,6 +711,11 @@ typedef struct airlock_finding airlock_finding;
  * and hashed (YARA signatures, on the text and on its normalized view, and
  * the Unicode analysis), and every entry that could not be read (a symlink
  * out of the project, a FIFO, an over-size file) becomes a finding itself.
+ * The programs that hooks, helpers and MCP servers run are followed first,
+ * as airlock_project_trust binds them (from the directory, or from the
+ * commit of a project opened with airlock_project_open_git), and scanned
+ * with the rest; a command whose target cannot be pinned is a finding
+ * (AL422). The snapshot grows by those files: the digest is recomputed.
  * Inspects only: no trust decision is needed and nothing is run.
  *
  * *out is new: free it with airlock_report_free(). A scan error (a YARA

@@ -172,17 +172,6 @@ out:
 	return error;
 }
 
-int airlock_project_scan(airlock_report **out, airlock_project *p)
-{
-	int error;
-
-	if (!out || !p)
-		return al_error_set(AIRLOCK_EINVALID, "airlock_project_scan: no project given");
-	if ((error = al_scan_snapshots(out, p, NULL)) == 0)
-		al_findings_finish(&(*out)->fs);
-	return error;
-}
-
 /* The kind and class a named file is read as: a surfaces-table row when one
  * of its trailing paths matches (".claude/settings.json"), else its
  * extension. Settings, scripts and config count as executable. */

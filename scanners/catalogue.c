@@ -125,6 +125,8 @@ static const struct al_builtin_rule builtins[] = {
 	  "A launch configuration names a program the agent starts (.claude/launch.json)" },
 	{ "AL421", "plugin_marketplace", "settings", S(MEDIUM), "high",
 	  "The project adds a plugin marketplace or enables plugins: their hooks and MCP servers come from a remote repository that trust cannot pin" },
+	{ "AL422", "unbound_command", "settings", S(MEDIUM), "high",
+	  "A hook or server runs code airlock cannot pin (a glob, a variable, a wrapper it does not know): what it runs was not scanned" },
 	{ "AL420", "config_parse_error", "settings", S(HIGH), "high",
 	  "A configuration file does not parse in its agent's format (TOML, YAML, front matter): what it runs cannot be reviewed" },
 

@@ -571,7 +571,8 @@ static void code_in(struct al_runs *rs, const struct state *st, const char *code
 		al_runs_shell(rs, code, strlen(code), st->base, st->depth + 1);
 		return;
 	}
-	if (kind == I_PWSH || kind == I_OSA || loads_code(code))
+	/* AppleScript runs other code with `do shell script` and `run script` */
+	if (kind == I_PWSH || loads_code(code) || (kind == I_OSA && strstr(code, "script")))
 		unbound(rs, st, "inline code that loads or runs other code: %s", code);
 }
 

@@ -237,3 +237,42 @@ bool al_snapshot_join(char *out, size_t cap, const char *path, const char *targe
 	}
 	return len > 0;
 }
+
+bool al_snapshot_clean_relpath(char *out, size_t size, const char *in)
+{
+	size_t len = 0;
+
+	if (in[0] == '/' || in[0] == '\0')
+		return false;
+	while (*in) {
+		size_t n = strcspn(in, "/");
+
+		if (n == 1 && in[0] == '.') {
+			/* skip "." */
+		} else if (n == 0) {
+			/* skip "//" */
+		} else if (n == 2 && in[0] == '.' && in[1] == '.') {
+			return false;
+		} else {
+			if (len + (len ? 1 : 0) + n >= size)
+				return false;
+			if (len)
+				out[len++] = '/';
+			memcpy(out + len, in, n);
+			len += n;
+		}
+		in += n;
+		in += strspn(in, "/");
+	}
+	out[len] = '\0';
+	return len > 0;
+}
+
+/* True when the snapshot holds an entry at `path`. */
+bool al_snapshot_has(const struct snapshot *snap, const char *path)
+{
+	for (size_t i = 0; i < snap->count; i++)
+		if (strcmp(snap->entries[i].path, path) == 0)
+			return true;
+	return false;
+}

@@ -97,6 +97,13 @@ bool al_snapshot_link_escapes(const char *relpath, const char *target);
  * text alone. False when it is absolute, climbs out, or is too long. */
 bool al_snapshot_join(char *out, size_t cap, const char *path, const char *target);
 
+/* A path named by configuration: relative, no "." or ".." components, no
+ * empty ones. Copies it normalised ("./a//b" -> "a/b") into out[size]. */
+bool al_snapshot_clean_relpath(char *out, size_t size, const char *in);
+
+/* True when the snapshot holds an entry at `path`. */
+bool al_snapshot_has(const struct snapshot *snap, const char *path);
+
 /* Sorts the entries by path and computes the manifest digest. */
 int al_snapshot_finish(struct snapshot *snap);
 

@@ -462,46 +462,6 @@ int al_source_dir_snapshot_all(struct snapshot *snap, int dirfd, const struct su
 	return error;
 }
 
-/* A path named by configuration: relative, no "." or ".." components, no
- * empty ones. Copies it normalised ("./a//b" -> "a/b") into `out`. */
-static bool clean_relpath(char *out, size_t size, const char *in)
-{
-	size_t len = 0;
-
-	if (in[0] == '/' || in[0] == '\0')
-		return false;
-	while (*in) {
-		size_t n = strcspn(in, "/");
-
-		if (n == 1 && in[0] == '.') {
-			/* skip "." */
-		} else if (n == 0) {
-			/* skip "//" */
-		} else if (n == 2 && in[0] == '.' && in[1] == '.') {
-			return false;
-		} else {
-			if (len + (len ? 1 : 0) + n >= size)
-				return false;
-			if (len)
-				out[len++] = '/';
-			memcpy(out + len, in, n);
-			len += n;
-		}
-		in += n;
-		in += strspn(in, "/");
-	}
-	out[len] = '\0';
-	return len > 0;
-}
-
-static bool in_snapshot(const struct snapshot *snap, const char *path)
-{
-	for (size_t i = 0; i < snap->count; i++)
-		if (strcmp(snap->entries[i].path, path) == 0)
-			return true;
-	return false;
-}
-
 /* Opens every directory of w->path but the last name, component by
  * component; returns the parent's descriptor or -1 with *reasons set. */
 static int open_parent(struct walk *w, int rootfd, char **last, unsigned int *reasons)
@@ -544,7 +504,8 @@ int al_source_dir_add_file(struct snapshot *snap, int rootfd, const char *relpat
 		return al_error_oom();
 	w->snap = snap;
 	w->rootfd = rootfd;
-	if (!clean_relpath(w->path, sizeof(w->path), relpath) || in_snapshot(snap, w->path)) {
+	if (!al_snapshot_clean_relpath(w->path, sizeof(w->path), relpath) ||
+	    al_snapshot_has(snap, w->path)) {
 		free(w);
 		return 0;
 	}
@@ -581,7 +542,7 @@ int al_source_dir_snapshot_tree(struct snapshot *snap, int rootfd, const char *r
 	w->snap = snap;
 	w->rootfd = rootfd;
 	w->all = s;
-	if (!clean_relpath(w->path, sizeof(w->path), reldir)) {
+	if (!al_snapshot_clean_relpath(w->path, sizeof(w->path), reldir)) {
 		free(w);
 		return al_error_set(AIRLOCK_EINVALID, "not a relative path inside the directory");
 	}

@@ -107,9 +107,8 @@ static int read_blob(unsigned char **data, struct gwalk *w, const git_oid *id, s
 	return 0;
 }
 
-static int visit_link(struct gwalk *w, const git_tree_entry *te)
+static int visit_link(struct gwalk *w, const git_tree_entry *te, const struct surface *s)
 {
-	const struct surface *s = match(w);
 	bool anchor = false;
 	char target[LIMIT_LINK_TARGET + 1];
 	unsigned char *data;
@@ -145,9 +144,8 @@ static int visit_link(struct gwalk *w, const git_tree_entry *te)
 	return 0;
 }
 
-static int visit_blob(struct gwalk *w, const git_tree_entry *te)
+static int visit_blob(struct gwalk *w, const git_tree_entry *te, const struct surface *s)
 {
-	const struct surface *s = match(w);
 	struct airlock_entry *e;
 	unsigned char *data;
 	size_t size;
@@ -206,12 +204,12 @@ static int visit(struct gwalk *w, const git_tree_entry *te, size_t len, int dept
 	case GIT_FILEMODE_TREE:
 		return visit_tree(w, te, len, depth);
 	case GIT_FILEMODE_LINK:
-		return visit_link(w, te);
+		return visit_link(w, te, match(w));
 	case GIT_FILEMODE_COMMIT:
 		return add(NULL, w, &al_snapshot_walk_surface, AIRLOCK_REASON_SUBMODULE, 0, NULL);
 	case GIT_FILEMODE_BLOB:
 	case GIT_FILEMODE_BLOB_EXECUTABLE:
-		return visit_blob(w, te);
+		return visit_blob(w, te, match(w));
 	default:
 		return 0;
 	}
@@ -266,6 +264,92 @@ int al_source_git_snapshot(struct snapshot *snap, git_repository *repo, const gi
 		return al_source_git_error("git: cannot open the object database");
 	}
 	error = walk_tree(w, tree, 0, 0);
+	git_odb_free(w->odb);
+	free(w);
+	return error;
+}
+
+/* The entry at w->path, component by component: a folder that is a link, a
+ * submodule or a file ends the path as a directory walk's open would. */
+static int add_path(struct gwalk *w, const git_tree *root, const struct surface *s)
+{
+	const git_tree *tree = root;
+	git_tree *sub = NULL;
+	char *p = w->path, *slash;
+	int error = 0;
+
+	for (;;) {
+		const git_tree_entry *te;
+
+		slash = strchr(p, '/');
+		if (slash)
+			*slash = '\0';
+		te = git_tree_entry_byname(tree, p);
+		if (slash)
+			*slash = '/';
+		if (!te) {
+			error = add(NULL, w, s, AIRLOCK_REASON_MISSING, 0, NULL);
+			break;
+		}
+		if (!slash) {
+			switch (git_tree_entry_filemode(te)) {
+			case GIT_FILEMODE_LINK:
+				error = visit_link(w, te, s);
+				break;
+			case GIT_FILEMODE_BLOB:
+			case GIT_FILEMODE_BLOB_EXECUTABLE:
+				error = visit_blob(w, te, s);
+				break;
+			case GIT_FILEMODE_COMMIT:
+				error = add(NULL, w, s, AIRLOCK_REASON_SUBMODULE, 0, NULL);
+				break;
+			default: /* a folder named as a file */
+				error = add(NULL, w, s, AIRLOCK_REASON_NOT_REGULAR, 0, NULL);
+			}
+			break;
+		}
+		if (git_tree_entry_filemode(te) != GIT_FILEMODE_TREE) {
+			/* a file or a link where a folder was named: not followed */
+			error = add(NULL, w, s,
+				    git_tree_entry_filemode(te) == GIT_FILEMODE_LINK
+					    ? AIRLOCK_REASON_SYMLINK
+					    : AIRLOCK_REASON_MISSING,
+				    0, NULL);
+			break;
+		}
+		git_tree_free(sub);
+		if (git_tree_lookup(&sub, w->repo, git_tree_entry_id(te)) < 0) {
+			sub = NULL;
+			error = al_source_git_error("git: cannot read a tree");
+			break;
+		}
+		tree = sub;
+		p = slash + 1;
+	}
+	git_tree_free(sub);
+	return error;
+}
+
+int al_source_git_add_file(struct snapshot *snap, git_repository *repo, const git_tree *tree,
+			   const char *relpath, const struct surface *s)
+{
+	struct gwalk *w;
+	int error;
+
+	if (!(w = calloc(1, sizeof(*w))))
+		return al_error_oom();
+	if (!al_snapshot_clean_relpath(w->path, sizeof(w->path), relpath) ||
+	    al_snapshot_has(snap, w->path)) {
+		free(w);
+		return 0;
+	}
+	w->snap = snap;
+	w->repo = repo;
+	if (git_repository_odb(&w->odb, repo) < 0) {
+		free(w);
+		return al_source_git_error("git: cannot open the object database");
+	}
+	error = add_path(w, tree, s);
 	git_odb_free(w->odb);
 	free(w);
 	return error;

@@ -12,6 +12,13 @@
  * database. Returns 0, or AIRLOCK_ERROR for a corrupt repository. */
 int al_source_git_snapshot(struct snapshot *snap, git_repository *repo, const git_tree *tree);
 
+/* Adds the file at `relpath` of `tree` (normalised; outside or already
+ * there: nothing) as a directory's al_source_dir_add_file does: read when it
+ * is a blob, its target recorded when it is a link, missing otherwise.
+ * Returns 0 or AIRLOCK_ERROR. */
+int al_source_git_add_file(struct snapshot *snap, git_repository *repo, const git_tree *tree,
+			   const char *relpath, const struct surface *s);
+
 /* Adds the context files git's index (.git/index, read only when it is a
  * regular file) tracks inside folders the walk prunes: a committed
  * vendor/x/CLAUDE.md is loaded by Claude Code when it works there. Each is

@@ -3,6 +3,7 @@
  * real repositories made by the tests.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,6 +180,56 @@ START_TEST(symlink_entries)
 }
 END_TEST
 
+/* The programs hooks run are read from the commit, as a directory's are
+ * from beneath its descriptor: a blob is read (the commit's bytes, not the
+ * working tree's), a link is recorded and not followed, a path through a
+ * link or a submodule, or absent, is said so. */
+START_TEST(programs_followed_from_the_tree)
+{
+	airlock_project *p;
+	airlock_report *r;
+	const airlock_entry *e;
+
+	t_write(repo, ".claude/settings.json",
+		"{\"hooks\":{\"Stop\":[{\"hooks\":["
+		"{\"type\":\"command\",\"command\":\"bash scripts/../scripts//a.sh\"},"
+		"{\"type\":\"command\",\"command\":\"./scripts/link.sh\"},"
+		"{\"type\":\"command\",\"command\":\"./via/x.sh\"},"
+		"{\"type\":\"command\",\"command\":\"./third/lib/run.sh\"},"
+		"{\"type\":\"command\",\"command\":\"./scripts\"},"
+		"{\"type\":\"command\",\"command\":\"./gone.sh\"}]}]}}\n");
+	t_write(repo, "scripts/a.sh", "echo committed\n");
+	sh("ln -s a.sh scripts/link.sh && ln -s scripts via && git add -A && "
+	   "git update-index --add --cacheinfo "
+	   "160000,1111111111111111111111111111111111111111,third/lib && git commit -q -m hooks");
+	t_write(repo, "scripts/a.sh", "echo working tree\n");
+	p = open_git(NULL, NULL);
+	ck_assert_ptr_null(t_entry(p, "scripts/a.sh"));
+	ck_assert_int_eq(airlock_project_scan(&r, p), 0);
+	e = t_entry(p, "scripts/a.sh");
+	ck_assert_ptr_nonnull(e);
+	ck_assert_uint_eq(airlock_entry_reasons(e), 0);
+	ck_assert_int_eq(airlock_entry_class(e), AIRLOCK_CLASS_EXECUTABLE);
+	e = t_entry(p, "scripts/link.sh");
+	ck_assert_uint_eq(airlock_entry_reasons(e), AIRLOCK_REASON_SYMLINK);
+	ck_assert_str_eq(airlock_entry_link_target(e), "a.sh");
+	ck_assert_uint_eq(airlock_entry_reasons(t_entry(p, "via/x.sh")), AIRLOCK_REASON_SYMLINK);
+	ck_assert_uint_eq(airlock_entry_reasons(t_entry(p, "third/lib/run.sh")),
+			  AIRLOCK_REASON_MISSING);
+	ck_assert_uint_eq(airlock_entry_reasons(t_entry(p, "scripts")), AIRLOCK_REASON_NOT_REGULAR);
+	ck_assert_uint_eq(airlock_entry_reasons(t_entry(p, "gone.sh")), AIRLOCK_REASON_MISSING);
+	/* the commit's bytes were scanned: the report lists the script */
+	bool listed = false;
+
+	for (size_t i = 0; i < airlock_report_file_count(r); i++)
+		if (strcmp(airlock_report_file_path(r, i), "scripts/a.sh") == 0)
+			listed = airlock_report_file_scanned(r, i);
+	ck_assert(listed);
+	airlock_report_free(r);
+	airlock_project_free(p);
+}
+END_TEST
+
 START_TEST(submodule_listed_not_followed)
 {
 	airlock_project *p;
@@ -295,6 +346,7 @@ Suite *git_suite(void)
 	tcase_add_test(tc, older_revision);
 	tcase_add_test(tc, symlink_entries);
 	tcase_add_test(tc, submodule_listed_not_followed);
+	tcase_add_test(tc, programs_followed_from_the_tree);
 	tcase_add_test(tc, blob_size_cap);
 	tcase_add_test(tc, filters_never_run);
 	tcase_add_test(tc, bare_repository);
