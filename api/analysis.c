@@ -14,6 +14,7 @@
 #include "config/inspect.h"
 #include "scan/project_scan.h"
 #include "scanners/finding.h"
+#include "api/analysis.h"
 
 /* One finding per entry whose command runs what nobody could review. */
 static int unbound_findings(airlock_report *r, const struct airlock_inspection *in)
@@ -36,24 +37,35 @@ static int unbound_findings(airlock_report *r, const struct airlock_inspection *
 	return error;
 }
 
-int airlock_project_scan(airlock_report **out, airlock_project *p)
+int al_analysis_run(airlock_report **out, struct airlock_inspection *in, airlock_project *p)
 {
-	struct airlock_inspection in = { 0 };
 	airlock_report *r = NULL;
 	int error;
 
-	if (!out || !p)
-		return al_error_set(AIRLOCK_EINVALID, "airlock_project_scan: no project given");
 	*out = NULL;
-	if ((error = al_inspect_project(&in, p, true)) < 0 ||
+	memset(in, 0, sizeof(*in));
+	if ((error = al_inspect_project(in, p, true)) < 0 ||
 	    (error = al_snapshot_finish(&p->snap)) < 0 ||
-	    (error = al_scan_snapshots(&r, p, NULL)) < 0 || (error = unbound_findings(r, &in)) < 0)
+	    (error = al_scan_snapshots(&r, p, NULL)) < 0 || (error = unbound_findings(r, in)) < 0)
 		goto out;
 	al_findings_finish(&r->fs);
 	*out = r;
 	r = NULL;
 out:
 	airlock_report_free(r);
-	al_inspect_clear(&in);
+	if (error)
+		al_inspect_clear(in);
+	return error;
+}
+
+int airlock_project_scan(airlock_report **out, airlock_project *p)
+{
+	struct airlock_inspection in;
+	int error;
+
+	if (!out || !p)
+		return al_error_set(AIRLOCK_EINVALID, "airlock_project_scan: no project given");
+	if ((error = al_analysis_run(out, &in, p)) == 0)
+		al_inspect_clear(&in);
 	return error;
 }

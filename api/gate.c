@@ -15,7 +15,9 @@
 #include <git2.h>
 
 #include "common/error.h"
+#include "common/limits.h"
 #include "common/utf8.h"
+#include "api/analysis.h"
 #include "api/gate.h"
 #include "api/git_files.h"
 #include "config/inspect.h"
@@ -26,9 +28,7 @@
 
 struct airlock_status {
 	struct trust_verdict v;
-	bool recorded;
-	char time[32];
-	char digest[SHA256_HEX_LEN + 1];
+	struct trust_record rec; /* the usable record; rec.path NULL when none */
 };
 
 /* --- helpers ------------------------------------------------------------------ */
@@ -98,34 +98,50 @@ static int decide(struct trust_verdict *v, airlock_project *p, const struct trus
 
 /* --- status ------------------------------------------------------------------ */
 
-int al_gate_check(struct trust_verdict *v, char recorded_time[32],
-		  char recorded_digest[SHA256_HEX_LEN + 1], airlock_project *p)
+int al_gate_check(struct trust_verdict *v, struct trust_record *rec, airlock_project *p)
 {
 	struct trust_store store = { -1, NULL };
-	struct trust_record rec = { 0 };
 	char *problem = NULL;
 	bool found;
 	int error;
 
-	recorded_time[0] = recorded_digest[0] = '\0';
+	memset(rec, 0, sizeof(*rec));
 	if ((error = al_project_require_dir(p, "status")) < 0)
 		return error;
 	if ((error = al_trust_store_open(&store, p->trust_dir, false)) < 0 ||
-	    (error = al_trust_store_read(&rec, &found, &problem, &store, p->path)) < 0)
+	    (error = al_trust_store_read(rec, &found, &problem, &store, p->path)) < 0)
 		goto out;
-	if (found && !problem && (error = bind_recorded(p, &rec)) < 0)
+	if (found && !problem && (error = bind_recorded(p, rec)) < 0)
 		goto out;
-	if ((error = decide(v, p, found && !problem ? &rec : NULL, problem)) < 0)
-		goto out;
-	if (found && !problem) {
-		memcpy(recorded_time, rec.time, 32);
-		memcpy(recorded_digest, rec.digest, SHA256_HEX_LEN + 1);
-	}
+	error = decide(v, p, found && !problem ? rec : NULL, problem);
 out:
-	al_trust_record_clear(&rec);
+	if (error || !found || problem)
+		al_trust_record_clear(rec);
 	al_trust_store_close(&store);
 	free(problem);
 	return error;
+}
+
+static const struct airlock_entry *entry_in(const struct snapshot *snap, const char *path)
+{
+	for (size_t i = 0; snap && i < snap->count; i++)
+		if (strcmp(snap->entries[i].path, path) == 0)
+			return &snap->entries[i];
+	return NULL;
+}
+
+void al_gate_mark_accepted(airlock_report *r, const struct trust_record *rec,
+			   const struct snapshot *snap, const struct snapshot *extra)
+{
+	for (size_t i = 0; rec->naccepts && i < r->fs.count; i++) {
+		struct airlock_finding *f = &r->fs.v[i];
+		const struct airlock_entry *e = entry_in(snap, f->file);
+
+		if (!e)
+			e = entry_in(extra, f->file);
+		f->accepted = e && e->sha256[0] &&
+			      al_trust_record_accepts(rec, f->rule, f->file, e->sha256);
+	}
 }
 
 int airlock_project_status(airlock_status **out, airlock_project *p)
@@ -138,11 +154,10 @@ int airlock_project_status(airlock_status **out, airlock_project *p)
 	*out = NULL;
 	if (!(s = calloc(1, sizeof(*s))))
 		return al_error_oom();
-	if ((error = al_gate_check(&s->v, s->time, s->digest, p)) < 0) {
+	if ((error = al_gate_check(&s->v, &s->rec, p)) < 0) {
 		airlock_status_free(s);
 		return error;
 	}
-	s->recorded = s->time[0] != '\0';
 	*out = s;
 	return 0;
 }
@@ -152,6 +167,7 @@ void airlock_status_free(airlock_status *s)
 	if (!s)
 		return;
 	al_trust_verdict_clear(&s->v);
+	al_trust_record_clear(&s->rec);
 	free(s);
 }
 
@@ -167,12 +183,52 @@ const char *airlock_status_reason(const airlock_status *s)
 
 const char *airlock_status_recorded_time(const airlock_status *s)
 {
-	return s->recorded ? s->time : NULL;
+	return s->rec.path ? s->rec.time : NULL;
 }
 
 const char *airlock_status_recorded_digest(const airlock_status *s)
 {
-	return s->recorded ? s->digest : NULL;
+	return s->rec.path ? s->rec.digest : NULL;
+}
+
+size_t airlock_status_accepted_count(const airlock_status *s)
+{
+	return s->rec.naccepts;
+}
+
+const char *airlock_status_accepted_rule(const airlock_status *s, size_t i)
+{
+	return i < s->rec.naccepts ? s->rec.accepts[i].rule : NULL;
+}
+
+const char *airlock_status_accepted_file(const airlock_status *s, size_t i)
+{
+	return i < s->rec.naccepts ? s->rec.accepts[i].path : NULL;
+}
+
+size_t airlock_status_review_count(const airlock_status *s)
+{
+	return s->rec.nitems;
+}
+
+airlock_item_type airlock_status_review_type(const airlock_status *s, size_t i)
+{
+	return i < s->rec.nitems ? s->rec.items[i].type : 0;
+}
+
+const char *airlock_status_review_file(const airlock_status *s, size_t i)
+{
+	return i < s->rec.nitems ? s->rec.items[i].file : NULL;
+}
+
+const char *airlock_status_review_name(const airlock_status *s, size_t i)
+{
+	return i < s->rec.nitems ? s->rec.items[i].name : NULL;
+}
+
+const char *airlock_status_review_value(const airlock_status *s, size_t i)
+{
+	return i < s->rec.nitems ? s->rec.items[i].value : NULL;
 }
 
 size_t airlock_status_change_count(const airlock_status *s)
@@ -322,20 +378,150 @@ int airlock_project_trust(airlock_project *p, airlock_decision decision, const c
 	return airlock_project_trust_flags(p, decision, expect_digest, 0);
 }
 
+int airlock_project_accept(airlock_project *p, const char *spec)
+{
+	size_t n = spec ? strcspn(spec, ":") : 0;
+	char **grown, *copy;
+
+	if (!p || !spec)
+		return al_error_set(AIRLOCK_EINVALID, "airlock_project_accept: bad arguments");
+	if (n < 3 || n > 64 ||
+	    strspn(spec, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+			 "0123456789_-") != n ||
+	    (spec[n] == ':' && !spec[n + 1]))
+		return al_error_set(AIRLOCK_EINVALID,
+				    "'%s' is not RULE or RULE:FILE (e.g. AL210:scripts/format.sh)",
+				    spec);
+	if (p->naccepts >= LIMIT_RECORD_ITEMS)
+		return al_error_set(AIRLOCK_EINVALID, "too many accepted findings");
+	if (!(grown = realloc(p->accepts, (p->naccepts + 1) * sizeof(*grown))))
+		return al_error_oom();
+	p->accepts = grown;
+	if (!(copy = strdup(spec)))
+		return al_error_oom();
+	p->accepts[p->naccepts++] = copy;
+	return 0;
+}
+
+/* True when the person accepted `rule` in `file` (airlock_project_accept). */
+static bool person_accepts(const airlock_project *p, const char *rule, const char *file)
+{
+	for (size_t i = 0; i < p->naccepts; i++) {
+		const char *a = p->accepts[i];
+		size_t n = strcspn(a, ":");
+
+		if (strlen(rule) == n && strncmp(a, rule, n) == 0 &&
+		    (!a[n] || strcmp(a + n + 1, file) == 0))
+			return true;
+	}
+	return false;
+}
+
+/* A finding load would count against the decision: at or above the
+ * threshold, and (restricted) not in a file the agent is not given. */
+static bool counts(const airlock_report *r, const struct airlock_finding *f,
+		   const struct airlock_entry *e, airlock_decision d)
+{
+	return f->severity >= r->threshold &&
+	       !(d == AIRLOCK_DECISION_RESTRICTED && e && is_executable(e));
+}
+
+/* Each blocking finding is accepted by the person, or nothing is recorded:
+ * a decision that load would refuse is never written. */
+static int accept_findings(struct trust_record *rec, const airlock_report *r, airlock_project *p,
+			   airlock_decision d)
+{
+	for (size_t i = 0; i < r->fs.count; i++) {
+		const struct airlock_finding *f = &r->fs.v[i];
+		const struct airlock_entry *e = entry_in(&p->snap, f->file);
+		struct trust_accept *a;
+		char *file;
+		int error;
+
+		if (!counts(r, f, e, d))
+			continue;
+		if (!e || !e->sha256[0] || !person_accepts(p, f->rule, f->file)) {
+			file = al_utf8_escape(f->file, strlen(f->file), false);
+			error = al_error_set(
+				AIRLOCK_EBLOCKED,
+				e && e->sha256[0]
+					? "cannot trust: %s (%s) in %s:%u would block every load: %s; nothing recorded (fix it, or accept it with --accept %s:%s)"
+					: "cannot trust: %s (%s) in %s:%u would block every load: %s; nothing recorded (the file was not read, so the finding cannot be accepted%s%s)",
+				f->rule, airlock_severity_name(f->severity), file ? file : "a file",
+				f->line, f->message, e && e->sha256[0] ? f->rule : "",
+				e && e->sha256[0] && file ? file : "");
+			free(file);
+			return error;
+		}
+		if (al_trust_record_accepts(rec, f->rule, f->file, e->sha256))
+			continue; /* another line, same rule and file */
+		if (rec->naccepts >= LIMIT_RECORD_ITEMS)
+			return al_error_set(AIRLOCK_EBLOCKED,
+					    "cannot trust: more than %d accepted findings",
+					    LIMIT_RECORD_ITEMS);
+		if (!(a = realloc(rec->accepts, (rec->naccepts + 1) * sizeof(*a))))
+			return al_error_oom();
+		rec->accepts = a;
+		a = &rec->accepts[rec->naccepts];
+		memset(a, 0, sizeof(*a));
+		memcpy(a->sha256, e->sha256, sizeof(a->sha256));
+		rec->naccepts++;
+		if (!(a->rule = strdup(f->rule)) || !(a->path = strdup(f->file)))
+			return al_error_oom();
+	}
+	return 0;
+}
+
+/* A copy of at most LIMIT_RECORD_TEXT bytes, cut between characters. */
+static char *cut_copy(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n > LIMIT_RECORD_TEXT) {
+		n = LIMIT_RECORD_TEXT;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	return strndup(s, n);
+}
+
+/* The reviewed summary, so that status can say what changed since. */
+static int keep_review(struct trust_record *rec, const struct airlock_inspection *in)
+{
+	size_t n = in->count < LIMIT_RECORD_ITEMS ? in->count : LIMIT_RECORD_ITEMS;
+
+	if (n && !(rec->items = calloc(n, sizeof(*rec->items))))
+		return al_error_oom();
+	for (size_t i = 0; i < n; i++) {
+		struct trust_item *it = &rec->items[i];
+
+		rec->nitems++;
+		it->type = in->items[i].type;
+		if (!(it->file = strdup(in->items[i].file)) ||
+		    !(it->name = cut_copy(in->items[i].name ? in->items[i].name : "")) ||
+		    !(it->value = cut_copy(in->items[i].value ? in->items[i].value : "")))
+			return al_error_oom();
+	}
+	return 0;
+}
+
 int airlock_project_trust_flags(airlock_project *p, airlock_decision decision,
 				const char *expect_digest, unsigned int flags)
 {
 	struct airlock_inspection in = { 0 };
 	struct trust_store store = { -1, NULL };
 	struct trust_record rec = { 0 };
+	airlock_report *report = NULL;
 	int error;
 
 	if (!p || decision < AIRLOCK_DECISION_TRUSTED || decision > AIRLOCK_DECISION_DENIED)
 		return al_error_set(AIRLOCK_EINVALID, "airlock_project_trust: bad arguments");
 	if ((error = al_project_require_dir(p, "trust")) < 0)
 		return error;
-	if ((error = al_inspect_project(&in, p, true)) < 0 ||
-	    (error = al_snapshot_finish(&p->snap)) < 0)
+	/* a denial needs no scan: it only binds the content it refuses */
+	error = decision == AIRLOCK_DECISION_DENIED ? al_inspect_project(&in, p, true)
+						    : al_analysis_run(&report, &in, p);
+	if (error < 0 || (error = al_snapshot_finish(&p->snap)) < 0)
 		goto out;
 	if (expect_digest && strcmp(expect_digest, p->snap.digest) != 0) {
 		error = al_error_set(
@@ -348,10 +534,15 @@ int airlock_project_trust_flags(airlock_project *p, airlock_decision decision,
 	    ((error = check_bindable(&p->snap)) < 0 || (error = check_pinned(&in, flags)) < 0))
 		goto out;
 	if ((error = fill_record(&rec, p, decision)) < 0 ||
+	    (report && (error = accept_findings(&rec, report, p, decision)) < 0) ||
+	    (error = keep_review(&rec, &in)) < 0 ||
 	    (error = al_trust_store_open(&store, p->trust_dir, true)) < 0)
 		goto out;
+	if (rec.naccepts > 1)
+		qsort(rec.accepts, rec.naccepts, sizeof(*rec.accepts), al_trust_accept_cmp);
 	error = al_trust_store_write(&store, &rec);
 out:
+	airlock_report_free(report);
 	al_inspect_clear(&in);
 	al_trust_record_clear(&rec);
 	al_trust_store_close(&store);

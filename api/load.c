@@ -233,7 +233,8 @@ static bool dropped_when_restricted(const airlock_project *p, const char *file)
 
 /* Scans everything the agent would read; the report stays with the project
  * so that a caller told AIRLOCK_EBLOCKED can show why. */
-static int scan(airlock_project *p, const struct snapshot *mem, bool restricted)
+static int scan(airlock_project *p, const struct snapshot *mem, const struct trust_record *rec,
+		bool restricted)
 {
 	airlock_report *r = NULL;
 	const airlock_finding *f;
@@ -242,6 +243,7 @@ static int scan(airlock_project *p, const struct snapshot *mem, bool restricted)
 	if ((error = al_scan_snapshots(&r, p, mem)) < 0)
 		return error;
 	al_findings_finish(&r->fs);
+	al_gate_mark_accepted(r, rec, &p->snap, mem);
 	p->report = r;
 	if (!airlock_report_blocks(r))
 		return 0;
@@ -249,7 +251,7 @@ static int scan(airlock_project *p, const struct snapshot *mem, bool restricted)
 	const airlock_finding *worst = NULL;
 
 	for (size_t i = 0; (f = airlock_report_finding(r, i)); i++) {
-		if (airlock_finding_severity(f) < r->threshold ||
+		if (airlock_finding_severity(f) < r->threshold || airlock_finding_accepted(f) ||
 		    (restricted && dropped_when_restricted(p, airlock_finding_file(f))))
 			continue;
 		if (!worst || airlock_finding_severity(f) > airlock_finding_severity(worst))
@@ -286,13 +288,12 @@ static int check_readable(const struct snapshot *snap, bool executable_too)
 	return 0;
 }
 
-static int gate(airlock_state *state, airlock_project *p)
+static int gate(airlock_state *state, struct trust_record *rec, airlock_project *p)
 {
 	struct trust_verdict v;
-	char when[32], digest[SHA256_HEX_LEN + 1];
 	int error;
 
-	if ((error = al_gate_check(&v, when, digest, p)) < 0)
+	if ((error = al_gate_check(&v, rec, p)) < 0)
 		return error;
 	*state = v.state;
 	switch (v.state) {
@@ -331,6 +332,7 @@ static int collect_instructions(airlock_config *c, const struct snapshot *snap)
 int airlock_project_load(airlock_config **out, airlock_project *p)
 {
 	struct imports im = { 0 };
+	struct trust_record rec = { 0 };
 	struct snapshot mem;
 	airlock_config *c = NULL;
 	int error;
@@ -343,12 +345,12 @@ int airlock_project_load(airlock_config **out, airlock_project *p)
 	al_snapshot_init(&mem, p->snap.max_file_size);
 	if (!(c = calloc(1, sizeof(*c))))
 		return al_error_oom();
-	if ((error = gate(&c->state, p)) < 0 ||
+	if ((error = gate(&c->state, &rec, p)) < 0 ||
 	    (c->state == AIRLOCK_STATE_TRUSTED && (error = named_files(p)) < 0) ||
 	    (error = read_memory(&mem, p->path)) < 0 ||
 	    (error = read_ancestors(&mem, p->path)) < 0 || (error = al_snapshot_finish(&mem)) < 0 ||
 	    (error = resolve_imports(&im, p)) < 0 || (error = al_snapshot_finish(&p->snap)) < 0 ||
-	    (error = scan(p, &mem, c->state == AIRLOCK_STATE_RESTRICTED)) < 0)
+	    (error = scan(p, &mem, &rec, c->state == AIRLOCK_STATE_RESTRICTED)) < 0)
 		goto out;
 	/* Whatever the threshold: unread content would reach the agent unscanned. */
 	if ((error = check_readable(&p->snap, c->state != AIRLOCK_STATE_RESTRICTED)) < 0 ||
@@ -363,6 +365,7 @@ int airlock_project_load(airlock_config **out, airlock_project *p)
 	*out = c;
 	c = NULL;
 out:
+	al_trust_record_clear(&rec);
 	al_snapshot_free(&mem);
 	airlock_config_free(c);
 	return error;

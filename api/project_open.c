@@ -202,6 +202,9 @@ void airlock_project_free(airlock_project *p)
 	if (p->rootfd >= 0)
 		close(p->rootfd);
 	al_project_git_release(p);
+	for (size_t i = 0; i < p->naccepts; i++)
+		free(p->accepts[i]);
+	free(p->accepts);
 	free(p->path);
 	free(p->trust_dir);
 	al_snapshot_free(&p->snap);

@@ -55,6 +55,123 @@ static int exit_code(airlock_state state)
 	}
 }
 
+/* One line of the review: the recorded one (in == NULL) or the current one. */
+struct line {
+	airlock_item_type type;
+	const char *file, *name, *value;
+	bool paired;
+};
+
+static size_t review_lines(struct line **out, const airlock_status *st,
+			   const airlock_inspection *in)
+{
+	size_t n = in ? airlock_inspection_count(in) : airlock_status_review_count(st);
+
+	*out = calloc(n ? n : 1, sizeof(**out));
+	for (size_t i = 0; *out && i < n; i++)
+		(*out)[i] = in ? (struct line){ airlock_inspection_type(in, i),
+						airlock_inspection_file(in, i),
+						airlock_inspection_name(in, i),
+						airlock_inspection_value(in, i), false }
+			       : (struct line){ airlock_status_review_type(st, i),
+						airlock_status_review_file(st, i),
+						airlock_status_review_name(st, i),
+						airlock_status_review_value(st, i), false };
+	return *out ? n : 0;
+}
+
+static bool same_entry(const struct line *a, const struct line *b)
+{
+	return a->type == b->type && strcmp(a->file, b->file) == 0 &&
+	       strcmp(a->name ? a->name : "", b->name ? b->name : "") == 0;
+}
+
+static bool same_value(const struct line *a, const struct line *b)
+{
+	return strcmp(a->value ? a->value : "", b->value ? b->value : "") == 0;
+}
+
+/* What the review said then against what it says now: each entry (type,
+ * file, name) paired in order, then "old -> new", "removed" or "added".
+ * Each change is passed to fn. */
+static size_t review_changes(const airlock_status *st, const airlock_inspection *in,
+			     void (*fn)(void *, const char *, const struct line *,
+					const struct line *),
+			     void *arg)
+{
+	struct line *then = NULL, *now = NULL;
+	size_t nt = review_lines(&then, st, NULL), nn = review_lines(&now, st, in), count = 0;
+
+	for (size_t i = 0; then && now && i < nt; i++)
+		for (size_t j = 0; j < nn; j++)
+			if (!now[j].paired && same_entry(&then[i], &now[j]) &&
+			    same_value(&then[i], &now[j])) {
+				then[i].paired = now[j].paired = true;
+				break;
+			}
+	for (size_t i = 0; then && now && i < nt; i++) {
+		if (then[i].paired)
+			continue;
+		for (size_t j = 0; j < nn && !then[i].paired; j++)
+			if (!now[j].paired && same_entry(&then[i], &now[j])) {
+				then[i].paired = now[j].paired = true;
+				fn(arg, "changed", &then[i], &now[j]);
+				count++;
+			}
+		if (!then[i].paired) {
+			fn(arg, "removed", &then[i], NULL);
+			count++;
+		}
+	}
+	for (size_t j = 0; then && now && j < nn; j++)
+		if (!now[j].paired) {
+			fn(arg, "added", NULL, &now[j]);
+			count++;
+		}
+	free(then);
+	free(now);
+	return count;
+}
+
+static void change_text(void *arg, const char *what, const struct line *a, const struct line *b)
+{
+	const struct line *l = a ? a : b;
+	char *name = cli_escape(l->name ? l->name : ""), *file = cli_escape(l->file);
+	char *from = a ? cli_escape(a->value ? a->value : "") : NULL;
+	char *to = b ? cli_escape(b->value ? b->value : "") : NULL;
+
+	(void)arg;
+	printf("  %-8s %s %s: %s%s%s   (%s)\n", what, airlock_item_type_name(l->type), name,
+	       from ? from : "", from && to ? " -> " : "", to ? to : "", file);
+	free(name);
+	free(file);
+	free(from);
+	free(to);
+}
+
+static void change_json(void *arg, const char *what, const struct line *a, const struct line *b)
+{
+	const struct line *l = a ? a : b;
+
+	json_array_append_new(
+		arg, json_pack("{s:s, s:s, s:o, s:o, s:o, s:o}", "change", what, "type",
+			       airlock_item_type_name(l->type), "file", cli_json_string(l->file),
+			       "name", cli_json_string(l->name ? l->name : ""), "before",
+			       a ? cli_json_string(a->value ? a->value : "") : json_null(), "after",
+			       b ? cli_json_string(b->value ? b->value : "") : json_null()));
+}
+
+static json_t *accepted_json(const airlock_status *st)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < airlock_status_accepted_count(st); i++)
+		json_array_append_new(
+			a, json_pack("{s:s, s:o}", "rule", airlock_status_accepted_rule(st, i),
+				     "file", cli_json_string(airlock_status_accepted_file(st, i))));
+	return a;
+}
+
 static json_t *changes_json(const airlock_status *st)
 {
 	json_t *a = json_array();
@@ -91,23 +208,27 @@ static json_t *entry_json(const airlock_entry *e)
 			 target ? cli_json_string(target) : json_null());
 }
 
-static int print_json(const airlock_project *p, const airlock_status *st)
+static int print_json(const airlock_project *p, const airlock_status *st,
+		      const airlock_inspection *in)
 {
-	json_t *root, *entries = json_array();
+	json_t *root, *entries = json_array(), *review = json_array();
 	int rc;
 
+	if (review && in && airlock_status_review_count(st))
+		review_changes(st, in, change_json, review);
 	for (size_t i = 0; entries && i < airlock_project_entry_count(p); i++)
 		if (json_array_append_new(entries, entry_json(airlock_project_entry(p, i))) < 0) {
 			json_decref(entries);
 			entries = NULL;
 		}
-	root = json_pack("{s:s, s:o, s:s, s:s, s:s, s:{s:s?, s:s?}, s:o, s:o}", "airlock_version",
-			 airlock_version(), "project", cli_json_string(airlock_project_path(p)),
-			 "state", airlock_state_name(airlock_status_state(st)), "reason",
-			 airlock_status_reason(st), "digest", airlock_project_digest(p), "recorded",
-			 "time", airlock_status_recorded_time(st), "digest",
-			 airlock_status_recorded_digest(st), "changes", changes_json(st), "entries",
-			 entries);
+	root = json_pack(
+		"{s:s, s:o, s:s, s:s, s:s, s:{s:s?, s:s?}, s:o, s:o, s:o, s:o}", "airlock_version",
+		airlock_version(), "project", cli_json_string(airlock_project_path(p)), "state",
+		airlock_state_name(airlock_status_state(st)), "reason", airlock_status_reason(st),
+		"digest", airlock_project_digest(p), "recorded", "time",
+		airlock_status_recorded_time(st), "digest", airlock_status_recorded_digest(st),
+		"changes", changes_json(st), "review_changes", review, "accepted",
+		accepted_json(st), "entries", entries);
 	if (!root)
 		return cli_error("cannot build the JSON output (out of memory)");
 	rc = json_dumpf(root, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII);
@@ -171,7 +292,34 @@ static void print_changes(const airlock_status *st)
 	fputc('\n', stdout);
 }
 
-static int print_text(const airlock_project *p, const airlock_status *st)
+static void print_accepted(const airlock_status *st)
+{
+	size_t n = airlock_status_accepted_count(st);
+
+	if (n == 0)
+		return;
+	printf("Accepted with the decision (they do not block while the file is unchanged):\n");
+	for (size_t i = 0; i < n; i++) {
+		char *path = cli_escape(airlock_status_accepted_file(st, i));
+
+		printf("  %-8s %s\n", airlock_status_accepted_rule(st, i), path);
+		free(path);
+	}
+	fputc('\n', stdout);
+}
+
+static void print_review_changes(const airlock_status *st, const airlock_inspection *in)
+{
+	if (!in || !airlock_status_review_count(st))
+		return;
+	printf("What they would do, against the review the decision was made on:\n");
+	if (review_changes(st, in, change_text, NULL) == 0)
+		printf("  (the same)\n");
+	fputc('\n', stdout);
+}
+
+static int print_text(const airlock_project *p, const airlock_status *st,
+		      const airlock_inspection *in)
 {
 	size_t n = airlock_project_entry_count(p), exe = 0, problems = 0;
 	bool color = cli_color(stdout);
@@ -188,6 +336,8 @@ static int print_text(const airlock_project *p, const airlock_status *st)
 	fputc('\n', stdout);
 	free(path);
 	print_changes(st);
+	print_review_changes(st, in);
+	print_accepted(st);
 	if (n == 0) {
 		printf("No agent context files found.\n");
 		return 0;
@@ -216,25 +366,25 @@ static int print_text(const airlock_project *p, const airlock_status *st)
  * it. Elsewhere *out stays NULL and the gate's own view is shown (for a
  * trusted project it already holds the recorded scripts).
  */
-static int as_trust_sees_it(airlock_project **out, const airlock_project *p,
-			    const airlock_status *st, const airlock_options *opts)
+static int as_trust_sees_it(airlock_project **out, airlock_inspection **in,
+			    const airlock_project *p, const airlock_status *st,
+			    const airlock_options *opts)
 {
 	airlock_state state = airlock_status_state(st);
-	airlock_inspection *in = NULL;
 	airlock_options o = *opts;
 	int rc;
 
 	*out = NULL;
+	*in = NULL;
 	if (state != AIRLOCK_STATE_UNTRUSTED && state != AIRLOCK_STATE_CHANGED)
 		return 0;
 	o.flags &= ~AIRLOCK_OPT_REPO_ROOT; /* p's path is already the project's */
 	if ((rc = airlock_project_open(out, airlock_project_path(p), &o)) < 0 ||
-	    (rc = airlock_project_inspect(&in, *out)) < 0) {
+	    (rc = airlock_project_inspect(in, *out)) < 0) {
 		airlock_project_free(*out);
 		*out = NULL;
 		return rc;
 	}
-	airlock_inspection_free(in);
 	return 0;
 }
 
@@ -246,6 +396,7 @@ int cmd_status(int argc, char **argv)
 	airlock_options opts;
 	airlock_status *st = NULL;
 	airlock_project *shown = NULL;
+	airlock_inspection *in = NULL;
 	int rc;
 
 	if ((rc = cli_dir_args(&dir, &format, argc, argv, cmd_status_help)) != 0)
@@ -258,15 +409,16 @@ int cmd_status(int argc, char **argv)
 		rc = cli_lib_error(rc, "status");
 		goto out;
 	}
-	if ((rc = as_trust_sees_it(&shown, p, st, &opts)) < 0) {
+	if ((rc = as_trust_sees_it(&shown, &in, p, st, &opts)) < 0) {
 		rc = cli_lib_error(rc, "status");
 		goto out;
 	}
-	rc = format == FORMAT_JSON ? print_json(shown ? shown : p, st)
-				   : print_text(shown ? shown : p, st);
+	rc = format == FORMAT_JSON ? print_json(shown ? shown : p, st, in)
+				   : print_text(shown ? shown : p, st, in);
 	if (rc == 0)
 		rc = exit_code(airlock_status_state(st));
 out:
+	airlock_inspection_free(in);
 	airlock_status_free(st);
 	airlock_project_free(shown);
 	airlock_project_free(p);

@@ -11,7 +11,8 @@
 #include "cli/cli.h"
 
 const char cmd_trust_help[] =
-	"Usage: airlock trust [--yes] [--restricted] [--accept-unbound] [--expect DIGEST] [DIR]\n"
+	"Usage: airlock trust [--yes] [--restricted] [--accept RULE[:FILE]]... [--accept-unbound]\n"
+	"                     [--expect DIGEST] [DIR]\n"
 	"       airlock trust --list [--format text|json]\n"
 	"\n"
 	"Shows what trusting the project in DIR (default: the current directory) would\n"
@@ -21,11 +22,20 @@ const char cmd_trust_help[] =
 	"bound to that exact content: any later change to an executable file makes the\n"
 	"project 'changed' until it is trusted again.\n"
 	"\n"
+	"The project is scanned as part of the review. A decision that 'load' and\n"
+	"'exec' would refuse is never recorded: each finding at or above the block\n"
+	"threshold must be accepted, one by one -- at the prompt by typing its rule id,\n"
+	"or with --accept. An accepted finding is recorded with its file's SHA-256 and\n"
+	"does not block a load of the same bytes; a change to the file, another rule,\n"
+	"or a rule added since blocks again. 'airlock status' lists what was accepted.\n"
+	"\n"
 	"Options:\n"
 	"  --yes              do not ask (for scripts); without a terminal and without\n"
 	"                     --yes, nothing is recorded\n"
 	"  --restricted       record a restricted decision: instruction files are loaded,\n"
 	"                     hooks, MCP servers, env, helpers and permissions are not\n"
+	"  --accept RULE[:FILE]  accept the blocking findings of RULE (in FILE only, a\n"
+	"                     path relative to the project); repeatable\n"
 	"  --accept-unbound   trust although an entry runs code airlock cannot pin (a\n"
 	"                     glob, a variable, a Makefile recipe: marked 'unbound' in\n"
 	"                     the review) or a file that runs things could not be read\n"
@@ -38,8 +48,10 @@ const char cmd_trust_help[] =
 	"  --format text|json with --list: output for people or programs\n"
 	"  -h, --help         show this help\n"
 	"\n"
-	"Exit codes: 0 recorded, 2 usage or I/O error (or the trust store failed a check),\n"
-	"3 declined at the prompt, 4 the digest did not match --expect.\n"
+	"Exit codes: 0 recorded, 1 findings that would block every load were not\n"
+	"accepted (nothing recorded; the command that accepts them is printed), 2 usage\n"
+	"or I/O error (or the trust store failed a check), 3 declined at the prompt, 4 the\n"
+	"digest did not match --expect.\n"
 	"The store is $AIRLOCK_TRUST_DIR, else $XDG_DATA_HOME/airlock/trust, else\n"
 	"~/.local/share/airlock/trust.\n";
 
@@ -55,8 +67,12 @@ const char cmd_revoke_help[] =
 	"Forgets the decision recorded for the project in DIR; it is untrusted\n"
 	"again. Succeeds (exit 0) when there was nothing to forget.\n";
 
+#define MAX_ACCEPT 256
+
 struct trust_args {
 	const char *dir, *expect;
+	const char *accept[MAX_ACCEPT];
+	size_t naccept;
 	bool yes, restricted, list, accept_unbound;
 	enum output_format format;
 };
@@ -78,6 +94,16 @@ static int parse_args(struct trust_args *a, int argc, char **argv)
 			a->yes = true;
 		} else if (strcmp(argv[i], "--restricted") == 0) {
 			a->restricted = true;
+		} else if (strcmp(argv[i], "--accept") == 0 ||
+			   strncmp(argv[i], "--accept=", 9) == 0) {
+			const char *v = argv[i][8] == '=' ? argv[i] + 9 : NULL;
+
+			if (!v && ++i >= argc)
+				return cli_error("--accept needs RULE or RULE:FILE");
+			if (a->naccept >= MAX_ACCEPT)
+				return cli_error("trust: more than %d --accept options",
+						 MAX_ACCEPT);
+			a->accept[a->naccept++] = v ? v : argv[i];
 		} else if (strcmp(argv[i], "--accept-unbound") == 0) {
 			a->accept_unbound = true;
 		} else if (strcmp(argv[i], "--list") == 0) {
@@ -160,27 +186,155 @@ static void show_review(airlock_project *p, const airlock_inspection *in)
 		       blocking(in), blocking(in) == 1 ? "y" : "ies");
 }
 
+/* True when the entry at `path` is executable (restricted: not given to the agent). */
+static bool executable_entry(const airlock_project *p, const char *path)
+{
+	for (size_t i = 0; i < airlock_project_entry_count(p); i++) {
+		const airlock_entry *e = airlock_project_entry(p, i);
+
+		if (strcmp(airlock_entry_path(e), path) == 0)
+			return airlock_entry_class(e) == AIRLOCK_CLASS_EXECUTABLE;
+	}
+	return false;
+}
+
+/* True when --accept covers `rule` in `file`. */
+static bool accepted(const struct trust_args *a, const char *rule, const char *file)
+{
+	for (size_t i = 0; i < a->naccept; i++) {
+		size_t n = strcspn(a->accept[i], ":");
+
+		if (strlen(rule) == n && strncmp(a->accept[i], rule, n) == 0 &&
+		    (!a->accept[i][n] || strcmp(a->accept[i] + n + 1, file) == 0))
+			return true;
+	}
+	return false;
+}
+
+/* The findings that would block every load of what is decided (restricted:
+ * not those in files the agent is not given) and that --accept does not
+ * cover; at most `cap` of them in list[]. */
+static size_t unaccepted(const airlock_report *r, const airlock_project *p,
+			 const struct trust_args *a, const airlock_finding **list, size_t cap)
+{
+	const airlock_finding *f;
+	size_t n = 0;
+
+	for (size_t i = 0; (f = airlock_report_finding(r, i)); i++) {
+		if (airlock_finding_severity(f) < AIRLOCK_SEVERITY_HIGH ||
+		    (a->restricted && executable_entry(p, airlock_finding_file(f))) ||
+		    accepted(a, airlock_finding_rule(f), airlock_finding_file(f)))
+			continue;
+		if (n < cap)
+			list[n] = f;
+		n++;
+	}
+	return n;
+}
+
 /* The scan belongs to the review: what the files say, not only what they run.
  * A scan that cannot run is no reason to trust blind: nothing is recorded. */
-static int show_findings(airlock_project *p)
+static int show_findings(airlock_report **out, airlock_project *p)
 {
-	airlock_report *report = NULL;
 	struct scan_result res;
-	int rc = airlock_project_scan(&report, p);
+	int rc = airlock_project_scan(out, p);
 
 	if (rc < 0)
 		return cli_error(
 			"trust: the project could not be scanned, so nothing was recorded: %s",
 			airlock_error_last());
 	printf("Scan of every context file:\n");
-	res.report = report;
+	res.report = *out;
 	res.prefix = NULL;
 	rc = report_print_text(&res, 1, AIRLOCK_SEVERITY_HIGH);
-	if (rc == EXIT_OK && airlock_report_blocks(report))
-		printf("\nThese findings block loading until they are fixed, whatever is decided here.\n");
 	fputc('\n', stdout);
-	airlock_report_free(report);
 	return rc;
+}
+
+/* "RULE:FILE" for --accept and airlock_project_accept; NULL when it does not fit. */
+static const char *accept_spec(char *buf, size_t cap, const airlock_finding *f)
+{
+	int n = snprintf(buf, cap, "%s:%s", airlock_finding_rule(f), airlock_finding_file(f));
+
+	return n > 0 && (size_t)n < cap ? buf : NULL;
+}
+
+/* Headless: nothing recorded; the command that would accept them. */
+static int refuse_findings(const struct trust_args *a, const airlock_finding **list, size_t n,
+			   size_t total)
+{
+	char spec[4200];
+
+	fprintf(stderr,
+		"airlock: trust: %zu finding%s would block every load, so nothing was recorded; fix %s, or accept %s one by one:\n  airlock trust",
+		total, total == 1 ? "" : "s", total == 1 ? "it" : "them",
+		total == 1 ? "it" : "them");
+	if (a->yes)
+		fputs(" --yes", stderr);
+	if (a->restricted)
+		fputs(" --restricted", stderr);
+	for (size_t i = 0; i < a->naccept; i++) {
+		char *shown = cli_escape(a->accept[i]);
+
+		fprintf(stderr, " --accept '%s'", shown);
+		free(shown);
+	}
+	for (size_t i = 0; i < n; i++) {
+		bool again = false;
+
+		for (size_t j = 0; j < i; j++)
+			again |= strcmp(airlock_finding_rule(list[j]),
+					airlock_finding_rule(list[i])) == 0 &&
+				 strcmp(airlock_finding_file(list[j]),
+					airlock_finding_file(list[i])) == 0;
+		if (!again && accept_spec(spec, sizeof(spec), list[i])) {
+			char *shown = cli_escape(spec);
+
+			fprintf(stderr, " --accept '%s'", shown);
+			free(shown);
+		}
+	}
+	if (a->dir) {
+		char *shown = cli_escape(a->dir);
+
+		fprintf(stderr, " '%s'", shown);
+		free(shown);
+	}
+	fputc('\n', stderr);
+	return EXIT_FINDINGS;
+}
+
+/* At the prompt: each blocking rule is typed, since a y/N is approved by
+ * habit. Returns true when every one was typed; they are then accepted. */
+static bool confirm_findings(airlock_project *p, const airlock_finding **list, size_t n)
+{
+	char line[1024], spec[4200];
+
+	printf("%zu finding%s would block every load. Type the rule id%s to accept %s (", n,
+	       n == 1 ? "" : "s", n == 1 ? "" : "s", n == 1 ? "it" : "them");
+	for (size_t i = 0; i < n; i++)
+		printf("%s%s", i ? " " : "", airlock_finding_rule(list[i]));
+	printf("), or press Enter to stop: ");
+	fflush(stdout);
+	if (!fgets(line, sizeof(line), stdin))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		const char *rule = airlock_finding_rule(list[i]);
+		bool typed = false;
+
+		for (char *w = line; *w;) {
+			size_t k;
+
+			w += strspn(w, " \t\n,");
+			k = strcspn(w, " \t\n,");
+			typed |= k == strlen(rule) && strncmp(w, rule, k) == 0;
+			w += k;
+		}
+		if (!typed || !accept_spec(spec, sizeof(spec), list[i]) ||
+		    airlock_project_accept(p, spec) < 0)
+			return false;
+	}
+	return true;
 }
 
 static bool confirm(bool unbound)
@@ -205,6 +359,10 @@ static int record(airlock_project *p, airlock_decision d, const char *expect, un
 	if (rc == AIRLOCK_ECHANGED) {
 		cli_error("trust: %s", airlock_error_last());
 		return EXIT_CHANGED;
+	}
+	if (rc == AIRLOCK_EBLOCKED) {
+		cli_error("trust: %s", airlock_error_last());
+		return EXIT_FINDINGS;
 	}
 	if (rc < 0)
 		return cli_lib_error(rc, "trust");
@@ -275,38 +433,64 @@ static int trust_list(enum output_format format)
 	return rc;
 }
 
+#define MAX_LISTED 64
+
 int cmd_trust(int argc, char **argv)
 {
+	const airlock_finding *list[MAX_LISTED];
 	airlock_inspection *in = NULL;
+	airlock_report *report = NULL;
 	airlock_project *p = NULL;
 	airlock_options opts;
 	struct trust_args a;
+	size_t nblock;
 	int rc = parse_args(&a, argc, argv);
 
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
 	if (a.list)
-		return a.dir || a.yes || a.expect || a.restricted
+		return a.dir || a.yes || a.expect || a.restricted || a.naccept
 			       ? cli_error("trust --list takes no other options")
 			       : trust_list(a.format);
 	cli_options(&opts);
 	opts.flags |= AIRLOCK_OPT_REPO_ROOT; /* a subfolder is its repository */
 	if ((rc = airlock_project_open(&p, a.dir ? a.dir : ".", &opts)) < 0)
 		return cli_lib_error(rc, "trust");
+	for (size_t i = 0; i < a.naccept; i++)
+		if ((rc = airlock_project_accept(p, a.accept[i])) < 0) {
+			rc = cli_lib_error(rc, "trust");
+			goto out;
+		}
 	if ((rc = airlock_project_inspect(&in, p)) < 0) {
 		rc = cli_lib_error(rc, "trust");
 		goto out;
 	}
 	show_review(p, in);
-	if ((rc = show_findings(p)) != EXIT_OK)
+	if ((rc = show_findings(&report, p)) != EXIT_OK)
 		goto out;
+	nblock = unaccepted(report, p, &a, list, MAX_LISTED);
+	if (nblock && (a.yes || !isatty(STDIN_FILENO))) {
+		rc = refuse_findings(&a, list, nblock < MAX_LISTED ? nblock : MAX_LISTED, nblock);
+		goto out;
+	}
 	if (!a.yes && !isatty(STDIN_FILENO)) {
 		rc = cli_error(
 			"trust: not a terminal, so nothing was asked and nothing recorded; pass --yes (with --expect %s) to record",
 			airlock_project_digest(p));
 		goto out;
 	}
-	if (!a.yes && !confirm(!a.restricted && !a.accept_unbound && blocking(in))) {
+	if (!a.yes && nblock > MAX_LISTED) {
+		rc = cli_error("trust: %zu findings would block every load; fix them first",
+			       nblock);
+		goto out;
+	}
+	if (!a.yes && nblock && !confirm_findings(p, list, nblock)) {
+		printf("Not trusted; nothing recorded.\n");
+		rc = EXIT_UNTRUSTED;
+		goto out;
+	}
+	if (!a.yes && (!nblock || (!a.restricted && !a.accept_unbound && blocking(in))) &&
+	    !confirm(!a.restricted && !a.accept_unbound && blocking(in))) {
 		printf("Not trusted; nothing recorded.\n");
 		rc = EXIT_UNTRUSTED;
 		goto out;
@@ -318,6 +502,7 @@ int cmd_trust(int argc, char **argv)
 		printf("%s: %s\n", a.restricted ? "Restricted" : "Trusted",
 		       airlock_project_digest(p));
 out:
+	airlock_report_free(report);
 	airlock_inspection_free(in);
 	airlock_project_free(p);
 	return rc;

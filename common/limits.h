@@ -186,6 +186,12 @@
  * never trusted. */
 #define LIMIT_TRUST_RECORD_BYTES (4u * 1024 * 1024)
 
+/* Accepted findings, and lines of the reviewed summary, kept in one record;
+ * each summary name and value is kept to LIMIT_RECORD_TEXT bytes, so a full
+ * record stays well under LIMIT_TRUST_RECORD_BYTES. */
+#define LIMIT_RECORD_ITEMS 4096
+#define LIMIT_RECORD_TEXT  256
+
 /* Bytes of a quarantined file's note of origin (memory/quarantine.c); a
  * larger note fails its check and the file is not restored. */
 #define LIMIT_QUARANTINE_NOTE_BYTES (64u * 1024)

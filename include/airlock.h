@@ -428,6 +428,13 @@ AIRLOCK_EXTERN const char *airlock_status_recorded_digest(const airlock_status *
 AIRLOCK_EXTERN size_t airlock_status_change_count(const airlock_status *s);
 AIRLOCK_EXTERN const char *airlock_status_change_path(const airlock_status *s, size_t i);
 AIRLOCK_EXTERN airlock_change airlock_status_change_kind(const airlock_status *s, size_t i);
+/* The findings the recorded decision accepted (rule and file), and the
+ * reviewed summary it was made on (airlock_status_review_*, below: the
+ * inspection's items then, to compare with airlock_project_inspect now).
+ * Borrowed (s); NULL or 0 when i is out of range. */
+AIRLOCK_EXTERN size_t airlock_status_accepted_count(const airlock_status *s);
+AIRLOCK_EXTERN const char *airlock_status_accepted_rule(const airlock_status *s, size_t i);
+AIRLOCK_EXTERN const char *airlock_status_accepted_file(const airlock_status *s, size_t i);
 
 /*
  * Records a decision for the project, replacing any earlier one. Before
@@ -454,6 +461,24 @@ AIRLOCK_EXTERN int airlock_project_trust(airlock_project *p, airlock_decision de
 #define AIRLOCK_TRUST_ACCEPT_UNBOUND (1u << 0)
 AIRLOCK_EXTERN int airlock_project_trust_flags(airlock_project *p, airlock_decision decision,
 					       const char *expect_digest, unsigned int flags);
+
+/*
+ * A decision that airlock_project_load would refuse is never recorded: for
+ * AIRLOCK_DECISION_TRUSTED and _RESTRICTED, trust follows and scans the
+ * project (as airlock_project_scan), and every finding at or above the block
+ * threshold in the files the decision lets the agent read must be accepted
+ * first, one by one, with airlock_project_accept; otherwise AIRLOCK_EBLOCKED
+ * (nothing recorded, the message names the first one). Accepted findings are
+ * recorded with their file's SHA-256 and do not block later loads of the
+ * same bytes; a change to the file, another rule, or a rule added since
+ * blocks again. The record also keeps the reviewed summary (each hook,
+ * server, env override, permission), which airlock_status_review_* return.
+ *
+ * `spec` is "RULE" (every file) or "RULE:FILE" (one project-relative file),
+ * e.g. "AL210:scripts/format.sh". Call before airlock_project_trust*.
+ * Returns 0, AIRLOCK_EINVALID for a malformed spec, or AIRLOCK_ERROR.
+ */
+AIRLOCK_EXTERN int airlock_project_accept(airlock_project *p, const char *spec);
 
 /* Forgets the project's decision. AIRLOCK_ENOTFOUND when there was none. */
 AIRLOCK_EXTERN int airlock_project_revoke(airlock_project *p);
@@ -499,6 +524,13 @@ AIRLOCK_EXTERN const char *airlock_item_type_name(airlock_item_type type);
  * AIRLOCK_TRUST_ACCEPT_UNBOUND: an AIRLOCK_ITEM_UNBOUND item, or the PROBLEM
  * of an executable file that could not be understood. */
 AIRLOCK_EXTERN int airlock_inspection_blocks(const airlock_inspection *in, size_t i);
+
+/* The reviewed summary recorded with the decision (see airlock_status_accepted_count). */
+AIRLOCK_EXTERN size_t airlock_status_review_count(const airlock_status *s);
+AIRLOCK_EXTERN airlock_item_type airlock_status_review_type(const airlock_status *s, size_t i);
+AIRLOCK_EXTERN const char *airlock_status_review_file(const airlock_status *s, size_t i);
+AIRLOCK_EXTERN const char *airlock_status_review_name(const airlock_status *s, size_t i);
+AIRLOCK_EXTERN const char *airlock_status_review_value(const airlock_status *s, size_t i);
 
 /* ------------------------------------------------------------------------ */
 /* The trust store as a whole                                               */
@@ -744,7 +776,7 @@ AIRLOCK_EXTERN const airlock_finding *airlock_report_finding(const airlock_repor
 AIRLOCK_EXTERN airlock_severity airlock_report_max_severity(const airlock_report *r);
 
 /* True when a finding is at or above the block threshold of the options the
- * scan ran with. */
+ * scan ran with, and was not accepted with the trust decision. */
 AIRLOCK_EXTERN int airlock_report_blocks(const airlock_report *r);
 
 /* The files looked at: path (relative to the project, or as given for
@@ -776,6 +808,10 @@ AIRLOCK_EXTERN const char *airlock_finding_excerpt(const airlock_finding *f);
 /* Decoded hidden text (Unicode tags, the text as the rules saw it after
  * hidden characters were removed), escaped; NULL when not relevant. */
 AIRLOCK_EXTERN const char *airlock_finding_hidden(const airlock_finding *f);
+/* 1 when the project's trust decision accepted this finding (its rule, in
+ * this file, holding these bytes: see airlock_project_accept): it is
+ * reported and does not block the load. */
+AIRLOCK_EXTERN int airlock_finding_accepted(const airlock_finding *f);
 
 /* ------------------------------------------------------------------------ */
 /* Repositories: judge before checkout                                      */

@@ -76,7 +76,10 @@ airlock_severity airlock_report_max_severity(const airlock_report *r)
 
 int airlock_report_blocks(const airlock_report *r)
 {
-	return airlock_report_max_severity(r) >= r->threshold;
+	for (size_t i = 0; i < r->fs.count; i++)
+		if (r->fs.v[i].severity >= r->threshold && !r->fs.v[i].accepted)
+			return 1;
+	return 0;
 }
 
 size_t airlock_report_file_count(const airlock_report *r)
@@ -173,6 +176,11 @@ const char *airlock_report_warning(const airlock_report *r)
 size_t airlock_report_files_read(const airlock_report *r)
 {
 	return r ? r->files_read : 0;
+}
+
+int airlock_finding_accepted(const airlock_finding *f)
+{
+	return f && f->accepted;
 }
 
 int airlock_finding_known(const airlock_finding *f)

@@ -31,6 +31,7 @@ struct airlock_finding {
 	bool whole_file;   /* about the file, not a place in it */
 	bool normalized;   /* matched only in the normalized view */
 	bool known;        /* memory scans: seen by an earlier run */
+	bool accepted;     /* accepted with the trust decision: does not block */
 	unsigned int line, column, end_line, end_column;
 };
 

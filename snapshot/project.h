@@ -24,6 +24,8 @@ struct airlock_project {
 	struct snapshot snap;
 	struct scan_options scan;
 	airlock_report *report; /* of the last airlock_project_load; may be NULL */
+	char **accepts;         /* airlock_project_accept: "RULE" or "RULE:FILE" */
+	size_t naccepts;
 };
 
 /*

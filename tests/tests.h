@@ -22,6 +22,7 @@ Suite *clone_suite(void);
 Suite *hostile_suite(void);
 Suite *cli_suite(void);
 Suite *friction_suite(void);
+Suite *accept_suite(void);
 Suite *scan_suite(void);
 Suite *fixtures_suite(void);
 Suite *unicode_suite(void);

@@ -187,6 +187,125 @@ static int parse_files(struct trust_record *r, json_t *files)
 	return 0;
 }
 
+static bool is_rule_id(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n < 3 || n > 64)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+		      (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
+			return false;
+	return true;
+}
+
+int al_trust_accept_cmp(const void *a, const void *b)
+{
+	const struct trust_accept *x = a, *y = b;
+	int c = strcmp(x->path, y->path);
+
+	return c ? c : strcmp(x->rule, y->rule);
+}
+
+static int parse_accept(struct trust_accept *a, json_t *obj)
+{
+	json_t *rule = json_object_get(obj, "rule"), *sha = json_object_get(obj, "sha256");
+	int error;
+
+	if (!json_is_object(obj))
+		return al_error_set(AIRLOCK_EINVALID, "an accepted finding is not an object");
+	if (!json_is_string(rule) || !is_rule_id(json_string_value(rule)))
+		return al_error_set(AIRLOCK_EINVALID, "an accepted finding's rule is malformed");
+	if (!json_is_string(sha) || !is_hex_digest(json_string_value(sha)))
+		return al_error_set(AIRLOCK_EINVALID, "an accepted finding's sha256 is malformed");
+	memcpy(a->sha256, json_string_value(sha), SHA256_HEX_LEN + 1);
+	if (!(a->rule = strdup(json_string_value(rule))))
+		return al_error_oom();
+	if ((error = get_bytes(&a->path, obj, "path", true)) < 0)
+		return error;
+	return 0;
+}
+
+static int parse_accepts(struct trust_record *r, json_t *v)
+{
+	size_t n = json_array_size(v);
+	int error;
+
+	if (!v)
+		return 0;
+	if (!json_is_array(v))
+		return al_error_set(AIRLOCK_EINVALID, "\"accepted\" is not an array");
+	if (n > LIMIT_RECORD_ITEMS)
+		return al_error_set(AIRLOCK_EINVALID, "too many accepted findings");
+	if (n && !(r->accepts = calloc(n, sizeof(*r->accepts))))
+		return al_error_oom();
+	for (size_t i = 0; i < n; i++) {
+		r->naccepts++;
+		if ((error = parse_accept(&r->accepts[i], json_array_get(v, i))) < 0)
+			return error;
+	}
+	if (n > 1)
+		qsort(r->accepts, n, sizeof(*r->accepts), al_trust_accept_cmp);
+	for (size_t i = 1; i < n; i++)
+		if (al_trust_accept_cmp(&r->accepts[i - 1], &r->accepts[i]) == 0)
+			return al_error_set(AIRLOCK_EINVALID,
+					    "an accepted finding is listed twice");
+	return 0;
+}
+
+/* Reads `key` or `key`_hex as a new string that may be empty (a review
+ * value); absent is an error. */
+static int get_text(char **out, json_t *obj, const char *key)
+{
+	json_t *plain = json_object_get(obj, key);
+
+	*out = NULL;
+	if (json_is_string(plain) && json_string_length(plain) == 0)
+		return (*out = strdup("")) ? 0 : al_error_oom();
+	return get_bytes(out, obj, key, true);
+}
+
+static int parse_item(struct trust_item *it, json_t *obj)
+{
+	json_t *type = json_object_get(obj, "type");
+	json_int_t t;
+	int error;
+
+	if (!json_is_object(obj))
+		return al_error_set(AIRLOCK_EINVALID, "a review item is not an object");
+	if (!json_is_integer(type) || (t = json_integer_value(type)) < AIRLOCK_ITEM_HOOK ||
+	    t > AIRLOCK_ITEM_UNBOUND)
+		return al_error_set(AIRLOCK_EINVALID, "a review item's type is malformed");
+	it->type = (airlock_item_type)t;
+	if ((error = get_bytes(&it->file, obj, "file", true)) < 0 ||
+	    (error = get_text(&it->name, obj, "name")) < 0 ||
+	    (error = get_text(&it->value, obj, "value")) < 0)
+		return error;
+	return 0;
+}
+
+static int parse_items(struct trust_record *r, json_t *v)
+{
+	size_t n = json_array_size(v);
+	int error;
+
+	if (!v)
+		return 0;
+	if (!json_is_array(v))
+		return al_error_set(AIRLOCK_EINVALID, "\"review\" is not an array");
+	if (n > LIMIT_RECORD_ITEMS)
+		return al_error_set(AIRLOCK_EINVALID, "too many review items");
+	if (n && !(r->items = calloc(n, sizeof(*r->items))))
+		return al_error_oom();
+	for (size_t i = 0; i < n; i++) {
+		r->nitems++;
+		if ((error = parse_item(&r->items[i], json_array_get(v, i))) < 0)
+			return error;
+	}
+	return 0;
+}
+
 static int copy_string(char *dst, size_t size, json_t *v, const char *what)
 {
 	if (!json_is_string(v) || json_string_length(v) >= size)
@@ -229,7 +348,9 @@ static int parse_root(struct trust_record *r, json_t *root)
 	if (!is_hex_digest(r->digest))
 		return al_error_set(AIRLOCK_EINVALID, "\"digest\" is not a SHA-256");
 	if ((error = optional_string(&r->signatures, root, "signatures")) < 0 ||
-	    (error = parse_files(r, json_object_get(root, "files"))) < 0)
+	    (error = parse_files(r, json_object_get(root, "files"))) < 0 ||
+	    (error = parse_accepts(r, json_object_get(root, "accepted"))) < 0 ||
+	    (error = parse_items(r, json_object_get(root, "review"))) < 0)
 		return error;
 	git = json_object_get(root, "git");
 	if (json_is_object(git) && ((error = optional_string(&r->git_remote, git, "remote")) < 0 ||
@@ -270,6 +391,66 @@ static json_t *file_json(const struct trust_file *f)
 	return obj;
 }
 
+static json_t *accept_json(const struct trust_accept *a)
+{
+	json_t *obj = json_object();
+
+	if (!obj || set_bytes(obj, "path", a->path) < 0 ||
+	    json_object_set_new(obj, "rule", json_string(a->rule)) < 0 ||
+	    json_object_set_new(obj, "sha256", json_string(a->sha256)) < 0) {
+		json_decref(obj);
+		return NULL;
+	}
+	return obj;
+}
+
+/* An empty name or value is written plain ("" is valid UTF-8). */
+static int set_text(json_t *obj, const char *key, const char *s)
+{
+	if (!*s)
+		return json_object_set_new(obj, key, json_string("")) < 0 ? al_error_oom() : 0;
+	return set_bytes(obj, key, s);
+}
+
+static json_t *item_json(const struct trust_item *it)
+{
+	json_t *obj = json_object();
+
+	if (!obj || json_object_set_new(obj, "type", json_integer(it->type)) < 0 ||
+	    set_bytes(obj, "file", it->file) < 0 || set_text(obj, "name", it->name) < 0 ||
+	    set_text(obj, "value", it->value) < 0) {
+		json_decref(obj);
+		return NULL;
+	}
+	return obj;
+}
+
+/* Appends each of n things made by fn to a new array set as `key`. */
+static int set_array(json_t *root, const char *key, const void *v, size_t size, size_t n,
+		     json_t *(*fn)(const void *))
+{
+	json_t *arr;
+
+	if (n == 0)
+		return 0;
+	if (!(arr = json_array()) || json_object_set_new(root, key, arr) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (json_array_append_new(arr, fn((const char *)v + i * size)) < 0)
+			return -1;
+	return 0;
+}
+
+static json_t *accept_json_v(const void *a)
+{
+	return accept_json(a);
+}
+
+static json_t *item_json_v(const void *it)
+{
+	return item_json(it);
+}
+
 static json_t *record_json(const struct trust_record *r)
 {
 	json_t *root = json_object(), *files = json_array();
@@ -295,6 +476,10 @@ static json_t *record_json(const struct trust_record *r)
 	    json_object_set_new(
 		    root, "git",
 		    json_pack("{s:s?, s:s?}", "remote", r->git_remote, "head", r->git_head)) < 0)
+		goto fail;
+	if (set_array(root, "accepted", r->accepts, sizeof(*r->accepts), r->naccepts,
+		      accept_json_v) < 0 ||
+	    set_array(root, "review", r->items, sizeof(*r->items), r->nitems, item_json_v) < 0)
 		goto fail;
 	return root;
 fail:
@@ -328,7 +513,29 @@ void al_trust_record_clear(struct trust_record *r)
 	free(r->signatures);
 	free(r->git_remote);
 	free(r->git_head);
+	for (size_t i = 0; i < r->naccepts; i++) {
+		free(r->accepts[i].rule);
+		free(r->accepts[i].path);
+	}
+	free(r->accepts);
+	for (size_t i = 0; i < r->nitems; i++) {
+		free(r->items[i].file);
+		free(r->items[i].name);
+		free(r->items[i].value);
+	}
+	free(r->items);
 	memset(r, 0, sizeof(*r));
+}
+
+bool al_trust_record_accepts(const struct trust_record *r, const char *rule, const char *path,
+			     const char *sha256)
+{
+	for (size_t i = 0; i < r->naccepts; i++)
+		if (strcmp(r->accepts[i].rule, rule) == 0 &&
+		    strcmp(r->accepts[i].path, path) == 0 &&
+		    strcmp(r->accepts[i].sha256, sha256) == 0)
+			return true;
+	return false;
 }
 
 const struct trust_file *al_trust_record_file(const struct trust_record *r, const char *path)

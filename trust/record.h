@@ -23,6 +23,20 @@ struct trust_file {
 	unsigned int reasons;            /* AIRLOCK_REASON_* at decision time */
 };
 
+/* A blocking finding the person accepted when deciding: it does not block a
+ * load while the file holds the same bytes. */
+struct trust_accept {
+	char *rule;                      /* "AL210" */
+	char *path;                      /* raw bytes, relative to the project */
+	char sha256[SHA256_HEX_LEN + 1]; /* the file's content when accepted */
+};
+
+/* One line of the review the decision was made on (a hook, a server...). */
+struct trust_item {
+	airlock_item_type type;
+	char *file, *name, *value; /* raw bytes; name and value may be empty */
+};
+
 struct trust_record {
 	char *path; /* canonical project path, raw bytes */
 	airlock_decision decision;
@@ -31,7 +45,11 @@ struct trust_record {
 	char *signatures;         /* signature-set version at decision time; may be NULL */
 	struct trust_file *files; /* executable files, sorted by path */
 	size_t nfiles;
-	char *git_remote, *git_head; /* for display only; may be NULL */
+	char *git_remote, *git_head;  /* for display only; may be NULL */
+	struct trust_accept *accepts; /* sorted by path, then rule */
+	size_t naccepts;
+	struct trust_item *items; /* the reviewed summary, in review order */
+	size_t nitems;
 };
 
 /* Parses a record. Returns 0, or AIRLOCK_EINVALID with a one-line reason in
@@ -44,6 +62,13 @@ int al_trust_record_parse(struct trust_record *out, const char *buf, size_t len)
 int al_trust_record_serialize(char **out, size_t *len, const struct trust_record *r);
 
 void al_trust_record_clear(struct trust_record *r);
+
+/* qsort order of accepted findings: path, then rule. */
+int al_trust_accept_cmp(const void *a, const void *b);
+
+/* True when the record accepts `rule` in `path` holding `sha256`. */
+bool al_trust_record_accepts(const struct trust_record *r, const char *rule, const char *path,
+			     const char *sha256);
 
 /* The executable file at `path`, or NULL (binary search). */
 const struct trust_file *al_trust_record_file(const struct trust_record *r, const char *path);

@@ -118,6 +118,12 @@ START_TEST(deeply_nested_settings)
 	{
 		airlock_project *p = open_proj();
 
+		/* load would refuse it (AL401): accepted too, the loader's own
+		 * depth bound is what is left */
+		ck_assert_int_eq(airlock_project_trust_flags(p, AIRLOCK_DECISION_TRUSTED, NULL,
+							     AIRLOCK_TRUST_ACCEPT_UNBOUND),
+				 AIRLOCK_EBLOCKED);
+		ck_assert_int_eq(airlock_project_accept(p, "AL401"), 0);
 		ck_assert_int_eq(airlock_project_trust_flags(p, AIRLOCK_DECISION_TRUSTED, NULL,
 							     AIRLOCK_TRUST_ACCEPT_UNBOUND),
 				 0);
@@ -407,12 +413,16 @@ START_TEST(device_at_surface_paths)
 
 	ck_assert_int_eq(load(), AIRLOCK_EUNTRUSTED);
 	ck_assert_int_eq(trust(AIRLOCK_DECISION_TRUSTED), AIRLOCK_EINVALID);
-	/* without the settings device the project can be trusted; the device
-	 * CLAUDE.md then stops the load, named */
+	/* without the settings device, the device CLAUDE.md would stop every
+	 * load: trust says so, names it, and records nothing (issue 17: trust
+	 * and load agree); a finding on a file never read cannot be accepted */
 	settings = t_join(proj, paths[0]);
 	ck_assert_int_eq(unlink(settings), 0);
 	free(settings);
-	ck_assert_int_eq(trust(AIRLOCK_DECISION_TRUSTED), 0);
+	ck_assert_int_eq(trust(AIRLOCK_DECISION_TRUSTED), AIRLOCK_EBLOCKED);
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "CLAUDE.md"));
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "cannot be accepted"));
+	/* nothing executable is left to decide on: load scans, and is stopped */
 	ck_assert_int_eq(load(), AIRLOCK_EBLOCKED);
 	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "CLAUDE.md"));
 
