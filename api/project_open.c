@@ -12,6 +12,7 @@
 
 #include "common/error.h"
 #include "common/limits.h"
+#include "common/safeio.h"
 #include "api/project_open.h"
 #include "snapshot/source_dir.h"
 #include "snapshot/source_git.h"
@@ -96,15 +97,22 @@ static bool holds_config(int fd)
 }
 
 /* The project a folder belongs to (see AIRLOCK_OPT_REPO_ROOT), or NULL for
- * the folder itself. Only names are looked at: .git's content is never read. */
-static char *repo_top(const char *path)
+ * the folder itself; *sub (new) is then the folder's path below it, NULL
+ * when it is the folder. Only names are looked at: .git's content is never
+ * read. */
+static char *repo_top(const char *path, char **sub)
 {
 	char *dir = realpath(path, NULL);
 	const char *home = getenv("HOME");
 	struct stat start, st;
 	int depth = 0;
 
+	*sub = NULL;
 	if (!dir || stat(dir, &start) < 0) {
+		free(dir);
+		return NULL;
+	}
+	if (!(*sub = strdup(dir))) {
 		free(dir);
 		return NULL;
 	}
@@ -124,6 +132,8 @@ static char *repo_top(const char *path)
 		if (fd < 0 || st.st_dev != start.st_dev || strcmp(dir, "/") == 0 ||
 		    ++depth > LIMIT_ANCESTOR_DEPTH || !(slash = strrchr(dir, '/'))) {
 			free(dir);
+			free(*sub);
+			*sub = NULL;
 			return NULL;
 		}
 		if (slash == dir)
@@ -138,15 +148,26 @@ static char *repo_top(const char *path)
 		free(real_home);
 		if (none) {
 			free(dir);
+			free(*sub);
+			*sub = NULL;
 			return NULL;
 		}
+	}
+	/* the folder named, below the one found: "src/lib" of "/x/app/src/lib" */
+	if (strlen(*sub) > strlen(dir) + 1)
+		memmove(*sub, *sub + strlen(dir) + 1, strlen(*sub + strlen(dir) + 1) + 1);
+	else
+		(*sub)[0] = '\0';
+	if (!(*sub)[0]) {
+		free(*sub);
+		*sub = NULL;
 	}
 	return dir;
 }
 
 int airlock_project_open(airlock_project **out, const char *path, const airlock_options *opts)
 {
-	char *top = NULL;
+	char *top = NULL, *sub = NULL;
 	airlock_project *p = NULL;
 	int error;
 
@@ -168,8 +189,11 @@ int airlock_project_open(airlock_project **out, const char *path, const airlock_
 		goto out;
 	}
 	if (opts && opts->version >= 2 && (opts->flags & AIRLOCK_OPT_REPO_ROOT) &&
-	    (top = repo_top(path)))
+	    (top = repo_top(path, &sub))) {
 		path = top;
+		p->subdir = sub;
+		sub = NULL;
+	}
 	if ((error = al_scan_options_init(&p->scan, opts)) < 0 ||
 	    (error = open_root(&p->rootfd, path)) < 0 ||
 	    (error = canonical_path(&p->path, p->rootfd, path)) < 0 ||
@@ -206,6 +230,7 @@ void airlock_project_free(airlock_project *p)
 		free(p->accepts[i]);
 	free(p->accepts);
 	free(p->path);
+	free(p->subdir);
 	free(p->trust_dir);
 	al_snapshot_free(&p->snap);
 	al_scan_options_clear(&p->scan);
@@ -221,6 +246,65 @@ const airlock_report *airlock_project_report(const airlock_project *p)
 const char *airlock_project_path(const airlock_project *p)
 {
 	return p->path;
+}
+
+const char *airlock_project_subdir(const airlock_project *p)
+{
+	return p->subdir ? p->subdir : "";
+}
+
+/* Opens the folder `rel` ("a/b") beneath `dirfd` one name at a time, never
+ * through a link and never out of dirfd; -1 with errno set. */
+static int open_dir_beneath(int dirfd, const char *rel)
+{
+	char name[NAME_MAX + 1];
+	int fd = dirfd;
+
+	while (*rel) {
+		size_t len = strcspn(rel, "/");
+		int next;
+
+		if (len == 0 || len > NAME_MAX) {
+			if (fd != dirfd)
+				close(fd);
+			errno = len ? ENAMETOOLONG : EINVAL;
+			return -1;
+		}
+		memcpy(name, rel, len);
+		name[len] = '\0';
+		next = al_safeio_open_beneath(fd, name, O_RDONLY | O_DIRECTORY);
+		if (fd != dirfd)
+			close(fd);
+		if (next < 0)
+			return -1;
+		fd = next;
+		rel += len + (rel[len] == '/');
+	}
+	return fd == dirfd ? fcntl(dirfd, F_DUPFD_CLOEXEC, 0) : fd;
+}
+
+int airlock_project_chdir(const airlock_project *p)
+{
+	int fd, error = 0;
+
+	if (!p)
+		return al_error_set(AIRLOCK_EINVALID, "airlock_project_chdir: no project");
+	if ((error = al_project_require_dir(p, "airlock_project_chdir")) < 0)
+		return error;
+	if ((fd = open_dir_beneath(p->rootfd, airlock_project_subdir(p))) < 0) {
+		int e = errno;
+
+		if (e == ENOENT || e == ENOTDIR || e == ELOOP || e == EXDEV)
+			return al_error_set(AIRLOCK_ENOTFOUND,
+					    "%s/%s is no longer a folder beneath the project",
+					    p->path, airlock_project_subdir(p));
+		return al_error_set_errno(AIRLOCK_ERROR, e, "cannot open %s/%s", p->path,
+					  airlock_project_subdir(p));
+	}
+	if (fchdir(fd) < 0)
+		error = al_error_set_errno(AIRLOCK_ERROR, errno, "cannot change into %s", p->path);
+	close(fd);
+	return error;
 }
 
 const char *airlock_project_digest(const airlock_project *p)
@@ -271,6 +355,13 @@ const char *airlock_entry_sha256(const airlock_entry *e)
 unsigned int airlock_entry_reasons(const airlock_entry *e)
 {
 	return e->reasons;
+}
+
+const char *airlock_entry_data(const airlock_entry *e, size_t *len)
+{
+	if (len)
+		*len = e->data ? e->data_len : 0;
+	return (const char *)e->data;
 }
 
 const char *airlock_entry_link_target(const airlock_entry *e)

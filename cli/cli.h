@@ -69,6 +69,9 @@ int cmd_load(int argc, char **argv);
 int cmd_clone(int argc, char **argv);
 extern const char cmd_clone_help[];
 int cmd_exec(int argc, char **argv);
+/* After airlock_project_load failed with `rc`: one line saying why and what
+ * to do (for "load", the findings too), and the exit code of the contract. */
+int load_refusal(int rc, airlock_project *p, const char *what);
 int cmd_shell_init(int argc, char **argv);
 int cmd_surfaces(int argc, char **argv);
 extern const char cmd_surfaces_help[];

@@ -1,6 +1,6 @@
 /*
- * cmd_load.c - `airlock load`, `airlock exec` and `airlock shell-init`: the gate
- * as agent CLIs and shells use it.
+ * cmd_load.c - `airlock load` and `airlock shell-init`: the gate as agent CLIs
+ * and shells use it (`airlock exec`: cmd_exec.c).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -22,26 +22,6 @@ const char cmd_load_help[] =
 	"Exit codes: 0 loaded, 1 blocked (findings at or above the threshold, or a context\n"
 	"file that could not be read), 2 usage, I/O or parse error, 3 untrusted,\n"
 	"4 changed since trusted (what changed is listed), 5 denied.\n";
-
-const char cmd_exec_help[] =
-	"Usage: airlock exec [--dir DIR] -- COMMAND [ARGS...]\n"
-	"\n"
-	"Gates the project in DIR (default: the current directory) exactly as 'airlock\n"
-	"load' does, then runs COMMAND (e.g. 'airlock exec -- claude') only if the\n"
-	"project is trusted (or has no executable configuration) and its scan passes.\n"
-	"Otherwise explains why on stderr, runs nothing, and exits with a code of its\n"
-	"own. A restricted project is refused: an agent started this way reads its own\n"
-	"configuration, so airlock cannot drop the executable parts for it.\n"
-	"\n"
-	"Exit codes: COMMAND's own exit status, unchanged, when it ran. When airlock\n"
-	"refused, 180 plus the code 'airlock load' would give, so that a refusal never\n"
-	"reads as the agent's own status:\n"
-	"  181  blocked (findings at or above the threshold, or an unreadable file)\n"
-	"  182  usage or I/O error\n"
-	"  183  untrusted (no decision), or restricted\n"
-	"  184  executable configuration changed since it was trusted\n"
-	"  185  denied\n"
-	"  126, 127  COMMAND could not be run (127: not found), as in shells\n";
 
 const char cmd_shell_init_help[] =
 	"Usage: airlock shell-init bash|zsh|fish\n"
@@ -73,8 +53,7 @@ static void print_changes(airlock_project *p)
 	airlock_status_free(st);
 }
 
-/* One line saying why, what to do, and the exit code of the contract. */
-static int refusal(int rc, airlock_project *p, const char *what)
+int load_refusal(int rc, airlock_project *p, const char *what)
 {
 	char *dir = cli_escape(airlock_project_path(p));
 	int code;
@@ -324,7 +303,7 @@ int cmd_load(int argc, char **argv)
 	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
 		return cli_lib_error(rc, "load");
 	if ((rc = airlock_project_load(&c, p)) < 0) {
-		rc = refusal(rc, p, "load");
+		rc = load_refusal(rc, p, "load");
 	} else if (format == FORMAT_JSON) {
 		json_t *j = config_json(c, airlock_project_path(p));
 
@@ -339,66 +318,6 @@ int cmd_load(int argc, char **argv)
 	}
 	airlock_config_free(c);
 	airlock_project_free(p);
-	return rc;
-}
-
-/* Gates, then replaces this process with the command; returns only on a
- * refusal or failure, with the exit code 'airlock load' would give (or
- * 126/127 when the command could not be run). */
-static int exec_gated(int argc, char **argv)
-{
-	airlock_project *p = NULL;
-	airlock_options opts;
-	airlock_config *c = NULL;
-	const char *dir = ".";
-	int i, rc;
-
-	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			fputs(cmd_exec_help, stdout);
-			return EXIT_OK;
-		} else if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc) {
-			dir = argv[++i];
-		} else if (strncmp(argv[i], "--dir=", 6) == 0) {
-			dir = argv[i] + 6;
-		} else {
-			return cli_error(
-				"exec: expected '-- COMMAND', got '%s' (run 'airlock help exec')",
-				argv[i]);
-		}
-	}
-	if (i + 1 >= argc)
-		return cli_error("exec: no command given after '--'");
-	cli_options(&opts);
-	opts.flags |= AIRLOCK_OPT_REPO_ROOT; /* a subfolder is its repository */
-	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
-		return cli_lib_error(rc, "exec");
-	rc = airlock_project_load(&c, p);
-	if (rc < 0) {
-		rc = refusal(rc, p, "exec");
-	} else if (airlock_config_state(c) != AIRLOCK_STATE_TRUSTED &&
-		   airlock_config_state(c) != AIRLOCK_STATE_NONE) {
-		cli_error(
-			"exec: the project is restricted, and an agent started this way would load its hooks and servers anyway; trust it, or load it through the library");
-		rc = EXIT_UNTRUSTED;
-	}
-	airlock_config_free(c);
-	airlock_project_free(p);
-	if (rc != EXIT_OK)
-		return rc;
-	fflush(NULL);
-	execvp(argv[i + 1], argv + i + 1);
-	rc = errno == ENOENT ? 127 : 126; /* as shells report it */
-	cli_error("exec: cannot run '%s': %s", argv[i + 1], strerror(errno));
-	return rc;
-}
-
-int cmd_exec(int argc, char **argv)
-{
-	int rc = exec_gated(argc, argv);
-
-	if (rc >= EXIT_FINDINGS && rc <= EXIT_DENIED)
-		return EXIT_EXEC_BASE + rc;
 	return rc;
 }
 

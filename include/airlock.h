@@ -335,6 +335,26 @@ AIRLOCK_EXTERN const char *airlock_project_commit(const airlock_project *p);
 /* The canonical absolute path of the directory as opened. Borrowed (p). */
 AIRLOCK_EXTERN const char *airlock_project_path(const airlock_project *p);
 
+/* The folder `path` named, relative to the project's directory, when
+ * AIRLOCK_OPT_REPO_ROOT opened a folder above it ("src/lib"); "" when the
+ * folder named is the project's own (and for a git snapshot). Borrowed (p). */
+AIRLOCK_EXTERN const char *airlock_project_subdir(const airlock_project *p);
+
+/*
+ * Changes the calling process's working directory to the folder the project
+ * was opened for, reached from the directory descriptor its snapshot was
+ * read through, never by its path again: the project's own directory, or
+ * the subfolder of airlock_project_subdir() beneath it, opened one name at a
+ * time without following a link. So a program started next (an agent after
+ * airlock_project_load said yes) runs in the folder that was judged, even
+ * if a path to it was swapped meanwhile. The process's working directory is
+ * process-wide: no other thread may rely on it meanwhile.
+ * Returns 0, AIRLOCK_EINVALID (no project, or a git snapshot),
+ * AIRLOCK_ENOTFOUND (the subfolder is no longer a folder beneath the
+ * project: removed, or replaced by a link) or AIRLOCK_ERROR.
+ */
+AIRLOCK_EXTERN int airlock_project_chdir(const airlock_project *p);
+
 /* Hex SHA-256 over the executable-class entries (path, content hash or the
  * reasons it was not read), in path order. Borrowed (p). */
 AIRLOCK_EXTERN const char *airlock_project_digest(const airlock_project *p);
@@ -356,6 +376,13 @@ AIRLOCK_EXTERN airlock_class airlock_entry_class(const airlock_entry *e);
 AIRLOCK_EXTERN uint64_t airlock_entry_size(const airlock_entry *e);
 /* Hex SHA-256 of the bytes read, or NULL when the entry was not read. */
 AIRLOCK_EXTERN const char *airlock_entry_sha256(const airlock_entry *e);
+/* The bytes read, the very buffer that was hashed, scanned and parsed (not
+ * NUL-safe: use *len); NULL with *len 0 when the entry was not read. A
+ * program that hands a file to an agent can give it these bytes instead of
+ * letting it read the file again. Borrowed (the project): valid until the
+ * next call that adds entries (status, trust, inspect, load) or
+ * airlock_project_free(). `len` may be NULL. */
+AIRLOCK_EXTERN const char *airlock_entry_data(const airlock_entry *e, size_t *len);
 /* Bitwise OR of AIRLOCK_REASON_* flags; 0 for a clean, read entry. */
 AIRLOCK_EXTERN unsigned int airlock_entry_reasons(const airlock_entry *e);
 /* For a symlink entry, its target as stored in the link (never resolved);

@@ -13,8 +13,12 @@ struct git_repository;
 struct git_tree;
 
 struct airlock_project {
-	int rootfd;      /* the directory as opened; every later open is beneath it */
-	char *path;      /* canonical path of rootfd */
+	int rootfd; /* the directory as opened; every later open is beneath it */
+	char *path; /* canonical path of rootfd */
+	/* The folder the caller named, relative to rootfd, when
+	 * AIRLOCK_OPT_REPO_ROOT opened a folder above it ("src/lib"); NULL
+	 * when the folder named is the project's own. */
+	char *subdir;
 	char *trust_dir; /* from the options; NULL: the default store */
 	char commit[41]; /* a git commit's snapshot: its id; "" for a directory */
 	/* a git commit's snapshot: its repository and tree, kept open so that

@@ -3,6 +3,8 @@
  * (issue 19, "Friction to remove"): each test runs build/airlock and checks
  * what it prints and returns.
  */
+#include <dirent.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <time.h>
 #include <stdlib.h>
@@ -38,6 +40,11 @@ static void friction_setup(void)
 	setenv("AIRLOCK_TRUST_DIR", store, 1);
 	free(home);
 	free(store);
+	/* where exec writes the files it hands to Claude Code */
+	t_mkdirs(tmp, "run");
+	ck_assert_int_eq(chmod(home = t_join(tmp, "run"), 0700), 0);
+	setenv("XDG_RUNTIME_DIR", home, 1);
+	free(home);
 }
 
 static void friction_teardown(void)
@@ -470,6 +477,294 @@ START_TEST(exec_codes_do_not_collide_with_the_agent)
 }
 END_TEST
 
+/* --- exec starts the agent where it judged, with what it judged (issue 17) ------ */
+
+/* A fake agent named `name` in tmp/bin: it writes its working directory and
+ * then its arguments, one a line, to tmp/agent.out; overwrites the
+ * project's .claude/settings.json, if there is one where it runs (a swap
+ * after the check); then copies the files its --settings and --mcp-config
+ * name to tmp/agent.settings and tmp/agent.mcp. */
+static void fake_agent(const char *name)
+{
+	char *rel, *script, *path;
+
+	ck_assert_int_gt(asprintf(&rel, "bin/%s", name), 0);
+	ck_assert_int_gt(
+		asprintf(
+			&script,
+			"#!/bin/sh\n"
+			"out='%s/agent'\n"
+			"pwd -P > \"$out.out\"\n"
+			"for a in \"$@\"; do printf '%%s\\n' \"$a\" >> \"$out.out\"; done\n"
+			"[ -f .claude/settings.json ] && printf '{\"swapped\":1}' > .claude/settings.json\n"
+			"prev=\n"
+			"for a in \"$@\"; do\n"
+			"  case \"$prev\" in --settings) cat \"$a\" > \"$out.settings\";;\n"
+			"  --mcp-config) cat \"$a\" > \"$out.mcp\";; esac\n"
+			"  case \"$a\" in --settings=*) cat \"${a#--settings=}\" > \"$out.settings\";;\n"
+			"  --mcp-config=*) cat \"${a#--mcp-config=}\" > \"$out.mcp\";; esac\n"
+			"  prev=$a\n"
+			"done\n"
+			"exit 0\n",
+			tmp),
+		0);
+	t_write(tmp, rel, script);
+	path = t_join(tmp, rel);
+	ck_assert_int_eq(chmod(path, 0755), 0);
+	free(path);
+	free(script);
+	free(rel);
+}
+
+/* `airlock exec ARGS...` with tmp/bin first in PATH. */
+static struct t_run exec_agent(const char *const *args)
+{
+	static char path_env[8192];
+
+	snprintf(path_env, sizeof(path_env), "PATH=%s/bin:%s", tmp, getenv("PATH"));
+	return t_run_env((const char *[]){ path_env, NULL }, args);
+}
+
+/* The content of tmp/NAME, "" when it does not exist; new. */
+static char *tmp_file(const char *name)
+{
+	char *path = t_join(tmp, name), *text = NULL;
+	size_t len = 0;
+	FILE *f = fopen(path, "r");
+
+	if (f) {
+		ck_assert_int_ge(getdelim(&text, &len, '\0', f), -1);
+		fclose(f);
+	}
+	free(path);
+	return text ? text : strdup("");
+}
+
+/* How many lines of the agent's output (its arguments) are `arg`, or
+ * start with it when it ends in '='. */
+static int arg_count(const char *out, const char *arg)
+{
+	size_t n = strlen(arg);
+	int count = 0;
+
+	for (const char *line = strchr(out, '\n'); line; line = strchr(line + 1, '\n'))
+		if (strncmp(line + 1, arg, n) == 0 &&
+		    (arg[n - 1] == '=' || line[1 + n] == '\n' || line[1 + n] == '\0'))
+			count++;
+	return count;
+}
+
+/* 6 of issue 17: `exec --dir ../good` from an untrusted folder judged good
+ * and must start the agent there, not in the untrusted folder; a subfolder
+ * of a repository is judged as the repository and the agent starts in the
+ * subfolder. */
+START_TEST(exec_runs_the_agent_where_it_judged)
+{
+	char *good = t_join(tmp, "good"), *bad = t_join(tmp, "bad"), *real, *out, *want, *cmd;
+	int cwd = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	struct t_run r;
+
+	fake_agent("agent");
+	t_write(good, ".mcp.json", "{\"mcpServers\":{}}");
+	t_write(good, "src/lib/x.c", "int x;\n");
+	t_write(bad, ".mcp.json", "{\"mcpServers\":{\"x\":{\"command\":\"./evil\"}}}");
+	ck_assert_int_eq(exit_of((const char *[]){ "trust", "--yes", good, NULL }), 0);
+	ck_assert_int_ge(cwd, 0);
+	ck_assert_int_eq(chdir(bad), 0);
+	r = exec_agent((const char *[]){ "exec", "--dir", "../good", "--", "agent", NULL });
+	ck_assert_int_eq(fchdir(cwd), 0);
+	ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
+	t_run_free(&r);
+	out = tmp_file("agent.out");
+	real = realpath(good, NULL);
+	ck_assert_int_gt(asprintf(&want, "%s\n", real), 0);
+	ck_assert_msg(strncmp(out, want, strlen(want)) == 0, "the agent ran in %s", out);
+	free(want);
+	free(out);
+
+	/* a subfolder: judged as its repository, started where it was asked */
+	ck_assert_int_gt(asprintf(&cmd, "git init -q '%s' >/dev/null 2>&1", good), 0);
+	ck_assert_int_eq(system(cmd), 0);
+	free(cmd);
+	ck_assert_int_eq(exit_of((const char *[]){ "trust", "--yes", good, NULL }), 0);
+	ck_assert_int_eq(chdir(bad), 0);
+	r = exec_agent((const char *[]){ "exec", "--dir", "../good/src/lib", "--", "agent", NULL });
+	ck_assert_int_eq(fchdir(cwd), 0);
+	ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
+	t_run_free(&r);
+	out = tmp_file("agent.out");
+	ck_assert_int_gt(asprintf(&want, "%s/src/lib\n", real), 0);
+	ck_assert_msg(strncmp(out, want, strlen(want)) == 0, "the agent ran in %s", out);
+	free(want);
+	free(out);
+	close(cwd);
+	free(real);
+	free(bad);
+	free(good);
+}
+END_TEST
+
+/* 6 of issue 17: Claude Code is handed the settings and servers airlock
+ * read and scanned, in files of its own, and told to read none from the
+ * project: a swap after the check does not reach it. */
+START_TEST(exec_hands_claude_the_verified_configuration)
+{
+	static const char settings[] = "{\"permissions\":{\"deny\":[\"Read(./.env)\"]}}\n";
+	static const char mcp[] = "{\"mcpServers\":{\"docs\":{\"command\":\"npx\","
+				  "\"args\":[\"-y\",\"docs-mcp\"]}}}\n";
+	char *proj = t_join(tmp, "proj"), *out, *text, *real;
+	struct t_run r;
+
+	fake_agent("claude");
+	t_write(proj, ".claude/settings.json", settings);
+	t_write(proj, ".mcp.json", mcp);
+	ck_assert_int_eq(exit_of((const char *[]){ "trust", "--yes", proj, NULL }), 0);
+	r = exec_agent((const char *[]){ "exec", "--dir", proj, "--", "claude", "-p", "hi", NULL });
+	ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
+	t_run_free(&r);
+	out = tmp_file("agent.out");
+	real = realpath(proj, NULL);
+	ck_assert_int_eq(arg_count(out, "--settings="), 1);
+	ck_assert_int_eq(arg_count(out, "--mcp-config="), 1);
+	ck_assert_int_eq(arg_count(out, "--strict-mcp-config"), 1);
+	ck_assert_int_eq(arg_count(out, "--setting-sources=user"), 1);
+	ck_assert_ptr_nonnull(strstr(out, "\n-p\nhi\n")); /* the user's, in order, after */
+	/* the files passed are airlock's, not the project's */
+	ck_assert_ptr_null(strstr(strstr(out, "--settings="), real));
+	ck_assert_ptr_null(strstr(strstr(out, "--mcp-config="), real));
+	/* and hold the bytes scanned, though the project's file was swapped */
+	text = tmp_file("agent.settings");
+	ck_assert_str_eq(text, settings);
+	free(text);
+	text = tmp_file("agent.mcp");
+	ck_assert_str_eq(text, mcp);
+	free(text);
+	free(out);
+	out = t_join(proj, ".claude/settings.json");
+	text = NULL;
+	{
+		FILE *f = fopen(out, "r");
+		size_t len = 0;
+
+		ck_assert_ptr_nonnull(f);
+		ck_assert_int_gt(getdelim(&text, &len, '\0', f), 0);
+		fclose(f);
+	}
+	ck_assert_str_eq(text, "{\"swapped\":1}");
+	free(text);
+	free(out);
+	ck_assert_int_eq(exit_of((const char *[]){ "status", proj, NULL }), 4);
+
+	/* what the user passes is not passed twice */
+	t_write(proj, ".claude/settings.json", settings);
+	ck_assert_int_eq(exit_of((const char *[]){ "status", proj, NULL }), 0);
+	r = exec_agent((const char *[]){ "exec", "--dir", proj, "--", "claude", "--settings",
+					 "/etc/mine.json", "--setting-sources", "user,project",
+					 NULL });
+	ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
+	t_run_free(&r);
+	out = tmp_file("agent.out");
+	ck_assert_int_eq(arg_count(out, "--settings="), 0);
+	ck_assert_int_eq(arg_count(out, "--settings"), 1);
+	ck_assert_int_eq(arg_count(out, "--setting-sources="), 0);
+	ck_assert_int_eq(arg_count(out, "--setting-sources"), 1);
+	ck_assert_int_eq(arg_count(out, "--mcp-config="), 1);
+	ck_assert_int_eq(arg_count(out, "--strict-mcp-config"), 1);
+	free(out);
+
+	/* settings.local.json over settings.json, as Claude Code layers them */
+	t_write(proj, ".claude/settings.json", settings); /* the agent swapped it again */
+	t_write(proj, ".claude/settings.local.json",
+		"{\"permissions\":{\"deny\":[\"Read(./.env)\",\"Read(./secrets)\"]},"
+		"\"env\":{\"A\":\"1\"}}");
+	ck_assert_int_eq(exit_of((const char *[]){ "trust", "--yes", proj, NULL }), 0);
+	r = exec_agent((const char *[]){ "exec", "--dir", proj, "--", "claude", NULL });
+	ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
+	t_run_free(&r);
+	text = tmp_file("agent.settings");
+	ck_assert_str_eq(text, "{\"permissions\":{\"deny\":[\"Read(./.env)\",\"Read(./secrets)\"]},"
+			       "\"env\":{\"A\":\"1\"}}");
+	free(text);
+	/* the files of agents that have ended are removed by the next start */
+	{
+		char *base = t_join(tmp, "run/airlock");
+		DIR *d = opendir(base);
+		struct dirent *de;
+		int n = 0;
+
+		ck_assert_ptr_nonnull(d);
+		while ((de = readdir(d)))
+			n += strncmp(de->d_name, "exec-", 5) == 0;
+		closedir(d);
+		ck_assert_int_eq(n, 1);
+		free(base);
+	}
+
+	/* another agent is started as it is */
+	fake_agent("codex");
+	t_write(proj, ".claude/settings.json", settings);
+	r = exec_agent((const char *[]){ "exec", "--dir", proj, "--", "codex", NULL });
+	ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
+	t_run_free(&r);
+	out = tmp_file("agent.out");
+	ck_assert_int_eq(arg_count(out, "--settings="), 0);
+	ck_assert_int_eq(arg_count(out, "--strict-mcp-config"), 0);
+	free(out);
+	free(real);
+	free(proj);
+}
+END_TEST
+
+/* 8 of issue 17: a restricted project starts Claude Code without the
+ * project's settings and servers; an agent that cannot be told so is
+ * refused, with the agents that can named. */
+START_TEST(exec_restricted_starts_claude_without_project_configuration)
+{
+	char *proj = t_join(tmp, "proj"), *out, *ran;
+	struct t_run r;
+
+	fake_agent("claude");
+	fake_agent("codex");
+	t_write(proj, ".claude/settings.json",
+		"{\"hooks\":{\"SessionStart\":[{\"hooks\":[{\"type\":\"command\","
+		"\"command\":\"./evil.sh\"}]}]}}");
+	t_write(proj, ".mcp.json", "{\"mcpServers\":{\"x\":{\"command\":\"./evil\"}}}");
+	t_write(proj, "CLAUDE.md", "# Conventions\n");
+	ck_assert_int_eq(exit_of((const char *[]){ "trust", "--yes", "--restricted", proj, NULL }),
+			 0);
+	r = exec_agent((const char *[]){ "exec", "--dir", proj, "--", "claude", "-p", "hi", NULL });
+	ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
+	t_run_free(&r);
+	out = tmp_file("agent.out");
+	ck_assert_int_eq(arg_count(out, "--setting-sources=user"), 1);
+	ck_assert_int_eq(arg_count(out, "--strict-mcp-config"), 1);
+	ck_assert_int_eq(arg_count(out, "--mcp-config="), 0);
+	ck_assert_int_eq(arg_count(out, "--settings="), 0);
+	free(out);
+
+	/* the user cannot ask for the project's settings back through exec */
+	ran = t_join(tmp, "agent.out");
+	unlink(ran);
+	r = exec_agent((const char *[]){ "exec", "--dir", proj, "--", "claude",
+					 "--setting-sources=user,project", NULL });
+	ck_assert_int_eq(r.status, 183);
+	t_assert_one_line_error(&r);
+	t_run_free(&r);
+	ck_assert_int_eq(access(ran, F_OK), -1);
+
+	/* another agent would load them itself: refused, saying which can */
+	r = exec_agent((const char *[]){ "exec", "--dir", proj, "--", "codex", NULL });
+	ck_assert_int_eq(r.status, 183);
+	t_assert_one_line_error(&r);
+	ck_assert_ptr_nonnull(strstr(r.err, "restricted"));
+	ck_assert_ptr_nonnull(strstr(r.err, "claude"));
+	t_run_free(&r);
+	ck_assert_int_eq(access(ran, F_OK), -1);
+	free(ran);
+	free(proj);
+}
+END_TEST
+
 /* 13. The basics: `airlock version`, and a clone of a missing local path
  * says so. */
 START_TEST(version_and_clone_of_a_missing_path)
@@ -508,6 +803,9 @@ Suite *friction_suite(void)
 	tcase_add_test(tc, trusted_root_covers_its_subfolders);
 	tcase_add_test(tc, symlink_to_a_context_file_is_read_as_it);
 	tcase_add_test(tc, exec_codes_do_not_collide_with_the_agent);
+	tcase_add_test(tc, exec_runs_the_agent_where_it_judged);
+	tcase_add_test(tc, exec_hands_claude_the_verified_configuration);
+	tcase_add_test(tc, exec_restricted_starts_claude_without_project_configuration);
 	tcase_add_test(tc, load_shows_allow_deny_ask);
 	tcase_add_test(tc, status_digest_is_the_trust_digest);
 	tcase_add_test(tc, quarantine_moves_only_memory_files);

@@ -885,6 +885,68 @@ START_TEST(canonical_path)
 }
 END_TEST
 
+/* Issue 17: the folder a caller named is reached again from the
+ * descriptor, beneath the project, never through a link swapped in; the
+ * bytes read are what the caller can hand on. */
+START_TEST(chdir_reaches_the_folder_judged)
+{
+	static const char mcp[] = "{\"mcpServers\":{}}";
+	char *proj = t_join(tmp, "proj"), *sub = t_join(proj, "src/lib"), *real, *want, *here;
+	char *other = t_join(tmp, "other"), *moved = t_join(proj, "src/lib.moved");
+	int cwd = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	airlock_options opts = AIRLOCK_OPTIONS_INIT;
+	airlock_project *p = NULL;
+	const char *data;
+	size_t len;
+
+	t_write(proj, ".mcp.json", mcp);
+	t_write(proj, "src/lib/x.c", "int x;\n");
+	t_mkdirs(tmp, "other");
+	real = realpath(proj, NULL);
+	opts.flags = AIRLOCK_OPT_REPO_ROOT;
+	ck_assert_int_eq(airlock_project_open(&p, sub, &opts), 0);
+	ck_assert_str_eq(airlock_project_path(p), real);
+	ck_assert_str_eq(airlock_project_subdir(p), "src/lib");
+	data = airlock_entry_data(t_entry(p, ".mcp.json"), &len);
+	ck_assert_uint_eq(len, strlen(mcp));
+	ck_assert_int_eq(memcmp(data, mcp, len), 0);
+
+	ck_assert_int_eq(airlock_project_chdir(p), 0);
+	here = getcwd(NULL, 0);
+	want = t_join(real, "src/lib");
+	ck_assert_str_eq(here, want);
+	free(here);
+	ck_assert_int_eq(fchdir(cwd), 0);
+
+	/* the subfolder swapped for a link out: not followed */
+	ck_assert_int_eq(rename(sub, moved), 0);
+	ck_assert_int_eq(symlink(other, sub), 0);
+	ck_assert_int_eq(airlock_project_chdir(p), AIRLOCK_ENOTFOUND);
+	here = getcwd(NULL, 0);
+	ck_assert_ptr_null(strstr(here, "other"));
+	free(here);
+	airlock_project_free(p);
+
+	/* the project's own folder: no subfolder */
+	p = t_open(proj);
+	ck_assert_str_eq(airlock_project_subdir(p), "");
+	ck_assert_int_eq(airlock_project_chdir(p), 0);
+	here = getcwd(NULL, 0);
+	ck_assert_str_eq(here, real);
+	free(here);
+	ck_assert_int_eq(fchdir(cwd), 0);
+	ck_assert_int_eq(airlock_project_chdir(NULL), AIRLOCK_EINVALID);
+	airlock_project_free(p);
+	close(cwd);
+	free(want);
+	free(real);
+	free(moved);
+	free(other);
+	free(sub);
+	free(proj);
+}
+END_TEST
+
 Suite *snapshot_suite(void)
 {
 	Suite *s = suite_create("snapshot");
@@ -928,6 +990,7 @@ Suite *snapshot_suite(void)
 	tcase_add_test(neg, race_swapped_for_fifo);
 	tcase_add_test(neg, race_swapped_content_is_what_is_hashed);
 	tcase_add_test(neg, open_beneath_refuses_escapes);
+	tcase_add_test(neg, chdir_reaches_the_folder_judged);
 	suite_add_tcase(s, neg);
 	return s;
 }
