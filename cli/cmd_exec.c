@@ -6,13 +6,15 @@
  * what it reads to what airlock read:
  *  - it starts in the folder reached from the descriptor the snapshot was
  *    read through (airlock_project_chdir), not in the folder a path names;
- *  - Claude Code is told to read no project settings and no project MCP
- *    servers (--setting-sources user --strict-mcp-config) and is handed the
- *    bytes airlock read, hashed and scanned (airlock_entry_data), in files
- *    of airlock's own (--settings, --mcp-config). A swap of the project's
- *    files after the check does not reach it; nor does a restricted
- *    project's executable configuration. Other agents read their files from
- *    the project again: for them the window stays (README, `help exec`).
+ *  - with --pin, Claude Code is told to read no project settings and no
+ *    project MCP servers (--setting-sources user --strict-mcp-config) and is
+ *    handed the bytes airlock read, hashed and scanned (airlock_entry_data),
+ *    in files of airlock's own (--settings, --mcp-config): a swap of the
+ *    project's files after the check does not reach it. It is a choice,
+ *    since Claude Code then leaves out the project's CLAUDE.md and skills
+ *    too. A restricted project always starts claude without the project's
+ *    executable configuration. Other agents read their files from the
+ *    project again: for them the window stays (README, `help exec`).
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -29,7 +31,7 @@
 #include "cli/cli.h"
 
 const char cmd_exec_help[] =
-	"Usage: airlock exec [--dir DIR] -- COMMAND [ARGS...]\n"
+	"Usage: airlock exec [--dir DIR] [--pin] -- COMMAND [ARGS...]\n"
 	"\n"
 	"Gates the project in DIR (default: the current directory) exactly as 'airlock\n"
 	"load' does, then runs COMMAND (e.g. 'airlock exec -- claude') only if the\n"
@@ -39,21 +41,25 @@ const char cmd_exec_help[] =
 	"directory airlock read, not by its path again (a subfolder of a repository\n"
 	"is judged as the repository; the agent still starts in the subfolder).\n"
 	"\n"
-	"Claude Code (COMMAND 'claude') is started with what airlock read and scanned:\n"
-	"the project's .claude/settings.json (merged with settings.local.json) and\n"
-	".mcp.json are copied into private files and passed as --settings and\n"
-	"--mcp-config, with --strict-mcp-config --setting-sources user so that it\n"
-	"reads neither from the project again; a file swapped after the check does\n"
-	"not reach it. A flag you pass yourself is not added again. Claude Code then\n"
-	"also leaves out the project's CLAUDE.md, rules, skills, agents and commands,\n"
-	"and your own MCP servers (its project source and --strict-mcp-config cover\n"
-	"them). The scripts hooks and servers run are still read when they run.\n"
+	"Options:\n"
+	"  --dir DIR   the project (default: the current directory)\n"
+	"  --pin       Claude Code only: start it with exactly what airlock read and\n"
+	"              scanned -- the project's .claude/settings.json (merged with\n"
+	"              settings.local.json) and .mcp.json copied into private files and\n"
+	"              passed as --settings and --mcp-config, with --strict-mcp-config\n"
+	"              --setting-sources user, so a file swapped after the check does\n"
+	"              not reach it. The price: Claude Code then also leaves out the\n"
+	"              project's CLAUDE.md, rules, skills, agents and commands, and your\n"
+	"              own MCP servers. A flag you pass yourself is not added again.\n"
 	"\n"
-	"A restricted project ('airlock trust --restricted') starts Claude Code the\n"
-	"same way without the project's settings and servers. Every other agent\n"
-	"reads its configuration from the project itself: a restricted project is\n"
-	"refused for them, and for a trusted one a file changed between the check\n"
-	"and the agent's own read reaches it.\n"
+	"Without --pin, the agent reads its configuration from the project itself,\n"
+	"after the check: a file changed in that window reaches it (the scripts hooks\n"
+	"and servers run are read when they run, in every case).\n"
+	"\n"
+	"A restricted project ('airlock trust --restricted') starts Claude Code pinned\n"
+	"to none of the project's settings and servers (--setting-sources user\n"
+	"--strict-mcp-config). Every other agent reads its configuration from the\n"
+	"project itself, so a restricted project is refused for them.\n"
 	"\n"
 	"Exit codes: COMMAND's own exit status, unchanged, when it ran. When airlock\n"
 	"refused, 180 plus the code 'airlock load' would give, so that a refusal never\n"
@@ -563,13 +569,15 @@ static int exec_gated(int argc, char **argv)
 	struct claude_flags f;
 	char **run = NULL, *program = NULL;
 	const char *dir = ".";
-	bool restricted, claude;
+	bool restricted, claude, pin = false;
 	int i, rc, err = 0;
 
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
 		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
 			fputs(cmd_exec_help, stdout);
 			return EXIT_OK;
+		} else if (strcmp(argv[i], "--pin") == 0) {
+			pin = true;
 		} else if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc) {
 			dir = argv[++i];
 		} else if (strncmp(argv[i], "--dir=", 6) == 0) {
@@ -584,6 +592,8 @@ static int exec_gated(int argc, char **argv)
 		return cli_error("exec: no command given after '--'");
 	argv += i + 1;
 	claude = is_claude(argv[0]);
+	if (pin && !claude)
+		return cli_error("exec: --pin is for claude (Claude Code) only");
 	claude_flags(&f, argv + 1);
 	cli_options(&opts);
 	opts.flags |= AIRLOCK_OPT_REPO_ROOT; /* a subfolder is its repository */
@@ -603,7 +613,7 @@ static int exec_gated(int argc, char **argv)
 		err = errno;
 		goto out;
 	}
-	if (claude &&
+	if (claude && (pin || restricted) &&
 	    (handover_write(&h, &f, p, restricted) < 0 || !(run = claude_argv(argv, &h)))) {
 		rc = EXIT_USAGE;
 		goto out;

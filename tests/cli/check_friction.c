@@ -619,7 +619,21 @@ START_TEST(exec_hands_claude_the_verified_configuration)
 	t_write(proj, ".claude/settings.json", settings);
 	t_write(proj, ".mcp.json", mcp);
 	ck_assert_int_eq(exit_of((const char *[]){ "trust", "--yes", proj, NULL }), 0);
+	/* without --pin, Claude Code reads its project as it does (CLAUDE.md,
+	 * skills): nothing is added */
 	r = exec_agent((const char *[]){ "exec", "--dir", proj, "--", "claude", "-p", "hi", NULL });
+	ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
+	t_run_free(&r);
+	out = tmp_file("agent.out");
+	ck_assert_int_eq(arg_count(out, "--settings="), 0);
+	ck_assert_int_eq(arg_count(out, "--setting-sources=user"), 0);
+	free(out);
+	t_write(proj, ".claude/settings.json", settings); /* the agent swapped it */
+	ck_assert_int_eq(
+		exit_of((const char *[]){ "exec", "--dir", proj, "--pin", "--", "codex", NULL }),
+		182);
+	r = exec_agent((const char *[]){ "exec", "--dir", proj, "--pin", "--", "claude", "-p", "hi",
+					 NULL });
 	ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
 	t_run_free(&r);
 	out = tmp_file("agent.out");
@@ -658,9 +672,9 @@ START_TEST(exec_hands_claude_the_verified_configuration)
 	/* what the user passes is not passed twice */
 	t_write(proj, ".claude/settings.json", settings);
 	ck_assert_int_eq(exit_of((const char *[]){ "status", proj, NULL }), 0);
-	r = exec_agent((const char *[]){ "exec", "--dir", proj, "--", "claude", "--settings",
-					 "/etc/mine.json", "--setting-sources", "user,project",
-					 NULL });
+	r = exec_agent((const char *[]){ "exec", "--dir", proj, "--pin", "--", "claude",
+					 "--settings", "/etc/mine.json", "--setting-sources",
+					 "user,project", NULL });
 	ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
 	t_run_free(&r);
 	out = tmp_file("agent.out");
@@ -678,7 +692,7 @@ START_TEST(exec_hands_claude_the_verified_configuration)
 		"{\"permissions\":{\"deny\":[\"Read(./.env)\",\"Read(./secrets)\"]},"
 		"\"env\":{\"A\":\"1\"}}");
 	ck_assert_int_eq(exit_of((const char *[]){ "trust", "--yes", proj, NULL }), 0);
-	r = exec_agent((const char *[]){ "exec", "--dir", proj, "--", "claude", NULL });
+	r = exec_agent((const char *[]){ "exec", "--dir", proj, "--pin", "--", "claude", NULL });
 	ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
 	t_run_free(&r);
 	text = tmp_file("agent.settings");
