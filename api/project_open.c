@@ -198,7 +198,8 @@ int airlock_project_open(airlock_project **out, const char *path, const airlock_
 	    (error = open_root(&p->rootfd, path)) < 0 ||
 	    (error = canonical_path(&p->path, p->rootfd, path)) < 0 ||
 	    (error = al_source_dir_snapshot(&p->snap, p->rootfd)) < 0 ||
-	    (p->snap.pruned && (error = al_source_git_index_surfaces(&p->snap, p->rootfd)) < 0) ||
+	    ((p->snap.pruned || p->snap.walk_limited) &&
+	     (error = al_source_git_index_surfaces(&p->snap, p->rootfd)) < 0) ||
 	    (error = al_snapshot_finish(&p->snap)) < 0)
 		goto out;
 	*out = p;

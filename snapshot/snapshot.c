@@ -16,6 +16,10 @@ const struct surface al_snapshot_walk_surface = {
 	"", "(project)", AIRLOCK_KIND_DIRECTORY, false, AIRLOCK_CLASS_EXECUTABLE, SCHEMA_NONE,
 };
 
+const struct surface al_snapshot_limit_surface = {
+	"", "(project)", AIRLOCK_KIND_DIRECTORY, false, AIRLOCK_CLASS_EXECUTABLE, SCHEMA_NONE,
+};
+
 const struct surface al_snapshot_any_surface = {
 	"", "(any)", AIRLOCK_KIND_TEXT, true, AIRLOCK_CLASS_INSTRUCTIONS, SCHEMA_NONE,
 };
@@ -85,7 +89,7 @@ int al_snapshot_add(struct airlock_entry **out, struct snapshot *snap, const cha
 		    const char *link_target)
 {
 	*out = NULL;
-	if (s != &al_snapshot_walk_surface) {
+	if (s != &al_snapshot_walk_surface && s != &al_snapshot_limit_surface) {
 		if (snap->surface_files >= LIMIT_SURFACE_FILES) {
 			if (snap->surface_limit_reported)
 				return 0;

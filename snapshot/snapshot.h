@@ -49,6 +49,9 @@ struct snapshot {
 	bool surface_limit_reported;
 	bool all_files; /* every regular file is an entry, not only surfaces */
 	bool pruned;    /* the walk skipped a vendored or tool-owned folder */
+	/* the walk stopped at its depth or entry limit: git's index may say
+	 * what is tracked beyond (al_source_git_index_surfaces) */
+	bool walk_limited;
 	char digest[SHA256_HEX_LEN + 1];
 	/* Set: asked for every regular file after fstat and before reading; when
 	 * it returns true the file is added unread, marked `cached`. */
@@ -59,6 +62,11 @@ struct snapshot {
 /* The pseudo-surface of entries that stand for a walk problem (a limit hit
  * or an unreadable directory) rather than for a context file. */
 extern const struct surface al_snapshot_walk_surface;
+
+/* The pseudo-surface of a walk's depth or entry limit: replaced by what
+ * git's index lists there when the project has one, left (and refused, as
+ * unread) when it has none. */
+extern const struct surface al_snapshot_limit_surface;
 
 /* The pseudo-surface of files outside the surfaces table, taken when
  * all_files is set (`airlock scan --all-files`): kind from the extension,

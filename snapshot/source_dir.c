@@ -52,7 +52,7 @@ static int add(struct airlock_entry **out, struct walk *w, const struct surface 
 
 	if (!al_utf8_valid(w->path, strlen(w->path)))
 		reasons |= AIRLOCK_REASON_BAD_NAME;
-	if (w->variant && s != &al_snapshot_walk_surface)
+	if (w->variant && s != &al_snapshot_walk_surface && s != &al_snapshot_limit_surface)
 		reasons |= AIRLOCK_REASON_CASE_VARIANT;
 	error = al_snapshot_add(&e, w->snap, w->path, s, reasons, size, link_target);
 	if (out)
@@ -69,6 +69,22 @@ static const struct surface *match(struct walk *w)
 
 /* One LIMIT entry per place: a directory full of over-long names is one
  * problem, not thousands. */
+/* A depth or entry limit: what lies beyond is not walked; git's index may
+ * tell what is tracked there (snapshot.h). */
+static int add_walk_limit(struct walk *w)
+{
+	const struct snapshot *snap = w->snap;
+
+	w->snap->walk_limited = true;
+	if (snap->count > 0) {
+		const struct airlock_entry *last = &snap->entries[snap->count - 1];
+
+		if ((last->reasons & AIRLOCK_REASON_LIMIT) && strcmp(last->path, w->path) == 0)
+			return 0;
+	}
+	return add(NULL, w, &al_snapshot_limit_surface, AIRLOCK_REASON_LIMIT, 0, NULL);
+}
+
 static int add_limit(struct walk *w)
 {
 	const struct snapshot *snap = w->snap;
@@ -330,7 +346,7 @@ static int visit_dir(struct walk *w, int dirfd, const char *name, size_t len, in
 		return 0;
 	}
 	if (depth >= LIMIT_WALK_DEPTH)
-		return add_limit(w);
+		return add_walk_limit(w);
 	fd = al_safeio_open_beneath(dirfd, name, O_RDONLY | O_DIRECTORY);
 	if (fd < 0) {
 		if (errno == ELOOP) /* swapped for a symlink since the listing */
@@ -398,7 +414,7 @@ static int walk_dir(struct walk *w, int dirfd, size_t len, int depth)
 		if (++w->entries_seen > LIMIT_WALK_ENTRIES) {
 			if (!w->entry_limit_reported) {
 				w->entry_limit_reported = true;
-				error = add_limit(w);
+				error = add_walk_limit(w);
 			}
 			break;
 		}

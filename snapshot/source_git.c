@@ -374,6 +374,24 @@ static bool under_pruned(const char *path)
 	return false;
 }
 
+/* Drops the walk-limit entries: git's index has said what is tracked
+ * beyond them. */
+static void drop_walk_limits(struct snapshot *snap)
+{
+	size_t out = 0;
+
+	for (size_t i = 0; i < snap->count; i++) {
+		if (snap->entries[i].surface == &al_snapshot_limit_surface) {
+			free(snap->entries[i].path);
+			free(snap->entries[i].data);
+			free(snap->entries[i].link_target);
+			continue;
+		}
+		snap->entries[out++] = snap->entries[i];
+	}
+	snap->count = out;
+}
+
 int al_source_git_index_surfaces(struct snapshot *snap, int rootfd)
 {
 	git_index *index = NULL;
@@ -408,12 +426,17 @@ int al_source_git_index_surfaces(struct snapshot *snap, int rootfd)
 		const struct surface *s;
 		bool variant;
 
-		if (!e || !under_pruned(e->path) || !(s = al_surface_match_fold(e->path, &variant)))
+		/* past a walk limit, every tracked path is a candidate: those the
+		 * walk reached are already there and not added again */
+		if (!e || !(snap->walk_limited || under_pruned(e->path)) ||
+		    !(s = al_surface_match_fold(e->path, &variant)))
 			continue;
 		if (fstatat(rootfd, e->path, &st, AT_SYMLINK_NOFOLLOW) < 0)
 			continue; /* tracked, but not in the working tree */
 		error = al_source_dir_add_file(snap, rootfd, e->path, s);
 	}
+	if (!error && snap->walk_limited)
+		drop_walk_limits(snap);
 	git_index_free(index);
 	git_libgit2_shutdown();
 	close(fd);
