@@ -7,10 +7,12 @@
  * and asks al_trust_decide. Only airlock_project_trust inspects configuration,
  * to show it and to find the files hooks run.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 
 #include <git2.h>
 
@@ -677,6 +679,50 @@ int airlock_trust_list(airlock_record_list **out, const airlock_options *opts)
 		return al_error_oom();
 	if ((error = al_trust_store_open(&store, trust_dir, false)) == 0)
 		error = al_trust_store_foreach(&store, list_one, l);
+	al_trust_store_close(&store);
+	if (error < 0) {
+		airlock_record_list_free(l);
+		return error;
+	}
+	*out = l;
+	return 0;
+}
+
+/* Collects the records whose project folder is gone (lstat says ENOENT). */
+static int gone_one(void *arg, const char *name, const struct trust_record *r, const char *problem)
+{
+	struct stat st;
+
+	(void)name;
+	(void)problem;
+	if (!r || lstat(r->path, &st) == 0 || errno != ENOENT)
+		return 0;
+	return list_one(arg, name, r, NULL);
+}
+
+int airlock_trust_prune(airlock_record_list **out, const airlock_options *opts)
+{
+	struct trust_store store = { -1, NULL };
+	const char *trust_dir = NULL;
+	airlock_record_list *l;
+	int error;
+
+	if (!out)
+		return al_error_set(AIRLOCK_EINVALID, "airlock_trust_prune: no output");
+	*out = NULL;
+	if ((error = al_options_check(opts)) < 0)
+		return error;
+	if (opts && opts->version >= 2)
+		trust_dir = opts->trust_dir;
+	if (!(l = calloc(1, sizeof(*l))))
+		return al_error_oom();
+	if ((error = al_trust_store_open(&store, trust_dir, false)) == 0)
+		error = al_trust_store_foreach(&store, gone_one, l);
+	for (size_t i = 0; error == 0 && i < l->count; i++) {
+		error = al_trust_store_remove(&store, l->items[i].path);
+		if (error == AIRLOCK_ENOTFOUND) /* removed meanwhile */
+			error = 0;
+	}
 	al_trust_store_close(&store);
 	if (error < 0) {
 		airlock_record_list_free(l);

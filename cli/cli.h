@@ -52,6 +52,11 @@ int cli_dir_args(const char **dir, enum output_format *format, int argc, char **
 /* As cli_format_option, also taking "sarif" when `sarif` is set. */
 int cli_format_option_ex(enum output_format *out, int argc, char **argv, int *i, bool sarif);
 
+/* --color=auto|always|never, taken by main() before the command's own
+ * options; auto: a terminal, NO_COLOR unset and TERM not "dumb". */
+enum cli_color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+extern enum cli_color_mode cli_color_mode;
+
 /* True when text output on `f` may use colour: a terminal, NO_COLOR unset. */
 bool cli_color(FILE *f);
 

@@ -69,6 +69,12 @@ static int parse_args(struct clone_args *a, int argc, char **argv)
 	}
 	if (!a->url)
 		return cli_error("clone: no URL given (run 'airlock help clone')");
+	if (a->yes && !a->trust)
+		return cli_error("clone: --yes goes with --trust");
+	/* asked before anything is fetched, not after the checkout */
+	if (a->trust && !a->yes && !isatty(STDIN_FILENO))
+		return cli_error(
+			"clone: --trust asks on a terminal, and this is none: clone, then run 'airlock trust --yes --expect DIGEST DIR' with the digest 'airlock status DIR' shows, or pass --yes");
 	return 0;
 }
 

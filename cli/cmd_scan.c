@@ -2,14 +2,18 @@
  * cmd_scan.c - `airlock scan [PATH...]`: findings for project folders and files.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 
 const char cmd_scan_help[] =
 	"Usage: airlock scan [OPTIONS] [PATH...]\n"
+	"       airlock scan [OPTIONS] - [--stdin-name NAME]\n"
 	"\n"
 	"Scans each PATH (default: the current directory) for instructions hidden from\n"
 	"people and attacks on the agent: YARA signatures (instruction override, role\n"
@@ -23,6 +27,8 @@ const char cmd_scan_help[] =
 	"FIFO, an over-size file) is a finding itself. A file is scanned as the kind its\n"
 	"name implies: *.md instructions, settings.json and .mcp.json settings, *.sh a\n"
 	"script. Nothing is run, and no suppression is ever read from the scanned files.\n"
+	"A PATH of '-' is standard input, read as the kind NAME implies (default\n"
+	"stdin.md: Markdown instructions); write ./- for a file of that name.\n"
 	"\n"
 	"Options:\n"
 	"  --format text|json|sarif  output for people (default), programs, or code\n"
@@ -30,6 +36,9 @@ const char cmd_scan_help[] =
 	"  --fail-on SEVERITY        exit 1 when a finding is at or above SEVERITY:\n"
 	"                            info, low, medium, high (default) or critical\n"
 	"  --all-files               scan every text file, not only the context files\n"
+	"  --output FILE             write the report to FILE (replaced; not a symlink)\n"
+	"                            instead of standard output\n"
+	"  --stdin-name NAME         the name standard input is scanned as (with '-')\n"
 	"  --no-sandbox              scan in this process, not a confined child (debugging\n"
 	"                            only: a parser bug would then run with your rights)\n"
 	"  --memory [DIR...]         scan agents' memory, incrementally (see\n"
@@ -44,7 +53,7 @@ const char cmd_scan_help[] =
 	"\n"
 	"Environment:\n"
 	"  AIRLOCK_SIGNATURES  the compiled signatures to load instead of the installed ones\n"
-	"  NO_COLOR            no colour in text output\n"
+	"  NO_COLOR            no colour in text output (also TERM=dumb; --color overrides)\n"
 	"\n"
 	"Exit codes: 0 nothing at or above the threshold, 1 findings at or above it,\n"
 	"2 usage, I/O or scan error (a scan that failed is never reported as clean).\n";
@@ -55,6 +64,7 @@ struct scan_args {
 	bool all_files, no_sandbox;
 	const char *rules_dir;
 	const char *git, *rev; /* --git REPO [--rev REV] */
+	const char *output, *stdin_name;
 	const char **paths;
 	size_t npaths;
 };
@@ -89,6 +99,10 @@ static int parse_args(struct scan_args *a, int argc, char **argv)
 			if (i + 1 >= argc)
 				return cli_error("%s needs a value (run 'airlock help scan')", arg);
 			*(arg[2] == 'g' ? &a->git : &a->rev) = argv[++i];
+		} else if (strcmp(arg, "--output") == 0 || strcmp(arg, "--stdin-name") == 0) {
+			if (i + 1 >= argc || !*argv[i + 1])
+				return cli_error("%s needs a value (run 'airlock help scan')", arg);
+			*(arg[2] == 'o' ? &a->output : &a->stdin_name) = argv[++i];
 		} else if (strcmp(arg, "--no-sandbox") == 0) {
 			a->no_sandbox = true;
 		} else if (strcmp(arg, "--all-files") == 0) {
@@ -120,10 +134,62 @@ static int parse_args(struct scan_args *a, int argc, char **argv)
 		return cli_error("scan: --git scans a repository's commits, not PATHs");
 	if (a->npaths == 0)
 		a->paths[a->npaths++] = ".";
+	if (a->stdin_name) {
+		bool dash = false;
+
+		for (size_t i = 0; i < a->npaths; i++)
+			dash |= strcmp(a->paths[i], "-") == 0;
+		if (!dash)
+			return cli_error("scan: --stdin-name names standard input: give '-' too");
+	}
 	return 0;
 }
 
-static int scan_path(struct scan_result *res, const char *path, bool single,
+/* Standard input, up to the per-file cap and one byte more (so that an
+ * over-size input is reported as such, not cut). New; NULL after an error. */
+static unsigned char *read_stdin(size_t *len)
+{
+	size_t cap = 4u * 1024 * 1024 + 1, n = 0;
+	unsigned char *buf = malloc(cap);
+
+	if (!buf) {
+		cli_error("out of memory");
+		return NULL;
+	}
+	while (n < cap) {
+		size_t got = fread(buf + n, 1, cap - n, stdin);
+
+		n += got;
+		if (got == 0) {
+			if (ferror(stdin)) {
+				cli_error("scan: cannot read standard input: %s", strerror(errno));
+				free(buf);
+				return NULL;
+			}
+			break;
+		}
+	}
+	*len = n;
+	return buf;
+}
+
+/* --output FILE: standard output goes there from now on. */
+static int redirect_output(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+
+	if (fd < 0)
+		return cli_error("scan: cannot write '%s': %s", path, strerror(errno));
+	fflush(stdout);
+	if (dup2(fd, STDOUT_FILENO) < 0) {
+		close(fd);
+		return cli_error("scan: cannot write '%s': %s", path, strerror(errno));
+	}
+	close(fd);
+	return 0;
+}
+
+static int scan_path(struct scan_result *res, const char *path, const char *stdin_name, bool single,
 		     const airlock_options *opts)
 {
 	airlock_project *p = NULL;
@@ -131,6 +197,16 @@ static int scan_path(struct scan_result *res, const char *path, bool single,
 	int rc;
 
 	res->prefix = NULL;
+	if (strcmp(path, "-") == 0) {
+		size_t len = 0;
+		unsigned char *data = read_stdin(&len);
+
+		if (!data)
+			return EXIT_USAGE;
+		rc = airlock_buffer_scan(&res->report, stdin_name, data, len, opts);
+		free(data);
+		return rc < 0 ? cli_lib_error(rc, "scan") : 0;
+	}
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		if ((rc = airlock_project_open(&p, path, opts)) < 0)
 			return cli_lib_error(rc, "scan");
@@ -179,10 +255,14 @@ int cmd_scan(int argc, char **argv)
 		goto out;
 	}
 	for (; done < a.npaths; done++) {
-		if ((rc = scan_path(&res[done], a.paths[done], a.npaths == 1, &opts)) != 0)
+		if ((rc = scan_path(&res[done], a.paths[done],
+				    a.stdin_name ? a.stdin_name : "stdin.md", a.npaths == 1,
+				    &opts)) != 0)
 			goto out;
 		blocked |= airlock_report_blocks(res[done].report) != 0;
 	}
+	if (a.output && (rc = redirect_output(a.output)) != 0)
+		goto out;
 	if (a.format == FORMAT_JSON)
 		rc = report_print_json(res, done, a.fail_on);
 	else if (a.format == FORMAT_SARIF)

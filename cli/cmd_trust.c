@@ -14,6 +14,7 @@ const char cmd_trust_help[] =
 	"Usage: airlock trust [--yes] [--restricted] [--accept RULE[:FILE]]... [--accept-unbound]\n"
 	"                     [--expect DIGEST] [DIR]\n"
 	"       airlock trust --list [--format text|json]\n"
+	"       airlock trust --prune\n"
 	"\n"
 	"Shows what trusting the project in DIR (default: the current directory) would\n"
 	"allow -- every executable file with its SHA-256, and every hook command, MCP\n"
@@ -45,6 +46,7 @@ const char cmd_trust_help[] =
 	"  --expect DIGEST    record only if the manifest digest is DIGEST (the one a\n"
 	"                     person reviewed); otherwise exit 4 and record nothing\n"
 	"  --list             list every recorded decision\n"
+	"  --prune            forget the decisions whose project folder is gone\n"
 	"  --format text|json with --list: output for people or programs\n"
 	"  -h, --help         show this help\n"
 	"\n"
@@ -73,7 +75,7 @@ struct trust_args {
 	const char *dir, *expect;
 	const char *accept[MAX_ACCEPT];
 	size_t naccept;
-	bool yes, restricted, list, accept_unbound;
+	bool yes, restricted, list, prune, accept_unbound;
 	enum output_format format;
 };
 
@@ -108,6 +110,8 @@ static int parse_args(struct trust_args *a, int argc, char **argv)
 			a->accept_unbound = true;
 		} else if (strcmp(argv[i], "--list") == 0) {
 			a->list = true;
+		} else if (strcmp(argv[i], "--prune") == 0) {
+			a->prune = true;
 		} else if (strcmp(argv[i], "--expect") == 0) {
 			if (++i >= argc)
 				return cli_error("--expect needs a digest");
@@ -435,6 +439,23 @@ static int trust_list(enum output_format format)
 
 #define MAX_LISTED 64
 
+static int trust_prune(void)
+{
+	airlock_record_list *l = NULL;
+	int rc = airlock_trust_prune(&l, NULL);
+
+	if (rc < 0)
+		return cli_lib_error(rc, "trust --prune");
+	for (size_t i = 0; i < airlock_record_list_count(l); i++) {
+		print_escaped("Forgotten (folder gone): ", airlock_record_list_path(l, i));
+		fputc('\n', stdout);
+	}
+	printf("%zu decision%s forgotten.\n", airlock_record_list_count(l),
+	       airlock_record_list_count(l) == 1 ? "" : "s");
+	airlock_record_list_free(l);
+	return EXIT_OK;
+}
+
 int cmd_trust(int argc, char **argv)
 {
 	const airlock_finding *list[MAX_LISTED];
@@ -448,10 +469,12 @@ int cmd_trust(int argc, char **argv)
 
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	if (a.list)
-		return a.dir || a.yes || a.expect || a.restricted || a.naccept
-			       ? cli_error("trust --list takes no other options")
-			       : trust_list(a.format);
+	if (a.list || a.prune)
+		return a.dir || a.yes || a.expect || a.restricted || a.naccept ||
+				       (a.list && a.prune)
+			       ? cli_error("trust --list and --prune take no other options")
+		       : a.list ? trust_list(a.format)
+				: trust_prune();
 	cli_options(&opts);
 	opts.flags |= AIRLOCK_OPT_REPO_ROOT; /* a subfolder is its repository */
 	if ((rc = airlock_project_open(&p, a.dir ? a.dir : ".", &opts)) < 0)

@@ -53,6 +53,9 @@ static const char overview[] =
 	"\n"
 	"Usage: airlock [--help | --version] COMMAND [OPTIONS] [ARGS]\n"
 	"\n"
+	"Every command also takes --color=auto|always|never (auto: colour on a terminal,\n"
+	"unless NO_COLOR is set or TERM is dumb).\n"
+	"\n"
 	"Commands:\n";
 
 static const char exit_codes[] =
@@ -122,10 +125,49 @@ static int cmd_help(int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* Takes --color[=]WHEN out of argv (before any "--": what follows it is
+ * another program's). Returns the new argc, or -1 after a one-line error. */
+static int take_color(int argc, char **argv)
+{
+	int out = 1;
+
+	for (int i = 1; i < argc; i++) {
+		const char *v = NULL;
+
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < argc)
+				argv[out++] = argv[i++];
+			break;
+		}
+		if (strncmp(argv[i], "--color=", 8) == 0)
+			v = argv[i] + 8;
+		else if (strcmp(argv[i], "--color") == 0 && i + 1 < argc)
+			v = argv[++i];
+		if (!v) {
+			argv[out++] = argv[i];
+			continue;
+		}
+		if (strcmp(v, "auto") == 0)
+			cli_color_mode = COLOR_AUTO;
+		else if (strcmp(v, "always") == 0)
+			cli_color_mode = COLOR_ALWAYS;
+		else if (strcmp(v, "never") == 0)
+			cli_color_mode = COLOR_NEVER;
+		else {
+			cli_error("--color needs auto, always or never, not '%s'", v);
+			return -1;
+		}
+	}
+	argv[out] = NULL;
+	return out;
+}
+
 int main(int argc, char **argv)
 {
 	const struct command *c;
 
+	if ((argc = take_color(argc, argv)) < 0)
+		return EXIT_USAGE;
 	if (argc < 2) {
 		print_overview(stderr);
 		return EXIT_USAGE;

@@ -71,11 +71,15 @@ int cli_format_option_ex(enum output_format *out, int argc, char **argv, int *i,
 	return 1;
 }
 
+enum cli_color_mode cli_color_mode = COLOR_AUTO;
+
 bool cli_color(FILE *f)
 {
-	const char *no = getenv("NO_COLOR");
+	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
 
-	return isatty(fileno(f)) && !(no && *no);
+	if (cli_color_mode != COLOR_AUTO)
+		return cli_color_mode == COLOR_ALWAYS;
+	return isatty(fileno(f)) && !(no && *no) && !(term && strcmp(term, "dumb") == 0);
 }
 
 char *cli_escape(const char *s)

@@ -570,6 +570,10 @@ typedef struct airlock_record_list airlock_record_list;
  * airlock_record_list_free(). */
 AIRLOCK_EXTERN int airlock_trust_list(airlock_record_list **out, const airlock_options *opts);
 AIRLOCK_EXTERN void airlock_record_list_free(airlock_record_list *l);
+/* Removes the records whose project folder no longer exists (lstat says
+ * ENOENT; a folder that cannot be looked at is kept). *out lists what was
+ * removed: free it with airlock_record_list_free(). */
+AIRLOCK_EXTERN int airlock_trust_prune(airlock_record_list **out, const airlock_options *opts);
 AIRLOCK_EXTERN size_t airlock_record_list_count(const airlock_record_list *l);
 /* Borrowed (l); NULL when out of range or not readable from the record. */
 AIRLOCK_EXTERN const char *airlock_record_list_path(const airlock_record_list *l, size_t i);
@@ -791,6 +795,16 @@ AIRLOCK_EXTERN int airlock_project_scan(airlock_report **out, airlock_project *p
  */
 AIRLOCK_EXTERN int airlock_file_scan(airlock_report **out, const char *path,
 				     const airlock_options *opts);
+
+/*
+ * The same for bytes the caller holds (e.g. read from standard input):
+ * `name` picks how they are read, as a path would ("CLAUDE.md",
+ * ".claude/settings.json", "notes.txt") and names them in the report; over
+ * the size cap they are reported as too large, not scanned. The bytes are
+ * not kept. Returns 0, AIRLOCK_EINVALID or AIRLOCK_ERROR.
+ */
+AIRLOCK_EXTERN int airlock_buffer_scan(airlock_report **out, const char *name, const void *data,
+				       size_t len, const airlock_options *opts);
 
 AIRLOCK_EXTERN void airlock_report_free(airlock_report *r);
 

@@ -198,11 +198,33 @@ static void guess_kind(const char *path, airlock_kind *kind, airlock_class *cls)
 		       : AIRLOCK_CLASS_EXECUTABLE;
 }
 
+/* One entry read by the caller (e->data, ownership kept) through the
+ * scanners, into a finished report. */
+static int scan_one(airlock_report **out, struct airlock_entry *e, struct scan_options *so)
+{
+	struct yara_set *ys = NULL;
+	airlock_report *r = NULL;
+	int error;
+
+	if ((error = al_scan_report_new(&r, so)) < 0 ||
+	    (error = al_rules_open(&r->rules, &ys, so, NULL)) < 0)
+		goto out;
+	if (!al_utf8_valid(e->path, strlen(e->path)))
+		e->reasons |= AIRLOCK_REASON_BAD_NAME;
+	if ((error = scan_entry(r, ys, NULL, e, so)) < 0)
+		goto out;
+	al_findings_finish(&r->fs);
+	*out = r;
+	r = NULL;
+out:
+	al_yara_set_free(ys);
+	airlock_report_free(r);
+	return error;
+}
+
 int airlock_file_scan(airlock_report **out, const char *path, const airlock_options *opts)
 {
 	struct scan_options so;
-	struct yara_set *ys = NULL;
-	airlock_report *r = NULL;
 	struct airlock_entry e = { 0 };
 	struct surface s = {
 		"", "(file)", AIRLOCK_KIND_TEXT, false, AIRLOCK_CLASS_INSTRUCTIONS, SCHEMA_NONE
@@ -219,22 +241,43 @@ int airlock_file_scan(airlock_report **out, const char *path, const airlock_opti
 	e.surface = &s;
 	e.kind = s.kind;
 	if ((error = al_source_file_read(&e.data, &e.reasons, &e.size, path,
-					 opts ? opts->max_file_size : 0)) < 0 ||
-	    (error = al_scan_report_new(&r, &so)) < 0 ||
-	    (error = al_rules_open(&r->rules, &ys, &so, NULL)) < 0)
-		goto out;
-	e.data_len = e.data ? (size_t)e.size : 0;
-	if (!al_utf8_valid(path, strlen(path)))
-		e.reasons |= AIRLOCK_REASON_BAD_NAME;
-	if ((error = scan_entry(r, ys, NULL, &e, &so)) < 0)
-		goto out;
-	al_findings_finish(&r->fs);
-	*out = r;
-	r = NULL;
-out:
+					 opts ? opts->max_file_size : 0)) == 0) {
+		e.data_len = e.data ? (size_t)e.size : 0;
+		error = scan_one(out, &e, &so);
+	}
 	free(e.data);
-	al_yara_set_free(ys);
-	airlock_report_free(r);
+	al_scan_options_clear(&so);
+	return error;
+}
+
+int airlock_buffer_scan(airlock_report **out, const char *name, const void *data, size_t len,
+			const airlock_options *opts)
+{
+	struct scan_options so;
+	struct airlock_entry e = { 0 };
+	struct surface s = {
+		"", "(file)", AIRLOCK_KIND_TEXT, false, AIRLOCK_CLASS_INSTRUCTIONS, SCHEMA_NONE
+	};
+	uint64_t cap = opts && opts->max_file_size ? opts->max_file_size : LIMIT_FILE_SIZE_DEFAULT;
+	int error;
+
+	if (!out || !name || !*name || (!data && len))
+		return al_error_set(AIRLOCK_EINVALID, "airlock_buffer_scan: bad arguments");
+	*out = NULL;
+	if ((error = al_scan_options_init(&so, opts)) < 0)
+		return error;
+	guess_kind(name, &s.kind, &s.cls);
+	e.path = (char *)name;
+	e.surface = &s;
+	e.kind = s.kind;
+	e.size = len;
+	if (len > cap) {
+		e.reasons = AIRLOCK_REASON_TOO_LARGE; /* reported, not scanned */
+	} else {
+		e.data = (unsigned char *)data;
+		e.data_len = len;
+	}
+	error = scan_one(out, &e, &so);
 	al_scan_options_clear(&so);
 	return error;
 }

@@ -25,6 +25,7 @@ int main(void)
 	srunner_add_suite(sr, cli_suite());
 	srunner_add_suite(sr, friction_suite());
 	srunner_add_suite(sr, accept_suite());
+	srunner_add_suite(sr, basics_suite());
 	srunner_add_suite(sr, scan_suite());
 	srunner_add_suite(sr, fixtures_suite());
 	srunner_add_suite(sr, unicode_suite());

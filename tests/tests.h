@@ -23,6 +23,7 @@ Suite *hostile_suite(void);
 Suite *cli_suite(void);
 Suite *friction_suite(void);
 Suite *accept_suite(void);
+Suite *basics_suite(void);
 Suite *scan_suite(void);
 Suite *fixtures_suite(void);
 Suite *unicode_suite(void);
