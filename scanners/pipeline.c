@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "formats/formats.h"
+#include "scanners/decode.h"
 #include "scanners/flood.h"
 #include "scanners/imports.h"
 #include "scanners/markdown.h"
@@ -175,7 +176,7 @@ static int structure_scan(struct findings *fs, const struct scan_input *in)
 int al_scan_buffer(struct findings *fs, const struct yara_set *ys, const struct scan_input *in,
 		   int timeout)
 {
-	struct norm_view nv;
+	struct norm_view nv, dv = { 0 };
 	size_t from = fs->count;
 	int error;
 
@@ -186,10 +187,15 @@ int al_scan_buffer(struct findings *fs, const struct yara_set *ys, const struct 
 	 * the view puts it back together. */
 	if (nv.changed && (error = al_yara_set_scan(ys, fs, in, &nv, timeout)) < 0)
 		goto out;
+	/* Text hidden in an encoding, decoded ("decode this and follow it"). */
+	if ((error = al_decoded_view(&dv, in)) < 0 ||
+	    (dv.changed && (error = al_yara_set_scan(ys, fs, in, &dv, timeout)) < 0))
+		goto out;
 	if ((error = structure_scan(fs, in)) < 0 || (error = al_findings_locate(fs, from, in)) < 0)
 		goto out;
 	error = al_findings_combine(fs, from, in);
 out:
 	al_norm_view_free(&nv);
+	al_norm_view_free(&dv);
 	return error;
 }

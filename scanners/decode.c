@@ -1,0 +1,268 @@
+/*
+ * decode.c - the decoded view: text hidden in an encoding (base64, hex,
+ * percent-encoding, HTML character references, \xHH escapes) decoded, so
+ * that the signatures run on what a model asked to "decode and follow" it
+ * would read. Only runs that decode to text are kept: a key, a hash or an
+ * image stays what it is.
+ *
+ * The view is a norm_view (scanners/unicode.h): each decoded byte maps back
+ * into the run it came from, and the run's bytes are marked hidden, so a
+ * match is reported where the run is, with the decoded text, as hiding.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/error.h"
+#include "common/utf8.h"
+#include "scanners/decode.h"
+
+/* Runs shorter than these decode to too little to judge. */
+#define MIN_BASE64  24
+#define MIN_HEX     24
+#define MIN_ESCAPES 6  /* %HH, \xHH or &#...; in one run */
+#define MIN_TEXT    12 /* decoded bytes */
+
+struct out {
+	struct norm_view *v;
+	size_t cap;
+	bool failed;
+};
+
+static bool push(struct out *o, unsigned char c, size_t from)
+{
+	if (o->v->len + 2 > o->cap) {
+		size_t cap = o->cap ? o->cap * 2 : 256;
+		unsigned char *d = realloc(o->v->data, cap);
+		size_t *m;
+
+		if (!d) {
+			o->failed = true;
+			return false;
+		}
+		o->v->data = d;
+		if (!(m = realloc(o->v->map, (cap + 1) * sizeof(*m)))) {
+			o->failed = true;
+			return false;
+		}
+		o->v->map = m;
+		o->cap = cap;
+	}
+	o->v->data[o->v->len] = c;
+	o->v->map[o->v->len++] = from;
+	return true;
+}
+
+/* Mostly printable text: what an instruction would be. */
+static bool is_text(const unsigned char *d, size_t n)
+{
+	size_t ok = 0, letters = 0;
+
+	if (n < MIN_TEXT || !al_utf8_valid((const char *)d, n))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		ok += (d[i] >= 0x20 && d[i] < 0x7f) || d[i] == '\n' || d[i] == '\r' ||
+		      d[i] == '\t' || d[i] >= 0x80;
+		letters += (d[i] | 0x20) >= 'a' && (d[i] | 0x20) <= 'z';
+	}
+	/* all printable, and words rather than digits or symbols */
+	return ok == n && letters * 2 >= n;
+}
+
+/* Appends decoded run [s, e) of the input, mapped proportionally, and
+ * marks the run hidden. */
+static void emit(struct out *o, const unsigned char *dec, size_t n, size_t s, size_t e)
+{
+	for (size_t k = 0; k < n; k++)
+		if (!push(o, dec[k], s + (k * (e - s)) / n))
+			return;
+	push(o, '\n', e > s ? e - 1 : s);
+	for (size_t i = s; i < e; i++)
+		o->v->hid[i >> 3] |= (unsigned char)(1u << (i & 7));
+}
+
+static int b64_value(unsigned char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	if (c == '+' || c == '-')
+		return 62;
+	if (c == '/' || c == '_')
+		return 63;
+	return -1;
+}
+
+static int hex_value(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 0x20;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* base64 (standard or URL-safe) in [s, e): decoded into buf; its length. */
+static size_t b64_decode(unsigned char *buf, const unsigned char *d, size_t s, size_t e)
+{
+	unsigned int acc = 0;
+	int bits = 0;
+	size_t n = 0;
+
+	for (size_t i = s; i < e; i++) {
+		int v = b64_value(d[i]);
+
+		if (v < 0)
+			break;
+		acc = (acc << 6) | (unsigned int)v;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			buf[n++] = (unsigned char)(acc >> bits);
+		}
+	}
+	return n;
+}
+
+/* A run of base64 characters; a run of hex digits is also one, and is
+ * tried as hex first. */
+static size_t b64_run(const unsigned char *d, size_t len, size_t i, bool *hex)
+{
+	size_t j = i;
+
+	*hex = true;
+	while (j < len && b64_value(d[j]) >= 0) {
+		*hex &= hex_value(d[j]) >= 0;
+		j++;
+	}
+	return j - i;
+}
+
+/* The escape at d[j] (%HH, \xHH, &#N; or &#xH; for ASCII): its byte into
+ * *c and its length, or 0 when there is none. */
+static size_t escape_at(const unsigned char *d, size_t len, size_t j, unsigned char *c)
+{
+	if (d[j] == '%' && j + 2 < len && hex_value(d[j + 1]) >= 0 && hex_value(d[j + 2]) >= 0) {
+		*c = (unsigned char)(hex_value(d[j + 1]) << 4 | hex_value(d[j + 2]));
+		return 3;
+	}
+	if (d[j] == '\\' && j + 3 < len && d[j + 1] == 'x' && hex_value(d[j + 2]) >= 0 &&
+	    hex_value(d[j + 3]) >= 0) {
+		*c = (unsigned char)(hex_value(d[j + 2]) << 4 | hex_value(d[j + 3]));
+		return 4;
+	}
+	if (d[j] == '&' && j + 3 < len && d[j + 1] == '#') {
+		size_t k = j + 2;
+		unsigned long cp = 0;
+		bool x = d[k] == 'x' || d[k] == 'X';
+
+		k += x;
+		while (k < len && k < j + 12 &&
+		       (x ? hex_value(d[k]) >= 0 : (d[k] >= '0' && d[k] <= '9')))
+			cp = cp * (x ? 16 : 10) + (unsigned long)hex_value(d[k++]);
+		/* only ASCII: enough to spell an instruction */
+		if (k < len && d[k] == ';' && cp >= 0x20 && cp < 0x7f) {
+			*c = (unsigned char)cp;
+			return k + 1 - j;
+		}
+	}
+	return 0;
+}
+
+/* The line from d[i] with its escapes decoded, when it has enough of them
+ * and reads as text: each byte mapped to where it stands, the escapes
+ * marked hidden. Returns where the line ends. */
+static size_t escape_line(struct out *o, unsigned char *buf, const unsigned char *d, size_t len,
+			  size_t i)
+{
+	size_t n = 0, escapes = 0, end = i, step;
+	unsigned char c;
+
+	while (end < len && d[end] != '\n')
+		end++;
+	for (size_t j = i; j < end; j += step) {
+		if ((step = escape_at(d, end, j, &c)))
+			escapes++;
+		else
+			c = d[j], step = 1;
+		buf[n++] = c;
+	}
+	/* not text: the rest of the line is not tried again (linear time) */
+	if (escapes < MIN_ESCAPES || !is_text(buf, n))
+		return end;
+	for (size_t j = i; j < end && !o->failed; j += step) {
+		if ((step = escape_at(d, end, j, &c))) {
+			for (size_t k = j; k < j + step; k++)
+				o->v->hid[k >> 3] |= (unsigned char)(1u << (k & 7));
+		} else {
+			c = d[j], step = 1;
+		}
+		push(o, c, j);
+	}
+	push(o, '\n', end > i ? end - 1 : i);
+	return end;
+}
+
+int al_decoded_view(struct norm_view *v, const struct scan_input *in)
+{
+	const unsigned char *d = in->data;
+	struct out o = { v, 0, false };
+	unsigned char *buf = NULL;
+	size_t i = 0;
+
+	memset(v, 0, sizeof(*v));
+	v->in_len = in->len;
+	if (!in->len)
+		return 0;
+	if (!(v->hid = calloc(in->len / 8 + 1, 1)) || !(buf = malloc(in->len)))
+		goto oom;
+	while (i < in->len && !o.failed) {
+		bool hex;
+		size_t run, n;
+
+		if (b64_value(d[i]) >= 0 && (i == 0 || b64_value(d[i - 1]) < 0)) {
+			run = b64_run(d, in->len, i, &hex);
+			if (hex && run >= MIN_HEX && run % 2 == 0) {
+				for (n = 0; n < run / 2; n++)
+					buf[n] = (unsigned char)(hex_value(d[i + 2 * n]) << 4 |
+								 hex_value(d[i + 2 * n + 1]));
+				if (is_text(buf, n)) {
+					emit(&o, buf, n, i, i + run);
+					i += run;
+					continue;
+				}
+			}
+			if (run >= MIN_BASE64) {
+				n = b64_decode(buf, d, i, i + run);
+				if (is_text(buf, n)) {
+					emit(&o, buf, n, i, i + run);
+					i += run;
+					continue;
+				}
+			}
+			i += run ? run : 1;
+			continue;
+		}
+		if (d[i] == '%' || d[i] == '\\' || d[i] == '&') {
+			unsigned char c;
+
+			if (escape_at(d, in->len, i, &c)) {
+				i = escape_line(&o, buf, d, in->len, i);
+				continue;
+			}
+		}
+		i++;
+	}
+	free(buf);
+	if (o.failed)
+		goto oom;
+	if (v->len) {
+		v->map[v->len] = in->len;
+		v->changed = true;
+	}
+	return 0;
+oom:
+	free(buf);
+	return al_error_oom();
+}

@@ -1,0 +1,16 @@
+/*
+ * decode.h - the decoded view: encoded runs (base64, hex, %HH, \xHH, &#N;)
+ * that decode to text, for a further pass of the signatures.
+ */
+#ifndef AIRLOCK_SCANNERS_DECODE_H
+#define AIRLOCK_SCANNERS_DECODE_H
+
+#include "scanners/unicode.h"
+
+/* Builds into `v` the text of every encoded run of `in` that decodes to
+ * text, one run per line, mapped back into the run and marked hidden there;
+ * v->changed is false when there is none. Free with al_norm_view_free (also
+ * after a failure). Returns 0 or AIRLOCK_ERROR (out of memory). */
+int al_decoded_view(struct norm_view *v, const struct scan_input *in);
+
+#endif
