@@ -28,9 +28,9 @@ B := build
 
 # Debian packages the build needs; the pkg-config names they provide.
 DEB_PACKAGES := build-essential pkg-config libjansson-dev libgit2-dev libyara-dev yara \
-	libtree-sitter-dev check libssl-dev libseccomp-dev libyaml-dev python3-jsonschema \
-	python3-yaml
-PKGS := jansson libgit2 yara tree-sitter libcrypto libseccomp yaml-0.1
+	libtree-sitter-dev check libssl-dev libseccomp-dev libyaml-dev libcurl4-openssl-dev \
+	libpsl-dev python3-jsonschema python3-yaml
+PKGS := jansson libgit2 yara tree-sitter libcrypto libseccomp yaml-0.1 libcurl libpsl
 TEST_PKGS := check
 
 CFLAGS ?= -O2 -g
@@ -287,7 +287,10 @@ formats-diff: $(B)/tests/doc_dump
 
 # Every allocation of a load made to fail in turn, and no block left behind
 # (malloc replaced in the driver, so not under the sanitizers, which replace
-# it themselves).
+# it themselves). The project is the example with tests/failalloc/overlay/
+# laid over it: a remote MCP server, a hook that sends to two URLs and a
+# local model server, so that the URL parser's (libcurl's) allocations fail
+# too.
 $(B)/tests/failalloc: tests/failalloc/failalloc.c $(LIB_A)
 	@mkdir -p $(dir $@)
 	$(CC) $(filter-out -fsanitize=% -MMD -MP,$(CFLAGS)) -fno-builtin $(DEP_CFLAGS) \
@@ -297,6 +300,7 @@ failalloc: all
 ifneq ($(SANITIZE),1)
 failalloc: $(B)/tests/failalloc
 	@rm -rf $(B)/failalloc && mkdir -p $(B)/failalloc/home && cp -r fixtures/example $(B)/failalloc/proj
+	@cp -r tests/failalloc/overlay/. $(B)/failalloc/proj/
 	@export AIRLOCK_TRUST_DIR=$(abspath $(B)/failalloc/store) HOME=$(abspath $(B)/failalloc/home) \
 		AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)); \
 	$(CLI) trust --yes $(B)/failalloc/proj >/dev/null && $(B)/tests/failalloc $(B)/failalloc/proj

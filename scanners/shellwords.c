@@ -6,7 +6,9 @@
  */
 #include <stdbool.h>
 #include <string.h>
+#include <strings.h>
 
+#include "common/url.h"
 #include "scanners/shellwords.h"
 
 static bool in_list(const char *s, size_t len, const char *const *list)
@@ -160,92 +162,79 @@ bool al_shell_listed(enum shell_list l, const char *name)
 	return in_list(name, strlen(name), lists[l]);
 }
 
-/* Vendors whose tokens are named after them, and the domain each belongs to. */
+/* Vendors whose tokens are named after them, and the domains each owns:
+ * a host is the vendor's when it is one of them or a name under one that
+ * belongs to the same registrable domain (common/url.h, al_host_within).
+ * Whole domains, never a name to look for inside a host: "github" once
+ * matched github-evil.com and attacker.github.io. A domain that is itself a
+ * public suffix (githubusercontent.com, where each name is another site)
+ * matches only exactly, so GitHub's own names there are listed one by one. */
 static const struct {
-	const char *prefix, *domain;
+	const char *prefix;
+	const char *domains[5];
 } vendors[] = {
-	{ "GITHUB", "github" },
-	{ "GH", "github" },
-	{ "GITLAB", "gitlab" },
-	{ "ANTHROPIC", "anthropic.com" },
-	{ "CLAUDE", "anthropic.com" },
-	{ "OPENAI", "openai.com" },
-	{ "AWS", "amazonaws.com" },
-	{ "SLACK", "slack.com" },
-	{ "NPM", "npmjs" },
-	{ "STRIPE", "stripe.com" },
-	{ "GOOGLE", "google" },
-	{ "GCP", "google" },
-	{ "AZURE", "azure" },
-	{ "HF", "huggingface" },
-	{ "HUGGINGFACE", "huggingface" },
-	{ "DOCKER", "docker" },
-	{ "LINEAR", "linear.app" },
-	{ "SENTRY", "sentry" },
-	{ "DATADOG", "datadog" },
-	{ "CLOUDFLARE", "cloudflare" },
-	{ "VERCEL", "vercel" },
-	{ "NOTION", "notion" },
-	{ "ATLASSIAN", "atlassian" },
-	{ "JIRA", "atlassian" },
+	{ "GITHUB",
+	  { "github.com", "githubcopilot.com", "ghcr.io", "raw.githubusercontent.com",
+	    "objects.githubusercontent.com" } },
+	{ "GH",
+	  { "github.com", "githubcopilot.com", "ghcr.io", "raw.githubusercontent.com",
+	    "objects.githubusercontent.com" } },
+	{ "GITLAB", { "gitlab.com" } },
+	{ "ANTHROPIC", { "anthropic.com" } },
+	{ "CLAUDE", { "anthropic.com" } },
+	{ "OPENAI", { "openai.com" } },
+	{ "AWS", { "amazonaws.com" } },
+	{ "SLACK", { "slack.com" } },
+	{ "NPM", { "npmjs.org", "npmjs.com" } },
+	{ "STRIPE", { "stripe.com" } },
+	{ "GOOGLE", { "google.com", "googleapis.com" } },
+	{ "GCP", { "google.com", "googleapis.com" } },
+	{ "AZURE", { "azure.com", "azure.net" } },
+	{ "HF", { "huggingface.co", "hf.co" } },
+	{ "HUGGINGFACE", { "huggingface.co", "hf.co" } },
+	{ "DOCKER", { "docker.com", "docker.io" } },
+	{ "LINEAR", { "linear.app" } },
+	{ "SENTRY", { "sentry.io" } },
+	{ "DATADOG", { "datadoghq.com", "datadoghq.eu" } },
+	{ "CLOUDFLARE", { "cloudflare.com" } },
+	{ "VERCEL", { "vercel.com" } },
+	{ "NOTION", { "notion.so", "notion.com" } },
+	{ "ATLASSIAN", { "atlassian.com", "atlassian.net" } },
+	{ "JIRA", { "atlassian.com", "atlassian.net" } },
 };
-
-/* The registered name of `host` (maybe with :port or a path after it): the
- * label before the top-level domain ("github" of api.github.com). Its start
- * and length; false when the host has no such label. */
-static bool registered_label(const char *host, size_t *start, size_t *len)
-{
-	size_t dot, s;
-
-	for (dot = strcspn(host, ":/"); dot > 0 && host[dot - 1] != '.'; dot--)
-		;
-	if (dot < 2)
-		return false;
-	for (s = dot - 1; s > 0 && host[s - 1] != '.'; s--)
-		;
-	*start = s;
-	*len = dot - 1 - s;
-	return true;
-}
-
-/* True when `host` is the vendor's: the domain itself or a name under it
- * ("api.anthropic.com" for anthropic.com); for a bare registered name
- * ("github"), the registered name starts with it (api.github.com,
- * githubusercontent.com). Containing the name is not enough:
- * github.evil.example and api.anthropic.com.evil.example belong to
- * evil.example. */
-static bool vendor_domain(const char *host, const char *domain)
-{
-	size_t end = strcspn(host, ":/"), n = strlen(domain), start, len;
-
-	if (strchr(domain, '.'))
-		return end >= n && strncasecmp(host + end - n, domain, n) == 0 &&
-		       (end == n || host[end - n - 1] == '.');
-	return registered_label(host, &start, &len) && len >= n &&
-	       strncasecmp(host + start, domain, n) == 0;
-}
 
 bool al_shell_vendor_host(const char *var, const char *host)
 {
 	size_t n = strcspn(var, "_");
 
-	for (size_t i = 0; i < sizeof(vendors) / sizeof(vendors[0]); i++)
-		if (strlen(vendors[i].prefix) == n && strncmp(var, vendors[i].prefix, n) == 0)
-			return vendor_domain(host, vendors[i].domain);
+	for (size_t i = 0; i < sizeof(vendors) / sizeof(vendors[0]); i++) {
+		if (strlen(vendors[i].prefix) != n || strncmp(var, vendors[i].prefix, n) != 0)
+			continue;
+		for (size_t d = 0; d < 5 && vendors[i].domains[d]; d++)
+			if (al_host_within(host, vendors[i].domains[d]))
+				return true;
+		return false;
+	}
 	/* A token named after no vendor we know (API_KEY, DOCS_TOKEN) is taken
 	 * to belong to where the configuration sends it. */
 	return !al_shell_foreign_vendor(var);
 }
 
-/* $PUSHOVER_APP_TOKEN to api.pushover.net, $CODECOV_TOKEN to codecov.io: the
- * variable's first word is the host's registered name (the label before the
- * top-level domain, so that pushover.attacker.example does not count). */
+/* $PUSHOVER_APP_TOKEN to api.pushover.net, $CODECOV_TOKEN to codecov.io or
+ * codecov.co.uk: the variable's first word is the name the host's domain
+ * was registered under (the Public Suffix List's registrable domain, so
+ * that pushover.attacker.example, pushover.herokuapp.com and
+ * pushover.github.io do not count). Not for a known vendor's token, which
+ * goes to the vendor's domains only: anyone may register github.co.uk. */
 bool al_shell_named_host(const char *var, const char *host)
 {
-	size_t n = strcspn(var, "_"), start, len;
+	size_t n = strcspn(var, "_"), len;
+	const char *name;
 
-	return n >= 4 && registered_label(host, &start, &len) && len == n &&
-	       strncasecmp(host + start, var, n) == 0;
+	if (n < 4 || al_shell_foreign_vendor(var))
+		return false;
+	name = al_host_registered_name(host, &len);
+	return name && len == n && strncasecmp(name, var, n) == 0;
 }
 
 bool al_shell_foreign_vendor(const char *var)

@@ -39,10 +39,15 @@ bool al_shell_credential_path(const char *path);
  * $AWS_SECRET_ACCESS_KEY, $DB_PASSWORD). */
 bool al_shell_secret_name(const char *var);
 
-/* True when the variable's vendor (GITHUB_TOKEN: github) is in `host` (a
- * lower-case host name): a vendor's token sent to the vendor. A variable
- * named after no known vendor belongs anywhere. */
+/* True when `host` (as al_url_host gives it; "" for none) is one of the
+ * domains of the variable's vendor (GITHUB_TOKEN: github.com ...) or a name
+ * under one with the same registrable domain: a vendor's token sent to the
+ * vendor. A variable named after no known vendor belongs anywhere. */
 bool al_shell_vendor_host(const char *var, const char *host);
+
+/* True when the variable's first word (4 letters or more, no known
+ * vendor's) is the name the host's domain is registered under:
+ * $CODECOV_TOKEN to api.codecov.io. */
 bool al_shell_named_host(const char *var, const char *host);
 
 /* True when the variable is named after a known vendor (GITHUB_, AWS_ ...). */

@@ -14,6 +14,7 @@
 
 #include "common/error.h"
 #include "common/limits.h"
+#include "common/url.h"
 #include "scanners/context.h"
 #include "scanners/yara.h"
 
@@ -408,29 +409,39 @@ static bool quoted_example(const unsigned char *d, size_t len, size_t start, siz
 }
 
 /* The installers of well-known tools, fetched from their vendors' own hosts
- * (a set-up note that installs uv or rustup): reported, one step lower. */
-static bool official_installer(const char *rule, const unsigned char *d, size_t len, size_t start,
-			       size_t end)
+ * (a set-up note that installs uv or rustup): reported, one step lower. The
+ * host is the one curl contacts (common/url.h), equal to the vendor's, and
+ * the path starts as the vendor's does: https://sh.rustup.rs.evil.example
+ * and https://pyenv.run@evil.example/ are not the vendors'. 1 when it is
+ * one, 0 when not, AIRLOCK_ERROR when memory runs out. */
+static int official_installer(const char *rule, const unsigned char *d, size_t len, size_t start,
+			      size_t end)
 {
-	static const char *const urls[] = {
-		"https://astral.sh/uv/",
-		"https://astral.sh/ruff/",
-		"https://sh.rustup.rs",
-		"https://get.pnpm.io/install.sh",
-		"https://bun.sh/install",
-		"https://deno.land/install.sh",
-		"https://install.python-poetry.org",
-		"https://raw.githubusercontent.com/nvm-sh/nvm/",
-		"https://raw.githubusercontent.com/Homebrew/install/",
-		"https://get.docker.com",
-		"https://fnm.vercel.app/install",
-		"https://get.sdkman.io",
-		"https://pyenv.run",
+	static const struct {
+		const char *host, *path;
+	} installers[] = {
+		{ "astral.sh", "/uv/" },
+		{ "astral.sh", "/ruff/" },
+		{ "sh.rustup.rs", "" },
+		{ "get.pnpm.io", "/install.sh" },
+		{ "bun.sh", "/install" },
+		{ "deno.land", "/install.sh" },
+		{ "install.python-poetry.org", "" },
+		{ "raw.githubusercontent.com", "/nvm-sh/nvm/" },
+		{ "raw.githubusercontent.com", "/Homebrew/install/" },
+		{ "get.docker.com", "" },
+		{ "fnm.vercel.app", "/install" },
+		{ "get.sdkman.io", "" },
+		{ "pyenv.run", "" },
 	};
+	static const char stop[] = " \t\r\"'`<>()|;&\\";
 	const char *url = NULL;
+	char u[512], host[128];
+	size_t n;
+	int found;
 
 	if (strcmp(rule, "AL151") != 0)
-		return false;
+		return 0;
 	/* bash -c "$(curl -fsSL URL)": the match ends before the URL, which
 	 * is on the same line */
 	while (end < len && d[end] != '\n' && end - start < 400)
@@ -439,17 +450,30 @@ static bool official_installer(const char *rule, const unsigned char *d, size_t 
 		if (memcmp(d + i, "https://", 8) == 0 || memcmp(d + i, "http://", 7) == 0)
 			url = (const char *)d + i;
 	if (!url)
-		return false;
+		return 0;
 	/* one URL only: a second one could be the payload */
 	for (const char *p = url + 7; p + 7 < (const char *)d + end; p++)
 		if (memcmp(p, "http://", 7) == 0 ||
 		    (p + 8 <= (const char *)d + end && memcmp(p, "https://", 8) == 0))
-			return false;
-	for (size_t i = 0; i < sizeof(urls) / sizeof(urls[0]); i++)
-		if ((size_t)((const char *)d + end - url) >= strlen(urls[i]) &&
-		    strncmp(url, urls[i], strlen(urls[i])) == 0)
-			return true;
-	return false;
+			return 0;
+	/* the URL is the word: up to a space, a quote, a code span's end or
+	 * the shell's next operator */
+	for (n = 0; url + n < (const char *)d + end && !memchr(stop, url[n], sizeof(stop) - 1); n++)
+		;
+	if (n >= sizeof(u) || memcmp(url, "https://", 8) != 0)
+		return 0;
+	memcpy(u, url, n);
+	u[n] = '\0';
+	if ((found = al_url_host(u, host, sizeof(host))) <= 0)
+		return found;
+	for (size_t i = 0; i < sizeof(installers) / sizeof(installers[0]); i++) {
+		size_t hl = strlen(installers[i].host);
+
+		if (strcmp(host, installers[i].host) == 0 && strncasecmp(u + 8, host, hl) == 0 &&
+		    strncmp(u + 8 + hl, installers[i].path, strlen(installers[i].path)) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 static bool reported(const struct findings *fs, const struct scan_input *in, const char *rule,
@@ -496,6 +520,7 @@ static int add_match(struct match_ctx *m, const struct airlock_rule *r, size_t s
 	const char *why;
 	char msg[300];
 	size_t os, oe;
+	int official;
 
 	/* A pattern anchored on "\n" reports the line it is about. */
 	while (start < end && (buf[start] == '\n' || buf[start] == '\r' || buf[start] == ' ' ||
@@ -537,7 +562,9 @@ static int add_match(struct match_ctx *m, const struct airlock_rule *r, size_t s
 		s.severity = al_severity_lower(s.severity);
 		snprintf(msg, sizeof(msg), "%s (%s)", r->description, why);
 	} else if ((m->in->kind == AIRLOCK_KIND_MARKDOWN || m->in->kind == AIRLOCK_KIND_TEXT) &&
-		   official_installer(r->id, m->in->data, m->in->len, os, oe)) {
+		   (official = official_installer(r->id, m->in->data, m->in->len, os, oe)) != 0) {
+		if (official < 0)
+			return official;
 		s.severity = al_severity_lower(s.severity);
 		snprintf(msg, sizeof(msg), "%s (a tool's official installer, from its vendor)",
 			 r->description);
