@@ -65,9 +65,6 @@ static int read_memory(struct snapshot *mem, const char *project)
  * start in: Claude Code every CLAUDE.md and CLAUDE.local.md up to the root,
  * Codex, Gemini CLI and Qwen Code theirs up to the repository's top (read
  * here up to the root: scanning one more file is safe). */
-static const char *const ancestor_files[] = {
-	"CLAUDE.md", "CLAUDE.local.md", "AGENTS.md", "AGENTS.override.md", "GEMINI.md", "QWEN.md",
-};
 
 static const struct surface ancestor_surface = {
 	"",    "(parent folder)",          AIRLOCK_KIND_MARKDOWN,
@@ -95,13 +92,12 @@ static int read_ancestors(struct snapshot *mem, const char *project)
 			*slash = '\0';
 		if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 			continue; /* an unreadable folder above: nothing the agent reads either */
-		for (size_t i = 0; i < sizeof(ancestor_files) / sizeof(ancestor_files[0]) && !error;
-		     i++) {
+		for (size_t i = 0; i < al_folder_instruction_file_count && !error; i++) {
+			const char *name = al_folder_instruction_files[i];
 			struct stat st;
 
-			if (fstatat(fd, ancestor_files[i], &st, AT_SYMLINK_NOFOLLOW) == 0)
-				error = al_source_dir_add_file(mem, fd, ancestor_files[i],
-							       &ancestor_surface);
+			if (fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+				error = al_source_dir_add_file(mem, fd, name, &ancestor_surface);
 		}
 		close(fd);
 		for (size_t i = before; i < mem->count && !error; i++) {

@@ -17,6 +17,7 @@
 #include "snapshot/source_dir.h"
 #include "snapshot/source_git.h"
 #include "surfaces/files.h"
+#include "surfaces/locations.h"
 
 const char *airlock_version(void)
 {
@@ -165,6 +166,39 @@ static char *repo_top(const char *path, char **sub)
 	return dir;
 }
 
+/* True when the canonical `path` is the user's home folder. */
+static bool is_home(const char *path)
+{
+	const char *home = getenv("HOME");
+	char *real = home && *home ? realpath(home, NULL) : NULL;
+	bool same = real && strcmp(real, path) == 0;
+
+	free(real);
+	return same;
+}
+
+/*
+ * An agent started in $HOME is in no project: what it finds there is the
+ * user's own configuration (~/.claude/settings.json is Claude Code's user
+ * settings), not a repository's, and the whole home folder is no tree to
+ * walk at every start. Only the instruction files an agent reads in the
+ * folder it starts in are taken, as instructions, to be scanned.
+ */
+static int home_snapshot(struct snapshot *snap, int rootfd)
+{
+	int error = 0;
+
+	for (size_t i = 0; i < al_folder_instruction_file_count && !error; i++) {
+		const char *name = al_folder_instruction_files[i];
+		const struct surface *s = al_surface_match(name);
+		struct stat st;
+
+		if (s && fstatat(rootfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+			error = al_source_dir_add_file(snap, rootfd, name, s);
+	}
+	return error;
+}
+
 int airlock_project_open(airlock_project **out, const char *path, const airlock_options *opts)
 {
 	char *top = NULL, *sub = NULL;
@@ -196,8 +230,19 @@ int airlock_project_open(airlock_project **out, const char *path, const airlock_
 	}
 	if ((error = al_scan_options_init(&p->scan, opts)) < 0 ||
 	    (error = open_root(&p->rootfd, path)) < 0 ||
-	    (error = canonical_path(&p->path, p->rootfd, path)) < 0 ||
-	    (error = al_source_dir_snapshot(&p->snap, p->rootfd)) < 0 ||
+	    (error = canonical_path(&p->path, p->rootfd, path)) < 0)
+		goto out;
+	/* the gate commands (REPO_ROOT) start agents: in $HOME, no project */
+	if (opts && opts->version >= 2 && (opts->flags & AIRLOCK_OPT_REPO_ROOT) &&
+	    is_home(p->path)) {
+		if ((error = home_snapshot(&p->snap, p->rootfd)) < 0 ||
+		    (error = al_snapshot_finish(&p->snap)) < 0)
+			goto out;
+		*out = p;
+		p = NULL;
+		goto out;
+	}
+	if ((error = al_source_dir_snapshot(&p->snap, p->rootfd)) < 0 ||
 	    ((p->snap.pruned || p->snap.walk_limited) &&
 	     (error = al_source_git_index_surfaces(&p->snap, p->rootfd)) < 0) ||
 	    (error = al_snapshot_finish(&p->snap)) < 0)

@@ -39,6 +39,12 @@ static const struct surface memory_surfaces[] = {
 	{ "", "Cline", AIRLOCK_KIND_MARKDOWN, false, AIRLOCK_CLASS_INSTRUCTIONS, SCHEMA_NONE },
 };
 
+const char *const al_folder_instruction_files[] = {
+	"CLAUDE.md", "CLAUDE.local.md", "AGENTS.md", "AGENTS.override.md", "GEMINI.md", "QWEN.md",
+};
+const size_t al_folder_instruction_file_count =
+	sizeof(al_folder_instruction_files) / sizeof(al_folder_instruction_files[0]);
+
 const struct surface *al_memory_surface(const char *agent)
 {
 	for (size_t i = 0; i < sizeof(memory_surfaces) / sizeof(memory_surfaces[0]); i++)

@@ -28,6 +28,11 @@ extern const size_t al_memory_row_count;
 /* Every memory file is instructions, read as Markdown. */
 const struct surface *al_memory_surface(const char *agent);
 
+/* The instruction files agents read in a folder above the project (and in
+ * $HOME when an agent starts there): CLAUDE.md, AGENTS.md, GEMINI.md... */
+extern const char *const al_folder_instruction_files[];
+extern const size_t al_folder_instruction_file_count;
+
 /* Expands the "*" of `pattern` with `project` (Claude Code's slug). Returns
  * 0 or -1 when it does not fit. */
 int al_memory_expand(char *out, size_t size, const char *pattern, const char *project);

@@ -159,6 +159,33 @@ START_TEST(clone_trust_without_a_terminal)
 }
 END_TEST
 
+/* Issue 19 item 1, the rest: in $HOME, ~/.claude/settings.json is the
+ * user's own settings, not a project's; an agent started there needs no
+ * decision, and the home folder is not walked. Its instruction files are
+ * still scanned. */
+START_TEST(home_is_no_project)
+{
+	char *home = t_join(tmp, "home");
+	struct t_run r;
+
+	t_write(home, ".claude/settings.json", "{\"hooks\":{}}\n");
+	t_write(home, ".mcp.json", "{\"mcpServers\":{}}\n");
+	t_write(home, "work/deep/AGENTS.md", poison); /* not the agent's, from $HOME */
+	r = t_run((const char *[]){ "status", home, NULL });
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_ptr_nonnull(strstr(r.out, "state    none"));
+	t_run_free(&r);
+	ck_assert_int_eq(sh("cd home && \"$AIRLOCK_BIN\" exec -- true"), 0);
+	/* what an agent reads in the folder it starts in is scanned */
+	t_write(home, "CLAUDE.md", poison);
+	ck_assert_int_eq(sh("cd home && \"$AIRLOCK_BIN\" exec -- true"), 181);
+	/* a folder below $HOME is a project as any */
+	t_write(home, "proj/.mcp.json", "{\"mcpServers\":{}}\n");
+	ck_assert_int_eq(sh("cd home/proj && \"$AIRLOCK_BIN\" status > /dev/null"), 3);
+	free(home);
+}
+END_TEST
+
 Suite *basics_suite(void)
 {
 	Suite *s = suite_create("basics");
@@ -171,6 +198,7 @@ Suite *basics_suite(void)
 	tcase_add_test(tc, output_file);
 	tcase_add_test(tc, trust_prune);
 	tcase_add_test(tc, clone_trust_without_a_terminal);
+	tcase_add_test(tc, home_is_no_project);
 	suite_add_tcase(s, tc);
 	return s;
 }
