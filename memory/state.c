@@ -95,7 +95,7 @@ static const char verdict_char[] = {
 
 /* --- parse ------------------------------------------------------------------ */
 
-/* One line's fields, split on tabs in place (the buffer is the caller's copy). */
+/* One line's fields: where each starts in the buffer and how long it is. */
 #define MAX_FIELDS 13
 
 struct line {
