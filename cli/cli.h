@@ -107,6 +107,7 @@ struct scan_result {
 
 /* The outputs of `airlock scan` (cli/output.c). Return 0 or EXIT_USAGE. */
 int report_print_text(const struct scan_result *res, size_t n, airlock_severity fail_on);
+int report_print_text_memory(const airlock_report *r, airlock_severity fail_on);
 int report_print_json(const struct scan_result *res, size_t n, airlock_severity fail_on);
 int report_print_sarif(const struct scan_result *res, size_t n);
 

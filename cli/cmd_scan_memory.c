@@ -20,13 +20,17 @@ static const char memory_help_head[] =
 
 static const char memory_help_tail[] =
 	"\n"
-	"The scan is incremental: $XDG_STATE_HOME/airlock/memory-scan.json (default\n"
+	"A file that is not text by its content (a NUL byte, or the magic number of\n"
+	"gzip, zip, PNG and other binary formats) is skipped, never a .md or .txt file.\n"
+	"\n"
+	"The scan is incremental: $XDG_STATE_HOME/airlock/memory-scan.state (default\n"
 	"~/.local/state/airlock/) keeps per file its device, inode, size, mtime, ctime,\n"
-	"SHA-256, the signature set's version and its findings. A file whose stat data\n"
-	"and signature set are unchanged is not read again; its findings are carried\n"
-	"over. A state file that is corrupt, a symlink, not yours or writable by others\n"
-	"is discarded with a warning (a full rescan). Files are never modified; see\n"
-	"'airlock help quarantine' to move a poisoned one aside.\n"
+	"SHA-256, the signature set's version, what was made of it and its findings. A\n"
+	"file whose stat data and signature set are unchanged is not read again; its\n"
+	"findings are carried over. A state file that is corrupt, truncated, a symlink,\n"
+	"not yours or writable by others is discarded with a warning (a full rescan).\n"
+	"Files are never modified; see 'airlock help quarantine' to move a poisoned one\n"
+	"aside.\n"
 	"\n"
 	"Options:\n"
 	"  --format text|json|jsonl|sarif  jsonl: one finding per line, for log shippers\n"
@@ -37,8 +41,9 @@ static const char memory_help_tail[] =
 	"  --rules DIR               also apply your own YARA rule sources\n"
 	"  -h, --help                show this help\n"
 	"\n"
-	"Each finding is marked new or known (reported by an earlier run). Progress is\n"
-	"shown on stderr only when it is a terminal and the scan takes a while.\n"
+	"Each finding is marked new or known (reported by an earlier run); the summary\n"
+	"counts the files scanned, unchanged and skipped. Progress is shown on stderr\n"
+	"only when it is a terminal and the scan takes a while, and is cleared after.\n"
 	"\n"
 	"Exit codes: 0 nothing reported at or above the threshold, 1 findings at or\n"
 	"above it, 2 usage, I/O or scan error.\n";
@@ -157,7 +162,8 @@ static double since(const struct timespec *a, const struct timespec *b)
 	return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
 }
 
-/* Runs in the sandboxed scanner (see airlock.h): `p` is the child's copy. */
+/* Runs in this process, in the thread that called airlock_memory_scan (the
+ * sandboxed scanner only says how far it is): `p->shown` is ours to read. */
 static int on_progress(size_t done, size_t total, uint64_t bytes, void *payload)
 {
 	struct progress *p = payload;
@@ -226,7 +232,7 @@ static int print_jsonl(const airlock_report *r)
 static int print_json(const airlock_report *r, airlock_severity fail_on)
 {
 	json_t *fs = json_array(), *root;
-	size_t known = 0;
+	size_t known = 0, scanned = 0;
 	int rc = 0;
 
 	for (size_t i = 0; fs && i < airlock_report_finding_count(r); i++) {
@@ -234,11 +240,16 @@ static int print_json(const airlock_report *r, airlock_severity fail_on)
 		if (json_array_append_new(fs, finding_json(airlock_report_finding(r, i), NULL)) < 0)
 			return cli_error("cannot build the output (out of memory)");
 	}
+	for (size_t i = 0; i < airlock_report_file_count(r); i++)
+		scanned += airlock_report_file_scanned(r, i) != 0;
 	root = json_pack(
-		"{s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:o, s:o}", "version", airlock_version(),
-		"signatures", airlock_rules_version(airlock_report_rules(r)), "fail_on",
-		airlock_severity_name(fail_on), "files", (json_int_t)airlock_report_file_count(r),
-		"files_read", (json_int_t)airlock_report_files_read(r), "new",
+		"{s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:o}", "version",
+		airlock_version(), "signatures", airlock_rules_version(airlock_report_rules(r)),
+		"fail_on", airlock_severity_name(fail_on), "files",
+		(json_int_t)airlock_report_file_count(r), "files_scanned", (json_int_t)scanned,
+		"files_unchanged", (json_int_t)airlock_report_files_unchanged(r), "files_skipped",
+		(json_int_t)airlock_report_files_skipped(r), "files_read",
+		(json_int_t)airlock_report_files_read(r), "new",
 		(json_int_t)(airlock_report_finding_count(r) - known), "known", (json_int_t)known,
 		"warning",
 		airlock_report_warning(r) ? json_string(airlock_report_warning(r)) : json_null(),
@@ -248,31 +259,6 @@ static int print_json(const airlock_report *r, airlock_severity fail_on)
 		rc = cli_error("cannot write the output");
 	json_decref(root);
 	return rc;
-}
-
-static int print_text(const airlock_report *r)
-{
-	size_t n = airlock_report_finding_count(r), known = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		const airlock_finding *f = airlock_report_finding(r, i);
-		char *file = cli_escape(airlock_finding_file(f));
-		char *msg = cli_escape(airlock_finding_message(f));
-		const char *ex = airlock_finding_excerpt(f);
-
-		known += airlock_finding_known(f) != 0;
-		printf("%-5s %-8s %s %s:%u:%u  %s\n", status_of(f),
-		       airlock_severity_name(airlock_finding_severity(f)), airlock_finding_rule(f),
-		       file, airlock_finding_line(f), airlock_finding_column(f), msg);
-		if (ex && *ex)
-			printf("      | %s\n", ex);
-		free(file);
-		free(msg);
-	}
-	printf("%zu files (%zu read, %zu unchanged), %zu findings (%zu new, %zu known)\n",
-	       airlock_report_file_count(r), airlock_report_files_read(r),
-	       airlock_report_file_count(r) - airlock_report_files_read(r), n, n - known, known);
-	return 0;
 }
 
 int cmd_scan_memory(int argc, char **argv)
@@ -299,9 +285,7 @@ int cmd_scan_memory(int argc, char **argv)
 		mo.progress_payload = &prog;
 	}
 	rc = airlock_memory_scan(&r, a.dirs, a.ndirs, &opts, &mo);
-	/* prog.shown was set in the scanner's process, not this one: clear the
-	 * line whenever it may have been drawn */
-	if (mo.progress)
+	if (prog.shown) /* the callback ran here: clear the line it drew */
 		fputs("\r\033[K", stderr);
 	if (rc < 0) {
 		rc = cli_lib_error(rc, "scan --memory");
@@ -318,7 +302,7 @@ int cmd_scan_memory(int argc, char **argv)
 	else if (a.format == MEM_SARIF)
 		rc = report_print_sarif(&res, 1);
 	else
-		rc = print_text(r);
+		rc = report_print_text_memory(r, a.fail_on);
 	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
 		rc = cli_error("cannot write the output");
 	if (rc == 0)

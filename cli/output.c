@@ -52,41 +52,49 @@ static const char *severity_color(airlock_severity s)
 	}
 }
 
-void report_print_finding(const airlock_finding *f, bool color)
+/* One finding: "  LINE:COL SEVERITY RULE  message", its excerpt and hidden
+ * text below; `status` (a memory scan's new or known) leads when given. */
+static void print_finding(const airlock_finding *f, bool color, const char *status)
 {
 	airlock_severity s = airlock_finding_severity(f);
 	char *msg = cli_escape(airlock_finding_message(f));
 	const char *ex = airlock_finding_excerpt(f), *hidden = airlock_finding_hidden(f);
 
+	if (status)
+		printf("  %-6s", status);
 	printf("  %u:%-5u %s%-8s%s %s  %s\n", airlock_finding_line(f), airlock_finding_column(f),
 	       color ? severity_color(s) : "", airlock_severity_name(s), color ? "\033[0m" : "",
 	       airlock_finding_rule(f), msg);
 	if (ex && *ex)
-		printf("          %s| %s%s\n", color ? "\033[2m" : "", ex, color ? "\033[0m" : "");
+		printf("%s          %s| %s%s\n", status ? "        " : "", color ? "\033[2m" : "",
+		       ex, color ? "\033[0m" : "");
 	if (hidden && *hidden) {
 		char *h = cli_escape(hidden);
 
-		printf("          hidden: %s\n", h);
+		printf("%s          hidden: %s\n", status ? "        " : "", h);
 		free(h);
 	}
 	free(msg);
 }
 
-int report_print_text(const struct scan_result *res, size_t n, airlock_severity fail_on)
+void report_print_finding(const airlock_finding *f, bool color)
 {
-	bool color = cli_color(stdout);
-	size_t counts[AIRLOCK_SEVERITY_CRITICAL + 1] = { 0 }, total = 0, files = 0, scanned = 0;
+	print_finding(f, color, NULL);
+}
 
+/* Every finding of the reports, grouped under their file's name; counts them
+ * by severity (and, with `memory`, known ones). */
+static int print_grouped(const struct scan_result *res, size_t n, bool color, bool memory,
+			 size_t counts[AIRLOCK_SEVERITY_CRITICAL + 1], size_t *total, size_t *known)
+{
 	for (size_t k = 0; k < n; k++) {
 		const airlock_report *r = res[k].report;
 		char *current = NULL;
 
-		files += airlock_report_file_count(r);
-		for (size_t i = 0; i < airlock_report_file_count(r); i++)
-			scanned += airlock_report_file_scanned(r, i) != 0;
 		for (size_t i = 0; i < airlock_report_finding_count(r); i++) {
 			const airlock_finding *f = airlock_report_finding(r, i);
 			char *path = shown_path(res[k].prefix, airlock_finding_file(f));
+			bool was = airlock_finding_known(f) != 0;
 
 			if (!path) {
 				free(current);
@@ -95,28 +103,77 @@ int report_print_text(const struct scan_result *res, size_t n, airlock_severity 
 			if (!current || strcmp(current, path) != 0) {
 				char *shown = cli_escape(path);
 
-				printf(color ? "%s\033[1m%s\033[0m\n" : "%s%s\n", total ? "\n" : "",
-				       shown);
+				printf(color ? "%s\033[1m%s\033[0m\n" : "%s%s\n",
+				       *total ? "\n" : "", shown);
 				free(shown);
 				free(current);
 				current = path;
 			} else {
 				free(path);
 			}
-			report_print_finding(f, color);
+			print_finding(f, color, memory ? (was ? "known" : "new") : NULL);
 			counts[airlock_finding_severity(f)]++;
-			total++;
+			*known += was;
+			(*total)++;
 		}
 		free(current);
 	}
-	if (total)
+	if (*total)
 		printf("\n");
-	printf("%zu finding%s", total, total == 1 ? "" : "s");
+	return 0;
+}
+
+static void print_counts(const size_t counts[AIRLOCK_SEVERITY_CRITICAL + 1])
+{
 	for (int s = AIRLOCK_SEVERITY_CRITICAL; s >= AIRLOCK_SEVERITY_INFO; s--)
 		if (counts[s])
 			printf(", %zu %s", counts[s], airlock_severity_name((airlock_severity)s));
+}
+
+int report_print_text(const struct scan_result *res, size_t n, airlock_severity fail_on)
+{
+	bool color = cli_color(stdout);
+	size_t counts[AIRLOCK_SEVERITY_CRITICAL + 1] = { 0 }, total = 0, known = 0, files = 0,
+						  scanned = 0;
+	int rc;
+
+	for (size_t k = 0; k < n; k++) {
+		const airlock_report *r = res[k].report;
+
+		files += airlock_report_file_count(r);
+		for (size_t i = 0; i < airlock_report_file_count(r); i++)
+			scanned += airlock_report_file_scanned(r, i) != 0;
+	}
+	if ((rc = print_grouped(res, n, color, false, counts, &total, &known)) != 0)
+		return rc;
+	printf("%zu finding%s", total, total == 1 ? "" : "s");
+	print_counts(counts);
 	printf(" in %zu file%s (%zu scanned); failing at %s and above\n", files,
 	       files == 1 ? "" : "s", scanned, airlock_severity_name(fail_on));
+	return finish_output();
+}
+
+/* A memory scan's text: the project scan's layout, each finding marked new
+ * or known, and the files as scanned, unchanged and skipped (which add up). */
+int report_print_text_memory(const airlock_report *r, airlock_severity fail_on)
+{
+	struct scan_result res = { (airlock_report *)r, NULL };
+	bool color = cli_color(stdout);
+	size_t counts[AIRLOCK_SEVERITY_CRITICAL + 1] = { 0 }, total = 0, known = 0, scanned = 0;
+	size_t files = airlock_report_file_count(r);
+	int rc;
+
+	for (size_t i = 0; i < files; i++)
+		scanned += airlock_report_file_scanned(r, i) != 0;
+	if ((rc = print_grouped(&res, 1, color, true, counts, &total, &known)) != 0)
+		return rc;
+	printf("%zu finding%s (%zu new, %zu known)", total, total == 1 ? "" : "s", total - known,
+	       known);
+	print_counts(counts);
+	printf(" in %zu file%s (%zu scanned, %zu unchanged, %zu skipped); failing at %s and "
+	       "above\n",
+	       files, files == 1 ? "" : "s", scanned, airlock_report_files_unchanged(r),
+	       airlock_report_files_skipped(r), airlock_severity_name(fail_on));
 	return finish_output();
 }
 

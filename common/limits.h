@@ -89,9 +89,15 @@
 #define LIMIT_SCAN_PARALLEL_BYTES (512u * 1024)
 
 /* Bytes of the memory scan's state file, and files it records; a larger
- * state is discarded (a full rescan), never partly trusted. */
-#define LIMIT_STATE_BYTES (64u * 1024 * 1024)
-#define LIMIT_STATE_FILES 200000
+ * state is discarded (a full rescan), never partly trusted, and none is
+ * written (the files with the largest records are left out of it). */
+#define LIMIT_STATE_BYTES  (64u * 1024 * 1024)
+#define LIMIT_STATE_FILES  200000
+/* Files one folder of a memory scan judges (LIMIT_SURFACE_FILES is a
+ * project's): a memory folder is every file in it. Their bytes still fit in
+ * LIMIT_SNAPSHOT_BYTES per run; what does not is read by the next run, once
+ * the rest is unchanged. */
+#define LIMIT_MEMORY_FILES 100000
 
 /* Threads a memory scan spreads its files over (libyara allows 32). */
 #define LIMIT_SCAN_THREADS 16

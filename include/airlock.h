@@ -133,18 +133,15 @@ AIRLOCK_EXTERN const char *airlock_error_last(void);
  *     one, at the first tree-sitter parse, that frees its parse slots in a
  *     child. They are never removed. Handlers the program registered run on each scan's
  *     fork() as on any other.
- *   - Callbacks: the progress callback of airlock_repo_fetch runs in the
- *     calling thread. The progress callback of airlock_memory_scan runs in
- *     the sandboxed child, on one of its scanning threads (one call at a
- *     time), after each file. What it changes in memory is lost when the
- *     child exits; it cannot write files, open sockets or run programs; it
- *     must not call libairlock, nor take a lock another thread of the
- *     program might have held at the fork. It may write to a descriptor
- *     already open (the CLI draws on stderr). Returning non-zero stops the
- *     scan (files in flight finish, no state is saved) and
- *     airlock_memory_scan returns AIRLOCK_EUSER. With
- *     AIRLOCK_MEMORY_NO_SANDBOX it runs in the calling process, still on a
- *     scanning thread.
+ *   - Callbacks: the progress callbacks of airlock_repo_fetch and
+ *     airlock_memory_scan run in the calling thread. The memory scan's
+ *     sandboxed child says on a pipe of its own how far it is after each
+ *     file, and the calling thread, waiting for it, calls the callback (one
+ *     call per file, in order); what the callback changes is the caller's
+ *     to keep. It must not call libairlock. Returning non-zero stops the
+ *     scan (the child is killed, no state is saved) and airlock_memory_scan
+ *     returns AIRLOCK_EUSER. With AIRLOCK_MEMORY_NO_SANDBOX (debugging) it
+ *     runs on one of the scanning threads instead, one call at a time.
  */
 
 /* ------------------------------------------------------------------------ */
@@ -919,7 +916,7 @@ typedef struct airlock_memory_options {
 	const char *state_dir;
 	unsigned int threads; /* 0 = one per available core */
 	/* Called after each file scanned with the files done, the files to scan
-	 * and the bytes scanned; may be NULL. It runs in the sandboxed child:
+	 * and the bytes scanned; may be NULL. It runs in the calling thread:
 	 * see "Threads and processes". */
 	airlock_progress_cb progress;
 	void *progress_payload;
@@ -939,12 +936,15 @@ typedef struct airlock_memory_options {
 AIRLOCK_EXTERN int airlock_memory_options_init(airlock_memory_options *opts, unsigned int version);
 
 /*
- * Scans memory: the folders `dirs` (every file in them, as instructions), or
- * with ndirs 0 every location of airlock_memory_location_*. A file whose
- * device, inode, size, mtime and ctime and the signature set are those the
- * state recorded is not read: its findings are carried over. Every finding
- * is marked known (an earlier run saw it) or new. The state is then written
- * atomically; a state file that is corrupt, a symlink, not the user's or
+ * Scans memory: the folders `dirs` (every file in them, as instructions,
+ * but for files that are not text by their content: see
+ * airlock_report_files_skipped), or with ndirs 0 every location of
+ * airlock_memory_location_*. A file whose device, inode, size, mtime and
+ * ctime and the signature set are those the state recorded is not read: its
+ * findings are carried over. Every finding is marked known (an earlier run
+ * saw it) or new. The state is then written atomically, never larger than
+ * the size it is read back at (files are left out instead, with a warning);
+ * a state file that is corrupt, truncated, a symlink, not the user's or
  * writable by others is discarded (see airlock_report_warning()), never
  * trusted. Files are never modified. `opts` and `mopts` may be NULL.
  * *out is new: airlock_report_free(). Returns as airlock_project_scan,
@@ -955,10 +955,24 @@ AIRLOCK_EXTERN int airlock_memory_scan(airlock_report **out, const char *const *
 				       const airlock_options *opts,
 				       const airlock_memory_options *mopts);
 
-/* After a memory scan: a one-line warning (the state file was discarded or
- * could not be written), or NULL; and how many files were read. Borrowed (r). */
+/* After a memory scan: a one-line warning (the state file was discarded,
+ * could not be written, or left files out), or NULL. Borrowed (r). */
 AIRLOCK_EXTERN const char *airlock_report_warning(const airlock_report *r);
+
+/*
+ * After a memory scan, where each of the airlock_report_file_count() files
+ * went; the three add up to it:
+ *   - scanned: read and scanned this run (airlock_report_file_scanned());
+ *   - unchanged: not read, its findings carried over from the state;
+ *   - skipped: neither: not text by its content (a NUL byte, or a gzip, zip,
+ *     PNG... magic number; never a .md or .txt file), too large, not a
+ *     regular file, unreadable, past a bound (the last four are findings).
+ * files_read counts the files whose content was read this run: the scanned
+ * ones and those skipped as binary.
+ */
 AIRLOCK_EXTERN size_t airlock_report_files_read(const airlock_report *r);
+AIRLOCK_EXTERN size_t airlock_report_files_unchanged(const airlock_report *r);
+AIRLOCK_EXTERN size_t airlock_report_files_skipped(const airlock_report *r);
 
 /* 1 when an earlier memory scan reported this finding, 0 when it is new (and
  * for every finding of other scans). */

@@ -6,9 +6,15 @@
  * state, after fstat and before reading, whether the file is unchanged; such
  * a file is never read and its recorded findings are carried over. The
  * state only ever saves work: a finding is never dropped because of it.
+ *
+ * Every file ends in exactly one of three counts: scanned (read and scanned
+ * this run), unchanged (carried over), or skipped (neither: binary by its
+ * content, too large, not a regular file, unreadable). They are counted per
+ * file here, never worked out by subtraction.
  */
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,8 +34,6 @@
 #include "snapshot/source_dir.h"
 #include "memory/state.h"
 
-#define UNREAD_HASH "0000000000000000000000000000000000000000000000000000000000000000"
-
 /* One folder scanned: its snapshot, and the absolute path its entries'
  * relative paths hang from. */
 struct root {
@@ -45,6 +49,12 @@ struct job {
 	bool scanned;
 };
 
+/* The child's progress, checked before the caller's callback sees it. */
+struct ticks {
+	const airlock_memory_options *mo;
+	uint64_t done, bytes, total;
+};
+
 struct run {
 	const struct state *old;
 	const char *sigver;
@@ -56,6 +66,7 @@ struct run {
 	const struct yara_set *ys;
 	unsigned int timeout;
 	const airlock_memory_options *mo;
+	struct sandbox_progress *progress; /* in the child: where ticks go */
 };
 
 size_t airlock_memory_location_count(void)
@@ -100,7 +111,9 @@ static bool unchanged(void *arg, const char *path, const struct file_stamp *st)
 	if (!key)
 		return false;
 	f = al_state_find(run->old, key);
-	same = f && same_stamp(&f->stamp, st) && strcmp(f->signatures, run->sigver) == 0;
+	/* only a file whose content was judged stands for its content */
+	same = f && f->verdict != STATE_UNREAD && same_stamp(&f->stamp, st) &&
+	       strcmp(f->signatures, run->sigver) == 0;
 	free(key);
 	return same;
 }
@@ -181,6 +194,14 @@ static int open_folder(struct root *r, const char *dir)
 
 /* --- the pool ------------------------------------------------------------------ */
 
+/* In the sandboxed child: each file done is a tick to the parent, which
+ * calls the caller's callback (check_tick). */
+static int tick_to_parent(size_t done, size_t total, uint64_t bytes, void *payload)
+{
+	al_sandbox_tick(payload, done, total, bytes);
+	return 0;
+}
+
 /* The jobs through scan/pool.c; their findings come back to them. */
 static int run_pool(struct run *run)
 {
@@ -199,6 +220,10 @@ static int run_pool(struct run *run)
 		po.threads = run->mo->threads;
 		po.progress = run->mo->progress;
 		po.progress_payload = run->mo->progress_payload;
+	}
+	if (run->progress) {
+		po.progress = tick_to_parent;
+		po.progress_payload = run->progress;
 	}
 	po.timeout = run->timeout;
 	error = al_scan_pool_run(items, run->njobs, run->ys, &po);
@@ -234,7 +259,7 @@ static int pool_child(void *arg, int fd)
 	}
 	if (error < 0) {
 		dprintf(fd, SANDBOX_ERROR_PREFIX "%s\n", airlock_error_last());
-		return error; /* AIRLOCK_EUSER crosses as the exit status */
+		return error;
 	}
 	return al_scan_wire_write(fd, tmp); /* the child exits: nothing to free */
 }
@@ -266,12 +291,32 @@ static int distribute(struct run *run, const airlock_report *tmp)
 	return 0;
 }
 
+/* In this process: a tick from the child, checked (one more file each
+ * time, never past the files sent), then given to the caller's callback. */
+static int check_tick(const struct sandbox_tick *t, void *payload)
+{
+	struct ticks *k = payload;
+
+	if (t->total != k->total || t->done != k->done + 1 || t->done > t->total ||
+	    t->bytes < k->bytes)
+		return al_error_set(AIRLOCK_ERROR,
+				    "the sandboxed memory scan sent progress that does not add up");
+	k->done = t->done;
+	k->bytes = t->bytes;
+	return k->mo->progress((size_t)t->done, (size_t)t->total, t->bytes,
+			       k->mo->progress_payload) != 0
+		       ? AIRLOCK_EUSER
+		       : 0;
+}
+
 static int run_pool_confined(struct run *run)
 {
 	airlock_report *tmp;
 	unsigned char *buf = NULL;
 	size_t len = 0;
 	unsigned int seconds = LIMIT_SCAN_DEADLINE;
+	struct ticks ticks = { run->mo, 0, 0, run->njobs };
+	struct sandbox_progress progress = { check_tick, &ticks, -1 };
 	int error;
 
 	if (run->mo && (run->mo->flags & AIRLOCK_MEMORY_NO_SANDBOX))
@@ -280,11 +325,12 @@ static int run_pool_confined(struct run *run)
 		seconds = (unsigned int)(run->njobs * (run->timeout + 1) + 10);
 	if (!(tmp = calloc(1, sizeof(*tmp))))
 		return al_error_oom();
-	error = al_sandbox_run(&buf, &len, LIMIT_SCAN_REPORT_BYTES, seconds, pool_child, run);
-	if (error == AIRLOCK_EUSER && !(run->mo && run->mo->progress))
-		/* only a callback can cancel: without one, the child's claim is a failure */
-		error = al_error_set(AIRLOCK_ERROR,
-				     "the sandboxed scanner failed (exit cancelled)");
+	/* the callback runs here, in the caller's thread: the child only says
+	 * how far it is */
+	run->progress = run->mo && run->mo->progress ? &progress : NULL;
+	error = al_sandbox_run_progress(&buf, &len, LIMIT_SCAN_REPORT_BYTES, seconds, pool_child,
+					run, run->progress);
+	run->progress = NULL;
 	if (error == 0 && (error = al_scan_wire_read(tmp, buf, len)) == 0)
 		error = distribute(run, tmp);
 	free(buf);
@@ -303,10 +349,35 @@ static bool seen_before(const struct state_file *old, const struct airlock_findi
 	return false;
 }
 
+static bool same_finding(const struct airlock_finding *a, const struct airlock_finding *b)
+{
+	return a->severity == b->severity && a->line == b->line && a->column == b->column &&
+	       strcmp(a->rule, b->rule) == 0 && strcmp(a->message, b->message) == 0 &&
+	       strcmp(a->excerpt, b->excerpt) == 0;
+}
+
+/* Whether the record on disk already says what `b` says. */
+static bool same_record(const struct state_file *a, const struct state_file *b)
+{
+	if (!a || a->verdict != b->verdict || !same_stamp(&a->stamp, &b->stamp) ||
+	    strcmp(a->signatures, b->signatures) != 0 || strcmp(a->sha256, b->sha256) != 0 ||
+	    a->fs.count != b->fs.count)
+		return false;
+	for (size_t i = 0; i < a->fs.count; i++)
+		if (!same_finding(&a->fs.v[i], &b->fs.v[i]))
+			return false;
+	return true;
+}
+
+struct counts {
+	size_t read, scanned, unchanged, skipped;
+	bool changed; /* the new state differs from the old */
+};
+
 /* The job's findings (or, for a file not read, the recorded ones) into the
- * report and into the new state. */
-static int collect(airlock_report *r, struct state *next, struct job *j, const struct state *old,
-		   const char *sigver, bool new_only)
+ * report and into the new state; the file into exactly one count. */
+static int collect(airlock_report *r, struct state *next, struct counts *c, struct job *j,
+		   const struct state *old, const char *sigver, bool new_only)
 {
 	const struct state_file *prev = al_state_find(old, j->key);
 	const struct findings *fs = j->e->cached ? &prev->fs : &j->fs;
@@ -325,18 +396,37 @@ static int collect(airlock_report *r, struct state *next, struct job *j, const s
 		if (!(new_only && v->known) && (error = al_findings_copy(&r->fs, v, j->key)) < 0)
 			return error;
 	}
-	/* Entries that were not read (a symlink, a FIFO) are recorded too, with
-	 * a hash of zeros, so that their findings are known on the next run. */
+	/* Entries that were not judged by content (a symlink, a FIFO, a file
+	 * too large) are recorded too, so that their findings are known on the
+	 * next run; they are never skipped on their stamp. */
 	if (!(f.path = strdup(j->key)))
 		return al_error_oom();
 	f.stamp = j->e->stamp;
-	snprintf(f.sha256, sizeof(f.sha256), "%s",
-		 j->e->cached      ? prev->sha256
-		 : j->e->sha256[0] ? j->e->sha256
-				   : UNREAD_HASH);
+	if (j->e->cached) {
+		f.verdict = prev->verdict;
+		memcpy(f.sha256, prev->sha256, sizeof(f.sha256));
+		c->unchanged++;
+	} else if (j->e->binary) {
+		f.verdict = STATE_BINARY;
+		c->read++;
+		c->skipped++;
+	} else if (j->scanned) {
+		f.verdict = STATE_SCANNED;
+		memcpy(f.sha256, j->e->sha256, sizeof(f.sha256));
+		c->read++;
+		c->scanned++;
+	} else {
+		f.verdict = STATE_UNREAD;
+		memset(&f.stamp, 0, sizeof(f.stamp));
+		c->skipped++;
+	}
 	snprintf(f.signatures, sizeof(f.signatures), "%s", sigver);
 	for (size_t i = 0; i < fs->count && !error; i++)
 		error = al_findings_copy(&f.fs, &fs->v[i], j->key);
+	/* as the report holds them: one per rule and line */
+	al_findings_finish(&f.fs);
+	if (error == 0 && !j->e->cached && !same_record(prev, &f))
+		c->changed = true;
 	if (error == 0)
 		error = al_state_put(next, &f);
 	al_findings_free(&f.fs);
@@ -413,7 +503,8 @@ static int make_jobs(struct run *run, struct root *roots, size_t nroots)
 	return 0;
 }
 
-/* Cached files first need nothing; the pool gets the rest. */
+/* Cached files need nothing, nor do binaries (judged by the walk); the pool
+ * gets the rest. */
 static int scan_jobs(struct run *run)
 {
 	struct job *all = run->jobs;
@@ -424,14 +515,14 @@ static int scan_jobs(struct run *run)
 	if (!(todo = calloc(nall ? nall : 1, sizeof(*todo))))
 		return al_error_oom();
 	for (size_t i = 0; i < nall; i++)
-		if (!all[i].e->cached)
+		if (!all[i].e->cached && !all[i].e->binary)
 			todo[n++] = all[i];
 	run->jobs = todo;
 	run->njobs = n;
 	error = n ? run_pool_confined(run) : 0;
 	/* Give the findings back to their jobs. */
 	for (size_t i = 0, k = 0; i < nall; i++)
-		if (!all[i].e->cached) {
+		if (!all[i].e->cached && !all[i].e->binary) {
 			all[i].fs = todo[k].fs;
 			all[i].scanned = todo[k].scanned;
 			k++;
@@ -440,6 +531,66 @@ static int scan_jobs(struct run *run)
 	run->jobs = all;
 	run->njobs = nall;
 	return error;
+}
+
+/* --- the rules ------------------------------------------------------------------- */
+
+/* Whether a job's content is to be scanned (al_scan_entry_into's test): the
+ * only thing libyara is needed for. */
+static bool needs_rules(const struct run *run)
+{
+	for (size_t i = 0; i < run->njobs; i++) {
+		const struct airlock_entry *e = run->jobs[i].e;
+
+		if (!e->cached && !e->binary && e->data && !(e->reasons & AIRLOCK_REASON_UNREAD))
+			return true;
+	}
+	return false;
+}
+
+/* Copies the rules of `from` that came from the signature set (not the
+ * built-in ones) into `to`. */
+static int copy_set_rules(struct airlock_rules *to, const struct airlock_rules *from)
+{
+	int error = 0;
+
+	for (size_t i = 0; i < from->count && !error; i++) {
+		const struct airlock_rule *e = &from->v[i];
+
+		if (strcmp(e->source, "builtin") != 0)
+			error = al_rules_add(to, e->id, e->name, e->category, e->severity,
+					     e->confidence, e->description, e->source);
+	}
+	return error;
+}
+
+/*
+ * The catalogue (and the YARA set, when files are to be scanned). A rescan
+ * that scans nothing takes the signature set's rules from the state, where
+ * the run that loaded them recorded them under the set's version (a SHA-256
+ * of the very bytes read now), and never loads libyara: the rules are most
+ * of what such a run would cost.
+ */
+static int open_rules(struct airlock_rules **cat, struct yara_set **ys, const struct run *run,
+		      const struct rules_source *src, const struct state *old)
+{
+	struct airlock_rules *r;
+	int error;
+
+	if (needs_rules(run) || strcmp(old->rules.version, src->version) != 0)
+		return al_rules_build(cat, ys, src);
+	*ys = NULL;
+	if (!(r = calloc(1, sizeof(*r))))
+		return al_error_oom();
+	if ((error = al_rules_add_builtins(r)) < 0 ||
+	    (error = copy_set_rules(r, &old->rules)) < 0) {
+		airlock_rules_free(r);
+		return error;
+	}
+	memcpy(r->version, src->version, sizeof(r->version));
+	al_rules_sort(r);
+	*cat = r;
+	return 0;
 }
 
 static int read_roots(struct root **out, size_t *nout, struct run *run, const char *const *dirs,
@@ -456,6 +607,8 @@ static int read_roots(struct root **out, size_t *nout, struct run *run, const ch
 	*nout = n;
 	for (size_t k = 0; k < n && !error; k++) {
 		al_snapshot_init(&roots[k].snap, cap);
+		roots[k].snap.skip_binary = true;
+		roots[k].snap.max_files = LIMIT_MEMORY_FILES;
 		roots[k].snap.unchanged = run->use_cache ? unchanged : NULL;
 		roots[k].snap.unchanged_arg = run;
 		run->root = &roots[k];
@@ -479,15 +632,46 @@ static void free_roots(struct root *roots, size_t n)
 	free(roots);
 }
 
+/* Adds `fmt` to the report's warning (after the one there, if any). */
+static int add_warning(airlock_report *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int add_warning(airlock_report *r, const char *fmt, ...)
+{
+	char *msg, *both;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&msg, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return al_error_oom();
+	if (!r->warning) {
+		r->warning = msg;
+		return 0;
+	}
+	n = asprintf(&both, "%s; %s", r->warning, msg);
+	free(msg);
+	if (n < 0)
+		return al_error_oom();
+	free(r->warning);
+	r->warning = both;
+	return 0;
+}
+
 static int save_state(airlock_report *r, struct state *next, const char *dir)
 {
-	if (al_state_save(next, dir) == 0)
-		return 0;
-	free(r->warning);
-	if (asprintf(&r->warning, "the state was not saved: %s", airlock_error_last()) < 0) {
-		r->warning = NULL;
-		return al_error_oom();
-	}
+	size_t dropped = 0;
+
+	if (al_state_save(next, dir, &dropped) < 0)
+		return add_warning(r, "the state was not saved: %s", airlock_error_last());
+	if (dropped)
+		return add_warning(r,
+				   "%zu file%s left out of the state (it would pass %zu bytes); "
+				   "the next run reads %s again",
+				   dropped, dropped == 1 ? " was" : "s were",
+				   (size_t)al_state_max_bytes, dropped == 1 ? "it" : "them");
 	return 0;
 }
 
@@ -497,12 +681,14 @@ int airlock_memory_scan(airlock_report **out, const char *const *dirs, size_t nd
 	struct scan_options so = { 0 };
 	struct state old = { 0 }, next = { 0 };
 	struct yara_set *ys = NULL;
+	struct rules_source src = { 0 };
 	struct root *roots = NULL;
 	struct run run = { 0 };
 	airlock_report *r = NULL;
 	char *sdir = NULL;
 	size_t nroots = 0;
-	unsigned long reads = __atomic_load_n(&al_source_dir_reads, __ATOMIC_RELAXED);
+	struct counts c = { 0 };
+	bool discarded;
 	int error;
 
 	if (!out || (ndirs && !dirs))
@@ -512,29 +698,37 @@ int airlock_memory_scan(airlock_report **out, const char *const *dirs, size_t nd
 		return error;
 	if ((error = al_scan_options_init(&so, opts)) < 0 ||
 	    (error = al_scan_report_new(&r, &so)) < 0 ||
-	    (error = al_rules_open(&r->rules, &ys, &so, NULL)) < 0 ||
+	    (error = al_rules_read(&src, &so, NULL)) < 0 ||
 	    (error = al_state_dir(&sdir, mopts ? mopts->state_dir : NULL)) < 0 ||
 	    (error = al_state_load(&old, &r->warning, sdir)) < 0)
 		goto out;
+	discarded = r->warning != NULL;
 	run.old = &old;
-	run.sigver = r->rules->version;
+	run.sigver = src.version;
 	run.use_cache = !(mopts && (mopts->flags & AIRLOCK_MEMORY_NO_CACHE));
-	run.ys = ys;
 	run.timeout = so.timeout;
 	run.mo = mopts;
 	if ((error = read_roots(&roots, &nroots, &run, dirs, ndirs,
 				opts ? opts->max_file_size : 0)) < 0 ||
-	    (error = make_jobs(&run, roots, nroots)) < 0 || (error = scan_jobs(&run)) < 0)
+	    (error = make_jobs(&run, roots, nroots)) < 0 ||
+	    (error = open_rules(&r->rules, &ys, &run, &src, &old)) < 0)
 		goto out;
+	run.ys = ys;
+	if ((error = scan_jobs(&run)) < 0 || (error = copy_set_rules(&next.rules, r->rules)) < 0)
+		goto out;
+	memcpy(next.rules.version, r->rules->version, sizeof(next.rules.version));
 	for (size_t i = 0; i < run.njobs && !error; i++)
-		error = collect(r, &next, &run.jobs[i], &old, run.sigver,
+		error = collect(r, &next, &c, &run.jobs[i], &old, run.sigver,
 				mopts && (mopts->flags & AIRLOCK_MEMORY_NEW_ONLY));
 	if (error < 0 || (error = keep_others(&next, &old, roots, nroots)) < 0)
 		goto out;
 	al_state_sort(&next);
-	r->files_read = __atomic_load_n(&al_source_dir_reads, __ATOMIC_RELAXED) - reads;
-	/* Nothing read and nothing gone: the state on disk is already this one. */
-	if ((r->files_read || next.count != old.count || r->warning || !run.use_cache) &&
+	r->files_read = c.read;
+	r->files_unchanged = c.unchanged;
+	r->files_skipped = c.skipped;
+	/* Every record as it was and none gone: the state on disk is this one. */
+	if ((c.changed || next.count != old.count || discarded || !run.use_cache ||
+	     strcmp(old.rules.version, next.rules.version) != 0) &&
 	    (error = save_state(r, &next, sdir)) < 0)
 		goto out;
 	al_findings_finish(&r->fs);
@@ -551,6 +745,7 @@ out:
 	al_state_free(&next);
 	free(sdir);
 	al_yara_set_free(ys);
+	al_rules_source_free(&src);
 	airlock_report_free(r);
 	al_scan_options_clear(&so);
 	return error;

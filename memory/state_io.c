@@ -10,11 +10,12 @@
  *  2. The state file is read through common/safeio.c (AL_SAFEIO_PRIVATE):
  *     opened relative to the directory with O_NOFOLLOW and checked on the
  *     descriptor - regular, owned by the user, not group/world writable,
- *     within LIMIT_STATE_BYTES - and read once. Failing a check means "not
+ *     within al_state_max_bytes (LIMIT_STATE_BYTES) - and read once. Failing a check means "not
  *     trusted": the state is discarded with a warning and every file is read
  *     again.
  *  3. Writes: temp file O_CREAT|O_EXCL|O_NOFOLLOW 0600, write, fsync, rename,
- *     fsync of the directory, under flock(LOCK_EX) on the directory.
+ *     fsync of the directory, under flock(LOCK_EX) on the directory; never
+ *     more bytes than rule 2 reads (the serializer leaves files out instead).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -31,8 +32,10 @@
 #include "common/safeio.h"
 #include "memory/state.h"
 
-#define STATE_NAME "memory-scan.json"
+#define STATE_NAME STATE_FILE_NAME
 #define TMP_NAME   ".memory-scan.tmp"
+/* The state of airlock 0.1's first format: removed when a state is saved. */
+#define OLD_NAME   "memory-scan.json"
 
 int al_state_dir(char **out, const char *dir)
 {
@@ -118,7 +121,7 @@ static int read_state(unsigned char **buf, size_t *len, char **warning, int dirf
 	int error;
 
 	error = al_safeio_load(buf, len, &f, dirfd, STATE_NAME, AL_SAFEIO_PRIVATE,
-			       LIMIT_STATE_BYTES);
+			       al_state_max_bytes);
 	if (error < 0 || f.why == AL_SAFEIO_OK)
 		return error;
 	if (f.why == AL_SAFEIO_OPEN_FAILED && f.errnum == ENOENT)
@@ -159,19 +162,22 @@ static int write_locked(int dirfd, const char *dir, const char *buf, size_t len)
 
 	unlinkat(dirfd, TMP_NAME, 0);
 	error = al_privdir_replace_at(dirfd, dir, TMP_NAME, STATE_NAME, buf, len);
+	if (error == 0)
+		unlinkat(dirfd, OLD_NAME, 0);
 	return error == -EEXIST ? al_error_set(AIRLOCK_ERROR, "cannot write the state in %s", dir)
 				: error;
 }
 
-int al_state_save(const struct state *st, const char *dir)
+int al_state_save(const struct state *st, const char *dir, size_t *dropped)
 {
 	char *buf = NULL;
 	size_t len;
 	int dirfd, error;
 
+	*dropped = 0;
 	if ((dirfd = al_state_dir_open(dir, NULL, true)) < 0)
 		return dirfd;
-	if ((error = al_state_serialize(&buf, &len, st)) < 0)
+	if ((error = al_state_serialize(&buf, &len, dropped, st, al_state_max_bytes)) < 0)
 		goto out;
 	while ((error = flock(dirfd, LOCK_EX)) < 0 && errno == EINTR)
 		;

@@ -31,11 +31,11 @@
  * is granted. */
 #define LANDLOCK_ALL_FS ((1ULL << 13) - 1)
 
-/* The child's exit statuses besides 0 and 1 (failed): it could not be
- * confined, or fn was cancelled by a caller's callback. A child taken over
- * could fake the second, but that only turns a failure into another. */
+/* The child's exit status besides 0 and 1 (failed): it could not be
+ * confined. Nothing the child says can cancel a scan: only the caller's
+ * progress callback, which runs in this process, can (a child taken over
+ * must not turn its failure into "cancelled"). */
 #define EXIT_UNCONFINED 3
-#define EXIT_CANCELLED  4
 
 static void landlock_enter(void)
 {
@@ -159,63 +159,151 @@ static long long now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Reads until EOF, more than `max` bytes, or the deadline. */
-static int collect(unsigned char **out, size_t *len, int fd, size_t max, unsigned int seconds)
+/* The child's output as it arrives: at most `max` bytes. */
+struct output {
+	unsigned char *buf;
+	size_t cap, got, max;
+};
+
+/* Reads what is there; 1 at EOF, 0 to go on, or an error. */
+static int read_output(struct output *o, int fd)
+{
+	ssize_t n;
+
+	if (o->got == o->cap) {
+		unsigned char *grown;
+
+		if (o->cap > o->max)
+			return al_error_set(AIRLOCK_ERROR, "scanner output exceeds %zu bytes",
+					    o->max);
+		if (!(grown = realloc(o->buf, o->cap * 2 + 1)))
+			return al_error_oom();
+		o->buf = grown;
+		o->cap *= 2;
+	}
+	n = read(fd, o->buf + o->got, o->cap - o->got);
+	if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		return 0;
+	if (n < 0)
+		return al_error_set_errno(AIRLOCK_ERROR, errno, "reading the scanner's output");
+	o->got += (size_t)n;
+	return n == 0;
+}
+
+/* The child's ticks as they arrive, each handed to the caller's callback. */
+struct ticks {
+	struct sandbox_progress *p;
+	unsigned char part[sizeof(struct sandbox_tick)];
+	size_t have;
+};
+
+/* Reads what is there; 1 at EOF, 0 to go on, or an error (AIRLOCK_EUSER: the
+ * callback stopped the scan). */
+static int read_ticks(struct ticks *t, int fd)
+{
+	unsigned char buf[sizeof(struct sandbox_tick) * 64];
+	ssize_t n = read(fd, buf, sizeof(buf));
+	int error;
+
+	if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		return 0;
+	if (n < 0)
+		return al_error_set_errno(AIRLOCK_ERROR, errno, "reading the scanner's progress");
+	if (n == 0)
+		return 1;
+	for (ssize_t i = 0; i < n; i++) {
+		struct sandbox_tick tick;
+
+		t->part[t->have++] = buf[i];
+		if (t->have < sizeof(t->part))
+			continue;
+		t->have = 0;
+		memcpy(&tick, t->part, sizeof(tick));
+		if ((error = t->p->cb(&tick, t->p->payload)) < 0)
+			return error == AIRLOCK_EUSER
+				       ? al_error_set(
+						 AIRLOCK_EUSER,
+						 "the scan was cancelled by its progress callback")
+				       : error;
+	}
+	return 0;
+}
+
+/* Reads the output until EOF (and the ticks, when `progfd` is open, until
+ * theirs), more than `max` bytes, the deadline, or a callback's stop. */
+static int collect(unsigned char **out, size_t *len, int fd, int progfd,
+		   struct sandbox_progress *progress, size_t max, unsigned int seconds)
 {
 	long long deadline = now_ms() + (long long)seconds * 1000;
-	size_t cap = 4096, got = 0;
-	unsigned char *buf = malloc(cap + 1);
+	struct output o = { malloc(4096 + 1), 4096, 0, max };
+	struct ticks t = { progress, { 0 }, 0 };
+	int error = 0;
 
-	if (!buf)
+	if (!o.buf)
 		return al_error_oom();
-	for (;;) {
-		struct pollfd pfd = { fd, POLLIN, 0 };
+	while (fd >= 0 || progfd >= 0) {
+		struct pollfd pfd[2] = { { fd, POLLIN, 0 }, { progfd, POLLIN, 0 } };
 		long long left = deadline - now_ms();
-		ssize_t n;
+		int rc;
 
-		if (left <= 0 || poll(&pfd, 1, (int)(left > 60000 ? 60000 : left)) == 0) {
+		if (left <= 0 || (rc = poll(pfd, 2, (int)(left > 60000 ? 60000 : left))) == 0) {
 			if (now_ms() < deadline)
 				continue;
-			free(buf);
-			return al_error_set(AIRLOCK_ERROR,
-					    "the sandboxed scanner did not finish within %u s",
-					    seconds);
+			error = al_error_set(AIRLOCK_ERROR,
+					     "the sandboxed scanner did not finish within %u s",
+					     seconds);
+			break;
 		}
-
-		if (got == cap) {
-			unsigned char *grown;
-
-			if (cap > max) {
-				free(buf);
-				return al_error_set(AIRLOCK_ERROR,
-						    "scanner output exceeds %zu bytes", max);
-			}
-			cap *= 2;
-			if (!(grown = realloc(buf, cap + 1))) {
-				free(buf);
-				return al_error_oom();
-			}
-			buf = grown;
+		if (rc < 0) {
+			if (errno == EINTR)
+				continue;
+			error = al_error_set_errno(AIRLOCK_ERROR, errno, "waiting for the scanner");
+			break;
 		}
-		n = read(fd, buf + got, cap - got);
+		/* ticks first: a callback sees every file before the output ends */
+		if (progfd >= 0 && pfd[1].revents) {
+			if ((error = read_ticks(&t, progfd)) < 0)
+				break;
+			if (error == 1)
+				progfd = -1;
+			error = 0;
+		}
+		if (fd >= 0 && pfd[0].revents) {
+			if ((error = read_output(&o, fd)) < 0)
+				break;
+			if (error == 1)
+				fd = -1;
+			error = 0;
+		}
+	}
+	if (error == 0 && o.got > max)
+		error = al_error_set(AIRLOCK_ERROR, "scanner output exceeds %zu bytes", max);
+	if (error < 0) {
+		free(o.buf);
+		return error;
+	}
+	o.buf[o.got] = '\0';
+	*out = o.buf;
+	*len = o.got;
+	return 0;
+}
+
+int al_sandbox_tick(const struct sandbox_progress *p, size_t done, size_t total, uint64_t bytes)
+{
+	struct sandbox_tick tick = { done, total, bytes };
+	const unsigned char *b = (const unsigned char *)&tick;
+	size_t off = 0;
+
+	/* one write of 24 bytes is atomic on a pipe (PIPE_BUF): no interleaving */
+	while (off < sizeof(tick)) {
+		ssize_t n = write(p->fd, b + off, sizeof(tick) - off);
+
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0) {
-			free(buf);
-			return al_error_set_errno(AIRLOCK_ERROR, errno,
-						  "reading the scanner's output");
-		}
-		if (n == 0)
-			break;
-		got += (size_t)n;
+		if (n <= 0)
+			return AIRLOCK_ERROR; /* the parent is gone or stopped reading */
+		off += (size_t)n;
 	}
-	if (got > max) {
-		free(buf);
-		return al_error_set(AIRLOCK_ERROR, "scanner output exceeds %zu bytes", max);
-	}
-	buf[got] = '\0';
-	*out = buf;
-	*len = got;
 	return 0;
 }
 
@@ -231,30 +319,38 @@ static int child_status(pid_t pid)
 			AIRLOCK_ERROR,
 			"the sandboxed scanner was killed by signal %d (a forbidden system call, or a crash)",
 			WTERMSIG(status));
-	if (WIFEXITED(status) && WEXITSTATUS(status) == EXIT_CANCELLED)
-		return al_error_set(AIRLOCK_EUSER,
-				    "the scan was cancelled by its progress callback");
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		return al_error_set(AIRLOCK_ERROR, "the sandboxed scanner failed (exit %d)",
 				    WEXITSTATUS(status));
 	return 0;
 }
 
-int al_sandbox_run(unsigned char **out, size_t *len, size_t max, unsigned int seconds,
-		   sandbox_fn fn, void *arg)
+int al_sandbox_run_progress(unsigned char **out, size_t *len, size_t max, unsigned int seconds,
+			    sandbox_fn fn, void *arg, struct sandbox_progress *progress)
 {
 	unsigned char *buf = NULL;
-	int fds[2], error;
+	int fds[2], prog[2] = { -1, -1 }, error;
 	pid_t pid;
 
 	*out = NULL;
 	*len = 0;
 	if (pipe2(fds, O_CLOEXEC) < 0)
 		return al_error_set_errno(AIRLOCK_ERROR, errno, "cannot create the scanner's pipe");
+	if (progress && pipe2(prog, O_CLOEXEC) < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return al_error_set_errno(AIRLOCK_ERROR, errno, "cannot create the scanner's pipe");
+	}
+	if (progress)
+		progress->fd = prog[1];
 	pid = fork();
 	if (pid < 0) {
 		close(fds[0]);
 		close(fds[1]);
+		if (progress) {
+			close(prog[0]);
+			close(prog[1]);
+		}
 		return al_error_set_errno(AIRLOCK_ERROR, errno,
 					  "cannot start the sandboxed scanner");
 	}
@@ -262,14 +358,22 @@ int al_sandbox_run(unsigned char **out, size_t *len, size_t max, unsigned int se
 		int rc;
 
 		close(fds[0]);
+		if (progress)
+			close(prog[0]);
 		if (al_sandbox_enter() < 0)
 			_exit(EXIT_UNCONFINED);
 		rc = fn(arg, fds[1]);
-		_exit(rc == 0 ? 0 : rc == AIRLOCK_EUSER ? EXIT_CANCELLED : 1);
+		_exit(rc == 0 ? 0 : 1);
 	}
 	close(fds[1]);
-	error = collect(&buf, len, fds[0], max, seconds);
+	if (progress) {
+		close(prog[1]);
+		progress->fd = -1;
+	}
+	error = collect(&buf, len, fds[0], prog[0], progress, max, seconds);
 	close(fds[0]);
+	if (progress)
+		close(prog[0]);
 	if (error < 0) {
 		kill(pid, SIGKILL); /* it may be blocked writing what we refused */
 		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
@@ -289,4 +393,10 @@ int al_sandbox_run(unsigned char **out, size_t *len, size_t max, unsigned int se
 	}
 	*out = buf;
 	return 0;
+}
+
+int al_sandbox_run(unsigned char **out, size_t *len, size_t max, unsigned int seconds,
+		   sandbox_fn fn, void *arg)
+{
+	return al_sandbox_run_progress(out, len, max, seconds, fn, arg, NULL);
 }

@@ -81,13 +81,6 @@ static int reason_findings(struct findings *fs, const struct snapshot *snap,
 	return 0;
 }
 
-/* --all-files takes every regular file; one with a NUL byte near its start is
- * a binary, not text an agent reads. */
-static bool looks_binary(const unsigned char *d, size_t len)
-{
-	return memchr(d, '\0', len < 8192 ? len : 8192) != NULL;
-}
-
 int al_scan_entry_into(struct findings *fs, bool *scanned, const struct yara_set *ys,
 		       const struct snapshot *snap, const struct airlock_entry *e,
 		       const char *shown, unsigned int timeout)
@@ -96,7 +89,10 @@ int al_scan_entry_into(struct findings *fs, bool *scanned, const struct yara_set
 	bool scan = e->data && !(e->reasons & AIRLOCK_REASON_UNREAD);
 	int error;
 
-	if (scan && e->surface == &al_snapshot_any_surface && looks_binary(e->data, e->data_len))
+	/* --all-files takes every regular file; one that is not text by its
+	 * content is no text an agent reads */
+	if (scan && e->surface == &al_snapshot_any_surface &&
+	    al_snapshot_looks_binary(e->path, e->data, e->data_len))
 		scan = false;
 	*scanned = scan;
 	if ((error = reason_findings(fs, snap, e, shown)) < 0 || !scan)

@@ -183,6 +183,16 @@ int airlock_finding_accepted(const airlock_finding *f)
 	return f && f->accepted;
 }
 
+size_t airlock_report_files_unchanged(const airlock_report *r)
+{
+	return r ? r->files_unchanged : 0;
+}
+
+size_t airlock_report_files_skipped(const airlock_report *r)
+{
+	return r ? r->files_skipped : 0;
+}
+
 int airlock_finding_known(const airlock_finding *f)
 {
 	return f && f->known;

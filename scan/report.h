@@ -23,8 +23,10 @@ struct airlock_report {
 	size_t nfiles, files_alloc;
 	struct airlock_rules *rules;
 	airlock_severity threshold;
-	char *warning;     /* memory scans: a state file that was not used */
-	size_t files_read; /* memory scans: files whose content was read */
+	char *warning; /* memory scans: a state file that was not used */
+	/* memory scans: files whose content was read (scanned, or found
+	 * binary), carried over unread, and neither scanned nor carried over */
+	size_t files_read, files_unchanged, files_skipped;
 };
 
 int al_scan_report_new(airlock_report **out, const struct scan_options *so);

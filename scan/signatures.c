@@ -188,21 +188,25 @@ fail:
 	return error;
 }
 
-int al_rules_open(struct airlock_rules **cat, struct yara_set **ys, const struct scan_options *so,
-		  const char *project)
+void al_rules_source_free(struct rules_source *src)
+{
+	if (src->user) {
+		user_rules_free(src->user);
+		free(src->user);
+	}
+	free(src->compiled);
+	memset(src, 0, sizeof(*src));
+}
+
+int al_rules_read(struct rules_source *src, const struct scan_options *so, const char *project)
 {
 	const char *path = signatures_path(so);
-	struct airlock_rules *r = NULL;
-	struct user_rules u = { 0 };
-	unsigned char *compiled = NULL;
-	size_t len = 0;
 	int error;
 
-	*cat = NULL;
-	*ys = NULL;
-	if (!(r = calloc(1, sizeof(*r))))
+	memset(src, 0, sizeof(*src));
+	if (!(src->user = calloc(1, sizeof(*src->user))))
 		return al_error_oom();
-	error = read_small(&compiled, &len, AT_FDCWD, path, LIMIT_SIGNATURES_BYTES);
+	error = read_small(&src->compiled, &src->len, AT_FDCWD, path, LIMIT_SIGNATURES_BYTES);
 	if (error < 0) {
 		char why[256];
 
@@ -211,11 +215,29 @@ int al_rules_open(struct airlock_rules **cat, struct yara_set **ys, const struct
 		goto out;
 	}
 	if ((error = check_outside(path, project)) < 0 ||
-	    (so->rules_dir && (error = read_user_rules(&u, so->rules_dir)) < 0) ||
-	    (error = al_rules_add_builtins(r)) < 0 ||
-	    (error = al_yara_set_load(ys, r, compiled, len, u.src, u.count)) < 0 ||
-	    (error = version_of(r->version, compiled, len, &u)) < 0)
+	    (so->rules_dir && (error = read_user_rules(src->user, so->rules_dir)) < 0) ||
+	    (error = version_of(src->version, src->compiled, src->len, src->user)) < 0)
 		goto out;
+out:
+	if (error < 0)
+		al_rules_source_free(src);
+	return error;
+}
+
+int al_rules_build(struct airlock_rules **cat, struct yara_set **ys, const struct rules_source *src)
+{
+	struct airlock_rules *r = NULL;
+	int error;
+
+	*cat = NULL;
+	*ys = NULL;
+	if (!(r = calloc(1, sizeof(*r))))
+		return al_error_oom();
+	if ((error = al_rules_add_builtins(r)) < 0 ||
+	    (error = al_yara_set_load(ys, r, src->compiled, src->len, src->user->src,
+				      src->user->count)) < 0)
+		goto out;
+	memcpy(r->version, src->version, sizeof(r->version));
 	al_rules_sort(r);
 	*cat = r;
 	r = NULL;
@@ -225,8 +247,21 @@ out:
 		*ys = NULL;
 	}
 	airlock_rules_free(r);
-	user_rules_free(&u);
-	free(compiled);
+	return error;
+}
+
+int al_rules_open(struct airlock_rules **cat, struct yara_set **ys, const struct scan_options *so,
+		  const char *project)
+{
+	struct rules_source src;
+	int error;
+
+	*cat = NULL;
+	*ys = NULL;
+	if ((error = al_rules_read(&src, so, project)) < 0)
+		return error;
+	error = al_rules_build(cat, ys, &src);
+	al_rules_source_free(&src);
 	return error;
 }
 

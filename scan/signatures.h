@@ -17,4 +17,24 @@
 int al_rules_open(struct airlock_rules **cat, struct yara_set **ys, const struct scan_options *so,
 		  const char *project);
 
+/* al_rules_open in two steps, for a caller that needs the version before
+ * (or without) the rules: the memory scan's cache. */
+struct user_rules;
+struct rules_source {
+	unsigned char *compiled; /* the compiled signatures' bytes */
+	size_t len;
+	struct user_rules *user;          /* the --rules DIR sources */
+	char version[SHA256_HEX_LEN + 1]; /* airlock_rules_version of what they build */
+};
+
+/* Reads the signatures and the user's rule sources and takes the version;
+ * loads nothing into libyara. */
+int al_rules_read(struct rules_source *src, const struct scan_options *so, const char *project);
+
+/* The catalogue and the YARA set of what al_rules_read read. */
+int al_rules_build(struct airlock_rules **cat, struct yara_set **ys,
+		   const struct rules_source *src);
+
+void al_rules_source_free(struct rules_source *src);
+
 #endif

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "common/error.h"
 #include "common/path.h"
@@ -84,13 +85,18 @@ static int append(struct airlock_entry **out, struct snapshot *snap, const char 
 	return 0;
 }
 
+bool al_snapshot_full(const struct snapshot *snap)
+{
+	return snap->surface_files >= (snap->max_files ? snap->max_files : LIMIT_SURFACE_FILES);
+}
+
 int al_snapshot_add(struct airlock_entry **out, struct snapshot *snap, const char *path,
 		    const struct surface *s, unsigned int reasons, uint64_t size,
 		    const char *link_target)
 {
 	*out = NULL;
 	if (s != &al_snapshot_walk_surface && s != &al_snapshot_limit_surface) {
-		if (snap->surface_files >= LIMIT_SURFACE_FILES) {
+		if (al_snapshot_full(snap)) {
 			if (snap->surface_limit_reported)
 				return 0;
 			snap->surface_limit_reported = true;
@@ -134,11 +140,60 @@ bool al_snapshot_front_matter_executes(enum schema schema, const void *data, siz
 	return executes;
 }
 
+static bool has_suffix(const char *path, const char *suffix)
+{
+	size_t n = strlen(path), k = strlen(suffix);
+
+	return n > k && strcasecmp(path + n - k, suffix) == 0;
+}
+
+bool al_snapshot_looks_binary(const char *path, const unsigned char *d, size_t len)
+{
+	static const struct {
+		const char *magic;
+		size_t len;
+	} magics[] = {
+		{ "\x1f\x8b", 2 }, /* gzip */
+		{ "\xfd"
+		  "7zXZ\0",
+		  6 },                       /* xz */
+		{ "\x28\xb5\x2f\xfd", 4 },   /* zstd */
+		{ "PK\x03\x04", 4 },         /* zip (docx, jar...) */
+		{ "PK\x05\x06", 4 },         /* empty zip */
+		{ "7z\xbc\xaf\x27\x1c", 6 }, /* 7z */
+		{ "\x89PNG\r\n\x1a\n", 8 },  /* PNG */
+		{ "\xff\xd8\xff", 3 },       /* JPEG */
+		{ "GIF87a", 6 },
+		{ "GIF89a", 6 }, /* GIF */
+		{ "\x7f"
+		  "ELF",
+		  4 }, /* ELF */
+	};
+	static const char *const text[] = { ".md", ".mdc", ".markdown", ".txt" };
+
+	for (size_t i = 0; i < sizeof(text) / sizeof(text[0]); i++)
+		if (has_suffix(path, text[i]))
+			return false;
+	for (size_t i = 0; i < sizeof(magics) / sizeof(magics[0]); i++)
+		if (len >= magics[i].len && memcmp(d, magics[i].magic, magics[i].len) == 0)
+			return true;
+	/* bzip2: "BZh", the block size, the block magic (pi) */
+	if (len >= 10 && memcmp(d, "BZh", 3) == 0 && d[3] >= '1' && d[3] <= '9' &&
+	    memcmp(d + 4, "1AY&SY", 6) == 0)
+		return true;
+	return memchr(d, '\0', len < 8192 ? len : 8192) != NULL;
+}
+
 int al_snapshot_set_content(struct snapshot *snap, struct airlock_entry *e, unsigned char *data,
 			    size_t len)
 {
 	int error;
 
+	if (snap->skip_binary && al_snapshot_looks_binary(e->path, data, len)) {
+		free(data);
+		e->binary = true;
+		return 0;
+	}
 	if (len > LIMIT_SNAPSHOT_BYTES - snap->bytes) {
 		free(data);
 		e->reasons |= AIRLOCK_REASON_TOO_LARGE;

@@ -38,6 +38,7 @@ struct airlock_entry {
 	char sha256[SHA256_HEX_LEN + 1]; /* "" when not read */
 	struct file_stamp stamp;         /* regular files opened by a walk */
 	bool cached;                     /* unchanged since the caller's record: not read */
+	bool binary; /* read, and not text by its content (skip_binary): not kept, not scanned */
 };
 
 struct snapshot {
@@ -52,6 +53,11 @@ struct snapshot {
 	/* the walk stopped at its depth or entry limit: git's index may say
 	 * what is tracked beyond (al_source_git_index_surfaces) */
 	bool walk_limited;
+	/* Set: a file whose content is not text (al_snapshot_looks_binary) is
+	 * kept without its bytes and marked `binary`. */
+	bool skip_binary;
+	/* Files (surface matches) kept; 0: LIMIT_SURFACE_FILES. */
+	size_t max_files;
 	char digest[SHA256_HEX_LEN + 1];
 	/* Set: asked for every regular file after fstat and before reading; when
 	 * it returns true the file is added unread, marked `cached`. */
@@ -84,14 +90,26 @@ int al_snapshot_add(struct airlock_entry **out, struct snapshot *snap, const cha
 		    const struct surface *s, unsigned int reasons, uint64_t size,
 		    const char *link_target);
 
+/* True when the manifest holds as many files as it may: the next one is a
+ * LIMIT entry, so its content need not be read. */
+bool al_snapshot_full(const struct snapshot *snap);
+
+/* True when the file at `path` is not text by its content: a NUL byte in
+ * its first 8 KiB, or the magic number of a compressed, archive, image or
+ * executable format (gzip, bzip2, xz, zstd, zip, 7z, PNG, JPEG, GIF, ELF).
+ * A file named as text an agent reads (.md, .mdc, .markdown, .txt) is
+ * always text: an agent loads it whatever its first bytes are. */
+bool al_snapshot_looks_binary(const char *path, const unsigned char *d, size_t len);
+
 /* True when a Markdown file of `schema` (a front-matter schema of the keys
  * table) runs something: front matter with a key marked `executes`, front
  * matter that does not parse, or a Claude command's !`cmd`. */
 bool al_snapshot_front_matter_executes(enum schema schema, const void *data, size_t len);
 
 /* Gives the entry its content (ownership of `data` passes to the snapshot in
- * every case) and hashes it. Past the snapshot's total byte cap the data is
- * dropped and the entry marked AIRLOCK_REASON_TOO_LARGE. */
+ * every case) and hashes it. With skip_binary, content that looks binary is
+ * dropped and the entry marked `binary`. Past the snapshot's total byte cap
+ * the data is dropped and the entry marked AIRLOCK_REASON_TOO_LARGE. */
 int al_snapshot_set_content(struct snapshot *snap, struct airlock_entry *e, unsigned char *data,
 			    size_t len);
 

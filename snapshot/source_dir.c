@@ -270,6 +270,43 @@ static void stamp_of(struct file_stamp *out, const struct stat *st)
 	out->ctime_nsec = st->st_ctim.tv_nsec;
 }
 
+/* The reasons the stat data of the file at w->path gives. */
+static unsigned int stat_reasons(const struct surface *s, const struct stat *st)
+{
+	unsigned int reasons = 0;
+
+	if (s->cls == AIRLOCK_CLASS_EXECUTABLE && (st->st_mode & (S_IWGRP | S_IWOTH)))
+		reasons |= AIRLOCK_REASON_WRITABLE;
+	/* Another name for the same inode may sit outside the project, where
+	 * someone else can rewrite what was trusted and scanned. */
+	if (st->st_nlink > 1)
+		reasons |= AIRLOCK_REASON_HARDLINK;
+	return reasons;
+}
+
+/* When the caller says the file at w->path (stat data `st`) is unchanged: its
+ * entry, unread, marked cached; *done says whether it was. */
+static int add_if_unchanged(bool *done, struct walk *w, const struct surface *s,
+			    unsigned int reasons, const struct stat *st, const char *link_target)
+{
+	struct file_stamp stamp;
+	struct airlock_entry *e;
+	int error;
+
+	*done = false;
+	stamp_of(&stamp, st);
+	if (!w->snap->unchanged || !w->snap->unchanged(w->snap->unchanged_arg, w->path, &stamp))
+		return 0;
+	*done = true;
+	if ((error = add(&e, w, s, reasons | stat_reasons(s, st), (uint64_t)st->st_size,
+			 link_target)) < 0 ||
+	    !e)
+		return error;
+	e->stamp = stamp;
+	e->cached = true;
+	return 0;
+}
+
 /* Reads the regular file at w->path as an entry of surface `s`. */
 static int visit_file(struct walk *w, int dirfd, const char *name, const struct surface *s)
 {
@@ -281,6 +318,17 @@ static int visit_file(struct walk *w, int dirfd, const char *name, const struct 
 		return 0;
 	if (al_source_dir_before_open)
 		al_source_dir_before_open(dirfd, name, al_source_dir_before_open_arg);
+	/* A file the caller has unchanged is not read: its stat data, taken
+	 * without following a link, is all it needs (no open, no read). */
+	if (w->snap->unchanged && !al_snapshot_full(w->snap)) {
+		struct stat st;
+		bool done;
+		int error;
+
+		if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+		    ((error = add_if_unchanged(&done, w, s, 0, &st, NULL)) < 0 || done))
+			return error;
+	}
 	switch (al_safeio_open(&f, dirfd, name, AL_SAFEIO_BENEATH)) {
 	case AL_SAFEIO_OK:
 		break;
@@ -305,23 +353,20 @@ static int read_open(struct walk *w, struct safe_file *fp, const struct surface 
 	struct airlock_entry *e;
 	unsigned char *data = NULL;
 	struct file_stamp stamp;
+	bool done;
 	int error;
 
-	if (s->cls == AIRLOCK_CLASS_EXECUTABLE && (f.st.st_mode & (S_IWGRP | S_IWOTH)))
-		reasons |= AIRLOCK_REASON_WRITABLE;
-	/* Another name for the same inode may sit outside the project, where
-	 * someone else can rewrite what was trusted and scanned. */
-	if (f.st.st_nlink > 1)
-		reasons |= AIRLOCK_REASON_HARDLINK;
-	stamp_of(&stamp, &f.st);
-	if (w->snap->unchanged && w->snap->unchanged(w->snap->unchanged_arg, w->path, &stamp)) {
+	if (s != &al_snapshot_walk_surface && al_snapshot_full(w->snap)) {
+		/* past the manifest's bound: one LIMIT entry, and nothing read */
 		al_safeio_close(&f);
-		if ((error = add(&e, w, s, reasons, (uint64_t)f.st.st_size, link_target)) < 0 || !e)
-			return error;
-		e->stamp = stamp;
-		e->cached = true;
-		return 0;
+		return add(NULL, w, s, reasons, (uint64_t)f.st.st_size, link_target);
 	}
+	if ((error = add_if_unchanged(&done, w, s, reasons, &f.st, link_target)) < 0 || done) {
+		al_safeio_close(&f);
+		return error;
+	}
+	reasons |= stat_reasons(s, &f.st);
+	stamp_of(&stamp, &f.st);
 	error = read_once(&data, &reasons, &f, w->snap->max_file_size);
 	al_safeio_close(&f);
 	if (error < 0)

@@ -197,6 +197,107 @@ START_TEST(unfinished_is_an_error)
 }
 END_TEST
 
+/* --- progress from the child ------------------------------------------------ */
+
+struct seen {
+	struct sandbox_tick t[8];
+	size_t n;
+	int answer; /* what the callback returns */
+};
+
+static int on_tick(const struct sandbox_tick *t, void *payload)
+{
+	struct seen *s = payload;
+
+	if (s->n < 8)
+		s->t[s->n] = *t;
+	s->n++;
+	return s->answer;
+}
+
+static struct sandbox_progress *child_progress;
+
+static int fn_ticks(void *arg, int fd)
+{
+	(void)arg;
+	for (size_t i = 1; i <= 3; i++)
+		if (al_sandbox_tick(child_progress, i, 3, i * 100) < 0)
+			return 1;
+	return say(fd, "done");
+}
+
+static int fn_ticks_then_hang(void *arg, int fd)
+{
+	(void)arg;
+	(void)fd;
+	al_sandbox_tick(child_progress, 1, 3, 100);
+	for (;;)
+		pause();
+	return 0;
+}
+
+/* A child that closes its output and goes on holding the progress pipe
+ * open is waited for only until the deadline. */
+static int fn_close_and_hang(void *arg, int fd)
+{
+	(void)arg;
+	close(fd);
+	for (;;)
+		pause();
+	return 0;
+}
+
+/* The ticks come to the parent, in order, and the callback runs there: what
+ * it records is the caller's to see. */
+START_TEST(progress_reaches_the_parent)
+{
+	struct seen seen = { .answer = 0 };
+	struct sandbox_progress p = { on_tick, &seen, -1 };
+	unsigned char *out;
+	size_t len;
+
+	child_progress = &p;
+	ck_assert_int_eq(al_sandbox_run_progress(&out, &len, 100, 30, fn_ticks, NULL, &p), 0);
+	ck_assert_str_eq((char *)out, "done");
+	free(out);
+	ck_assert_uint_eq(seen.n, 3);
+	for (size_t i = 0; i < 3; i++) {
+		ck_assert_uint_eq(seen.t[i].done, i + 1);
+		ck_assert_uint_eq(seen.t[i].total, 3);
+		ck_assert_uint_eq(seen.t[i].bytes, (i + 1) * 100);
+	}
+	ck_assert_int_eq(p.fd, -1);
+}
+END_TEST
+
+/* The callback stops the scan: AIRLOCK_EUSER at once (the child is killed,
+ * not waited for), no output. Any other error from it fails the scan. */
+START_TEST(progress_callback_stops_the_child)
+{
+	struct seen seen = { .answer = AIRLOCK_EUSER };
+	struct sandbox_progress p = { on_tick, &seen, -1 };
+	unsigned char *out = (unsigned char *)1;
+	size_t len = 1;
+
+	child_progress = &p;
+	ck_assert_int_eq(al_sandbox_run_progress(&out, &len, 100, 30, fn_ticks_then_hang, NULL, &p),
+			 AIRLOCK_EUSER);
+	ck_assert_ptr_null(out);
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "cancelled"));
+	ck_assert_uint_eq(seen.n, 1);
+	seen.n = 0;
+	seen.answer = AIRLOCK_ERROR;
+	ck_assert_int_eq(al_sandbox_run_progress(&out, &len, 100, 30, fn_ticks_then_hang, NULL, &p),
+			 AIRLOCK_ERROR);
+	ck_assert_ptr_null(out);
+	ck_assert_uint_eq(len, 0);
+	seen.answer = 0;
+	ck_assert_int_eq(al_sandbox_run_progress(&out, &len, 100, 1, fn_close_and_hang, NULL, &p),
+			 AIRLOCK_ERROR);
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "did not finish"));
+}
+END_TEST
+
 /* --- the scan runs confined ------------------------------------------------- */
 
 static void hook_exec(void)
@@ -282,11 +383,18 @@ START_TEST(memory_scan_child_cannot_exec)
 END_TEST
 
 /* A child taken over by a parser bug must not pass off its exit as the
- * caller's cancel (sandbox/sandbox.c's exit status 4): with no callback
- * to cancel, that is a failed scan, not AIRLOCK_EUSER. */
+ * caller's cancel (the exit status 4 once meant it): only the callback,
+ * which runs in the parent, cancels; with or without one, that exit is a
+ * failed scan, not AIRLOCK_EUSER. */
 static void hook_claim_cancel(void)
 {
 	_exit(4);
+}
+
+static int never_cancel(size_t done, size_t total, uint64_t bytes, void *payload)
+{
+	(void)done, (void)total, (void)bytes, (void)payload;
+	return 0;
 }
 
 START_TEST(scan_child_cannot_claim_a_cancel)
@@ -304,6 +412,9 @@ START_TEST(scan_child_cannot_claim_a_cancel)
 	mo.state_dir = state;
 	mo.flags = AIRLOCK_MEMORY_NO_CACHE;
 	r = (airlock_report *)1;
+	ck_assert_int_eq(airlock_memory_scan(&r, dirs, 1, NULL, &mo), AIRLOCK_ERROR);
+	ck_assert_ptr_null(r);
+	mo.progress = never_cancel;
 	ck_assert_int_eq(airlock_memory_scan(&r, dirs, 1, NULL, &mo), AIRLOCK_ERROR);
 	ck_assert_ptr_null(r);
 	al_scan_sandbox_test_hook = NULL;
@@ -394,6 +505,8 @@ Suite *sandbox_suite(void)
 	tcase_add_test(tc, network_writes_signals_ptrace_refused);
 	tcase_add_test(tc, unfinished_is_an_error);
 	tcase_add_test(tc, hang_is_an_error);
+	tcase_add_test(tc, progress_reaches_the_parent);
+	tcase_add_test(tc, progress_callback_stops_the_child);
 	tcase_add_test(tc, scan_child_cannot_exec);
 	tcase_add_test(tc, scan_child_cannot_open_sockets);
 	tcase_add_test(tc, confined_scan_matches);
