@@ -102,11 +102,11 @@ static int parse_args(struct memory_args *a, int argc, char **argv)
 {
 	bool only_dirs = false;
 
-	a->fail_on = AIRLOCK_SEVERITY_HIGH;
 	if (!(a->dirs = calloc((size_t)argc + 1, sizeof(char *))))
 		return cli_error("out of memory");
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
+		int r;
 
 		if (only_dirs || arg[0] != '-' || arg[1] == '\0')
 			a->dirs[a->ndirs++] = arg;
@@ -123,12 +123,9 @@ static int parse_args(struct memory_args *a, int argc, char **argv)
 		else if (strcmp(arg, "--format") == 0 || strncmp(arg, "--format=", 9) == 0) {
 			if (parse_format(&a->format, value_of("--format", argc, argv, &i)) != 0)
 				return EXIT_USAGE;
-		} else if (strcmp(arg, "--fail-on") == 0 || strncmp(arg, "--fail-on=", 10) == 0) {
-			const char *v = value_of("--fail-on", argc, argv, &i);
-
-			if (!v || airlock_severity_parse(&a->fail_on, v) < 0)
-				return cli_error(
-					"--fail-on needs a severity: info, low, medium, high or critical");
+		} else if ((r = cli_fail_on_option(&a->fail_on, argc, argv, &i)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
 		} else if (strcmp(arg, "--rules") == 0 || strncmp(arg, "--rules=", 8) == 0) {
 			if (!(a->rules_dir = value_of("--rules", argc, argv, &i)) || !*a->rules_dir)
 				return cli_error("--rules needs a folder of YARA rule sources");
@@ -272,13 +269,14 @@ static int print_text(const airlock_report *r)
 	printf("%zu files (%zu read, %zu unchanged), %zu findings (%zu new, %zu known)\n",
 	       airlock_report_file_count(r), airlock_report_files_read(r),
 	       airlock_report_file_count(r) - airlock_report_files_read(r), n, n - known, known);
+	cli_disabled_note(stdout);
 	return 0;
 }
 
 int cmd_scan_memory(int argc, char **argv)
 {
 	struct memory_args a = { 0 };
-	airlock_options opts = AIRLOCK_OPTIONS_INIT;
+	airlock_options opts;
 	airlock_memory_options mo = AIRLOCK_MEMORY_OPTIONS_INIT;
 	struct progress prog = { 0 };
 	airlock_report *r = NULL;
@@ -289,9 +287,14 @@ int cmd_scan_memory(int argc, char **argv)
 		free(a.dirs);
 		return rc < 0 ? EXIT_OK : rc;
 	}
-	opts.signatures = cli_signatures_path();
+	if ((rc = cli_options(&opts)) != 0) {
+		free(a.dirs);
+		return rc;
+	}
+	if (a.fail_on)
+		opts.block_threshold = a.fail_on;
+	a.fail_on = opts.block_threshold;
 	opts.rules_dir = a.rules_dir;
-	opts.block_threshold = a.fail_on;
 	mo.flags = a.flags;
 	clock_gettime(CLOCK_MONOTONIC, &prog.start);
 	if (isatty(STDERR_FILENO)) {

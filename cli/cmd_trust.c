@@ -452,7 +452,8 @@ int cmd_trust(int argc, char **argv)
 		return a.dir || a.yes || a.expect || a.restricted || a.naccept
 			       ? cli_error("trust --list takes no other options")
 			       : trust_list(a.format);
-	cli_options(&opts);
+	if ((rc = cli_options(&opts)) != 0)
+		return rc;
 	opts.flags |= AIRLOCK_OPT_REPO_ROOT; /* a subfolder is its repository */
 	if ((rc = airlock_project_open(&p, a.dir ? a.dir : ".", &opts)) < 0)
 		return cli_lib_error(rc, "trust");
@@ -513,11 +514,11 @@ int cmd_deny(int argc, char **argv)
 	airlock_project *p = NULL;
 	airlock_options opts;
 	const char *dir;
-	int rc = cli_dir_args(&dir, NULL, argc, argv, cmd_deny_help);
+	int rc = cli_dir_args(&dir, NULL, NULL, argc, argv, cmd_deny_help);
 
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	cli_options(&opts);
+	cli_base_options(&opts);
 	opts.flags |= AIRLOCK_OPT_REPO_ROOT; /* a subfolder is its repository */
 	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
 		return cli_lib_error(rc, "deny");
@@ -535,11 +536,11 @@ int cmd_revoke(int argc, char **argv)
 	airlock_project *p = NULL;
 	airlock_options opts;
 	const char *dir;
-	int rc = cli_dir_args(&dir, NULL, argc, argv, cmd_revoke_help);
+	int rc = cli_dir_args(&dir, NULL, NULL, argc, argv, cmd_revoke_help);
 
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	cli_options(&opts);
+	cli_base_options(&opts);
 	opts.flags |= AIRLOCK_OPT_REPO_ROOT; /* a subfolder is its repository */
 	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
 		return cli_lib_error(rc, "revoke");

@@ -537,7 +537,7 @@ int airlock_memory_scan(airlock_report **out, const char *const *dirs, size_t nd
 	if ((r->files_read || next.count != old.count || r->warning || !run.use_cache) &&
 	    (error = save_state(r, &next, sdir)) < 0)
 		goto out;
-	al_findings_finish(&r->fs);
+	al_scan_report_finish(r, &so);
 	*out = r;
 	r = NULL;
 out:

@@ -228,7 +228,7 @@ int airlock_file_scan(airlock_report **out, const char *path, const airlock_opti
 		e.reasons |= AIRLOCK_REASON_BAD_NAME;
 	if ((error = scan_entry(r, ys, NULL, &e, &so)) < 0)
 		goto out;
-	al_findings_finish(&r->fs);
+	al_scan_report_finish(r, &so);
 	*out = r;
 	r = NULL;
 out:

@@ -217,6 +217,13 @@ int al_rules_open(struct airlock_rules **cat, struct yara_set **ys, const struct
 	    (error = version_of(r->version, compiled, len, &u)) < 0)
 		goto out;
 	al_rules_sort(r);
+	for (size_t i = 0; i < so->ndisabled; i++)
+		if (!airlock_rules_find(r, so->disabled[i])) {
+			error = al_error_set(AIRLOCK_EINVALID,
+					     "rule %s is disabled but not in the rule catalogue",
+					     so->disabled[i]);
+			goto out;
+		}
 	*cat = r;
 	r = NULL;
 out:
