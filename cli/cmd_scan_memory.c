@@ -232,14 +232,14 @@ static int print_json(const airlock_report *r, airlock_severity fail_on)
 			return cli_error("cannot build the output (out of memory)");
 	}
 	root = json_pack(
-		"{s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:o, s:o}", "version", airlock_version(),
+		"{s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:o, s:o, s:o}", "version", airlock_version(),
 		"signatures", airlock_rules_version(airlock_report_rules(r)), "fail_on",
 		airlock_severity_name(fail_on), "files", (json_int_t)airlock_report_file_count(r),
 		"files_read", (json_int_t)airlock_report_files_read(r), "new",
 		(json_int_t)(airlock_report_finding_count(r) - known), "known", (json_int_t)known,
 		"warning",
 		airlock_report_warning(r) ? json_string(airlock_report_warning(r)) : json_null(),
-		"findings", fs);
+		"disabled_rules", cli_disabled_json(), "findings", fs);
 	if (!root || json_dumpf(root, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII) < 0 ||
 	    fputc('\n', stdout) == EOF)
 		rc = cli_error("cannot write the output");
