@@ -35,7 +35,8 @@ struct user_config {
 
 const char cli_config_help[] =
 	"Your config: $XDG_CONFIG_HOME/airlock/config, else ~/.config/airlock/config\n"
-	"($AIRLOCK_CONFIG names another file; set but empty, none is read).\n"
+	"($AIRLOCK_CONFIG names another file, which must exist; set but empty, none is\n"
+	"read).\n"
 	"\n"
 	"  # lines of 'key = value'; '#' starts a comment\n"
 	"  fail-on = medium        # the default --fail-on of scan, load, exec, trust, clone\n"
