@@ -230,8 +230,10 @@ $(B)/airlock.pc: airlock.pc.in $(B)/prefix
 STAGE := $(abspath $(B)/stage)
 
 SARIF_SCHEMA := $(abspath $(B)/vendor/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json)
+# AIRLOCK_CONFIG= : the tester's own ~/.config/airlock/config must not change
+# what the tests see (tests/cli/check_userconf.c sets its own).
 TEST_ENV = LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 \
-	AIRLOCK_BIN=$(abspath $(CLI)) AIRLOCK_FIXTURES=$(abspath fixtures) \
+	AIRLOCK_CONFIG= AIRLOCK_BIN=$(abspath $(CLI)) AIRLOCK_FIXTURES=$(abspath fixtures) \
 	AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)) AIRLOCK_SARIF_SCHEMA=$(SARIF_SCHEMA)
 
 test: deps all check-layers $(TEST_BIN) install-check fuzz-replay failalloc formats-diff

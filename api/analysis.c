@@ -48,7 +48,7 @@ int al_analysis_run(airlock_report **out, struct airlock_inspection *in, airlock
 	    (error = al_snapshot_finish(&p->snap)) < 0 ||
 	    (error = al_scan_snapshots(&r, p, NULL)) < 0 || (error = unbound_findings(r, in)) < 0)
 		goto out;
-	al_findings_finish(&r->fs);
+	al_scan_report_finish(r, &p->scan);
 	*out = r;
 	r = NULL;
 out:

@@ -238,7 +238,7 @@ static int scan(airlock_project *p, const struct snapshot *mem, const struct tru
 
 	if ((error = al_scan_snapshots(&r, p, mem)) < 0)
 		return error;
-	al_findings_finish(&r->fs);
+	al_scan_report_finish(r, &p->scan);
 	al_gate_mark_accepted(r, rec, &p->snap, mem);
 	p->report = r;
 	if (!airlock_report_blocks(r))

@@ -44,11 +44,17 @@ int cli_lib_error(int code, const char *what);
  * (message printed). */
 int cli_format_option(enum output_format *out, int argc, char **argv, int *i);
 
-/* Parses "[--format text|json] [--help] [--] [DIR]" for subcommand argv[0]
- * (no --format when `format` is NULL). *dir defaults to ".". Returns 0, -1
- * when the help was printed (exit 0), or an exit code after a message. */
-int cli_dir_args(const char **dir, enum output_format *format, int argc, char **argv,
-		 const char *help);
+/* Parses "--fail-on SEVERITY" / "--fail-on=SEVERITY" as cli_format_option
+ * parses --format. */
+int cli_fail_on_option(airlock_severity *out, int argc, char **argv, int *i);
+
+/* Parses "[--format text|json] [--fail-on SEVERITY] [--help] [--] [DIR]" for
+ * subcommand argv[0] (no --format when `format` is NULL, no --fail-on when
+ * `fail_on` is NULL; *fail_on stays 0 when not given). *dir defaults to
+ * ".". Returns 0, -1 when the help was printed (exit 0), or an exit code
+ * after a message. */
+int cli_dir_args(const char **dir, enum output_format *format, airlock_severity *fail_on, int argc,
+		 char **argv, const char *help);
 /* As cli_format_option, also taking "sarif" when `sarif` is set. */
 int cli_format_option_ex(enum output_format *out, int argc, char **argv, int *i, bool sarif);
 
@@ -120,9 +126,28 @@ struct json_t *report_finding_json(const airlock_finding *f, const char *path);
 int scan_git(const char *repo, const char *rev, enum output_format format, airlock_severity fail_on,
 	     const airlock_options *opts);
 
-/* Options for commands that open projects: the signatures found next to
- * this executable (see cli_signatures_path). */
-void cli_options(airlock_options *opts);
+/* Options for every command that scans or gates: the signatures found next
+ * to this executable (see cli_signatures_path), and the user's config
+ * (cli/userconf.c): its fail-on as block_threshold (else high, set
+ * explicitly so that it can be shown) and its disabled rules. A command's
+ * own --fail-on is set after it, and wins. Returns 0, or EXIT_USAGE after a
+ * one-line error (a config that is malformed or not the user's own). */
+int cli_options(airlock_options *opts);
+
+/* cli_options without the user's config, for commands that neither scan
+ * nor gate (deny, revoke). */
+void cli_base_options(airlock_options *opts);
+
+/* The footer of text output when the user's config disables rules: "N
+ * rules disabled by FILE: ID...", one line on `f`; nothing otherwise. */
+void cli_disabled_note(FILE *f);
+
+/* The disabled rule ids as a new JSON array (empty when none; NULL when
+ * memory runs out, which json_pack's "o" then reports). */
+struct json_t *cli_disabled_json(void);
+
+/* `airlock help config`: the user's config file. */
+extern const char cli_config_help[];
 
 /* A JSON string of s, escaped first when s is not UTF-8. */
 struct json_t;

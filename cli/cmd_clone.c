@@ -21,7 +21,7 @@ const char cmd_clone_help[] =
 	"and the exit code is 1.\n"
 	"\n"
 	"Options:\n"
-	"  --fail-on SEVERITY   block at SEVERITY and above (default: high)\n"
+	"  --fail-on SEVERITY   block at SEVERITY and above (default: your config's, else high)\n"
 	"  --force              check out even when blocked, after printing the report\n"
 	"  --trust              after a clean checkout, review and trust the project\n"
 	"                       (as 'airlock trust'; asks unless --yes)\n"
@@ -39,9 +39,9 @@ struct clone_args {
 
 static int parse_args(struct clone_args *a, int argc, char **argv)
 {
-	a->fail_on = AIRLOCK_SEVERITY_HIGH;
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
+		int r;
 
 		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
 			fputs(cmd_clone_help, stdout);
@@ -52,10 +52,9 @@ static int parse_args(struct clone_args *a, int argc, char **argv)
 			a->trust = true;
 		} else if (strcmp(arg, "--yes") == 0) {
 			a->yes = true;
-		} else if (strcmp(arg, "--fail-on") == 0) {
-			if (i + 1 >= argc || airlock_severity_parse(&a->fail_on, argv[++i]) < 0)
-				return cli_error(
-					"--fail-on needs a severity: info, low, medium, high or critical");
+		} else if ((r = cli_fail_on_option(&a->fail_on, argc, argv, &i)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
 		} else if (arg[0] == '-' && arg[1]) {
 			return cli_error("clone: unknown option '%s' (run 'airlock help clone')",
 					 arg);
@@ -125,8 +124,13 @@ int cmd_clone(int argc, char **argv)
 		return rc < 0 ? EXIT_OK : rc;
 	if (!(dir = a.dir ? strdup(a.dir) : default_dir(a.url)))
 		return cli_error("clone: cannot name a directory for '%s'; give one", a.url);
-	cli_options(&opts);
-	opts.block_threshold = a.fail_on;
+	if ((rc = cli_options(&opts)) != 0) {
+		free(dir);
+		return rc;
+	}
+	if (a.fail_on)
+		opts.block_threshold = a.fail_on;
+	a.fail_on = opts.block_threshold;
 	if ((rc = airlock_repo_fetch(a.url, dir, isatty(STDERR_FILENO) ? progress : NULL, NULL)) <
 	    0) {
 		rc = cli_lib_error(rc, "clone");

@@ -31,7 +31,7 @@
 #include "cli/cli.h"
 
 const char cmd_exec_help[] =
-	"Usage: airlock exec [--dir DIR] [--pin] -- COMMAND [ARGS...]\n"
+	"Usage: airlock exec [--dir DIR] [--fail-on SEVERITY] [--pin] -- COMMAND [ARGS...]\n"
 	"\n"
 	"Gates the project in DIR (default: the current directory) exactly as 'airlock\n"
 	"load' does, then runs COMMAND (e.g. 'airlock exec -- claude') only if the\n"
@@ -43,6 +43,10 @@ const char cmd_exec_help[] =
 	"\n"
 	"Options:\n"
 	"  --dir DIR   the project (default: the current directory)\n"
+	"  --fail-on SEVERITY\n"
+	"              refuse on findings at SEVERITY and above: info, low, medium,\n"
+	"              high or critical (default: the fail-on of your config, else\n"
+	"              high; see 'airlock help config')\n"
 	"  --pin       Claude Code only: start it with exactly what airlock read and\n"
 	"              scanned -- the project's .claude/settings.json (merged with\n"
 	"              settings.local.json) and .mcp.json copied into private files and\n"
@@ -570,7 +574,8 @@ static int exec_gated(int argc, char **argv)
 	char **run = NULL, *program = NULL;
 	const char *dir = ".";
 	bool restricted, claude, pin = false;
-	int i, rc, err = 0;
+	airlock_severity fail_on = 0;
+	int i, r, rc, err = 0;
 
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
 		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
@@ -578,6 +583,9 @@ static int exec_gated(int argc, char **argv)
 			return EXIT_OK;
 		} else if (strcmp(argv[i], "--pin") == 0) {
 			pin = true;
+		} else if ((r = cli_fail_on_option(&fail_on, argc, argv, &i)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
 		} else if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc) {
 			dir = argv[++i];
 		} else if (strncmp(argv[i], "--dir=", 6) == 0) {
@@ -595,7 +603,10 @@ static int exec_gated(int argc, char **argv)
 	if (pin && !claude)
 		return cli_error("exec: --pin is for claude (Claude Code) only");
 	claude_flags(&f, argv + 1);
-	cli_options(&opts);
+	if ((rc = cli_options(&opts)) != 0)
+		return rc;
+	if (fail_on)
+		opts.block_threshold = fail_on;
 	opts.flags |= AIRLOCK_OPT_REPO_ROOT; /* a subfolder is its repository */
 	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
 		return cli_lib_error(rc, "exec");

@@ -12,12 +12,18 @@
 #include "cli/cli.h"
 
 const char cmd_load_help[] =
-	"Usage: airlock load [--format text|json] [DIR]\n"
+	"Usage: airlock load [--format text|json] [--fail-on SEVERITY] [DIR]\n"
 	"\n"
 	"Gates the project in DIR (default: the current directory), scans it, and prints\n"
 	"the effective configuration an agent would get: hooks, MCP servers, env,\n"
 	"permissions, helper commands and instruction files (with --format json, their\n"
 	"text too). Nothing is parsed unless the project is trusted or restricted.\n"
+	"\n"
+	"Options:\n"
+	"  --format text|json   output for people (default) or for programs\n"
+	"  --fail-on SEVERITY   block on findings at SEVERITY and above: info, low,\n"
+	"                       medium, high or critical (default: the fail-on of your\n"
+	"                       config, else high; see 'airlock help config')\n"
 	"\n"
 	"Exit codes: 0 loaded, 1 blocked (findings at or above the threshold, or a context\n"
 	"file that could not be read), 2 usage, I/O or parse error, 3 untrusted,\n"
@@ -290,15 +296,19 @@ static void config_text(const airlock_config *c, const char *project)
 int cmd_load(int argc, char **argv)
 {
 	enum output_format format = FORMAT_TEXT;
+	airlock_severity fail_on = 0;
 	airlock_project *p = NULL;
 	airlock_options opts;
 	airlock_config *c = NULL;
 	const char *dir = NULL;
 	int rc;
 
-	if ((rc = cli_dir_args(&dir, &format, argc, argv, cmd_load_help)) != 0)
+	if ((rc = cli_dir_args(&dir, &format, &fail_on, argc, argv, cmd_load_help)) != 0)
 		return rc < 0 ? EXIT_OK : rc;
-	cli_options(&opts);
+	if ((rc = cli_options(&opts)) != 0)
+		return rc;
+	if (fail_on)
+		opts.block_threshold = fail_on;
 	opts.flags |= AIRLOCK_OPT_REPO_ROOT; /* a subfolder is its repository */
 	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
 		return cli_lib_error(rc, "load");

@@ -34,7 +34,8 @@ const char cmd_scan_help[] =
 	"  --format text|json|sarif  output for people (default), programs, or code\n"
 	"                            scanning tools (SARIF 2.1.0)\n"
 	"  --fail-on SEVERITY        exit 1 when a finding is at or above SEVERITY:\n"
-	"                            info, low, medium, high (default) or critical\n"
+	"                            info, low, medium, high or critical (default: the\n"
+	"                            fail-on of your config, else high)\n"
 	"  --all-files               scan every text file, not only the context files\n"
 	"  --output FILE             write the report to FILE (replaced; not a symlink)\n"
 	"                            instead of standard output\n"
@@ -51,8 +52,12 @@ const char cmd_scan_help[] =
 	"                            each reported with the findings it introduced\n"
 	"  -h, --help                show this help\n"
 	"\n"
+	"Your config ('airlock help config') sets the default --fail-on and may disable\n"
+	"rules; the text output then ends by naming them.\n"
+	"\n"
 	"Environment:\n"
 	"  AIRLOCK_SIGNATURES  the compiled signatures to load instead of the installed ones\n"
+	"  AIRLOCK_CONFIG      your config file instead of ~/.config/airlock/config (empty: none)\n"
 	"  NO_COLOR            no colour in text output (also TERM=dumb; --color overrides)\n"
 	"\n"
 	"Exit codes: 0 nothing at or above the threshold, 1 findings at or above it,\n"
@@ -75,7 +80,6 @@ static int parse_args(struct scan_args *a, int argc, char **argv)
 	bool only_paths = false;
 
 	a->format = FORMAT_TEXT;
-	a->fail_on = AIRLOCK_SEVERITY_HIGH;
 	if (!(a->paths = calloc((size_t)argc + 1, sizeof(char *))))
 		return cli_error("out of memory");
 	for (int i = 1; i < argc; i++) {
@@ -107,15 +111,9 @@ static int parse_args(struct scan_args *a, int argc, char **argv)
 			a->no_sandbox = true;
 		} else if (strcmp(arg, "--all-files") == 0) {
 			a->all_files = true;
-		} else if (strcmp(arg, "--fail-on") == 0 || strncmp(arg, "--fail-on=", 10) == 0) {
-			const char *v =
-				arg[9] == '=' ? arg + 10 : (i + 1 < argc ? argv[++i] : NULL);
-
-			if (!v)
-				return cli_error(
-					"--fail-on needs a severity: info, low, medium, high or critical");
-			if (airlock_severity_parse(&a->fail_on, v) < 0)
-				return cli_lib_error(AIRLOCK_EINVALID, "--fail-on");
+		} else if ((r = cli_fail_on_option(&a->fail_on, argc, argv, &i)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
 		} else if (strcmp(arg, "--rules") == 0 || strncmp(arg, "--rules=", 8) == 0) {
 			a->rules_dir = arg[7] == '=' ? arg + 8 : (i + 1 < argc ? argv[++i] : NULL);
 			if (!a->rules_dir || !*a->rules_dir)
@@ -225,7 +223,7 @@ static int scan_path(struct scan_result *res, const char *path, const char *stdi
 int cmd_scan(int argc, char **argv)
 {
 	struct scan_args a = { 0 };
-	airlock_options opts = AIRLOCK_OPTIONS_INIT;
+	airlock_options opts;
 	struct scan_result *res = NULL;
 	bool blocked = false;
 	size_t done = 0;
@@ -237,9 +235,14 @@ int cmd_scan(int argc, char **argv)
 		free(a.paths);
 		return rc < 0 ? EXIT_OK : rc;
 	}
-	opts.signatures = cli_signatures_path();
+	if ((rc = cli_options(&opts)) != 0) {
+		free(a.paths);
+		return rc;
+	}
+	if (a.fail_on)
+		opts.block_threshold = a.fail_on; /* the command line wins */
+	a.fail_on = opts.block_threshold;
 	opts.rules_dir = a.rules_dir;
-	opts.block_threshold = a.fail_on;
 	opts.flags = a.all_files ? AIRLOCK_OPT_ALL_FILES : 0;
 	if (a.no_sandbox) {
 		opts.flags |= AIRLOCK_OPT_NO_SANDBOX;

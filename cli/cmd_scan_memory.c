@@ -107,11 +107,11 @@ static int parse_args(struct memory_args *a, int argc, char **argv)
 {
 	bool only_dirs = false;
 
-	a->fail_on = AIRLOCK_SEVERITY_HIGH;
 	if (!(a->dirs = calloc((size_t)argc + 1, sizeof(char *))))
 		return cli_error("out of memory");
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
+		int r;
 
 		if (only_dirs || arg[0] != '-' || arg[1] == '\0')
 			a->dirs[a->ndirs++] = arg;
@@ -128,12 +128,9 @@ static int parse_args(struct memory_args *a, int argc, char **argv)
 		else if (strcmp(arg, "--format") == 0 || strncmp(arg, "--format=", 9) == 0) {
 			if (parse_format(&a->format, value_of("--format", argc, argv, &i)) != 0)
 				return EXIT_USAGE;
-		} else if (strcmp(arg, "--fail-on") == 0 || strncmp(arg, "--fail-on=", 10) == 0) {
-			const char *v = value_of("--fail-on", argc, argv, &i);
-
-			if (!v || airlock_severity_parse(&a->fail_on, v) < 0)
-				return cli_error(
-					"--fail-on needs a severity: info, low, medium, high or critical");
+		} else if ((r = cli_fail_on_option(&a->fail_on, argc, argv, &i)) != 0) {
+			if (r < 0)
+				return EXIT_USAGE;
 		} else if (strcmp(arg, "--rules") == 0 || strncmp(arg, "--rules=", 8) == 0) {
 			if (!(a->rules_dir = value_of("--rules", argc, argv, &i)) || !*a->rules_dir)
 				return cli_error("--rules needs a folder of YARA rule sources");
@@ -243,7 +240,7 @@ static int print_json(const airlock_report *r, airlock_severity fail_on)
 	for (size_t i = 0; i < airlock_report_file_count(r); i++)
 		scanned += airlock_report_file_scanned(r, i) != 0;
 	root = json_pack(
-		"{s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:o}", "version",
+		"{s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:o, s:o}", "version",
 		airlock_version(), "signatures", airlock_rules_version(airlock_report_rules(r)),
 		"fail_on", airlock_severity_name(fail_on), "files",
 		(json_int_t)airlock_report_file_count(r), "files_scanned", (json_int_t)scanned,
@@ -253,7 +250,7 @@ static int print_json(const airlock_report *r, airlock_severity fail_on)
 		(json_int_t)(airlock_report_finding_count(r) - known), "known", (json_int_t)known,
 		"warning",
 		airlock_report_warning(r) ? json_string(airlock_report_warning(r)) : json_null(),
-		"findings", fs);
+		"disabled_rules", cli_disabled_json(), "findings", fs);
 	if (!root || json_dumpf(root, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII) < 0 ||
 	    fputc('\n', stdout) == EOF)
 		rc = cli_error("cannot write the output");
@@ -264,7 +261,7 @@ static int print_json(const airlock_report *r, airlock_severity fail_on)
 int cmd_scan_memory(int argc, char **argv)
 {
 	struct memory_args a = { 0 };
-	airlock_options opts = AIRLOCK_OPTIONS_INIT;
+	airlock_options opts;
 	airlock_memory_options mo = AIRLOCK_MEMORY_OPTIONS_INIT;
 	struct progress prog = { 0 };
 	airlock_report *r = NULL;
@@ -275,9 +272,14 @@ int cmd_scan_memory(int argc, char **argv)
 		free(a.dirs);
 		return rc < 0 ? EXIT_OK : rc;
 	}
-	opts.signatures = cli_signatures_path();
+	if ((rc = cli_options(&opts)) != 0) {
+		free(a.dirs);
+		return rc;
+	}
+	if (a.fail_on)
+		opts.block_threshold = a.fail_on;
+	a.fail_on = opts.block_threshold;
 	opts.rules_dir = a.rules_dir;
-	opts.block_threshold = a.fail_on;
 	mo.flags = a.flags;
 	clock_gettime(CLOCK_MONOTONIC, &prog.start);
 	if (isatty(STDERR_FILENO)) {

@@ -221,14 +221,15 @@ static int print_json(const airlock_project *p, const airlock_status *st,
 			json_decref(entries);
 			entries = NULL;
 		}
-	root = json_pack(
-		"{s:s, s:o, s:s, s:s, s:s, s:{s:s?, s:s?}, s:o, s:o, s:o, s:o}", "airlock_version",
-		airlock_version(), "project", cli_json_string(airlock_project_path(p)), "state",
-		airlock_state_name(airlock_status_state(st)), "reason", airlock_status_reason(st),
-		"digest", airlock_project_digest(p), "recorded", "time",
-		airlock_status_recorded_time(st), "digest", airlock_status_recorded_digest(st),
-		"changes", changes_json(st), "review_changes", review, "accepted",
-		accepted_json(st), "entries", entries);
+	root = json_pack("{s:s, s:o, s:s, s:s, s:s, s:{s:s?, s:s?}, s:o, s:o, s:o, s:o, s:o}",
+			 "airlock_version", airlock_version(), "project",
+			 cli_json_string(airlock_project_path(p)), "state",
+			 airlock_state_name(airlock_status_state(st)), "reason",
+			 airlock_status_reason(st), "digest", airlock_project_digest(p), "recorded",
+			 "time", airlock_status_recorded_time(st), "digest",
+			 airlock_status_recorded_digest(st), "changes", changes_json(st),
+			 "review_changes", review, "accepted", accepted_json(st), "disabled_rules",
+			 cli_disabled_json(), "entries", entries);
 	if (!root)
 		return cli_error("cannot build the JSON output (out of memory)");
 	rc = json_dumpf(root, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII);
@@ -340,6 +341,7 @@ static int print_text(const airlock_project *p, const airlock_status *st,
 	print_accepted(st);
 	if (n == 0) {
 		printf("No agent context files found.\n");
+		cli_disabled_note(stdout);
 		return 0;
 	}
 	printf(color ? "\033[1m%-18s %-9s %-12s %9s  %-12s  %s\033[0m\n"
@@ -355,6 +357,7 @@ static int print_text(const airlock_project *p, const airlock_status *st,
 	}
 	printf("\n%zu context file%s: %zu executable, %zu instructions; %zu with problems\n", n,
 	       n == 1 ? "" : "s", exe, n - exe, problems);
+	cli_disabled_note(stdout);
 	return fflush(stdout) == 0 ? 0 : cli_error("cannot write the output");
 }
 
@@ -399,9 +402,10 @@ int cmd_status(int argc, char **argv)
 	airlock_inspection *in = NULL;
 	int rc;
 
-	if ((rc = cli_dir_args(&dir, &format, argc, argv, cmd_status_help)) != 0)
+	if ((rc = cli_dir_args(&dir, &format, NULL, argc, argv, cmd_status_help)) != 0)
 		return rc < 0 ? EXIT_OK : rc;
-	cli_options(&opts);
+	if ((rc = cli_options(&opts)) != 0)
+		return rc;
 	opts.flags |= AIRLOCK_OPT_REPO_ROOT; /* a subfolder is its repository */
 	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
 		return cli_lib_error(rc, "status");

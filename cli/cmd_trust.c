@@ -475,7 +475,8 @@ int cmd_trust(int argc, char **argv)
 			       ? cli_error("trust --list and --prune take no other options")
 		       : a.list ? trust_list(a.format)
 				: trust_prune();
-	cli_options(&opts);
+	if ((rc = cli_options(&opts)) != 0)
+		return rc;
 	opts.flags |= AIRLOCK_OPT_REPO_ROOT; /* a subfolder is its repository */
 	if ((rc = airlock_project_open(&p, a.dir ? a.dir : ".", &opts)) < 0)
 		return cli_lib_error(rc, "trust");
@@ -536,11 +537,11 @@ int cmd_deny(int argc, char **argv)
 	airlock_project *p = NULL;
 	airlock_options opts;
 	const char *dir;
-	int rc = cli_dir_args(&dir, NULL, argc, argv, cmd_deny_help);
+	int rc = cli_dir_args(&dir, NULL, NULL, argc, argv, cmd_deny_help);
 
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	cli_options(&opts);
+	cli_base_options(&opts);
 	opts.flags |= AIRLOCK_OPT_REPO_ROOT; /* a subfolder is its repository */
 	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
 		return cli_lib_error(rc, "deny");
@@ -558,11 +559,11 @@ int cmd_revoke(int argc, char **argv)
 	airlock_project *p = NULL;
 	airlock_options opts;
 	const char *dir;
-	int rc = cli_dir_args(&dir, NULL, argc, argv, cmd_revoke_help);
+	int rc = cli_dir_args(&dir, NULL, NULL, argc, argv, cmd_revoke_help);
 
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	cli_options(&opts);
+	cli_base_options(&opts);
 	opts.flags |= AIRLOCK_OPT_REPO_ROOT; /* a subfolder is its repository */
 	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
 		return cli_lib_error(rc, "revoke");

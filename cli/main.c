@@ -70,7 +70,8 @@ static const char exit_codes[] =
 	"  exec: 180 plus these for its own refusals (183 untrusted, ...);\n"
 	"  the agent's own exit status, unchanged, when it ran\n"
 	"\n"
-	"Run 'airlock help COMMAND' for a command's options.\n";
+	"Run 'airlock help COMMAND' for a command's options, 'airlock help config' for\n"
+	"your own settings (the default --fail-on, rules you turn off).\n";
 
 const struct command *cli_find_command(const char *name)
 {
@@ -119,6 +120,10 @@ static int cmd_help(int argc, char **argv)
 	}
 	if (argc > 2)
 		return cli_error("help takes at most one command name");
+	if (strcmp(argv[1], "config") == 0) {
+		fputs(cli_config_help, stdout);
+		return EXIT_OK;
+	}
 	if (!(c = cli_find_command(argv[1])))
 		return unknown_command(argv[1]);
 	fputs(c->help, stdout);

@@ -150,6 +150,7 @@ int report_print_text(const struct scan_result *res, size_t n, airlock_severity 
 	print_counts(counts);
 	printf(" in %zu file%s (%zu scanned); failing at %s and above\n", files,
 	       files == 1 ? "" : "s", scanned, airlock_severity_name(fail_on));
+	cli_disabled_note(stdout);
 	return finish_output();
 }
 
@@ -243,12 +244,12 @@ int report_print_json(const struct scan_result *res, size_t n, airlock_severity 
 				goto out;
 		}
 	}
-	root = json_pack("{s:s, s:s, s:s, s:o, s:O, s:O}", "version", airlock_version(),
-			 "signatures",
-			 n ? airlock_rules_version(airlock_report_rules(res[0].report)) : "",
-			 "fail_on", airlock_severity_name(fail_on), "max_severity",
-			 max ? json_string(airlock_severity_name(max)) : json_null(), "findings",
-			 findings, "files", files);
+	root = json_pack(
+		"{s:s, s:s, s:s, s:o, s:o, s:O, s:O}", "version", airlock_version(), "signatures",
+		n ? airlock_rules_version(airlock_report_rules(res[0].report)) : "", "fail_on",
+		airlock_severity_name(fail_on), "max_severity",
+		max ? json_string(airlock_severity_name(max)) : json_null(), "disabled_rules",
+		cli_disabled_json(), "findings", findings, "files", files);
 	rc = root ? 0 : -1;
 out:
 	if (rc == 0 && (json_dumpf(root, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII) < 0 ||

@@ -93,13 +93,40 @@ char *cli_escape(const char *s)
 	return out;
 }
 
-int cli_dir_args(const char **dir, enum output_format *format, int argc, char **argv,
-		 const char *help)
+int cli_fail_on_option(airlock_severity *out, int argc, char **argv, int *i)
+{
+	const char *arg = argv[*i], *value;
+	char *shown;
+
+	if (strcmp(arg, "--fail-on") == 0) {
+		if (*i + 1 >= argc) {
+			cli_error(
+				"--fail-on needs a severity: info, low, medium, high or critical");
+			return -1;
+		}
+		value = argv[++*i];
+	} else if (strncmp(arg, "--fail-on=", 10) == 0) {
+		value = arg + 10;
+	} else {
+		return 0;
+	}
+	if (airlock_severity_parse(out, value) == 0)
+		return 1;
+	shown = cli_escape(value);
+	cli_error("--fail-on: unknown severity '%s' (info, low, medium, high or critical)", shown);
+	free(shown);
+	return -1;
+}
+
+int cli_dir_args(const char **dir, enum output_format *format, airlock_severity *fail_on, int argc,
+		 char **argv, const char *help)
 {
 	*dir = NULL;
 	for (int i = 1; i < argc; i++) {
 		int r = format ? cli_format_option(format, argc, argv, &i) : 0;
 
+		if (r == 0 && fail_on)
+			r = cli_fail_on_option(fail_on, argc, argv, &i);
 		if (r < 0)
 			return EXIT_USAGE;
 		if (r > 0)
@@ -163,12 +190,4 @@ json_t *cli_json_string(const char *s)
 	j = json_string(shown);
 	free(shown);
 	return j;
-}
-
-void cli_options(airlock_options *opts)
-{
-	airlock_options init = AIRLOCK_OPTIONS_INIT;
-
-	*opts = init;
-	opts->signatures = cli_signatures_path();
 }

@@ -52,6 +52,10 @@
 /* User rule sources compiled from one --rules folder. */
 #define LIMIT_RULE_FILES 1024
 
+/* airlock_options.disabled_rules: how many ids, and the bytes of one. */
+#define LIMIT_DISABLED_RULES 1024
+#define LIMIT_RULE_ID_BYTES  64
+
 /* Findings kept for one file, and for one rule on one file: past these the
  * file gets one LIMIT finding (the scan is not clean, and not endless). */
 #define LIMIT_FINDINGS_PER_FILE 1000

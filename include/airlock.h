@@ -161,10 +161,12 @@ AIRLOCK_EXTERN char *airlock_escape(const char *s, size_t len);
 /* Options                                                                  */
 /* ------------------------------------------------------------------------ */
 
-/* Version 2 appended everything after max_file_size; a version-1 struct
- * (version and max_file_size only) is still accepted, with defaults for the
- * rest. The version changes only when the layout does. */
-#define AIRLOCK_OPTIONS_VERSION 2
+/* Version 2 appended everything after max_file_size, version 3 the
+ * disabled rules; an older struct (version 1: version and max_file_size
+ * only; version 2: up to trust_dir) is still accepted, and the fields it
+ * does not have are never read: they take their defaults. The version
+ * changes only when the layout does. */
+#define AIRLOCK_OPTIONS_VERSION 3
 
 /* How bad a finding is (impact); ordered, so thresholds compare with >=. */
 typedef enum airlock_severity {
@@ -203,6 +205,14 @@ typedef struct airlock_options {
 	/* The trust store directory; NULL = $AIRLOCK_TRUST_DIR, else
 	 * $XDG_DATA_HOME/airlock/trust, else ~/.local/share/airlock/trust. */
 	const char *trust_dir;
+	/* Version 3. Rule ids ("AL409") whose findings are dropped from every
+	 * report (scan, load, trust, memory): they neither show nor block. Each
+	 * must be in the catalogue the scan loads (airlock_rules_find), else the
+	 * scan fails with AIRLOCK_EINVALID. The caller's choice, never a
+	 * project's: libairlock reads no suppression from the files it judges.
+	 * The strings are copied when the options are used. */
+	const char *const *disabled_rules;
+	size_t ndisabled;
 } airlock_options;
 
 /* The version set, every other field zero (its default). In C the field is
@@ -217,8 +227,8 @@ typedef struct airlock_options {
 
 /*
  * AIRLOCK_OPTIONS_INIT as a function, for language bindings: zeroes the
- * struct of that `version` (for version 1 only its fields) and sets the
- * version. Returns 0, or AIRLOCK_EINVALID when `opts` is NULL or `version`
+ * struct of that `version` (for versions 1 and 2 only their fields) and sets
+ * the version. Returns 0, or AIRLOCK_EINVALID when `opts` is NULL or `version`
  * is not one this library knows (0, or newer than AIRLOCK_OPTIONS_VERSION).
  */
 AIRLOCK_EXTERN int airlock_options_init(airlock_options *opts, unsigned int version);

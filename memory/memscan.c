@@ -731,7 +731,7 @@ int airlock_memory_scan(airlock_report **out, const char *const *dirs, size_t nd
 	     strcmp(old.rules.version, next.rules.version) != 0) &&
 	    (error = save_state(r, &next, sdir)) < 0)
 		goto out;
-	al_findings_finish(&r->fs);
+	al_scan_report_finish(r, &so);
 	*out = r;
 	r = NULL;
 out:

@@ -213,7 +213,7 @@ static int scan_one(airlock_report **out, struct airlock_entry *e, struct scan_o
 		e->reasons |= AIRLOCK_REASON_BAD_NAME;
 	if ((error = scan_entry(r, ys, NULL, e, so)) < 0)
 		goto out;
-	al_findings_finish(&r->fs);
+	al_scan_report_finish(r, so);
 	*out = r;
 	r = NULL;
 out:

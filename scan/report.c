@@ -41,6 +41,21 @@ int al_scan_report_add_file(airlock_report *r, const char *path, airlock_kind ki
 	return 0;
 }
 
+void al_scan_report_finish(airlock_report *r, const struct scan_options *so)
+{
+	size_t out = 0;
+
+	for (size_t i = 0; i < r->fs.count; i++) {
+		if (al_scan_options_disabled(so, r->fs.v[i].rule)) {
+			al_finding_clear(&r->fs.v[i]);
+			continue;
+		}
+		r->fs.v[out++] = r->fs.v[i];
+	}
+	r->fs.count = out;
+	al_findings_finish(&r->fs);
+}
+
 void airlock_report_free(airlock_report *r)
 {
 	if (!r)

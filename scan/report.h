@@ -32,4 +32,9 @@ struct airlock_report {
 int al_scan_report_new(airlock_report **out, const struct scan_options *so);
 int al_scan_report_add_file(airlock_report *r, const char *path, airlock_kind kind, bool scanned);
 
+/* The one last step of every report: drops the findings of the rules `so`
+ * disables (airlock_options.disabled_rules), then deduplicates and sorts
+ * (al_findings_finish). */
+void al_scan_report_finish(airlock_report *r, const struct scan_options *so);
+
 #endif

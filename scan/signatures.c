@@ -262,6 +262,18 @@ int al_rules_open(struct airlock_rules **cat, struct yara_set **ys, const struct
 		return error;
 	error = al_rules_build(cat, ys, &src);
 	al_rules_source_free(&src);
+	/* a rule the options disable must be one of the catalogue's */
+	for (size_t i = 0; error == 0 && i < so->ndisabled; i++)
+		if (!airlock_rules_find(*cat, so->disabled[i]))
+			error = al_error_set(AIRLOCK_EINVALID,
+					     "rule %s is disabled but not in the rule catalogue",
+					     so->disabled[i]);
+	if (error < 0) {
+		airlock_rules_free(*cat);
+		al_yara_set_free(*ys);
+		*cat = NULL;
+		*ys = NULL;
+	}
 	return error;
 }
 

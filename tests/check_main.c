@@ -35,6 +35,7 @@ int main(void)
 	srunner_add_suite(sr, safeio_suite());
 	srunner_add_suite(sr, formats_yaml_suite());
 	srunner_add_suite(sr, formats_suite());
+	srunner_add_suite(sr, userconf_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

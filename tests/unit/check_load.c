@@ -563,6 +563,104 @@ START_TEST(findings_block_the_load)
 }
 END_TEST
 
+/* --- disabled rules (airlock_options version 3) ------------------------------- */
+
+static bool has_rule(const airlock_report *r, const char *rule)
+{
+	const airlock_finding *f;
+
+	for (size_t i = 0; (f = airlock_report_finding(r, i)); i++)
+		if (!strcmp(airlock_finding_rule(f), rule))
+			return true;
+	return false;
+}
+
+/* airlock_project_load of `dir` with `o`: its return code. */
+static int load_with(const char *dir, const airlock_options *o)
+{
+	airlock_project *p = NULL;
+	airlock_config *c = NULL;
+	int rc;
+
+	ck_assert_msg(airlock_project_open(&p, dir, o) == 0, "open: %s", airlock_error_last());
+	rc = airlock_project_load(&c, p);
+	airlock_config_free(c);
+	airlock_project_free(p);
+	return rc;
+}
+
+/* A disabled rule's findings leave every report (scan, file scan, load) and
+ * so block nothing; an id not in the catalogue fails the scan, a malformed
+ * one the open. */
+START_TEST(disabled_rules_drop_findings)
+{
+	static const char *const off[] = { "AL302" }, *const unknown[] = { "AL302", "AL999" },
+				 *const bad[] = { "AL 302" };
+	char *dir = t_join(tmp, "md"), *file = t_join(dir, "CLAUDE.md");
+	airlock_options o = AIRLOCK_OPTIONS_INIT;
+	airlock_project *p = NULL;
+	airlock_report *r = NULL;
+
+	t_write(dir, "CLAUDE.md", "# T\n\nSee [](https://x.example/a) and `b`.\n");
+	o.block_threshold = AIRLOCK_SEVERITY_MEDIUM;
+	ck_assert_int_eq(load_with(dir, &o), AIRLOCK_EBLOCKED);
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "AL302"));
+	ck_assert_int_eq(airlock_file_scan(&r, file, &o), 0);
+	ck_assert(has_rule(r, "AL302") && airlock_report_blocks(r));
+	airlock_report_free(r);
+
+	o.disabled_rules = off;
+	o.ndisabled = 1;
+	ck_assert_msg(load_with(dir, &o) == 0, "load: %s", airlock_error_last());
+	ck_assert_int_eq(airlock_file_scan(&r, file, &o), 0);
+	ck_assert(!has_rule(r, "AL302") && !airlock_report_blocks(r));
+	airlock_report_free(r);
+	ck_assert_int_eq(airlock_project_open(&p, dir, &o), 0);
+	ck_assert_int_eq(airlock_project_scan(&r, p), 0);
+	ck_assert_uint_eq(airlock_report_finding_count(r), 0);
+	airlock_report_free(r);
+	airlock_project_free(p);
+
+	o.disabled_rules = unknown;
+	o.ndisabled = 2;
+	ck_assert_int_eq(airlock_project_open(&p, dir, &o), 0);
+	ck_assert_int_eq(airlock_project_scan(&r, p), AIRLOCK_EINVALID);
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "AL999"));
+	ck_assert_ptr_null(r);
+	airlock_project_free(p);
+	o.disabled_rules = bad;
+	o.ndisabled = 1;
+	ck_assert_int_eq(airlock_project_open(&p, dir, &o), AIRLOCK_EINVALID);
+	o.disabled_rules = NULL;
+	ck_assert_int_eq(airlock_project_open(&p, dir, &o), AIRLOCK_EINVALID);
+	free(file);
+	free(dir);
+}
+END_TEST
+
+/* A caller built against an older header passes a shorter struct: the
+ * library never reads past it. Here the bytes after a version-1 or
+ * version-2 struct are garbage that would crash (or refuse) a read of
+ * disabled_rules; both still scan and load, each with its own fields. */
+START_TEST(older_options_versions_still_work)
+{
+	char *dir = t_join(tmp, "md");
+	airlock_options buf[2];
+
+	t_write(dir, "CLAUDE.md", "# T\n\nSee [](https://x.example/a) and `b`.\n");
+	memset(buf, 0xa5, sizeof(buf));
+	ck_assert_int_eq(airlock_options_init(&buf[0], 2), 0);
+	buf[0].block_threshold = AIRLOCK_SEVERITY_MEDIUM;
+	ck_assert_int_eq(load_with(dir, &buf[0]), AIRLOCK_EBLOCKED);
+	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "AL302"));
+
+	memset(buf, 0xa5, sizeof(buf));
+	ck_assert_int_eq(airlock_options_init(&buf[0], 1), 0);
+	ck_assert_msg(load_with(dir, &buf[0]) == 0, "load: %s", airlock_error_last());
+	free(dir);
+}
+END_TEST
+
 /* --- the JSON depth bound: scanner and parser agree ------------------------- */
 
 /* A settings.json `levels` deep: the root object, then arrays down to a
@@ -692,6 +790,8 @@ Suite *load_suite(void)
 	tcase_add_test(tc, import_escape_is_a_finding);
 	tcase_add_test(tc, json_depth_scanner_and_parser_agree);
 	tcase_add_test(tc, json_depth_count);
+	tcase_add_test(tc, disabled_rules_drop_findings);
+	tcase_add_test(tc, older_options_versions_still_work);
 	suite_add_tcase(s, tc);
 	return s;
 }

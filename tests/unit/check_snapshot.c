@@ -806,6 +806,7 @@ START_TEST(options_init)
 {
 	const airlock_options macro = AIRLOCK_OPTIONS_INIT;
 	const size_t v1_size = offsetof(airlock_options, signatures);
+	const size_t v2_size = offsetof(airlock_options, disabled_rules);
 	airlock_options fn, v1[2];
 	airlock_project *p = NULL;
 	unsigned char *raw = (unsigned char *)v1;
@@ -815,7 +816,8 @@ START_TEST(options_init)
 	ck_assert_uint_eq(fn.version, AIRLOCK_OPTIONS_VERSION);
 	ck_assert_uint_eq(macro.version, AIRLOCK_OPTIONS_VERSION);
 	ck_assert(fn.max_file_size == 0 && !fn.signatures && !fn.rules_dir && !fn.scan_timeout &&
-		  !fn.flags && !fn.block_threshold && !fn.trust_dir);
+		  !fn.flags && !fn.block_threshold && !fn.trust_dir && !fn.disabled_rules &&
+		  !fn.ndisabled);
 	ck_assert(macro.max_file_size == 0 && !macro.signatures && !macro.rules_dir &&
 		  !macro.scan_timeout && !macro.flags && !macro.block_threshold &&
 		  !macro.trust_dir);
@@ -826,6 +828,11 @@ START_TEST(options_init)
 	ck_assert(v1[0].max_file_size == 0);
 	for (size_t i = v1_size; i < sizeof(v1); i++)
 		ck_assert_msg(raw[i] == 0xa5, "byte %zu past a version-1 struct was written", i);
+	memset(v1, 0xa5, sizeof(v1));
+	ck_assert_int_eq(airlock_options_init(&v1[0], 2), 0);
+	ck_assert(v1[0].version == 2 && !v1[0].trust_dir && !v1[0].block_threshold);
+	for (size_t i = v2_size; i < sizeof(v1); i++)
+		ck_assert_msg(raw[i] == 0xa5, "byte %zu past a version-2 struct was written", i);
 
 	ck_assert_int_eq(airlock_options_init(&fn, 0), AIRLOCK_EINVALID);
 	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "version 0"));
