@@ -264,8 +264,12 @@ eval: all
 
 # The YAML reader against PyYAML's pure-Python SafeLoader over the corpus
 # in tests/formats/yaml/ (tests/formats/yaml_diff.py says what may differ).
-.PHONY: yaml-diff
-test: yaml-diff
+.PHONY: yaml-diff json-schemas
+test: yaml-diff json-schemas
+
+# Every --format json document against schemas/airlock-output.schema.json.
+json-schemas: all
+	$(TEST_ENV) python3 tests/json_schemas.py $(CLI) schemas/airlock-output.schema.json
 
 $(B)/tests/yaml_dump: tests/formats/yaml_dump.c $(LIB_TEST_A)
 	@mkdir -p $(dir $@)
@@ -391,6 +395,7 @@ install: all $(B)/airlock.pc
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
 		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(DATADIR)
 	install -m 0644 $(SIGNATURES) $(DESTDIR)$(DATADIR)/signatures.yarc
+	install -m 0644 schemas/airlock-output.schema.json $(DESTDIR)$(DATADIR)/
 	install -m 0755 $(CLI) $(DESTDIR)$(BINDIR)/airlock
 	install -m 0644 include/airlock.h $(DESTDIR)$(INCLUDEDIR)/airlock.h
 	install -m 0644 $(LIB_A) $(DESTDIR)$(LIBDIR)/libairlock.a
@@ -404,7 +409,7 @@ uninstall:
 		$(DESTDIR)$(LIBDIR)/libairlock.a $(DESTDIR)$(LIBDIR)/libairlock.so \
 		$(DESTDIR)$(LIBDIR)/libairlock.so.$(SOVERSION) \
 		$(DESTDIR)$(LIBDIR)/libairlock.so.$(VERSION) $(DESTDIR)$(PKGCONFIGDIR)/airlock.pc \
-		$(DESTDIR)$(DATADIR)/signatures.yarc
+		$(DESTDIR)$(DATADIR)/signatures.yarc $(DESTDIR)$(DATADIR)/airlock-output.schema.json
 
 # --- housekeeping ------------------------------------------------------------
 

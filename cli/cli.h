@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include <jansson.h>
+
 #include "airlock.h"
 
 /* The exit-code contract (README, "Scanning"; `airlock --help`). */
@@ -32,6 +34,19 @@ struct command {
 	const char *summary;
 	const char *help; /* full help text, printed by `airlock help NAME` */
 };
+
+/* The version of every JSON document's layout (`schema_version`); the JSON
+ * Schemas in schemas/ describe it. Raised on any incompatible change. */
+#define CLI_JSON_SCHEMA_VERSION 1
+
+/* Set by --format json: cli_error then also prints {"error": {...}} on
+ * stdout, once, unless a document was already written. */
+extern bool cli_json_errors;
+
+/* Writes `root` (consumed) as the command's one JSON document: an object
+ * starting with "schema_version" and "airlock_version", the array under
+ * `list_key`. Returns 0 or EXIT_USAGE after a one-line error. */
+int cli_json_emit(json_t *root, const char *list_key);
 
 /* Prints "airlock: MESSAGE" on one line to stderr and returns EXIT_USAGE. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

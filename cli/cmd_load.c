@@ -129,13 +129,15 @@ static json_t *hooks_json(const airlock_config *c)
 	for (size_t i = 0; a && i < airlock_config_hook_count(c); i++) {
 		const airlock_hook *h = airlock_config_hook(c, i);
 
-		json_array_append_new(a, json_pack("{s:o, s:o, s:o, s:o, s:o, s:f}", "event",
+		json_array_append_new(a, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "event",
 						   opt_json(airlock_hook_event(h)), "matcher",
 						   opt_json(airlock_hook_matcher(h)), "type",
 						   opt_json(airlock_hook_type(h)), "command",
 						   opt_json(airlock_hook_command(h)), "url",
 						   opt_json(airlock_hook_url(h)), "timeout",
-						   airlock_hook_timeout(h)));
+						   airlock_hook_timeout(h) > 0
+							   ? json_real(airlock_hook_timeout(h))
+							   : json_null()));
 	}
 	return a;
 }
@@ -315,13 +317,7 @@ int cmd_load(int argc, char **argv)
 	if ((rc = airlock_project_load(&c, p)) < 0) {
 		rc = load_refusal(rc, p, "load");
 	} else if (format == FORMAT_JSON) {
-		json_t *j = config_json(c, airlock_project_path(p));
-
-		rc = j && json_dumpf(j, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII) == 0
-			     ? EXIT_OK
-			     : cli_error("load: cannot write the JSON output");
-		fputc('\n', stdout);
-		json_decref(j);
+		rc = cli_json_emit(config_json(c, airlock_project_path(p)), NULL);
 	} else {
 		config_text(c, airlock_project_path(p));
 		rc = EXIT_OK;

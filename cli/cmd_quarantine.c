@@ -48,11 +48,7 @@ static int list(enum output_format format)
 		}
 	}
 	if (a) {
-		rc = json_dumpf(a, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII) == 0 &&
-				     fputc('\n', stdout) != EOF
-			     ? EXIT_OK
-			     : cli_error("quarantine --list: cannot write the output");
-		json_decref(a);
+		rc = cli_json_emit(a, "quarantined");
 	} else if (n == 0) {
 		printf("No quarantined files.\n");
 	}

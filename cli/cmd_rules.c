@@ -49,13 +49,11 @@ static int print_json(const airlock_rules *rules, const airlock_rule *one)
 		root = json_pack("{s:s, s:o}", "signatures", airlock_rules_version(rules), "rules",
 				 a);
 	}
-	if (!root)
-		return cli_error("cannot build the JSON output (out of memory)");
-	rc = json_dumpf(root, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII);
-	json_decref(root);
-	if (rc < 0 || fputc('\n', stdout) == EOF || fflush(stdout) != 0)
-		return cli_error("cannot write the output");
-	return EXIT_OK;
+	if (one)
+		root = json_pack("{s:s, s:o}", "signatures", airlock_rules_version(rules), "rule",
+				 root);
+	rc = cli_json_emit(root, NULL);
+	return rc ? rc : EXIT_OK;
 }
 
 static int print_text(const airlock_rules *rules, const airlock_rule *one)

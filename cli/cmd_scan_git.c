@@ -155,15 +155,9 @@ static int range(const char *repo, const char *spec, enum output_format format,
 		snprintf(last, sizeof(last), "%s", commits[i]);
 	}
 	if (rc == 0 && format == FORMAT_JSON) {
-		json_t *root = json_pack("{s:s, s:s, s:o, s:O}", "version", airlock_version(),
-					 "range", spec, "disabled_rules", cli_disabled_json(),
-					 "commits", o.commits);
-
-		rc = root && json_dumpf(root, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII) == 0
-			     ? 0
-			     : cli_error("scan --git: cannot write the JSON output");
-		fputc('\n', stdout);
-		json_decref(root);
+		rc = cli_json_emit(json_pack("{s:s, s:o, s:O}", "range", spec, "disabled_rules",
+					     cli_disabled_json(), "commits", o.commits),
+				   NULL);
 	} else if (rc == 0) {
 		printf("%zu finding%s introduced in %zu commit%s; failing at %s and above\n",
 		       o.introduced, o.introduced == 1 ? "" : "s", n, n == 1 ? "" : "s",

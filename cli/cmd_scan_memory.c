@@ -240,9 +240,9 @@ static int print_json(const airlock_report *r, airlock_severity fail_on)
 	for (size_t i = 0; i < airlock_report_file_count(r); i++)
 		scanned += airlock_report_file_scanned(r, i) != 0;
 	root = json_pack(
-		"{s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:o, s:o}", "version",
-		airlock_version(), "signatures", airlock_rules_version(airlock_report_rules(r)),
-		"fail_on", airlock_severity_name(fail_on), "files",
+		"{s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:o, s:o}", "signatures",
+		airlock_rules_version(airlock_report_rules(r)), "fail_on",
+		airlock_severity_name(fail_on), "files_total",
 		(json_int_t)airlock_report_file_count(r), "files_scanned", (json_int_t)scanned,
 		"files_unchanged", (json_int_t)airlock_report_files_unchanged(r), "files_skipped",
 		(json_int_t)airlock_report_files_skipped(r), "files_read",
@@ -251,10 +251,7 @@ static int print_json(const airlock_report *r, airlock_severity fail_on)
 		"warning",
 		airlock_report_warning(r) ? json_string(airlock_report_warning(r)) : json_null(),
 		"disabled_rules", cli_disabled_json(), "findings", fs);
-	if (!root || json_dumpf(root, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII) < 0 ||
-	    fputc('\n', stdout) == EOF)
-		rc = cli_error("cannot write the output");
-	json_decref(root);
+	rc = cli_json_emit(root, NULL);
 	return rc;
 }
 

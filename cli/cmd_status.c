@@ -221,8 +221,7 @@ static int print_json(const airlock_project *p, const airlock_status *st,
 			json_decref(entries);
 			entries = NULL;
 		}
-	root = json_pack("{s:s, s:o, s:s, s:s, s:s, s:{s:s?, s:s?}, s:o, s:o, s:o, s:o, s:o}",
-			 "airlock_version", airlock_version(), "project",
+	root = json_pack("{s:o, s:s, s:s, s:s, s:{s:s?, s:s?}, s:o, s:o, s:o, s:o, s:o}", "project",
 			 cli_json_string(airlock_project_path(p)), "state",
 			 airlock_state_name(airlock_status_state(st)), "reason",
 			 airlock_status_reason(st), "digest", airlock_project_digest(p), "recorded",
@@ -230,13 +229,8 @@ static int print_json(const airlock_project *p, const airlock_status *st,
 			 airlock_status_recorded_digest(st), "changes", changes_json(st),
 			 "review_changes", review, "accepted", accepted_json(st), "disabled_rules",
 			 cli_disabled_json(), "entries", entries);
-	if (!root)
-		return cli_error("cannot build the JSON output (out of memory)");
-	rc = json_dumpf(root, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII);
-	json_decref(root);
-	if (rc < 0 || fputc('\n', stdout) == EOF)
-		return cli_error("cannot write the output");
-	return 0;
+	rc = cli_json_emit(root, NULL);
+	return rc;
 }
 
 static void print_reasons(unsigned int reasons, const char *target, bool color)

@@ -81,11 +81,10 @@ int cmd_surfaces(int argc, char **argv)
 		}
 	}
 	if (a) {
-		int rc = json_dumpf(a, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII);
+		int rc = cli_json_emit(a, "surfaces");
 
-		json_decref(a);
-		if (rc < 0 || fputc('\n', stdout) == EOF)
-			return cli_error("cannot write the output");
+		if (rc)
+			return rc;
 	}
 	return fflush(stdout) == 0 ? EXIT_OK : cli_error("cannot write the output");
 }

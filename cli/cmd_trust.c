@@ -417,12 +417,8 @@ static int list_json(const airlock_record_list *l)
 		}
 		json_array_append_new(arr, o);
 	}
-	if (!arr)
-		return cli_error("cannot build the JSON output (out of memory)");
-	rc = json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII);
-	json_decref(arr);
-	fputc('\n', stdout);
-	return rc < 0 ? cli_error("cannot write the output") : EXIT_OK;
+	rc = cli_json_emit(arr, "records");
+	return rc ? rc : EXIT_OK;
 }
 
 static int trust_list(enum output_format format)

@@ -244,19 +244,20 @@ int report_print_json(const struct scan_result *res, size_t n, airlock_severity 
 				goto out;
 		}
 	}
-	root = json_pack(
-		"{s:s, s:s, s:s, s:o, s:o, s:O, s:O}", "version", airlock_version(), "signatures",
-		n ? airlock_rules_version(airlock_report_rules(res[0].report)) : "", "fail_on",
-		airlock_severity_name(fail_on), "max_severity",
-		max ? json_string(airlock_severity_name(max)) : json_null(), "disabled_rules",
-		cli_disabled_json(), "findings", findings, "files", files);
+	root = json_pack("{s:s, s:s, s:o, s:o, s:O, s:O}", "signatures",
+			 n ? airlock_rules_version(airlock_report_rules(res[0].report)) : "",
+			 "fail_on", airlock_severity_name(fail_on), "max_severity",
+			 max ? json_string(airlock_severity_name(max)) : json_null(),
+			 "disabled_rules", cli_disabled_json(), "findings", findings, "files",
+			 files);
 	rc = root ? 0 : -1;
 out:
-	if (rc == 0 && (json_dumpf(root, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII) < 0 ||
-			fputc('\n', stdout) == EOF))
-		rc = cli_error("cannot write the output");
-	else if (rc < 0)
+	if (rc == 0) {
+		rc = cli_json_emit(root, NULL);
+		root = NULL;
+	} else if (rc < 0) {
 		rc = out_of_memory();
+	}
 	json_decref(root);
 	json_decref(findings);
 	json_decref(files);

@@ -12,6 +12,8 @@
 
 #include "cli/cli.h"
 
+bool cli_json_errors;
+
 int cli_error(const char *fmt, ...)
 {
 	va_list ap;
@@ -21,7 +23,44 @@ int cli_error(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+	if (cli_json_errors) {
+		char msg[4096];
+		json_t *o;
+
+		va_start(ap, fmt);
+		vsnprintf(msg, sizeof(msg), fmt, ap);
+		va_end(ap);
+		cli_json_errors = false; /* one document, even if writing it fails */
+		o = json_pack("{s:{s:o}}", "error", "message", cli_json_string(msg));
+		if (o)
+			cli_json_emit(o, NULL);
+	}
 	return EXIT_USAGE;
+}
+
+int cli_json_emit(json_t *root, const char *list_key)
+{
+	json_t *doc;
+	int rc;
+
+	cli_json_errors = false;
+	if (!root)
+		return cli_error("cannot build the JSON output (out of memory)");
+	/* the two keys every document starts with, then the document */
+	doc = json_pack("{s:i, s:s}", "schema_version", CLI_JSON_SCHEMA_VERSION, "airlock_version",
+			airlock_version());
+	if (!doc || (json_is_array(root) ? json_object_set(doc, list_key ? list_key : "items", root)
+					 : json_object_update(doc, root)) < 0) {
+		json_decref(doc);
+		json_decref(root);
+		return cli_error("cannot build the JSON output (out of memory)");
+	}
+	json_decref(root);
+	rc = json_dumpf(doc, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII);
+	json_decref(doc);
+	if (rc < 0 || fputc('\n', stdout) == EOF || fflush(stdout) != 0)
+		return cli_error("cannot write the output");
+	return 0;
 }
 
 int cli_lib_error(int code, const char *what)
@@ -57,6 +96,7 @@ int cli_format_option_ex(enum output_format *out, int argc, char **argv, int *i,
 		*out = FORMAT_TEXT;
 	} else if (strcmp(value, "json") == 0) {
 		*out = FORMAT_JSON;
+		cli_json_errors = true; /* an error from here on is JSON on stdout too */
 	} else if (sarif && strcmp(value, "sarif") == 0) {
 		*out = FORMAT_SARIF;
 	} else {

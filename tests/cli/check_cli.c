@@ -305,8 +305,10 @@ START_TEST(trust_commands)
 	ck_assert_int_eq(r.status, 0);
 	root = json_loads(r.out, 0, &jerr);
 	ck_assert_msg(root != NULL, "invalid JSON: %s", jerr.text);
-	ck_assert_uint_eq(json_array_size(root), 1);
-	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(root, 0), "decision")),
+	ck_assert_int_eq(json_integer_value(json_object_get(root, "schema_version")), 1);
+	ck_assert_uint_eq(json_array_size(json_object_get(root, "records")), 1);
+	ck_assert_str_eq(json_string_value(json_object_get(
+				 json_array_get(json_object_get(root, "records"), 0), "decision")),
 			 "denied");
 	json_decref(root);
 	t_run_free(&r);

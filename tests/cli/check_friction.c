@@ -412,7 +412,9 @@ START_TEST(quarantine_moves_only_memory_files)
 	ck_assert_int_eq(r.status, 0);
 	root = json_loads(r.out, JSON_REJECT_DUPLICATES, &jerr);
 	ck_assert_msg(root != NULL, "invalid JSON: %s", jerr.text);
-	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(root, 0), "id")), id);
+	ck_assert_str_eq(json_string_value(json_object_get(
+				 json_array_get(json_object_get(root, "quarantined"), 0), "id")),
+			 id);
 	json_decref(root);
 	t_run_free(&r);
 

@@ -70,6 +70,8 @@ START_TEST(exit_codes)
 }
 END_TEST
 
+static json_t *parse(const char *text);
+
 /* A scan that cannot run is an error, never "clean": missing signatures, a
  * rule folder with an include, a timeout. */
 START_TEST(failures_are_never_clean)
@@ -85,7 +87,14 @@ START_TEST(failures_are_never_clean)
 	r = t_run_env((const char *[]){ "AIRLOCK_SIGNATURES=/nonexistent/sig.yarc", NULL },
 		      (const char *[]){ "scan", "--format", "json", good, NULL });
 	assert_one_line_error(&r);
-	ck_assert_str_eq(r.out, "");
+	/* with --format json the error is a JSON document on stdout too */
+	{
+		json_t *doc = parse(r.out);
+
+		ck_assert_ptr_nonnull(json_object_get(json_object_get(doc, "error"), "message"));
+		ck_assert_ptr_null(json_object_get(doc, "findings"));
+		json_decref(doc);
+	}
 	t_run_free(&r);
 
 	t_write(rules, "inc.yar", "include \"../other.yar\"\nrule x { condition: true }\n");
@@ -117,7 +126,11 @@ START_TEST(json_output)
 
 	ck_assert_int_eq(r.status, 1);
 	root = parse(r.out);
-	ck_assert_str_eq(json_string_value(json_object_get(root, "version")), AIRLOCK_VERSION);
+	/* one version key, and the layout's own (issue 19 item 12) */
+	ck_assert_str_eq(json_string_value(json_object_get(root, "airlock_version")),
+			 AIRLOCK_VERSION);
+	ck_assert_ptr_null(json_object_get(root, "version"));
+	ck_assert_int_eq(json_integer_value(json_object_get(root, "schema_version")), 1);
 	ck_assert_uint_eq(strlen(json_string_value(json_object_get(root, "signatures"))), 64);
 	ck_assert_str_eq(json_string_value(json_object_get(root, "max_severity")), "critical");
 	findings = json_object_get(root, "findings");
