@@ -19,6 +19,7 @@
 #include "common/error.h"
 #include "common/limits.h"
 #include "common/safeio.h"
+#include "common/url.h"
 #include "scan/signatures.h"
 
 #ifndef AIRLOCK_DATADIR
@@ -200,6 +201,10 @@ int al_rules_open(struct airlock_rules **cat, struct yara_set **ys, const struct
 
 	*cat = NULL;
 	*ys = NULL;
+	/* every scan opens its rules in the parent before it forks: libcurl,
+	 * which reads the URLs, is loaded now, as the child cannot load it */
+	if ((error = al_url_prepare()) < 0)
+		return error;
 	if (!(r = calloc(1, sizeof(*r))))
 		return al_error_oom();
 	error = read_small(&compiled, &len, AT_FDCWD, path, LIMIT_SIGNATURES_BYTES);
