@@ -189,7 +189,7 @@ fail:
 	return error;
 }
 
-int al_rules_open(struct airlock_rules **cat, struct yara_set **ys, const struct scan_options *so,
+int al_rules_read(struct airlock_rules **cat, struct yara_set **ys, const struct scan_options *so,
 		  const char *project)
 {
 	const char *path = signatures_path(so);
@@ -201,10 +201,6 @@ int al_rules_open(struct airlock_rules **cat, struct yara_set **ys, const struct
 
 	*cat = NULL;
 	*ys = NULL;
-	/* every scan opens its rules in the parent before it forks: libcurl,
-	 * which reads the URLs, is loaded now, as the child cannot load it */
-	if ((error = al_url_prepare()) < 0)
-		return error;
 	if (!(r = calloc(1, sizeof(*r))))
 		return al_error_oom();
 	error = read_small(&compiled, &len, AT_FDCWD, path, LIMIT_SIGNATURES_BYTES);
@@ -235,6 +231,22 @@ out:
 	return error;
 }
 
+/* Every scan (project, file, memory) opens its rules here, in the parent,
+ * before it forks: libcurl, which reads the URLs, is loaded now, as the
+ * sandboxed child cannot load it. */
+int al_rules_open(struct airlock_rules **cat, struct yara_set **ys, const struct scan_options *so,
+		  const char *project)
+{
+	int error;
+
+	*cat = NULL;
+	*ys = NULL;
+	if ((error = al_url_prepare()) < 0)
+		return error;
+	return al_rules_read(cat, ys, so, project);
+}
+
+/* The catalogue alone scans nothing: no libcurl. */
 int airlock_rules_load(airlock_rules **out, const airlock_options *opts)
 {
 	struct scan_options so;
@@ -246,7 +258,7 @@ int airlock_rules_load(airlock_rules **out, const airlock_options *opts)
 	*out = NULL;
 	if ((error = al_scan_options_init(&so, opts)) < 0)
 		return error;
-	error = al_rules_open(out, &ys, &so, NULL);
+	error = al_rules_read(out, &ys, &so, NULL);
 	al_yara_set_free(ys);
 	al_scan_options_clear(&so);
 	return error;

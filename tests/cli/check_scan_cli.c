@@ -396,8 +396,8 @@ START_TEST(vendor_lookalike_hooks)
 END_TEST
 
 /* libcurl is loaded (dlopen, common/url.c) by what reads URLs, not linked:
- * version and status never map it, a scan loads it in the parent, before
- * its sandboxed child forks. The dynamic linker says what it maps. */
+ * version, status and rules never map it, a scan loads it in the parent,
+ * before its sandboxed child forks. The dynamic linker says what it maps. */
 START_TEST(libcurl_only_where_urls_are_read)
 {
 	const char *env[] = { "LD_DEBUG=files", NULL };
@@ -417,6 +417,12 @@ START_TEST(libcurl_only_where_urls_are_read)
 	r = t_run_env(env, (const char *[]){ "status", cc, NULL });
 	at = strstr(r.err, "file=libcurl");
 	ck_assert_msg(!at, "status maps libcurl: %.120s", at);
+	t_run_free(&r);
+
+	r = t_run_env(env, (const char *[]){ "rules", "AL210", NULL }); /* scans nothing */
+	ck_assert_msg(r.status == 0, "exit %d", r.status);
+	at = strstr(r.err, "file=libcurl");
+	ck_assert_msg(!at, "rules maps libcurl: %.120s", at);
 	t_run_free(&r);
 
 	t_write(dir, ".claude/settings.json",
