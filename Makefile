@@ -31,6 +31,11 @@ DEB_PACKAGES := build-essential pkg-config libjansson-dev libgit2-dev libyara-de
 	libtree-sitter-dev check libssl-dev libseccomp-dev libyaml-dev libcurl4-openssl-dev \
 	libpsl-dev python3-jsonschema python3-yaml
 PKGS := jansson libgit2 yara tree-sitter libcrypto libseccomp yaml-0.1 libcurl libpsl
+# libcurl is compiled against (its header) but not linked: common/url.c
+# dlopen()s libcurl.so.4 (Debian libcurl4) the first time it reads a URL, so
+# that what never reads one (status, the gate, version) does not map it and
+# the twenty libraries it needs.
+LINK_PKGS := $(filter-out libcurl,$(PKGS))
 TEST_PKGS := check
 
 CFLAGS ?= -O2 -g
@@ -51,7 +56,7 @@ override LDFLAGS += -Wl,-z,relro -Wl,-z,now -Wl,-z,noexecstack
 # pkg-config is asked only when a build needs it, so `make deps` and
 # `make clean` work on a machine that has nothing yet.
 DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(LINK_PKGS) 2>/dev/null)
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
 
 # YARA rule sources, compiled at build time into one file that is loaded

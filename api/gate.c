@@ -289,7 +289,7 @@ static int signature_version(struct trust_record *r, airlock_project *p)
 	struct yara_set *ys = NULL;
 	int error = 0;
 
-	if (al_rules_open(&cat, &ys, &p->scan, p->path) == 0 && airlock_rules_version(cat) &&
+	if (al_rules_catalogue(&cat, &ys, &p->scan, p->path) == 0 && airlock_rules_version(cat) &&
 	    !(r->signatures = strdup(airlock_rules_version(cat))))
 		error = al_error_oom();
 	al_yara_set_free(ys);

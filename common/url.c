@@ -9,16 +9,120 @@
  * converters, is never asked for), psl_builtin() is data in libpsl itself.
  * That is what lets them run inside the scan's sandbox, offline, and give
  * the same answer on every machine that has the same libpsl.
+ *
+ * libcurl is not linked: it brings some twenty libraries (TLS, HTTP/2, SSH,
+ * LDAP...) that every airlock process would map and relocate at start, and
+ * most (status, the gate, version) never read a URL. It is dlopen()ed the
+ * first time one is read, or before a scan forks (al_url_prepare), since
+ * the sandboxed child cannot open files; once loaded it stays. A child
+ * confined before it was loaded does not try: its URLs are an error.
  */
 #include <arpa/inet.h>
+#include <dlfcn.h>
 #include <netinet/in.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <curl/curl.h>
 #include <libpsl.h>
 
 #include "common/error.h"
+#include "common/unittest.h"
 #include "common/url.h"
+
+#define CURL_SONAME "libcurl.so.4"
+
+AL_SEAM_DEFINE(const char *, al_url_test_library, NULL);
+
+/* The five functions of libcurl's URL API that al_url_host calls. */
+struct curl_api {
+	__typeof__(curl_url) *url;
+	__typeof__(curl_url_set) *set;
+	__typeof__(curl_url_get) *get;
+	__typeof__(curl_url_cleanup) *cleanup;
+	__typeof__(curl_free) *free;
+};
+static struct curl_api curl;
+static atomic_bool curl_loaded;   /* `curl` is filled in, for good */
+static atomic_bool curl_confined; /* this process is a sandboxed child */
+static pthread_mutex_t curl_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void *sym(void *lib, const char *name, bool *missing)
+{
+	void *f = dlsym(lib, name);
+
+	*missing |= f == NULL;
+	return f;
+}
+
+/* dlopen and dlsym, under curl_lock. dlerror() says why (memory
+ * exhaustion included: "Cannot allocate memory"). */
+static int curl_open(const char *file)
+{
+	struct curl_api f;
+	bool missing = false;
+	const char *why;
+	void *lib;
+
+	if (!(lib = dlopen(file, RTLD_NOW | RTLD_LOCAL))) {
+		why = dlerror();
+		return al_error_set(AIRLOCK_ERROR, "cannot load libcurl (%s), which reads URLs: %s",
+				    file, why ? why : "dlopen failed");
+	}
+	f.url = sym(lib, "curl_url", &missing);
+	f.set = sym(lib, "curl_url_set", &missing);
+	f.get = sym(lib, "curl_url_get", &missing);
+	f.cleanup = sym(lib, "curl_url_cleanup", &missing);
+	f.free = sym(lib, "curl_free", &missing);
+	if (missing) {
+		dlclose(lib);
+		return al_error_set(AIRLOCK_ERROR,
+				    "cannot load libcurl (%s), which reads URLs: no URL API "
+				    "(libcurl 7.62 or later is needed)",
+				    file);
+	}
+	curl = f;
+	atomic_store_explicit(&curl_loaded, true, memory_order_release);
+	return 0;
+}
+
+/* libcurl's URL API loaded, or an error: never a URL read as hostless.
+ * Retried after a failure (memory may come back); one load succeeds. */
+static int curl_load(void)
+{
+	const char *file = al_url_test_library ? al_url_test_library : CURL_SONAME;
+	int error = 0;
+
+	/* the seam: a library of the test's choice, never the one loaded */
+	if (atomic_load_explicit(&curl_loaded, memory_order_acquire) && !al_url_test_library)
+		return 0;
+	/* no dlopen in the sandbox (it cannot open the file; the lock may
+	 * have been held by another thread at the fork) */
+	if (atomic_load_explicit(&curl_confined, memory_order_relaxed))
+		return al_error_set(AIRLOCK_ERROR,
+				    "libcurl (%s), which reads URLs, was not loaded before the "
+				    "scanner was sandboxed",
+				    file);
+	pthread_mutex_lock(&curl_lock);
+	if (!atomic_load_explicit(&curl_loaded, memory_order_relaxed) || al_url_test_library)
+		error = curl_open(file);
+	pthread_mutex_unlock(&curl_lock);
+	return error;
+}
+
+int al_url_prepare(void)
+{
+	if (al_url_test_library)
+		return 0; /* the seam: the sandboxed child finds nothing loaded */
+	return curl_load();
+}
+
+void al_url_confined(void)
+{
+	atomic_store_explicit(&curl_confined, true, memory_order_relaxed);
+}
 
 static bool is_alpha(char c)
 {
@@ -58,7 +162,7 @@ static bool canonical(const char *h, char *host, size_t cap)
 /* curl's reading of the URL at `url`: its host in *h (curl_free it). */
 static CURLUcode curl_host(const char *url, char **h)
 {
-	CURLU *u = curl_url();
+	CURLU *u = curl.url();
 	CURLUcode rc;
 
 	*h = NULL;
@@ -67,10 +171,10 @@ static CURLUcode curl_host(const char *url, char **h)
 	/* Any scheme: git+https, ssh and wss name their host the same way. No
 	 * CURLU_GUESS_SCHEME (a word without "://" is not read as a URL), no
 	 * CURLU_PUNYCODE (IDNA through the locale's converters). */
-	rc = curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME);
+	rc = curl.set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME);
 	if (rc == CURLUE_OK)
-		rc = curl_url_get(u, CURLUPART_HOST, h, 0);
-	curl_url_cleanup(u);
+		rc = curl.get(u, CURLUPART_HOST, h, 0);
+	curl.cleanup(u);
 	return rc;
 }
 
@@ -80,6 +184,7 @@ int al_url_host(const char *s, char *host, size_t cap)
 	CURLUcode rc;
 	char *h = NULL;
 	bool ok;
+	int error;
 
 	if (cap)
 		host[0] = '\0';
@@ -96,20 +201,22 @@ int al_url_host(const char *s, char *host, size_t cap)
 	 * reads a user name and contacts api.anthropic.com. */
 	if (memchr(sep + 3, '\\', strcspn(sep + 3, "/?#")))
 		return 0;
+	if ((error = curl_load()) < 0)
+		return error;
 	/* libcurl 7.88 reports some failed allocations as a refusal (a failed
 	 * decode of user:password@ as CURLUE_BAD_LOGIN, of a %-encoded host as
 	 * CURLUE_BAD_HOSTNAME): a refusal counts only when a second reading
 	 * gives it again. */
 	if ((rc = curl_host(start, &h)) != CURLUE_OK && rc != CURLUE_OUT_OF_MEMORY) {
-		curl_free(h);
+		curl.free(h);
 		rc = curl_host(start, &h);
 	}
 	if (rc == CURLUE_OUT_OF_MEMORY) {
-		curl_free(h);
+		curl.free(h);
 		return al_error_oom();
 	}
 	ok = rc == CURLUE_OK && h && canonical(h, host, cap);
-	curl_free(h);
+	curl.free(h);
 	if (!ok)
 		host[0] = '\0';
 	return ok ? 1 : 0;

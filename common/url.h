@@ -11,6 +11,29 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "common/unittest.h"
+
+/*
+ * libcurl (libcurl.so.4) is loaded with dlopen() the first time a URL is
+ * read, not linked: what never reads one does not map it. al_url_prepare
+ * loads it now: every scan calls it in the parent before it forks its
+ * sandboxed child, which cannot open the file. Thread-safe; loads once and
+ * keeps it. AIRLOCK_ERROR, the message naming libcurl, when it cannot be
+ * loaded (missing, or memory exhausted); a later call tries again.
+ */
+int al_url_prepare(void);
+
+/*
+ * Called in a sandboxed child: from now on nothing is loaded, and a URL read
+ * when libcurl was not loaded before the fork is an error (never a URL
+ * without a host).
+ */
+void al_url_confined(void);
+
+/* Tests: dlopen this file instead of libcurl.so.4 at every read, and skip the
+ * load of al_url_prepare (a sandboxed child then finds nothing loaded). */
+AL_SEAM(const char *, al_url_test_library, NULL);
+
 /*
  * The host of the URL that starts at the scheme before the first "://" of
  * `s` ("url=https://..." and "git+https://..." included) and runs to the end
@@ -26,8 +49,8 @@
  * vendor's), an empty label, a name that is not ASCII (IDNA maps those by
  * rules clients do not share: use punycode), or a backslash before the path
  * (browsers read it as '/', curl as part of the user name). Every caller
- * treats 0 as a host it knows nothing good about. AIRLOCK_ERROR (negative)
- * when memory runs out.
+ * treats 0 as a host it knows nothing good about. Negative when memory runs
+ * out or libcurl cannot be loaded (al_url_prepare): never 0 for that.
  */
 int al_url_host(const char *s, char *host, size_t cap);
 

@@ -127,6 +127,12 @@ AIRLOCK_EXTERN const char *airlock_error_last(void);
  *     only the forking thread; it creates its own threads. Flags
  *     AIRLOCK_OPT_NO_SANDBOX / AIRLOCK_MEMORY_NO_SANDBOX scan in the calling
  *     process instead (debugging only).
+ *   - libcurl: the first scan (or, scanning in the calling process, the
+ *     first URL read) loads libcurl.so.4 with dlopen(RTLD_NOW | RTLD_LOCAL)
+ *     for its URL parser, once for the process (thread-safe), before any
+ *     fork, and never unloads it. A program that links libcurl itself shares
+ *     that copy. Without libcurl.so.4 a scan that reads a URL fails, naming
+ *     libcurl; nothing else needs it.
  *   - atfork: libairlock registers one pthread_atfork() handler, the first
  *     time a scan loads its rules, that holds its libyara lock across every
  *     fork() of the process, so no child inherits libyara half set up, and

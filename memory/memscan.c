@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "common/error.h"
+#include "common/url.h"
 #include "common/utf8.h"
 #include "common/limits.h"
 #include "surfaces/locations.h"
@@ -577,8 +578,10 @@ static int open_rules(struct airlock_rules **cat, struct yara_set **ys, const st
 	struct airlock_rules *r;
 	int error;
 
+	/* something will be scanned: libcurl, which reads URLs, is loaded here,
+	 * before the sandboxed children are forked */
 	if (needs_rules(run) || strcmp(old->rules.version, src->version) != 0)
-		return al_rules_build(cat, ys, src);
+		return (error = al_url_prepare()) < 0 ? error : al_rules_build(cat, ys, src);
 	*ys = NULL;
 	if (!(r = calloc(1, sizeof(*r))))
 		return al_error_oom();

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "common/error.h"
+#include "common/url.h"
 #include "sandbox/sandbox.h"
 
 /* Landlock ABI 1 file system rights: every one of them is handled and none
@@ -145,6 +146,7 @@ static int seccomp_enter(void)
 
 int al_sandbox_enter(void)
 {
+	al_url_confined(); /* loads nothing from here on: libcurl came before */
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		return -1;
 	landlock_enter();

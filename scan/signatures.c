@@ -19,6 +19,7 @@
 #include "common/error.h"
 #include "common/limits.h"
 #include "common/safeio.h"
+#include "common/url.h"
 #include "scan/signatures.h"
 
 #ifndef AIRLOCK_DATADIR
@@ -250,8 +251,8 @@ out:
 	return error;
 }
 
-int al_rules_open(struct airlock_rules **cat, struct yara_set **ys, const struct scan_options *so,
-		  const char *project)
+int al_rules_catalogue(struct airlock_rules **cat, struct yara_set **ys,
+		       const struct scan_options *so, const char *project)
 {
 	struct rules_source src;
 	int error;
@@ -277,6 +278,22 @@ int al_rules_open(struct airlock_rules **cat, struct yara_set **ys, const struct
 	return error;
 }
 
+/* Every scan (project, file, memory) opens its rules here, in the parent,
+ * before it forks: libcurl, which reads the URLs, is loaded now, as the
+ * sandboxed child cannot load it. */
+int al_rules_open(struct airlock_rules **cat, struct yara_set **ys, const struct scan_options *so,
+		  const char *project)
+{
+	int error;
+
+	*cat = NULL;
+	*ys = NULL;
+	if ((error = al_url_prepare()) < 0)
+		return error;
+	return al_rules_catalogue(cat, ys, so, project);
+}
+
+/* The catalogue alone scans nothing: no libcurl. */
 int airlock_rules_load(airlock_rules **out, const airlock_options *opts)
 {
 	struct scan_options so;
@@ -288,7 +305,7 @@ int airlock_rules_load(airlock_rules **out, const airlock_options *opts)
 	*out = NULL;
 	if ((error = al_scan_options_init(&so, opts)) < 0)
 		return error;
-	error = al_rules_open(out, &ys, &so, NULL);
+	error = al_rules_catalogue(out, &ys, &so, NULL);
 	al_yara_set_free(ys);
 	al_scan_options_clear(&so);
 	return error;

@@ -12,7 +12,9 @@
 /*
  * Builds the catalogue and the YARA set for `so`. When `project` (a canonical
  * path) is given, signatures that lie inside it are refused. Both outputs are
- * new: airlock_rules_free() and al_yara_set_free().
+ * new: airlock_rules_free() and al_yara_set_free(). For a scan: libcurl,
+ * which the scanners' URL reading needs and their sandboxed child cannot
+ * load, is loaded too (al_url_prepare).
  */
 int al_rules_open(struct airlock_rules **cat, struct yara_set **ys, const struct scan_options *so,
 		  const char *project);
@@ -36,5 +38,10 @@ int al_rules_build(struct airlock_rules **cat, struct yara_set **ys,
 		   const struct rules_source *src);
 
 void al_rules_source_free(struct rules_source *src);
+
+/* As al_rules_open, for what scans nothing (the catalogue, the signature
+ * version a trust record notes): libcurl is not loaded. */
+int al_rules_catalogue(struct airlock_rules **cat, struct yara_set **ys,
+		       const struct scan_options *so, const char *project);
 
 #endif
