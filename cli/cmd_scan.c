@@ -26,7 +26,8 @@ const char cmd_scan_help[] =
 	"\n"
 	"Options:\n"
 	"  --format text|json|sarif  output for people (default), programs, or code\n"
-	"                            scanning tools (SARIF 2.1.0)\n"
+	"                            scanning tools (SARIF 2.1.0, URIs relative to the\n"
+	"                            repository root of the first PATH)\n"
 	"  --fail-on SEVERITY        exit 1 when a finding is at or above SEVERITY:\n"
 	"                            info, low, medium, high (default) or critical\n"
 	"  --all-files               scan every text file, not only the context files\n"
@@ -39,7 +40,8 @@ const char cmd_scan_help[] =
 	"  --git REPO                scan a commit of the git repository REPO from its\n"
 	"                            object database (no checkout, no filters, no hooks)\n"
 	"  --rev REV | A..B          the commit (default HEAD), or every commit of a range,\n"
-	"                            each reported with the findings it introduced\n"
+	"                            each reported with the findings it introduced (in\n"
+	"                            SARIF: one run, each result naming its commit)\n"
 	"  -h, --help                show this help\n"
 	"\n"
 	"Environment:\n"
@@ -131,6 +133,8 @@ static int scan_path(struct scan_result *res, const char *path, bool single,
 	int rc;
 
 	res->prefix = NULL;
+	res->path = path;
+	res->is_dir = false;
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		if ((rc = airlock_project_open(&p, path, opts)) < 0)
 			return cli_lib_error(rc, "scan");
@@ -139,6 +143,7 @@ static int scan_path(struct scan_result *res, const char *path, bool single,
 		if (rc < 0)
 			return cli_lib_error(rc, "scan");
 		res->prefix = single ? NULL : path;
+		res->is_dir = true;
 		return 0;
 	}
 	if ((rc = airlock_file_scan(&res->report, path, opts)) < 0)
@@ -186,7 +191,7 @@ int cmd_scan(int argc, char **argv)
 	if (a.format == FORMAT_JSON)
 		rc = report_print_json(res, done, a.fail_on);
 	else if (a.format == FORMAT_SARIF)
-		rc = report_print_sarif(res, done);
+		rc = report_print_sarif(res, done, SARIF_SCAN);
 	else
 		rc = report_print_text(res, done, a.fail_on);
 	if (rc == 0)

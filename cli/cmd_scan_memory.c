@@ -311,12 +311,14 @@ int cmd_scan_memory(int argc, char **argv)
 		fprintf(stderr, "airlock: warning: %s\n", airlock_report_warning(r));
 	res.report = r;
 	res.prefix = NULL;
+	res.path = NULL;
+	res.is_dir = false;
 	if (a.format == MEM_JSON)
 		rc = print_json(r, a.fail_on);
 	else if (a.format == MEM_JSONL)
 		rc = print_jsonl(r);
 	else if (a.format == MEM_SARIF)
-		rc = report_print_sarif(&res, 1);
+		rc = report_print_sarif(&res, 1, SARIF_MEMORY);
 	else
 		rc = print_text(r);
 	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
