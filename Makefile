@@ -17,6 +17,10 @@ BINDIR ?= $(PREFIX)/bin
 LIBDIR ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 DATADIR ?= $(PREFIX)/share/airlock
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 
 CC ?= cc
@@ -29,7 +33,7 @@ B := build
 # Debian packages the build needs; the pkg-config names they provide.
 DEB_PACKAGES := build-essential pkg-config libjansson-dev libgit2-dev libyara-dev yara \
 	libtree-sitter-dev check libssl-dev libseccomp-dev libyaml-dev python3-jsonschema \
-	python3-yaml
+	python3-yaml man-db groff-base zsh fish
 PKGS := jansson libgit2 yara tree-sitter libcrypto libseccomp yaml-0.1
 TEST_PKGS := check
 
@@ -101,10 +105,11 @@ FORMAT_SRC := $(wildcard include/*.h $(LIB_DIRS:%=%/*.[ch]) cli/*.[ch] tests/*.[
 	tests/unit/*.c tests/cli/*.c tests/fuzz/*.c tests/formats/*.c contrib/embed/*.c bench/*.c)
 
 .PHONY: all deps deps-packages deps-grammars check-deps check-layers test install-check fuzz fuzz-replay failalloc run \
+	docs-check completions \
 	formats-diff \
 	install uninstall clean distclean format format-check valgrind eval
 
-all: check-deps $(LIB_A) $(LIB_SO) $(CLI) $(SIGNATURES)
+all: check-deps $(LIB_A) $(LIB_SO) $(CLI) $(SIGNATURES) completions
 
 # --- dependencies ------------------------------------------------------------
 
@@ -116,6 +121,8 @@ deps-packages:
 	   command -v yara >/dev/null && command -v npm >/dev/null && command -v git >/dev/null && \
 	   python3 -c 'import jsonschema' 2>/dev/null && \
 	   python3 -c 'import yaml' 2>/dev/null && \
+	   command -v man >/dev/null && command -v groff >/dev/null && \
+	   command -v zsh >/dev/null && command -v fish >/dev/null && \
 	   command -v $(CLANG_FORMAT) >/dev/null; then \
 		echo "deps: Debian packages present"; \
 	else \
@@ -198,6 +205,23 @@ $(TEST_BIN): $(TEST_OBJ) $(LIB_TEST_A)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_TEST_A) $(DEP_LIBS) $(CHECK_LIBS)
 
+# The shell completions, made by the command from its own command table.
+COMPLETIONS := $(B)/completions/airlock.bash $(B)/completions/_airlock \
+	$(B)/completions/airlock.fish
+completions: $(COMPLETIONS)
+
+$(B)/completions/airlock.bash: $(CLI)
+	@mkdir -p $(dir $@)
+	$(CLI) completion bash > $@.tmp && mv $@.tmp $@
+
+$(B)/completions/_airlock: $(CLI)
+	@mkdir -p $(dir $@)
+	$(CLI) completion zsh > $@.tmp && mv $@.tmp $@
+
+$(B)/completions/airlock.fish: $(CLI)
+	@mkdir -p $(dir $@)
+	$(CLI) completion fish > $@.tmp && mv $@.tmp $@
+
 $(SIGNATURES): $(SIG_SRC)
 	@mkdir -p $(B)
 	yarac --fail-on-warnings $(SIG_SRC) $@.tmp
@@ -234,7 +258,7 @@ TEST_ENV = LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressio
 	AIRLOCK_BIN=$(abspath $(CLI)) AIRLOCK_FIXTURES=$(abspath fixtures) \
 	AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)) AIRLOCK_SARIF_SCHEMA=$(SARIF_SCHEMA)
 
-test: deps all check-layers $(TEST_BIN) install-check fuzz-replay failalloc formats-diff
+test: deps all check-layers $(TEST_BIN) install-check fuzz-replay failalloc formats-diff docs-check
 	$(EVAL)
 	$(TEST_ENV) $(TEST_BIN)
 
@@ -360,6 +384,11 @@ $(B)/tests/airlock-valgrind: $(CLI_OBJ) $(B)/obj-test/tests/valgrind_seccomp.o $
 	@mkdir -p $(dir $@)
 	$(CC) -pie $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/obj-test/tests/valgrind_seccomp.o $(LIB_A) $(DEP_LIBS)
 
+# The man pages (groff -ww, man -l, a section per command) and the
+# completions (parsed and run in bash, zsh and fish). tests/docs-check.sh.
+docs-check: all
+	sh tests/docs-check.sh $(CLI)
+
 install-check: all
 	@MAKE="$(MAKE)" CC="$(CC)" PKG_CONFIG="$(PKG_CONFIG)" \
 		sh tests/install-check.sh $(B) $(STAGE) "$(filter -fsanitize=%,$(CFLAGS))"
@@ -383,7 +412,9 @@ run: deps all
 
 install: all $(B)/airlock.pc
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
-		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(DATADIR)
+		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+		$(DESTDIR)$(FISHCOMPDIR)
 	install -m 0644 $(SIGNATURES) $(DESTDIR)$(DATADIR)/signatures.yarc
 	install -m 0755 $(CLI) $(DESTDIR)$(BINDIR)/airlock
 	install -m 0644 include/airlock.h $(DESTDIR)$(INCLUDEDIR)/airlock.h
@@ -392,20 +423,27 @@ install: all $(B)/airlock.pc
 	ln -sf libairlock.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libairlock.so.$(SOVERSION)
 	ln -sf libairlock.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libairlock.so
 	install -m 0644 $(B)/airlock.pc $(DESTDIR)$(PKGCONFIGDIR)/airlock.pc
+	install -m 0644 man/airlock.1 $(DESTDIR)$(MANDIR)/man1/airlock.1
+	install -m 0644 man/libairlock.3 $(DESTDIR)$(MANDIR)/man3/libairlock.3
+	install -m 0644 $(B)/completions/airlock.bash $(DESTDIR)$(BASHCOMPDIR)/airlock
+	install -m 0644 $(B)/completions/_airlock $(DESTDIR)$(ZSHCOMPDIR)/_airlock
+	install -m 0644 $(B)/completions/airlock.fish $(DESTDIR)$(FISHCOMPDIR)/airlock.fish
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/airlock $(DESTDIR)$(INCLUDEDIR)/airlock.h \
 		$(DESTDIR)$(LIBDIR)/libairlock.a $(DESTDIR)$(LIBDIR)/libairlock.so \
 		$(DESTDIR)$(LIBDIR)/libairlock.so.$(SOVERSION) \
 		$(DESTDIR)$(LIBDIR)/libairlock.so.$(VERSION) $(DESTDIR)$(PKGCONFIGDIR)/airlock.pc \
-		$(DESTDIR)$(DATADIR)/signatures.yarc
+		$(DESTDIR)$(DATADIR)/signatures.yarc $(DESTDIR)$(MANDIR)/man1/airlock.1 \
+		$(DESTDIR)$(MANDIR)/man3/libairlock.3 $(DESTDIR)$(BASHCOMPDIR)/airlock \
+		$(DESTDIR)$(ZSHCOMPDIR)/_airlock $(DESTDIR)$(FISHCOMPDIR)/airlock.fish
 
 # --- housekeeping ------------------------------------------------------------
 
 # clean keeps the fetched, verified grammars (build/vendor) and their objects
 # (build/grammar); distclean does not.
 clean:
-	rm -rf $(B)/obj $(B)/obj-test $(B)/libairlock.o $(LIB_TEST_A) $(B)/datadir $(B)/prefix $(B)/tests $(B)/fuzz $(B)/failalloc $(B)/valgrind $(B)/run $(B)/stage $(B)/stage-first $(B)/embed-home $(B)/embed-store $(B)/flags $(LIB_A) $(LIB_SO) $(CLI) $(B)/airlock.pc \
+	rm -rf $(B)/obj $(B)/obj-test $(B)/libairlock.o $(LIB_TEST_A) $(B)/datadir $(B)/prefix $(B)/tests $(B)/fuzz $(B)/failalloc $(B)/valgrind $(B)/run $(B)/stage $(B)/stage-first $(B)/embed-home $(B)/embed-store $(B)/completions $(B)/flags $(LIB_A) $(LIB_SO) $(CLI) $(B)/airlock.pc \
 		$(SIGNATURES)
 
 distclean:

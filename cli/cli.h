@@ -60,6 +60,11 @@ bool cli_color(FILE *f);
 char *cli_escape(const char *s);
 
 const struct command *cli_find_command(const char *name);
+/* The command table of cli/main.c, *n entries (static storage). */
+const struct command *cli_commands(size_t *n);
+/* `airlock completion bash|zsh|fish` (cli/cmd_completion.c). */
+int cmd_completion(int argc, char **argv);
+extern const char cmd_completion_help[];
 
 int cmd_status(int argc, char **argv);
 int cmd_trust(int argc, char **argv);
