@@ -105,7 +105,7 @@ FORMAT_SRC := $(wildcard include/*.h $(LIB_DIRS:%=%/*.[ch]) cli/*.[ch] tests/*.[
 	tests/unit/*.c tests/cli/*.c tests/fuzz/*.c tests/formats/*.c contrib/embed/*.c bench/*.c)
 
 .PHONY: all deps deps-packages deps-grammars check-deps check-layers test install-check fuzz fuzz-replay failalloc run \
-	docs-check completions \
+	docs-check completions integrations-check \
 	formats-diff \
 	install uninstall clean distclean format format-check valgrind eval
 
@@ -258,7 +258,8 @@ TEST_ENV = LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressio
 	AIRLOCK_BIN=$(abspath $(CLI)) AIRLOCK_FIXTURES=$(abspath fixtures) \
 	AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)) AIRLOCK_SARIF_SCHEMA=$(SARIF_SCHEMA)
 
-test: deps all check-layers $(TEST_BIN) install-check fuzz-replay failalloc formats-diff docs-check
+test: deps all check-layers $(TEST_BIN) install-check fuzz-replay failalloc formats-diff docs-check \
+	integrations-check
 	$(EVAL)
 	$(TEST_ENV) $(TEST_BIN)
 
@@ -388,6 +389,12 @@ $(B)/tests/airlock-valgrind: $(CLI_OBJ) $(B)/obj-test/tests/valgrind_seccomp.o $
 # completions (parsed and run in bash, zsh and fish). tests/docs-check.sh.
 docs-check: all
 	sh tests/docs-check.sh $(CLI)
+
+# .pre-commit-hooks.yaml and action.yml: their commands run as pre-commit
+# and GitHub Actions run them, on repositories made by the test
+# (tests/integrations_check.py).
+integrations-check: all
+	$(TEST_ENV) python3 tests/integrations_check.py --airlock $(CLI) --schema $(SARIF_SCHEMA)
 
 install-check: all
 	@MAKE="$(MAKE)" CC="$(CC)" PKG_CONFIG="$(PKG_CONFIG)" \
