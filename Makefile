@@ -435,6 +435,12 @@ install: all $(B)/airlock.pc
 	install -m 0644 $(B)/completions/airlock.bash $(DESTDIR)$(BASHCOMPDIR)/airlock
 	install -m 0644 $(B)/completions/_airlock $(DESTDIR)$(ZSHCOMPDIR)/_airlock
 	install -m 0644 $(B)/completions/airlock.fish $(DESTDIR)$(FISHCOMPDIR)/airlock.fish
+	install -d $(DESTDIR)$(DATADIR)/claude-plugin/.claude-plugin $(DESTDIR)$(DATADIR)/claude-plugin/hooks
+	install -m 0644 contrib/claude-plugin/.claude-plugin/plugin.json \
+		$(DESTDIR)$(DATADIR)/claude-plugin/.claude-plugin/plugin.json
+	install -m 0644 contrib/claude-plugin/hooks/hooks.json $(DESTDIR)$(DATADIR)/claude-plugin/hooks/hooks.json
+	install -m 0755 contrib/claude-plugin/hooks/airlock-gate \
+		$(DESTDIR)$(DATADIR)/claude-plugin/hooks/airlock-gate
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/airlock $(DESTDIR)$(INCLUDEDIR)/airlock.h \
@@ -444,6 +450,7 @@ uninstall:
 		$(DESTDIR)$(DATADIR)/signatures.yarc $(DESTDIR)$(MANDIR)/man1/airlock.1 \
 		$(DESTDIR)$(MANDIR)/man3/libairlock.3 $(DESTDIR)$(BASHCOMPDIR)/airlock \
 		$(DESTDIR)$(ZSHCOMPDIR)/_airlock $(DESTDIR)$(FISHCOMPDIR)/airlock.fish
+	rm -rf $(DESTDIR)$(DATADIR)/claude-plugin
 
 # --- housekeeping ------------------------------------------------------------
 

@@ -83,9 +83,12 @@ done
 	fail "the installed airlock does not find its installed signatures"
 for f in share/man/man1/airlock.1 share/man/man3/libairlock.3 \
 	share/bash-completion/completions/airlock share/zsh/site-functions/_airlock \
-	share/fish/vendor_completions.d/airlock.fish; do
+	share/fish/vendor_completions.d/airlock.fish share/airlock/claude-plugin/hooks/hooks.json \
+	share/airlock/claude-plugin/.claude-plugin/plugin.json; do
 	[ -s "$STAGE/$f" ] || fail "make install did not install $f"
 done
+[ -x "$STAGE/share/airlock/claude-plugin/hooks/airlock-gate" ] ||
+	fail "make install did not install the Claude Code plugin's hook"
 [ "$(MANPATH="$STAGE/share/man" man -w airlock)" = "$STAGE/share/man/man1/airlock.1" ] ||
 	fail "man does not find the installed airlock(1)"
 [ "$(MANPATH="$STAGE/share/man" man -w 3 libairlock)" = "$STAGE/share/man/man3/libairlock.3" ] ||

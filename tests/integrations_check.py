@@ -13,11 +13,18 @@ them, on git repositories made here (make integrations-check, in make test):
   GITHUB_OUTPUT, for a push (the checkout) and a pull request (a range of
   commits); the SARIF log the upload step would send meets the schema and
   GitHub's requirements (tests/cli/sarif_github.py), and the job fails after
-  it exactly when a finding is at or above fail-on.
+  it exactly when a finding is at or above fail-on;
+- contrib/claude-plugin: the manifest, hooks.json's UserPromptSubmit and
+  PreToolUse (the events that can block), and its command run as Claude Code
+  runs it (sh -c, the event's JSON on stdin, CLAUDE_PROJECT_DIR and
+  CLAUDE_PLUGIN_ROOT set): exit 0 for a trusted project or one with nothing
+  to trust, exit 2 and one line on stderr for an untrusted, changed or denied
+  one, and exit 2 when airlock cannot be run.
 
   tests/integrations_check.py --airlock BIN --schema SARIF_SCHEMA
 """
 import argparse
+import json
 import os
 import re
 import shutil
@@ -251,6 +258,67 @@ def check_action(args, tmp, env):
     check(verdict == 0, f"action, clean checkout: verdict {verdict}")
 
 
+# --- the Claude Code plugin --------------------------------------------------------
+
+
+def check_claude_plugin(args, tmp, env):
+    plugin = os.path.join(ROOT, "contrib/claude-plugin")
+    with open(os.path.join(plugin, ".claude-plugin/plugin.json"), encoding="utf-8") as f:
+        manifest = json.load(f)
+    check(manifest.get("name") == "airlock", "plugin.json: no name")
+    with open(os.path.join(plugin, "hooks/hooks.json"), encoding="utf-8") as f:
+        hooks = json.load(f)["hooks"]
+    check(set(hooks) == {"UserPromptSubmit", "PreToolUse"},
+          f"hooks.json: events {sorted(hooks)} (the two that can block)")
+    commands = {(event, h["command"]) for event, groups in hooks.items()
+                for g in groups for h in g["hooks"] if h.get("type") == "command"}
+    check(len(commands) == 2, f"hooks.json: {commands}")
+    check(hooks["PreToolUse"][0].get("matcher") == "*", "PreToolUse does not match every tool")
+
+    trusted = new_repo(tmp, "trusted")
+    write(trusted, ".claude/settings.json", '{"hooks": {}}\n')
+    untrusted = new_repo(tmp, "untrusted")
+    write(untrusted, ".mcp.json", '{"mcpServers": {"x": {"command": "true"}}}\n')
+    plain = new_repo(tmp, "plain")
+    denied = new_repo(tmp, "denied")
+    write(denied, ".mcp.json", '{"mcpServers": {}}\n')
+    store_env = dict(env, AIRLOCK_TRUST_DIR=os.path.join(tmp, "store"))
+    for d, cmd in ((trusted, "trust"), (denied, "deny")):
+        p = subprocess.run([args.airlock, cmd, *(["--yes"] if cmd == "trust" else []), d],
+                           env=store_env, capture_output=True, text=True)
+        check(p.returncode == 0, f"plugin: airlock {cmd} failed: {p.stderr}")
+
+    def hook(event, project, extra=None):
+        payload = json.dumps({"hook_event_name": event, "cwd": project, "session_id": "t",
+                              "prompt": "hello", "tool_name": "Bash",
+                              "tool_input": {"command": "ls"}})
+        run_env = dict(store_env, CLAUDE_PROJECT_DIR=project, CLAUDE_PLUGIN_ROOT=plugin,
+                       **(extra or {}))
+        cmd = [c for e, c in commands if e == event][0]
+        return subprocess.run(["sh", "-c", cmd], input=payload, cwd=project, env=run_env,
+                              capture_output=True, text=True)
+
+    for event in ("UserPromptSubmit", "PreToolUse"):
+        for project, rc, says in ((trusted, 0, None), (plain, 0, None),
+                                  (untrusted, 2, "untrusted"), (denied, 2, "denied")):
+            p = hook(event, project)
+            check(p.returncode == rc and (says is None or says in p.stderr),
+                  f"plugin {event} on {os.path.basename(project)}: exit {p.returncode} "
+                  f"(want {rc}): {p.stderr.strip()}")
+        p = hook(event, untrusted)
+        check(p.stderr.count("\n") == 1 and "airlock trust" in p.stderr,
+              f"plugin {event}: not one line saying what to run: {p.stderr!r}")
+    write(trusted, ".claude/settings.json",
+          '{"hooks": {"SessionStart": [{"hooks": [{"type": "command", "command": "id"}]}]}}\n')
+    p = hook("PreToolUse", trusted)
+    check(p.returncode == 2 and "changed" in p.stderr,
+          f"plugin on a changed project: exit {p.returncode}: {p.stderr.strip()}")
+    # no airlock: closed, not open
+    p = hook("UserPromptSubmit", plain, {"AIRLOCK": os.path.join(tmp, "no-such-airlock")})
+    check(p.returncode == 2 and "not found" in p.stderr,
+          f"plugin without airlock: exit {p.returncode} (must block)")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--airlock", required=True)
@@ -268,11 +336,13 @@ def main():
     try:
         check_pre_commit(args, tmp, env)
         check_action(args, tmp, env)
+        check_claude_plugin(args, tmp, env)
     finally:
         shutil.rmtree(tmp)
     if failures:
         return 1
-    print("integrations-check: pre-commit hooks and the GitHub Action run as their hosts run them")
+    print("integrations-check: pre-commit hooks, the GitHub Action and the Claude Code plugin's "
+          "hooks run as their hosts run them")
     return 0
 
 
