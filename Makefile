@@ -33,7 +33,7 @@ B := build
 # Debian packages the build needs; the pkg-config names they provide.
 DEB_PACKAGES := build-essential pkg-config libjansson-dev libgit2-dev libyara-dev yara \
 	libtree-sitter-dev check libssl-dev libseccomp-dev libyaml-dev python3-jsonschema \
-	python3-yaml man-db groff-base zsh fish
+	python3-yaml man-db groff-base zsh fish debhelper
 PKGS := jansson libgit2 yara tree-sitter libcrypto libseccomp yaml-0.1
 TEST_PKGS := check
 
@@ -105,7 +105,7 @@ FORMAT_SRC := $(wildcard include/*.h $(LIB_DIRS:%=%/*.[ch]) cli/*.[ch] tests/*.[
 	tests/unit/*.c tests/cli/*.c tests/fuzz/*.c tests/formats/*.c contrib/embed/*.c bench/*.c)
 
 .PHONY: all deps deps-packages deps-grammars check-deps check-layers test install-check fuzz fuzz-replay failalloc run \
-	docs-check completions integrations-check \
+	docs-check completions integrations-check deb-check \
 	formats-diff \
 	install uninstall clean distclean format format-check valgrind eval
 
@@ -122,7 +122,7 @@ deps-packages:
 	   python3 -c 'import jsonschema' 2>/dev/null && \
 	   python3 -c 'import yaml' 2>/dev/null && \
 	   command -v man >/dev/null && command -v groff >/dev/null && \
-	   command -v zsh >/dev/null && command -v fish >/dev/null && \
+	   command -v zsh >/dev/null && command -v fish >/dev/null && command -v dh >/dev/null && \
 	   command -v $(CLANG_FORMAT) >/dev/null; then \
 		echo "deps: Debian packages present"; \
 	else \
@@ -395,6 +395,12 @@ docs-check: all
 # (tests/integrations_check.py).
 integrations-check: all
 	$(TEST_ENV) python3 tests/integrations_check.py --airlock $(CLI) --schema $(SARIF_SCHEMA)
+
+# The Debian packages of debian/, built by dpkg-buildpackage from a copy of
+# the tracked tree into $(B)/deb/ and checked unpacked (tests/deb-check.sh).
+# A full build: run by .ci/run, not by make test.
+deb-check: deps
+	sh tests/deb-check.sh $(B)
 
 install-check: all
 	@MAKE="$(MAKE)" CC="$(CC)" PKG_CONFIG="$(PKG_CONFIG)" \
