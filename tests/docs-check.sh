@@ -3,7 +3,8 @@
 #
 #   tests/docs-check.sh AIRLOCK
 #
-#  - each man/*.[1-9] renders with groff -ww and man -l without one warning;
+#  - each man/*.[1-9] renders with groff -ww and man -l without one warning,
+#    and names the version `airlock --version` prints;
 #  - airlock(1) has a section for every command `airlock --help` lists (the
 #    command table of cli/main.c);
 #  - `airlock completion bash|zsh|fish` parse in their shells, complete every
@@ -27,6 +28,12 @@ for page in man/*.[1-9]; do
 	out=$(MANWIDTH=80 man --warnings -l "$page" 2>&1 >/dev/null) || fail "$page: man -l failed"
 	[ -z "$out" ] || fail "$page: man -l warns: $out"
 	[ "$(MANWIDTH=80 man -l "$page" 2>/dev/null | wc -l)" -gt 40 ] || fail "$page renders short"
+done
+
+version=$("$A" --version | awk '{print $2}')
+for page in man/*.[1-9]; do
+	grep -q "^\.TH .* \"airlock $version\"" "$page" ||
+		fail "$page does not name airlock $version in its .TH line"
 done
 
 commands=$("$A" --help | sed -n '/^Commands:/,/^$/p' | awk 'NF > 1 {print $1}')
