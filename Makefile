@@ -17,6 +17,10 @@ BINDIR ?= $(PREFIX)/bin
 LIBDIR ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 DATADIR ?= $(PREFIX)/share/airlock
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 
 CC ?= cc
@@ -29,7 +33,7 @@ B := build
 # Debian packages the build needs; the pkg-config names they provide.
 DEB_PACKAGES := build-essential pkg-config libjansson-dev libgit2-dev libyara-dev yara \
 	libtree-sitter-dev check libssl-dev libseccomp-dev libyaml-dev libcurl4-openssl-dev \
-	libpsl-dev python3-jsonschema python3-yaml
+	libpsl-dev python3-jsonschema python3-yaml man-db groff-base zsh fish debhelper
 PKGS := jansson libgit2 yara tree-sitter libcrypto libseccomp yaml-0.1 libcurl libpsl
 # libcurl is compiled against (its header) but not linked: common/url.c
 # dlopen()s libcurl.so.4 (Debian libcurl4) the first time it reads a URL, so
@@ -106,10 +110,11 @@ FORMAT_SRC := $(wildcard include/*.h $(LIB_DIRS:%=%/*.[ch]) cli/*.[ch] tests/*.[
 	tests/unit/*.c tests/cli/*.c tests/fuzz/*.c tests/formats/*.c contrib/embed/*.c bench/*.c)
 
 .PHONY: all deps deps-packages deps-grammars check-deps check-layers test install-check fuzz fuzz-replay failalloc run \
+	docs-check completions integrations-check deb-check \
 	formats-diff \
 	install uninstall clean distclean format format-check valgrind eval
 
-all: check-deps $(LIB_A) $(LIB_SO) $(CLI) $(SIGNATURES)
+all: check-deps $(LIB_A) $(LIB_SO) $(CLI) $(SIGNATURES) completions
 
 # --- dependencies ------------------------------------------------------------
 
@@ -121,6 +126,8 @@ deps-packages:
 	   command -v yara >/dev/null && command -v npm >/dev/null && command -v git >/dev/null && \
 	   python3 -c 'import jsonschema' 2>/dev/null && \
 	   python3 -c 'import yaml' 2>/dev/null && \
+	   command -v man >/dev/null && command -v groff >/dev/null && \
+	   command -v zsh >/dev/null && command -v fish >/dev/null && command -v dh >/dev/null && \
 	   command -v $(CLANG_FORMAT) >/dev/null; then \
 		echo "deps: Debian packages present"; \
 	else \
@@ -203,6 +210,23 @@ $(TEST_BIN): $(TEST_OBJ) $(LIB_TEST_A)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB_TEST_A) $(DEP_LIBS) $(CHECK_LIBS)
 
+# The shell completions, made by the command from its own command table.
+COMPLETIONS := $(B)/completions/airlock.bash $(B)/completions/_airlock \
+	$(B)/completions/airlock.fish
+completions: $(COMPLETIONS)
+
+$(B)/completions/airlock.bash: $(CLI)
+	@mkdir -p $(dir $@)
+	$(CLI) completion bash > $@.tmp && mv $@.tmp $@
+
+$(B)/completions/_airlock: $(CLI)
+	@mkdir -p $(dir $@)
+	$(CLI) completion zsh > $@.tmp && mv $@.tmp $@
+
+$(B)/completions/airlock.fish: $(CLI)
+	@mkdir -p $(dir $@)
+	$(CLI) completion fish > $@.tmp && mv $@.tmp $@
+
 $(SIGNATURES): $(SIG_SRC)
 	@mkdir -p $(B)
 	yarac --fail-on-warnings $(SIG_SRC) $@.tmp
@@ -241,7 +265,8 @@ TEST_ENV = LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressio
 	AIRLOCK_CONFIG= AIRLOCK_BIN=$(abspath $(CLI)) AIRLOCK_FIXTURES=$(abspath fixtures) \
 	AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)) AIRLOCK_SARIF_SCHEMA=$(SARIF_SCHEMA)
 
-test: deps all check-layers $(TEST_BIN) install-check fuzz-replay failalloc formats-diff
+test: deps all check-layers $(TEST_BIN) install-check fuzz-replay failalloc formats-diff docs-check \
+	integrations-check
 	$(EVAL)
 	$(TEST_ENV) $(TEST_BIN)
 
@@ -375,6 +400,23 @@ $(B)/tests/airlock-valgrind: $(CLI_OBJ) $(B)/obj-test/tests/valgrind_seccomp.o $
 	@mkdir -p $(dir $@)
 	$(CC) -pie $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/obj-test/tests/valgrind_seccomp.o $(LIB_A) $(DEP_LIBS)
 
+# The man pages (groff -ww, man -l, a section per command) and the
+# completions (parsed and run in bash, zsh and fish). tests/docs-check.sh.
+docs-check: all
+	sh tests/docs-check.sh $(CLI)
+
+# .pre-commit-hooks.yaml and action.yml: their commands run as pre-commit
+# and GitHub Actions run them, on repositories made by the test
+# (tests/integrations_check.py).
+integrations-check: all
+	$(TEST_ENV) python3 tests/integrations_check.py --airlock $(CLI) --schema $(SARIF_SCHEMA)
+
+# The Debian packages of debian/, built by dpkg-buildpackage from a copy of
+# the tracked tree into $(B)/deb/ and checked unpacked (tests/deb-check.sh).
+# A full build: run by .ci/run, not by make test.
+deb-check: deps
+	sh tests/deb-check.sh $(B)
+
 install-check: all
 	@MAKE="$(MAKE)" CC="$(CC)" PKG_CONFIG="$(PKG_CONFIG)" \
 		sh tests/install-check.sh $(B) $(STAGE) "$(filter -fsanitize=%,$(CFLAGS))"
@@ -398,7 +440,9 @@ run: deps all
 
 install: all $(B)/airlock.pc
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
-		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(DATADIR)
+		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+		$(DESTDIR)$(FISHCOMPDIR)
 	install -m 0644 $(SIGNATURES) $(DESTDIR)$(DATADIR)/signatures.yarc
 	install -m 0644 schemas/airlock-output.schema.json $(DESTDIR)$(DATADIR)/
 	install -m 0755 $(CLI) $(DESTDIR)$(BINDIR)/airlock
@@ -408,20 +452,35 @@ install: all $(B)/airlock.pc
 	ln -sf libairlock.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libairlock.so.$(SOVERSION)
 	ln -sf libairlock.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libairlock.so
 	install -m 0644 $(B)/airlock.pc $(DESTDIR)$(PKGCONFIGDIR)/airlock.pc
+	install -m 0644 man/airlock.1 $(DESTDIR)$(MANDIR)/man1/airlock.1
+	install -m 0644 man/libairlock.3 $(DESTDIR)$(MANDIR)/man3/libairlock.3
+	install -m 0644 $(B)/completions/airlock.bash $(DESTDIR)$(BASHCOMPDIR)/airlock
+	install -m 0644 $(B)/completions/_airlock $(DESTDIR)$(ZSHCOMPDIR)/_airlock
+	install -m 0644 $(B)/completions/airlock.fish $(DESTDIR)$(FISHCOMPDIR)/airlock.fish
+	install -d $(DESTDIR)$(DATADIR)/claude-plugin/.claude-plugin $(DESTDIR)$(DATADIR)/claude-plugin/hooks
+	install -m 0644 contrib/claude-plugin/.claude-plugin/plugin.json \
+		$(DESTDIR)$(DATADIR)/claude-plugin/.claude-plugin/plugin.json
+	install -m 0644 contrib/claude-plugin/hooks/hooks.json $(DESTDIR)$(DATADIR)/claude-plugin/hooks/hooks.json
+	install -m 0755 contrib/claude-plugin/hooks/airlock-gate \
+		$(DESTDIR)$(DATADIR)/claude-plugin/hooks/airlock-gate
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/airlock $(DESTDIR)$(INCLUDEDIR)/airlock.h \
 		$(DESTDIR)$(LIBDIR)/libairlock.a $(DESTDIR)$(LIBDIR)/libairlock.so \
 		$(DESTDIR)$(LIBDIR)/libairlock.so.$(SOVERSION) \
 		$(DESTDIR)$(LIBDIR)/libairlock.so.$(VERSION) $(DESTDIR)$(PKGCONFIGDIR)/airlock.pc \
-		$(DESTDIR)$(DATADIR)/signatures.yarc $(DESTDIR)$(DATADIR)/airlock-output.schema.json
+		$(DESTDIR)$(DATADIR)/signatures.yarc $(DESTDIR)$(DATADIR)/airlock-output.schema.json \
+		$(DESTDIR)$(MANDIR)/man1/airlock.1 \
+		$(DESTDIR)$(MANDIR)/man3/libairlock.3 $(DESTDIR)$(BASHCOMPDIR)/airlock \
+		$(DESTDIR)$(ZSHCOMPDIR)/_airlock $(DESTDIR)$(FISHCOMPDIR)/airlock.fish
+	rm -rf $(DESTDIR)$(DATADIR)/claude-plugin
 
 # --- housekeeping ------------------------------------------------------------
 
 # clean keeps the fetched, verified grammars (build/vendor) and their objects
 # (build/grammar); distclean does not.
 clean:
-	rm -rf $(B)/obj $(B)/obj-test $(B)/libairlock.o $(LIB_TEST_A) $(B)/datadir $(B)/prefix $(B)/tests $(B)/fuzz $(B)/failalloc $(B)/valgrind $(B)/run $(B)/stage $(B)/stage-first $(B)/embed-home $(B)/embed-store $(B)/flags $(LIB_A) $(LIB_SO) $(CLI) $(B)/airlock.pc \
+	rm -rf $(B)/obj $(B)/obj-test $(B)/libairlock.o $(LIB_TEST_A) $(B)/datadir $(B)/prefix $(B)/tests $(B)/fuzz $(B)/failalloc $(B)/valgrind $(B)/run $(B)/stage $(B)/stage-first $(B)/embed-home $(B)/embed-store $(B)/completions $(B)/flags $(LIB_A) $(LIB_SO) $(CLI) $(B)/airlock.pc \
 		$(SIGNATURES)
 
 distclean:

@@ -86,6 +86,11 @@ bool cli_color(FILE *f);
 char *cli_escape(const char *s);
 
 const struct command *cli_find_command(const char *name);
+/* The command table of cli/main.c, *n entries (static storage). */
+const struct command *cli_commands(size_t *n);
+/* `airlock completion bash|zsh|fish` (cli/cmd_completion.c). */
+int cmd_completion(int argc, char **argv);
+extern const char cmd_completion_help[];
 
 int cmd_status(int argc, char **argv);
 int cmd_trust(int argc, char **argv);
@@ -119,18 +124,39 @@ extern const char cmd_rules_help[];
  * use its installed default. Static storage. */
 const char *cli_signatures_path(void);
 
-/* One scanned PATH: its report and the prefix its file names are shown with
- * (NULL when they are shown as they are). */
+/* One scanned PATH: its report, the prefix its file names are shown with
+ * (NULL when they are shown as they are), the PATH as given (NULL for git
+ * and memory scans) and whether it is a folder, which its findings' file
+ * names are then relative to. */
 struct scan_result {
 	airlock_report *report;
 	const char *prefix;
+	const char *path;
+	bool is_dir;
 };
 
 /* The outputs of `airlock scan` (cli/output.c). Return 0 or EXIT_USAGE. */
 int report_print_text(const struct scan_result *res, size_t n, airlock_severity fail_on);
 int report_print_text_memory(const airlock_report *r, airlock_severity fail_on);
 int report_print_json(const struct scan_result *res, size_t n, airlock_severity fail_on);
-int report_print_sarif(const struct scan_result *res, size_t n);
+
+/* SARIF 2.1.0 for code scanning (cli/sarif.c): a log built result by result,
+ * then printed. The kind says how file names become URIs and names the run
+ * (automationDetails.id "airlock/KIND/"): relative to the repository root
+ * of the first PATH (scan), already relative to it (git), absolute file://
+ * URIs (memory). */
+enum sarif_kind { SARIF_SCAN, SARIF_GIT, SARIF_MEMORY };
+struct sarif;
+/* New (sarif_finish or sarif_free), NULL after a message; `rules` and
+ * `first` (the first PATH; NULL: ".") are borrowed until then. */
+struct sarif *sarif_new(enum sarif_kind kind, const airlock_rules *rules, const char *first);
+/* Adds a finding whose file is relative to the folder `base` (NULL: as
+ * given), introduced by `commit` (NULL: none named). 0 or EXIT_USAGE. */
+int sarif_add(struct sarif *s, const airlock_finding *f, const char *base, const char *commit);
+/* Prints the log on stdout and frees s. 0 or EXIT_USAGE. */
+int sarif_finish(struct sarif *s);
+void sarif_free(struct sarif *s);
+int report_print_sarif(const struct scan_result *res, size_t n, enum sarif_kind kind);
 
 /* One finding as text lines (line:column, severity, rule, message, excerpt)
  * and as a JSON object with its file shown as `path`. */

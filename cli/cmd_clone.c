@@ -113,7 +113,7 @@ static int progress(size_t done, size_t total, uint64_t bytes, void *payload)
 int cmd_clone(int argc, char **argv)
 {
 	struct clone_args a = { 0 };
-	struct scan_result res = { NULL, NULL };
+	struct scan_result res = { .report = NULL };
 	airlock_options opts;
 	airlock_project *p = NULL;
 	char *dir = NULL;

@@ -87,7 +87,7 @@ int load_refusal(int rc, airlock_project *p, const char *what)
 		/* load prints the findings; exec leaves stdout to the agent it did
 		 * not start, and the one line above names the first finding */
 		if (report && strcmp(what, "load") == 0) {
-			struct scan_result res = { (airlock_report *)report, NULL };
+			struct scan_result res = { .report = (airlock_report *)report };
 
 			report_print_text(&res, 1, AIRLOCK_SEVERITY_HIGH);
 		}

@@ -32,7 +32,8 @@ const char cmd_scan_help[] =
 	"\n"
 	"Options:\n"
 	"  --format text|json|sarif  output for people (default), programs, or code\n"
-	"                            scanning tools (SARIF 2.1.0)\n"
+	"                            scanning tools (SARIF 2.1.0, URIs relative to the\n"
+	"                            repository root of the first PATH)\n"
 	"  --fail-on SEVERITY        exit 1 when a finding is at or above SEVERITY:\n"
 	"                            info, low, medium, high or critical (default: the\n"
 	"                            fail-on of your config, else high)\n"
@@ -49,7 +50,8 @@ const char cmd_scan_help[] =
 	"  --git REPO                scan a commit of the git repository REPO from its\n"
 	"                            object database (no checkout, no filters, no hooks)\n"
 	"  --rev REV | A..B          the commit (default HEAD), or every commit of a range,\n"
-	"                            each reported with the findings it introduced\n"
+	"                            each reported with the findings it introduced (in\n"
+	"                            SARIF: one run, each result naming its commit)\n"
 	"  -h, --help                show this help\n"
 	"\n"
 	"Your config ('airlock help config') sets the default --fail-on and may disable\n"
@@ -195,12 +197,15 @@ static int scan_path(struct scan_result *res, const char *path, const char *stdi
 	int rc;
 
 	res->prefix = NULL;
+	res->path = path;
+	res->is_dir = false;
 	if (strcmp(path, "-") == 0) {
 		size_t len = 0;
 		unsigned char *data = read_stdin(&len);
 
 		if (!data)
 			return EXIT_USAGE;
+		res->path = stdin_name;
 		rc = airlock_buffer_scan(&res->report, stdin_name, data, len, opts);
 		free(data);
 		return rc < 0 ? cli_lib_error(rc, "scan") : 0;
@@ -213,6 +218,7 @@ static int scan_path(struct scan_result *res, const char *path, const char *stdi
 		if (rc < 0)
 			return cli_lib_error(rc, "scan");
 		res->prefix = single ? NULL : path;
+		res->is_dir = true;
 		return 0;
 	}
 	if ((rc = airlock_file_scan(&res->report, path, opts)) < 0)
@@ -269,7 +275,7 @@ int cmd_scan(int argc, char **argv)
 	if (a.format == FORMAT_JSON)
 		rc = report_print_json(res, done, a.fail_on);
 	else if (a.format == FORMAT_SARIF)
-		rc = report_print_sarif(res, done);
+		rc = report_print_sarif(res, done, SARIF_SCAN);
 	else
 		rc = report_print_text(res, done, a.fail_on);
 	if (rc == 0)

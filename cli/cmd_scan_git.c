@@ -54,7 +54,7 @@ static int scan_commit(airlock_report **out, const char *repo, const char *rev,
 static int single(const char *repo, const char *rev, enum output_format format,
 		  airlock_severity fail_on, const airlock_options *opts)
 {
-	struct scan_result res = { NULL, NULL };
+	struct scan_result res = { .report = NULL };
 	int rc;
 
 	if ((rc = scan_commit(&res.report, repo, rev, opts)) != 0)
@@ -62,7 +62,7 @@ static int single(const char *repo, const char *rev, enum output_format format,
 	if (format == FORMAT_JSON)
 		rc = report_print_json(&res, 1, fail_on);
 	else if (format == FORMAT_SARIF)
-		rc = report_print_sarif(&res, 1);
+		rc = report_print_sarif(&res, 1, SARIF_GIT);
 	else
 		rc = report_print_text(&res, 1, fail_on);
 	if (rc == 0)
@@ -75,11 +75,13 @@ struct range_out {
 	enum output_format format;
 	airlock_severity fail_on;
 	json_t *commits;
+	struct sarif *sarif;
 	size_t introduced;
 	bool blocked;
 };
 
-/* Reports the findings of `cur` that `parent` does not have. */
+/* Reports the findings of `cur` that `parent` does not have. 0, or
+ * EXIT_USAGE when SARIF output cannot be built. */
 static int introduced(struct range_out *o, const char *commit, const airlock_report *cur,
 		      const airlock_report *parent)
 {
@@ -97,6 +99,11 @@ static int introduced(struct range_out *o, const char *commit, const airlock_rep
 			continue;
 		o->introduced++;
 		o->blocked |= airlock_finding_severity(f) >= o->fail_on;
+		if (o->sarif) {
+			if (sarif_add(o->sarif, f, NULL, commit) != 0)
+				return EXIT_USAGE;
+			continue;
+		}
 		if (list) {
 			json_array_append_new(list,
 					      report_finding_json(f, airlock_finding_file(f)));
@@ -124,16 +131,28 @@ static int introduced(struct range_out *o, const char *commit, const airlock_rep
 static int range(const char *repo, const char *spec, enum output_format format,
 		 airlock_severity fail_on, const airlock_options *opts)
 {
-	struct range_out o = { format, fail_on, NULL, 0, false };
+	struct range_out o = { format, fail_on, NULL, NULL, 0, false };
 	airlock_report *prev = NULL, *cur = NULL;
+	airlock_rules *rules = NULL;
 	char **commits = NULL, parent[41], last[41] = "";
 	size_t n = 0;
 	int rc;
 
-	if (format == FORMAT_SARIF)
-		return cli_error("scan --git: --format sarif takes one commit, not a range");
 	if ((rc = airlock_repo_commits(&commits, &n, repo, spec)) < 0)
 		return cli_lib_error(rc, "scan --git");
+	/* SARIF: one run of every commit's new findings, each naming its commit
+	 * (a pull request's range, for code scanning) */
+	if (format == FORMAT_SARIF) {
+		if ((rc = airlock_rules_load(&rules, opts)) < 0) {
+			airlock_strings_free(commits, n);
+			return cli_lib_error(rc, "scan --git");
+		}
+		if (!(o.sarif = sarif_new(SARIF_GIT, rules, NULL))) {
+			airlock_rules_free(rules);
+			airlock_strings_free(commits, n);
+			return EXIT_USAGE;
+		}
+	}
 	o.commits = json_array();
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		/* the baseline is the first parent: the previous commit when the
@@ -148,13 +167,16 @@ static int range(const char *repo, const char *spec, enum output_format format,
 		}
 		if ((rc = scan_commit(&cur, repo, commits[i], opts)) != 0)
 			break;
-		introduced(&o, commits[i], cur, prev);
+		rc = introduced(&o, commits[i], cur, prev);
 		airlock_report_free(prev);
 		prev = cur;
 		cur = NULL;
 		snprintf(last, sizeof(last), "%s", commits[i]);
 	}
-	if (rc == 0 && format == FORMAT_JSON) {
+	if (rc == 0 && o.sarif) {
+		rc = sarif_finish(o.sarif);
+		o.sarif = NULL;
+	} else if (rc == 0 && format == FORMAT_JSON) {
 		rc = cli_json_emit(json_pack("{s:s, s:o, s:O}", "range", spec, "disabled_rules",
 					     cli_disabled_json(), "commits", o.commits),
 				   NULL);
@@ -165,6 +187,8 @@ static int range(const char *repo, const char *spec, enum output_format format,
 		cli_disabled_note(stdout);
 	}
 	json_decref(o.commits);
+	sarif_free(o.sarif);
+	airlock_rules_free(rules);
 	airlock_report_free(prev);
 	airlock_report_free(cur);
 	airlock_strings_free(commits, n);

@@ -262,7 +262,7 @@ int cmd_scan_memory(int argc, char **argv)
 	airlock_memory_options mo = AIRLOCK_MEMORY_OPTIONS_INIT;
 	struct progress prog = { 0 };
 	airlock_report *r = NULL;
-	struct scan_result res;
+	struct scan_result res = { .report = NULL };
 	int rc;
 
 	if ((rc = parse_args(&a, argc, argv)) != 0) {
@@ -294,12 +294,14 @@ int cmd_scan_memory(int argc, char **argv)
 		fprintf(stderr, "airlock: warning: %s\n", airlock_report_warning(r));
 	res.report = r;
 	res.prefix = NULL;
+	res.path = NULL;
+	res.is_dir = false;
 	if (a.format == MEM_JSON)
 		rc = print_json(r, a.fail_on);
 	else if (a.format == MEM_JSONL)
 		rc = print_jsonl(r);
 	else if (a.format == MEM_SARIF)
-		rc = report_print_sarif(&res, 1);
+		rc = report_print_sarif(&res, 1, SARIF_MEMORY);
 	else
 		rc = report_print_text_memory(r, a.fail_on);
 	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))

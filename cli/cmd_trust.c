@@ -240,7 +240,7 @@ static size_t unaccepted(const airlock_report *r, const airlock_project *p,
  * A scan that cannot run is no reason to trust blind: nothing is recorded. */
 static int show_findings(airlock_report **out, airlock_project *p)
 {
-	struct scan_result res;
+	struct scan_result res = { .report = NULL };
 	int rc = airlock_project_scan(out, p);
 
 	if (rc < 0)

@@ -39,6 +39,8 @@ static const struct command commands[] = {
 	{ "surfaces", cmd_surfaces,
 	  "list the files every agent loads or runs, as airlock knows them", cmd_surfaces_help },
 	{ "rules", cmd_rules, "list the rules a scan applies, or explain one", cmd_rules_help },
+	{ "completion", cmd_completion, "print a completion script for bash, zsh or fish",
+	  cmd_completion_help },
 	{ "version", cmd_version, "print airlock's version", cmd_version_help },
 	{ "help", cmd_help, "show help for a command", cmd_help_help },
 };
@@ -72,6 +74,12 @@ static const char exit_codes[] =
 	"\n"
 	"Run 'airlock help COMMAND' for a command's options, 'airlock help config' for\n"
 	"your own settings (the default --fail-on, rules you turn off).\n";
+
+const struct command *cli_commands(size_t *n)
+{
+	*n = sizeof(commands) / sizeof(commands[0]);
+	return commands;
+}
 
 const struct command *cli_find_command(const char *name)
 {

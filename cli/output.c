@@ -1,6 +1,6 @@
 /*
  * output.c - the outputs of `airlock scan`: text for people, JSON for
- * programs, SARIF 2.1.0 for code-scanning tools.
+ * programs (SARIF is cli/sarif.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -158,7 +158,7 @@ int report_print_text(const struct scan_result *res, size_t n, airlock_severity 
  * or known, and the files as scanned, unchanged and skipped (which add up). */
 int report_print_text_memory(const airlock_report *r, airlock_severity fail_on)
 {
-	struct scan_result res = { (airlock_report *)r, NULL };
+	struct scan_result res = { (airlock_report *)r, NULL, NULL, false };
 	bool color = cli_color(stdout);
 	size_t counts[AIRLOCK_SEVERITY_CRITICAL + 1] = { 0 }, total = 0, known = 0, scanned = 0;
 	size_t files = airlock_report_file_count(r);
@@ -261,144 +261,5 @@ out:
 	json_decref(root);
 	json_decref(findings);
 	json_decref(files);
-	return rc ? rc : finish_output();
-}
-
-/* --- sarif ----------------------------------------------------------------------- */
-
-static const char *sarif_level(airlock_severity s)
-{
-	if (s >= AIRLOCK_SEVERITY_HIGH)
-		return "error";
-	if (s == AIRLOCK_SEVERITY_MEDIUM)
-		return "warning";
-	return "note";
-}
-
-/* A relative URI reference for a path: unreserved bytes and '/' as they are,
- * everything else percent-encoded. New; free(). */
-static char *uri_of(const char *path)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	size_t n = strlen(path);
-	char *out = malloc(n * 3 + 1), *o = out;
-
-	if (!out)
-		return NULL;
-	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-._~/", *p)) {
-			*o++ = (char)*p;
-		} else {
-			*o++ = '%';
-			*o++ = hex[*p >> 4];
-			*o++ = hex[*p & 15];
-		}
-	}
-	*o = '\0';
-	return out;
-}
-
-static json_t *sarif_rules(const airlock_rules *rules)
-{
-	json_t *a = json_array();
-
-	for (size_t i = 0; a && i < airlock_rules_count(rules); i++) {
-		const airlock_rule *r = airlock_rules_get(rules, i);
-		json_t *o = json_pack(
-			"{s:s, s:s, s:{s:o}, s:{s:s}, s:{s:s, s:s, s:s, s:[s]}}", "id",
-			airlock_rule_id(r), "name", airlock_rule_name(r), "shortDescription",
-			"text", cli_json_string(airlock_rule_description(r)),
-			"defaultConfiguration", "level", sarif_level(airlock_rule_severity(r)),
-			"properties", "category", airlock_rule_category(r), "severity",
-			airlock_severity_name(airlock_rule_severity(r)), "confidence",
-			airlock_rule_confidence(r), "tags", airlock_rule_category(r));
-
-		if (append(a, o) < 0) {
-			json_decref(a);
-			return NULL;
-		}
-	}
-	return a;
-}
-
-static long rule_index(const airlock_rules *rules, const char *id)
-{
-	for (size_t i = 0; i < airlock_rules_count(rules); i++)
-		if (strcmp(airlock_rule_id(airlock_rules_get(rules, i)), id) == 0)
-			return (long)i;
-	return -1;
-}
-
-static json_t *sarif_result(const airlock_finding *f, const char *path, const airlock_rules *rules)
-{
-	char *uri = uri_of(path);
-	const char *ex = airlock_finding_excerpt(f);
-	json_t *region, *o, *props;
-
-	if (!uri)
-		return NULL;
-	region = json_pack("{s:I, s:I, s:I, s:I}", "startLine", (json_int_t)airlock_finding_line(f),
-			   "startColumn", (json_int_t)airlock_finding_column(f), "endLine",
-			   (json_int_t)airlock_finding_end_line(f), "endColumn",
-			   (json_int_t)airlock_finding_end_column(f));
-	if (region && ex && *ex)
-		json_object_set_new(region, "snippet",
-				    json_pack("{s:o}", "text", cli_json_string(ex)));
-	props = json_pack("{s:s, s:s, s:s}", "severity",
-			  airlock_severity_name(airlock_finding_severity(f)), "category",
-			  airlock_finding_category(f), "confidence", airlock_finding_confidence(f));
-	if (props && airlock_finding_hidden(f))
-		json_object_set_new(props, "hidden", cli_json_string(airlock_finding_hidden(f)));
-	o = json_pack("{s:s, s:I, s:s, s:{s:o}, s:[{s:{s:{s:s}, s:o}}], s:o}", "ruleId",
-		      airlock_finding_rule(f), "ruleIndex",
-		      (json_int_t)rule_index(rules, airlock_finding_rule(f)), "level",
-		      sarif_level(airlock_finding_severity(f)), "message", "text",
-		      cli_json_string(airlock_finding_message(f)), "locations", "physicalLocation",
-		      "artifactLocation", "uri", uri, "region", region, "properties", props);
-	free(uri);
-	return o;
-}
-
-int report_print_sarif(const struct scan_result *res, size_t n)
-{
-	const airlock_rules *rules = n ? airlock_report_rules(res[0].report) : NULL;
-	json_t *results = json_array(), *root = NULL;
-	int rc = -1;
-
-	if (!results || !rules)
-		goto out;
-	for (size_t k = 0; k < n; k++) {
-		const airlock_report *r = res[k].report;
-
-		for (size_t i = 0; i < airlock_report_finding_count(r); i++) {
-			const airlock_finding *f = airlock_report_finding(r, i);
-			char *path = shown_path(res[k].prefix, airlock_finding_file(f));
-
-			rc = path ? append(results, sarif_result(f, path, rules)) : -1;
-			free(path);
-			if (rc < 0)
-				goto out;
-		}
-	}
-	/* A failed scan never gets here (exit 2, no output), so the one
-	 * invocation recorded was successful. */
-	root = json_pack("{s:s, s:s, s:[{s:{s:{s:s, s:s, s:s, s:o, s:{s:s}}}, s:[{s:b}], s:s, "
-			 "s:O}]}",
-			 "$schema", "https://json.schemastore.org/sarif-2.1.0.json", "version",
-			 "2.1.0", "runs", "tool", "driver", "name", "airlock", "version",
-			 airlock_version(), "semanticVersion", airlock_version(), "rules",
-			 sarif_rules(rules), "properties", "signatures",
-			 airlock_rules_version(rules), "invocations", "executionSuccessful", 1,
-			 "columnKind", "unicodeCodePoints", "results", results);
-	rc = root ? 0 : -1;
-out:
-	if (rc == 0 && (json_dumpf(root, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII) < 0 ||
-			fputc('\n', stdout) == EOF))
-		rc = cli_error("cannot write the output");
-	else if (rc < 0)
-		rc = out_of_memory();
-	json_decref(root);
-	json_decref(results);
 	return rc ? rc : finish_output();
 }

@@ -30,6 +30,7 @@ int main(void)
 	srunner_add_suite(sr, fixtures_suite());
 	srunner_add_suite(sr, unicode_suite());
 	srunner_add_suite(sr, scan_cli_suite());
+	srunner_add_suite(sr, sarif_suite());
 	srunner_add_suite(sr, memory_suite());
 	srunner_add_suite(sr, structure_suite());
 	srunner_add_suite(sr, safeio_suite());

@@ -10,6 +10,8 @@
 #    global symbol: a program with its own error_set, hash_new or
 #    tree_sitter_bash links it;
 #  - `pkg-config --cflags --libs airlock` names that prefix and its header;
+#  - the man pages and the bash, zsh and fish completions are installed,
+#    and man finds the pages;
 #  - contrib/embed, built from it, shared and static, refuses the untrusted
 #    example (3) and loads it once trusted, with no AIRLOCK_SIGNATURES: the
 #    library finds the signatures it was installed with.
@@ -79,4 +81,16 @@ for embed in "$B/tests/embed" "$B/tests/embed-static"; do
 done
 "$STAGE/bin/airlock" rules AL101 >/dev/null ||
 	fail "the installed airlock does not find its installed signatures"
-echo "install-check: two prefixes in turn; contrib/embed (shared and static) and the signatures work from the installed files"
+for f in share/man/man1/airlock.1 share/man/man3/libairlock.3 \
+	share/bash-completion/completions/airlock share/zsh/site-functions/_airlock \
+	share/fish/vendor_completions.d/airlock.fish share/airlock/claude-plugin/hooks/hooks.json \
+	share/airlock/claude-plugin/.claude-plugin/plugin.json; do
+	[ -s "$STAGE/$f" ] || fail "make install did not install $f"
+done
+[ -x "$STAGE/share/airlock/claude-plugin/hooks/airlock-gate" ] ||
+	fail "make install did not install the Claude Code plugin's hook"
+[ "$(MANPATH="$STAGE/share/man" man -w airlock)" = "$STAGE/share/man/man1/airlock.1" ] ||
+	fail "man does not find the installed airlock(1)"
+[ "$(MANPATH="$STAGE/share/man" man -w 3 libairlock)" = "$STAGE/share/man/man3/libairlock.3" ] ||
+	fail "man does not find the installed libairlock(3)"
+echo "install-check: two prefixes in turn; contrib/embed (shared and static), the signatures, man pages and completions work from the installed files"

@@ -28,6 +28,7 @@ Suite *scan_suite(void);
 Suite *fixtures_suite(void);
 Suite *unicode_suite(void);
 Suite *scan_cli_suite(void);
+Suite *sarif_suite(void);
 Suite *memory_suite(void);
 Suite *structure_suite(void);
 Suite *safeio_suite(void);
