@@ -46,7 +46,9 @@ WARNINGS += -Werror
 endif
 override CFLAGS += -std=gnu11 $(WARNINGS) -fvisibility=hidden -fPIC -fstack-protector-strong \
 	-D_FORTIFY_SOURCE=2 -D_GNU_SOURCE -DAIRLOCK_BUILDING -Iinclude -I. -MMD -MP
-override LDFLAGS += -Wl,-z,relro -Wl,-z,now -Wl,-z,noexecstack
+# --build-id: the verdict cache keys on it (scan/vcache.c), as the GNU
+# toolchains' default.
+override LDFLAGS += -Wl,-z,relro -Wl,-z,now -Wl,-z,noexecstack -Wl,--build-id=sha1
 
 # pkg-config is asked only when a build needs it, so `make deps` and
 # `make clean` work on a machine that has nothing yet.

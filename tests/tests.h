@@ -32,6 +32,7 @@ Suite *structure_suite(void);
 Suite *safeio_suite(void);
 Suite *formats_yaml_suite(void);
 Suite *formats_suite(void);
+Suite *vcache_suite(void);
 
 /* A fresh directory under $TMPDIR (or /tmp); new, free() it after
  * t_rmtree(). Fails the test on error. */
