@@ -263,9 +263,25 @@ static int merge(airlock_report *r, struct slot *slots, size_t n, airlock_report
 	return error;
 }
 
+/* The catalogue of the rules: from the cache when nothing is to be scanned
+ * (then no rules are loaded at all), else built with the YARA set. */
+static int rules_for(airlock_report *r, struct yara_set **ys, struct rules_source *src,
+		     size_t misses, const struct vcache *vc)
+{
+	int error;
+
+	if (misses == 0 && (r->rules = al_vcache_catalogue_get(vc, al_rules_source_version(src))))
+		return 0;
+	if ((error = al_rules_compile(&r->rules, ys, src)) < 0)
+		return error;
+	al_vcache_catalogue_put(vc, r->rules, misses == 0);
+	return 0;
+}
+
 int al_scan_snapshots(airlock_report **out, airlock_project *p, const struct snapshot *extra)
 {
 	const struct snapshot *snaps[2] = { &p->snap, extra };
+	struct rules_source *src = NULL;
 	struct yara_set *ys = NULL;
 	airlock_report *r = NULL, *scanned = NULL;
 	struct vcache vc = { -1, "" };
@@ -276,10 +292,11 @@ int al_scan_snapshots(airlock_report **out, airlock_project *p, const struct sna
 	*out = NULL;
 	if ((error = al_scan_report_new(&r, &p->scan)) < 0 ||
 	    (error = al_scan_report_new(&scanned, &p->scan)) < 0 ||
-	    (error = al_rules_open(&r->rules, &ys, &p->scan, p->path)) < 0)
+	    (error = al_rules_read(&src, &p->scan, p->path)) < 0)
 		goto out;
-	al_vcache_open(&vc, &p->scan, airlock_rules_version(r->rules));
+	al_vcache_open(&vc, &p->scan, al_rules_source_version(src));
 	if ((error = prepare(&slots, &n, &misses, snaps, &vc)) < 0 ||
+	    (error = rules_for(r, &ys, src, misses, &vc)) < 0 ||
 	    (error = scan_misses(scanned, slots, n, misses, ys, &p->scan)) < 0 ||
 	    (error = merge(r, slots, n, scanned, &vc)) < 0)
 		goto out;
@@ -290,6 +307,7 @@ out:
 		free_slots(slots, n);
 	al_vcache_close(&vc);
 	al_yara_set_free(ys);
+	al_rules_source_free(src);
 	airlock_report_free(scanned);
 	airlock_report_free(r);
 	return error;

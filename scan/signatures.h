@@ -17,4 +17,16 @@
 int al_rules_open(struct airlock_rules **cat, struct yara_set **ys, const struct scan_options *so,
 		  const char *project);
 
+/* The two steps of al_rules_open, for a caller that may need only the
+ * version: al_rules_read opens the compiled signatures, reads the user's
+ * sources and computes the version without keeping the compiled bytes
+ * (*out new: al_rules_source_free); al_rules_compile reads them from the
+ * same descriptor, refuses them unless they still have that version, and
+ * builds the catalogue and the YARA set. Compile at most once per source. */
+struct rules_source;
+int al_rules_read(struct rules_source **out, const struct scan_options *so, const char *project);
+const char *al_rules_source_version(const struct rules_source *src);
+int al_rules_compile(struct airlock_rules **cat, struct yara_set **ys, struct rules_source *src);
+void al_rules_source_free(struct rules_source *src);
+
 #endif

@@ -29,6 +29,7 @@
  * user (or root), who can equally edit the trust store. SECURITY.md.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -231,24 +232,214 @@ out:
 	return buf;
 }
 
+/* Writes `name` in the cache: temp file, rename; nothing on failure. */
+static void store(const struct vcache *vc, const char *name, const unsigned char *buf, size_t len)
+{
+	char tmp[SHA256_HEX_LEN + 64];
+	int fd;
+	bool ok;
+
+	snprintf(tmp, sizeof(tmp), ".tmp-%s-%ld", name, (long)getpid());
+	fd = openat(vc->dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return;
+	/* 0600 whatever the umask, as the reader requires */
+	ok = fchmod(fd, 0600) == 0 && write_all(fd, buf, len) == 0;
+	ok = close(fd) == 0 && ok;
+	if (!ok || renameat(vc->dirfd, tmp, vc->dirfd, name) < 0)
+		unlinkat(vc->dirfd, tmp, 0);
+}
+
 void al_vcache_put(const struct vcache *vc, const char *key, const struct report_file *f,
 		   const struct airlock_finding *v, size_t n)
 {
-	char tmp[SHA256_HEX_LEN + 32];
 	unsigned char *buf;
 	size_t len = 0;
-	int fd, ok;
 
 	if (vc->dirfd < 0 || !(buf = entry_bytes(&len, key, f, v, n)))
 		return;
-	snprintf(tmp, sizeof(tmp), ".tmp-%s-%ld", key, (long)getpid());
-	fd = openat(vc->dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-	if (fd >= 0) {
-		/* 0600 whatever the umask, as the reader requires */
-		ok = fchmod(fd, 0600) == 0 && write_all(fd, buf, len) == 0;
-		ok = close(fd) == 0 && ok;
-		if (!ok || renameat(vc->dirfd, tmp, vc->dirfd, key) < 0)
-			unlinkat(vc->dirfd, tmp, 0);
+	store(vc, key, buf, len);
+	free(buf);
+}
+
+/* --- the catalogue: the rules' descriptions, for a scan that loads no rules --- */
+
+#define CAT_MAGIC "airlock-catalogue-1\n"
+
+static const char *const sources[] = { "builtin", "signature", "user" };
+
+struct buf {
+	unsigned char *p;
+	size_t len, cap;
+	bool failed;
+};
+
+static void bput(struct buf *b, const void *p, size_t n)
+{
+	if (b->failed)
+		return;
+	if (b->len + n > b->cap) {
+		size_t cap = b->cap ? b->cap : 65536;
+		unsigned char *grown;
+
+		while (cap < b->len + n)
+			cap *= 2;
+		if (cap > LIMIT_VCACHE_ENTRY_BYTES || !(grown = realloc(b->p, cap))) {
+			b->failed = true;
+			return;
+		}
+		b->p = grown;
+		b->cap = cap;
+	}
+	memcpy(b->p + b->len, p, n);
+	b->len += n;
+}
+
+static void bput_str(struct buf *b, const char *s)
+{
+	uint32_t n = (uint32_t)strlen(s);
+
+	bput(b, &n, sizeof(n));
+	bput(b, s, n);
+}
+
+struct rd {
+	const unsigned char *p;
+	size_t left;
+};
+
+static bool rget(struct rd *r, void *out, size_t n)
+{
+	if (r->left < n)
+		return false;
+	memcpy(out, r->p, n);
+	r->p += n;
+	r->left -= n;
+	return true;
+}
+
+static char *rget_str(struct rd *r, bool *ok)
+{
+	uint32_t n;
+	char *s;
+
+	if (!*ok || !rget(r, &n, sizeof(n)) || n > r->left || memchr(r->p, 0, n) ||
+	    !(s = strndup((const char *)r->p, n)))
+		return *ok = false, NULL;
+	r->p += n;
+	r->left -= n;
+	return s;
+}
+
+static void catalogue_name(char *name, size_t size, const struct vcache *vc)
+{
+	snprintf(name, size, "catalogue-%s", vc->base);
+}
+
+/* One rule from r into cat->v[cat->count]; false on anything malformed. */
+static bool rule_read(struct airlock_rules *cat, struct rd *r)
+{
+	struct airlock_rule *e = &cat->v[cat->count];
+	uint32_t sev = 0;
+	uint8_t src = 0;
+	bool ok = rget(r, &sev, sizeof(sev)) && rget(r, &src, 1);
+
+	e->id = rget_str(r, &ok);
+	e->name = rget_str(r, &ok);
+	e->category = rget_str(r, &ok);
+	e->confidence = rget_str(r, &ok);
+	e->description = rget_str(r, &ok);
+	e->severity = (airlock_severity)sev;
+	e->source = src < sizeof(sources) / sizeof(sources[0]) ? sources[src] : NULL;
+	cat->count++; /* freed with the catalogue whatever happened */
+	return ok && e->source && sev >= AIRLOCK_SEVERITY_INFO && sev <= AIRLOCK_SEVERITY_CRITICAL;
+}
+
+struct airlock_rules *al_vcache_catalogue_get(const struct vcache *vc, const char *version)
+{
+	char name[SHA256_HEX_LEN + 16], digest[SHA256_HEX_LEN + 1];
+	const size_t head = sizeof(CAT_MAGIC) - 1 + 2 * SHA256_HEX_LEN;
+	struct airlock_rules *cat = NULL;
+	struct safe_file f;
+	unsigned char *buf = NULL;
+	struct rd r;
+	uint32_t count;
+	size_t len = 0;
+	bool ok = false;
+
+	if (vc->dirfd < 0)
+		return NULL;
+	catalogue_name(name, sizeof(name), vc);
+	if (al_safeio_load(&buf, &len, &f, vc->dirfd, name, AL_SAFEIO_BENEATH | AL_SAFEIO_PRIVATE,
+			   LIMIT_VCACHE_ENTRY_BYTES) < 0 ||
+	    f.why != AL_SAFEIO_OK || len < head + sizeof(count) + SHA256_HEX_LEN ||
+	    memcmp(buf, CAT_MAGIC, sizeof(CAT_MAGIC) - 1) != 0 ||
+	    memcmp(buf + sizeof(CAT_MAGIC) - 1, vc->base, SHA256_HEX_LEN) != 0 ||
+	    memcmp(buf + sizeof(CAT_MAGIC) - 1 + SHA256_HEX_LEN, version, SHA256_HEX_LEN) != 0 ||
+	    al_hash_sha256_hex(digest, buf, len - SHA256_HEX_LEN) < 0 ||
+	    memcmp(digest, buf + len - SHA256_HEX_LEN, SHA256_HEX_LEN) != 0)
+		goto out;
+	r.p = buf + head;
+	r.left = len - head - SHA256_HEX_LEN;
+	if (!rget(&r, &count, sizeof(count)) || count > r.left / 25 ||
+	    !(cat = calloc(1, sizeof(*cat))) ||
+	    !(cat->v = calloc(count ? count : 1, sizeof(*cat->v))))
+		goto out;
+	cat->alloc = count ? count : 1;
+	for (uint32_t i = 0; i < count; i++)
+		if (!rule_read(cat, &r))
+			goto out;
+	if (r.left != 0)
+		goto out;
+	memcpy(cat->version, version, SHA256_HEX_LEN + 1);
+	ok = true;
+out:
+	if (!ok) {
+		airlock_rules_free(cat);
+		cat = NULL;
 	}
 	free(buf);
+	return cat;
+}
+
+void al_vcache_catalogue_put(const struct vcache *vc, const struct airlock_rules *cat, bool replace)
+{
+	static const char room[SHA256_HEX_LEN + 1];
+	char name[SHA256_HEX_LEN + 16];
+	struct buf b = { 0 };
+	uint32_t count = (uint32_t)cat->count;
+	struct stat st;
+
+	if (vc->dirfd < 0)
+		return;
+	catalogue_name(name, sizeof(name), vc);
+	if (!replace && fstatat(vc->dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+		return;
+	bput(&b, CAT_MAGIC, sizeof(CAT_MAGIC) - 1);
+	bput(&b, vc->base, SHA256_HEX_LEN);
+	bput(&b, cat->version, SHA256_HEX_LEN);
+	bput(&b, &count, sizeof(count));
+	for (size_t i = 0; i < cat->count; i++) {
+		const struct airlock_rule *e = &cat->v[i];
+		uint32_t sev = (uint32_t)e->severity;
+		uint8_t src = 0;
+
+		while (src < 2 && strcmp(sources[src], e->source) != 0)
+			src++;
+		bput(&b, &sev, sizeof(sev));
+		bput(&b, &src, 1);
+		bput_str(&b, e->id);
+		bput_str(&b, e->name);
+		bput_str(&b, e->category);
+		bput_str(&b, e->confidence);
+		bput_str(&b, e->description);
+	}
+	bput(&b, room, sizeof(room)); /* for the digest and its NUL */
+	if (b.failed || al_hash_sha256_hex((char *)b.p + b.len - SHA256_HEX_LEN - 1, b.p,
+					   b.len - SHA256_HEX_LEN - 1) < 0) {
+		free(b.p);
+		return;
+	}
+	store(vc, name, b.p, b.len - 1);
+	free(b.p);
 }

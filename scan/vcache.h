@@ -50,4 +50,15 @@ bool al_vcache_get(const struct vcache *vc, const char *key, const char *shown, 
 void al_vcache_put(const struct vcache *vc, const char *key, const struct report_file *f,
 		   const struct airlock_finding *v, size_t n);
 
+/* The rules' catalogue stored for this cache (same library, build, rules
+ * `version`), so that a scan with nothing to scan need not load the rules:
+ * new (airlock_rules_free), or NULL on a miss or any doubt. It only
+ * describes rules (ids, names, severities as written, descriptions); no
+ * verdict depends on it. */
+struct airlock_rules *al_vcache_catalogue_get(const struct vcache *vc, const char *version);
+/* Stores `cat`; when an entry is there already, only with `replace` (the
+ * caller found it unusable). */
+void al_vcache_catalogue_put(const struct vcache *vc, const struct airlock_rules *cat,
+			     bool replace);
+
 #endif

@@ -122,6 +122,24 @@ static void assert_same(const airlock_report *a, const airlock_report *b, const 
 	}
 }
 
+static void assert_same_rules(const airlock_rules *a, const airlock_rules *b)
+{
+	ck_assert_str_eq(airlock_rules_version(a), airlock_rules_version(b));
+	ck_assert_uint_eq(airlock_rules_count(a), airlock_rules_count(b));
+	ck_assert_uint_gt(airlock_rules_count(a), 100);
+	for (size_t i = 0; i < airlock_rules_count(a); i++) {
+		const airlock_rule *x = airlock_rules_get(a, i), *y = airlock_rules_get(b, i);
+
+		ck_assert_str_eq(airlock_rule_id(x), airlock_rule_id(y));
+		ck_assert_str_eq(airlock_rule_name(x), airlock_rule_name(y));
+		ck_assert_str_eq(airlock_rule_category(x), airlock_rule_category(y));
+		ck_assert_str_eq(airlock_rule_description(x), airlock_rule_description(y));
+		ck_assert_str_eq(airlock_rule_confidence(x), airlock_rule_confidence(y));
+		ck_assert_str_eq(airlock_rule_source(x), airlock_rule_source(y));
+		ck_assert_int_eq(airlock_rule_severity(x), airlock_rule_severity(y));
+	}
+}
+
 /* The one entry in the cache directory (its name is its key). */
 static char *only_entry(void)
 {
@@ -131,7 +149,7 @@ static char *only_entry(void)
 
 	ck_assert_ptr_nonnull(d);
 	while ((de = readdir(d)))
-		if (de->d_name[0] != '.') {
+		if (de->d_name[0] != '.' && strncmp(de->d_name, "catalogue-", 10) != 0) {
 			ck_assert_msg(!found, "more than one entry");
 			found = t_join(cache, de->d_name);
 		}
@@ -149,7 +167,7 @@ static size_t entry_count(void)
 	if (!d)
 		return 0;
 	while ((de = readdir(d)))
-		n += de->d_name[0] != '.';
+		n += de->d_name[0] != '.' && strncmp(de->d_name, "catalogue-", 10) != 0;
 	closedir(d);
 	return n;
 }
@@ -178,8 +196,38 @@ START_TEST(unchanged_file_is_not_rescanned)
 	ck_assert_uint_eq(scan(&warm), 0);
 	ck_assert_int_eq(airlock_report_blocks(warm), 1);
 	assert_same(cold, warm, "warm");
+	assert_same_rules(airlock_report_rules(cold), airlock_report_rules(warm));
 	airlock_report_free(cold);
 	airlock_report_free(warm);
+}
+END_TEST
+
+/* A scan with nothing left to scan loads no rules: the catalogue comes from
+ * the cache, and one in doubt is built again from the rules. */
+START_TEST(catalogue_from_cache_or_rebuilt)
+{
+	airlock_report *cold, *warm;
+	DIR *d;
+	struct dirent *de;
+	char *cat = NULL;
+
+	ck_assert_uint_eq(scan(&cold), 1);
+	ck_assert_ptr_nonnull(d = opendir(cache));
+	while ((de = readdir(d)))
+		if (strncmp(de->d_name, "catalogue-", 10) == 0)
+			cat = t_join(cache, de->d_name);
+	closedir(d);
+	ck_assert_ptr_nonnull(cat);
+	t_write(cache, strrchr(cat, '/') + 1, "airlock-catalogue-1\ntruncated");
+	chmod(cat, 0600);
+	ck_assert_uint_eq(scan(&warm), 0);
+	assert_same_rules(airlock_report_rules(cold), airlock_report_rules(warm));
+	airlock_report_free(warm);
+	ck_assert_uint_eq(scan(&warm), 0); /* and stored again */
+	assert_same_rules(airlock_report_rules(cold), airlock_report_rules(warm));
+	airlock_report_free(warm);
+	airlock_report_free(cold);
+	free(cat);
 }
 END_TEST
 
@@ -535,6 +583,7 @@ Suite *vcache_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, unchanged_file_is_not_rescanned);
+	tcase_add_test(tc, catalogue_from_cache_or_rebuilt);
 	tcase_add_test(tc, changed_file_is_rescanned);
 	tcase_add_test(tc, name_is_part_of_the_key);
 	tcase_add_test(tc, load_of_unchanged_project_scans_nothing);
