@@ -241,6 +241,7 @@ static int merge(airlock_report *r, struct slot *slots, size_t n, airlock_report
 		}
 		if (file == scanned->nfiles ||
 		    strcmp(scanned->files[file].path, s->it.shown) != 0 ||
+		    scanned->files[file].kind != s->it.e->kind ||
 		    scanned->files[file].nfindings > scanned->fs.count - next)
 			return al_error_set(
 				AIRLOCK_ERROR,
