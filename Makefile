@@ -289,7 +289,8 @@ formats-diff: $(B)/tests/doc_dump
 
 # Every allocation of a load made to fail in turn, and no block left behind
 # (malloc replaced in the driver, so not under the sanitizers, which replace
-# it themselves).
+# it themselves); with the verdict cache (trust filled it: the load's scan
+# comes from it) and without (the rules are loaded, the scanner forked).
 $(B)/tests/failalloc: tests/failalloc/failalloc.c $(LIB_A)
 	@mkdir -p $(dir $@)
 	$(CC) $(filter-out -fsanitize=% -MMD -MP,$(CFLAGS)) -fno-builtin $(DEP_CFLAGS) \
@@ -301,7 +302,9 @@ failalloc: $(B)/tests/failalloc
 	@rm -rf $(B)/failalloc && mkdir -p $(B)/failalloc/home && cp -r fixtures/example $(B)/failalloc/proj
 	@export AIRLOCK_TRUST_DIR=$(abspath $(B)/failalloc/store) HOME=$(abspath $(B)/failalloc/home) \
 		AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)); \
-	$(CLI) trust --yes $(B)/failalloc/proj >/dev/null && $(B)/tests/failalloc $(B)/failalloc/proj
+	$(CLI) trust --yes $(B)/failalloc/proj >/dev/null && $(B)/tests/failalloc $(B)/failalloc/proj && \
+	echo "failalloc: again, without the verdict cache" && \
+	AIRLOCK_CACHE_DIR= $(B)/tests/failalloc $(B)/failalloc/proj
 endif
 
 # Every fuzz target, built with replay.c by the normal compiler, runs over its
