@@ -236,6 +236,10 @@ TEST_ENV = LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressio
 	AIRLOCK_BIN=$(abspath $(CLI)) AIRLOCK_FIXTURES=$(abspath fixtures) \
 	AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)) AIRLOCK_SARIF_SCHEMA=$(SARIF_SCHEMA)
 
+# The tests never read or write the user's verdict cache (their own trees
+# would fill it): AIRLOCK_CACHE_DIR set empty turns it off. tests/check_main.c
+# does the same; the vcache suite and failalloc use private ones.
+test eval valgrind fuzz-replay install-check failalloc formats-diff yaml-diff: export AIRLOCK_CACHE_DIR =
 test: deps all check-layers $(TEST_BIN) install-check fuzz-replay failalloc formats-diff
 	$(EVAL)
 	$(TEST_ENV) $(TEST_BIN)
@@ -302,6 +306,7 @@ failalloc: $(B)/tests/failalloc
 	@rm -rf $(B)/failalloc && mkdir -p $(B)/failalloc/home && cp -r fixtures/example $(B)/failalloc/proj
 	@export AIRLOCK_TRUST_DIR=$(abspath $(B)/failalloc/store) HOME=$(abspath $(B)/failalloc/home) \
 		AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)); \
+	unset AIRLOCK_CACHE_DIR; \
 	$(CLI) trust --yes $(B)/failalloc/proj >/dev/null && $(B)/tests/failalloc $(B)/failalloc/proj && \
 	echo "failalloc: again, without the verdict cache" && \
 	AIRLOCK_CACHE_DIR= $(B)/tests/failalloc $(B)/failalloc/proj
