@@ -55,7 +55,9 @@ WARNINGS += -Werror
 endif
 override CFLAGS += -std=gnu11 $(WARNINGS) -fvisibility=hidden -fPIC -fstack-protector-strong \
 	-D_FORTIFY_SOURCE=2 -D_GNU_SOURCE -DAIRLOCK_BUILDING -Iinclude -I. -MMD -MP
-override LDFLAGS += -Wl,-z,relro -Wl,-z,now -Wl,-z,noexecstack
+# --build-id: the verdict cache keys on it (scan/vcache.c), as the GNU
+# toolchains' default.
+override LDFLAGS += -Wl,-z,relro -Wl,-z,now -Wl,-z,noexecstack -Wl,--build-id=sha1
 
 # pkg-config is asked only when a build needs it, so `make deps` and
 # `make clean` work on a machine that has nothing yet.
@@ -265,6 +267,10 @@ TEST_ENV = LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressio
 	AIRLOCK_CONFIG= AIRLOCK_BIN=$(abspath $(CLI)) AIRLOCK_FIXTURES=$(abspath fixtures) \
 	AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)) AIRLOCK_SARIF_SCHEMA=$(SARIF_SCHEMA)
 
+# The tests never read or write the user's verdict cache (their own trees
+# would fill it): AIRLOCK_CACHE_DIR set empty turns it off. tests/check_main.c
+# does the same; the vcache suite and failalloc use private ones.
+test eval valgrind fuzz-replay install-check failalloc formats-diff yaml-diff json-schemas docs-check integrations-check: export AIRLOCK_CACHE_DIR =
 test: deps all check-layers $(TEST_BIN) install-check fuzz-replay failalloc formats-diff docs-check \
 	integrations-check
 	$(EVAL)
@@ -323,10 +329,11 @@ formats-diff: $(B)/tests/doc_dump
 
 # Every allocation of a load made to fail in turn, and no block left behind
 # (malloc replaced in the driver, so not under the sanitizers, which replace
-# it themselves). The project is the example with tests/failalloc/overlay/
-# laid over it: a remote MCP server, a hook that sends to two URLs and a
-# local model server, so that the URL parser's (libcurl's) allocations fail
-# too.
+# it themselves), with the verdict cache (trust filled it: the load's scan
+# comes from it) and without (the rules are loaded, the scanner forked). The
+# project is the example with tests/failalloc/overlay/ laid over it: a remote
+# MCP server, a hook that sends to two URLs and a local model server, so
+# that the URL parser's (libcurl's) allocations fail too.
 $(B)/tests/failalloc: tests/failalloc/failalloc.c $(LIB_A)
 	@mkdir -p $(dir $@)
 	$(CC) $(filter-out -fsanitize=% -MMD -MP,$(CFLAGS)) -fno-builtin $(DEP_CFLAGS) \
@@ -339,7 +346,10 @@ failalloc: $(B)/tests/failalloc
 	@cp -r tests/failalloc/overlay/. $(B)/failalloc/proj/
 	@export AIRLOCK_TRUST_DIR=$(abspath $(B)/failalloc/store) HOME=$(abspath $(B)/failalloc/home) \
 		AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)); \
-	$(CLI) trust --yes $(B)/failalloc/proj >/dev/null && $(B)/tests/failalloc $(B)/failalloc/proj
+	unset AIRLOCK_CACHE_DIR; \
+	$(CLI) trust --yes $(B)/failalloc/proj >/dev/null && $(B)/tests/failalloc $(B)/failalloc/proj && \
+	echo "failalloc: again, without the verdict cache" && \
+	AIRLOCK_CACHE_DIR= $(B)/tests/failalloc $(B)/failalloc/proj
 endif
 
 # Every fuzz target, built with replay.c by the normal compiler, runs over its

@@ -43,6 +43,7 @@ const char cmd_scan_help[] =
 	"  --stdin-name NAME         the name standard input is scanned as (with '-')\n"
 	"  --no-sandbox              scan in this process, not a confined child (debugging\n"
 	"                            only: a parser bug would then run with your rights)\n"
+	"  --no-cache                scan every file again: no verdicts from the cache\n"
 	"  --memory [DIR...]         scan agents' memory, incrementally (see\n"
 	"                            'airlock scan --memory --help')\n"
 	"  --rules DIR               also apply your own YARA rule sources (*.yar in DIR;\n"
@@ -60,6 +61,8 @@ const char cmd_scan_help[] =
 	"Environment:\n"
 	"  AIRLOCK_SIGNATURES  the compiled signatures to load instead of the installed ones\n"
 	"  AIRLOCK_CONFIG      your config file instead of ~/.config/airlock/config (empty: none)\n"
+	"  AIRLOCK_CACHE_DIR   the verdict cache (default $XDG_CACHE_HOME/airlock/verdicts,\n"
+	"                      else ~/.cache/airlock/verdicts); set empty: no cache\n"
 	"  NO_COLOR            no colour in text output (also TERM=dumb; --color overrides)\n"
 	"\n"
 	"Exit codes: 0 nothing at or above the threshold, 1 findings at or above it,\n"
@@ -68,7 +71,7 @@ const char cmd_scan_help[] =
 struct scan_args {
 	enum output_format format;
 	airlock_severity fail_on;
-	bool all_files, no_sandbox;
+	bool all_files, no_sandbox, no_cache;
 	const char *rules_dir;
 	const char *git, *rev; /* --git REPO [--rev REV] */
 	const char *output, *stdin_name;
@@ -111,6 +114,8 @@ static int parse_args(struct scan_args *a, int argc, char **argv)
 			*(arg[2] == 'o' ? &a->output : &a->stdin_name) = argv[++i];
 		} else if (strcmp(arg, "--no-sandbox") == 0) {
 			a->no_sandbox = true;
+		} else if (strcmp(arg, "--no-cache") == 0) {
+			a->no_cache = true;
 		} else if (strcmp(arg, "--all-files") == 0) {
 			a->all_files = true;
 		} else if ((r = cli_fail_on_option(&a->fail_on, argc, argv, &i)) != 0) {
@@ -250,6 +255,8 @@ int cmd_scan(int argc, char **argv)
 	a.fail_on = opts.block_threshold;
 	opts.rules_dir = a.rules_dir;
 	opts.flags = a.all_files ? AIRLOCK_OPT_ALL_FILES : 0;
+	if (a.no_cache)
+		opts.flags |= AIRLOCK_OPT_NO_CACHE;
 	if (a.no_sandbox) {
 		opts.flags |= AIRLOCK_OPT_NO_SANDBOX;
 		fprintf(stderr,

@@ -92,6 +92,10 @@
  * threshold, not a ceiling: every file is scanned either way. */
 #define LIMIT_SCAN_PARALLEL_BYTES (512u * 1024)
 
+/* Bytes of one entry of the verdict cache (scan/vcache.c): the findings of
+ * one file. A larger entry is not written, and one found larger is a miss. */
+#define LIMIT_VCACHE_ENTRY_BYTES (4u * 1024 * 1024)
+
 /* Bytes of the memory scan's state file, and files it records; a larger
  * state is discarded (a full rescan), never partly trusted, and none is
  * written (the files with the largest records are left out of it). */

@@ -195,6 +195,13 @@ typedef enum airlock_severity {
  * there is none, or when that folder is $HOME or / (a dotfiles repository is
  * no project). airlock's own gate commands set it. */
 #define AIRLOCK_OPT_REPO_ROOT  (1u << 2)
+/* Neither read nor write the verdict cache: scan every file. Without it,
+ * the findings of a file already scanned (same bytes, same name and kind,
+ * same signatures and library) are taken from $AIRLOCK_CACHE_DIR, else
+ * $XDG_CACHE_HOME/airlock/verdicts, else ~/.cache/airlock/verdicts (a
+ * private directory; AIRLOCK_CACHE_DIR set empty turns the cache off). Any
+ * doubt about the cache is a miss, never an error. */
+#define AIRLOCK_OPT_NO_CACHE   (1u << 3)
 
 typedef struct airlock_options {
 	unsigned int version;   /* AIRLOCK_OPTIONS_VERSION */

@@ -573,15 +573,15 @@ static int copy_set_rules(struct airlock_rules *to, const struct airlock_rules *
  * of what such a run would cost.
  */
 static int open_rules(struct airlock_rules **cat, struct yara_set **ys, const struct run *run,
-		      const struct rules_source *src, const struct state *old)
+		      struct rules_source *src, const struct state *old)
 {
 	struct airlock_rules *r;
 	int error;
 
 	/* something will be scanned: libcurl, which reads URLs, is loaded here,
 	 * before the sandboxed children are forked */
-	if (needs_rules(run) || strcmp(old->rules.version, src->version) != 0)
-		return (error = al_url_prepare()) < 0 ? error : al_rules_build(cat, ys, src);
+	if (needs_rules(run) || strcmp(old->rules.version, al_rules_source_version(src)) != 0)
+		return (error = al_url_prepare()) < 0 ? error : al_rules_compile(cat, ys, src);
 	*ys = NULL;
 	if (!(r = calloc(1, sizeof(*r))))
 		return al_error_oom();
@@ -590,7 +590,7 @@ static int open_rules(struct airlock_rules **cat, struct yara_set **ys, const st
 		airlock_rules_free(r);
 		return error;
 	}
-	memcpy(r->version, src->version, sizeof(r->version));
+	memcpy(r->version, al_rules_source_version(src), sizeof(r->version));
 	al_rules_sort(r);
 	*cat = r;
 	return 0;
@@ -684,7 +684,7 @@ int airlock_memory_scan(airlock_report **out, const char *const *dirs, size_t nd
 	struct scan_options so = { 0 };
 	struct state old = { 0 }, next = { 0 };
 	struct yara_set *ys = NULL;
-	struct rules_source src = { 0 };
+	struct rules_source *src = NULL;
 	struct root *roots = NULL;
 	struct run run = { 0 };
 	airlock_report *r = NULL;
@@ -707,14 +707,14 @@ int airlock_memory_scan(airlock_report **out, const char *const *dirs, size_t nd
 		goto out;
 	discarded = r->warning != NULL;
 	run.old = &old;
-	run.sigver = src.version;
+	run.sigver = al_rules_source_version(src);
 	run.use_cache = !(mopts && (mopts->flags & AIRLOCK_MEMORY_NO_CACHE));
 	run.timeout = so.timeout;
 	run.mo = mopts;
 	if ((error = read_roots(&roots, &nroots, &run, dirs, ndirs,
 				opts ? opts->max_file_size : 0)) < 0 ||
 	    (error = make_jobs(&run, roots, nroots)) < 0 ||
-	    (error = open_rules(&r->rules, &ys, &run, &src, &old)) < 0)
+	    (error = open_rules(&r->rules, &ys, &run, src, &old)) < 0)
 		goto out;
 	run.ys = ys;
 	if ((error = scan_jobs(&run)) < 0 || (error = copy_set_rules(&next.rules, r->rules)) < 0)
@@ -748,7 +748,7 @@ out:
 	al_state_free(&next);
 	free(sdir);
 	al_yara_set_free(ys);
-	al_rules_source_free(&src);
+	al_rules_source_free(src);
 	airlock_report_free(r);
 	al_scan_options_clear(&so);
 	return error;

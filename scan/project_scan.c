@@ -8,12 +8,14 @@
 
 #include "common/error.h"
 #include "common/limits.h"
+#include "common/url.h"
 #include "common/utf8.h"
 #include "sandbox/sandbox.h"
 #include "scan/entry.h"
 #include "scan/pool.h"
 #include "scan/project_scan.h"
 #include "scan/signatures.h"
+#include "scan/vcache.h"
 #include "scan/wire.h"
 #include "snapshot/source_dir.h"
 
@@ -38,58 +40,44 @@ out:
 
 AL_SEAM_DEFINE(al_test_hook, al_scan_sandbox_test_hook, NULL);
 
+/* One entry of the snapshots, in order: from the verdict cache (hit) or to
+ * be scanned. */
+struct slot {
+	struct scan_item it; /* it.fs, it.scanned: a hit's */
+	char key[SHA256_HEX_LEN + 1];
+	bool cacheable, hit; /* hit: it.fs holds its findings, not scanned here */
+};
+
 struct scan_job {
 	airlock_report *r; /* the child's own copy of the empty report */
 	const struct yara_set *ys;
-	const struct snapshot *snaps[2];
+	struct scan_item *items; /* the misses, in order */
+	size_t n;
 	const struct scan_options *so;
 };
 
-static void free_items(struct scan_item *items, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		al_scan_shown_free(items[i].e, items[i].shown);
-		al_findings_free(&items[i].fs);
-	}
-	free(items);
-}
-
-/* Every entry of both snapshots through the pool, then into the report in
- * their order. */
+/* The misses through the pool, then into the report in their order, each
+ * file with the count of its findings. */
 static int scan_all(struct scan_job *job)
 {
 	struct scan_pool_options po = { 0 };
-	struct scan_item *items;
-	size_t n = 0, total = 0;
 	uint64_t bytes = 0;
-	int error = 0;
+	int error;
 
-	for (size_t k = 0; k < 2; k++)
-		total += job->snaps[k] ? job->snaps[k]->count : 0;
-	if (!(items = calloc(total ? total : 1, sizeof(*items))))
-		return al_error_oom();
-	for (size_t k = 0; k < 2; k++)
-		for (size_t i = 0; job->snaps[k] && i < job->snaps[k]->count; i++) {
-			const struct airlock_entry *e = &job->snaps[k]->entries[i];
-			struct scan_item *it = &items[n];
-
-			it->snap = job->snaps[k];
-			it->e = e;
-			if (!(it->shown = al_scan_shown_name(e))) {
-				free_items(items, n);
-				return al_error_oom();
-			}
-			n++;
-			bytes += e->data_len;
-		}
+	for (size_t i = 0; i < job->n; i++)
+		bytes += job->items[i].e->data_len;
 	po.threads = bytes < LIMIT_SCAN_PARALLEL_BYTES ? 1 : 0;
 	po.timeout = job->so->timeout;
-	error = al_scan_pool_run(items, n, job->ys, &po);
-	for (size_t i = 0; i < n && error == 0; i++)
-		if ((error = al_scan_report_add_file(job->r, items[i].shown, items[i].e->kind,
-						     items[i].scanned)) == 0)
-			error = al_findings_move(&job->r->fs, &items[i].fs);
-	free_items(items, n);
+	error = al_scan_pool_run(job->items, job->n, job->ys, &po);
+	for (size_t i = 0; i < job->n && error == 0; i++) {
+		struct scan_item *it = &job->items[i];
+
+		if ((error = al_scan_report_add_file(job->r, it->shown, it->e->kind,
+						     it->scanned)) == 0) {
+			job->r->files[job->r->nfiles - 1].nfindings = it->fs.count;
+			error = al_findings_move(&job->r->fs, &it->fs);
+		}
+	}
 	return error;
 }
 
@@ -97,10 +85,8 @@ static int scan_all(struct scan_job *job)
  * file it scans, and a floor for the set-up, capped. */
 static unsigned int scan_deadline(const struct scan_job *job)
 {
-	size_t files = 1;
+	size_t files = job->n + 1;
 
-	for (size_t k = 0; k < 2; k++)
-		files += job->snaps[k] ? job->snaps[k]->count : 0;
 	if (files > LIMIT_SCAN_DEADLINE / (job->so->timeout + 1))
 		return LIMIT_SCAN_DEADLINE;
 	return (unsigned int)(files * (job->so->timeout + 1) + 10);
@@ -145,29 +131,190 @@ static int scan_confined(struct scan_job *job)
 	return error;
 }
 
+static void free_slots(struct slot *slots, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		al_scan_shown_free(slots[i].it.e, slots[i].it.shown);
+		al_findings_free(&slots[i].it.fs);
+	}
+	free(slots);
+}
+
+/* An entry whose bytes were not read has only the findings of its reasons,
+ * about the file as a whole: they take no parser, so the parent makes them
+ * and no child is started for them. Any other entry is looked up in the
+ * cache. */
+static int prepare_slot(struct slot *s, const struct vcache *vc)
+{
+	const struct airlock_entry *e = s->it.e;
+
+	if (!e->data || (e->reasons & AIRLOCK_REASON_UNREAD)) {
+		s->hit = true;
+		return al_scan_entry_into(&s->it.fs, &s->it.scanned, NULL, s->it.snap, e,
+					  s->it.shown, 0);
+	}
+	s->cacheable = al_vcache_key(vc, e, s->it.shown, s->key);
+	s->hit = s->cacheable &&
+		 al_vcache_get(vc, s->key, s->it.shown, e->kind, &s->it.fs, &s->it.scanned);
+	return 0;
+}
+
+/* A slot per entry of both snapshots, in order; the hits filled from the
+ * cache. *misses: the slots left to scan. */
+static int prepare(struct slot **out, size_t *count, size_t *misses,
+		   const struct snapshot *snaps[2], const struct vcache *vc)
+{
+	struct slot *slots;
+	size_t n = 0, total = 0;
+	int error;
+
+	for (size_t k = 0; k < 2; k++)
+		total += snaps[k] ? snaps[k]->count : 0;
+	if (!(slots = calloc(total ? total : 1, sizeof(*slots))))
+		return al_error_oom();
+	*misses = 0;
+	for (size_t k = 0; k < 2; k++)
+		for (size_t i = 0; snaps[k] && i < snaps[k]->count; i++) {
+			struct slot *s = &slots[n];
+
+			s->it.snap = snaps[k];
+			s->it.e = &snaps[k]->entries[i];
+			if (!(s->it.shown = al_scan_shown_name(s->it.e))) {
+				free_slots(slots, n);
+				return al_error_oom();
+			}
+			n++;
+			if ((error = prepare_slot(s, vc)) < 0) {
+				free_slots(slots, n);
+				return error;
+			}
+			*misses += !s->hit;
+		}
+	*out = slots;
+	*count = n;
+	return 0;
+}
+
+/* The misses' scan, in the confined child unless the caller said not to;
+ * their files and findings end in `scanned`, in order. */
+static int scan_misses(airlock_report *scanned, struct slot *slots, size_t n, size_t misses,
+		       const struct yara_set *ys, const struct scan_options *so)
+{
+	struct scan_job job = { scanned, ys, NULL, 0, so };
+	int error;
+
+	if (misses == 0)
+		return 0;
+	if (!(job.items = calloc(misses, sizeof(*job.items))))
+		return al_error_oom();
+	for (size_t i = 0; i < n; i++)
+		if (!slots[i].hit)
+			job.items[job.n++] = slots[i].it; /* borrowed: e, shown */
+#ifdef AIRLOCK_UNITTESTS
+	al_vcache_test_scanned += job.n;
+#endif
+	error = so->flags & AIRLOCK_OPT_NO_SANDBOX ? scan_all(&job) : scan_confined(&job);
+	for (size_t i = 0; i < job.n; i++)
+		al_findings_free(&job.items[i].fs);
+	free(job.items);
+	return error;
+}
+
+/* Every slot into `r` in order: a hit's findings, or the next scanned file
+ * with its own findings (stored in the cache when it may be). The child's
+ * report must be exactly the misses, in order. */
+static int merge(airlock_report *r, struct slot *slots, size_t n, airlock_report *scanned,
+		 const struct vcache *vc)
+{
+	size_t file = 0, next = 0;
+	int error = 0;
+
+	for (size_t i = 0; i < n && error == 0; i++) {
+		struct slot *s = &slots[i];
+		const struct report_file *f;
+		struct findings own;
+
+		if (s->hit) {
+			if ((error = al_scan_report_add_file(r, s->it.shown, s->it.e->kind,
+							     s->it.scanned)) == 0)
+				error = al_findings_move(&r->fs, &s->it.fs);
+			continue;
+		}
+		if (file == scanned->nfiles ||
+		    strcmp(scanned->files[file].path, s->it.shown) != 0 ||
+		    scanned->files[file].kind != s->it.e->kind ||
+		    scanned->files[file].nfindings > scanned->fs.count - next)
+			return al_error_set(
+				AIRLOCK_ERROR,
+				"the sandboxed scanner's report does not match the files sent");
+		f = &scanned->files[file++];
+		if (s->cacheable)
+			al_vcache_put(vc, s->key, f, scanned->fs.v + next, f->nfindings);
+		if ((error = al_scan_report_add_file(r, f->path, f->kind, f->scanned)) < 0)
+			break;
+		own.v = scanned->fs.v + next;
+		own.count = f->nfindings;
+		next += f->nfindings;
+		for (size_t k = 0; k < own.count && error == 0; k++)
+			error = al_findings_copy(&r->fs, &own.v[k], own.v[k].file);
+	}
+	if (error == 0 && (file != scanned->nfiles || next != scanned->fs.count))
+		error = al_error_set(
+			AIRLOCK_ERROR,
+			"the sandboxed scanner's report does not match the files sent");
+	return error;
+}
+
+/* The catalogue of the rules: from the cache when nothing is to be scanned
+ * (then no rules are loaded at all), else built with the YARA set. */
+static int rules_for(airlock_report *r, struct yara_set **ys, struct rules_source *src,
+		     size_t misses, const struct vcache *vc)
+{
+	int error;
+
+	if (misses == 0 && (r->rules = al_vcache_catalogue_get(vc, al_rules_source_version(src))))
+		return 0;
+	/* something will be scanned: libcurl, which reads URLs, is loaded
+	 * before the sandboxed child is forked */
+	if ((misses && (error = al_url_prepare()) < 0) ||
+	    (error = al_rules_compile(&r->rules, ys, src)) < 0)
+		return error;
+	al_vcache_catalogue_put(vc, r->rules, misses == 0);
+	return 0;
+}
+
 int al_scan_snapshots(airlock_report **out, airlock_project *p, const struct snapshot *extra)
 {
+	const struct snapshot *snaps[2] = { &p->snap, extra };
+	struct rules_source *src = NULL;
 	struct yara_set *ys = NULL;
-	airlock_report *r = NULL;
-	struct scan_job job;
+	airlock_report *r = NULL, *scanned = NULL;
+	struct vcache vc = { -1, "" };
+	struct slot *slots = NULL;
+	size_t n = 0, misses = 0;
 	int error;
 
 	*out = NULL;
 	if ((error = al_scan_report_new(&r, &p->scan)) < 0 ||
-	    (error = al_rules_open(&r->rules, &ys, &p->scan, p->path)) < 0)
+	    (error = al_scan_report_new(&scanned, &p->scan)) < 0 ||
+	    (error = al_rules_read(&src, &p->scan, p->path)) < 0)
 		goto out;
-	job.r = r;
-	job.ys = ys;
-	job.snaps[0] = &p->snap;
-	job.snaps[1] = extra;
-	job.so = &p->scan;
-	error = p->scan.flags & AIRLOCK_OPT_NO_SANDBOX ? scan_all(&job) : scan_confined(&job);
-	if (error < 0)
+	al_vcache_open(&vc, &p->scan, al_rules_source_version(src));
+	if ((error = prepare(&slots, &n, &misses, snaps, &vc)) < 0 ||
+	    (error = rules_for(r, &ys, src, misses, &vc)) < 0 ||
+	    (error = al_rules_check_disabled(r->rules, &p->scan)) < 0 ||
+	    (error = scan_misses(scanned, slots, n, misses, ys, &p->scan)) < 0 ||
+	    (error = merge(r, slots, n, scanned, &vc)) < 0)
 		goto out;
 	*out = r;
 	r = NULL;
 out:
+	if (slots)
+		free_slots(slots, n);
+	al_vcache_close(&vc);
 	al_yara_set_free(ys);
+	al_rules_source_free(src);
+	airlock_report_free(scanned);
 	airlock_report_free(r);
 	return error;
 }

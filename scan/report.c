@@ -37,6 +37,7 @@ int al_scan_report_add_file(airlock_report *r, const char *path, airlock_kind ki
 		return al_error_oom();
 	f->kind = kind;
 	f->scanned = scanned;
+	f->nfindings = 0;
 	r->nfiles++;
 	return 0;
 }

@@ -15,6 +15,9 @@ struct report_file {
 	char *path;
 	airlock_kind kind;
 	bool scanned;
+	/* On the wire: how many of the report's findings, in order, are this
+	 * file's (the verdict cache stores them per file); 0 says nothing. */
+	size_t nfindings;
 };
 
 struct airlock_report {

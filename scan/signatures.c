@@ -26,6 +26,25 @@
 #define AIRLOCK_DATADIR "/usr/local/share/airlock"
 #endif
 
+/* The message for a file safeio did not open or read. */
+static int safeio_error(const struct safe_file *f, const char *name, size_t cap)
+{
+	switch (f->why) {
+	case AL_SAFEIO_OK:
+		return 0;
+	case AL_SAFEIO_OPEN_FAILED:
+		return al_error_set_errno(f->errnum == ENOENT ? AIRLOCK_ENOTFOUND : AIRLOCK_ERROR,
+					  f->errnum, "cannot open '%s'", name);
+	case AL_SAFEIO_STAT_FAILED:
+	case AL_SAFEIO_NOT_REGULAR:
+		return al_error_set(AIRLOCK_ERROR, "'%s' is not a regular file", name);
+	case AL_SAFEIO_TOO_LARGE:
+		return al_error_set(AIRLOCK_ERROR, "'%s' is larger than %zu bytes", name, cap);
+	default:
+		return al_error_set(AIRLOCK_ERROR, "cannot read '%s'", name);
+	}
+}
+
 /* Reads a regular file of at most `cap` bytes, NUL-terminated, through
  * common/safeio.c: the last name is never followed if it is a symlink. */
 static int read_small(unsigned char **out, size_t *len, int dirfd, const char *name, size_t cap)
@@ -36,20 +55,7 @@ static int read_small(unsigned char **out, size_t *len, int dirfd, const char *n
 	error = al_safeio_load(out, len, &f, dirfd, name, 0, cap);
 	if (error < 0)
 		return error;
-	switch (f.why) {
-	case AL_SAFEIO_OK:
-		return 0;
-	case AL_SAFEIO_OPEN_FAILED:
-		return al_error_set_errno(f.errnum == ENOENT ? AIRLOCK_ENOTFOUND : AIRLOCK_ERROR,
-					  f.errnum, "cannot open '%s'", name);
-	case AL_SAFEIO_STAT_FAILED:
-	case AL_SAFEIO_NOT_REGULAR:
-		return al_error_set(AIRLOCK_ERROR, "'%s' is not a regular file", name);
-	case AL_SAFEIO_TOO_LARGE:
-		return al_error_set(AIRLOCK_ERROR, "'%s' is larger than %zu bytes", name, cap);
-	default:
-		return al_error_set(AIRLOCK_ERROR, "cannot read '%s'", name);
-	}
+	return safeio_error(&f, name, cap);
 }
 
 static const char *signatures_path(const struct scan_options *so)
@@ -169,6 +175,16 @@ out:
 	return error;
 }
 
+static int hash_user(hash_ctx *h, const struct user_rules *u)
+{
+	int error = 0;
+
+	for (size_t i = 0; i < u->count && error == 0; i++)
+		if ((error = al_hash_update(h, u->names[i], strlen(u->names[i]) + 1)) == 0)
+			error = al_hash_update(h, u->texts[i], strlen((char *)u->texts[i]) + 1);
+	return error;
+}
+
 static int version_of(char out[SHA256_HEX_LEN + 1], const unsigned char *compiled, size_t len,
 		      const struct user_rules *u)
 {
@@ -177,38 +193,87 @@ static int version_of(char out[SHA256_HEX_LEN + 1], const unsigned char *compile
 
 	if (!h)
 		return AIRLOCK_ERROR;
-	if ((error = al_hash_update(h, compiled, len)) < 0)
-		goto fail;
-	for (size_t i = 0; i < u->count; i++)
-		if ((error = al_hash_update(h, u->names[i], strlen(u->names[i]) + 1)) < 0 ||
-		    (error = al_hash_update(h, u->texts[i], strlen((char *)u->texts[i]) + 1)) < 0)
-			goto fail;
+	if ((error = al_hash_update(h, compiled, len)) < 0 || (error = hash_user(h, u)) < 0) {
+		al_hash_free(h);
+		return error;
+	}
 	return al_hash_final(h, out);
-fail:
-	al_hash_free(h);
-	return error;
 }
+
+/*
+ * The compiled signatures are hashed for the version without being kept:
+ * a scan the verdict cache answers whole never loads them, and so never
+ * holds them in memory. The descriptor stays open; al_rules_compile reads
+ * the bytes from it and refuses them unless they hash to the same version.
+ */
+struct rules_source {
+	struct safe_file f;
+	char *path;
+	struct user_rules u;
+	char version[SHA256_HEX_LEN + 1];
+};
 
 void al_rules_source_free(struct rules_source *src)
 {
-	if (src->user) {
-		user_rules_free(src->user);
-		free(src->user);
-	}
-	free(src->compiled);
-	memset(src, 0, sizeof(*src));
+	if (!src)
+		return;
+	al_safeio_close(&src->f);
+	user_rules_free(&src->u);
+	free(src->path);
+	free(src);
 }
 
-int al_rules_read(struct rules_source *src, const struct scan_options *so, const char *project)
+/* The version from the open descriptor, read in pieces with pread (the
+ * file offset stays at 0 for al_rules_compile). */
+static int version_from_fd(struct rules_source *src)
+{
+	unsigned char chunk[16 * 1024];
+	size_t size = (size_t)src->f.st.st_size, done = 0;
+	hash_ctx *h = al_hash_new();
+	int error = 0;
+
+	if (!h)
+		return AIRLOCK_ERROR;
+	while (done < size && error == 0) {
+		size_t want = size - done < sizeof(chunk) ? size - done : sizeof(chunk);
+		ssize_t got = pread(src->f.fd, chunk, want, (off_t)done);
+
+		if (got <= 0)
+			error = al_error_set_errno(AIRLOCK_ERROR, got < 0 ? errno : 0,
+						   "cannot read '%s'", src->path);
+		else
+			error = al_hash_update(h, chunk, (size_t)got);
+		done += got > 0 ? (size_t)got : 0;
+	}
+	if (error == 0)
+		error = hash_user(h, &src->u);
+	if (error < 0) {
+		al_hash_free(h);
+		return error;
+	}
+	return al_hash_final(h, src->version);
+}
+
+int al_rules_read(struct rules_source **out, const struct scan_options *so, const char *project)
 {
 	const char *path = signatures_path(so);
+	struct rules_source *src;
 	int error;
 
-	memset(src, 0, sizeof(*src));
-	if (!(src->user = calloc(1, sizeof(*src->user))))
+	*out = NULL;
+	if (!(src = calloc(1, sizeof(*src))))
 		return al_error_oom();
-	error = read_small(&src->compiled, &src->len, AT_FDCWD, path, LIMIT_SIGNATURES_BYTES);
-	if (error < 0) {
+	src->f.fd = -1;
+	if (!(src->path = strdup(path))) {
+		error = al_error_oom();
+		goto out;
+	}
+	if (al_safeio_open(&src->f, AT_FDCWD, path, 0) == AL_SAFEIO_OK &&
+	    (uint64_t)src->f.st.st_size > LIMIT_SIGNATURES_BYTES) {
+		al_safeio_close(&src->f);
+		src->f.why = AL_SAFEIO_TOO_LARGE;
+	}
+	if ((error = safeio_error(&src->f, path, LIMIT_SIGNATURES_BYTES)) < 0) {
 		char why[256];
 
 		snprintf(why, sizeof(why), "%s", airlock_error_last());
@@ -216,27 +281,49 @@ int al_rules_read(struct rules_source *src, const struct scan_options *so, const
 		goto out;
 	}
 	if ((error = check_outside(path, project)) < 0 ||
-	    (so->rules_dir && (error = read_user_rules(src->user, so->rules_dir)) < 0) ||
-	    (error = version_of(src->version, src->compiled, src->len, src->user)) < 0)
+	    (so->rules_dir && (error = read_user_rules(&src->u, so->rules_dir)) < 0) ||
+	    (error = version_from_fd(src)) < 0)
 		goto out;
+	*out = src;
+	src = NULL;
 out:
-	if (error < 0)
-		al_rules_source_free(src);
+	al_rules_source_free(src);
 	return error;
 }
 
-int al_rules_build(struct airlock_rules **cat, struct yara_set **ys, const struct rules_source *src)
+const char *al_rules_source_version(const struct rules_source *src)
+{
+	return src->version;
+}
+
+int al_rules_compile(struct airlock_rules **cat, struct yara_set **ys, struct rules_source *src)
 {
 	struct airlock_rules *r = NULL;
+	unsigned char *compiled = NULL;
+	char version[SHA256_HEX_LEN + 1];
+	size_t len;
 	int error;
 
 	*cat = NULL;
 	*ys = NULL;
-	if (!(r = calloc(1, sizeof(*r))))
-		return al_error_oom();
+	if ((error = al_safeio_read(&compiled, &src->f, LIMIT_SIGNATURES_BYTES)) < 0)
+		return error;
+	if ((error = safeio_error(&src->f, src->path, LIMIT_SIGNATURES_BYTES)) < 0)
+		goto out;
+	len = (size_t)src->f.st.st_size;
+	if ((error = version_of(version, compiled, len, &src->u)) < 0)
+		goto out;
+	if (strcmp(version, src->version) != 0) {
+		error = al_error_set(AIRLOCK_ERROR, "the signatures '%s' changed while read",
+				     src->path);
+		goto out;
+	}
+	if (!(r = calloc(1, sizeof(*r)))) {
+		error = al_error_oom();
+		goto out;
+	}
 	if ((error = al_rules_add_builtins(r)) < 0 ||
-	    (error = al_yara_set_load(ys, r, src->compiled, src->len, src->user->src,
-				      src->user->count)) < 0)
+	    (error = al_yara_set_load(ys, r, compiled, len, src->u.src, src->u.count)) < 0)
 		goto out;
 	memcpy(r->version, src->version, sizeof(r->version));
 	al_rules_sort(r);
@@ -248,27 +335,36 @@ out:
 		*ys = NULL;
 	}
 	airlock_rules_free(r);
+	free(compiled);
 	return error;
 }
 
+int al_rules_check_disabled(const struct airlock_rules *cat, const struct scan_options *so)
+{
+	for (size_t i = 0; i < so->ndisabled; i++)
+		if (!airlock_rules_find(cat, so->disabled[i]))
+			return al_error_set(AIRLOCK_EINVALID,
+					    "rule %s is disabled but not in the rule catalogue",
+					    so->disabled[i]);
+	return 0;
+}
+
+/* Read and compile, for what scans nothing (the catalogue, the signature
+ * version a trust record notes): libcurl is not loaded. */
 int al_rules_catalogue(struct airlock_rules **cat, struct yara_set **ys,
 		       const struct scan_options *so, const char *project)
 {
-	struct rules_source src;
+	struct rules_source *src = NULL;
 	int error;
 
 	*cat = NULL;
 	*ys = NULL;
 	if ((error = al_rules_read(&src, so, project)) < 0)
 		return error;
-	error = al_rules_build(cat, ys, &src);
-	al_rules_source_free(&src);
-	/* a rule the options disable must be one of the catalogue's */
-	for (size_t i = 0; error == 0 && i < so->ndisabled; i++)
-		if (!airlock_rules_find(*cat, so->disabled[i]))
-			error = al_error_set(AIRLOCK_EINVALID,
-					     "rule %s is disabled but not in the rule catalogue",
-					     so->disabled[i]);
+	error = al_rules_compile(cat, ys, src);
+	al_rules_source_free(src);
+	if (error == 0)
+		error = al_rules_check_disabled(*cat, so);
 	if (error < 0) {
 		airlock_rules_free(*cat);
 		al_yara_set_free(*ys);

@@ -19,25 +19,21 @@
 int al_rules_open(struct airlock_rules **cat, struct yara_set **ys, const struct scan_options *so,
 		  const char *project);
 
-/* al_rules_open in two steps, for a caller that needs the version before
- * (or without) the rules: the memory scan's cache. */
-struct user_rules;
-struct rules_source {
-	unsigned char *compiled; /* the compiled signatures' bytes */
-	size_t len;
-	struct user_rules *user;          /* the --rules DIR sources */
-	char version[SHA256_HEX_LEN + 1]; /* airlock_rules_version of what they build */
-};
-
-/* Reads the signatures and the user's rule sources and takes the version;
- * loads nothing into libyara. */
-int al_rules_read(struct rules_source *src, const struct scan_options *so, const char *project);
-
-/* The catalogue and the YARA set of what al_rules_read read. */
-int al_rules_build(struct airlock_rules **cat, struct yara_set **ys,
-		   const struct rules_source *src);
-
+/* The two steps of al_rules_open, for a caller that may need only the
+ * version: al_rules_read opens the compiled signatures, reads the user's
+ * sources and computes the version without keeping the compiled bytes
+ * (*out new: al_rules_source_free); al_rules_compile reads them from the
+ * same descriptor, refuses them unless they still have that version, and
+ * builds the catalogue and the YARA set. Compile at most once per source. */
+struct rules_source;
+int al_rules_read(struct rules_source **out, const struct scan_options *so, const char *project);
+const char *al_rules_source_version(const struct rules_source *src);
+int al_rules_compile(struct airlock_rules **cat, struct yara_set **ys, struct rules_source *src);
 void al_rules_source_free(struct rules_source *src);
+
+/* AIRLOCK_EINVALID (message set) when `so` disables a rule that is not in
+ * the catalogue; else 0. */
+int al_rules_check_disabled(const struct airlock_rules *cat, const struct scan_options *so);
 
 /* As al_rules_open, for what scans nothing (the catalogue, the signature
  * version a trust record notes): libcurl is not loaded. */

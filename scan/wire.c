@@ -4,7 +4,8 @@
  * The child parses attacker-controlled bytes; the parent trusts nothing it
  * sends back. The format is compact and length-prefixed, and the parent
  * checks every field: a magic line, then records
- *   'F' kind(u32) scanned(u8) path(str)                      a scanned file
+ *   'F' kind(u32) scanned(u8) count(u32) path(str)          a scanned file,
+ *                                          its `count` findings right after
  *   'X' severity(u32) flags(u8) line col end_line end_col (u32 x4)
  *       start end (u64 x2) rule category confidence file message
  *       excerpt hidden (str x7)                              a finding
@@ -21,7 +22,7 @@
 #include "common/limits.h"
 #include "scan/wire.h"
 
-#define MAGIC     "airlock-scan-1\n"
+#define MAGIC     "airlock-scan-2\n"
 #define NO_STRING 0xffffffffu
 
 struct out {
@@ -72,56 +73,78 @@ static void put_str(struct out *o, const char *s)
 		put(o, s, n);
 }
 
-int al_scan_wire_write(int fd, const airlock_report *r)
+static void put_finding(struct out *o, const struct airlock_finding *f)
+{
+	uint8_t flags = (uint8_t)(f->located | f->whole_file << 1 | f->normalized << 2);
+
+	put(o, "X", 1);
+	put_u32(o, (uint32_t)f->severity);
+	put(o, &flags, 1);
+	put_u32(o, f->line);
+	put_u32(o, f->column);
+	put_u32(o, f->end_line);
+	put_u32(o, f->end_column);
+	put_u64(o, f->start);
+	put_u64(o, f->end);
+	put_str(o, f->rule);
+	put_str(o, f->category);
+	put_str(o, f->confidence);
+	put_str(o, f->file);
+	put_str(o, f->message);
+	put_str(o, f->excerpt);
+	put_str(o, f->hidden);
+}
+
+int al_scan_wire_encode(unsigned char **out, size_t *len, const airlock_report *r)
 {
 	struct out o = { 0 };
-	const unsigned char *p;
-	size_t left;
+	size_t next = 0;
 
 	put(&o, MAGIC, strlen(MAGIC));
 	for (size_t i = 0; i < r->nfiles; i++) {
+		size_t n = r->files[i].nfindings;
+
+		if (n > r->fs.count - next)
+			n = r->fs.count - next;
 		put(&o, "F", 1);
 		put_u32(&o, (uint32_t)r->files[i].kind);
 		put(&o, &(uint8_t){ r->files[i].scanned }, 1);
+		put_u32(&o, (uint32_t)n);
 		put_str(&o, r->files[i].path);
+		for (size_t k = 0; k < n; k++)
+			put_finding(&o, &r->fs.v[next++]);
 	}
-	for (size_t i = 0; i < r->fs.count; i++) {
-		const struct airlock_finding *f = &r->fs.v[i];
-		uint8_t flags = (uint8_t)(f->located | f->whole_file << 1 | f->normalized << 2);
-
-		put(&o, "X", 1);
-		put_u32(&o, (uint32_t)f->severity);
-		put(&o, &flags, 1);
-		put_u32(&o, f->line);
-		put_u32(&o, f->column);
-		put_u32(&o, f->end_line);
-		put_u32(&o, f->end_column);
-		put_u64(&o, f->start);
-		put_u64(&o, f->end);
-		put_str(&o, f->rule);
-		put_str(&o, f->category);
-		put_str(&o, f->confidence);
-		put_str(&o, f->file);
-		put_str(&o, f->message);
-		put_str(&o, f->excerpt);
-		put_str(&o, f->hidden);
-	}
+	while (next < r->fs.count)
+		put_finding(&o, &r->fs.v[next++]);
 	put(&o, "E", 1);
 	if (o.failed) {
 		free(o.buf);
 		return -1;
 	}
-	for (p = o.buf, left = o.len; left > 0;) {
+	*out = o.buf;
+	*len = o.len;
+	return 0;
+}
+
+int al_scan_wire_write(int fd, const airlock_report *r)
+{
+	unsigned char *buf;
+	const unsigned char *p;
+	size_t left;
+
+	if (al_scan_wire_encode(&buf, &left, r) < 0)
+		return -1;
+	for (p = buf; left > 0;) {
 		ssize_t n = write(fd, p, left);
 
 		if (n <= 0) {
-			free(o.buf);
+			free(buf);
 			return -1;
 		}
 		p += n;
 		left -= (size_t)n;
 	}
-	free(o.buf);
+	free(buf);
 	return 0;
 }
 
@@ -173,11 +196,11 @@ static char *get_str(struct in *in, bool *ok)
 	return s;
 }
 
-static int add_file_record(airlock_report *r, struct in *in)
+static int add_file_record(airlock_report *r, struct in *in, uint32_t *count)
 {
 	uint32_t kind = 0;
 	uint8_t scanned = 0;
-	bool ok = get_u32(in, &kind) && get(in, &scanned, 1);
+	bool ok = get_u32(in, &kind) && get(in, &scanned, 1) && get_u32(in, count);
 	char *path = get_str(in, &ok);
 	struct report_file *grown;
 
@@ -194,6 +217,7 @@ static int add_file_record(airlock_report *r, struct in *in)
 	grown[r->nfiles].path = path;
 	grown[r->nfiles].kind = (airlock_kind)kind;
 	grown[r->nfiles].scanned = scanned;
+	grown[r->nfiles].nfindings = *count;
 	r->nfiles++;
 	return 0;
 }
@@ -238,6 +262,7 @@ int al_scan_wire_read(airlock_report *r, const unsigned char *buf, size_t len)
 	struct in in = { buf, len };
 	char magic[sizeof(MAGIC) - 1];
 	size_t records = 0;
+	uint32_t owed = 0; /* findings the last file said follow it */
 
 	if (!get(&in, magic, sizeof(magic)) || memcmp(magic, MAGIC, sizeof(magic)) != 0)
 		return al_error_set(AIRLOCK_ERROR, "the sandboxed scanner sent no report");
@@ -247,17 +272,20 @@ int al_scan_wire_read(airlock_report *r, const unsigned char *buf, size_t len)
 
 		if (!get(&in, &type, 1) || ++records > LIMIT_WIRE_RECORDS)
 			break;
+		if (type != 'X' && owed > 0)
+			break;
 		if (type == 'E')
 			return in.left == 0
 				       ? 0
 				       : al_error_set(
 						 AIRLOCK_ERROR,
 						 "the sandboxed scanner's report has trailing bytes");
-		if (type == 'F')
-			rc = add_file_record(r, &in);
-		else if (type == 'X')
+		if (type == 'F') {
+			rc = add_file_record(r, &in, &owed);
+		} else if (type == 'X') {
 			rc = add_finding_record(r, &in);
-		else
+			owed -= owed > 0;
+		} else
 			break;
 		if (rc < 0)
 			break;

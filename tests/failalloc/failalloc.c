@@ -304,6 +304,7 @@ static int sweep(const char *dir, bool leaks)
 
 int main(int argc, char **argv)
 {
+	airlock_rules *rules;
 	int devnull;
 	void *frame[1];
 
@@ -317,5 +318,12 @@ int main(int argc, char **argv)
 		return 1;
 	load_once(argv[1], devnull, 0);
 	close(devnull);
+	/* That load's scan came from the verdict cache and loaded no rules; a
+	 * child whose failure turns a cache look-up into a miss loads them, and
+	 * libyara's first initialization in a process registers its OIDs with
+	 * OpenSSL for good. Load the rules once here, so that is in place too. */
+	if (airlock_rules_load(&rules, NULL) < 0)
+		return 1;
+	airlock_rules_free(rules);
 	return sweep(argv[1], true) < 0 ? 1 : 0;
 }

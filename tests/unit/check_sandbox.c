@@ -470,17 +470,20 @@ START_TEST(wire_rejects_malformed)
 		size_t len;
 	} bad[] = {
 		{ "", 0 },
-		{ "airlock-scan-1\n", 15 },   /* no end */
-		{ "airlock-scan-0\nE", 16 },  /* wrong magic */
-		{ "airlock-scan-1\nEE", 17 }, /* trailing bytes */
-		{ "airlock-scan-1\nQE", 17 }, /* unknown record */
-		{ "airlock-scan-1\nF\x01\x00\x00\x00\x01\xff\xff\xff\x7f"
+		{ "airlock-scan-2\n", 15 },   /* no end */
+		{ "airlock-scan-1\nE", 16 },  /* wrong magic (the format before counts) */
+		{ "airlock-scan-2\nEE", 17 }, /* trailing bytes */
+		{ "airlock-scan-2\nQE", 17 }, /* unknown record */
+		{ "airlock-scan-2\nF\x01\x00\x00\x00\x01\x00\x00\x00\x00\xff\xff\xff\x7f"
 		  "E",
-		  26 },                                                            /* huge */
-		{ "airlock-scan-1\nF\x63\x00\x00\x00\x01\x01\x00\x00\x00xE", 27 }, /* kind */
-		{ "airlock-scan-1\nF\x01\x00\x00\x00\x01\x01\x00\x00\x00\x00"
+		  30 }, /* huge */
+		{ "airlock-scan-2\nF\x63\x00\x00\x00\x01\x00\x00\x00\x00\x01\x00\x00\x00xE",
+		  31 }, /* kind */
+		{ "airlock-scan-2\nF\x01\x00\x00\x00\x01\x00\x00\x00\x00\x01\x00\x00\x00\x00"
 		  "E",
-		  27 }, /* NUL */
+		  31 }, /* NUL */
+		{ "airlock-scan-2\nF\x01\x00\x00\x00\x01\x01\x00\x00\x00\x01\x00\x00\x00xE",
+		  31 }, /* a finding owed, then the end */
 	};
 
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
