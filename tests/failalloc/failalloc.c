@@ -24,10 +24,13 @@
  * Defining malloc here replaces it for the whole process, libraries
  * included (glibc allows this); it is built without sanitizers.
  *
- * One known leak is not ours: libyara 4.2's yr_rules_load_stream returns
- * without releasing the arena it loaded when yr_rules_from_arena fails. A
- * failure that strikes inside that function (seen on the stack when it
- * fires) is still checked for a clean error, not for leaks, and counted.
+ * Two known leaks are not ours: libyara 4.2's yr_rules_load_stream returns
+ * without releasing the arena it loaded when yr_rules_from_arena fails; and
+ * glibc's dlopen (of libcurl, common/url.c), whose loader and the loaded
+ * libraries' constructors (GnuTLS) keep what they allocated when a later
+ * allocation fails. A failure that strikes inside either (seen on the stack
+ * when it fires) is still checked for a clean error, not for leaks, and
+ * counted.
  */
 #include <dlfcn.h>
 #include <errno.h>
@@ -61,7 +64,8 @@ static void note_known_leak(void)
 
 	for (int i = 0; i < n; i++)
 		if (dladdr(frames[i], &info) && info.dli_sname &&
-		    strcmp(info.dli_sname, "yr_rules_load_stream") == 0)
+		    (strcmp(info.dli_sname, "yr_rules_load_stream") == 0 ||
+		     strncmp(info.dli_sname, "dlopen", 6) == 0))
 			in_known_leak = 1;
 }
 
@@ -297,7 +301,7 @@ static int sweep(const char *dir, bool leaks)
 	printf("failalloc: %s: %ld runs up to allocation %ld; %ld ended in an error, the rest recovered with the full result; no crash%s\n",
 	       leaks ? "warm" : "cold", runs, n, errors, leaks ? ", no leak" : "");
 	if (known)
-		printf("failalloc: %s: %ld failures struck inside libyara's yr_rules_load_stream, which leaks its arena then (libyara 4.2): not counted as leaks\n",
+		printf("failalloc: %s: %ld failures struck inside libyara's yr_rules_load_stream (which leaks its arena then, libyara 4.2) or glibc's dlopen of libcurl: not counted as leaks\n",
 		       leaks ? "warm" : "cold", known);
 	return 0;
 }
@@ -325,5 +329,14 @@ int main(int argc, char **argv)
 	if (airlock_rules_load(&rules, NULL) < 0)
 		return 1;
 	airlock_rules_free(rules);
+	/* likewise libcurl, which a scan (such a miss) loads for good: a scan of
+	 * a few bytes loads it here (common/url.c) */
+	{
+		airlock_report *r = NULL;
+
+		if (airlock_buffer_scan(&r, "warm-up.md", "https://example.com/\n", 21, NULL) < 0)
+			return 1;
+		airlock_report_free(r);
+	}
 	return sweep(argv[1], true) < 0 ? 1 : 0;
 }
