@@ -34,8 +34,9 @@ def glob_to_regex(pattern):
 
 
 def main():
-    surfaces = json.loads(subprocess.run([sys.argv[1], "surfaces", "--format", "json"],
-                                         check=True, capture_output=True, text=True).stdout)
+    doc = json.loads(subprocess.run([sys.argv[1], "surfaces", "--format", "json"],
+                                    check=True, capture_output=True, text=True).stdout)
+    surfaces = doc["surfaces"]
     patterns = sorted({s["pattern"] for s in surfaces})
     print("(?i)^(?:" + "|".join(glob_to_regex(p) for p in patterns) + ")$")
 
