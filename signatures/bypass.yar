@@ -20,7 +20,7 @@ rule AL171_skip_permissions
 		$f = /["']chat\.tools\.autoApprove["']\s*:\s*true/
 		$g = /(^|\s|`)--yolo\b/
 		$j = /\b(turn\s+on|enable|switch\s+on|activate)\s+(the\s+)?(auto-?run|yolo)\s+mode\b/ nocase
-		$i = /\b(set|change|switch|put)\b[^\n]{0,60}\bto\s+["'`]?bypassPermissions\b/ nocase
+		$i = /\b(set|change|switch|put)\b.{0,60}\bto\s+["'`]?bypassPermissions\b/ nocase
 		$h = /\bpermissionMode\s*:\s*["']?bypassPermissions\b/
 	condition:
 		any of them
@@ -68,7 +68,8 @@ rule AL174_settings_preapprove_order
 		confidence = "medium"
 		description = "Tells the agent to write its own settings so that every command or tool is approved in advance"
 	strings:
-		$a = /\b(add|write|put|set|insert|merge|append|update|change)\b[^\n]{0,100}\.(claude\/settings(\.local)?\.json|cursor\/mcp\.json|vscode\/settings\.json|gemini\/settings\.json|codex\/config\.toml)[^\x00]{0,300}("Bash(\(\*\))?"\s*[\],]|bypassPermissions|"chat\.tools\.autoApprove"\s*:\s*true|approval_policy\s*=\s*"never"|--yolo)/ nocase
+		// (the dot inside each path: yara looks for ".vscode", not "code/")
+		$a = /\b(add|write|put|set|insert|merge|append|update|change)\b.{0,100}(\.claude\/settings(\.local)?\.json|\.cursor\/mcp\.json|\.vscode\/settings\.json|\.gemini\/settings\.json|\.codex\/config\.toml)[^\x00]{0,300}("Bash(\(\*\))?"\s*[\],]|bypassPermissions|"chat\.tools\.autoApprove"\s*:\s*true|approval_policy\s*=\s*"never"|--yolo)/ nocase
 	condition:
 		$a
 }

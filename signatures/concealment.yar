@@ -82,7 +82,7 @@ rule AL115_hidden_action
 	strings:
 		$a = /\b(silently|quietly|secretly|covertly|invisibly)\s+(run|execute|send|upload|post|install|download|exfiltrate|forward|curl|fetch|copy|append)\b/ nocase
 		$b = /\b(do\s+not|don't|dont|never|must\s+not)\s+(tell|inform|notify|alert)\s+(the|your)\s+(user|human|developer)\s+(about|of)\s+(this|it|that|these|the\s+(step|command|script|change|upload|request|rule))\b/ nocase
-		$c = /\b(do\s+not|don't|dont|never|must\s+not)\s+(tell|mention|reveal|show|disclose|report)\s+(this|it|that|these|its\s+output|the\s+output|anything\s+about\s+(this|it))\b[^\n]{0,20}\b(to|in|from)\s+(the|your)\s+(user|human|developer|summary|reply|answer|response)/ nocase
+		$c = /\b(do\s+not|don't|dont|never|must\s+not)\s+(tell|mention|reveal|show|disclose|report)\s+(this|it|that|these|its\s+output|the\s+output|anything\s+about\s+(this|it))\b.{0,20}\b(to|in|from)\s+(the|your)\s+(user|human|developer|summary|reply|answer|response)/ nocase
 		$d = /\b(keep|hide)\s+(this|these|it|that)\s+(step\s+|command\s+|action\s+)?(hidden|secret|invisible)\s+from\s+(the|your)\s+(user|human|developer)\b/ nocase
 		$f = /\b((leave|keep)\s+(this|it|that)(\s+step)?\s+out\s+of|omit\s+(this|it|that)(\s+step)?\s+from)\s+(your|the)\s+(summary|reply|answer|response|report|output)\b/ nocase
 		$e = /\b(do\s+not|don't|dont|never)\s+(bring|raise)\s+(this|it|that)\s+up\s+(with|to)\s+(the|your)\s+(user|human|developer)\b/ nocase
@@ -106,7 +106,7 @@ rule AL116_no_trace
 		description = "Asks for an action to leave no trace, or for data to be destroyed so it cannot be recovered"
 	strings:
 		$a = /\b(without\s+leaving|leaving\s+no|leave\s+no)\s+(any\s+|a\s+)?(trace|traces|evidence|footprints?|logs?)\b|\bwithout\s+(a\s+|any\s+)?traces?\b/ nocase
-		$b = /\b(delete|erase|wipe|destroy|shred|overwrite|remove|encrypt)\w*\b[^\n]{0,100}\b(to\s+prevent|so\s+(that\s+)?(it|they|nothing|no\s+one)\s+(can(not|'t)?|could(n't)?|will\s+(not|never))|beyond|preventing)\s+(\w+\s+){0,2}(recover(y|ed|ing)?|restor(e|ed|ation)|undo)/ nocase
+		$b = /\b(delete|erase|wipe|destroy|shred|overwrite|remove|encrypt)\w*\b.{0,100}\b(to\s+prevent|so\s+(that\s+)?(it|they|nothing|no\s+one)\s+(can(not|'t)?|could(n't)?|will\s+(not|never))|beyond|preventing)\s+(\w+\s+){0,2}(recover(y|ed|ing)?|restor(e|ed|ation)|undo)/ nocase
 		$c = /\b(cover|hide)\s+(your|the|all|any)\s+tracks\b|\b(clear|delete|wipe|erase)\s+(the\s+|all\s+|your\s+)?(shell\s+|bash\s+|command\s+)?(history|logs?|audit\s+trail)\s+(afterwards|after(wards)?\s+(this|that|it)|so\s+(that\s+)?no(body|\s+one))/ nocase
 		$d = /\b(invisible|hidden)\s+to\s+(humans|people|the\s+(user|reader|reviewer)),?\s+(but\s+)?(visible|readable|meant)\s+(to|for)\s+(the\s+)?(llm|ai|model|agent|assistant|automated)/ nocase
 		$e = /\bhidden\s+([a-z-]+\s+){0,3}(for|to)\s+(the\s+)?(automated|ai|llm)\s+(screening|review|analysis|systems?|scanners?|agents?)\b/ nocase
@@ -142,7 +142,7 @@ rule AL118_destroy_unasked
 	strings:
 		// the destruction is an order: the verb opens a line or a sentence
 		// ("Never delete ... without asking" is a rule, not an order)
-		$destroy = /(^|\n|[.;:!][ \t]+)[ \t>*-]*(\d+\.[ \t]+)?(please[ \t]+|now[ \t]+|then[ \t]+|also[ \t]+|just[ \t]+)?(delete|remove|erase|wipe|drop|purge|force[- ]push|rm[ \t]+-rf|git[ \t]+push[ \t]+(-f|--force)|git[ \t]+reset[ \t]+--hard)\b[^\n]{0,80}/ nocase
+		$destroy = /(^|\n|[.;:!][ \t]+)[ \t>*-]*(\d+\.[ \t]+)?(please[ \t]+|now[ \t]+|then[ \t]+|also[ \t]+|just[ \t]+)?(delete|remove|erase|wipe|drop|purge|force[- ]push|rm[ \t]+-rf|git[ \t]+push[ \t]+(-f|--force)|git[ \t]+reset[ \t]+--hard)\b.{0,80}/ nocase
 		$unasked = /\b((do\s+not|don't|never)\s+(ask|wait)\s+(the\s+user\s+)?(for\s+)?(permission|confirmation|approval)|without\s+(asking|confirmation|confirming|approval|prompting))\b/ nocase private
 	condition:
 		for any i in (1..#destroy) : (for any j in (1..#unasked) : (@unasked[j] > @destroy[i] - 200 and @unasked[j] < @destroy[i] + 300))

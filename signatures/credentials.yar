@@ -33,10 +33,10 @@ rule AL122_credential_read_or_send
 		confidence = "high"
 		description = "Reads, copies, encodes or sends a credential file (SSH keys, cloud keys, .netrc, .env, keychains, kube config, agent credentials)"
 	strings:
-		$a = /\b(cat|less|head|tail|read|open|copy|cp|scp|rsync|send|upload|post|exfiltrate|base64|xxd|tar|zip|curl|wget|include|attach|paste|print|output|dump|collect)\b[^\n]{0,80}(~|\$HOME|\/home\/[a-z_][a-z0-9_-]*|\/root)\/\.(aws\/credentials|ssh\/id_[a-z0-9_]+([^a-z0-9_.]|$)|netrc|git-credentials|kube\/config|docker\/config\.json|npmrc|pypirc|config\/gcloud|claude\/\.credentials\.json|codex\/auth\.json|gemini\/oauth_creds\.json)/ nocase
-		$b = /(~|\$HOME)\/\.(aws\/credentials|ssh\/id_[a-z0-9_]+[^a-z0-9_.\n]|netrc|git-credentials|kube\/config|claude\/\.credentials\.json|codex\/auth\.json)[^\n]{0,80}\b(to|into)\s+(https?:\/\/|the\s+(url|endpoint|server|webhook))/ nocase
-		$c = /\bsecurity\s+(find-generic-password|find-internet-password|dump-keychain)\b[^\n]{0,40}\s-[a-z]*[gw]/ nocase
-		$d = /\b(cat|base64|curl|send|upload|post)\b[^\n]{0,40}(^|[\s"'=@(])\.env(\.local|\.production)?\b[^\n]{0,80}(https?:\/\/|\|\s*(curl|nc|base64))/ nocase
+		$a = /\b(cat|less|head|tail|read|open|copy|cp|scp|rsync|send|upload|post|exfiltrate|base64|xxd|tar|zip|curl|wget|include|attach|paste|print|output|dump|collect)\b.{0,80}(~|\$HOME|\/home\/[a-z_][a-z0-9_-]*|\/root)\/\.(aws\/credentials|ssh\/id_[a-z0-9_]+([^a-z0-9_.]|$)|netrc|git-credentials|kube\/config|docker\/config\.json|npmrc|pypirc|config\/gcloud|claude\/\.credentials\.json|codex\/auth\.json|gemini\/oauth_creds\.json)/ nocase
+		$b = /(~|\$HOME)\/\.(aws\/credentials|ssh\/id_[a-z0-9_]+[^a-z0-9_.\n]|netrc|git-credentials|kube\/config|claude\/\.credentials\.json|codex\/auth\.json).{0,80}\b(to|into)\s+(https?:\/\/|the\s+(url|endpoint|server|webhook))/ nocase
+		$c = /\bsecurity\s+(find-generic-password|find-internet-password|dump-keychain)\b.{0,40}\s-[a-z]*[gw]/ nocase
+		$d = /\b(cat|base64|curl|send|upload|post)\b.{0,40}(^|[\s"'=@(])\.env(\.local|\.production)?\b.{0,80}(https?:\/\/|\|\s*(curl|nc|base64))/ nocase
 	condition:
 		any of them
 }

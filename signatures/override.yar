@@ -21,7 +21,7 @@ rule AL101_ignore_previous_instructions
 		// you got before", "all the prompts given to you till now")
 		$e = /\b(ignore|ingore|ignroe|disregard|forget|override|bypass)\s+(all\s+|any\s+|every\s+|of\s+)?(the\s+|your\s+|my\s+|these\s+)?(previous\s+|prior\s+)?(instr?u?c?tions?|prompts?|directions?|rules?|directives?|guidelines?|orders?)\s+(you\s+(got|were\s+given|have\s+been\s+given|received|have\s+received|were\s+told)|given\s+to\s+you|(you|i)\s+gave\s+you|(up\s+)?(until|till|to)\s+now|so\s+far|before\s+this)/ nocase
 		// the rest of the text it sits in, then an order
-		$f = /\b(ignore|ingore|disregard|forget)\s+(the\s+rest|the\s+remainder|everything\s+else|all\s+(the\s+)?(other|remaining))\s+(of\s+)?(this|the|these)?\s*(data|text|document|input|content|file|page|message|prompt|instructions)\b[^\n]{0,40}\b(and|then|just|only)\b/ nocase
+		$f = /\b(ignore|ingore|disregard|forget)\s+(the\s+rest|the\s+remainder|everything\s+else|all\s+(the\s+)?(other|remaining))\s+(of\s+)?(this|the|these)?\s*(data|text|document|input|content|file|page|message|prompt|instructions)\b.{0,40}\b(and|then|just|only)\b/ nocase
 		// a bare "ignore instructions" followed by a new order
 		$g = /\b(ignore|ingore|disregard)\s+(all\s+|your\s+|any\s+)?(instr?u?c?tions?|prompts?|rules)\s*(,|;|\.|and)\s*(and\s+)?(just\s+|only\s+|instead\s+|now\s+)?(print|say|output|write|respond|reply|answer|return|repeat|tell|do|act|follow)\b/ nocase
 		// the model's knowledge and rules wiped as a whole
@@ -29,9 +29,9 @@ rule AL101_ignore_previous_instructions
 		$i = /\*{2,}\s*((important|urgent|critical)\s+)?(new|updated)\s+(instructions?|directives?|orders?)\s*\*{2,}/ nocase
 		$j = /\b(the\s+)?(above|previous|preceding)\s+(text\s+|lines\s+)?(are|were|is|was)\s+(the\s+)?(old|outdated|obsolete|fake|test)\s+(instructions|rules|prompts?)\b/ nocase
 		$k = /\b(ignore|ingore|disregard|forget|override|bypass)\s+(all\s+|any\s+)?(the\s+|your\s+)?(previous|prior|above|earlier|preceding|original|existing|system|safety)\s+(guidance|directives|constraints|commands|programming|configuration|policy|policies|system\s+prompt)\b/ nocase
-		$l = /\b(ignore|disregard)\s+(the\s+)?(user|developer|human)'?s?\s+(request|question|task|instructions|prompt)\b[^\n]{0,40}\b(instead|and\s+(just|only|now))\b/ nocase
+		$l = /\b(ignore|disregard)\s+(the\s+)?(user|developer|human)'?s?\s+(request|question|task|instructions|prompt)\b.{0,40}\b(instead|and\s+(just|only|now))\b/ nocase
 		// the same order in other languages (es, pt, fr, it, de)
-		$m = /\b(ignora|ignore[sz]?|ignorar|ignorieren?|ignoriere|vergiss|oublie[sz]?|olvida|esque(c|\xc3\xa7)a)\b[^\n]{0,40}\b(instrucciones|instru(c|\xc3\xa7)(o|\xc3\xb5)es|instructions|istruzioni|anweisungen|consignes|indicaciones|regole|reglas|r(e|\xc3\xa8)gles|regeln|regras)\s+(anteriores|pr(e|\xc3\xa9)c(e|\xc3\xa9)dentes|precedenti|vorherigen|bisherigen|previas)\b/ nocase
+		$m = /\b(ignora|ignore[sz]?|ignorar|ignorieren?|ignoriere|vergiss|oublie[sz]?|olvida|esque(c|\xc3\xa7)a)\b.{0,40}\b(instrucciones|instru(c|\xc3\xa7)(o|\xc3\xb5)es|instructions|istruzioni|anweisungen|consignes|indicaciones|regole|reglas|r(e|\xc3\xa8)gles|regeln|regras)\s+(anteriores|pr(e|\xc3\xa9)c(e|\xc3\xa9)dentes|precedenti|vorherigen|bisherigen|previas)\b/ nocase
 		// typos that keep the shape ("iunstructions", "instrcutions")
 		$n = /\b(ignore|ingore|disregard|forget)\s+(all\s+|any\s+)?(the\s+|your\s+|my\s+)?(previous|prior|above|earlier|preceding|original)\s+i[a-z]?ns?tr?[a-z]?u?c?t?[a-z]?ions?\b/ nocase
 		$o = /\b(ignore|disregard|forget)\s+(all\s+|any\s+)?(the\s+)?(text|everything|anything|words|content|lines)\s+(before|above|preceding|prior\s+to)\s+(this|here|now)\b/ nocase
@@ -55,28 +55,29 @@ rule AL102_new_system_instructions
 		$b = /\bthis\s+(is|message\s+is)\s+(a|an)\s+(system|developer|admin|administrator|anthropic|openai)\s+(message|instruction|override|directive)/ nocase
 		$c = /\b(you\s+are\s+now|from\s+now\s+on,?\s+you\s+are)\s+(in\s+)?(DAN|developer\s+mode|jailbroken|unrestricted|god\s+mode|an?\s+unrestricted)/ nocase
 		// a message that claims its author's authority over the agent
-		$d = /\bthis\s+is\s+an?\s+(important|urgent|critical|official)\s+(message|instruction|notice|directive)\s+from\s+(me|the\s+(user|developer|owner|administrator|admin|system|operator))\b[^\n]{0,60}\bto\s+you\b/ nocase
-		$e = /\b(pre-?verified|pre-?approved|authori[sz]ed)\s+by\s+(senior\s+)?(management|the\s+(developer|administrator|admin|owner|security\s+team))[^\n]{0,40}\b(override|ignore|skip|bypass|disregard)\b/ nocase
+		$d = /\bthis\s+is\s+an?\s+(important|urgent|critical|official)\s+(message|instruction|notice|directive)\s+from\s+(me|the\s+(user|developer|owner|administrator|admin|system|operator))\b.{0,60}\bto\s+you\b/ nocase
+		$e = /\b(pre-?verified|pre-?approved|authori[sz]ed)\s+by\s+(senior\s+)?(management|the\s+(developer|administrator|admin|owner|security\s+team)).{0,40}\b(override|ignore|skip|bypass|disregard)\b/ nocase
 		$f = /\b(strictly\s+)?(follow|obey|adhere\s+to|execute)\s+(this|these|the\s+following)\s+new\s+(instructions?|directives?|task|orders?)\b/ nocase
 		$g = /\b(safety|security)\s+(checks?|guardrails|filters|restrictions|rules|polic(y|ies)|guidelines)\s+((are|is|have\s+been|has\s+been)\s+)?(now\s+)?(disabled|turned\s+off|lifted|removed|suspended|revoked|void|waived)\b/ nocase
-		$h = /\b(note|message|instructions?|notice)\s+(to|for)\s+(the\s+|any\s+|all\s+)?(ai|llm|coding)?\s*(assistants?|agents?|models?|llms?)\b[^\n]{0,200}\b(authori[sz]ed|permitted|allowed|cleared)\s+(you\s+)?to\b/ nocase
+		$h = /\b(note|message|instructions?|notice)\s+(to|for)\s+(the\s+|any\s+|all\s+)?(ai|llm|coding)?\s*(assistants?|agents?|models?|llms?)\b.{0,200}\b(authori[sz]ed|permitted|allowed|cleared)\s+(you\s+)?to\b/ nocase
 		$i = /\byour\s+(new|real|actual|true)\s+(goal|task|objective|mission|purpose)\s*(is|:)/ nocase
 		$j = /\byou('re|\s+are)\s+(now\s+)?(allowed|permitted|authori[sz]ed|free)\s+to\s+(read|access|open|run|execute|delete|modify|push|send|upload)\s+(any|all|every)\b/ nocase
-		$k = /\b(it's|it\s+is|this\s+is)\s+(me,?\s+)?(the\s+|your\s+)(developer|owner|admin|administrator|maintainer|creator|operator)\b[^\n]{0,120}\b(allowed|permitted|authori[sz]ed|you\s+(can|may|must|should)\s+now)\b/ nocase
+		$k = /\b(it's|it\s+is|this\s+is)\s+(me,?\s+)?(the\s+|your\s+)(developer|owner|admin|administrator|maintainer|creator|operator)\b.{0,120}\b(allowed|permitted|authori[sz]ed|you\s+(can|may|must|should)\s+now)\b/ nocase
 		$l = /\bstrictly\s+(adhere\s+to|follow|obey|comply\s+with)\s+(the\s+following|these|this)\s+(instructions?|directives?|orders?|commands?)\b/ nocase
 		$m = /\b(real|actual|true)\s+(instructions|orders|task)\s+(follow|begin|start|are\s+below)\b/ nocase
 		// instructions fetched from elsewhere and obeyed
 		// (a URL, then within a line or two "and follow what it says"; the
 		// URL is matched alone, as a private string, and the pair is judged
 		// in the condition: one expression spanning both cost yara 3 s over
-		// 23 MB of documentation)
-		$n_url = /https?:\/\/[^\s`"'>]{1,200}/ private
+		// 23 MB of documentation. Only where a URL starts counts, so its
+		// first byte is enough: matching each URL to its end cost 0.3 s)
+		$n_url = /https?:\/\/[^\s`"'>]/ private
 		$n = /\b(and|then)\s+(follow|obey|do|execute|apply|carry\s+out)\s+(what\s+it\s+says|the\s+instructions|its\s+instructions|them|it)\b/ nocase
 		$o = /\b(follow|obey|execute|apply)\s+(the\s+)?(instructions|steps|orders|commands)\s+(at|from|in|found\s+at)\s+[`"'<]?https?:\/\// nocase
 		$p = /\b(new|updated|secret|hidden)\s+(directive|requirement|order|mission)\s+(from\s+(your\s+)?(operator|owner|developer|admin)|for\s+you)?\s*:/ nocase
 	condition:
 		any of ($a, $b, $c, $d, $e, $f, $g, $h, $i, $j, $k, $l, $m, $o, $p) or
-		for any t in (1..#n) : (for any u in (1..#n_url) : (@n_url[u] < @n[t] and @n[t] - @n_url[u] < 260))
+		for any t in (1..#n) : ($n_url in (@n[t] - 259 .. @n[t] - 1))
 }
 
 rule AL103_role_spoofing_tokens
@@ -187,13 +188,13 @@ rule AL107_turn_with_orders
 	strings:
 		// an assistant turn closed and a user turn opened: the text speaks
 		// for both sides of the conversation
-		$a = /(^|\n)[ \t]*Assistant\s*:[^\n]{0,300}\n[ \t]*(User|Human)\s*:[^\n]{0,40}\b(repeat|print|say|output|ignore|please|now|next)\b/
+		$a = /(^|\n)[ \t]*Assistant\s*:.{0,300}\n[ \t]*(User|Human)\s*:.{0,40}\b(repeat|print|say|output|ignore|please|now|next)\b/
 		// a system turn that gives orders
-		$b = /(^|\n)[ \t]*(\[?SYSTEM\]?|System)\s*:[^\n]{0,200}\b([Yy]ou\s+must|[Ii]gnore|IGNORE|[Ff]rom\s+now\s+on|[Nn]ew\s+instructions|NEW\s+INSTRUCTIONS|[Dd]isregard|[Ww]e\s+now\s+must|[Oo]verride|[Yy]ou\s+are\s+now)\b/
+		$b = /(^|\n)[ \t]*(\[?SYSTEM\]?|System)\s*:.{0,200}\b([Yy]ou\s+must|[Ii]gnore|IGNORE|[Ff]rom\s+now\s+on|[Nn]ew\s+instructions|NEW\s+INSTRUCTIONS|[Dd]isregard|[Ww]e\s+now\s+must|[Oo]verride|[Yy]ou\s+are\s+now)\b/
 		// "System chain of thought result:" and the like, handed to the model as its own
-		$c = /\bsystem\s+(chain\s+of\s+thought|analysis|evaluation|verdict)\s+(result|output)\b[^\n]{0,80}:/ nocase
+		$c = /\bsystem\s+(chain\s+of\s+thought|analysis|evaluation|verdict)\s+(result|output)\b.{0,80}:/ nocase
 		// a user turn that asks for a line to be repeated back
-		$d = /(^|\n)[ \t]*(User|Human)\s*:[^\n]{0,60}\b(repeat|print|say|output)\s+(the\s+following|after\s+me)\b/
+		$d = /(^|\n)[ \t]*(User|Human)\s*:.{0,60}\b(repeat|print|say|output)\s+(the\s+following|after\s+me)\b/
 	condition:
 		any of them
 }

@@ -27,11 +27,11 @@ rule AL166_ssh_authorized_keys
 		confidence = "high"
 		description = "Adds a key to ~/.ssh/authorized_keys (a way back in)"
 	strings:
-		$a = /(>>?|\btee\s+(-a\s+)?|\bcp\s+[^\n]{1,120}\s)\s*["']?(~|\$HOME|\$\{HOME\})\/\.ssh\/authorized_keys2?\b/
-		$b = /\bssh-copy-id\b[^\n]{0,80}\blocalhost\b/
+		$a = /(>>?|\btee\s+(-a\s+)?|\bcp\s+.{1,120}\s)\s*["']?(~|\$HOME|\$\{HOME\})\/\.ssh\/authorized_keys2?\b/
+		$b = /\bssh-copy-id\b.{0,80}\blocalhost\b/
 		// an order (the verb opens the line), not a description of
 		// how admins manage keys
-		$c = /(^|\n)[ \t>*-]*(\d+\.\s+)?(please\s+|now\s+|then\s+)?(overwrite|append|add|write|replace|put|insert)\b[^\n]{0,60}(~|\$HOME|\/root|\/home\/[a-z_][a-z0-9_-]*)\/\.ssh\/authorized_keys2?\b/ nocase
+		$c = /(^|\n)[ \t>*-]*(\d+\.\s+)?(please\s+|now\s+|then\s+)?(overwrite|append|add|write|replace|put|insert)\b.{0,60}(~|\$HOME|\/root|\/home\/[a-z_][a-z0-9_-]*)\/\.ssh\/authorized_keys2?\b/ nocase
 	condition:
 		any of them
 }
@@ -45,7 +45,7 @@ rule AL167_shell_rc_instruction
 		confidence = "medium"
 		description = "Asks for a line to be added to a shell start-up file (common in set-up notes; persistent when an agent does it)"
 	strings:
-		$a = /\b(append|add|write|insert|put)\b[^\n]{0,80}\b(to|into|in)\s+(your\s+|the\s+user's\s+)?[`"']?(~\/|\$HOME\/)\.(bashrc|bash_profile|profile|zshrc|zshenv|zprofile)\b/ nocase
+		$a = /\b(append|add|write|insert|put)\b.{0,80}\b(to|into|in)\s+(your\s+|the\s+user's\s+)?[`"']?(~\/|\$HOME\/)\.(bashrc|bash_profile|profile|zshrc|zshenv|zprofile)\b/ nocase
 	condition:
 		$a
 }
@@ -78,7 +78,7 @@ rule AL163_login_agent
 	strings:
 		$a = /Library\/(LaunchAgents|LaunchDaemons)\/[^\s]*\.plist/
 		$b = /\blaunchctl\s+(load|bootstrap|submit)\b/
-		$c = /(>>?|\btee\s+|\bcp\s+[^\n]{1,120}\s)[^\n]{0,8}(~|\$HOME)\/\.config\/(systemd\/user|autostart)\//
+		$c = /(>>?|\btee\s+|\bcp\s+.{1,120}\s).{0,8}(~|\$HOME)\/\.config\/(systemd\/user|autostart)\//
 		$d = /\bsystemctl\s+--user\s+enable\b/
 	condition:
 		any of them
@@ -95,8 +95,8 @@ rule AL164_agent_memory_write
 	strings:
 		$a = /(^|[\s;&|)0-9])(>>?|tee\s+(-a\s+)?)\s*["']?[^\s"'|;&(<]*(CLAUDE|AGENTS|GEMINI)(\.local)?\.md\b/
 		$b = /(^|[\s;&|)0-9])(>>?|tee\s+(-a\s+)?)\s*["']?[^\s"'|;&(<]*\.(claude\/settings(\.local)?\.json|mcp\.json|cursorrules|windsurfrules|codex\/config\.toml|gemini\/settings\.json)\b/
-		$c = /\b(write|append|add|save|store|insert|edit|modify|update)\b[^\n]{0,80}(~|\$HOME)\/(\.(claude|codex|gemini|cursor|copilot|codeium|windsurf|continue|aider)\/|Documents\/Cline\/)[^\s]*/ nocase
-		$d = /\b(write|append|add|save|store|insert|remember)\b[^\n]{0,60}\b(to|in|into)\s+(your\s+)?(persistent\s+|long-term\s+|user\s+|global\s+|permanent\s+)?memory\b[^\n]{0,60}\b(always|every\s+session|every\s+project|all\s+projects|from\s+now\s+on|future\s+sessions)\b/ nocase
+		$c = /\b(write|append|add|save|store|insert|edit|modify|update)\b.{0,80}(~|\$HOME)\/(\.(claude|codex|gemini|cursor|copilot|codeium|windsurf|continue|aider)\/|Documents\/Cline\/)[^\s]*/ nocase
+		$d = /\b(write|append|add|save|store|insert|remember)\b.{0,60}\b(to|in|into)\s+(your\s+)?(persistent\s+|long-term\s+|user\s+|global\s+|permanent\s+)?memory\b.{0,60}\b(always|every\s+session|every\s+project|all\s+projects|from\s+now\s+on|future\s+sessions)\b/ nocase
 	condition:
 		any of them
 }
@@ -110,9 +110,9 @@ rule AL165_trust_store_write
 		confidence = "high"
 		description = "Writes to airlock's trust store, points airlock at another one, or records trust without a person (forging a trust decision)"
 	strings:
-		$a = /\b(>>?|tee|cp|mv|mkdir|touch|rm|ln|install|echo|printf|write|create|edit|modify)\b[^\n]{0,80}(~|\$HOME|\$\{HOME\}|\$XDG_DATA_HOME|\.local\/share)\/airlock\/trust\b/
+		$a = /\b(>>?|tee|cp|mv|mkdir|touch|rm|ln|install|echo|printf|write|create|edit|modify)\b.{0,80}(~|\$HOME|\$\{HOME\}|\$XDG_DATA_HOME|\.local\/share)\/airlock\/trust\b/
 		$b = /\bAIRLOCK_TRUST_DIR=\S/
-		$c = /\bairlock\s+trust\s+[^\n]{0,80}--yes\b/
+		$c = /\bairlock\s+trust\s+.{0,80}--yes\b/
 	condition:
 		any of them
 }
@@ -143,9 +143,13 @@ rule AL169_scheduled_or_install_fetch
 		description = "Asks for something that runs later on its own (a cron entry, a postinstall script, an MCP server, a hook) to fetch, run or send to a remote host"
 	strings:
 		// the trigger, then fetch-and-run from a URL, or a send of secrets/env
-		$a = /\b(cron\s+(entry|job)|crontab|postinstall|preinstall|install\s+script|launch\s*agent|login\s+item|startup\s+script|(mcp|MCP)\s+server|git\s+hook|pre-commit\s+hook|github\s+action|workflow|ci\s+job)\b[^.\n]{0,120}(\b(download\w*|fetch\w*|gets?)\s+(and\s+)?(runs?|executes?)\b[^.\n]{0,40}https?:\/\/|\b(runs?|executes?|curl|wget)\s+(-[A-Za-z-]+\s+){0,3}[`'"]?https?:\/\/|\b(posts?|sends?|uploads?)\b[^.\n]{0,60}\b(secrets?|tokens?|env|environment|credentials|diff|repository|source|keys?)\b[^.\n]{0,60}https?:\/\/|(process\.env|os\.environ))/ nocase
+		// (the bracketed letters keep yara's atom, the literal it looks for
+		// first, on the rare words: "mcp", not "server"; "action", not
+		// "github" in every GitHub URL; never "http" in $a and $b; see
+		// signatures/README.md)
+		$a = /\b(cron\s+(entry|job)|crontab|postinstall|preinstall|install\s+script|launch\s*agent|login\s+item|startup\s+script|mcp\s+se[r]ver|git\s+hook|pre-commit\s+hook|gi[t]hub\s+action|workflow|ci\s+job)\b[^.\n]{0,120}(\b(download\w*|fetch\w*|gets?)\s+(and\s+)?(runs?|executes?)\b[^.\n]{0,40}h[t]tps?:[\/]\/|\b(runs?|executes?|curl|wget)\s+(-[A-Za-z-]+\s+){0,3}[`'"]?h[t]tps?:[\/]\/|\b(posts?|sends?|uploads?)\b[^.\n]{0,60}\b(secrets?|tokens?|env|environment|credentials|diff|repository|source|keys?)\b[^.\n]{0,60}h[t]tps?:[\/]\/|(process\.env|os\.environ))/ nocase
 		$c = /\b(add|install|append|put|authori[sz]e)\s+(my|this|the\s+following|our|the\s+attached)\s+(public\s+)?ssh\s+key\s+(to|on|for|into)\b/ nocase
-		$b = /\b(download\w*|fetch\w*|posts?|sends?|uploads?|runs?)\b[^.\n]{0,80}(https?:\/\/)[^.\n]{0,10}[^\s.]{0,80}[^.\n]{0,60}\b(every\s+(hour|day|minute|night|boot|login|session)|hourly|nightly|on\s+(boot|login|startup))\b/ nocase
+		$b = /\b(download\w*|fetch\w*|posts?|sends?|uploads?|runs?)\b[^.\n]{0,80}(h[t]tps?:[\/]\/)[^.\n]{0,10}[^\s.]{0,80}[^.\n]{0,60}\b(every\s+(hour|day|minute|night|boot|login|session)|hourly|nightly|on\s+(boot|login|startup))\b/ nocase
 	condition:
 		any of them
 }

@@ -18,9 +18,9 @@ rule AL151_pipe_to_shell
 		$b = /\b(curl|wget)\b[^\n|]{0,200}\|\s*(sudo\s+(-[A-Za-z]+\s+)*)?(python[23]?(\.[0-9]+)?|perl|ruby|node|php)\s*(-\s*)?([\n;&|)`"']|$)/
 		$c = /\b(ba|z)?sh\s+(-c\s+)?["']?\$\(\s*(curl|wget)\b/
 		$d = /\b(ba|z)?sh\s+<\(\s*(curl|wget)\b/
-		$e = /\b(iex|Invoke-Expression)\b[^\n]{0,40}(DownloadString|iwr|Invoke-WebRequest|irm|Invoke-RestMethod)/ nocase
+		$e = /\b(iex|Invoke-Expression)\b.{0,40}(DownloadString|iwr|Invoke-WebRequest|irm|Invoke-RestMethod)/ nocase
 		$f = /\b(irm|iwr|Invoke-RestMethod|Invoke-WebRequest)\b[^\n|]{0,200}\|\s*(iex|Invoke-Expression)\b/ nocase
-		$g = /\b(download|fetch)\s+(the\s+script\s+(at|from)\s+)?https?:\/\/[^\s]{1,200}[^\n]{0,40}\b(and|then)\s+(run|execute|source)\s+(it|the\s+script|that)\b/ nocase
+		$g = /\b(download|fetch)\s+(the\s+script\s+(at|from)\s+)?https?:\/\/[^\s]{1,200}.{0,40}\b(and|then)\s+(run|execute|source)\s+(it|the\s+script|that)\b/ nocase
 	condition:
 		any of them
 }
@@ -34,13 +34,13 @@ rule AL152_decode_and_run
 		confidence = "high"
 		description = "Decodes an encoded payload and runs it (base64/hex into a shell, eval of decoded text)"
 	strings:
-		$a = /\b(base64\s+(-d|--decode|-D)|openssl\s+(base64|enc)\s+-d|xxd\s+-r(\s+-p)?)\b[^\n]{0,80}\|\s*(sudo\s+)?(ba|z|da)?sh\b/
-		$b = /\beval\s*\(?\s*["']?\$\(\s*(echo|printf)\s[^\n]{0,400}\|\s*(base64|xxd)/
+		$a = /\b(base64\s+(-d|--decode|-D)|openssl\s+(base64|enc)\s+-d|xxd\s+-r(\s+-p)?)\b.{0,80}\|\s*(sudo\s+)?(ba|z|da)?sh\b/
+		$b = /\beval\s*\(?\s*["']?\$\(\s*(echo|printf)\s.{0,400}\|\s*(base64|xxd)/
 		$c = /\b(eval|exec|Function)\s*\(\s*(atob|Buffer\.from|base64\.b64decode|bytes\.fromhex|codecs\.decode|zlib\.decompress|__import__\s*\(\s*["'](base64|zlib|codecs)["']\s*\)\.\w+)\s*\(/
-		$d = /\bpython[23]?\s+-c\s+["'][^\n]{0,200}\bexec\s*\([^\n]{0,60}(b64decode|decompress|fromhex)/
+		$d = /\bpython[23]?\s+-c\s+["'].{0,200}\bexec\s*\(.{0,60}(b64decode|decompress|fromhex)/
 		$e = /\b(echo|printf)\s+["']?[A-Za-z0-9+\/]{40,}={0,2}["']?\s*\|\s*base64\s+(-d|--decode|-D)\b/
-		$f = /\b(base64[- ]?)?decode\b[^\n]{0,80}\b(and|then)\s+(run|execute|eval(uate)?|follow|obey|apply)\b[^\n]{0,200}[A-Za-z0-9+\/]{40,}={0,2}/ nocase
-		$g = /\b(base64[- ]?)?decode\b[^\n]{0,40}[A-Za-z0-9+\/]{40,}={0,2}[^\n]{0,60}\b(run|execute|eval(uate)?|follow|obey)\b/ nocase
+		$f = /\b(base64[- ]?)?decode\b.{0,80}\b(and|then)\s+(run|execute|eval(uate)?|follow|obey|apply)\b.{0,200}[A-Za-z0-9+\/]{40,}={0,2}/ nocase
+		$g = /\b(base64[- ]?)?decode\b.{0,40}[A-Za-z0-9+\/]{40,}={0,2}.{0,60}\b(run|execute|eval(uate)?|follow|obey)\b/ nocase
 	condition:
 		any of them
 }
@@ -71,12 +71,15 @@ rule AL154_code_to_insert
 		// the order: a snippet named together with the reader's own work
 		// ("add the following code snippet to your implementation",
 		// "your algorithm gains from the below code excerpt")
-		$ask = /\b(following|below|subsequent|next|this)\s+(code|snippet)(\s+(snippet|excerpt|block|section|fragment|lines?))?\b[^\n]{0,100}\byour\s+(\w+\s+){0,2}(code|solution|implementation|response|codebase|algorithm|program|answer|logic|elucidation|project|app|application|functionality|script)\b/ nocase
+		$ask = /\b(following|below|subsequent|next|this)\s+(code|snippet)(\s+(snippet|excerpt|block|section|fragment|lines?))?\b.{0,100}\byour\s+(\w+\s+){0,2}(code|solution|implementation|response|codebase|algorithm|program|answer|logic|elucidation|project|app|application|functionality|script)\b/ nocase
 		// an insertion verb and the snippet, with no word for the work
-		$ask3 = /\b(incorporat\w*|embed\w*|includ\w*|insert\w*|integrat\w*|blend\w*|merg\w*|append\w*|assimilat\w*|weav\w*|wove\w*|inject\w*)\b[^\n]{0,60}\b(following|below|subsequent|this|these)\s+(code|snippet)\b/ nocase
+		// (w[o]ve: one verb without a 4-letter literal makes yara look for
+		// "this code", "following snippet" instead of "include", "integer"
+		// and "merge", each followed by a 60-byte search; signatures/README.md)
+		$ask3 = /\b(incorporat\w*|embed\w*|includ\w*|insert\w*|integrat\w*|blend\w*|merg\w*|append\w*|assimilat\w*|weav\w*|w[o]ve\w*|inject\w*)\b.{0,60}\b(following|below|subsequent|this|these)\s+(code|snippet)\b/ nocase
 		// "append this to every file you touch"
 		$ask4 = /\b(append|add|insert|inject|put|prepend)\s+this\s+(line\s+|code\s+|snippet\s+|call\s+)?(to|into|at\s+the\s+(top|end)\s+of|in)\s+(every|each|all)\s+(\w+\s+){0,2}(files?|modules?|pages?|components?|scripts?)\b/ nocase
-		$ask2 = /\byour\s+(\w+\s+){0,2}(code|solution|implementation|response|codebase|algorithm|program|answer|logic|elucidation|project|app|application|functionality|script)\b[^\n]{0,100}\b(following|below|subsequent|next)\s+(code|snippet)\b/ nocase
+		$ask2 = /\byour\s+(\w+\s+){0,2}(code|solution|implementation|response|codebase|algorithm|program|answer|logic|elucidation|project|app|application|functionality|script)\b.{0,100}\b(following|below|subsequent|next)\s+(code|snippet)\b/ nocase
 		// what the code does (Python and JavaScript shapes)
 		$c1 = /\brequests\.(post|put)\s*\([^)]{0,300}\b(data|files|json)\s*=/
 		$c2 = /["']authorized_keys["']|\.ssh\/authorized_keys\b/
@@ -86,16 +89,16 @@ rule AL154_code_to_insert
 		$c6 = /\bshutil\.rmtree\s*\(\s*["'](\/|~|C:\\\\?)["']|\brm\s+-rf\s+(\/|~)(\s|["'])/
 		$c7 = /\b(os\.system|subprocess\.(run|call|Popen|check_output|check_call)|pexpect\.spawn|child_process\.(exec|execSync|spawn))\s*\([^)]{0,160}\b(nc\s+-e|ncat\b|\/bin\/(ba)?sh\s+-i|ssh\s+-[LRD]|scp|rsync|ipconfig|netsh|shutdown|reboot|mkfs|dd\s+if|ping\s+-[nc]\s*\d{3,}|curl|wget|screencapture|gnome-screenshot|snippingtool|x11grab|xsel|xclip|pbpaste)/
 		$c8 = /\b(pyautogui\.screenshot|pyperclip\.paste|win32clipboard|GetClipboardData|geocoder\.ip|getpass\.getuser|pynput|keyboard\.on_press|ImageGrab\.grab)\b/
-		$c9 = /\bos\.fork\s*\(\s*\)|\bwhile\s+True\s*:\s*\n[^\n]{0,80}(os\.fork|Process\s*\(|\"x\"\s*\*)/
-		$c10 = /\bpickle\.loads?\s*\([^\n]{0,60}(response|requests|urlopen|\.content)/
+		$c9 = /\bos\.fork\s*\(\s*\)|\bwhile\s+True\s*:\s*\n.{0,80}(os\.fork|Process\s*\(|\"x\"\s*\*)/
+		$c10 = /\bpickle\.loads?\s*\(.{0,60}(response|requests|urlopen|\.content)/
 		$c11 = /\bopen\s*\([^)]{0,80}["'][rw]\+b?["']\s*\)[^\x00]{0,300}\b(encrypt|encryptor)\s*\(/
-		$c12 = /\bpsutil\.Process\s*\([^\n]{0,40}\)\.(terminate|kill)\s*\(|\.Disable\s*\(\s*\)|\bWin32_NetworkAdapterConfiguration\b/
-		$c13 = /\b(fetch|axios\.post|navigator\.sendBeacon)\s*\([^\n]{0,200}(document\.cookie|localStorage|process\.env|readFileSync)/
-		$c14 = /\bsocket\.socket\s*\([^\n]{0,300}\n([^\n]{0,200}\n){0,6}[^\n]{0,200}\.(send|sendall)\s*\(/
-		$c15 = /\bscapy\b[^\n]{0,200}\n([^\n]{0,200}\n){0,6}[^\n]{0,200}\bsend\s*\(|\bsocket\.socket\s*\(\s*\)\.bind\s*\(/
+		$c12 = /\bpsutil\.Process\s*\(.{0,40}\)\.(terminate|kill)\s*\(|\.Disable\s*\(\s*\)|\bWin32_NetworkAdapterConfiguration\b/
+		$c13 = /\b(fetch|axios\.post|navigator\.sendBeacon)\s*\(.{0,200}(document\.cookie|localStorage|process\.env|readFileSync)/
+		$c14 = /\bsocket\.socket\s*\(.{0,300}\n(.{0,200}\n){0,6}.{0,200}\.(send|sendall)\s*\(/
+		$c15 = /\bscapy\b.{0,200}\n(.{0,200}\n){0,6}.{0,200}\bsend\s*\(|\bsocket\.socket\s*\(\s*\)\.bind\s*\(/
 		$c16 = /\bTCP4(Client|Server)Endpoint\b|\basyncio\.start_server\s*\(/
 		$c18 = /\b(urlopen|requests\.(get|post|put)|fetch|axios\.(get|post)|http\.request|https\.request)\s*\([^)]{0,200}(os\.environ|process\.env|getenv\s*\()/
-		$c17 = /\brequests\.get\s*\(\s*["']https?:\/\/[^"'\n]{1,80}["']\s*,\s*timeout\s*=\s*\d\s*\)\s*\n[^\n]{0,40}except/
+		$c17 = /\brequests\.get\s*\(\s*["']https?:\/\/[^"'\n]{1,80}["']\s*,\s*timeout\s*=\s*\d\s*\)\s*\n.{0,40}except/
 	condition:
 		for any i in (1..#ask) : (
 			for any of ($c*) : (for any j in (1..#) : (@[j] > @ask[i] and @[j] < @ask[i] + 1200))
@@ -122,7 +125,7 @@ rule AL155_decode_and_obey
 	strings:
 		// the order, then the blob; or the blob named as encoded, then the order
 		$a = /\b(decode|decrypt|deobfuscate|unpack|convert|translate)\s+(the\s+|this\s+|following\s+|it\s+|these\s+)?(\w+\s+){0,3}(and|then)\s+(\w+\s+){0,2}(execute|run|eval(uate)?|follow|obey|carry\s+out|act\s+on|apply|perform|do\s+what\s+it\s+says)\b[^\x00]{0,600}([A-Za-z0-9+\/]{60,}={0,2}|([0-9a-fA-F]{2}){24,})/ nocase
-		$b = /\b(base64|encoded|hex|obfuscated)\b[^\n]{0,200}\s([A-Za-z0-9+\/]{60,}={0,2}|([0-9a-fA-F]{2}){24,})[^\x00]{0,400}\b(decode|decrypt|convert|translate)\w*\s+(\w+\s+){0,3}(and|then)\s+(\w+\s+){0,2}(execute|run|eval(uate)?|follow|obey|carry\s+out|act\s+on|apply|perform|do\s+what\s+it\s+says)\b/ nocase
+		$b = /\b(base64|encoded|hex|obfuscated)\b.{0,200}\s([A-Za-z0-9+\/]{60,}={0,2}|([0-9a-fA-F]{2}){24,})[^\x00]{0,400}\b(decode|decrypt|convert|translate)\w*\s+(\w+\s+){0,3}(and|then)\s+(\w+\s+){0,2}(execute|run|eval(uate)?|follow|obey|carry\s+out|act\s+on|apply|perform|do\s+what\s+it\s+says)\b/ nocase
 	condition:
 		any of them
 }
