@@ -8,6 +8,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -135,6 +136,7 @@ static int range(const char *repo, const char *spec, enum output_format format,
 	airlock_report *prev = NULL, *cur = NULL;
 	airlock_rules *rules = NULL;
 	char **commits = NULL, parent[41], last[41] = "";
+	bool progress = isatty(STDERR_FILENO) != 0;
 	size_t n = 0;
 	int rc;
 
@@ -155,6 +157,11 @@ static int range(const char *repo, const char *spec, enum output_format format,
 	}
 	o.commits = json_array();
 	for (size_t i = 0; i < n && rc == 0; i++) {
+		/* on a terminal, which commit is being read: the line is cleared
+		 * before anything else is printed (issue 19 item 11) */
+		if (progress)
+			fprintf(stderr, "\r\033[Kairlock: scanning commit %zu of %zu (%.12s)",
+				i + 1, n, commits[i]);
 		/* the baseline is the first parent: the previous commit when the
 		 * history is a line, else scanned on its own; none for a root */
 		if (airlock_repo_parent(parent, repo, commits[i]) < 0) {
@@ -167,12 +174,16 @@ static int range(const char *repo, const char *spec, enum output_format format,
 		}
 		if ((rc = scan_commit(&cur, repo, commits[i], opts)) != 0)
 			break;
+		if (progress)
+			fputs("\r\033[K", stderr);
 		rc = introduced(&o, commits[i], cur, prev);
 		airlock_report_free(prev);
 		prev = cur;
 		cur = NULL;
 		snprintf(last, sizeof(last), "%s", commits[i]);
 	}
+	if (progress)
+		fputs("\r\033[K", stderr); /* also after a failure mid-range */
 	if (rc == 0 && o.sarif) {
 		rc = sarif_finish(o.sarif);
 		o.sarif = NULL;

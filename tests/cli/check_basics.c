@@ -186,6 +186,54 @@ START_TEST(home_is_no_project)
 }
 END_TEST
 
+/* Issue 19 item 13: one rule explained, with an example and the remedy. */
+START_TEST(rule_explained)
+{
+	struct t_run r = t_run((const char *[]){ "rules", "AL101", NULL });
+
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_ptr_nonnull(strstr(r.out, "example     Ignore all previous instructions"));
+	ck_assert_ptr_nonnull(strstr(r.out, "remedy      "));
+	ck_assert_ptr_nonnull(strstr(r.out, "airlock trust --accept AL101:FILE"));
+	t_run_free(&r);
+	/* every category of the catalogue has its guide */
+	r = t_run((const char *[]){ "rules", NULL });
+	ck_assert_int_eq(r.status, 0);
+	for (char *line = strchr(r.out, '\n'); line && line[1]; line = strchr(line + 1, '\n')) {
+		char id[16] = "";
+		struct t_run one;
+
+		if (sscanf(line + 1, "%15s", id) != 1 || strncmp(id, "AL", 2) != 0)
+			continue;
+		one = t_run((const char *[]){ "rules", id, NULL });
+		ck_assert_msg(strstr(one.out, "remedy      "), "%s has no remedy", id);
+		t_run_free(&one);
+	}
+	t_run_free(&r);
+}
+END_TEST
+
+/* Issue 19 item 11: a range of commits says on a terminal which one it is
+ * reading, and clears the line; nothing of it reaches a pipe. */
+START_TEST(range_progress_on_a_terminal)
+{
+	t_write(tmp, "repo/CLAUDE.md", "# one\n");
+	ck_assert_int_eq(sh("cd repo && git init -q . && git add -A && git -c user.name=t -c "
+			    "user.email=t@example.invalid commit -q -m one && echo '# two' > "
+			    "AGENTS.md && git add -A && git -c user.name=t -c "
+			    "user.email=t@example.invalid commit -q -m two"),
+			 0);
+	ck_assert_int_eq(sh("script -qec '\"$AIRLOCK_BIN\" scan --git repo --rev HEAD~1..HEAD' "
+			    "/dev/null > tty.out"),
+			 0);
+	ck_assert_int_eq(sh("grep -q 'scanning commit 1 of 1' tty.out"), 0);
+	ck_assert_int_eq(sh("\"$AIRLOCK_BIN\" scan --git repo --rev HEAD~1..HEAD > pipe.out "
+			    "2> pipe.err"),
+			 0);
+	ck_assert_int_eq(sh("! grep -q 'scanning commit' pipe.out pipe.err"), 0);
+}
+END_TEST
+
 Suite *basics_suite(void)
 {
 	Suite *s = suite_create("basics");
@@ -199,6 +247,8 @@ Suite *basics_suite(void)
 	tcase_add_test(tc, trust_prune);
 	tcase_add_test(tc, clone_trust_without_a_terminal);
 	tcase_add_test(tc, home_is_no_project);
+	tcase_add_test(tc, rule_explained);
+	tcase_add_test(tc, range_progress_on_a_terminal);
 	suite_add_tcase(s, tc);
 	return s;
 }
