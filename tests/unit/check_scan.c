@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "common/limits.h"
+#include "scanners/flood.h"
 #include "tests/tests.h"
 
 /* --- fail closed -------------------------------------------------------------------- */
@@ -529,10 +531,117 @@ START_TEST(catalogue_and_severities)
 }
 END_TEST
 
+/* The flood search before it skipped what holds letters (the reference):
+ * every period from 1 to 16 over the whole buffer. */
+static bool ref_filler(const unsigned char *u, size_t n)
+{
+	bool symbol = false;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = u[i];
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+			return false;
+		if (c == 0xE2 && i + 1 < n && u[i + 1] >= 0x94 && u[i + 1] <= 0x96)
+			return false;
+		if ((c == 0xC2 && i + 1 < n && u[i + 1] == 0xA0) ||
+		    (c == 0xE2 && i + 1 < n &&
+		     (u[i + 1] == 0x80 || (u[i + 1] == 0x81 && i + 2 < n && u[i + 2] >= 0xA0))) ||
+		    (c == 0xE3 && i + 2 < n && u[i + 1] == 0x80 && u[i + 2] == 0x80) ||
+		    (c == 0xEF && i + 2 < n && u[i + 1] == 0xBB && u[i + 2] == 0xBF)) {
+			i += c == 0xC2 ? 1 : 2;
+			continue;
+		}
+		if (!strchr(" \t\n\r-=*_#|.~+:<>/\\", c) || c == 0)
+			symbol = true;
+	}
+	return symbol;
+}
+
+static bool ref_flood(const unsigned char *d, size_t len, size_t *start, size_t *end)
+{
+	for (size_t u = 1; u <= LIMIT_FLOOD_UNIT_BYTES; u++) {
+		size_t need = u * (LIMIT_FLOOD_REPEATS - 1), run = 0;
+
+		if (need < LIMIT_FLOOD_MIN_BYTES)
+			need = LIMIT_FLOOD_MIN_BYTES;
+		for (size_t j = 0; j + u < len; j++) {
+			if (d[j] != d[j + u]) {
+				run = 0;
+				continue;
+			}
+			if (++run < need)
+				continue;
+			size_t s = j + 1 - run, e = j + u + 1;
+
+			while (s < e && (d[s] & 0xC0) == 0x80)
+				s++;
+			if (ref_filler(d + s, u)) {
+				while (e < len && d[e] == d[e - u])
+					e++;
+				*start = s;
+				*end = e;
+				return true;
+			}
+			run = 0;
+			while (j + u < len && d[j] == d[j + u])
+				j++;
+		}
+	}
+	return false;
+}
+
+/* Issue 20: the flood search looks only where no letter is, and finds
+ * exactly what the search of every byte found, on generated text made of
+ * words, markup, symbol runs, box drawing and blanks. */
+START_TEST(flood_search_is_exact)
+{
+	static const char *const pieces[] = {
+		"word ", "Ignore ",      "| --- | ",     "\n", ") ] } ", "x ",
+		"-=",    "\xe2\x94\x80", "\xc2\xa0",     "!",  "?!",     "}}",
+		"a1",    ". ",           "\xe3\x80\x80", "<>", "~~",
+	};
+	unsigned int seed = 20261201;
+	unsigned char buf[8192];
+	int found = 0;
+
+	for (int round = 0; round < 3000; round++) {
+		size_t len = 0, s1 = 0, e1 = 0, s2 = 0, e2 = 0;
+		size_t npieces = sizeof(pieces) / sizeof(pieces[0]);
+
+		while (len < sizeof(buf) - 64) {
+			const char *p;
+			size_t n, repeat;
+
+			seed = seed * 1103515245u + 12345u;
+			p = pieces[(seed >> 8) % npieces];
+			n = strlen(p);
+			/* now and then a long repeat of one piece: a flood or near one */
+			repeat = ((seed >> 4) % 23 == 0) ? 20 + (seed >> 12) % 200 : 1;
+			for (size_t k = 0; k < repeat && len + n < sizeof(buf); k++, len += n)
+				memcpy(buf + len, p, n);
+			if ((seed >> 20) % 97 == 0)
+				break;
+		}
+		bool a = ref_flood(buf, len, &s1, &e1), b = al_flood_find(buf, len, &s2, &e2);
+
+		ck_assert_msg(a == b && (!a || (s1 == s2 && e1 == e2)),
+			      "round %d: reference %d [%zu,%zu) vs %d [%zu,%zu)", round, a, s1, e1,
+			      b, s2, e2);
+		found += a;
+	}
+	/* the generator makes both outcomes */
+	ck_assert_int_gt(found, 50);
+	ck_assert_int_lt(found, 2950);
+}
+END_TEST
+
 Suite *scan_suite(void)
 {
 	Suite *s = suite_create("scan");
 	TCase *tc = tcase_create("scan");
+
+	tcase_add_test(tc, flood_search_is_exact);
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, timeout_is_a_failure);
