@@ -217,6 +217,10 @@ int airlock_project_open(airlock_project **out, const char *path, const airlock_
 	p->rootfd = -1;
 	al_snapshot_init(&p->snap, opts ? opts->max_file_size : 0);
 	p->snap.all_files = opts && opts->version >= 2 && (opts->flags & AIRLOCK_OPT_ALL_FILES);
+	if (opts && opts->version >= 4 && opts->walk_progress) {
+		p->snap.progress = opts->walk_progress;
+		p->snap.progress_arg = opts->walk_payload;
+	}
 	if (opts && opts->version >= 2 && opts->trust_dir &&
 	    !(p->trust_dir = strdup(opts->trust_dir))) {
 		error = al_error_oom();

@@ -175,6 +175,11 @@ int scan_git(const char *repo, const char *rev, enum output_format format, airlo
  * one-line error (a config that is malformed or not the user's own). */
 int cli_options(airlock_options *opts);
 
+/* airlock_project_open, then the walk's progress line (drawn on a terminal
+ * by the options above) cleared. */
+int cli_project_open(airlock_project **out, const char *dir, const airlock_options *opts);
+void cli_progress_clear(void);
+
 /* cli_options without the user's config, for commands that neither scan
  * nor gate (deny, revoke). */
 void cli_base_options(airlock_options *opts);

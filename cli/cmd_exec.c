@@ -608,7 +608,7 @@ static int exec_gated(int argc, char **argv)
 	if (fail_on)
 		opts.block_threshold = fail_on;
 	opts.flags |= AIRLOCK_OPT_REPO_ROOT; /* a subfolder is its repository */
-	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
+	if ((rc = cli_project_open(&p, dir, &opts)) < 0)
 		return cli_lib_error(rc, "exec");
 	if ((rc = airlock_project_load(&c, p)) < 0) {
 		rc = load_refusal(rc, p, "exec");

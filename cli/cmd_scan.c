@@ -216,7 +216,7 @@ static int scan_path(struct scan_result *res, const char *path, const char *stdi
 		return rc < 0 ? cli_lib_error(rc, "scan") : 0;
 	}
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		if ((rc = airlock_project_open(&p, path, opts)) < 0)
+		if ((rc = cli_project_open(&p, path, opts)) < 0)
 			return cli_lib_error(rc, "scan");
 		rc = airlock_project_scan(&res->report, p);
 		airlock_project_free(p);

@@ -376,7 +376,7 @@ static int as_trust_sees_it(airlock_project **out, airlock_inspection **in,
 	if (state != AIRLOCK_STATE_UNTRUSTED && state != AIRLOCK_STATE_CHANGED)
 		return 0;
 	o.flags &= ~AIRLOCK_OPT_REPO_ROOT; /* p's path is already the project's */
-	if ((rc = airlock_project_open(out, airlock_project_path(p), &o)) < 0 ||
+	if ((rc = cli_project_open(out, airlock_project_path(p), &o)) < 0 ||
 	    (rc = airlock_project_inspect(in, *out)) < 0) {
 		airlock_project_free(*out);
 		*out = NULL;
@@ -401,7 +401,7 @@ int cmd_status(int argc, char **argv)
 	if ((rc = cli_options(&opts)) != 0)
 		return rc;
 	opts.flags |= AIRLOCK_OPT_REPO_ROOT; /* a subfolder is its repository */
-	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
+	if ((rc = cli_project_open(&p, dir, &opts)) < 0)
 		return cli_lib_error(rc, "status");
 	if ((rc = airlock_project_status(&st, p)) < 0) {
 		rc = cli_lib_error(rc, "status");

@@ -474,7 +474,7 @@ int cmd_trust(int argc, char **argv)
 	if ((rc = cli_options(&opts)) != 0)
 		return rc;
 	opts.flags |= AIRLOCK_OPT_REPO_ROOT; /* a subfolder is its repository */
-	if ((rc = airlock_project_open(&p, a.dir ? a.dir : ".", &opts)) < 0)
+	if ((rc = cli_project_open(&p, a.dir ? a.dir : ".", &opts)) < 0)
 		return cli_lib_error(rc, "trust");
 	for (size_t i = 0; i < a.naccept; i++)
 		if ((rc = airlock_project_accept(p, a.accept[i])) < 0) {
@@ -539,7 +539,7 @@ int cmd_deny(int argc, char **argv)
 		return rc < 0 ? EXIT_OK : rc;
 	cli_base_options(&opts);
 	opts.flags |= AIRLOCK_OPT_REPO_ROOT; /* a subfolder is its repository */
-	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
+	if ((rc = cli_project_open(&p, dir, &opts)) < 0)
 		return cli_lib_error(rc, "deny");
 	rc = record(p, AIRLOCK_DECISION_DENIED, NULL, 0);
 	if (rc == EXIT_OK) {
@@ -561,7 +561,7 @@ int cmd_revoke(int argc, char **argv)
 		return rc < 0 ? EXIT_OK : rc;
 	cli_base_options(&opts);
 	opts.flags |= AIRLOCK_OPT_REPO_ROOT; /* a subfolder is its repository */
-	if ((rc = airlock_project_open(&p, dir, &opts)) < 0)
+	if ((rc = cli_project_open(&p, dir, &opts)) < 0)
 		return cli_lib_error(rc, "revoke");
 	rc = airlock_project_revoke(p);
 	if (rc == 0 || rc == AIRLOCK_ENOTFOUND) {

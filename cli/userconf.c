@@ -303,12 +303,42 @@ static int load_config(struct user_config *c)
 	return rc;
 }
 
+static bool walk_drawn;
+
+/* The walk of a large project, on a terminal: the entries read so far. */
+static int walk_progress(size_t done, size_t total, uint64_t bytes, void *payload)
+{
+	(void)total;
+	(void)bytes;
+	(void)payload;
+	fprintf(stderr, "\r\033[Kairlock: reading the project: %zu entries", done);
+	walk_drawn = true;
+	return 0;
+}
+
+void cli_progress_clear(void)
+{
+	if (walk_drawn)
+		fputs("\r\033[K", stderr);
+	walk_drawn = false;
+}
+
+int cli_project_open(airlock_project **out, const char *dir, const airlock_options *opts)
+{
+	int rc = airlock_project_open(out, dir, opts);
+
+	cli_progress_clear();
+	return rc;
+}
+
 void cli_base_options(airlock_options *opts)
 {
 	airlock_options init = AIRLOCK_OPTIONS_INIT;
 
 	*opts = init;
 	opts->signatures = cli_signatures_path();
+	if (isatty(STDERR_FILENO))
+		opts->walk_progress = walk_progress;
 }
 
 int cli_options(airlock_options *opts)

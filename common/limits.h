@@ -19,6 +19,9 @@
 /* Directory entries the walk looks at in one project (all directories). */
 #define LIMIT_WALK_ENTRIES 200000
 
+/* Entries between two calls of a walk's progress callback. */
+#define LIMIT_WALK_PROGRESS 4096
+
 /* Bytes of a git index read to find tracked context files in pruned
  * folders; a larger index is not read (the walk's result stands). */
 #define LIMIT_GIT_INDEX_BYTES (256u * 1024 * 1024)

@@ -172,7 +172,7 @@ AIRLOCK_EXTERN char *airlock_escape(const char *s, size_t len);
  * only; version 2: up to trust_dir) is still accepted, and the fields it
  * does not have are never read: they take their defaults. The version
  * changes only when the layout does. */
-#define AIRLOCK_OPTIONS_VERSION 3
+#define AIRLOCK_OPTIONS_VERSION 4
 
 /* How bad a finding is (impact); ordered, so thresholds compare with >=. */
 typedef enum airlock_severity {
@@ -203,6 +203,12 @@ typedef enum airlock_severity {
  * doubt about the cache is a miss, never an error. */
 #define AIRLOCK_OPT_NO_CACHE   (1u << 3)
 
+/* Progress of a fetch, a memory scan or the walk of a project (airlock_options): `done` of `total` (objects or
+ * files) and the bytes so far; `payload` is the pointer given with it.
+ * Return 0 to go on, non-zero to cancel (the call returns AIRLOCK_EUSER).
+ * Where it runs: see "Threads and processes". */
+typedef int (*airlock_progress_cb)(size_t done, size_t total, uint64_t bytes, void *payload);
+
 typedef struct airlock_options {
 	unsigned int version;   /* AIRLOCK_OPTIONS_VERSION */
 	uint64_t max_file_size; /* per-file read cap in bytes; 0 = default (4 MiB) */
@@ -226,6 +232,12 @@ typedef struct airlock_options {
 	 * The strings are copied when the options are used. */
 	const char *const *disabled_rules;
 	size_t ndisabled;
+	/* Version 4. Called by airlock_project_open, in the calling thread,
+	 * every 4 096 entries the walk of the folder reads (done: entries so
+	 * far; total and bytes: 0), so that a large tree is not silent; a
+	 * non-zero return stops the open (AIRLOCK_EUSER). NULL: none. */
+	airlock_progress_cb walk_progress;
+	void *walk_payload;
 } airlock_options;
 
 /* The version set, every other field zero (its default). In C the field is
@@ -877,12 +889,6 @@ AIRLOCK_EXTERN int airlock_finding_accepted(const airlock_finding *f);
 /* ------------------------------------------------------------------------ */
 /* Repositories: judge before checkout                                      */
 /* ------------------------------------------------------------------------ */
-
-/* Progress of a fetch or a memory scan: `done` of `total` (objects or
- * files) and the bytes so far; `payload` is the pointer given with it.
- * Return 0 to go on, non-zero to cancel (the call returns AIRLOCK_EUSER).
- * Where it runs: see "Threads and processes". */
-typedef int (*airlock_progress_cb)(size_t done, size_t total, uint64_t bytes, void *payload);
 
 /*
  * Clones `url` (any URL libgit2 supports, or a local path) into `dir`, which

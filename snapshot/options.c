@@ -43,6 +43,7 @@ int airlock_options_init(airlock_options *opts, unsigned int version)
 	memset(opts, 0,
 	       version == 1   ? offsetof(airlock_options, signatures)
 	       : version == 2 ? offsetof(airlock_options, disabled_rules)
+	       : version == 3 ? offsetof(airlock_options, walk_progress)
 			      : sizeof(*opts));
 	opts->version = version;
 	return 0;

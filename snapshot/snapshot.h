@@ -62,6 +62,10 @@ struct snapshot {
 	/* Set: asked for every regular file after fstat and before reading; when
 	 * it returns true the file is added unread, marked `cached`. */
 	bool (*unchanged)(void *arg, const char *path, const struct file_stamp *st);
+	/* Set: told every LIMIT_WALK_PROGRESS entries the walk reads; non-zero
+	 * stops it (AIRLOCK_EUSER). */
+	int (*progress)(size_t done, size_t total, uint64_t bytes, void *arg);
+	void *progress_arg;
 	void *unchanged_arg;
 };
 

@@ -456,6 +456,12 @@ static int walk_dir(struct walk *w, int dirfd, size_t len, int depth)
 		}
 		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
 			continue;
+		if (w->snap->progress && (w->entries_seen + 1) % LIMIT_WALK_PROGRESS == 0 &&
+		    w->snap->progress(w->entries_seen + 1, 0, 0, w->snap->progress_arg) != 0) {
+			error = al_error_set(AIRLOCK_EUSER,
+					     "the walk of the project was cancelled");
+			break;
+		}
 		if (++w->entries_seen > LIMIT_WALK_ENTRIES) {
 			if (!w->entry_limit_reported) {
 				w->entry_limit_reported = true;

@@ -234,6 +234,21 @@ START_TEST(range_progress_on_a_terminal)
 }
 END_TEST
 
+/* ...and so does the walk of a large project (status, trust, load, exec,
+ * scan), cleared before anything else is printed. */
+START_TEST(walk_progress_on_a_terminal)
+{
+	ck_assert_int_eq(sh("mkdir -p big/.claude && echo '{}' > big/.claude/settings.json && "
+			    "cd big && for d in 1 2 3 4 5 6 7 8 9; do mkdir $d && (cd $d && touch "
+			    "$(seq -f f%%g 1 1000)); done"),
+			 0);
+	ck_assert_int_eq(sh("script -qec '\"$AIRLOCK_BIN\" status big' /dev/null > tty.out"), 3);
+	ck_assert_int_eq(sh("grep -q 'reading the project: 8192 entries' tty.out"), 0);
+	ck_assert_int_eq(sh("\"$AIRLOCK_BIN\" status big > pipe.out 2> pipe.err"), 3);
+	ck_assert_int_eq(sh("! grep -q 'reading the project' pipe.out pipe.err"), 0);
+}
+END_TEST
+
 Suite *basics_suite(void)
 {
 	Suite *s = suite_create("basics");
@@ -249,6 +264,7 @@ Suite *basics_suite(void)
 	tcase_add_test(tc, home_is_no_project);
 	tcase_add_test(tc, rule_explained);
 	tcase_add_test(tc, range_progress_on_a_terminal);
+	tcase_add_test(tc, walk_progress_on_a_terminal);
 	suite_add_tcase(s, tc);
 	return s;
 }

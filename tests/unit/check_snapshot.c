@@ -802,6 +802,47 @@ END_TEST
 /* airlock_options_init is the macro as a function: the version set, the
  * rest zero; for version 1 it writes only the version-1 fields; unknown
  * versions are refused. */
+static int count_walk(size_t done, size_t total, uint64_t bytes, void *payload)
+{
+	size_t *calls = payload;
+
+	ck_assert_uint_eq(total, 0);
+	ck_assert_uint_eq(bytes, 0);
+	ck_assert_uint_eq(done % LIMIT_WALK_PROGRESS, 0);
+	return ++calls[0] >= calls[1]; /* stop at the call asked for */
+}
+
+/* Issue 19 item 11: a large walk reports how far it is, and can be stopped. */
+START_TEST(walk_progress_and_cancel)
+{
+	airlock_options o = AIRLOCK_OPTIONS_INIT;
+	airlock_project *p = NULL;
+	char *dir = t_mkdtemp();
+	size_t calls[2] = { 0, 1000 };
+
+	for (int i = 0; i < 3 * LIMIT_WALK_PROGRESS; i++) {
+		char name[32];
+
+		snprintf(name, sizeof(name), "d%d/f%d", i % 7, i);
+		t_write(dir, name, "");
+	}
+	t_write(dir, "CLAUDE.md", "# x\n");
+	o.walk_progress = count_walk;
+	o.walk_payload = calls;
+	ck_assert_int_eq(airlock_project_open(&p, dir, &o), 0);
+	ck_assert_uint_ge(calls[0], 3);
+	ck_assert_ptr_nonnull(t_entry(p, "CLAUDE.md"));
+	airlock_project_free(p);
+	calls[0] = 0;
+	calls[1] = 1; /* the first call says stop */
+	ck_assert_int_eq(airlock_project_open(&p, dir, &o), AIRLOCK_EUSER);
+	ck_assert_ptr_null(p);
+	ck_assert_uint_eq(calls[0], 1);
+	t_rmtree(dir);
+	free(dir);
+}
+END_TEST
+
 START_TEST(options_init)
 {
 	const airlock_options macro = AIRLOCK_OPTIONS_INIT;
@@ -833,6 +874,28 @@ START_TEST(options_init)
 	ck_assert(v1[0].version == 2 && !v1[0].trust_dir && !v1[0].block_threshold);
 	for (size_t i = v2_size; i < sizeof(v1); i++)
 		ck_assert_msg(raw[i] == 0xa5, "byte %zu past a version-2 struct was written", i);
+	memset(v1, 0xa5, sizeof(v1));
+	ck_assert_int_eq(airlock_options_init(&v1[0], 3), 0);
+	ck_assert(v1[0].version == 3 && !v1[0].disabled_rules && !v1[0].ndisabled);
+	for (size_t i = offsetof(airlock_options, walk_progress); i < sizeof(v1); i++)
+		ck_assert_msg(raw[i] == 0xa5, "byte %zu past a version-3 struct was written", i);
+	/* a version-3 caller's bytes past its struct are never read as a
+	 * progress callback (0xa5... would crash) */
+	{
+		char *dir = t_mkdtemp();
+
+		for (int i = 0; i < 5000; i++) {
+			char name[32];
+
+			snprintf(name, sizeof(name), "f%d", i);
+			t_write(dir, name, "");
+		}
+		ck_assert_int_eq(airlock_project_open(&p, dir, &v1[0]), 0);
+		airlock_project_free(p);
+		p = NULL;
+		t_rmtree(dir);
+		free(dir);
+	}
 
 	ck_assert_int_eq(airlock_options_init(&fn, 0), AIRLOCK_EINVALID);
 	ck_assert_ptr_nonnull(strstr(airlock_error_last(), "version 0"));
@@ -976,6 +1039,7 @@ Suite *snapshot_suite(void)
 	tcase_add_test(tc, vendored_and_vcs_trees_skipped);
 	tcase_add_test(tc, open_errors);
 	tcase_add_test(tc, options_init);
+	tcase_add_test(tc, walk_progress_and_cancel);
 	tcase_add_test(tc, canonical_path);
 	suite_add_tcase(s, tc);
 
