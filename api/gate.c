@@ -405,18 +405,19 @@ int airlock_project_accept(airlock_project *p, const char *spec)
 	return 0;
 }
 
-/* True when the person accepted `rule` in `file` (airlock_project_accept). */
-static bool person_accepts(const airlock_project *p, const char *rule, const char *file)
+int airlock_project_accepts(const airlock_project *p, const char *rule, const char *file)
 {
+	if (!p || !rule || !file)
+		return 0;
 	for (size_t i = 0; i < p->naccepts; i++) {
 		const char *a = p->accepts[i];
 		size_t n = strcspn(a, ":");
 
 		if (strlen(rule) == n && strncmp(a, rule, n) == 0 &&
 		    (!a[n] || strcmp(a + n + 1, file) == 0))
-			return true;
+			return 1;
 	}
-	return false;
+	return 0;
 }
 
 /* A finding load would count against the decision: at or above the
@@ -442,7 +443,7 @@ static int accept_findings(struct trust_record *rec, const airlock_report *r, ai
 
 		if (!counts(r, f, e, d))
 			continue;
-		if (!e || !e->sha256[0] || !person_accepts(p, f->rule, f->file)) {
+		if (!e || !e->sha256[0] || !airlock_project_accepts(p, f->rule, f->file)) {
 			file = al_utf8_escape(f->file, strlen(f->file), false);
 			error = al_error_set(
 				AIRLOCK_EBLOCKED,

@@ -202,32 +202,20 @@ static bool executable_entry(const airlock_project *p, const char *path)
 	return false;
 }
 
-/* True when --accept covers `rule` in `file`. */
-static bool accepted(const struct trust_args *a, const char *rule, const char *file)
-{
-	for (size_t i = 0; i < a->naccept; i++) {
-		size_t n = strcspn(a->accept[i], ":");
-
-		if (strlen(rule) == n && strncmp(a->accept[i], rule, n) == 0 &&
-		    (!a->accept[i][n] || strcmp(a->accept[i] + n + 1, file) == 0))
-			return true;
-	}
-	return false;
-}
-
 /* The findings that would block every load of what is decided (restricted:
- * not those in files the agent is not given) and that --accept does not
- * cover; at most `cap` of them in list[]. */
+ * not those in files the agent is not given) and that the --accept given
+ * to the project (airlock_project_accept) does not cover; at most `cap` of them in list[]. */
 static size_t unaccepted(const airlock_report *r, const airlock_project *p,
-			 const struct trust_args *a, const airlock_finding **list, size_t cap)
+			 const struct trust_args *a, airlock_severity threshold,
+			 const airlock_finding **list, size_t cap)
 {
 	const airlock_finding *f;
 	size_t n = 0;
 
 	for (size_t i = 0; (f = airlock_report_finding(r, i)); i++) {
-		if (airlock_finding_severity(f) < AIRLOCK_SEVERITY_HIGH ||
+		if (airlock_finding_severity(f) < threshold ||
 		    (a->restricted && executable_entry(p, airlock_finding_file(f))) ||
-		    accepted(a, airlock_finding_rule(f), airlock_finding_file(f)))
+		    airlock_project_accepts(p, airlock_finding_rule(f), airlock_finding_file(f)))
 			continue;
 		if (n < cap)
 			list[n] = f;
@@ -238,7 +226,7 @@ static size_t unaccepted(const airlock_report *r, const airlock_project *p,
 
 /* The scan belongs to the review: what the files say, not only what they run.
  * A scan that cannot run is no reason to trust blind: nothing is recorded. */
-static int show_findings(airlock_report **out, airlock_project *p)
+static int show_findings(airlock_report **out, airlock_project *p, airlock_severity threshold)
 {
 	struct scan_result res = { .report = NULL };
 	int rc = airlock_project_scan(out, p);
@@ -250,7 +238,7 @@ static int show_findings(airlock_report **out, airlock_project *p)
 	printf("Scan of every context file:\n");
 	res.report = *out;
 	res.prefix = NULL;
-	rc = report_print_text(&res, 1, AIRLOCK_SEVERITY_HIGH);
+	rc = report_print_text(&res, 1, threshold);
 	fputc('\n', stdout);
 	return rc;
 }
@@ -486,9 +474,9 @@ int cmd_trust(int argc, char **argv)
 		goto out;
 	}
 	show_review(p, in);
-	if ((rc = show_findings(&report, p)) != EXIT_OK)
+	if ((rc = show_findings(&report, p, opts.block_threshold)) != EXIT_OK)
 		goto out;
-	nblock = unaccepted(report, p, &a, list, MAX_LISTED);
+	nblock = unaccepted(report, p, &a, opts.block_threshold, list, MAX_LISTED);
 	if (nblock && (a.yes || !isatty(STDIN_FILENO))) {
 		rc = refuse_findings(&a, list, nblock < MAX_LISTED ? nblock : MAX_LISTED, nblock);
 		goto out;

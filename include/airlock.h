@@ -539,6 +539,11 @@ AIRLOCK_EXTERN int airlock_project_trust_flags(airlock_project *p, airlock_decis
  */
 AIRLOCK_EXTERN int airlock_project_accept(airlock_project *p, const char *spec);
 
+/* 1 when what airlock_project_accept was given covers `rule` in `file`
+ * (the same matching trust applies), else 0. */
+AIRLOCK_EXTERN int airlock_project_accepts(const airlock_project *p, const char *rule,
+					   const char *file);
+
 /* Forgets the project's decision. AIRLOCK_ENOTFOUND when there was none. */
 AIRLOCK_EXTERN int airlock_project_revoke(airlock_project *p);
 
