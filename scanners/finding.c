@@ -293,6 +293,10 @@ enum { SIG_CONCEAL, SIG_CREDENTIAL, SIG_EXFIL, SIG_SECRET, SIG_CHANNEL, SIG_COUN
 
 static int signal_of(const struct airlock_finding *f)
 {
+	/* the intent analysis weighs its own parts: a finding of it is a
+	 * judgement, not a part of another one */
+	if (strncmp(f->rule, "AL6", 3) == 0)
+		return -1;
 	if (strcmp(f->category, "concealment") == 0)
 		return SIG_CONCEAL;
 	if (strcmp(f->category, "credential-access") == 0)

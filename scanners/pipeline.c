@@ -7,6 +7,7 @@
 #include "scanners/decode.h"
 #include "scanners/flood.h"
 #include "scanners/imports.h"
+#include "scanners/intent.h"
 #include "scanners/markdown.h"
 #include "scanners/pipeline.h"
 #include "scanners/settings.h"
@@ -166,8 +167,11 @@ static int structure_scan(struct findings *fs, const struct scan_input *in)
 						 : AIRLOCK_SEVERITY_MEDIUM);
 		if (error == 0)
 			error = al_flood_scan(fs, in);
+		if (error == 0)
+			error = al_intent_scan(fs, in);
 	} else if (in->kind == AIRLOCK_KIND_TEXT) {
-		error = al_flood_scan(fs, in);
+		if ((error = al_flood_scan(fs, in)) == 0)
+			error = al_intent_scan(fs, in);
 	}
 	al_ts_parsers_free(&ps);
 	return error;

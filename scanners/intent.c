@@ -1,0 +1,1610 @@
+/*
+ * intent.c - what the prose of an instruction file asks the agent to do.
+ *
+ * The file is read as blocks (paragraphs, list items, headings, table
+ * cells, the inside of HTML comments; fenced code and front matter are
+ * skipped), each block as words, and the words as clauses. A clause gives
+ * an order when a verb in its bare form opens it, after any lead-in
+ * ("please", "then", "you must", "your real task is to", "I will"); a
+ * negation in the lead-in ("never", "do not") cancels it. What the order
+ * acts on and where it sends it are the classes of the clause's words up
+ * to a relative or subordinate word ("code that reads ~/.ssh" describes
+ * code; it asks nothing). A pronoun ("it", "them", "the output") carries
+ * the objects of the block's earlier orders. Findings are weighed per
+ * block; a block under a heading or lead-in that frames it as an example
+ * of an attack or as forbidden is reported one step lower.
+ *
+ * Every pass is linear: a block is at most LIMIT_INTENT_WORDS words (a
+ * longer one is cut into pieces), the lexicon is a sorted table searched by
+ * bisection, and edit distance is only computed for the few words of an
+ * override, on clauses whose verb already is one.
+ */
+#include <ctype.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "common/error.h"
+#include "scanners/catalogue.h"
+#include "scanners/context.h"
+#include "scanners/intent.h"
+
+#define LIMIT_INTENT_WORDS 512
+#define WORD_MAX           40
+
+/* Word classes. Actions (bare verbs open orders). */
+#define W_SEND       (1ull << 0)  /* send, upload, post, email, forward */
+#define W_MOVE       (1ull << 1)  /* include, paste, add, pass, write, copy */
+#define W_READ       (1ull << 2)  /* read, open, collect, look, find */
+#define W_SHOW       (1ull << 3)  /* print, reveal, output, show, repeat */
+#define W_DESTROY    (1ull << 4)  /* delete, remove, wipe, erase */
+#define W_DISABLE    (1ull << 5)  /* disable, bypass, turn off, skip */
+#define W_IGNORE     (1ull << 6)  /* ignore, disregard, forget, override */
+#define W_RECORD     (1ull << 7)  /* record, log, capture, monitor */
+#define W_RUN        (1ull << 8)  /* run, execute, launch */
+#define W_FETCH      (1ull << 9)  /* download, fetch, curl, wget */
+#define W_ASK        (1ull << 10) /* ask, request */
+#define W_PERM       (1ull << 11) /* chmod, chown */
+#define W_SET        (1ull << 12) /* set, switch, change, turn, enable */
+#define W_INSTALL    (1ull << 13) /* install, create, schedule, register */
+#define W_ANY        ((1ull << 14) - 1)
+/* Objects. */
+#define O_SECRET     (1ull << 14) /* credentials, token, password, .env */
+#define O_STRONG     (1ull << 15) /* another tool's credential store */
+#define O_USERDATA   (1ull << 16) /* conversation, emails, documents */
+#define O_PRIOR      (1ull << 17) /* previous, above, earlier */
+#define O_INSTR      (1ull << 18) /* instructions, rules, guidelines */
+#define O_PROTECT    (1ull << 19) /* permissions, safety, confirmation */
+#define O_ROOT       (1ull << 20) /* home, documents, desktop, / */
+#define O_PERSIST    (1ull << 21) /* authorized_keys, crontab, LaunchAgents */
+#define O_INPUT      (1ull << 22) /* keystrokes, every command typed */
+#define O_TRACE      (1ull << 23) /* history, logs, traces */
+#define O_PROMPT     (1ull << 24) /* prompt (system prompt) */
+#define O_USER       (1ull << 25) /* the user, them, anyone */
+/* Destinations. */
+#define D_REMOTE     (1ull << 26) /* server, endpoint, webhook; a URL */
+#define D_PUBLIC     (1ull << 27) /* commit message, PR description, README */
+#define D_TOOL       (1ull << 28) /* tool call, parameter, argument */
+/* Grammar. */
+#define CONTENT_MASK ((1ull << 29) - 1)
+#define G_REF        (1ull << 29) /* it, them, its contents, the output */
+#define G_ALL        (1ull << 30) /* all, every, any, entire */
+#define G_STEALTH    (1ull << 31) /* quietly, silently, secretly */
+#define G_NEG        (1ull << 32) /* not, never, don't, avoid */
+#define G_LEAD       (1ull << 33) /* please, then, first, also, now */
+#define G_REL        (1ull << 34) /* that, which, if, when, such as */
+#define G_MODAL      (1ull << 35) /* must, should, will, need, shall */
+#define G_YOU        (1ull << 36) /* you, i, we */
+#define G_TELL       (1ull << 37) /* tell, inform, mention, notify, alert */
+#define G_WITHOUT    (1ull << 38) /* without */
+#define G_VOID       (1ull << 39) /* void, cancelled, superseded, obsolete */
+#define G_FREE       (1ull << 40) /* unfiltered, uncensored, unrestricted */
+#define G_LIMITS     (1ull << 41) /* restrictions, limits, filters, policy */
+#define G_TASK       (1ull << 42) /* task, objective, goal, mission */
+#define G_NEW        (1ull << 43) /* new, real, actual, true, updated */
+#define G_TRIGGER    (1ull << 44) /* whenever, startup, every time */
+#define G_AUTH       (1ull << 45) /* team, owner, administrator, approved */
+#define G_ANSWER     (1ull << 46) /* answer, respond, reply, say */
+#define G_ONLY       (1ull << 47) /* only, nothing else */
+#define G_NOASK      (1ull << 48) /* asking, confirmation, approval, permission */
+#define G_BREAK      (1ull << 49) /* character (stay in / never break) */
+#define G_MODE       (1ull << 50) /* mode (developer mode, maintenance mode) */
+#define G_FRAME      (1ull << 51) /* a heading word that frames examples */
+
+/* Token flags. */
+#define T_BARE   1u  /* the word as written is the lexicon's form */
+#define T_QUOTED 2u  /* inside "..." */
+#define T_URL    4u  /* a URL, git remote or mail address */
+#define T_PATH   8u  /* a path under ~, $HOME or / */
+#define T_CODE   16u /* inside a code span */
+#define T_CAP    32u /* written in capitals, with _ (API_KEY) */
+
+struct lex {
+	const char *w;
+	uint64_t c;
+};
+
+/* clang-format off */
+static struct lex lexicon[] = {
+	/* actions */
+	{ "send", W_SEND }, { "sent", W_SEND }, { "upload", W_SEND }, { "post", W_SEND },
+	{ "transmit", W_SEND }, { "forward", W_SEND }, { "email", W_SEND | D_REMOTE },
+	{ "e-mail", W_SEND }, { "mail", W_SEND }, { "exfiltrate", W_SEND }, { "leak", W_SEND },
+	{ "beacon", W_SEND }, { "submit", W_SEND }, { "share", W_SEND }, { "publish", W_SEND },
+	{ "deliver", W_SEND }, { "push", W_SEND }, { "sync", W_SEND }, { "report", W_SEND },
+	{ "envia", W_SEND }, { "envía", W_SEND }, { "envoie", W_SEND }, { "envoyez", W_SEND },
+	{ "sende", W_SEND }, { "invia", W_SEND },
+	{ "include", W_MOVE }, { "paste", W_MOVE }, { "add", W_MOVE | W_INSTALL },
+	{ "put", W_MOVE }, { "insert", W_MOVE }, { "embed", W_MOVE }, { "attach", W_MOVE },
+	{ "append", W_MOVE }, { "pass", W_MOVE }, { "write", W_MOVE }, { "wrote", W_MOVE },
+	{ "written", W_MOVE }, { "save", W_MOVE }, { "store", W_MOVE }, { "copy", W_MOVE | W_READ },
+	{ "commit", W_MOVE | D_PUBLIC }, { "place", W_MOVE }, { "dump", W_SHOW | W_READ },
+	{ "read", W_READ }, { "open", W_READ }, { "cat", W_READ }, { "collect", W_READ },
+	{ "gather", W_READ }, { "harvest", W_READ }, { "retrieve", W_READ }, { "obtain", W_READ },
+	{ "extract", W_READ }, { "grab", W_READ }, { "look", W_READ },
+	{ "find", W_READ }, { "search", W_READ }, { "locate", W_READ }, { "steal", W_READ },
+	{ "take", W_READ }, { "archive", W_READ }, { "zip", W_READ }, { "tar", W_READ },
+	{ "enumerate", W_READ }, { "scrape", W_READ }, { "lee", W_READ }, { "lire", W_READ },
+	{ "print", W_SHOW }, { "reveal", W_SHOW }, { "output", W_SHOW | G_REF },
+	{ "display", W_SHOW }, { "show", W_SHOW }, { "echo", W_SHOW }, { "repeat", W_SHOW },
+	{ "recite", W_SHOW }, { "disclose", W_SHOW }, { "list", W_SHOW },
+	{ "return", W_SHOW },
+	{ "delete", W_DESTROY }, { "remove", W_DESTROY }, { "rm", W_DESTROY },
+	{ "wipe", W_DESTROY }, { "erase", W_DESTROY }, { "destroy", W_DESTROY },
+	{ "shred", W_DESTROY }, { "purge", W_DESTROY }, { "nuke", W_DESTROY },
+	{ "overwrite", W_DESTROY }, { "clear", W_DESTROY }, { "drop", W_DESTROY | W_IGNORE },
+	{ "truncate", W_DESTROY }, { "borra", W_DESTROY },
+	{ "disable", W_DISABLE }, { "deactivate", W_DISABLE }, { "bypass", W_DISABLE },
+	{ "circumvent", W_DISABLE }, { "skip", W_DISABLE }, { "suppress", W_DISABLE },
+	{ "weaken", W_DISABLE }, { "evade", W_DISABLE }, { "defeat", W_DISABLE },
+	{ "kill", W_DISABLE }, { "uninstall", W_DISABLE },
+	{ "ignore", W_IGNORE }, { "disregard", W_IGNORE }, { "forget", W_IGNORE },
+	{ "forgot", W_IGNORE }, { "override", W_IGNORE }, { "supersede", W_IGNORE | G_VOID },
+	{ "discard", W_IGNORE }, { "abandon", W_IGNORE }, { "neglect", W_IGNORE },
+	{ "ignora", W_IGNORE }, { "ignorar", W_IGNORE }, { "ignorez", W_IGNORE },
+	{ "ignoriere", W_IGNORE }, { "ignorieren", W_IGNORE }, { "vergiss", W_IGNORE },
+	{ "olvida", W_IGNORE }, { "oubliez", W_IGNORE }, { "oublie", W_IGNORE },
+	{ "dimentica", W_IGNORE }, { "esqueça", W_IGNORE }, { "esqueca", W_IGNORE },
+	{ "record", W_RECORD }, { "log", W_RECORD | O_TRACE }, { "capture", W_RECORD | W_READ },
+	{ "monitor", W_RECORD }, { "track", W_RECORD }, { "keylog", W_RECORD },
+	{ "intercept", W_RECORD }, { "spy", W_RECORD },
+	{ "run", W_RUN }, { "execute", W_RUN }, { "exec", W_RUN }, { "launch", W_RUN },
+	{ "invoke", W_RUN }, { "eval", W_RUN }, { "bash", W_RUN }, { "sh", W_RUN },
+	{ "pipe", W_RUN }, { "source", W_RUN },
+	{ "download", W_FETCH }, { "fetch", W_FETCH }, { "curl", W_FETCH | W_SEND },
+	{ "wget", W_FETCH }, { "get", W_FETCH },
+	{ "ask", W_ASK }, { "request", W_ASK },
+	{ "chmod", W_PERM }, { "chown", W_PERM },
+	{ "set", W_SET }, { "switch", W_SET }, { "change", W_SET }, { "turn", W_SET },
+	{ "enable", W_SET }, { "configure", W_SET },
+	{ "install", W_INSTALL }, { "create", W_INSTALL }, { "schedule", W_INSTALL },
+	{ "register", W_INSTALL }, { "plant", W_INSTALL }, { "modify", W_MOVE },
+	{ "edit", W_MOVE }, { "update", W_MOVE }, { "replace", W_MOVE },
+	/* objects */
+	{ "credential", O_SECRET }, { "credentials", O_SECRET | O_STRONG },
+	{ "password", O_SECRET }, { "passwords", O_SECRET }, { "passwd", O_SECRET },
+	{ "passphrase", O_SECRET }, { "token", O_SECRET },
+	{ "secret", O_SECRET }, { "secrets", O_SECRET }, { "apikey", O_SECRET },
+	{ "api_key", O_SECRET }, { "keys", O_SECRET }, { "key", O_SECRET },
+	{ "ssh", O_SECRET | O_STRONG }, { "id_rsa", O_SECRET | O_STRONG },
+	{ "id_ed25519", O_SECRET | O_STRONG }, { "id_ecdsa", O_SECRET | O_STRONG },
+	{ ".env", O_SECRET }, { "env", O_SECRET }, { "printenv", O_SECRET | O_STRONG },
+	{ "environment", O_SECRET }, { ".npmrc", O_SECRET | O_STRONG },
+	{ ".pypirc", O_SECRET | O_STRONG }, { ".netrc", O_SECRET | O_STRONG },
+	{ ".git-credentials", O_SECRET | O_STRONG }, { ".aws", O_SECRET | O_STRONG },
+	{ ".kube", O_SECRET | O_STRONG }, { "kubeconfig", O_SECRET | O_STRONG },
+	{ "hosts.yml", O_SECRET | O_STRONG }, { "keychain", O_SECRET | O_STRONG },
+	{ "keyring", O_SECRET | O_STRONG }, { "wallet", O_SECRET | O_STRONG },
+	{ "wallet.dat", O_SECRET | O_STRONG }, { "seed", O_SECRET | O_STRONG },
+	{ "mnemonic", O_SECRET | O_STRONG }, { "cookies", O_SECRET | O_STRONG },
+	{ "2fa", O_SECRET }, { "otp", O_SECRET }, { ".pgpass", O_SECRET | O_STRONG },
+{ ".gnupg", O_SECRET | O_STRONG },
+	{ "mcp.json", O_SECRET }, { "contraseña", O_SECRET }, { "contraseñas", O_SECRET },
+	{ "passwort", O_SECRET }, { "mot", 0 },
+	{ "conversation", O_USERDATA }, { "conversations", O_USERDATA },
+	{ "emails", O_USERDATA }, { "inbox", O_USERDATA }, { "contacts", O_USERDATA },
+	{ "photos", O_USERDATA }, { "bookmarks", O_USERDATA }, { "clipboard", O_INPUT },
+	{ "previous", O_PRIOR }, { "prior", O_PRIOR }, { "above", O_PRIOR },
+	{ "earlier", O_PRIOR }, { "preceding", O_PRIOR }, { "original", O_PRIOR },
+	{ "initial", O_PRIOR }, { "foregoing", O_PRIOR }, { "anteriores", O_PRIOR },
+	{ "precedentes", O_PRIOR }, { "précédentes", O_PRIOR }, { "vorherigen", O_PRIOR },
+	{ "bisherigen", O_PRIOR }, { "precedenti", O_PRIOR }, { "operator", 0 },
+	{ "instructions", O_INSTR }, { "instruction", O_INSTR }, { "rules", O_INSTR },
+	{ "guidelines", O_INSTR }, { "directions", O_INSTR }, { "guidance", O_INSTR },
+	{ "directives", O_INSTR }, { "constraints", O_INSTR }, { "orders", O_INSTR },
+	{ "requests", O_INSTR }, { "prompts", O_INSTR | O_PROMPT }, { "context", O_INSTR },
+	{ "everything", O_INSTR | G_ALL }, { "instrucciones", O_INSTR },
+	{ "consignes", O_INSTR }, { "anweisungen", O_INSTR }, { "istruzioni", O_INSTR },
+	{ "instruções", O_INSTR }, { "instrucoes", O_INSTR },
+	{ "permission", O_PROTECT | G_NOASK }, { "permissions", O_PROTECT },
+	{ "safety", O_PROTECT }, { "guardrail", O_PROTECT }, { "guardrails", O_PROTECT },
+	{ "sandbox", O_PROTECT }, { "approval", O_PROTECT | G_NOASK },
+	{ "approvals", O_PROTECT }, { "confirmation", O_PROTECT | G_NOASK },
+	{ "confirmations", O_PROTECT }, { "firewall", O_PROTECT }, { "antivirus", O_PROTECT },
+	{ "security", O_PROTECT }, { "safeguards", O_PROTECT },
+	{ "home", O_ROOT }, { "documents", O_ROOT }, { "desktop", O_ROOT },
+	{ "downloads", O_ROOT }, { "filesystem", O_ROOT }, { "repository", 0 },
+	{ "authorized_keys", O_PERSIST }, { "crontab", O_PERSIST },
+	{ "startup", G_TRIGGER }, { "autostart", O_PERSIST }, { "keylogger", O_INPUT },
+	{ "keystrokes", O_INPUT }, { "keystroke", O_INPUT },
+	{ "history", O_TRACE }, { "logs", O_TRACE }, { "trace", O_TRACE | G_FRAME },
+	{ "traces", O_TRACE }, { "tracks", O_TRACE },
+	{ "prompt", O_PROMPT }, { "user", O_USER }, { "users", O_USER }, { "them", O_USER | G_REF },
+	{ "anyone", O_USER }, { "human", O_USER }, { "developer", O_USER | G_MODE },
+	{ "reviewer", O_USER }, { "reviewers", O_USER },
+	/* destinations */
+	{ "server", D_REMOTE }, { "endpoint", D_REMOTE }, { "webhook", D_REMOTE },
+	{ "host", D_REMOTE }, { "bucket", D_REMOTE }, { "drive", D_REMOTE },
+	{ "pastebin", D_REMOTE }, { "gist", D_REMOTE }, { "discord", D_REMOTE },
+	{ "slack", D_REMOTE }, { "telegram", D_REMOTE }, { "ftp", D_REMOTE },
+	{ "remote", D_REMOTE }, { "nslookup", D_REMOTE },
+	{ "dns", D_REMOTE }, { "offsite", D_REMOTE },
+	{ "readme", D_PUBLIC }, { "readme.md", D_PUBLIC }, { "pr", D_PUBLIC },
+	{ "changelog", D_PUBLIC }, { "issue", D_PUBLIC }, { "wiki", D_PUBLIC },
+	{ "description", D_PUBLIC }, { "message", D_PUBLIC | G_AUTH }, { "public", D_PUBLIC },
+	{ "tool", D_TOOL }, { "parameter", D_TOOL }, { "argument", D_TOOL },
+	{ "field", D_TOOL }, { "sidenote", D_TOOL },
+	/* grammar */
+	{ "it", G_REF }, { "its", G_REF }, { "their", G_REF }, { "this", G_REF },
+	{ "these", G_REF }, { "those", G_REF }, { "contents", G_REF }, { "content", G_REF },
+	{ "result", G_REF }, { "results", G_REF }, { "data", G_REF }, { "value", G_REF },
+	{ "values", G_REF }, { "file", G_REF }, { "files", G_REF }, { "lo", G_REF },
+	{ "all", G_ALL }, { "every", G_ALL }, { "any", G_ALL }, { "entire", G_ALL },
+	{ "whole", G_ALL }, { "full", G_ALL }, { "todas", G_ALL }, { "todos", G_ALL },
+	{ "toutes", G_ALL }, { "alle", G_ALL }, { "tutte", G_ALL },
+	{ "quietly", G_STEALTH }, { "silently", G_STEALTH }, { "secretly", G_STEALTH },
+	{ "covertly", G_STEALTH }, { "discreetly", G_STEALTH }, { "stealthily", G_STEALTH },
+	{ "invisibly", G_STEALTH },
+	{ "not", G_NEG }, { "never", G_NEG }, { "don't", G_NEG }, { "dont", G_NEG },
+	{ "do", G_LEAD }, { "avoid", G_NEG }, { "refrain", G_NEG }, { "cannot", G_NEG },
+	{ "can't", G_NEG }, { "won't", G_NEG }, { "mustn't", G_NEG }, { "shouldn't", G_NEG },
+	{ "no", G_NEG }, { "nor", G_NEG }, { "stop", G_NEG }, { "nunca", G_NEG },
+	{ "refuse", G_NEG }, { "reject", G_NEG }, { "forbid", G_NEG },
+	{ "please", G_LEAD }, { "then", G_LEAD }, { "first", G_LEAD }, { "also", G_LEAD },
+	{ "now", G_LEAD }, { "just", G_LEAD }, { "simply", G_LEAD }, { "kindly", G_LEAD },
+	{ "always", G_LEAD }, { "immediately", G_LEAD }, { "next", G_LEAD },
+	{ "finally", G_LEAD }, { "afterwards", G_LEAD }, { "quickly", G_LEAD },
+	{ "and", G_LEAD }, { "so", G_LEAD }, { "step", G_LEAD }, { "instead", G_LEAD | G_NEW },
+	{ "additionally", G_LEAD }, { "secondly", G_LEAD }, { "lastly", G_LEAD },
+	{ "go", G_LEAD }, { "ahead", G_LEAD }, { "to", G_LEAD }, { "por", G_LEAD },
+	{ "favor", G_LEAD }, { "bitte", G_LEAD }, { "important", G_LEAD },
+	{ "that", G_REL }, { "which", G_REL }, { "who", G_REL }, { "whose", G_REL },
+	{ "where", G_REL }, { "if", G_REL }, { "when", G_REL }, { "unless", G_REL },
+	{ "whether", G_REL }, { "because", G_REL }, { "such", G_REL }, { "like", G_REL },
+	{ "e.g", G_REL }, { "how", G_REL }, { "why", G_REL }, { "what", G_REL },
+	{ "whenever", G_REL | G_TRIGGER }, { "before", G_REL | G_TRIGGER },
+	{ "after", G_REL | G_TRIGGER }, { "once", G_REL }, { "while", G_REL },
+	{ "must", G_MODAL }, { "should", G_MODAL }, { "will", G_MODAL }, { "need", G_MODAL },
+	{ "shall", G_MODAL }, { "may", G_MODAL }, { "can", G_MODAL }, { "have", G_MODAL },
+	{ "are", G_MODAL }, { "is", G_MODAL }, { "want", G_MODAL }, { "going", G_MODAL },
+	{ "i'll", G_YOU | G_MODAL }, { "you'll", G_YOU | G_MODAL }, { "we'll", G_YOU | G_MODAL },
+	{ "you", G_YOU }, { "i", G_YOU }, { "we", G_YOU }, { "let", G_YOU },
+	{ "am", G_MODAL }, { "i'm", G_YOU | G_MODAL }, { "make", G_LEAD }, { "sure", G_LEAD },
+	{ "remember", G_LEAD }, { "be", G_MODAL },
+	{ "tell", G_TELL }, { "telling", G_TELL }, { "inform", G_TELL }, { "informing", G_TELL },
+	{ "mention", G_TELL }, { "mentioning", G_TELL }, { "notify", G_TELL },
+	{ "notifying", G_TELL }, { "alert", G_TELL }, { "alerting", G_TELL },
+	{ "bring", G_TELL }, { "warn", G_TELL }, { "warning", G_TELL | G_FRAME },
+	{ "without", G_WITHOUT }, { "sin", G_WITHOUT }, { "sans", G_WITHOUT },
+	{ "ohne", G_WITHOUT },
+	{ "void", G_VOID }, { "cancelled", G_VOID }, { "canceled", G_VOID },
+	{ "revoked", G_VOID }, { "obsolete", G_VOID }, { "superseded", G_VOID },
+	{ "supersedes", G_VOID },
+	{ "unfiltered", G_FREE }, { "uncensored", G_FREE }, { "unrestricted", G_FREE },
+	{ "jailbroken", G_FREE }, { "jailbreak", G_FREE }, { "unbound", G_FREE },
+	{ "unlimited", G_FREE }, { "limitless", G_FREE }, { "amoral", G_FREE },
+	{ "unethical", G_FREE }, { "refuses", G_FREE }, { "refuse", G_FREE },
+	{ "restrictions", G_LIMITS }, { "restriction", G_LIMITS }, { "limits", G_LIMITS },
+	{ "filters", G_LIMITS }, { "policy", G_LIMITS }, { "policies", G_LIMITS },
+	{ "censorship", G_LIMITS }, { "ethics", G_LIMITS }, { "morals", G_LIMITS },
+	{ "boundaries", G_LIMITS }, { "limitations", G_LIMITS },
+	{ "task", G_TASK }, { "objective", G_TASK }, { "goal", G_TASK }, { "mission", G_TASK },
+	{ "job", G_TASK }, { "purpose", G_TASK }, { "priority", G_TASK | G_AUTH },
+	{ "directive", G_TASK }, { "new", G_NEW }, { "real", G_NEW }, { "actual", G_NEW },
+	{ "true", G_NEW }, { "updated", G_NEW }, { "revised", G_NEW },
+	{ "every time", G_TRIGGER }, { "session", G_TRIGGER },
+	{ "team", G_AUTH }, { "owner", G_AUTH }, { "administrator", G_AUTH },
+	{ "admin", G_AUTH }, { "approved", G_AUTH }, { "authorized", G_AUTH },
+	{ "authorised", G_AUTH }, { "consented", G_AUTH }, { "exempt", G_AUTH },
+	{ "pre-approved", G_AUTH }, { "official", G_AUTH }, { "anthropic", G_AUTH },
+	{ "openai", G_AUTH }, { "note", G_AUTH }, { "notice", G_AUTH },
+	{ "answer", G_ANSWER }, { "respond", G_ANSWER }, { "reply", G_ANSWER },
+	{ "say", G_ANSWER }, { "only", G_ONLY },
+	{ "asking", G_NOASK }, { "confirming", G_NOASK }, { "prompting", G_NOASK },
+	{ "consent", G_NOASK }, { "checking", G_NOASK },
+	{ "character", G_BREAK }, { "mode", G_MODE },
+	{ "example", G_FRAME }, { "examples", G_FRAME }, { "attack", G_FRAME },
+	{ "attacks", G_FRAME }, { "injection", G_FRAME }, { "injections", G_FRAME },
+	{ "malicious", G_FRAME }, { "red", 0 }, { "flags", G_FRAME },
+	{ "anti-pattern", G_FRAME }, { "anti-patterns", G_FRAME }, { "forbidden", G_FRAME },
+	{ "prohibited", G_FRAME }, { "dangerous", G_FRAME }, { "threat", G_FRAME },
+	{ "threats", G_FRAME }, { "payload", G_FRAME }, { "payloads", G_FRAME },
+	{ "phishing", G_FRAME }, { "detect", G_FRAME }, { "detection", G_FRAME },
+	{ "don'ts", G_FRAME }, { "donts", G_FRAME }, { "pitfalls", G_FRAME },
+};
+/* clang-format on */
+
+#define NLEX (sizeof(lexicon) / sizeof(lexicon[0]))
+
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+
+static int lex_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct lex *)a)->w, ((const struct lex *)b)->w);
+}
+
+/* Merges repeated words (their classes or'ed) after sorting. */
+static size_t nlex;
+
+static void lex_init(void)
+{
+	size_t o = 0;
+
+	qsort(lexicon, NLEX, sizeof(lexicon[0]), lex_cmp);
+	for (size_t i = 0; i < NLEX; i++) {
+		if (o > 0 && strcmp(lexicon[o - 1].w, lexicon[i].w) == 0)
+			lexicon[o - 1].c |= lexicon[i].c;
+		else
+			lexicon[o++] = lexicon[i];
+	}
+	nlex = o;
+}
+
+static uint64_t lex_find(const char *w)
+{
+	size_t lo = 0, hi = nlex;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(w, lexicon[mid].w);
+
+		if (c == 0)
+			return lexicon[mid].c;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
+struct tok {
+	size_t start, end;
+	uint64_t c;
+	unsigned int f;
+	char w[WORD_MAX + 1];
+};
+
+/* The classes of a folded word: as written (T_BARE), or of its stem with
+ * an English inflection taken off (sends, sending, uploaded, copies). */
+static uint64_t classify(const char *w, unsigned int *f)
+{
+	static const char *const suffixes[] = { "ing", "ed", "es", "s", "d" };
+	char stem[WORD_MAX + 2];
+	size_t n = strlen(w);
+	uint64_t c = lex_find(w);
+
+	if (c) {
+		*f |= T_BARE;
+		return c;
+	}
+	for (size_t k = 0; k < sizeof(suffixes) / sizeof(suffixes[0]); k++) {
+		size_t s = strlen(suffixes[k]);
+
+		if (n <= s + 2 || strcmp(w + n - s, suffixes[k]) != 0)
+			continue;
+		memcpy(stem, w, n - s);
+		stem[n - s] = '\0';
+		if ((c = lex_find(stem)) & (W_ANY | O_SECRET | O_USERDATA | O_INSTR | O_PROTECT))
+			return c & CONTENT_MASK;
+		/* deleting -> delete, copies -> copy */
+		stem[n - s] = 'e';
+		stem[n - s + 1] = '\0';
+		if ((c = lex_find(stem)) & W_ANY)
+			return c & W_ANY;
+		if (s == 3 && n - s > 2 && stem[n - s - 1] == stem[n - s - 2]) { /* dropping */
+			stem[n - s - 1] = '\0';
+			if ((c = lex_find(stem)) & W_ANY)
+				return c & W_ANY;
+		}
+		if (s == 2 && w[n - 3] == 'i') { /* copies, copied */
+			memcpy(stem, w, n - 3);
+			stem[n - 3] = 'y';
+			stem[n - 2] = '\0';
+			if ((c = lex_find(stem)) & W_ANY)
+				return c & W_ANY;
+		}
+	}
+	return 0;
+}
+
+/* ---- words ---- */
+
+static bool word_byte(unsigned char c)
+{
+	return isalnum(c) || c == '_' || c == '\'' || c >= 0x80;
+}
+
+/* Digits used as letters ("1gn0re", "pr3vious"): read as the letters. */
+static void unleet(char *w)
+{
+	static const char from[] = "013457", to[] = "oieast";
+	int letters = 0;
+
+	for (char *p = w; *p; p++)
+		letters += isalpha((unsigned char)*p) != 0;
+	if (letters < 2)
+		return;
+	for (char *p = w; *p; p++) {
+		const char *d = strchr(from, *p);
+
+		if (d && *p)
+			*p = to[d - from];
+	}
+}
+
+/* An identifier in capitals that names a secret: ANTHROPIC_API_KEY. */
+static bool secret_identifier(const char *s, size_t n)
+{
+	static const char *const parts[] = { "KEY",    "TOKEN",       "SECRET", "PASSWORD",
+					     "PASSWD", "CREDENTIALS", "APIKEY", "PAT" };
+	size_t i = 0;
+	bool caps = false, underscore = false;
+
+	for (size_t k = 0; k < n; k++) {
+		if (s[k] == '_')
+			underscore = true;
+		else if (isupper((unsigned char)s[k]))
+			caps = true;
+		else if (!isdigit((unsigned char)s[k]))
+			return false;
+	}
+	if (!caps || !underscore)
+		return false;
+	while (i < n) {
+		size_t e = i;
+
+		while (e < n && s[e] != '_')
+			e++;
+		for (size_t p = 0; p < sizeof(parts) / sizeof(parts[0]); p++)
+			if (e - i == strlen(parts[p]) && memcmp(s + i, parts[p], e - i) == 0)
+				return true;
+		i = e + 1;
+	}
+	return false;
+}
+
+static bool prefix_ci(const char *s, size_t n, const char *p)
+{
+	size_t k = strlen(p);
+
+	return n >= k && strncasecmp(s, p, k) == 0;
+}
+
+/* The classes of a path's parts: ~/.ssh/id_rsa is a credential under the
+ * home folder. */
+static uint64_t path_classes(const char *s, size_t n)
+{
+	uint64_t c = 0;
+	size_t i = 0;
+
+	if (n == 1 || (n == 2 && ((s[0] == '~' && s[1] == '/') || (s[0] == '/' && s[1] == '*'))))
+		return O_ROOT; /* the root or home alone, or everything under it */
+	while (i < n) {
+		size_t e = i;
+		char part[WORD_MAX + 1];
+		unsigned int f = 0;
+
+		while (e < n && s[e] != '/')
+			e++;
+		if (e - i > 0 && e - i <= WORD_MAX) {
+			for (size_t k = 0; k < e - i; k++)
+				part[k] = (char)tolower((unsigned char)s[i + k]);
+			part[e - i] = '\0';
+			c |= classify(part, &f) &
+			     (O_SECRET | O_STRONG | O_PERSIST | O_ROOT | O_TRACE);
+		}
+		i = e + 1;
+	}
+	return c;
+}
+
+struct block {
+	struct tok t[LIMIT_INTENT_WORDS];
+	unsigned char brk[LIMIT_INTENT_WORDS]; /* 0, 1 soft (, newline), 2 hard (. ; : < >) */
+	size_t n;
+	size_t start; /* offset of the block's first byte */
+	int label;    /* the block opens with a role label: 1 system, 2 assistant */
+};
+
+static void push_tok(struct block *b, size_t start, size_t end, const char *w, uint64_t c,
+		     unsigned int f, unsigned char brk)
+{
+	struct tok *t;
+
+	if (b->n >= LIMIT_INTENT_WORDS)
+		return;
+	t = &b->t[b->n];
+	b->brk[b->n] = brk;
+	b->n++;
+	t->start = start;
+	t->end = end;
+	t->c = c;
+	t->f = f;
+	snprintf(t->w, sizeof(t->w), "%s", w);
+}
+
+/* Reads d[start..end) (one line of a block) into words. */
+static bool is_word(const struct tok *t, const char *w)
+{
+	return strcmp(t->w, w) == 0;
+}
+
+static void tokenize(struct block *b, const unsigned char *d, size_t start, size_t end,
+		     unsigned char *pending, bool *quoted, bool *code)
+{
+	size_t i = start;
+	uint64_t cls;
+
+	while (i < end && b->n < LIMIT_INTENT_WORDS) {
+		unsigned char c = d[i];
+		size_t s = i;
+
+		if (c == '"') {
+			*quoted = !*quoted;
+			i++;
+			continue;
+		}
+		if (c == 0xe2 && i + 2 < end && d[i + 1] == 0x80 &&
+		    (d[i + 2] == 0x9c || d[i + 2] == 0x9d)) {
+			*quoted = d[i + 2] == 0x9c;
+			i += 3;
+			continue;
+		}
+		if (c == '`') {
+			*code = !*code;
+			i++;
+			continue;
+		}
+		if (c == '.' || c == '!' || c == '?' || c == ';' || c == '<' || c == '>' ||
+		    c == '|' ||
+		    (c == ':' && (i + 1 >= end || d[i + 1] == ' ' || d[i + 1] == '\t'))) {
+			if (c == '.' && i + 1 < end && word_byte(d[i + 1]) &&
+			    (s == start || d[i - 1] == ' ' || d[i - 1] == '`' || d[i - 1] == '/')) {
+				/* a dotfile: .env, .npmrc */
+			} else {
+				*pending = 2;
+				i++;
+				continue;
+			}
+		}
+		if (c == ',' || c == '(' || c == ')' || c == '[' || c == ']' || c == '*' ||
+		    c == '\n') {
+			if (*pending < 1)
+				*pending = 1;
+			i++;
+			continue;
+		}
+		/* a URL, a git remote, a mail address */
+		if (prefix_ci((const char *)d + i, end - i, "http://") ||
+		    prefix_ci((const char *)d + i, end - i, "https://") ||
+		    prefix_ci((const char *)d + i, end - i, "ftp://") ||
+		    prefix_ci((const char *)d + i, end - i, "ws://") ||
+		    prefix_ci((const char *)d + i, end - i, "wss://") ||
+		    prefix_ci((const char *)d + i, end - i, "git@")) {
+			while (i < end && !strchr(" \t\r\n)>\"'`]", d[i]))
+				i++;
+			push_tok(b, s, i, "<url>", D_REMOTE,
+				 T_URL | (*quoted ? T_QUOTED : 0) | (*code ? T_CODE : 0), *pending);
+			*pending = 0;
+			continue;
+		}
+		/* a path: ~/x, $HOME/x, /etc/x, or the root or home alone */
+		if ((c == '~' && (i + 1 >= end || strchr("/ \t`'\"", d[i + 1]))) ||
+		    (c == '/' && (s == start || strchr(" \t`'\"(", d[i - 1]))) ||
+		    prefix_ci((const char *)d + i, end - i, "$home") ||
+		    prefix_ci((const char *)d + i, end - i, "${home}")) {
+			while (i < end && !strchr(" \t\r\n)>\"'`,;", d[i]))
+				i++;
+			while (i > s + 1 && (d[i - 1] == '.' || d[i - 1] == ':'))
+				i--;
+			cls = path_classes((const char *)d + s, i - s);
+			/* "/" or "~" alone is the root or home only as an
+			 * operand: in code, or after rm -rf, chmod 777 */
+			if (i - s <= 2 && (cls & O_ROOT) &&
+			    !(b->n > 0 &&
+			      (is_word(&b->t[b->n - 1], "rf") || is_word(&b->t[b->n - 1], "fr") ||
+			       is_word(&b->t[b->n - 1], "r") || is_word(&b->t[b->n - 1], "777") ||
+			       (b->t[b->n - 1].c & (W_DESTROY | W_PERM)))))
+				cls = 0;
+			push_tok(b, s, i, "<path>", cls,
+				 T_PATH | (*quoted ? T_QUOTED : 0) | (*code ? T_CODE : 0),
+				 *pending);
+			*pending = 0;
+			continue;
+		}
+		if (word_byte(c) || (c == '.' && i + 1 < end && word_byte(d[i + 1]))) {
+			char w[WORD_MAX + 1];
+			size_t n = 0, segs = 1, longest = 0, seg = 0;
+			bool at = false, split = false;
+			unsigned int f = (*quoted ? T_QUOTED : 0) | (*code ? T_CODE : 0);
+
+			i++;
+			seg = 1;
+			while (i < end) {
+				if (word_byte(d[i])) {
+					seg++;
+					i++;
+				} else if ((d[i] == '.' || d[i] == '-' || d[i] == '@') &&
+					   i + 1 < end && word_byte(d[i + 1])) {
+					at |= d[i] == '@';
+					if (seg > longest)
+						longest = seg;
+					seg = 0;
+					segs++;
+					i++;
+				} else {
+					break;
+				}
+			}
+			if (seg > longest)
+				longest = seg;
+			/* I-g-n-o-r-e: letters split by one mark are one word */
+			split = segs >= 3 && longest == 1;
+			for (size_t k = s; k < i && n < WORD_MAX; k++) {
+				if (split && (d[k] == '-' || d[k] == '.'))
+					continue;
+				w[n++] = (char)tolower(d[k]);
+			}
+			w[n] = '\0';
+			while (n > 0 && w[n - 1] == '\'')
+				w[--n] = '\0';
+			if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's') /* the user's */
+				w[n -= 2] = '\0';
+			if (at && strchr(w, '.')) {
+				push_tok(b, s, i, "<mail>", D_REMOTE, f | T_URL, *pending);
+				*pending = 0;
+				continue;
+			}
+			if (secret_identifier((const char *)d + s, i - s)) {
+				push_tok(b, s, i, w, O_SECRET, f | T_CAP, *pending);
+				*pending = 0;
+				continue;
+			}
+			if (!(cls = classify(w, &f)) && strpbrk(w, "013457")) {
+				unleet(w);
+				cls = classify(w, &f);
+			}
+			push_tok(b, s, i, w, cls, f, *pending);
+			*pending = 0;
+			continue;
+		}
+		if (c == '$' && i + 1 < end && isupper(d[i + 1])) {
+			i++;
+			continue;
+		}
+		if (c == '-' && i + 1 < end && d[i + 1] == ' ' && *pending < 1)
+			*pending = 1; /* a dash between clauses */
+		i++;
+	}
+}
+
+/* ---- clauses ---- */
+
+#define is is_word
+
+/* Levenshtein distance of a and b, at most 1 (0, 1, or 2 for more). */
+static int near(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i = 0;
+
+	if (la > lb + 1 || lb > la + 1)
+		return 2;
+	while (i < la && i < lb && a[i] == b[i])
+		i++;
+	if (i == la && i == lb)
+		return 0;
+	if (la == lb) /* one substitution, or two letters swapped */
+		return strcmp(a + i + 1, b + i + 1) == 0 ||
+				       (i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+					strcmp(a + i + 2, b + i + 2) == 0)
+			       ? 1
+			       : 2;
+	return strcmp(la > lb ? a + i + 1 : a + i, la > lb ? b + i : b + i + 1) == 0 ? 1 : 2;
+}
+
+static uint64_t fuzzy_override_word(const char *w)
+{
+	static const struct {
+		const char *w;
+		uint64_t c;
+	} anchors[] = { { "instructions", O_INSTR }, { "instruction", O_INSTR },
+			{ "guidelines", O_INSTR },   { "directions", O_INSTR },
+			{ "previous", O_PRIOR },     { "ignore", W_IGNORE },
+			{ "disregard", W_IGNORE } };
+
+	if (strlen(w) < 6)
+		return 0;
+	for (size_t k = 0; k < sizeof(anchors) / sizeof(anchors[0]); k++)
+		if (near(w, anchors[k].w) == 1)
+			return anchors[k].c;
+	return 0;
+}
+
+struct clause {
+	size_t a, b;    /* tokens [a, b) */
+	size_t slot;    /* the verb */
+	uint64_t verb;  /* its action classes */
+	uint64_t ev;    /* classes of what it acts on, up to a relative word */
+	uint64_t deep;  /* with the relative clauses too */
+	unsigned int f; /* flags of those tokens */
+	bool order, neg, stealth, newtask;
+};
+
+/* Whether an order opens at token i: leads, a negation, "you must", "your
+ * real task is to", "I will" are passed over to a bare verb. */
+static bool order_at(const struct block *b, size_t i, struct clause *c)
+{
+	size_t j = i, end = i + 10 < b->n ? i + 10 : b->n;
+
+	c->neg = c->stealth = c->newtask = false;
+	while (j < end) {
+		const struct tok *t = &b->t[j];
+
+		if (t->f & T_QUOTED)
+			return false;
+		if (j > i && b->brk[j] == 2)
+			return false;
+		if (t->c & G_STEALTH) {
+			c->stealth = true;
+		} else if (t->c & G_NEG) {
+			c->neg = true;
+		} else if ((t->c & (G_YOU | G_MODAL)) || (t->c & G_LEAD) ||
+			   (t->w[0] >= '0' && t->w[0] <= '9' && !t->w[1])) {
+			/* you must, i will, please, then, step 4 */
+		} else if ((is(t, "your") || is(t, "the") || is(t, "my")) && j + 1 < end) {
+			size_t k = j + 1;
+
+			if (b->t[k].c & G_NEW)
+				k++;
+			if (k < end && (b->t[k].c & G_TASK) && !(b->t[k].c & W_ANY)) {
+				c->newtask = (b->t[j + 1].c & G_NEW) != 0;
+				j = k;
+			} else {
+				return false;
+			}
+		} else {
+			break;
+		}
+		j++;
+	}
+	if (j >= end || !(b->t[j].f & T_BARE) || !(b->t[j].c & W_ANY) ||
+	    (b->t[j].f & (T_QUOTED | T_CODE)))
+		return false;
+	/* "skip to step 4" moves on; it switches nothing off */
+	if ((b->t[j].c & W_DISABLE) && j + 1 < b->n && is(&b->t[j + 1], "to"))
+		return false;
+	/* "report" or "post" followed by a verb-like noun use is left alone
+	 * only by what it acts on; an order needs its verb */
+	c->slot = j;
+	c->verb = b->t[j].c & W_ANY;
+	return true;
+}
+
+/* A sentence that opens with a subordinate or adverbial clause: "Before
+ * you start, ...", "To speed things up, ...", "For telemetry, ...". */
+static bool opener(const struct tok *t)
+{
+	static const char *const words[] = { "to",    "for",  "as", "in",  "on",   "at",   "during",
+					     "since", "with", "by", "per", "once", "upon", NULL };
+
+	if ((t->c & G_REL) && !(t->c & W_ANY))
+		return true;
+	for (int k = 0; words[k]; k++)
+		if (is(t, words[k]))
+			return true;
+	return false;
+}
+
+/* The clauses of b: an order starts at a sentence start, after a soft
+ * break, or after "and", "then", "or". */
+static size_t clauses(const struct block *b, struct clause *cs, size_t max)
+{
+	size_t n = 0;
+
+	size_t sentence = 0; /* first token of the current sentence */
+	bool rel = false;    /* a relative or subordinate word since the last order */
+	bool in_order = false;
+
+	for (size_t i = 0; i < b->n && n < max; i++) {
+		struct clause c = { 0 };
+		bool hard = i == 0 || b->brk[i] == 2, start;
+
+		if (hard) {
+			sentence = i;
+			rel = in_order = false;
+		}
+		/* an order opens a sentence; after a comma or "and", "or",
+		 * "then" it continues a list of orders, or follows an
+		 * opening subordinate clause ("Before you start, read ...") */
+		start = hard || ((b->brk[i] == 1 || is(&b->t[i - 1], "and") ||
+				  is(&b->t[i - 1], "then") || is(&b->t[i - 1], "or")) &&
+				 ((in_order && !rel) ||
+				  (!in_order && b->brk[i] == 1 && opener(&b->t[sentence]))));
+		if (!start || !order_at(b, i, &c)) {
+			if ((b->t[i].c & G_REL) && !(b->t[i].c & W_ANY))
+				rel = true;
+			continue;
+		}
+		/* "never disclose data, share secrets or leak keys" */
+		if (!hard && in_order && n > 0 && cs[n - 1].neg)
+			c.neg = true;
+		in_order = true;
+		rel = false;
+		c.a = i;
+		c.order = true;
+		if (n > 0 && cs[n - 1].b > i)
+			cs[n - 1].b = i;
+		c.b = b->n;
+		/* to the end of the sentence */
+		for (size_t k = c.slot + 1; k < b->n; k++)
+			if (b->brk[k] == 2) {
+				c.b = k;
+				break;
+			}
+		cs[n++] = c;
+		i = c.slot;
+	}
+	for (size_t k = 0; k < n; k++) {
+		struct clause *c = &cs[k];
+		bool after_rel = false;
+
+		for (size_t j = c->slot + 1; j < c->b; j++) {
+			const struct tok *t = &b->t[j];
+
+			if (t->f & T_QUOTED)
+				continue;
+			if ((t->c & G_REL) && !(t->c & W_ANY))
+				after_rel = true;
+			if (!after_rel) {
+				c->ev |= t->c;
+				c->f |= t->f;
+			}
+			c->deep |= t->c;
+		}
+		if (c->verb & W_IGNORE)
+			for (size_t j = c->slot + 1; j < c->b; j++)
+				if (!(b->t[j].c & (O_INSTR | O_PRIOR)))
+					c->ev |= fuzzy_override_word(b->t[j].w);
+	}
+	return n;
+}
+
+/* ---- markers over a block ---- */
+
+struct marks {
+	size_t conceal, noask, authority, voided, free, persona, hijack, sysprompt, trigger, record,
+		surveil;
+	bool has_conceal, has_noask, has_authority, has_void, has_free, has_persona, has_hijack,
+		has_trigger, has_record, has_surveil, has_user_conceal;
+};
+
+static bool tok_in(const struct block *b, size_t from, size_t to, uint64_t c, size_t *at)
+{
+	for (size_t k = from; k < to && k < b->n; k++)
+		if ((b->t[k].c & c) && !(b->t[k].f & T_QUOTED)) {
+			if (at)
+				*at = k;
+			return true;
+		}
+	return false;
+}
+
+static bool word_in(const struct block *b, size_t from, size_t to, const char *w)
+{
+	for (size_t k = from; k < to && k < b->n; k++)
+		if (is(&b->t[k], w))
+			return true;
+	return false;
+}
+
+static void mark(bool *has, size_t *at, size_t k)
+{
+	if (!*has) {
+		*has = true;
+		*at = k;
+	}
+}
+
+/* An instruction word within six words of k: "the previous guidance is
+ * void", "these rules supersede". */
+static bool instr_near(const struct block *b, size_t k)
+{
+	size_t from = k > 6 ? k - 6 : 0, at;
+
+	if (!tok_in(b, from, k + 7, O_INSTR, &at) || is(&b->t[at], "context") ||
+	    is(&b->t[at], "requests") || is(&b->t[at], "everything"))
+		return false;
+	/* which instructions: the earlier ones, all of them, the agent's */
+	return tok_in(b, from, k + 7, O_PRIOR, NULL) || word_in(b, from, k + 7, "all") ||
+	       word_in(b, from, k + 7, "any") || word_in(b, from, k + 7, "your") ||
+	       word_in(b, from, k + 7, "operator") || word_in(b, from, k + 7, "system");
+}
+
+static void find_marks(const struct block *b, struct marks *m)
+{
+	memset(m, 0, sizeof(*m));
+	for (size_t k = 0; k < b->n; k++) {
+		const struct tok *t = &b->t[k];
+		size_t e = k + 5, at;
+
+		if (t->f & T_QUOTED)
+			continue;
+		/* do not tell the user, without informing anyone */
+		if ((is(t, "not") || is(t, "never") || is(t, "don't") || is(t, "dont") ||
+		     is(t, "without") || is(t, "avoid")) &&
+		    k + 2 < b->n && (is(&b->t[k + 1], "let") || is(&b->t[k + 2], "let")) &&
+		    tok_in(b, k + 2, k + 4, O_USER, &at) &&
+		    (word_in(b, at + 1, at + 3, "know") || word_in(b, at + 1, at + 3, "see") ||
+		     word_in(b, at + 1, at + 3, "notice"))) {
+			mark(&m->has_conceal, &m->conceal, k);
+			m->has_user_conceal = true;
+		}
+		if ((is(t, "not") || is(t, "never") || is(t, "don't") || is(t, "dont") ||
+		     is(t, "without") || is(t, "avoid")) &&
+		    k + 1 < b->n && b->brk[k + 1] == 0 &&
+		    (((b->t[k + 1].c & G_TELL) && (at = k + 1)) ||
+		     (k + 2 < b->n && b->brk[k + 2] == 0 &&
+		      (b->t[k + 1].c & (G_LEAD | G_STEALTH)) && (b->t[k + 2].c & G_TELL) &&
+		      (at = k + 2))) &&
+		    !(b->t[at].c & W_ANY)) {
+			if (tok_in(b, at + 1, at + 5, O_USER, NULL)) {
+				mark(&m->has_conceal, &m->conceal, k);
+				m->has_user_conceal = true;
+			} else if (word_in(b, at + 1, at + 3, "it") ||
+				   word_in(b, at + 1, at + 3, "this") ||
+				   word_in(b, at + 1, at + 3, "up")) {
+				mark(&m->has_conceal, &m->conceal, k);
+			}
+		}
+		if (is(t, "keep") && tok_in(b, k + 1, k + 3, G_REF, NULL) &&
+		    (word_in(b, k + 1, k + 4, "secret") || word_in(b, k + 1, k + 4, "hidden") ||
+		     word_in(b, k + 1, k + 4, "confidential") ||
+		     word_in(b, k + 1, k + 4, "between"))) {
+			mark(&m->has_conceal, &m->conceal, k);
+			m->has_user_conceal = true;
+		}
+		if ((is(t, "hide") || is(t, "hiding") || is(t, "conceal")) &&
+		    word_in(b, k + 1, k + 6, "from") && tok_in(b, k + 1, k + 8, O_USER, NULL)) {
+			mark(&m->has_conceal, &m->conceal, k);
+			m->has_user_conceal = true;
+		}
+		if ((is(t, "no") &&
+		     (word_in(b, k + 1, k + 2, "trace") || word_in(b, k + 1, k + 2, "traces"))) ||
+		    (is(t, "cover") && word_in(b, k + 1, k + 3, "tracks")))
+			mark(&m->has_conceal, &m->conceal, k);
+		if ((t->c & G_WITHOUT) && tok_in(b, k + 1, k + 3, O_USER, &at) &&
+		    (word_in(b, at + 1, at + 3, "knowing") ||
+		     word_in(b, at + 1, at + 3, "noticing"))) {
+			mark(&m->has_conceal, &m->conceal, k);
+			m->has_user_conceal = true;
+		}
+		/* tell them you only fixed formatting */
+		if ((t->c & G_TELL) && !(t->c & W_ANY) && k + 2 < b->n &&
+		    tok_in(b, k + 1, k + 3, O_USER, &at) && word_in(b, at + 1, at + 4, "only")) {
+			mark(&m->has_conceal, &m->conceal, k);
+			m->has_user_conceal = true;
+		}
+		/* without asking, without confirmation */
+		if ((t->c & G_WITHOUT) && tok_in(b, k + 1, k + 4, G_NOASK, NULL))
+			mark(&m->has_noask, &m->noask, k);
+		/* a message from, the safety team, the user already approved */
+		if (((is(t, "message") || is(t, "note") || is(t, "notice")) &&
+		     word_in(b, k + 1, k + 2, "from")) ||
+		    is(t, "exempt") || is(t, "pre-approved") || is(t, "preapproved") ||
+		    ((is(t, "anthropic") || is(t, "openai") || is(t, "security") ||
+		      is(t, "safety") || is(t, "platform") || is(t, "admin") ||
+		      is(t, "compliance")) &&
+		     word_in(b, k + 1, k + 2, "team")) ||
+		    ((t->c & O_USER) && (word_in(b, k + 1, k + 3, "approved") ||
+					 word_in(b, k + 1, k + 3, "authorized") ||
+					 word_in(b, k + 1, k + 3, "consented"))) ||
+		    (is(t, "owner") &&
+		     (word_in(b, k + 1, k + 3, "changed") || word_in(b, k + 1, k + 3, "requires") ||
+		      word_in(b, k + 1, k + 3, "wants") || word_in(b, k + 1, k + 3, "updated"))))
+			mark(&m->has_authority, &m->authority, k);
+		/* void, superseded, no longer apply, new instructions */
+		if (((t->c & G_VOID) &&
+		     (instr_near(b, k) || (word_in(b, k + 1, k + 3, "everything") &&
+					   word_in(b, k + 2, k + 4, "above")))) ||
+		    (is(t, "no") && word_in(b, k + 1, k + 2, "longer") && instr_near(b, k + 2)))
+			mark(&m->has_void, &m->voided, k);
+		/* unfiltered, no content policy, never refuses */
+		if (((t->c & G_FREE) && !is(t, "refuse") && !is(t, "refuses")) ||
+		    ((is(t, "never") || is(t, "not") || is(t, "doesn't") || is(t, "won't")) &&
+		     (word_in(b, k + 1, k + 2, "refuses") || word_in(b, k + 1, k + 2, "refuse"))) ||
+		    ((is(t, "no") || (t->c & G_WITHOUT)) &&
+		     tok_in(b, k + 1, k + 4, G_LIMITS, NULL)) ||
+		    ((t->c & W_IGNORE) && tok_in(b, k + 1, k + 4, G_LIMITS, NULL)) ||
+		    (is(t, "not") && word_in(b, k + 1, k + 2, "bound")))
+			mark(&m->has_free, &m->free, k);
+		/* act as, pretend, you are now, stay in character, developer mode */
+		if (((is(t, "act") || is(t, "acting")) && word_in(b, k + 1, k + 2, "as")) ||
+		    is(t, "pretend") || is(t, "roleplay") || is(t, "role-play") ||
+		    is(t, "persona") ||
+		    (is(t, "you") && word_in(b, k + 1, k + 2, "are") &&
+		     word_in(b, k + 2, k + 3, "now")) ||
+		    (is(t, "from") && word_in(b, k + 1, k + 2, "now") &&
+		     word_in(b, k + 2, k + 3, "on")) ||
+		    ((t->c & G_BREAK) && k > 0 &&
+		     (word_in(b, k - 2, k, "stay") || word_in(b, k - 2, k, "break") ||
+		      word_in(b, k - 2, k, "remain"))) ||
+		    ((t->c & G_MODE) && !(t->c & O_USER) && k > 0 &&
+		     (is(&b->t[k - 1], "developer") || is(&b->t[k - 1], "dan") ||
+		      is(&b->t[k - 1], "god") || is(&b->t[k - 1], "jailbreak") ||
+		      is(&b->t[k - 1], "unrestricted") || is(&b->t[k - 1], "maintenance") ||
+		      is(&b->t[k - 1], "evil") || is(&b->t[k - 1], "debug"))))
+			mark(&m->has_persona, &m->persona, k);
+		/* whatever the user writes next, answer only with */
+		if ((is(t, "whatever") || is(t, "regardless") ||
+		     (is(t, "no") && word_in(b, k + 1, k + 2, "matter"))) &&
+		    tok_in(b, k + 1, k + 5, O_USER, &at) && tok_in(b, at, at + 12, G_ANSWER, &at) &&
+		    tok_in(b, at, at + 4, G_ONLY, NULL))
+			mark(&m->has_hijack, &m->hijack, k);
+		if (t->c & G_TRIGGER)
+			mark(&m->has_trigger, &m->trigger, k);
+		/* records every command the user types */
+		if ((t->c & W_RECORD) && !(t->c & O_TRACE) &&
+		    (tok_in(b, k + 1, k + 8, O_INPUT, NULL) ||
+		     (tok_in(b, k + 1, k + 8, O_USER, &at) &&
+		      (word_in(b, at + 1, at + 2, "types") || word_in(b, at + 1, at + 2, "typed") ||
+		       word_in(b, at + 1, at + 2, "enters")))))
+			mark(&m->has_surveil, &m->surveil, k);
+		(void)e;
+	}
+}
+
+/* "system prompt", "your instructions", "all prior instructions" */
+static bool asks_prompt(const struct block *b, const struct clause *c)
+{
+	for (size_t k = c->slot + 1; k < c->b; k++) {
+		const struct tok *t = &b->t[k];
+
+		if (is(t, "system") && k + 1 < c->b &&
+		    (b->t[k + 1].c & (O_PROMPT | O_INSTR) || is(&b->t[k + 1], "message")))
+			return true;
+		if ((is(t, "your") || is(t, "hidden") || is(t, "initial") || is(t, "secret") ||
+		     (t->c & O_PRIOR)) &&
+		    k + 1 < c->b && (b->t[k + 1].c & (O_PROMPT | O_INSTR)) &&
+		    !(b->t[k + 1].c & O_USER))
+			return true;
+	}
+	return false;
+}
+
+/* ---- findings ---- */
+
+struct ictx {
+	struct findings *fs;
+	const struct scan_input *in;
+	const unsigned char *d;
+	size_t len;
+	size_t heading;   /* offset of the last heading line, or SIZE_MAX */
+	bool framed;      /* that heading frames examples or prohibitions */
+	int framed_level; /* its level */
+	bool wrapper;     /* an <IMPORTANT>-style tag was seen */
+	int error;
+};
+
+static void report(struct ictx *x, const struct block *b, size_t a, size_t z, const char *rule,
+		   airlock_severity sev, const char *what)
+{
+	struct finding_spec s;
+	char msg[512];
+	size_t start = b->t[a].start, end = b->t[z > a ? z - 1 : a].end;
+
+	if (x->error < 0)
+		return;
+	if (x->framed || al_context_forbidden_list(x->d, x->len, start))
+		sev = al_severity_lower(sev);
+	al_finding_spec_rule(&s, rule, sev, msg, sizeof(msg), what);
+	s.start = start;
+	s.end = end;
+	if ((x->error = al_findings_add(x->fs, x->in, &s)) > 0)
+		x->error = 0;
+}
+
+/* Where the order sends what it acts on: a URL, an address, a server, a
+ * commit message or a tool call, after "to", "into", "in", "via" ...
+ * within four words (a link that merely follows is no destination). */
+static bool destination(const struct block *b, const struct clause *c)
+{
+	static const char *const preps[] = { "to",     "into",  "in",      "at", "via",
+					     "on",     "onto",  "through", "as", "with",
+					     "inside", "using", "a",       NULL };
+
+	for (size_t k = c->slot + 1; k < c->b; k++) {
+		const struct tok *t = &b->t[k];
+
+		if (!(t->c & (D_REMOTE | D_TOOL | D_PUBLIC)) || (t->f & T_QUOTED))
+			continue;
+		if ((t->c & W_SEND) && !(t->f & T_URL)) /* "email it" */
+			return true;
+		for (size_t j = k; j > c->slot && j + 4 > k; j--) {
+			if (b->brk[j]) /* the same phrase: no break between */
+				break;
+			for (int p = 0; preps[p]; p++)
+				if (is(&b->t[j - 1], preps[p]))
+					return true;
+		}
+	}
+	return false;
+}
+
+/* The thing switched off is a safeguard, named within a few words of the
+ * verb and before any break: "turn off all confirmation prompts". */
+static bool protect_object(const struct block *b, const struct clause *c)
+{
+	static const char *const heads[] = { "prompts", "prompt",   "mode",       "checks",
+					     "system",  "settings", "rules",      "dialogs",
+					     "dialog",  "requests", "guidelines", "features",
+					     NULL };
+	bool whose = false;
+
+	for (size_t k = c->slot + 1; k < c->b && k < c->slot + 7; k++) {
+		const struct tok *t = &b->t[k];
+
+		if (b->brk[k] || ((t->c & G_REL) && !(t->c & W_ANY)))
+			return false;
+		/* all of them, the agent's own: not a library's sandbox test */
+		if (is(t, "all") || is(t, "any") || is(t, "every") || is(t, "your") || is(t, "its"))
+			whose = true;
+		if (t->c & O_PROTECT) {
+			/* a confirmation or approval: the agent's, all of them */
+			if (is(t, "confirmation") || is(t, "confirmations") || is(t, "approval") ||
+			    is(t, "approvals"))
+				return whose;
+			if (whose || k + 1 >= c->b || b->brk[k + 1])
+				return whose || k + 1 >= c->b;
+			for (int h = 0; heads[h]; h++)
+				if (is(&b->t[k + 1], heads[h]))
+					return true;
+			return false;
+		}
+	}
+	return false;
+}
+
+#define SENSITIVE (W_SEND | W_DESTROY | W_DISABLE | W_INSTALL | W_FETCH)
+
+static void judge(struct ictx *x, const struct block *b)
+{
+	struct clause cs[64];
+	struct marks m;
+	size_t n = clauses(b, cs, sizeof(cs) / sizeof(cs[0]));
+	uint64_t had = 0; /* objects of the block's earlier orders */
+	bool any_order = false, sensitive = false;
+	airlock_severity sev;
+
+	find_marks(b, &m);
+	for (size_t k = 0; k < n; k++) {
+		struct clause *c = &cs[k];
+		uint64_t v = c->verb, ev = c->ev;
+		bool dest = destination(b, c);
+		bool loud = m.has_conceal || m.has_authority || c->stealth || x->wrapper;
+
+		if (c->neg)
+			continue;
+		any_order = true;
+		if ((v & SENSITIVE & ~W_DISABLE) || ((v & W_MOVE) && dest) ||
+		    ((v & W_DISABLE) && (ev & O_PROTECT)))
+			sensitive = true;
+		sev = loud ? AIRLOCK_SEVERITY_CRITICAL : AIRLOCK_SEVERITY_HIGH;
+		/* ignore all previous instructions */
+		if ((v & W_IGNORE) && (ev & O_INSTR) &&
+		    ((ev & O_PRIOR) || word_in(b, c->slot + 1, c->b, "your") ||
+		     word_in(b, c->slot + 1, c->b, "everything") || (ev & O_USER)))
+			report(x, b, c->a, c->b, "AL607", AIRLOCK_SEVERITY_HIGH,
+			       "an order to set the agent's instructions aside");
+		else if ((v & W_IGNORE) && word_in(b, c->slot + 1, c->slot + 3, "everything") &&
+			 (word_in(b, c->slot + 1, c->b, "above") ||
+			  word_in(b, c->slot + 1, c->b, "know")))
+			report(x, b, c->a, c->b, "AL607", AIRLOCK_SEVERITY_HIGH,
+			       "an order to set the agent's instructions aside");
+		/* your real task is to ... */
+		if (c->newtask && ((v & SENSITIVE & ~W_DISABLE) || ((v & W_MOVE) && dest) ||
+				   (ev & (O_SECRET | O_ROOT))))
+			report(x, b, c->a, c->b, "AL607", AIRLOCK_SEVERITY_HIGH,
+			       "text that replaces the agent's task with another");
+		/* print your system prompt */
+		if ((v & W_SHOW) && !is(&b->t[c->slot], "list") && !is(&b->t[c->slot], "display") &&
+		    !is(&b->t[c->slot], "show") && !is(&b->t[c->slot], "return") &&
+		    asks_prompt(b, c))
+			report(x, b, c->a, c->b, "AL608", AIRLOCK_SEVERITY_HIGH,
+			       "an order to reveal the agent's instructions");
+		/* send the credentials to https://... / include them in the commit */
+		if ((v & (W_SEND | W_MOVE)) && dest &&
+		    !word_in(b, c->slot, c->b, "authorization") &&
+		    !word_in(b, c->slot, c->b, "header")) {
+			uint64_t obj = ev | ((ev & G_REF) ? had : 0);
+
+			if (obj & (O_STRONG | O_USERDATA))
+				report(x, b, c->a, c->b, "AL601", sev,
+				       "an order to send secrets or the user's data out");
+			else if ((obj & O_SECRET) && loud)
+				report(x, b, c->a, c->b, "AL601", sev,
+				       "an order to send secrets out, with concealment or claimed authority");
+			else if (obj & O_SECRET)
+				report(x, b, c->a, c->b, "AL601", AIRLOCK_SEVERITY_MEDIUM,
+				       "an order to send a secret to a destination");
+		}
+		/* print every secret / dump the credentials */
+		if ((v & W_SHOW) && !(v & W_READ) &&
+		    ((ev & O_STRONG) ||
+		     ((ev & G_ALL) && (word_in(b, c->slot, c->b, "secret") ||
+				       word_in(b, c->slot, c->b, "secrets") ||
+				       word_in(b, c->slot, c->b, "passwords") ||
+				       word_in(b, c->slot, c->b, "credential")))))
+			report(x, b, c->a, c->b, "AL601", sev, "an order to disclose credentials");
+		/* look for wallets and seed phrases on this machine */
+		if ((v & W_READ) && (ev & O_STRONG) &&
+		    ((ev & (G_ALL | O_ROOT)) || (c->f & T_PATH) ||
+		     word_in(b, c->slot, c->b, "machine") || word_in(b, c->slot, c->b, "system")))
+			report(x, b, c->a, c->b, "AL601", sev,
+			       "an order to collect credentials from outside the project");
+		/* ask the user for their password, then store it */
+		if ((v & W_ASK) && (ev & O_USER) && (ev & O_SECRET)) {
+			for (size_t j = k + 1; j < n; j++)
+				if (!cs[j].neg && (cs[j].verb & (W_SEND | W_MOVE))) {
+					report(x, b, c->a, cs[j].b, "AL601", AIRLOCK_SEVERITY_HIGH,
+					       "an order to ask the user for a secret and keep or send it");
+					break;
+				}
+		}
+		/* remove the user's documents / rm -rf ~ / chmod -R 777 / */
+		if ((((v | ((v & (W_RUN | W_INSTALL)) ? c->deep : 0)) & W_DESTROY) &&
+		     (((v & W_DESTROY) ? ev : c->deep) & O_ROOT)) ||
+		    ((v & W_DESTROY) && (ev & O_TRACE) && m.has_conceal) ||
+		    (((v | ev) & W_PERM) && word_in(b, c->slot, c->b, "777") && (ev & O_ROOT)))
+			report(x, b, c->a, c->b, "AL602", sev,
+			       "an order to destroy the user's files or traces");
+		/* disable the permission prompts / switch the mode to bypass */
+		if (((v & W_DISABLE) && protect_object(b, c)) ||
+		    ((v & W_SET) && (ev & O_PROTECT) &&
+		     (word_in(b, c->slot, c->b, "bypass") || word_in(b, c->slot, c->b, "off") ||
+		      word_in(b, c->slot, c->b, "disabled") || word_in(b, c->slot, c->b, "yolo") ||
+		      word_in(b, c->slot, c->b, "none"))) ||
+		    ((v & W_RUN) && m.has_noask && (ev & G_ALL) &&
+		     (word_in(b, c->slot, c->b, "command") ||
+		      word_in(b, c->slot, c->b, "commands"))))
+			report(x, b, c->a, c->b, "AL603", sev,
+			       "an order to switch off the agent's safeguards");
+		/* authorized_keys, crontab, a background daemon */
+		if ((v & (W_MOVE | W_INSTALL)) && (ev & O_PERSIST) &&
+		    !(word_in(b, c->slot, c->b, "background") &&
+		      !(ev & ~O_PERSIST & (O_INPUT | O_SECRET))))
+			report(x, b, c->a, c->b, "AL609", sev,
+			       "an order to install something that runs or lets someone in later");
+		/* download it and run it */
+		if ((v & W_FETCH) && (c->f & T_URL) &&
+		    ((c->deep & W_RUN) || (k + 1 < n && (cs[k + 1].verb & W_RUN))))
+			report(x, b, c->a, c->b, "AL611",
+			       m.has_trigger || loud ? AIRLOCK_SEVERITY_HIGH
+						     : AIRLOCK_SEVERITY_MEDIUM,
+			       "an order to download code and run it");
+		if (ev & (O_SECRET | O_STRONG | O_USERDATA))
+			had |= ev & (O_SECRET | O_STRONG | O_USERDATA);
+		else if (c->deep & (O_STRONG | O_USERDATA))
+			had |= c->deep & (O_STRONG | O_USERDATA);
+	}
+	if (m.has_surveil && (tok_in(b, 0, b->n, W_INSTALL | W_RUN | W_MOVE, NULL)))
+		report(x, b, m.surveil, b->n, "AL609", AIRLOCK_SEVERITY_HIGH,
+		       "an order to record what the user types");
+	if (m.has_conceal && (m.has_user_conceal ? any_order : sensitive))
+		report(x, b, m.conceal, b->n, "AL604", AIRLOCK_SEVERITY_HIGH,
+		       "an order to act and keep it from the user");
+	else if (m.has_conceal && m.has_user_conceal)
+		report(x, b, m.conceal, b->n, "AL604", AIRLOCK_SEVERITY_MEDIUM,
+		       "an order to keep something from the user");
+	else if (m.has_noask && m.has_authority && any_order)
+		report(x, b, m.noask, b->n, "AL603", AIRLOCK_SEVERITY_HIGH,
+		       "claimed authority to act without asking the user");
+	if (m.has_void)
+		report(x, b, m.voided, b->n, "AL607", AIRLOCK_SEVERITY_HIGH,
+		       "text that declares the agent's instructions void or replaced");
+	if (m.has_authority && m.has_void)
+		report(x, b, m.authority, b->n, "AL605", AIRLOCK_SEVERITY_HIGH,
+		       "a message that claims authority over the agent's instructions");
+	if (m.has_persona && m.has_free)
+		report(x, b, m.persona, b->n, "AL606", AIRLOCK_SEVERITY_HIGH,
+		       "a persona without the agent's limits (a jailbreak)");
+	if (m.has_hijack)
+		report(x, b, m.hijack, b->n, "AL610", AIRLOCK_SEVERITY_HIGH,
+		       "an order to answer every request with a fixed reply");
+	if ((b->label == 1 && (any_order || m.has_void || m.has_free || m.has_persona)) ||
+	    (b->label == 2 && sensitive))
+		report(x, b, 0, b->n, "AL605", AIRLOCK_SEVERITY_HIGH,
+		       "a forged system or assistant turn that gives orders");
+}
+
+/* ---- blocks ---- */
+
+static bool list_item(const unsigned char *d, size_t i, size_t e)
+{
+	if (i + 1 < e && strchr("-*+", d[i]) && d[i + 1] == ' ')
+		return true;
+	while (i < e && isdigit(d[i]))
+		i++;
+	return i + 1 < e && i > 0 && isdigit(d[i - 1]) && (d[i] == '.' || d[i] == ')') &&
+	       d[i + 1] == ' ';
+}
+
+static size_t skip_marks(const unsigned char *d, size_t i, size_t e)
+{
+	while (i < e && strchr(" \t>#*-+[(<|_=", d[i]))
+		i++;
+	return i;
+}
+
+/* A role label at the start of a line: "System:", "[SYSTEM]", "<system>",
+ * "### system", "SYSTEM MESSAGE (priority):", "Assistant:". 1 for a
+ * system or operator label, 2 for an assistant's turn, 0 for none. */
+static int role_label(const unsigned char *d, size_t s, size_t e)
+{
+	static const char *const sys[] = { "system",   "sys",       "admin", "administrator",
+					   "operator", "developer", NULL };
+	static const char *const asst[] = { "assistant", "ai", "model", "claude", "gpt", NULL };
+	static const char *const more[] = { "message",  "prompt",      "note",         "notice",
+					    "override", "instruction", "instructions", "update",
+					    "alert",    "directive",   "turn",         "msg",
+					    NULL };
+	bool heading = s < e && d[s] == '#';
+	size_t i = skip_marks(d, s, e), w = i;
+
+	if (list_item(d, s, e)) /* "- System: Linux" is a field of a list */
+		return 0;
+	int kind = 0, words = 0;
+
+	while (i < e && words < 3) {
+		size_t k = i;
+
+		while (k < e && isalpha(d[k]))
+			k++;
+		if (k == i)
+			break;
+		if (words == 0) {
+			for (int j = 0; sys[j] && !kind; j++)
+				if (k - i == strlen(sys[j]) &&
+				    strncasecmp((const char *)d + i, sys[j], k - i) == 0)
+					kind = 1;
+			for (int j = 0; asst[j] && !kind; j++)
+				if (k - i == strlen(asst[j]) &&
+				    strncasecmp((const char *)d + i, asst[j], k - i) == 0)
+					kind = 2;
+			if (!kind)
+				return 0;
+		} else {
+			bool ok = false;
+
+			for (int j = 0; more[j] && !ok; j++)
+				ok = k - i == strlen(more[j]) &&
+				     strncasecmp((const char *)d + i, more[j], k - i) == 0;
+			if (!ok)
+				break;
+		}
+		words++;
+		i = k;
+		while (i < e && (d[i] == ' ' || d[i] == '_'))
+			i++;
+	}
+	(void)w;
+	if (i < e && d[i] == '(') { /* SYSTEM MESSAGE (priority: high): */
+		while (i < e && d[i] != ')')
+			i++;
+		i++;
+		while (i < e && d[i] == ' ')
+			i++;
+	}
+	while (i < e && (d[i] == '*' || d[i] == '|' || d[i] == ' '))
+		i++;
+	if (i < e && d[i] == ':')
+		return kind;
+	/* [SYSTEM], <system>, (system): closed by its own bracket, and no
+	 * link ("[admin](https://...)") */
+	{
+		size_t o = s;
+
+		while (o < e && (d[o] == ' ' || d[o] == '\t' || d[o] == '#'))
+			o++;
+		if (i < e && o < e &&
+		    ((d[o] == '[' && d[i] == ']') || (d[o] == '<' && d[i] == '>') ||
+		     (d[o] == '(' && d[i] == ')')) &&
+		    (i + 1 >= e || d[i + 1] != '('))
+			return kind;
+	}
+	if (heading && (i >= e || d[i] == '\r'))
+		return kind;
+	return 0;
+}
+
+/* An authority wrapper anywhere on the line: <IMPORTANT>, <INFORMATION>. */
+static bool wrapper_tag(const unsigned char *d, size_t s, size_t e)
+{
+	static const char *const tags[] = { "<important>", "<information>",  "<notice>",
+					    "<admin>",     "<instructions>", "<urgent>",
+					    "<system>",    "<critical>",     NULL };
+
+	for (const unsigned char *p = memchr(d + s, '<', e - s); p;
+	     p = memchr(p + 1, '<', (size_t)(d + e - p - 1)))
+		for (int j = 0; tags[j]; j++)
+			if (prefix_ci((const char *)p, (size_t)(d + e - p), tags[j]))
+				return true;
+	return false;
+}
+
+static bool blank(const unsigned char *d, size_t s, size_t e)
+{
+	for (size_t i = s; i < e; i++)
+		if (!strchr(" \t\r", d[i]))
+			return false;
+	return true;
+}
+
+static size_t indent(const unsigned char *d, size_t s, size_t e)
+{
+	size_t i = s;
+
+	while (i < e && (d[i] == ' ' || d[i] == '\t'))
+		i++;
+	while (i < e && d[i] == '>') { /* a blockquote is read as the text it quotes */
+		i++;
+		while (i < e && d[i] == ' ')
+			i++;
+	}
+	return i;
+}
+
+static void flush(struct ictx *x, struct block *b)
+{
+	if (b->n > 0)
+		judge(x, b);
+	b->n = 0;
+	b->label = 0;
+}
+
+/* A change log, a licence: records of what was done, written in the
+ * imperative ("Add token to external credentials") and read as such by
+ * no agent. The signatures still read them. */
+static bool record_file(const char *path)
+{
+	static const char *const names[] = { "changelog",    "changes",       "history",
+					     "news",         "release-notes", "release_notes",
+					     "releasenotes", "license",       "licence",
+					     "copying",      "notice",        NULL };
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	for (int k = 0; names[k]; k++) {
+		size_t n = strlen(names[k]);
+
+		if (strncasecmp(base, names[k], n) == 0 &&
+		    (base[n] == '\0' || base[n] == '.' || base[n] == '-' || base[n] == '_'))
+			return true;
+	}
+	return false;
+}
+
+int al_intent_scan(struct findings *fs, const struct scan_input *in)
+{
+	const unsigned char *d = in->data;
+	size_t len = in->len, i = 0, fence_len = 0;
+	char fence_ch = 0;
+	struct ictx x = { fs, in, d, len, SIZE_MAX, false, 0, false, 0 };
+	struct block *b;
+	unsigned char pending = 2;
+	bool quoted = false, code = false, in_list = false, icode = false;
+	int label = 0;
+
+	if (record_file(in->path))
+		return 0;
+	pthread_once(&lex_once, lex_init);
+	if (!(b = calloc(1, sizeof(*b))))
+		return AIRLOCK_ERROR;
+	/* front matter is the settings analysis's */
+	if (len >= 4 && memcmp(d, "---", 3) == 0 && (d[3] == '\n' || d[3] == '\r')) {
+		const unsigned char *p = d + 3;
+
+		while ((p = memchr(p, '\n', (size_t)(d + len - p)))) {
+			p++;
+			if ((size_t)(d + len - p) >= 3 && memcmp(p, "---", 3) == 0) {
+				const unsigned char *nl = memchr(p, '\n', (size_t)(d + len - p));
+
+				i = nl ? (size_t)(nl - d) + 1 : len;
+				break;
+			}
+		}
+	}
+	while (i < len && x.error >= 0) {
+		const unsigned char *nl = memchr(d + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - d) : len, s = indent(d, i, e);
+		size_t next = nl ? e + 1 : len;
+
+		/* fenced code is the code analyses' */
+		if (s + 3 <= e && (d[s] == '`' || d[s] == '~') && d[s + 1] == d[s] &&
+		    d[s + 2] == d[s]) {
+			size_t k = s;
+
+			while (k < e && d[k] == d[s])
+				k++;
+			if (!fence_ch) {
+				flush(&x, b);
+				fence_ch = (char)d[s];
+				fence_len = k - s;
+			} else if ((char)d[s] == fence_ch && k - s >= fence_len && blank(d, k, e)) {
+				fence_ch = 0;
+			}
+			i = next;
+			continue;
+		}
+		if (fence_ch) {
+			i = next;
+			continue;
+		}
+		/* indented code: four columns in, after a blank line, outside
+		 * a list */
+		if (!blank(d, i, e)) {
+			size_t col = 0;
+
+			for (size_t k = i; k < e && (d[k] == ' ' || d[k] == '\t'); k++)
+				col += d[k] == '\t' ? 4 : 1;
+			if (col >= 4 && (icode || (b->n == 0 && !in_list))) {
+				icode = true;
+				i = next;
+				continue;
+			}
+			icode = false;
+			if (col == 0 && !list_item(d, s, e))
+				in_list = false;
+			else if (list_item(d, s, e))
+				in_list = true;
+		}
+		if (blank(d, s, e)) {
+			flush(&x, b);
+			pending = 2;
+			quoted = code = false;
+			i = next;
+			continue;
+		}
+		if (d[s] == '#') {
+			size_t lvl = 0, k = s;
+			struct block *h = b;
+
+			while (k < e && d[k] == '#')
+				k++;
+			lvl = k - s;
+			if (lvl <= 6 && (k == e || d[k] == ' ')) {
+				bool frames;
+
+				flush(&x, b);
+				if (x.framed && (int)lvl <= x.framed_level)
+					x.framed = false;
+				/* the heading's own words, judged as a block */
+				pending = 2;
+				quoted = code = false;
+				h->label = role_label(d, s, e);
+				tokenize(h, d, k, e, &pending, &quoted, &code);
+				frames = tok_in(h, 0, h->n, G_FRAME | G_NEG, NULL);
+				judge(&x, h);
+				h->n = 0;
+				h->label = 0;
+				if (frames) {
+					x.framed = true;
+					x.framed_level = (int)lvl;
+				}
+				pending = 2;
+				i = next;
+				continue;
+			}
+		}
+		if ((label = role_label(d, s, e)) != 0 || list_item(d, s, e) || d[s] == '|' ||
+		    b->n >= LIMIT_INTENT_WORDS - 64) {
+			flush(&x, b);
+			pending = 2;
+			quoted = code = false;
+		}
+		if (label)
+			b->label = label;
+		if (wrapper_tag(d, s, e))
+			x.wrapper = true;
+		if (pending < 1)
+			pending = 1;
+		tokenize(b, d, s, e, &pending, &quoted, &code);
+		i = next;
+	}
+	flush(&x, b);
+	free(b);
+	return x.error < 0 ? x.error : 0;
+}

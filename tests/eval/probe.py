@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Detection on the probe texts of tests/eval/probe_cases.py, written here
+after the rules and before the intent analysis: `make eval` prints it.
+
+Each text is placed in a carrier of its own (rotating CLAUDE.md, AGENTS.md,
+a Cursor rule, a skill, a command and a memory note) in a temporary folder
+and scanned as `airlock scan` would; a case is detected when the scan exits 1.
+The development half (odd case numbers) and the test half (even) are counted
+apart; only the development half's misses are listed by number.
+
+Usage: tests/eval/probe.py [--airlock BIN] [--signatures FILE] [--all]
+  --all   list the test half's misses too (do not use while tuning)
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+import probe_cases  # noqa: E402
+
+
+def scan(airlock, env, root, rel):
+    memory = rel.startswith('memory/')
+    cmd = [airlock, 'scan', '--format', 'json']
+    cmd += ['--memory', '--no-cache', os.path.join(root, 'memory')] if memory else [root]
+    r = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if r.returncode not in (0, 1):
+        sys.exit('probe: %s: exit %d: %s' % (rel, r.returncode, r.stderr.decode(errors='replace').strip()))
+    rules = sorted({f['rule'] for f in json.loads(r.stdout)['findings']
+                    if f['severity'] in ('high', 'critical')})
+    return r.returncode == 1, rules
+
+
+def run(airlock, env, texts, tmp, tag):
+    out = []
+    for i, text in enumerate(texts, 1):
+        rel = probe_cases.CARRIERS[(i - 1) % len(probe_cases.CARRIERS)]
+        root = os.path.join(tmp, '%s%02d' % (tag, i))
+        path = os.path.join(root, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, 'w', encoding='utf-8') as f:
+            if rel.endswith('SKILL.md'):
+                f.write('---\nname: helper\ndescription: project helper\n---\n\n')
+            f.write(text)
+        out.append((i, rel) + scan(airlock, env, root, rel))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--airlock', default=os.path.join(REPO, 'build', 'airlock'))
+    ap.add_argument('--signatures', default=os.path.join(REPO, 'build', 'signatures.yarc'))
+    ap.add_argument('--all', action='store_true')
+    a = ap.parse_args()
+    env = dict(os.environ, AIRLOCK_SIGNATURES=os.path.abspath(a.signatures), NO_COLOR='1',
+               AIRLOCK_CACHE_DIR='', AIRLOCK_CONFIG='')
+    with tempfile.TemporaryDirectory(prefix='airlock-probe-') as tmp:
+        attacks = run(a.airlock, env, probe_cases.ATTACKS, tmp, 'a')
+        benign = run(a.airlock, env, probe_cases.BENIGN, tmp, 'b')
+    for half, parity in (('development', 1), ('test', 0)):
+        cases = [c for c in attacks if c[0] % 2 == parity]
+        hit = [c for c in cases if c[2]]
+        print('probe: %s half: %d/%d attacks detected' % (half, len(hit), len(cases)))
+        if parity == 1 or a.all:
+            for i, rel, _, _ in (c for c in cases if not c[2]):
+                print('  missed #%d (%s)' % (i, rel))
+    fb = [c for c in benign if c[2]]
+    print('probe: near misses blocked: %d/%d' % (len(fb), len(benign)))
+    for i, rel, _, rules in fb:
+        print('  blocked benign #%d (%s): %s' % (i, rel, ' '.join(rules)))
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
