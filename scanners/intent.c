@@ -175,7 +175,7 @@ static struct lex lexicon[] = {
 	{ "environment", O_SECRET }, { ".npmrc", O_SECRET | O_STRONG },
 	{ ".pypirc", O_SECRET | O_STRONG }, { ".netrc", O_SECRET | O_STRONG },
 	{ ".git-credentials", O_SECRET | O_STRONG }, { ".aws", O_SECRET | O_STRONG },
-	{ ".kube", O_SECRET | O_STRONG }, { "kubeconfig", O_SECRET | O_STRONG },
+	{ ".kube", O_SECRET | O_STRONG }, { ".docker", O_SECRET | O_STRONG }, { "kubeconfig", O_SECRET | O_STRONG },
 	{ "hosts.yml", O_SECRET | O_STRONG }, { "keychain", O_SECRET | O_STRONG },
 	{ "keyring", O_SECRET | O_STRONG }, { "wallet", O_SECRET | O_STRONG },
 	{ "wallet.dat", O_SECRET | O_STRONG }, { "seed", O_SECRET | O_STRONG },
@@ -496,8 +496,9 @@ struct block {
 	struct tok t[LIMIT_INTENT_WORDS];
 	unsigned char brk[LIMIT_INTENT_WORDS]; /* 0, 1 soft (, newline), 2 hard (. ; : < >) */
 	size_t n;
-	size_t start; /* offset of the block's first byte */
-	int label;    /* the block opens with a role label: 1 system, 2 assistant */
+	size_t start;     /* offset of the block's first byte */
+	int label;        /* the block opens with a role label: 1 system, 2 assistant */
+	size_t label_end; /* the tokens of the label's own line */
 };
 
 static void push_tok(struct block *b, size_t start, size_t end, const char *w, uint64_t c,
@@ -941,7 +942,11 @@ static void find_marks(const struct block *b, struct marks *m)
 		      (b->t[k + 1].c & (G_LEAD | G_STEALTH)) && (b->t[k + 2].c & G_TELL) &&
 		      (at = k + 2))) &&
 		    !(b->t[at].c & W_ANY)) {
-			if (tok_in(b, at + 1, at + 5, O_USER, NULL)) {
+			size_t u;
+
+			/* "do not tell the user to run sudo" advises the user */
+			if (tok_in(b, at + 1, at + 5, O_USER, &u) &&
+			    !word_in(b, u + 1, u + 2, "to")) {
 				mark(&m->has_conceal, &m->conceal, k);
 				m->has_user_conceal = true;
 			} else if (word_in(b, at + 1, at + 3, "it") ||
@@ -1037,7 +1042,7 @@ static void find_marks(const struct block *b, struct marks *m)
 		if (t->c & G_TRIGGER)
 			mark(&m->has_trigger, &m->trigger, k);
 		/* records every command the user types */
-		if ((t->c & W_RECORD) && !(t->c & O_TRACE) &&
+		if (((t->c & W_RECORD) || is(t, "logs") || is(t, "logging")) &&
 		    (tok_in(b, k + 1, k + 8, O_INPUT, NULL) ||
 		     (tok_in(b, k + 1, k + 8, O_USER, &at) &&
 		      (word_in(b, at + 1, at + 2, "types") || word_in(b, at + 1, at + 2, "typed") ||
@@ -1167,6 +1172,7 @@ static void judge(struct ictx *x, const struct block *b)
 	size_t n = clauses(b, cs, sizeof(cs) / sizeof(cs[0]));
 	uint64_t had = 0; /* objects of the block's earlier orders */
 	bool any_order = false, sensitive = false;
+	size_t first_order = SIZE_MAX;
 	airlock_severity sev;
 
 	find_marks(b, &m);
@@ -1179,6 +1185,8 @@ static void judge(struct ictx *x, const struct block *b)
 		if (c->neg)
 			continue;
 		any_order = true;
+		if (first_order == SIZE_MAX)
+			first_order = c->a;
 		if ((v & SENSITIVE & ~W_DISABLE) || ((v & W_MOVE) && dest) ||
 		    ((v & W_DISABLE) && (ev & O_PROTECT)))
 			sensitive = true;
@@ -1276,11 +1284,13 @@ static void judge(struct ictx *x, const struct block *b)
 						     : AIRLOCK_SEVERITY_MEDIUM,
 			       "an order to download code and run it");
 		if (ev & (O_SECRET | O_STRONG | O_USERDATA))
-			had |= ev & (O_SECRET | O_STRONG | O_USERDATA);
+			had |= (ev & (O_SECRET | O_STRONG | O_USERDATA)) |
+			       ((ev & O_SECRET) && ((ev & G_ALL) || (c->f & T_PATH)) ? O_STRONG
+										     : 0);
 		else if (c->deep & (O_STRONG | O_USERDATA))
 			had |= c->deep & (O_STRONG | O_USERDATA);
 	}
-	if (m.has_surveil && (tok_in(b, 0, b->n, W_INSTALL | W_RUN | W_MOVE, NULL)))
+	if (m.has_surveil && (tok_in(b, 0, b->n, W_INSTALL | W_RUN | W_MOVE | W_SET, NULL)))
 		report(x, b, m.surveil, b->n, "AL609", AIRLOCK_SEVERITY_HIGH,
 		       "an order to record what the user types");
 	if (m.has_conceal && (m.has_user_conceal ? any_order : sensitive))
@@ -1304,7 +1314,11 @@ static void judge(struct ictx *x, const struct block *b)
 	if (m.has_hijack)
 		report(x, b, m.hijack, b->n, "AL610", AIRLOCK_SEVERITY_HIGH,
 		       "an order to answer every request with a fixed reply");
-	if ((b->label == 1 && (any_order || m.has_void || m.has_free || m.has_persona)) ||
+	/* the forged turn is the label's line, or what follows a bare label */
+	if ((b->label == 1 &&
+	     ((first_order != SIZE_MAX && first_order < b->label_end) ||
+	      (m.has_void && m.voided < b->label_end) || (m.has_free && m.free < b->label_end) ||
+	      (m.has_persona && m.persona < b->label_end))) ||
 	    (b->label == 2 && sensitive))
 		report(x, b, 0, b->n, "AL605", AIRLOCK_SEVERITY_HIGH,
 		       "a forged system or assistant turn that gives orders");
@@ -1576,6 +1590,7 @@ int al_intent_scan(struct findings *fs, const struct scan_input *in)
 				quoted = code = false;
 				h->label = role_label(d, s, e);
 				tokenize(h, d, k, e, &pending, &quoted, &code);
+				h->label_end = SIZE_MAX;
 				frames = tok_in(h, 0, h->n, G_FRAME | G_NEG, NULL);
 				judge(&x, h);
 				h->n = 0;
@@ -1602,6 +1617,9 @@ int al_intent_scan(struct findings *fs, const struct scan_input *in)
 		if (pending < 1)
 			pending = 1;
 		tokenize(b, d, s, e, &pending, &quoted, &code);
+		/* a bare label ("SYSTEM:") heads the lines after it */
+		if (label)
+			b->label_end = b->n <= 3 ? SIZE_MAX : b->n;
 		i = next;
 	}
 	flush(&x, b);

@@ -76,8 +76,10 @@ rule AL163_login_agent
 		confidence = "high"
 		description = "Installs a login item (macOS LaunchAgents, systemd user unit, XDG autostart)"
 	strings:
-		$a = /Library\/(LaunchAgents|LaunchDaemons)\/[^\s]*\.plist/
-		$b = /\blaunchctl\s+(load|bootstrap|submit)\b/
+		/* a plist written or copied in: a launchctl unload/load of a
+		 * project's own service is a restart, not an install */
+		$a = /(\b(copy|cp|mv|move|write|save|create|install|put|place|add|ln\s+-s|tee(\s+-a)?)\b|>>?).{0,120}Library\/(LaunchAgents|LaunchDaemons)\// nocase
+		$b = /\blaunchctl\s+(bootstrap|submit|load\s+-w)\b/
 		$c = /(>>?|\btee\s+|\bcp\s+.{1,120}\s).{0,8}(~|\$HOME)\/\.config\/(systemd\/user|autostart)\//
 		$d = /\bsystemctl\s+--user\s+enable\b/
 	condition:
