@@ -496,9 +496,11 @@ struct block {
 	struct tok t[LIMIT_INTENT_WORDS];
 	unsigned char brk[LIMIT_INTENT_WORDS]; /* 0, 1 soft (, newline), 2 hard (. ; : < >) */
 	size_t n;
-	size_t start;     /* offset of the block's first byte */
-	int label;        /* the block opens with a role label: 1 system, 2 assistant */
-	size_t label_end; /* the tokens of the label's own line */
+	size_t start;           /* offset of the block's first byte */
+	int label;              /* the block opens with a role label: 1 system, 2 assistant */
+	size_t label_end;       /* the tokens of the label's own line */
+	const unsigned char *d; /* the buffer the offsets are in */
+	size_t len;
 };
 
 static void push_tok(struct block *b, size_t start, size_t end, const char *w, uint64_t c,
@@ -620,7 +622,9 @@ static void tokenize(struct block *b, const unsigned char *d, size_t start, size
 					seg++;
 					i++;
 				} else if ((d[i] == '.' || d[i] == '-' || d[i] == '@') &&
-					   i + 1 < end && word_byte(d[i + 1])) {
+					   i + 1 < end && word_byte(d[i + 1]) &&
+					   /* "tabs.Quietly": a sentence ends there */
+					   !(d[i] == '.' && isupper(d[i + 1]) && seg > 1)) {
 					at |= d[i] == '@';
 					if (seg > longest)
 						longest = seg;
@@ -659,6 +663,19 @@ static void tokenize(struct block *b, const unsigned char *d, size_t start, size
 				unleet(w);
 				cls = classify(w, &f);
 			}
+			/* a security code, a verification code, a reset link */
+			if (b->n > 0 && *pending == 0 &&
+			    (!strcmp(w, "code") || !strcmp(w, "codes") || !strcmp(w, "link")) &&
+			    (is_word(&b->t[b->n - 1], "security") ||
+			     is_word(&b->t[b->n - 1], "verification") ||
+			     is_word(&b->t[b->n - 1], "2fa") || is_word(&b->t[b->n - 1], "mfa") ||
+			     is_word(&b->t[b->n - 1], "one-time") ||
+			     is_word(&b->t[b->n - 1], "login") ||
+			     is_word(&b->t[b->n - 1], "authentication") ||
+			     is_word(&b->t[b->n - 1], "reset") ||
+			     is_word(&b->t[b->n - 1], "recovery") ||
+			     is_word(&b->t[b->n - 1], "backup")))
+				cls |= O_SECRET | O_STRONG;
 			push_tok(b, s, i, w, cls, f, *pending);
 			*pending = 0;
 			continue;
@@ -915,6 +932,21 @@ static bool instr_near(const struct block *b, size_t k)
 	       word_in(b, from, k + 7, "operator") || word_in(b, from, k + 7, "system");
 }
 
+/* "respond with" (or "only with") followed by a quoted reply. */
+static bool quote_after_with(const struct block *b, size_t k)
+{
+	for (size_t j = k + 1; j < b->n && j < k + 3; j++)
+		if (is(&b->t[j], "with")) {
+			size_t i = b->t[j].end;
+
+			while (i < b->t[j].end + 4 && (b->d[i] == ' ' || b->d[i] == ':'))
+				i++;
+			return b->d[i] == '"' || b->d[i] == '\'' || b->d[i] == '`' ||
+			       (b->d[i] == 0xe2 && b->d[i + 1] == 0x80);
+		}
+	return false;
+}
+
 static void find_marks(const struct block *b, struct marks *m)
 {
 	memset(m, 0, sizeof(*m));
@@ -1033,6 +1065,13 @@ static void find_marks(const struct block *b, struct marks *m)
 		      is(&b->t[k - 1], "unrestricted") || is(&b->t[k - 1], "maintenance") ||
 		      is(&b->t[k - 1], "evil") || is(&b->t[k - 1], "debug"))))
 			mark(&m->has_persona, &m->persona, k);
+		/* reply only with "Access granted", and nothing else */
+		if ((t->c & G_ANSWER) && !(t->c & W_ANY) && quote_after_with(b, k) &&
+		    (tok_in(b, k + 1, k + 3, G_ONLY, NULL) ||
+		     word_in(b, k + 1, k + 24, "deviate") ||
+		     (word_in(b, k + 1, k + 24, "nothing") && word_in(b, k + 1, k + 26, "else")) ||
+		     (k > 0 && (is(&b->t[k - 1], "always") || is(&b->t[k - 1], "only")))))
+			mark(&m->has_hijack, &m->hijack, k);
 		/* whatever the user writes next, answer only with */
 		if ((is(t, "whatever") || is(t, "regardless") ||
 		     (is(t, "no") && word_in(b, k + 1, k + 2, "matter"))) &&
@@ -1061,6 +1100,9 @@ static bool asks_prompt(const struct block *b, const struct clause *c)
 		if (is(t, "system") && k + 1 < c->b &&
 		    (b->t[k + 1].c & (O_PROMPT | O_INSTR) || is(&b->t[k + 1], "message")))
 			return true;
+		if ((is(t, "words") || is(t, "text") || is(t, "lines") || is(t, "everything")) &&
+		    k + 1 < c->b && (is(&b->t[k + 1], "above") || is(&b->t[k + 1], "before")))
+			return true;
 		if ((is(t, "your") || is(t, "hidden") || is(t, "initial") || is(t, "secret") ||
 		     (t->c & O_PRIOR)) &&
 		    k + 1 < c->b && (b->t[k + 1].c & (O_PROMPT | O_INSTR)) &&
@@ -1077,10 +1119,11 @@ struct ictx {
 	const struct scan_input *in;
 	const unsigned char *d;
 	size_t len;
-	size_t heading;   /* offset of the last heading line, or SIZE_MAX */
-	bool framed;      /* that heading frames examples or prohibitions */
-	int framed_level; /* its level */
-	bool wrapper;     /* an <IMPORTANT>-style tag was seen */
+	size_t heading;             /* offset of the last heading line, or SIZE_MAX */
+	bool framed;                /* that heading frames examples or prohibitions */
+	int framed_level;           /* its level */
+	bool wrapper;               /* an <IMPORTANT>-style tag was seen */
+	const struct norm_view *nv; /* reading a view of in: offsets are the view's */
 	int error;
 };
 
@@ -1098,6 +1141,17 @@ static void report(struct ictx *x, const struct block *b, size_t a, size_t z, co
 	al_finding_spec_rule(&s, rule, sev, msg, sizeof(msg), what);
 	s.start = start;
 	s.end = end;
+	if (x->nv) {
+		/* only what the view uncovered: the text as written was read
+		 * by the pass over the file itself */
+		al_norm_view_span(x->nv, x->in, start, end, &s.start, &s.end);
+		if (!al_norm_view_hides(x->nv, s.start, s.end))
+			return;
+		s.normalized = true;
+		s.hidden = (const char *)x->d + start;
+		s.hidden_len = end - start > 512 ? 512 : end - start;
+		snprintf(msg + strlen(msg), sizeof(msg) - strlen(msg), " (hidden: once decoded)");
+	}
 	if ((x->error = al_findings_add(x->fs, x->in, &s)) > 0)
 		x->error = 0;
 }
@@ -1114,7 +1168,8 @@ static bool destination(const struct block *b, const struct clause *c)
 	for (size_t k = c->slot + 1; k < c->b; k++) {
 		const struct tok *t = &b->t[k];
 
-		if (!(t->c & (D_REMOTE | D_TOOL | D_PUBLIC)) || (t->f & T_QUOTED))
+		if (!(t->c & (D_REMOTE | D_TOOL | D_PUBLIC)) ||
+		    ((t->f & T_QUOTED) && !(t->f & T_URL)))
 			continue;
 		if ((t->c & W_SEND) && !(t->f & T_URL)) /* "email it" */
 			return true;
@@ -1197,6 +1252,20 @@ static void judge(struct ictx *x, const struct block *b)
 		     word_in(b, c->slot + 1, c->b, "everything") || (ev & O_USER)))
 			report(x, b, c->a, c->b, "AL607", AIRLOCK_SEVERITY_HIGH,
 			       "an order to set the agent's instructions aside");
+		else if ((v & W_IGNORE) &&
+			 (word_in(b, c->slot + 1, c->slot + 3, "rest") ||
+			  word_in(b, c->slot + 1, c->slot + 3, "remainder")) &&
+			 (word_in(b, c->slot + 2, c->slot + 6, "data") ||
+			  word_in(b, c->slot + 2, c->slot + 6, "text") ||
+			  word_in(b, c->slot + 2, c->slot + 6, "document") ||
+			  word_in(b, c->slot + 2, c->slot + 6, "email") ||
+			  word_in(b, c->slot + 2, c->slot + 6, "page") ||
+			  word_in(b, c->slot + 2, c->slot + 6, "message") ||
+			  word_in(b, c->slot + 2, c->slot + 6, "input") ||
+			  word_in(b, c->slot + 2, c->slot + 6, "content") ||
+			  word_in(b, c->slot + 2, c->slot + 6, "file")))
+			report(x, b, c->a, c->b, "AL607", AIRLOCK_SEVERITY_HIGH,
+			       "an order to ignore the rest of what the agent reads");
 		else if ((v & W_IGNORE) && word_in(b, c->slot + 1, c->slot + 3, "everything") &&
 			 (word_in(b, c->slot + 1, c->b, "above") ||
 			  word_in(b, c->slot + 1, c->b, "know")))
@@ -1491,12 +1560,12 @@ static bool record_file(const char *path)
 	return false;
 }
 
-int al_intent_scan(struct findings *fs, const struct scan_input *in)
+static int intent_scan(struct findings *fs, const struct scan_input *in, const struct norm_view *nv)
 {
-	const unsigned char *d = in->data;
-	size_t len = in->len, i = 0, fence_len = 0;
+	const unsigned char *d = nv ? nv->data : in->data;
+	size_t len = nv ? nv->len : in->len, i = 0, fence_len = 0;
 	char fence_ch = 0;
-	struct ictx x = { fs, in, d, len, SIZE_MAX, false, 0, false, 0 };
+	struct ictx x = { fs, in, d, len, SIZE_MAX, false, 0, false, nv, 0 };
 	struct block *b;
 	unsigned char pending = 2;
 	bool quoted = false, code = false, in_list = false, icode = false;
@@ -1507,6 +1576,8 @@ int al_intent_scan(struct findings *fs, const struct scan_input *in)
 	pthread_once(&lex_once, lex_init);
 	if (!(b = calloc(1, sizeof(*b))))
 		return AIRLOCK_ERROR;
+	b->d = d;
+	b->len = len;
 	/* front matter is the settings analysis's */
 	if (len >= 4 && memcmp(d, "---", 3) == 0 && (d[3] == '\n' || d[3] == '\r')) {
 		const unsigned char *p = d + 3;
@@ -1625,4 +1696,15 @@ int al_intent_scan(struct findings *fs, const struct scan_input *in)
 	flush(&x, b);
 	free(b);
 	return x.error < 0 ? x.error : 0;
+}
+
+int al_intent_scan(struct findings *fs, const struct scan_input *in)
+{
+	return intent_scan(fs, in, NULL);
+}
+
+int al_intent_scan_view(struct findings *fs, const struct scan_input *in,
+			const struct norm_view *nv)
+{
+	return nv->changed ? intent_scan(fs, in, nv) : 0;
 }

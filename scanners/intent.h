@@ -24,10 +24,17 @@
 
 #include "common/unittest.h"
 #include "scanners/finding.h"
+#include "scanners/unicode.h"
 
 /* Findings AL601-AL610 for the prose of a Markdown or text instruction file
  * (fenced code and front matter are left to their own analyses). Linear in
  * the file's size. Returns 0 or AIRLOCK_ERROR. */
 int al_intent_scan(struct findings *fs, const struct scan_input *in);
+
+/* The same over a view of `in` (invisible characters removed, tags and
+ * escapes decoded, encoded runs decoded): only what the view uncovered is
+ * reported, at the original bytes, with the decoded text as hidden. */
+int al_intent_scan_view(struct findings *fs, const struct scan_input *in,
+			const struct norm_view *nv);
 
 #endif

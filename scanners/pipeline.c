@@ -195,6 +195,12 @@ int al_scan_buffer(struct findings *fs, const struct yara_set *ys, const struct 
 	if ((error = al_decoded_view(&dv, in)) < 0 ||
 	    (dv.changed && (error = al_yara_set_scan(ys, fs, in, &dv, timeout)) < 0))
 		goto out;
+	/* and the prose analysis reads what the views uncovered */
+	if ((in->kind == AIRLOCK_KIND_MARKDOWN ||
+	     (in->kind == AIRLOCK_KIND_TEXT && !is_dotenv(in->path))) &&
+	    ((error = al_intent_scan_view(fs, in, &nv)) < 0 ||
+	     (error = al_intent_scan_view(fs, in, &dv)) < 0))
+		goto out;
 	if ((error = structure_scan(fs, in)) < 0 || (error = al_findings_locate(fs, from, in)) < 0)
 		goto out;
 	error = al_findings_combine(fs, from, in);

@@ -475,13 +475,16 @@ START_TEST(large_projects_scan_in_parallel_in_order)
 
 			if (strcmp(airlock_finding_file(f), name) != 0)
 				continue;
-			ck_assert_str_eq(airlock_finding_rule(f), "AL101");
+			/* the signature and the intent analysis, on the same line */
 			ck_assert_uint_eq(airlock_finding_line(f), i + 4);
+			if (strcmp(airlock_finding_rule(f), "AL607") == 0)
+				continue;
+			ck_assert_str_eq(airlock_finding_rule(f), "AL101");
 			hits++;
 		}
 		ck_assert_uint_eq(hits, 1);
 	}
-	ck_assert_uint_eq(airlock_report_finding_count(r), files);
+	ck_assert_uint_eq(airlock_report_finding_count(r), 2 * files);
 	airlock_report_free(r);
 	airlock_project_free(p);
 	t_rmtree(dir);
