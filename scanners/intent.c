@@ -939,10 +939,13 @@ static bool quote_after_with(const struct block *b, size_t k)
 		if (is(&b->t[j], "with")) {
 			size_t i = b->t[j].end;
 
-			while (i < b->t[j].end + 4 && (b->d[i] == ' ' || b->d[i] == ':'))
+			while (i < b->len && i < b->t[j].end + 4 &&
+			       (b->d[i] == ' ' || b->d[i] == ':'))
 				i++;
+			if (i >= b->len)
+				return false;
 			return b->d[i] == '"' || b->d[i] == '\'' || b->d[i] == '`' ||
-			       (b->d[i] == 0xe2 && b->d[i + 1] == 0x80);
+			       (b->d[i] == 0xe2 && i + 1 < b->len && b->d[i + 1] == 0x80);
 		}
 	return false;
 }

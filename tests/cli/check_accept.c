@@ -136,10 +136,12 @@ START_TEST(accepted_findings_are_bound_to_the_bytes)
 	ck_assert_int_eq(r.status, 1); /* AL122 of CLAUDE.md is not accepted */
 	t_run_free(&r);
 	{
+		/* the signatures and the intent analysis (AL607, AL601) */
 		const char *args[] = { "trust",    "--yes",           "--accept", "AL101",
 				       "--accept", "AL122",           "--accept", "AL210",
 				       "--accept", "AL903",           "--accept", "AL133",
-				       "--accept", "AL903:CLAUDE.md", proj,       NULL };
+				       "--accept", "AL903:CLAUDE.md", "--accept", "AL607",
+				       "--accept", "AL601:CLAUDE.md", proj,       NULL };
 
 		r = t_run(args);
 		ck_assert_msg(r.status == 0, "trust: %s", r.err);
