@@ -93,6 +93,14 @@
 #define G_BREAK      (1ull << 49) /* character (stay in / never break) */
 #define G_MODE       (1ull << 50) /* mode (developer mode, maintenance mode) */
 #define G_FRAME      (1ull << 51) /* a heading word that frames examples */
+#define G_MARK       (1ull << 52) /* a word a marker below starts with */
+#define G_CONJ       (1ull << 53) /* and, then, or: a list of orders goes on */
+#define G_OPEN       (1ull << 54) /* for, as, in, during: a sentence's opening phrase */
+/* The classes a marker of find_marks can start at: a block with none of
+ * them and no verb is not judged. */
+#define MARK_CLASSES                                                                               \
+	(G_NEG | G_WITHOUT | G_TELL | G_AUTH | O_USER | G_VOID | G_FREE | W_IGNORE | G_BREAK |     \
+	 G_MODE | G_ANSWER | G_TRIGGER | W_RECORD | G_MARK | O_TRACE | O_PROTECT | G_YOU)
 
 /* Token flags. */
 #define T_BARE   1u  /* the word as written is the lexicon's form */
@@ -304,6 +312,16 @@ static struct lex lexicon[] = {
 	{ "threats", G_FRAME }, { "payload", G_FRAME }, { "payloads", G_FRAME },
 	{ "phishing", G_FRAME }, { "detect", G_FRAME }, { "detection", G_FRAME },
 	{ "don'ts", G_FRAME }, { "donts", G_FRAME }, { "pitfalls", G_FRAME },
+	/* words the markers start at */
+	{ "keep", G_MARK }, { "hide", G_MARK }, { "hiding", G_MARK }, { "conceal", G_MARK },
+	{ "cover", G_MARK }, { "preapproved", G_AUTH }, { "platform", G_MARK },
+	{ "compliance", G_MARK }, { "doesn't", G_MARK }, { "act", G_MARK }, { "acting", G_MARK },
+	{ "pretend", G_MARK }, { "roleplay", G_MARK }, { "role-play", G_MARK },
+	{ "persona", G_MARK }, { "from", G_MARK }, { "whatever", G_MARK },
+	{ "regardless", G_MARK }, { "logging", G_MARK }, { "and", G_CONJ }, { "then", G_CONJ },
+	{ "or", G_CONJ }, { "for", G_OPEN }, { "as", G_OPEN }, { "in", G_OPEN }, { "on", G_OPEN },
+	{ "at", G_OPEN }, { "during", G_OPEN }, { "since", G_OPEN }, { "with", G_OPEN },
+	{ "by", G_OPEN }, { "per", G_OPEN }, { "upon", G_OPEN },
 };
 /* clang-format on */
 
@@ -316,8 +334,20 @@ static int lex_cmp(const void *a, const void *b)
 	return strcmp(((const struct lex *)a)->w, ((const struct lex *)b)->w);
 }
 
-/* Merges repeated words (their classes or'ed) after sorting. */
+/* Merges repeated words (their classes or'ed) after sorting, and puts
+ * them in an open-addressed table (FNV-1a) at most a quarter full. */
+#define LEX_SLOTS 4096
 static size_t nlex;
+static const struct lex *lex_table[LEX_SLOTS];
+
+static uint32_t lex_hash(const char *w)
+{
+	uint32_t h = 2166136261u;
+
+	while (*w)
+		h = (h ^ (unsigned char)*w++) * 16777619u;
+	return h;
+}
 
 static void lex_init(void)
 {
@@ -331,24 +361,25 @@ static void lex_init(void)
 			lexicon[o++] = lexicon[i];
 	}
 	nlex = o;
+	for (size_t i = 0; i < nlex; i++) {
+		uint32_t h = lex_hash(lexicon[i].w) & (LEX_SLOTS - 1);
+
+		while (lex_table[h])
+			h = (h + 1) & (LEX_SLOTS - 1);
+		lex_table[h] = &lexicon[i];
+	}
 }
 
 static uint64_t lex_find(const char *w)
 {
-	size_t lo = 0, hi = nlex;
+	for (uint32_t h = lex_hash(w) & (LEX_SLOTS - 1);; h = (h + 1) & (LEX_SLOTS - 1)) {
+		const struct lex *l = lex_table[h];
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(w, lexicon[mid].w);
-
-		if (c == 0)
-			return lexicon[mid].c;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
+		if (!l)
+			return 0;
+		if (strcmp(l->w, w) == 0)
+			return l->c;
 	}
-	return 0;
 }
 
 struct tok {
@@ -371,6 +402,9 @@ static uint64_t classify(const char *w, unsigned int *f)
 		*f |= T_BARE;
 		return c;
 	}
+	/* only -s, -d and -g can end an inflection */
+	if (n < 4 || (w[n - 1] != 's' && w[n - 1] != 'd' && w[n - 1] != 'g'))
+		return 0;
 	for (size_t k = 0; k < sizeof(suffixes) / sizeof(suffixes[0]); k++) {
 		size_t s = strlen(suffixes[k]);
 
@@ -405,7 +439,8 @@ static uint64_t classify(const char *w, unsigned int *f)
 
 static bool word_byte(unsigned char c)
 {
-	return isalnum(c) || c == '_' || c == '\'' || c >= 0x80;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '\'' || c >= 0x80;
 }
 
 /* Digits used as letters ("1gn0re", "pr3vious"): read as the letters. */
@@ -499,6 +534,7 @@ struct block {
 	size_t start;           /* offset of the block's first byte */
 	int label;              /* the block opens with a role label: 1 system, 2 assistant */
 	size_t label_end;       /* the tokens of the label's own line */
+	uint64_t any;           /* every class of its words */
 	const unsigned char *d; /* the buffer the offsets are in */
 	size_t len;
 };
@@ -517,10 +553,57 @@ static void push_tok(struct block *b, size_t start, size_t end, const char *w, u
 	t->end = end;
 	t->c = c;
 	t->f = f;
-	snprintf(t->w, sizeof(t->w), "%s", w);
+	{
+		size_t n = strnlen(w, WORD_MAX);
+
+		memcpy(t->w, w, n);
+		t->w[n] = '\0';
+	}
+	b->any |= c;
 }
 
 /* Reads d[start..end) (one line of a block) into words. */
+/* A URL (http, https, ftp, ws, wss) or a git remote starts at d[i]. */
+static bool url_at(const unsigned char *d, size_t i, size_t end)
+{
+	const char *p = (const char *)d + i;
+	size_t n = end - i;
+
+	switch (d[i] | 0x20) {
+	case 'h':
+		return prefix_ci(p, n, "http://") || prefix_ci(p, n, "https://");
+	case 'f':
+		return prefix_ci(p, n, "ftp://");
+	case 'w':
+		return n > 3 && (d[i + 1] | 0x20) == 's' &&
+		       (prefix_ci(p, n, "ws://") || prefix_ci(p, n, "wss://"));
+	case 'g':
+		return prefix_ci(p, n, "git@");
+	default:
+		return false;
+	}
+}
+
+/* What ends a URL or a path in prose. */
+static bool url_end(unsigned char c)
+{
+	switch (c) {
+	case ' ':
+	case '\t':
+	case '\r':
+	case '\n':
+	case ')':
+	case '>':
+	case '"':
+	case '\'':
+	case '`':
+	case ']':
+		return true;
+	default:
+		return false;
+	}
+}
+
 static bool is_word(const struct tok *t, const char *w)
 {
 	return strcmp(t->w, w) == 0;
@@ -536,6 +619,10 @@ static void tokenize(struct block *b, const unsigned char *d, size_t start, size
 		unsigned char c = d[i];
 		size_t s = i;
 
+		if (c == ' ' || c == '\t' || c == '\r') {
+			i++;
+			continue;
+		}
 		if (c == '"') {
 			*quoted = !*quoted;
 			i++;
@@ -572,13 +659,8 @@ static void tokenize(struct block *b, const unsigned char *d, size_t start, size
 			continue;
 		}
 		/* a URL, a git remote, a mail address */
-		if (prefix_ci((const char *)d + i, end - i, "http://") ||
-		    prefix_ci((const char *)d + i, end - i, "https://") ||
-		    prefix_ci((const char *)d + i, end - i, "ftp://") ||
-		    prefix_ci((const char *)d + i, end - i, "ws://") ||
-		    prefix_ci((const char *)d + i, end - i, "wss://") ||
-		    prefix_ci((const char *)d + i, end - i, "git@")) {
-			while (i < end && !strchr(" \t\r\n)>\"'`]", d[i]))
+		if (url_at(d, i, end)) {
+			while (i < end && !url_end(d[i]))
 				i++;
 			push_tok(b, s, i, "<url>", D_REMOTE,
 				 T_URL | (*quoted ? T_QUOTED : 0) | (*code ? T_CODE : 0), *pending);
@@ -588,9 +670,9 @@ static void tokenize(struct block *b, const unsigned char *d, size_t start, size
 		/* a path: ~/x, $HOME/x, /etc/x, or the root or home alone */
 		if ((c == '~' && (i + 1 >= end || strchr("/ \t`'\"", d[i + 1]))) ||
 		    (c == '/' && (s == start || strchr(" \t`'\"(", d[i - 1]))) ||
-		    prefix_ci((const char *)d + i, end - i, "$home") ||
-		    prefix_ci((const char *)d + i, end - i, "${home}")) {
-			while (i < end && !strchr(" \t\r\n)>\"'`,;", d[i]))
+		    (c == '$' && (prefix_ci((const char *)d + i, end - i, "$home") ||
+				  prefix_ci((const char *)d + i, end - i, "${home}")))) {
+			while (i < end && !url_end(d[i]) && d[i] != ',' && d[i] != ';')
 				i++;
 			while (i > s + 1 && (d[i - 1] == '.' || d[i - 1] == ':'))
 				i--;
@@ -642,7 +724,7 @@ static void tokenize(struct block *b, const unsigned char *d, size_t start, size
 			for (size_t k = s; k < i && n < WORD_MAX; k++) {
 				if (split && (d[k] == '-' || d[k] == '.'))
 					continue;
-				w[n++] = (char)tolower(d[k]);
+				w[n++] = (char)(d[k] >= 'A' && d[k] <= 'Z' ? d[k] | 0x20 : d[k]);
 			}
 			w[n] = '\0';
 			while (n > 0 && w[n - 1] == '\'')
@@ -654,7 +736,8 @@ static void tokenize(struct block *b, const unsigned char *d, size_t start, size
 				*pending = 0;
 				continue;
 			}
-			if (secret_identifier((const char *)d + s, i - s)) {
+			if (d[s] >= 'A' && d[s] <= 'Z' &&
+			    secret_identifier((const char *)d + s, i - s)) {
 				push_tok(b, s, i, w, O_SECRET, f | T_CAP, *pending);
 				*pending = 0;
 				continue;
@@ -796,6 +879,8 @@ static bool order_at(const struct block *b, size_t i, struct clause *c)
  * you start, ...", "To speed things up, ...", "For telemetry, ...". */
 static bool opener(const struct tok *t)
 {
+	if (!(t->c & (G_REL | G_OPEN | G_LEAD)))
+		return false;
 	static const char *const words[] = { "to",    "for",  "as", "in",  "on",   "at",   "during",
 					     "since", "with", "by", "per", "once", "upon", NULL };
 
@@ -828,8 +913,7 @@ static size_t clauses(const struct block *b, struct clause *cs, size_t max)
 		/* an order opens a sentence; after a comma or "and", "or",
 		 * "then" it continues a list of orders, or follows an
 		 * opening subordinate clause ("Before you start, read ...") */
-		start = hard || ((b->brk[i] == 1 || is(&b->t[i - 1], "and") ||
-				  is(&b->t[i - 1], "then") || is(&b->t[i - 1], "or")) &&
+		start = hard || ((b->brk[i] == 1 || (b->t[i - 1].c & G_CONJ)) &&
 				 ((in_order && !rel) ||
 				  (!in_order && b->brk[i] == 1 && opener(&b->t[sentence]))));
 		if (!start || !order_at(b, i, &c)) {
@@ -957,7 +1041,7 @@ static void find_marks(const struct block *b, struct marks *m)
 		const struct tok *t = &b->t[k];
 		size_t e = k + 5, at;
 
-		if (t->f & T_QUOTED)
+		if ((t->f & T_QUOTED) || !(t->c & MARK_CLASSES))
 			continue;
 		/* do not tell the user, without informing anyone */
 		if ((is(t, "not") || is(t, "never") || is(t, "don't") || is(t, "dont") ||
@@ -1535,10 +1619,11 @@ static size_t indent(const unsigned char *d, size_t s, size_t e)
 
 static void flush(struct ictx *x, struct block *b)
 {
-	if (b->n > 0)
+	if (b->n > 0 && (b->any & (W_ANY | MARK_CLASSES)))
 		judge(x, b);
 	b->n = 0;
 	b->label = 0;
+	b->any = 0;
 }
 
 /* A change log, a licence: records of what was done, written in the
@@ -1669,6 +1754,7 @@ static int intent_scan(struct findings *fs, const struct scan_input *in, const s
 				judge(&x, h);
 				h->n = 0;
 				h->label = 0;
+				h->any = 0;
 				if (frames) {
 					x.framed = true;
 					x.framed_level = (int)lvl;
