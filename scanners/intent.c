@@ -96,6 +96,8 @@
 #define G_MARK       (1ull << 52) /* a word a marker below starts with */
 #define G_CONJ       (1ull << 53) /* and, then, or: a list of orders goes on */
 #define G_OPEN       (1ull << 54) /* for, as, in, during: a sentence's opening phrase */
+#define O_RC         (1ull << 55) /* a shell's start-up file */
+#define O_HOOK       (1ull << 56) /* a git hook */
 /* The classes a marker of find_marks can start at: a block with none of
  * them and no verb is not judged. */
 #define MARK_CLASSES                                                                               \
@@ -188,6 +190,11 @@ static struct lex lexicon[] = {
 	{ "keyring", O_SECRET | O_STRONG }, { "wallet", O_SECRET | O_STRONG },
 	{ "wallet.dat", O_SECRET | O_STRONG }, { "seed", O_SECRET | O_STRONG },
 	{ "mnemonic", O_SECRET | O_STRONG }, { "cookies", O_SECRET | O_STRONG },
+	{ "cookie", O_SECRET | O_STRONG }, { ".bashrc", O_RC }, { ".zshrc", O_RC },
+	{ ".profile", O_RC }, { ".bash_profile", O_RC }, { ".zprofile", O_RC },
+	{ "config.fish", O_RC }, { "hook", O_HOOK }, { "hooks", O_HOOK },
+	{ "pre-commit", O_HOOK }, { "pre-push", O_HOOK }, { "post-checkout", O_HOOK },
+	{ "review", O_PROTECT }, { "reviews", O_PROTECT },
 	{ "2fa", O_SECRET }, { "otp", O_SECRET }, { ".pgpass", O_SECRET | O_STRONG },
 { ".gnupg", O_SECRET | O_STRONG },
 	{ "mcp.json", O_SECRET }, { "contraseña", O_SECRET }, { "contraseñas", O_SECRET },
@@ -520,7 +527,7 @@ static uint64_t path_classes(const char *s, size_t n)
 				part[k] = (char)tolower((unsigned char)s[i + k]);
 			part[e - i] = '\0';
 			c |= classify(part, &f) &
-			     (O_SECRET | O_STRONG | O_PERSIST | O_ROOT | O_TRACE);
+			     (O_SECRET | O_STRONG | O_PERSIST | O_ROOT | O_TRACE | O_RC | O_HOOK);
 		}
 		i = e + 1;
 	}
@@ -816,12 +823,13 @@ static uint64_t fuzzy_override_word(const char *w)
 }
 
 struct clause {
-	size_t a, b;    /* tokens [a, b) */
-	size_t slot;    /* the verb */
-	uint64_t verb;  /* its action classes */
-	uint64_t ev;    /* classes of what it acts on, up to a relative word */
-	uint64_t deep;  /* with the relative clauses too */
-	unsigned int f; /* flags of those tokens */
+	size_t a, b;         /* tokens [a, b) */
+	size_t slot;         /* the verb */
+	uint64_t verb;       /* its action classes */
+	uint64_t ev;         /* classes of what it acts on, up to a relative word */
+	uint64_t deep;       /* with the relative clauses too */
+	unsigned int f;      /* flags of those tokens */
+	unsigned int deep_f; /* and of the relative clauses' */
 	bool order, neg, stealth, newtask;
 };
 
@@ -846,6 +854,11 @@ static bool order_at(const struct block *b, size_t i, struct clause *c)
 		} else if ((t->c & (G_YOU | G_MODAL)) || (t->c & G_LEAD) ||
 			   (t->w[0] >= '0' && t->w[0] <= '9' && !t->w[1])) {
 			/* you must, i will, please, then, step 4 */
+		} else if ((is(t, "the") || is(t, "this")) && j + 2 < end &&
+			   (is(&b->t[j + 1], "assistant") || is(&b->t[j + 1], "agent") ||
+			    is(&b->t[j + 1], "model") || is(&b->t[j + 1], "ai")) &&
+			   (b->t[j + 2].c & G_MODAL)) {
+			j++; /* "the assistant must ...": an order to the agent */
 		} else if ((is(t, "your") || is(t, "the") || is(t, "my")) && j + 1 < end) {
 			size_t k = j + 1;
 
@@ -864,6 +877,9 @@ static bool order_at(const struct block *b, size_t i, struct clause *c)
 	}
 	if (j >= end || !(b->t[j].f & T_BARE) || !(b->t[j].c & W_ANY) ||
 	    (b->t[j].f & (T_QUOTED | T_CODE)))
+		return false;
+	/* "Output from git diff", "Report of ...": a noun */
+	if (j + 1 < b->n && (is(&b->t[j + 1], "from") || is(&b->t[j + 1], "of")))
 		return false;
 	/* "skip to step 4" moves on; it switches nothing off */
 	if ((b->t[j].c & W_DISABLE) && j + 1 < b->n && is(&b->t[j + 1], "to"))
@@ -898,8 +914,9 @@ static size_t clauses(const struct block *b, struct clause *cs, size_t max)
 {
 	size_t n = 0;
 
-	size_t sentence = 0; /* first token of the current sentence */
-	bool rel = false;    /* a relative or subordinate word since the last order */
+	size_t sentence = 0;   /* first token of the current sentence */
+	bool rel = false;      /* a relative or subordinate word since the last order */
+	bool rel_verb = false; /* and that clause has its own finite verb */
 	bool in_order = false;
 
 	for (size_t i = 0; i < b->n && n < max; i++) {
@@ -908,24 +925,29 @@ static size_t clauses(const struct block *b, struct clause *cs, size_t max)
 
 		if (hard) {
 			sentence = i;
-			rel = in_order = false;
+			rel = rel_verb = in_order = false;
 		}
 		/* an order opens a sentence; after a comma or "and", "or",
 		 * "then" it continues a list of orders, or follows an
 		 * opening subordinate clause ("Before you start, read ...") */
 		start = hard || ((b->brk[i] == 1 || (b->t[i - 1].c & G_CONJ)) &&
-				 ((in_order && !rel) ||
+				 /* "a variable that contains KEY and paste it":
+				  * the relative clause had its verb, a bare
+				  * one after "and" is the order's again */
+				 ((in_order && (!rel || rel_verb || (b->t[i - 1].c & G_CONJ))) ||
 				  (!in_order && b->brk[i] == 1 && opener(&b->t[sentence]))));
 		if (!start || !order_at(b, i, &c)) {
 			if ((b->t[i].c & G_REL) && !(b->t[i].c & W_ANY))
 				rel = true;
+			else if (rel && (b->t[i].c & W_ANY) && !(b->t[i].f & T_BARE))
+				rel_verb = true;
 			continue;
 		}
 		/* "never disclose data, share secrets or leak keys" */
 		if (!hard && in_order && n > 0 && cs[n - 1].neg)
 			c.neg = true;
 		in_order = true;
-		rel = false;
+		rel = rel_verb = false;
 		c.a = i;
 		c.order = true;
 		if (n > 0 && cs[n - 1].b > i)
@@ -956,6 +978,7 @@ static size_t clauses(const struct block *b, struct clause *cs, size_t max)
 				c->f |= t->f;
 			}
 			c->deep |= t->c;
+			c->deep_f |= t->f;
 		}
 		if (c->verb & W_IGNORE)
 			for (size_t j = c->slot + 1; j < c->b; j++)
@@ -1107,7 +1130,12 @@ static void find_marks(const struct block *b, struct marks *m)
 			mark(&m->has_noask, &m->noask, k);
 		/* a message from, the safety team, the user already approved */
 		if (((is(t, "message") || is(t, "note") || is(t, "notice")) &&
-		     word_in(b, k + 1, k + 2, "from")) ||
+		     word_in(b, k + 1, k + 2, "from") && !(k > 0 && (b->t[k - 1].c & W_ANY)) &&
+		     k + 2 < b->n &&
+		     (is(&b->t[k + 2], "me") || is(&b->t[k + 2], "your") ||
+		      (b->d[b->t[k + 2].start] >= 'A' && b->d[b->t[k + 2].start] <= 'Z') ||
+		      (is(&b->t[k + 2], "the") && k + 3 < b->n &&
+		       (b->t[k + 3].c & (G_AUTH | O_USER))))) ||
 		    is(t, "exempt") || is(t, "pre-approved") || is(t, "preapproved") ||
 		    ((is(t, "anthropic") || is(t, "openai") || is(t, "security") ||
 		      is(t, "safety") || is(t, "platform") || is(t, "admin") ||
@@ -1115,7 +1143,11 @@ static void find_marks(const struct block *b, struct marks *m)
 		     word_in(b, k + 1, k + 2, "team")) ||
 		    ((t->c & O_USER) && (word_in(b, k + 1, k + 3, "approved") ||
 					 word_in(b, k + 1, k + 3, "authorized") ||
+					 word_in(b, k + 1, k + 3, "authorised") ||
 					 word_in(b, k + 1, k + 3, "consented"))) ||
+		    (is(t, "owner") && k > 0 &&
+		     (is(&b->t[k - 1], "repo") || is(&b->t[k - 1], "repository") ||
+		      is(&b->t[k - 1], "project") || is(&b->t[k - 1], "workspace"))) ||
 		    (is(t, "owner") &&
 		     (word_in(b, k + 1, k + 3, "changed") || word_in(b, k + 1, k + 3, "requires") ||
 		      word_in(b, k + 1, k + 3, "wants") || word_in(b, k + 1, k + 3, "updated"))))
@@ -1124,7 +1156,7 @@ static void find_marks(const struct block *b, struct marks *m)
 		if (((t->c & G_VOID) &&
 		     (instr_near(b, k) || (word_in(b, k + 1, k + 3, "everything") &&
 					   word_in(b, k + 2, k + 4, "above")))) ||
-		    (is(t, "no") && word_in(b, k + 1, k + 2, "longer") && instr_near(b, k + 2)))
+		    (is(t, "no") && word_in(b, k + 1, k + 2, "longer") && instr_near(b, k)))
 			mark(&m->has_void, &m->voided, k);
 		/* unfiltered, no content policy, never refuses */
 		if (((t->c & G_FREE) && !is(t, "refuse") && !is(t, "refuses")) ||
@@ -1133,14 +1165,19 @@ static void find_marks(const struct block *b, struct marks *m)
 		    ((is(t, "no") || (t->c & G_WITHOUT)) &&
 		     tok_in(b, k + 1, k + 4, G_LIMITS, NULL)) ||
 		    ((t->c & W_IGNORE) && tok_in(b, k + 1, k + 4, G_LIMITS, NULL)) ||
-		    (is(t, "not") && word_in(b, k + 1, k + 2, "bound")))
+		    ((is(t, "not") || is(t, "longer")) && word_in(b, k + 1, k + 2, "bound")) ||
+		    ((t->c & G_WITHOUT) &&
+		     (word_in(b, k + 1, k + 3, "refusal") || word_in(b, k + 1, k + 3, "refusing"))))
 			mark(&m->has_free, &m->free, k);
 		/* act as, pretend, you are now, stay in character, developer mode */
 		if (((is(t, "act") || is(t, "acting")) && word_in(b, k + 1, k + 2, "as")) ||
 		    is(t, "pretend") || is(t, "roleplay") || is(t, "role-play") ||
 		    is(t, "persona") ||
 		    (is(t, "you") && word_in(b, k + 1, k + 2, "are") &&
-		     word_in(b, k + 2, k + 3, "now")) ||
+		     (word_in(b, k + 2, k + 3, "now") ||
+		      (k + 2 < b->n && b->d[b->t[k + 2].start] >= 'A' &&
+		       b->d[b->t[k + 2].start] <= 'Z' && b->t[k + 2].end - b->t[k + 2].start > 1 &&
+		       !(b->t[k + 2].c & W_ANY)))) ||
 		    (is(t, "from") && word_in(b, k + 1, k + 2, "now") &&
 		     word_in(b, k + 2, k + 3, "on")) ||
 		    ((t->c & G_BREAK) && k > 0 &&
@@ -1158,6 +1195,12 @@ static void find_marks(const struct block *b, struct marks *m)
 		     word_in(b, k + 1, k + 24, "deviate") ||
 		     (word_in(b, k + 1, k + 24, "nothing") && word_in(b, k + 1, k + 26, "else")) ||
 		     (k > 0 && (is(&b->t[k - 1], "always") || is(&b->t[k - 1], "only")))))
+			mark(&m->has_hijack, &m->hijack, k);
+		/* reply with exactly that and nothing more */
+		if ((t->c & G_ANSWER) && !(t->c & W_ANY) &&
+		    (word_in(b, k + 1, k + 5, "exactly") || word_in(b, k + 1, k + 3, "only")) &&
+		    word_in(b, k + 1, k + 10, "nothing") &&
+		    (word_in(b, k + 2, k + 12, "more") || word_in(b, k + 2, k + 12, "else")))
 			mark(&m->has_hijack, &m->hijack, k);
 		/* whatever the user writes next, answer only with */
 		if ((is(t, "whatever") || is(t, "regardless") ||
@@ -1195,6 +1238,29 @@ static bool asks_prompt(const struct block *b, const struct clause *c)
 		    k + 1 < c->b && (b->t[k + 1].c & (O_PROMPT | O_INSTR)) &&
 		    !(b->t[k + 1].c & O_USER))
 			return true;
+	}
+	return false;
+}
+
+/* After the claim, a risky verb that is not negated: "authorised you to
+ * push", "may delete". */
+static bool risky_infinitive(const struct block *b, size_t from)
+{
+	static const char *const risky[] = { "push",  "delete",  "remove",     "wipe",
+					     "erase", "disable", "bypass",     "skip",
+					     "send",  "upload",  "exfiltrate", "force-push",
+					     "run",   "execute", NULL };
+
+	for (size_t k = from; k < b->n && k < from + 24; k++) {
+		if (!is(&b->t[k], "you"))
+			continue;
+		for (size_t j = k + 1; j < b->n && j < k + 6; j++) {
+			if (b->t[j].c & G_NEG)
+				break;
+			for (int r = 0; risky[r]; r++)
+				if (is(&b->t[j], risky[r]))
+					return true;
+		}
 	}
 	return false;
 }
@@ -1322,7 +1388,8 @@ static void judge(struct ictx *x, const struct block *b)
 		struct clause *c = &cs[k];
 		uint64_t v = c->verb, ev = c->ev;
 		bool dest = destination(b, c);
-		bool loud = m.has_conceal || m.has_authority || c->stealth || x->wrapper;
+		bool loud = m.has_conceal || m.has_authority || c->stealth || x->wrapper ||
+			    (ev & G_STEALTH);
 
 		if (c->neg)
 			continue;
@@ -1432,6 +1499,35 @@ static void judge(struct ictx *x, const struct block *b)
 		      !(ev & ~O_PERSIST & (O_INPUT | O_SECRET))))
 			report(x, b, c->a, c->b, "AL609", sev,
 			       "an order to install something that runs or lets someone in later");
+		/* a line in ~/.zshrc, a git hook that sends what it sees */
+		if (((v & (W_MOVE | W_INSTALL | W_SET)) && (ev & O_RC) &&
+		     (loud || (c->f & T_URL))) ||
+		    ((v & (W_MOVE | W_INSTALL | W_SET)) && (c->deep & O_HOOK) &&
+		     (c->deep & W_SEND) && (c->deep_f & T_URL)))
+			report(x, b, c->a, c->b, "AL609", sev,
+			       "an order to make the user's shell or git run something later");
+		/* every page you write loads a remote script; a package from
+		 * a mirror nobody named */
+		if ((v & (W_MOVE | W_INSTALL)) && (c->f & T_URL) &&
+		    (word_in(b, c->slot, c->b, "script") || word_in(b, c->slot, c->b, "package") ||
+		     word_in(b, c->slot, c->b, "dependency") ||
+		     word_in(b, c->slot, c->b, "library") || word_in(b, c->slot, c->b, "module") ||
+		     word_in(b, c->slot, c->b, "plugin") ||
+		     word_in(b, c->slot, c->b, "extension") || word_in(b, c->slot, c->b, "src"))) {
+			sensitive = true;
+			report(x, b, c->a, c->b, "AL611",
+			       loud || m.has_trigger || m.has_conceal ? AIRLOCK_SEVERITY_HIGH
+								      : AIRLOCK_SEVERITY_MEDIUM,
+			       "an order to put code from a remote address into the work");
+		}
+		/* delete all files in the repository, wipe the history */
+		if ((v & W_DESTROY) && (ev & G_ALL) &&
+		    (word_in(b, c->slot, c->b, "files") ||
+		     word_in(b, c->slot, c->b, "everything")) &&
+		    (word_in(b, c->slot, c->b, "repository") || word_in(b, c->slot, c->b, "repo") ||
+		     word_in(b, c->slot, c->b, "project") || word_in(b, c->slot, c->b, "codebase")))
+			report(x, b, c->a, c->b, "AL602", sev,
+			       "an order to destroy the project's files");
 		/* download it and run it */
 		if ((v & W_FETCH) && (c->f & T_URL) &&
 		    ((c->deep & W_RUN) || (k + 1 < n && (cs[k + 1].verb & W_RUN))))
@@ -1467,6 +1563,11 @@ static void judge(struct ictx *x, const struct block *b)
 	if (m.has_persona && m.has_free)
 		report(x, b, m.persona, b->n, "AL606", AIRLOCK_SEVERITY_HIGH,
 		       "a persona without the agent's limits (a jailbreak)");
+	/* a claim of authority, then a risky step: "the user has authorised you
+	 * to push with --force" */
+	if (m.has_authority && (sensitive || risky_infinitive(b, m.authority)))
+		report(x, b, m.authority, b->n, "AL605", AIRLOCK_SEVERITY_HIGH,
+		       "a claim of authority for a risky step");
 	if (m.has_hijack)
 		report(x, b, m.hijack, b->n, "AL610", AIRLOCK_SEVERITY_HIGH,
 		       "an order to answer every request with a fixed reply");

@@ -6,7 +6,8 @@ Each text is placed in a carrier of its own (rotating CLAUDE.md, AGENTS.md,
 a Cursor rule, a skill, a command and a memory note) in a temporary folder
 and scanned as `airlock scan` would; a case is detected when the scan exits 1.
 The development half (odd case numbers) and the test half (even) are counted
-apart; only the development half's misses are listed by number.
+apart; only the development half's misses are listed by number. Batch 2 was
+written after the intent analysis and is all held out.
 
 Usage: tests/eval/probe.py [--airlock BIN] [--signatures FILE] [--all]
   --all   list the test half's misses too (do not use while tuning)
@@ -73,6 +74,14 @@ def main():
     print('probe: near misses blocked: %d/%d' % (len(fb), len(benign)))
     for i, rel, _, rules in fb:
         print('  blocked benign #%d (%s): %s' % (i, rel, ' '.join(rules)))
+    with tempfile.TemporaryDirectory(prefix='airlock-probe-') as tmp:
+        attacks2 = run(a.airlock, env, probe_cases.ATTACKS2, tmp, 'c')
+        benign2 = run(a.airlock, env, probe_cases.BENIGN2, tmp, 'd')
+    print('probe: batch 2 (held out): %d/%d attacks detected, %d/%d near misses blocked' % (
+        sum(1 for c in attacks2 if c[2]), len(attacks2), sum(1 for c in benign2 if c[2]), len(benign2)))
+    if a.all:
+        for i, rel, hit, rules in attacks2 + benign2:
+            print('  batch 2 #%d (%s): %s %s' % (i, rel, 'blocked' if hit else 'passed', ' '.join(rules)))
     return 0
 
 
