@@ -53,6 +53,9 @@ struct snapshot {
 	/* the walk stopped at its depth or entry limit: git's index may say
 	 * what is tracked beyond (al_source_git_index_surfaces) */
 	bool walk_limited;
+	/* ... and it was the entry limit: not only what lies below the depth
+	 * limit's folders (the LIMIT entries' paths) is unwalked */
+	bool walk_stopped;
 	/* Set: a file whose content is not text (al_snapshot_looks_binary) is
 	 * kept without its bytes and marked `binary`. */
 	bool skip_binary;

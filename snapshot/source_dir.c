@@ -414,11 +414,17 @@ static unsigned char type_of(int dirfd, const struct dirent *de)
 	return IFTODT(st.st_mode);
 }
 
-static int visit(struct walk *w, int dirfd, const struct dirent *de, size_t len, int depth)
+/* `plain`: the folder lies outside every surface folder (al_surface_dir_plain),
+ * so a name the table cannot end with is passed over without a look. */
+static int visit(struct walk *w, int dirfd, const struct dirent *de, size_t len, int depth,
+		 bool plain)
 {
 	const struct surface *s = w->all;
+	unsigned char type = type_of(dirfd, de);
 
-	switch (type_of(dirfd, de)) {
+	if (plain && type != DT_DIR && !al_surface_name_may_match(de->d_name))
+		return 0;
+	switch (type) {
 	case DT_DIR:
 		return visit_dir(w, dirfd, de->d_name, len, depth);
 	case DT_LNK:
@@ -436,6 +442,7 @@ static int visit(struct walk *w, int dirfd, const struct dirent *de, size_t len,
  * w->path[0..len). */
 static int walk_dir(struct walk *w, int dirfd, size_t len, int depth)
 {
+	bool plain = !w->all && !w->snap->all_files && len > 0 && al_surface_dir_plain(w->path);
 	struct dirent *de;
 	DIR *dir;
 	int error = 0;
@@ -465,6 +472,7 @@ static int walk_dir(struct walk *w, int dirfd, size_t len, int depth)
 		if (++w->entries_seen > LIMIT_WALK_ENTRIES) {
 			if (!w->entry_limit_reported) {
 				w->entry_limit_reported = true;
+				w->snap->walk_stopped = true;
 				error = add_walk_limit(w);
 			}
 			break;
@@ -480,7 +488,7 @@ static int walk_dir(struct walk *w, int dirfd, size_t len, int depth)
 			w->path[len] = '/';
 		memcpy(w->path + (len ? len + 1 : 0), de->d_name, nlen + 1);
 		w->variant = false;
-		error = visit(w, dirfd, de, clen, depth);
+		error = visit(w, dirfd, de, clen, depth, plain);
 		w->path[len] = '\0';
 		if (error < 0)
 			break;
