@@ -356,8 +356,11 @@ int al_source_git_add_file(struct snapshot *snap, git_repository *repo, const gi
 	return error;
 }
 
-/* True when some folder of `path` is one the walk prunes. */
-static bool under_pruned(const char *path)
+struct index_pass;
+static void note_pruned(struct index_pass *x, const char *dir, size_t len);
+
+/* True when some folder of `path` is one the walk prunes (noted in `x`). */
+static bool under_pruned(struct index_pass *x, const char *path)
 {
 	char dir[LIMIT_PATH_BYTES + 1];
 	const char *slash;
@@ -374,8 +377,10 @@ static bool under_pruned(const char *path)
 			continue;
 		memcpy(dir, path, n);
 		dir[n] = '\0';
-		if (al_surface_skip_path(dir))
+		if (al_surface_skip_path(dir)) {
+			note_pruned(x, dir, n);
 			return true;
+		}
 	}
 	return false;
 }
@@ -424,9 +429,17 @@ struct index_pass {
 	char dir[LIMIT_PATH_BYTES + 1]; /* the folder of the last entry... */
 	size_t dlen;
 	bool have_dir;
-	bool unwalked; /* ...lies where the walk did not go */
-	bool plain;    /* ...lies outside every surface folder */
+	bool unwalked;                     /* ...lies where the walk did not go */
+	bool plain;                        /* ...lies outside every surface folder */
+	char pruned[LIMIT_PATH_BYTES + 1]; /* the last folder found pruned */
+	size_t pruned_len;
 };
+
+static void note_pruned(struct index_pass *x, const char *dir, size_t len)
+{
+	memcpy(x->pruned, dir, len + 1);
+	x->pruned_len = len;
+}
 
 /* One tracked path: added when it lies where the walk did not go, matches
  * the table and is in the working tree. */
@@ -439,7 +452,8 @@ static int index_entry(const char *path, size_t len, void *payload)
 	struct stat st;
 	bool variant;
 
-	(void)len;
+	if (path[0] == '/')
+		return 0; /* not a path inside the project */
 	/* the index is sorted: a folder's files come together, and what is
 	 * true of the folder is worked out once for them all */
 	if (!x->have_dir || x->dlen != dlen || memcmp(x->dir, path, dlen) != 0) {
@@ -447,7 +461,11 @@ static int index_entry(const char *path, size_t len, void *payload)
 		x->dir[dlen] = '\0';
 		x->dlen = dlen;
 		x->have_dir = true;
-		x->unwalked = beyond_limit(x->snap, path) || under_pruned(path);
+		if (x->pruned_len && dlen > x->pruned_len && path[x->pruned_len] == '/' &&
+		    memcmp(path, x->pruned, x->pruned_len) == 0)
+			x->unwalked = true; /* below the pruned folder of the last entry */
+		else
+			x->unwalked = beyond_limit(x->snap, path) || under_pruned(x, path);
 		x->plain = x->unwalked && dlen > 0 && al_surface_dir_plain(x->dir);
 	}
 	/* past a walk limit, every tracked path is a candidate: those the

@@ -315,6 +315,7 @@ static bool glob_from(const char *pat, const char *path, bool fold)
 struct name_key {
 	const char *s;
 	size_t len;
+	size_t tail; /* the literal end after the last '*': compared first */
 };
 
 static struct {
@@ -330,7 +331,12 @@ static void key_add(struct name_key *keys, size_t *n, const char *s, size_t len)
 		if (keys[i].len == len && memcmp(keys[i].s, s, len) == 0)
 			return;
 	keys[*n].s = s;
-	keys[(*n)++].len = len;
+	keys[*n].len = len;
+	keys[*n].tail = len;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == '*')
+			keys[*n].tail = len - i - 1;
+	(*n)++;
 }
 
 static void quick_build(void)
@@ -361,9 +367,13 @@ static void quick_build(void)
 
 static bool any_key(const struct name_key *keys, size_t n, const char *name, size_t len)
 {
-	for (size_t i = 0; i < n; i++)
-		if (match_name(keys[i].s, keys[i].len, name, len, true))
+	for (size_t i = 0; i < n; i++) {
+		size_t t = keys[i].tail;
+
+		if (len >= t && strncasecmp(keys[i].s + keys[i].len - t, name + len - t, t) == 0 &&
+		    match_name(keys[i].s, keys[i].len, name, len, true))
 			return true;
+	}
 	return false;
 }
 
@@ -409,6 +419,13 @@ bool al_surface_glob(const char *pattern, const char *path)
 	if (*path == '\0')
 		return false;
 	return glob_from(pattern, path, false);
+}
+
+bool al_surface_glob_fold(const char *pattern, const char *path)
+{
+	if (*path == '\0')
+		return false;
+	return glob_from(pattern, path, true);
 }
 
 const struct surface *al_surface_match(const char *relpath)

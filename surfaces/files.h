@@ -65,6 +65,8 @@ bool al_surface_skip_dir(const char *name);
 /* Glob match of `path` against `pattern` ('*' does not cross '/'; a '**'
  * component matches zero or more whole components). Exposed for tests. */
 bool al_surface_glob(const char *pattern, const char *path);
+/* The same ignoring ASCII case (al_surface_match_fold's test of one row). */
+bool al_surface_glob_fold(const char *pattern, const char *path);
 
 /* The whole table, for listings and tests. */
 const struct surface *al_surface_table(size_t *count);
