@@ -321,6 +321,7 @@ struct name_key {
 static struct {
 	struct name_key first[NSURFACES], last[NSURFACES], inner[NSURFACES];
 	size_t nfirst, nlast, ninner;
+	size_t common; /* the literal end every `last` key shares (".md") */
 	bool opaque;
 } quick;
 static pthread_once_t quick_once = PTHREAD_ONCE_INIT;
@@ -363,6 +364,27 @@ static void quick_build(void)
 		}
 		/* else one name: only a path of one name can match it */
 	}
+	for (size_t i = 0; i < quick.nlast; i++) {
+		const struct name_key *k = &quick.last[i], *k0 = &quick.last[0];
+		size_t c = 0;
+
+		while (c < k->tail && c < k0->tail &&
+		       same(k->s[k->len - 1 - c], k0->s[k0->len - 1 - c], true))
+			c++;
+		if (i == 0 || c < quick.common)
+			quick.common = c;
+	}
+}
+
+/* The last n bytes of a and of b are the same, ignoring ASCII case. */
+static bool same_end(const char *a, size_t alen, const char *b, size_t blen, size_t n)
+{
+	if (alen < n || blen < n)
+		return false;
+	for (size_t i = 1; i <= n; i++)
+		if (!same(a[alen - i], b[blen - i], true))
+			return false;
+	return true;
 }
 
 static bool any_key(const struct name_key *keys, size_t n, const char *name, size_t len)
@@ -370,7 +392,7 @@ static bool any_key(const struct name_key *keys, size_t n, const char *name, siz
 	for (size_t i = 0; i < n; i++) {
 		size_t t = keys[i].tail;
 
-		if (len >= t && strncasecmp(keys[i].s + keys[i].len - t, name + len - t, t) == 0 &&
+		if (same_end(keys[i].s, keys[i].len, name, len, t) &&
 		    match_name(keys[i].s, keys[i].len, name, len, true))
 			return true;
 	}
@@ -379,8 +401,15 @@ static bool any_key(const struct name_key *keys, size_t n, const char *name, siz
 
 bool al_surface_name_may_match(const char *name)
 {
+	size_t len = strlen(name), c;
+
 	pthread_once(&quick_once, quick_build);
-	return quick.opaque || any_key(quick.last, quick.nlast, name, strlen(name));
+	if (quick.opaque)
+		return true;
+	c = quick.common;
+	if (c && !same_end(quick.last[0].s, quick.last[0].len, name, len, c))
+		return false;
+	return any_key(quick.last, quick.nlast, name, len);
 }
 
 bool al_surface_dir_plain(const char *reldir)
