@@ -68,6 +68,9 @@ struct snapshot {
 	/* Set: told every LIMIT_WALK_PROGRESS entries the walk reads; non-zero
 	 * stops it (AIRLOCK_EUSER). */
 	int (*progress)(size_t done, size_t total, uint64_t bytes, void *arg);
+	/* Set: the walk's cache of folder listings (dircache.h), used by
+	 * al_source_dir_snapshot for folders outside every surface folder. */
+	struct dircache *dircache;
 	void *progress_arg;
 	void *unchanged_arg;
 };
