@@ -17,6 +17,7 @@
 
 #include "airlock.h"
 #include "common/limits.h"
+#include "snapshot/dircache.h"
 #include "snapshot/git_index.h"
 #include "surfaces/files.h"
 #include "tests/tests.h"
@@ -53,8 +54,35 @@ static void setup(void)
 	t_mkdirs(repo, ".");
 }
 
+/* The same, with the walk's cache on (in tmp/cache) and a racy window of
+ * 50 ms instead of 2 s, so that a test need not wait. */
+static char *cache;
+
+static void setup_cache(void)
+{
+	setup();
+	cache = t_join(tmp, "cache");
+	setenv("AIRLOCK_CACHE_DIR", cache, 1);
+	al_dircache_racy_ns = 50 * 1000 * 1000;
+}
+
+static void teardown_cache(void)
+{
+	setenv("AIRLOCK_CACHE_DIR", "", 1);
+	al_dircache_racy_ns = 2000000000LL;
+	free(cache);
+	cache = NULL;
+}
+
+/* Waits until what was just changed is older than the racy window. */
+static void settle(void)
+{
+	usleep(120 * 1000);
+}
+
 static void teardown(void)
 {
+	teardown_cache();
 	t_rmtree(tmp);
 	free(tmp);
 	free(repo);
@@ -446,6 +474,11 @@ START_TEST(walk_agrees_with_a_full_walk_on_a_changing_tree)
 		free(full);
 	}
 	compare_walks(repo, 0);
+	if (cache) {
+		settle();
+		compare_walks(repo, 0);
+		compare_walks(repo, 0);
+	}
 	for (int round = 1; round <= 6; round++) {
 		/* rename into a pool name, remove, replace a folder by a link */
 		for (int k = 0; k < 30; k++) {
@@ -486,6 +519,11 @@ START_TEST(walk_agrees_with_a_full_walk_on_a_changing_tree)
 			}
 		}
 		compare_walks(repo, round);
+		if (cache) { /* recorded once settled, then replayed */
+			settle();
+			compare_walks(repo, round);
+			compare_walks(repo, round);
+		}
 	}
 }
 END_TEST
@@ -662,6 +700,242 @@ START_TEST(corrupt_index_is_refused)
 }
 END_TEST
 
+/* --- the walk's cache ------------------------------------------------------ */
+
+/* Every entry's path and hash, one line each: what two walks must agree on. */
+static char *manifest(const airlock_options *opts, unsigned long *listed)
+{
+	unsigned long before = al_dircache_listed;
+	airlock_project *p = NULL;
+	size_t len = 0;
+	char *out = NULL;
+	FILE *f = open_memstream(&out, &len);
+
+	ck_assert_msg(airlock_project_open(&p, repo, opts) == 0, "%s", airlock_error_last());
+	for (size_t i = 0; i < airlock_project_entry_count(p); i++) {
+		const airlock_entry *e = airlock_project_entry(p, i);
+
+		fprintf(f, "%s %s %u\n", airlock_entry_path(e), airlock_entry_sha256(e),
+			airlock_entry_reasons(e));
+	}
+	fprintf(f, "digest %s\n", airlock_project_digest(p));
+	fclose(f);
+	airlock_project_free(p);
+	if (listed)
+		*listed = al_dircache_listed - before;
+	return out;
+}
+
+/* The manifest with no cache at all, for comparison. */
+static char *manifest_uncached(unsigned long *listed)
+{
+	char *m;
+
+	setenv("AIRLOCK_CACHE_DIR", "", 1);
+	m = manifest(NULL, listed);
+	setenv("AIRLOCK_CACHE_DIR", cache, 1);
+	return m;
+}
+
+/* The project's cache file (the one file in cache/walk). */
+static char *cache_file(void)
+{
+	char *dir = t_join(cache, "walk"), *found = NULL;
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	ck_assert_ptr_nonnull(d);
+	while ((de = readdir(d)))
+		if (de->d_name[0] != '.') {
+			ck_assert_ptr_null(found);
+			found = t_join(dir, de->d_name);
+		}
+	closedir(d);
+	free(dir);
+	ck_assert_ptr_nonnull(found);
+	return found;
+}
+
+/* A second walk of an unchanged tree lists only the folders the cache does
+ * not hold (the root, the surface folders) and finds the same manifest. */
+START_TEST(cache_reuses_unchanged_folders)
+{
+	char *deep = big_checkout(), *ref, *m1, *m2;
+	unsigned long full, first, second;
+
+	settle();
+	ref = manifest_uncached(&full);
+	m1 = manifest(NULL, &first);
+	m2 = manifest(NULL, &second);
+	ck_assert_str_eq(m1, ref);
+	ck_assert_str_eq(m2, ref);
+	ck_assert_uint_eq(first, full);
+	ck_assert_msg(second * 4 < full, "listed %lu of %lu folders again", second, full);
+	free(ref);
+	free(m1);
+	free(m2);
+	free(deep);
+}
+END_TEST
+
+/* With the cache warm: a CLAUDE.md added deep in an unchanged-looking tree,
+ * a file renamed into AGENTS.md, a folder swapped for a link to the outside:
+ * each is seen (or not followed) exactly as without the cache. */
+START_TEST(cache_sees_what_changed)
+{
+	char *deep = big_checkout(), *ref, *m, *from, *to, *outside, *dir;
+	unsigned long listed;
+
+	settle();
+	free(manifest(NULL, NULL));
+	free(manifest(NULL, NULL));
+
+	t_write(repo, "build/out/l00/l01/l02/l03/l04/l05/l06/l07/CLAUDE.md", "# added deep\n");
+	from = t_join(repo, "src/app1/mod/f3.c");
+	to = t_join(repo, "src/app1/mod/AGENTS.md");
+	ck_assert_int_eq(rename(from, to), 0);
+	outside = t_join(tmp, "outside");
+	t_write(outside, "CLAUDE.md", "# outside\n");
+	dir = t_join(repo, "src/app2/mod");
+	t_rmtree(dir);
+	ck_assert_int_eq(symlink(outside, dir), 0);
+	/* the content of a file the cache lists is read every time */
+	t_write(repo, "src/app0/CLAUDE.md", "# changed content\n");
+
+	m = manifest(NULL, &listed);
+	ref = manifest_uncached(NULL);
+	ck_assert_str_eq(m, ref);
+	ck_assert_ptr_nonnull(strstr(m, "build/out/l00/l01/l02/l03/l04/l05/l06/l07/CLAUDE.md "));
+	ck_assert_ptr_nonnull(strstr(m, "src/app1/mod/AGENTS.md "));
+	ck_assert_ptr_nonnull(strstr(m, "src/app0/CLAUDE.md "));
+	ck_assert_ptr_null(strstr(m, "src/app2/mod/"));
+	free(m);
+	/* settled, the changed folders are recorded and the result stays */
+	settle();
+	free(manifest(NULL, NULL));
+	m = manifest(NULL, &listed);
+	ck_assert_str_eq(m, ref);
+	free(m);
+	free(ref);
+	free(from);
+	free(to);
+	free(outside);
+	free(dir);
+	free(deep);
+}
+END_TEST
+
+enum spoil { FLIP, TRUNCATE, WORLD_WRITABLE_FILE, WORLD_WRITABLE_DIR, LINK, GARBAGE, HUGE_COUNT };
+
+static void spoil(enum spoil how)
+{
+	char *file = cache_file(), *dir = t_join(cache, "walk");
+	struct stat st;
+	FILE *f;
+
+	ck_assert_int_eq(stat(file, &st), 0);
+	switch (how) {
+	case FLIP:
+		f = fopen(file, "r+b");
+		ck_assert_ptr_nonnull(f);
+		fseek(f, st.st_size / 2, SEEK_SET);
+		fputc(fgetc(f) ^ 0x20, f);
+		fclose(f);
+		break;
+	case TRUNCATE:
+		ck_assert_int_eq(truncate(file, st.st_size / 3), 0);
+		break;
+	case WORLD_WRITABLE_FILE:
+		ck_assert_int_eq(chmod(file, 0666), 0);
+		break;
+	case WORLD_WRITABLE_DIR:
+		ck_assert_int_eq(chmod(dir, 0777), 0);
+		break;
+	case LINK: {
+		char *other = t_join(tmp, "elsewhere");
+
+		ck_assert_int_eq(rename(file, other), 0);
+		ck_assert_int_eq(symlink(other, file), 0);
+		free(other);
+		break;
+	}
+	case GARBAGE:
+		f = fopen(file, "wb");
+		fputs("airlock-walk-1\nnot a cache at all", f);
+		fclose(f);
+		break;
+	case HUGE_COUNT:
+		/* a record claiming more names than bytes: the digest no longer
+		 * matches, and the parse would refuse it anyway */
+		f = fopen(file, "r+b");
+		fseek(f, 15 + 64 + 1, SEEK_SET);
+		fputc(0xff, f);
+		fputc(0xff, f);
+		fputc(0xff, f);
+		fclose(f);
+		break;
+	}
+	free(file);
+	free(dir);
+}
+
+/* A cache file that is corrupt, truncated, writable by others, in a folder
+ * writable by others, a link, or not a cache: ignored, every folder listed,
+ * the same manifest; and the file is rewritten sound when it can be. */
+START_TEST(spoiled_cache_is_ignored)
+{
+	char *deep = big_checkout(), *ref, *m;
+	unsigned long full, listed;
+
+	settle();
+	ref = manifest_uncached(&full);
+	for (int how = FLIP; how <= HUGE_COUNT; how++) {
+		free(manifest(NULL, NULL));
+		free(manifest(NULL, &listed));
+		ck_assert_msg(listed * 4 < full, "case %d: the cache was not used to begin with",
+			      how);
+		spoil((enum spoil)how);
+		m = manifest(NULL, &listed);
+		ck_assert_str_eq(m, ref);
+		ck_assert_msg(listed == full, "case %d: %lu of %lu folders listed", how, listed,
+			      full);
+		free(m);
+		/* start the next case from a sound cache */
+		{
+			char *dir = t_join(cache, "walk");
+
+			t_rmtree(cache);
+			free(dir);
+		}
+	}
+	free(ref);
+	free(deep);
+}
+END_TEST
+
+/* AIRLOCK_OPT_NO_CACHE (scan --no-cache) lists every folder and finds what
+ * the cached walk finds. */
+START_TEST(no_cache_option_gives_the_same_result)
+{
+	char *deep = big_checkout(), *cached, *uncached;
+	airlock_options opts = AIRLOCK_OPTIONS_INIT;
+	unsigned long full, listed;
+
+	settle();
+	free(manifest_uncached(&full));
+	free(manifest(NULL, NULL));
+	cached = manifest(NULL, &listed);
+	ck_assert_uint_lt(listed, full);
+	opts.flags |= AIRLOCK_OPT_NO_CACHE;
+	uncached = manifest(&opts, &listed);
+	ck_assert_uint_eq(listed, full);
+	ck_assert_str_eq(cached, uncached);
+	free(cached);
+	free(uncached);
+	free(deep);
+}
+END_TEST
+
 Suite *bigtree_suite(void)
 {
 	Suite *s = suite_create("bigtree");
@@ -677,6 +951,19 @@ Suite *bigtree_suite(void)
 	tcase_add_test(tc, index_reader_agrees_with_libgit2);
 	tcase_add_test(tc, split_index_falls_back);
 	tcase_add_test(tc, corrupt_index_is_refused);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("cache");
+	tcase_add_checked_fixture(tc, setup_cache, teardown);
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, cache_reuses_unchanged_folders);
+	tcase_add_test(tc, cache_sees_what_changed);
+	tcase_add_test(tc, spoiled_cache_is_ignored);
+	tcase_add_test(tc, no_cache_option_gives_the_same_result);
+	tcase_add_test(tc, deep_context_file_added_is_seen);
+	tcase_add_test(tc, renamed_into_surface_name_is_seen);
+	tcase_add_test(tc, directory_replaced_by_symlink_not_followed);
+	tcase_add_test(tc, walk_agrees_with_a_full_walk_on_a_changing_tree);
 	suite_add_tcase(s, tc);
 	return s;
 }
