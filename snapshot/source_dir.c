@@ -416,8 +416,6 @@ static unsigned char type_of(int dirfd, const struct dirent *de)
 	return IFTODT(st.st_mode);
 }
 
-/* `plain`: the folder lies outside every surface folder (al_surface_dir_plain),
- * so a name the table cannot end with is passed over without a look. */
 static int visit(struct walk *w, int dirfd, const char *name, unsigned char type, size_t len,
 		 int depth)
 {
@@ -470,8 +468,9 @@ static void listing_add(struct listing *l, unsigned char type, const char *name)
 	l->len += n;
 }
 
-/* One name of the folder at w->path[0..len): its path, then a visit (a name
- * the table cannot end with is passed over in a `plain` folder). */
+/* One name of the folder at w->path[0..len): its path, then a visit. In a
+ * `plain` folder (outside every surface folder, al_surface_dir_plain) a name
+ * the table cannot end with is passed over without a look. */
 static int walk_entry(struct walk *w, int dirfd, const char *name, unsigned char type, size_t len,
 		      int depth, bool plain)
 {
