@@ -14,6 +14,7 @@
 #include "common/limits.h"
 #include "common/safeio.h"
 #include "api/project_open.h"
+#include "snapshot/dircache.h"
 #include "snapshot/source_dir.h"
 #include "snapshot/source_git.h"
 #include "surfaces/files.h"
@@ -203,6 +204,7 @@ int airlock_project_open(airlock_project **out, const char *path, const airlock_
 {
 	char *top = NULL, *sub = NULL;
 	airlock_project *p = NULL;
+	struct dircache dc;
 	int error;
 
 	if (out)
@@ -246,7 +248,16 @@ int airlock_project_open(airlock_project **out, const char *path, const airlock_
 		p = NULL;
 		goto out;
 	}
-	if ((error = al_source_dir_snapshot(&p->snap, p->rootfd)) < 0 ||
+	/* the walk reuses the listings of folders unchanged since the last
+	 * one (snapshot/dircache.h); `scan --no-cache` and --all-files list
+	 * every folder */
+	al_dircache_open(&dc, p->path, p->rootfd,
+			 !(p->scan.flags & AIRLOCK_OPT_NO_CACHE) && !p->snap.all_files);
+	p->snap.dircache = &dc;
+	error = al_source_dir_snapshot(&p->snap, p->rootfd);
+	p->snap.dircache = NULL;
+	al_dircache_close(&dc);
+	if (error < 0 ||
 	    ((p->snap.pruned || p->snap.walk_limited) &&
 	     (error = al_source_git_index_surfaces(&p->snap, p->rootfd)) < 0) ||
 	    (error = al_snapshot_finish(&p->snap)) < 0)

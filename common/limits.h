@@ -99,6 +99,10 @@
  * one file. A larger entry is not written, and one found larger is a miss. */
 #define LIMIT_VCACHE_ENTRY_BYTES (4u * 1024 * 1024)
 
+/* Bytes of the walk's cache of one project's folder listings
+ * (snapshot/dircache.c); a larger file is a miss and is not written. */
+#define LIMIT_DIRCACHE_BYTES (32u * 1024 * 1024)
+
 /* Bytes of the memory scan's state file, and files it records; a larger
  * state is discarded (a full rescan), never partly trusted, and none is
  * written (the files with the largest records are left out of it). */

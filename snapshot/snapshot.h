@@ -53,6 +53,9 @@ struct snapshot {
 	/* the walk stopped at its depth or entry limit: git's index may say
 	 * what is tracked beyond (al_source_git_index_surfaces) */
 	bool walk_limited;
+	/* ... and it was the entry limit: not only what lies below the depth
+	 * limit's folders (the LIMIT entries' paths) is unwalked */
+	bool walk_stopped;
 	/* Set: a file whose content is not text (al_snapshot_looks_binary) is
 	 * kept without its bytes and marked `binary`. */
 	bool skip_binary;
@@ -65,6 +68,9 @@ struct snapshot {
 	/* Set: told every LIMIT_WALK_PROGRESS entries the walk reads; non-zero
 	 * stops it (AIRLOCK_EUSER). */
 	int (*progress)(size_t done, size_t total, uint64_t bytes, void *arg);
+	/* Set: the walk's cache of folder listings (dircache.h), used by
+	 * al_source_dir_snapshot for folders outside every surface folder. */
+	struct dircache *dircache;
 	void *progress_arg;
 	void *unchanged_arg;
 };

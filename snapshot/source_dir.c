@@ -27,6 +27,7 @@
 #include "common/utf8.h"
 #include "common/limits.h"
 #include "common/safeio.h"
+#include "snapshot/dircache.h"
 #include "snapshot/source_dir.h"
 
 AL_SEAM_DEFINE(al_open_hook, al_source_dir_before_open, NULL);
@@ -40,6 +41,7 @@ struct walk {
 	size_t entries_seen;
 	bool entry_limit_reported;
 	const struct surface *all; /* set: every file is this surface */
+	struct dircache *dc;       /* set: listings of unchanged folders are reused */
 	bool variant;              /* the current path matched a row only ignoring case */
 };
 
@@ -414,17 +416,18 @@ static unsigned char type_of(int dirfd, const struct dirent *de)
 	return IFTODT(st.st_mode);
 }
 
-static int visit(struct walk *w, int dirfd, const struct dirent *de, size_t len, int depth)
+static int visit(struct walk *w, int dirfd, const char *name, unsigned char type, size_t len,
+		 int depth)
 {
 	const struct surface *s = w->all;
 
-	switch (type_of(dirfd, de)) {
+	switch (type) {
 	case DT_DIR:
-		return visit_dir(w, dirfd, de->d_name, len, depth);
+		return visit_dir(w, dirfd, name, len, depth);
 	case DT_LNK:
-		return visit_link(w, dirfd, de->d_name, 0, s);
+		return visit_link(w, dirfd, name, 0, s);
 	case DT_REG:
-		return visit_file(w, dirfd, de->d_name, s ? s : match(w));
+		return visit_file(w, dirfd, name, s ? s : match(w));
 	case DT_UNKNOWN:
 		return 0; /* vanished between readdir and fstatat */
 	default:
@@ -432,26 +435,123 @@ static int visit(struct walk *w, int dirfd, const struct dirent *de, size_t len,
 	}
 }
 
+/* What walk_dir keeps of a folder's listing for the cache: the names the
+ * walk acts on (dircache.h). */
+struct listing {
+	char *names;
+	size_t len, cap;
+	uint32_t count;
+	bool failed;
+};
+
+static void listing_add(struct listing *l, unsigned char type, const char *name)
+{
+	size_t n = strlen(name) + 2;
+
+	if (l->failed)
+		return;
+	if (l->len + n > l->cap) {
+		size_t cap = l->cap ? l->cap : 256;
+		char *p;
+
+		while (cap < l->len + n)
+			cap *= 2;
+		if (!(p = realloc(l->names, cap))) {
+			l->failed = true;
+			return;
+		}
+		l->names = p;
+		l->cap = cap;
+	}
+	l->names[l->len] = (char)type;
+	memcpy(l->names + l->len + 1, name, n - 1);
+	l->len += n;
+}
+
+/* One name of the folder at w->path[0..len): its path, then a visit. In a
+ * `plain` folder (outside every surface folder, al_surface_dir_plain) a name
+ * the table cannot end with is passed over without a look. */
+static int walk_entry(struct walk *w, int dirfd, const char *name, unsigned char type, size_t len,
+		      int depth, bool plain)
+{
+	size_t nlen = strlen(name), clen = len ? len + 1 + nlen : nlen;
+	int error;
+
+	if (clen > LIMIT_PATH_BYTES)
+		return add_limit(w);
+	if (type == DT_UNKNOWN)
+		return 0; /* vanished between readdir and fstatat */
+	if (plain && type != DT_DIR && !al_surface_name_may_match(name))
+		return 0;
+	if (len)
+		w->path[len] = '/';
+	memcpy(w->path + (len ? len + 1 : 0), name, nlen + 1);
+	w->variant = false;
+	error = visit(w, dirfd, name, type, clen, depth);
+	w->path[len] = '\0';
+	return error;
+}
+
+/* The walk of a folder whose listing the cache holds: its names again, in
+ * the order listed; the entry count as if they had been read. */
+static int walk_cached(struct walk *w, int dirfd, const struct dir_record *r, size_t len, int depth)
+{
+	size_t before = w->entries_seen;
+	int error = 0;
+
+	w->entries_seen += r->count;
+	if (w->snap->progress &&
+	    before / LIMIT_WALK_PROGRESS != w->entries_seen / LIMIT_WALK_PROGRESS &&
+	    w->snap->progress(w->entries_seen, 0, 0, w->snap->progress_arg) != 0)
+		return al_error_set(AIRLOCK_EUSER, "the walk of the project was cancelled");
+	for (size_t i = 0; i < r->names_len && error >= 0;) {
+		unsigned char type = (unsigned char)r->names[i];
+		const char *name = r->names + i + 1;
+
+		i += strlen(name) + 2;
+		error = walk_entry(w, dirfd, name, type, len, depth, true);
+	}
+	return error;
+}
+
 /* Walks the directory open at `dirfd` (consumed) whose relative path is
  * w->path[0..len). */
 static int walk_dir(struct walk *w, int dirfd, size_t len, int depth)
 {
+	bool plain = !w->all && !w->snap->all_files && len > 0 && al_surface_dir_plain(w->path);
+	struct listing l = { 0 };
+	bool cache = false, complete = false;
 	struct dirent *de;
+	struct stat st;
 	DIR *dir;
 	int error = 0;
 
+	if (plain && w->dc && fstat(dirfd, &st) == 0) {
+		const struct dir_record *r = al_dircache_find(w->dc, w->path, &st);
+
+		if (r && w->entries_seen + r->count <= LIMIT_WALK_ENTRIES) {
+			al_dircache_keep(w->dc, r);
+			error = walk_cached(w, dirfd, r, len, depth);
+			close(dirfd);
+			return error;
+		}
+		cache = true;
+	}
+	__atomic_add_fetch(&al_dircache_listed, 1, __ATOMIC_RELAXED);
 	if (!(dir = fdopendir(dirfd))) {
 		close(dirfd);
 		return add(NULL, w, &al_snapshot_walk_surface, AIRLOCK_REASON_UNREADABLE, 0, NULL);
 	}
 	for (;;) {
-		size_t nlen, clen;
+		unsigned char type;
 
 		errno = 0;
 		if (!(de = readdir(dir))) {
 			if (errno)
 				error = add(NULL, w, &al_snapshot_walk_surface,
 					    AIRLOCK_REASON_UNREADABLE, 0, NULL);
+			else
+				complete = true;
 			break;
 		}
 		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
@@ -465,26 +565,29 @@ static int walk_dir(struct walk *w, int dirfd, size_t len, int depth)
 		if (++w->entries_seen > LIMIT_WALK_ENTRIES) {
 			if (!w->entry_limit_reported) {
 				w->entry_limit_reported = true;
+				w->snap->walk_stopped = true;
 				error = add_walk_limit(w);
 			}
 			break;
 		}
-		nlen = strlen(de->d_name);
-		clen = len ? len + 1 + nlen : nlen;
-		if (clen > LIMIT_PATH_BYTES) {
-			if ((error = add_limit(w)) < 0)
-				break;
-			continue;
+		type = type_of(dirfd, de);
+		if (cache) {
+			l.count++;
+			/* what walk_entry acts on: a name too long (a LIMIT
+			 * entry), a folder, a name the table may end with */
+			if ((len ? len + 1 : 0) + strlen(de->d_name) > LIMIT_PATH_BYTES)
+				listing_add(&l, DT_REG, de->d_name);
+			else if (type == DT_DIR ||
+				 (type != DT_UNKNOWN && al_surface_name_may_match(de->d_name)))
+				listing_add(&l, type, de->d_name);
 		}
-		if (len)
-			w->path[len] = '/';
-		memcpy(w->path + (len ? len + 1 : 0), de->d_name, nlen + 1);
-		w->variant = false;
-		error = visit(w, dirfd, de, clen, depth);
-		w->path[len] = '\0';
-		if (error < 0)
+		if ((error = walk_entry(w, dirfd, de->d_name, type, len, depth, plain)) < 0)
 			break;
 	}
+	/* w->path is this folder's again (walk_entry restores it) */
+	if (cache && complete && error >= 0 && !l.failed)
+		al_dircache_put(w->dc, w->path, &st, l.count, l.names ? l.names : "", l.len);
+	free(l.names);
 	closedir(dir);
 	return error;
 }
@@ -505,6 +608,7 @@ int al_source_dir_snapshot(struct snapshot *snap, int rootfd)
 	}
 	w->snap = snap;
 	w->rootfd = rootfd;
+	w->dc = snap->dircache;
 	error = walk_dir(w, fd, 0, 0);
 	free(w);
 	return error;

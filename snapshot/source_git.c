@@ -21,6 +21,7 @@
 #include "common/utf8.h"
 #include "common/limits.h"
 #include "common/safeio.h"
+#include "snapshot/git_index.h"
 #include "snapshot/source_dir.h"
 #include "snapshot/source_git.h"
 
@@ -355,20 +356,49 @@ int al_source_git_add_file(struct snapshot *snap, git_repository *repo, const gi
 	return error;
 }
 
-/* True when some folder of `path` is one the walk prunes. */
-static bool under_pruned(const char *path)
+struct index_pass;
+static void note_pruned(struct index_pass *x, const char *dir, size_t len);
+
+/* True when some folder of `path` is one the walk prunes (noted in `x`). */
+static bool under_pruned(struct index_pass *x, const char *path)
 {
 	char dir[LIMIT_PATH_BYTES + 1];
 	const char *slash;
 
 	for (const char *p = path; (slash = strchr(p, '/')); p = slash + 1) {
-		size_t n = (size_t)(slash - path);
+		size_t n = (size_t)(slash - path), k = (size_t)(slash - p);
 
-		if (n >= sizeof(dir))
+		if (n >= sizeof(dir) || k >= sizeof(dir))
 			return false;
+		/* the name first: al_surface_skip_path only for a skipped name */
+		memcpy(dir, p, k);
+		dir[k] = '\0';
+		if (!al_surface_skip_dir(dir) && strcmp(dir, ".git") != 0)
+			continue;
 		memcpy(dir, path, n);
 		dir[n] = '\0';
-		if (al_surface_skip_path(dir))
+		if (al_surface_skip_path(dir)) {
+			note_pruned(x, dir, n);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* True when `path` lies below a folder where the walk stopped at its depth
+ * limit (a LIMIT entry), or anywhere when it stopped at its entry limit. */
+static bool beyond_limit(const struct snapshot *snap, const char *path)
+{
+	if (!snap->walk_limited)
+		return false;
+	if (snap->walk_stopped)
+		return true;
+	for (size_t i = 0; i < snap->count; i++) {
+		const struct airlock_entry *e = &snap->entries[i];
+		size_t n = strlen(e->path);
+
+		if (e->surface == &al_snapshot_limit_surface && strncmp(path, e->path, n) == 0 &&
+		    path[n] == '/')
 			return true;
 	}
 	return false;
@@ -392,7 +422,66 @@ static void drop_walk_limits(struct snapshot *snap)
 	snap->count = out;
 }
 
-int al_source_git_index_surfaces(struct snapshot *snap, int rootfd)
+/* What the index pass keeps from one entry to the next. */
+struct index_pass {
+	struct snapshot *snap;
+	int rootfd;
+	char dir[LIMIT_PATH_BYTES + 1]; /* the folder of the last entry... */
+	size_t dlen;
+	bool have_dir;
+	bool unwalked;                     /* ...lies where the walk did not go */
+	bool plain;                        /* ...lies outside every surface folder */
+	char pruned[LIMIT_PATH_BYTES + 1]; /* the last folder found pruned */
+	size_t pruned_len;
+};
+
+static void note_pruned(struct index_pass *x, const char *dir, size_t len)
+{
+	memcpy(x->pruned, dir, len + 1);
+	x->pruned_len = len;
+}
+
+/* One tracked path: added when it lies where the walk did not go, matches
+ * the table and is in the working tree. */
+static int index_entry(const char *path, size_t len, void *payload)
+{
+	struct index_pass *x = payload;
+	const char *slash = memrchr(path, '/', len);
+	size_t dlen = slash ? (size_t)(slash - path) : 0;
+	const struct surface *s;
+	struct stat st;
+	bool variant;
+
+	if (path[0] == '/')
+		return 0; /* not a path inside the project */
+	/* the index is sorted: a folder's files come together, and what is
+	 * true of the folder is worked out once for them all */
+	if (!x->have_dir || x->dlen != dlen || memcmp(x->dir, path, dlen) != 0) {
+		memcpy(x->dir, path, dlen);
+		x->dir[dlen] = '\0';
+		x->dlen = dlen;
+		x->have_dir = true;
+		if (x->pruned_len && dlen > x->pruned_len && path[x->pruned_len] == '/' &&
+		    memcmp(path, x->pruned, x->pruned_len) == 0)
+			x->unwalked = true; /* below the pruned folder of the last entry */
+		else
+			x->unwalked = beyond_limit(x->snap, path) || under_pruned(x, path);
+		x->plain = x->unwalked && dlen > 0 && al_surface_dir_plain(x->dir);
+	}
+	/* past a walk limit, every tracked path is a candidate: those the
+	 * walk reached are already there and not added again */
+	if (!x->unwalked || (x->plain && !al_surface_name_may_match(slash + 1)) ||
+	    !(s = al_surface_match_fold(path, &variant)))
+		return 0;
+	if (fstatat(x->rootfd, path, &st, AT_SYMLINK_NOFOLLOW) < 0)
+		return 0; /* tracked, but not in the working tree */
+	return al_source_dir_add_file(x->snap, x->rootfd, path, s);
+}
+
+/* The same pass through libgit2, for an index al_git_index_paths does not
+ * read (a split index, a version it does not know); *read says whether
+ * libgit2 could read it. */
+static int index_libgit2(struct index_pass *x, int rootfd, bool *read)
 {
 	git_index *index = NULL;
 	struct stat st;
@@ -400,45 +489,69 @@ int al_source_git_index_surfaces(struct snapshot *snap, int rootfd)
 	int gitfd, fd, error = 0;
 	size_t n;
 
+	*read = false;
 	if ((gitfd = al_safeio_open_beneath(rootfd, ".git", O_RDONLY | O_DIRECTORY)) < 0)
-		return 0; /* no repository here (or .git is a file: a worktree) */
+		return 0;
 	fd = al_safeio_open_beneath(gitfd, "index", O_RDONLY | O_NONBLOCK);
 	close(gitfd);
 	if (fd < 0)
 		return 0;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > LIMIT_GIT_INDEX_BYTES) {
-		close(fd);
-		return 0; /* a FIFO, a device, a huge file: not git's index */
-	}
-	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
-	if (git_libgit2_init() < 0) {
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > LIMIT_GIT_INDEX_BYTES ||
+	    git_libgit2_init() < 0) {
 		close(fd);
 		return 0;
 	}
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
 	if (git_index_open(&index, link) < 0) {
-		close(fd);
 		git_libgit2_shutdown();
+		close(fd);
 		return 0; /* unreadable index: the walk stands as it is */
 	}
+	*read = true;
 	n = git_index_entrycount(index);
 	for (size_t i = 0; i < n && !error; i++) {
 		const git_index_entry *e = git_index_get_byindex(index, i);
-		const struct surface *s;
-		bool variant;
 
-		/* past a walk limit, every tracked path is a candidate: those the
-		 * walk reached are already there and not added again */
-		if (!e || !(snap->walk_limited || under_pruned(e->path)) ||
-		    !(s = al_surface_match_fold(e->path, &variant)))
-			continue;
-		if (fstatat(rootfd, e->path, &st, AT_SYMLINK_NOFOLLOW) < 0)
-			continue; /* tracked, but not in the working tree */
-		error = al_source_dir_add_file(snap, rootfd, e->path, s);
+		if (e)
+			error = index_entry(e->path, strlen(e->path), x);
 	}
-	if (!error && snap->walk_limited)
-		drop_walk_limits(snap);
 	git_index_free(index);
 	git_libgit2_shutdown();
 	close(fd);
+	return error;
+}
+
+int al_source_git_index_surfaces(struct snapshot *snap, int rootfd)
+{
+	struct index_pass *x = NULL;
+	unsigned char *buf = NULL;
+	struct safe_file f;
+	bool read = true;
+	size_t len;
+	int gitfd, error = 0;
+
+	if ((gitfd = al_safeio_open_beneath(rootfd, ".git", O_RDONLY | O_DIRECTORY)) < 0)
+		return 0; /* no repository here (or .git is a file: a worktree) */
+	/* a FIFO, a device, a huge file: not git's index */
+	error = al_safeio_load(&buf, &len, &f, gitfd, "index", 0, LIMIT_GIT_INDEX_BYTES);
+	close(gitfd);
+	if (error < 0 || !buf)
+		return error < 0 ? error : 0;
+	if (!(x = calloc(1, sizeof(*x)))) {
+		free(buf);
+		return al_error_oom();
+	}
+	x->snap = snap;
+	x->rootfd = rootfd;
+	error = al_git_index_paths(buf, len, index_entry, x);
+	if (error == AIRLOCK_EINVALID) {
+		x->have_dir = false;
+		error = index_libgit2(x, rootfd, &read);
+	}
+	/* only an index that was read says what lies beyond the limits */
+	if (!error && read && snap->walk_limited)
+		drop_walk_limits(snap);
+	free(x);
+	free(buf);
 	return error;
 }

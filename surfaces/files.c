@@ -5,6 +5,7 @@
  * order and the first match wins, so exact paths come before folders and
  * folders before the "nested anywhere" ('**') rows.
  */
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 
@@ -299,6 +300,149 @@ static bool glob_from(const char *pat, const char *path, bool fold)
 	}
 }
 
+/*
+ * The quick test in front of the table, derived from it once. A row matches
+ * a path of two or more names only through one of these names:
+ *  - a row that does not start with '**' matches name by name from the
+ *    front, so the path's first name matches the row's first (`first`);
+ *  - a row '**' '/' NAME matches a path whose last name matches NAME (`last`);
+ *  - a row '**' '/' F '/' ... matches a path with a folder matching F
+ *    (`inner`): F is followed by at least one more name.
+ * All compared ignoring case, as al_surface_match_fold does, so the test
+ * never says no where the table would say yes. A row of another shape sets
+ * `opaque` and turns the test off.
+ */
+struct name_key {
+	const char *s;
+	size_t len;
+	size_t tail; /* the literal end after the last '*': compared first */
+};
+
+static struct {
+	struct name_key first[NSURFACES], last[NSURFACES], inner[NSURFACES];
+	size_t nfirst, nlast, ninner;
+	size_t common; /* the literal end every `last` key shares (".md") */
+	bool opaque;
+} quick;
+static pthread_once_t quick_once = PTHREAD_ONCE_INIT;
+
+static void key_add(struct name_key *keys, size_t *n, const char *s, size_t len)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (keys[i].len == len && memcmp(keys[i].s, s, len) == 0)
+			return;
+	keys[*n].s = s;
+	keys[*n].len = len;
+	keys[*n].tail = len;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == '*')
+			keys[*n].tail = len - i - 1;
+	(*n)++;
+}
+
+static void quick_build(void)
+{
+	for (size_t i = 0; i < NSURFACES; i++) {
+		const char *pat = surfaces[i].pattern, *tail;
+		size_t n = component_len(pat);
+
+		if (n == 2 && pat[0] == '*' && pat[1] == '*') {
+			if (pat[2] != '/') {
+				quick.opaque = true;
+				continue;
+			}
+			tail = pat + 3;
+			n = component_len(tail);
+			if ((n == 2 && tail[0] == '*' && tail[1] == '*') || n == 0)
+				quick.opaque = true;
+			else if (tail[n] == '\0')
+				key_add(quick.last, &quick.nlast, tail, n);
+			else
+				key_add(quick.inner, &quick.ninner, tail, n);
+		} else if (pat[n] == '/') {
+			key_add(quick.first, &quick.nfirst, pat, n);
+		}
+		/* else one name: only a path of one name can match it */
+	}
+	for (size_t i = 0; i < quick.nlast; i++) {
+		const struct name_key *k = &quick.last[i], *k0 = &quick.last[0];
+		size_t c = 0;
+
+		while (c < k->tail && c < k0->tail &&
+		       same(k->s[k->len - 1 - c], k0->s[k0->len - 1 - c], true))
+			c++;
+		if (i == 0 || c < quick.common)
+			quick.common = c;
+	}
+}
+
+/* The last n bytes of a and of b are the same, ignoring ASCII case. */
+static bool same_end(const char *a, size_t alen, const char *b, size_t blen, size_t n)
+{
+	if (alen < n || blen < n)
+		return false;
+	for (size_t i = 1; i <= n; i++)
+		if (!same(a[alen - i], b[blen - i], true))
+			return false;
+	return true;
+}
+
+static bool any_key(const struct name_key *keys, size_t n, const char *name, size_t len)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t t = keys[i].tail;
+
+		if (same_end(keys[i].s, keys[i].len, name, len, t) &&
+		    match_name(keys[i].s, keys[i].len, name, len, true))
+			return true;
+	}
+	return false;
+}
+
+bool al_surface_name_may_match(const char *name)
+{
+	size_t len = strlen(name), c;
+
+	pthread_once(&quick_once, quick_build);
+	if (quick.opaque)
+		return true;
+	c = quick.common;
+	if (c && !same_end(quick.last[0].s, quick.last[0].len, name, len, c))
+		return false;
+	return any_key(quick.last, quick.nlast, name, len);
+}
+
+bool al_surface_dir_plain(const char *reldir)
+{
+	pthread_once(&quick_once, quick_build);
+	if (quick.opaque || *reldir == '\0' ||
+	    any_key(quick.first, quick.nfirst, reldir, component_len(reldir)))
+		return false;
+	for (const char *p = reldir;; p += component_len(p) + 1) {
+		if (any_key(quick.inner, quick.ninner, p, component_len(p)))
+			return false;
+		if (p[component_len(p)] == '\0')
+			return true;
+	}
+}
+
+/* False only when no row of the table can match `relpath` (ignoring case). */
+static bool may_match(const char *relpath)
+{
+	const char *slash = strrchr(relpath, '/');
+
+	if (!slash)
+		return true;
+	pthread_once(&quick_once, quick_build);
+	if (quick.opaque || any_key(quick.first, quick.nfirst, relpath, component_len(relpath)) ||
+	    any_key(quick.last, quick.nlast, slash + 1, strlen(slash + 1)))
+		return true;
+	for (const char *p = relpath; p < slash; p += component_len(p) + 1)
+		if (any_key(quick.inner, quick.ninner, p, component_len(p)))
+			return true;
+	return false;
+}
+
 bool al_surface_glob(const char *pattern, const char *path)
 {
 	if (*path == '\0')
@@ -306,8 +450,17 @@ bool al_surface_glob(const char *pattern, const char *path)
 	return glob_from(pattern, path, false);
 }
 
+bool al_surface_glob_fold(const char *pattern, const char *path)
+{
+	if (*path == '\0')
+		return false;
+	return glob_from(pattern, path, true);
+}
+
 const struct surface *al_surface_match(const char *relpath)
 {
+	if (!may_match(relpath))
+		return NULL;
 	for (size_t i = 0; i < NSURFACES; i++)
 		if (al_surface_glob(surfaces[i].pattern, relpath))
 			return &surfaces[i];
@@ -319,7 +472,7 @@ const struct surface *al_surface_match_fold(const char *relpath, bool *variant)
 	const struct surface *s = al_surface_match(relpath);
 
 	*variant = false;
-	if (s || *relpath == '\0')
+	if (s || *relpath == '\0' || !may_match(relpath))
 		return s;
 	for (size_t i = 0; i < NSURFACES; i++)
 		if (glob_from(surfaces[i].pattern, relpath, true)) {

@@ -30,6 +30,16 @@ const struct surface *al_surface_match(const char *relpath);
  * that way (".Claude/settings.json", "Claude.md"). */
 const struct surface *al_surface_match_fold(const char *relpath, bool *variant);
 
+/* The quick test the walk makes before the table (derived from it):
+ * al_surface_dir_plain is true when no row can match a path below the
+ * folder `reldir` (not the root, "") but by its last name alone, i.e. the
+ * folder lies outside every surface folder (".claude", ".github/prompts",
+ * a nested ".claude" or ".cursor"); in such a folder a name for which
+ * al_surface_name_may_match is false ("main.c", "index.js") matches no row,
+ * ignoring case or not, and needs no further look. */
+bool al_surface_dir_plain(const char *reldir);
+bool al_surface_name_may_match(const char *name);
+
 /* The kind of `relpath` under row `s` (resolving by_extension rows). */
 airlock_kind al_surface_kind(const struct surface *s, const char *relpath);
 
@@ -55,6 +65,8 @@ bool al_surface_skip_dir(const char *name);
 /* Glob match of `path` against `pattern` ('*' does not cross '/'; a '**'
  * component matches zero or more whole components). Exposed for tests. */
 bool al_surface_glob(const char *pattern, const char *path);
+/* The same ignoring ASCII case (al_surface_match_fold's test of one row). */
+bool al_surface_glob_fold(const char *pattern, const char *path);
 
 /* The whole table, for listings and tests. */
 const struct surface *al_surface_table(size_t *count);

@@ -41,6 +41,7 @@ int main(void)
 	srunner_add_suite(sr, formats_suite());
 	srunner_add_suite(sr, userconf_suite());
 	srunner_add_suite(sr, vcache_suite());
+	srunner_add_suite(sr, bigtree_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -36,6 +36,7 @@ Suite *formats_yaml_suite(void);
 Suite *formats_suite(void);
 Suite *userconf_suite(void);
 Suite *vcache_suite(void);
+Suite *bigtree_suite(void);
 
 /* A fresh directory under $TMPDIR (or /tmp); new, free() it after
  * t_rmtree(). Fails the test on error. */
