@@ -1034,6 +1034,8 @@ Suite *snapshot_suite(void)
 	suite_add_tcase(s, fixtures);
 
 	tcase_add_checked_fixture(tc, setup, teardown);
+	/* walk_progress_and_cancel writes 12 288 files: seconds on a busy machine */
+	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, digest_tracks_executable_only);
 	tcase_add_test(tc, digest_binds_paths);
 	tcase_add_test(tc, vendored_and_vcs_trees_skipped);
