@@ -43,9 +43,20 @@ static bool char_then(const char *t, size_t len, char c, const char *next)
 	return false;
 }
 
-bool al_md_shell_fence(const char *info, size_t len)
+enum md_fence al_md_fence_language(const char *info, size_t len)
 {
-	static const char *const shells[] = { "sh", "bash", "shell", "zsh", NULL };
+	static const struct {
+		const char *name;
+		enum md_fence lang;
+	} names[] = {
+		{ "sh", MD_FENCE_SHELL },          { "bash", MD_FENCE_SHELL },
+		{ "shell", MD_FENCE_SHELL },       { "zsh", MD_FENCE_SHELL },
+		{ "python", MD_FENCE_PYTHON },     { "py", MD_FENCE_PYTHON },
+		{ "python3", MD_FENCE_PYTHON },    { "javascript", MD_FENCE_JAVASCRIPT },
+		{ "js", MD_FENCE_JAVASCRIPT },     { "node", MD_FENCE_JAVASCRIPT },
+		{ "mjs", MD_FENCE_JAVASCRIPT },    { "cjs", MD_FENCE_JAVASCRIPT },
+		{ "nodejs", MD_FENCE_JAVASCRIPT },
+	};
 	size_t i = 0, l;
 
 	while (i < len && (info[i] == ' ' || info[i] == '\t'))
@@ -53,11 +64,16 @@ bool al_md_shell_fence(const char *info, size_t len)
 	for (l = 0; i + l < len && !strchr(" \t{\r", info[i + l]); l++)
 		; /* ```bash title="x" */
 	if (l == 0)
-		return true;
-	for (int k = 0; shells[k]; k++)
-		if (strlen(shells[k]) == l && memcmp(info + i, shells[k], l) == 0)
-			return true;
-	return false;
+		return MD_FENCE_SHELL;
+	for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+		if (strlen(names[k].name) == l && memcmp(info + i, names[k].name, l) == 0)
+			return names[k].lang;
+	return MD_FENCE_OTHER;
+}
+
+bool al_md_shell_fence(const char *info, size_t len)
+{
+	return al_md_fence_language(info, len) == MD_FENCE_SHELL;
 }
 
 /* [](url) or [ ](url): a link with no text. */
@@ -324,7 +340,8 @@ int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 			start_row = s.row;
 			fence_char = *t;
 			fence = run_of(t, end, fence_char);
-			shell = al_md_shell_fence(t + fence, (size_t)(end - t) - fence);
+			shell = al_md_fence_language(t + fence, (size_t)(end - t) - fence) !=
+				MD_FENCE_OTHER;
 		} else if (comment_opens(line, l)) {
 			comment = true;
 		} else {
