@@ -37,7 +37,9 @@ enum {
 #define T_SECRET (T_CRED | T_ENV | T_VAR)
 
 #define NAME_BYTES 128
-#define NOTES      LIMIT_SHELL_NOTES * 4
+/* Names one fence may bind to something the flows follow; past it the
+ * analysis stops, and says so (AL203). */
+#define NOTES      256
 
 struct taint {
 	char name[64];
@@ -73,6 +75,7 @@ struct cctx {
 	size_t last_end[3]; /* end of the last AL210/AL220/AL221 call reported */
 	size_t steps;
 	bool spent;
+	bool full; /* more than NOTES names to follow */
 	int error;
 };
 
@@ -840,8 +843,12 @@ static void judge_call(struct cctx *x, TSNode v)
 	}
 	if (k & C_RUN)
 		judge_run(x, v, nm, args);
-	if ((k & C_DUP) && ts_node_is_null(x->dup))
-		x->dup = v;
+	/* os.dup2(s.fileno(), 0) with s a socket; pty.spawn */
+	if ((k & C_DUP) && ts_node_is_null(x->dup) && !ts_node_is_null(args)) {
+		facts_of(x, ts_node_named_child(args, 0), &f);
+		if ((f.t & T_NETOBJ) || strcmp(nm, "pty.spawn") == 0)
+			x->dup = v;
+	}
 	if (k & C_WRITE) {
 		judge_write(x, v, nm, args);
 		if (!ts_node_is_null(args)) {
@@ -863,8 +870,10 @@ static void note_name(struct cctx *x, const char *name, const struct facts *f, b
 
 	if (!f->t && !one_host)
 		return;
-	if (x->nnotes == NOTES)
+	if (x->nnotes == NOTES) {
+		x->full = true;
 		return;
+	}
 	t = &x->notes[x->nnotes++];
 	set(t->name, sizeof(t->name), name);
 	t->t = f->t;
@@ -1010,6 +1019,11 @@ int al_code_scan(struct findings *fs, struct ts_parsers *ps, const struct scan_i
 		if (++nodes > LIMIT_TREE_NODES) {
 			report(x, "AL203", 0, ts_tree_root_node(tree), "more than %u syntax nodes",
 			       LIMIT_TREE_NODES);
+			break;
+		}
+		if (x->full) {
+			report(x, "AL203", 0, ts_tree_root_node(tree),
+			       "more than %u names hold a secret, a download or a URL", NOTES);
 			break;
 		}
 		if (x->spent) {

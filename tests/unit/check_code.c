@@ -142,6 +142,9 @@ static const struct {
 	  "subprocess.run([\"pytest\", \"-q\"])\nwith open(os.path.expanduser(\"~/.bashrc\")) as f:\n    print(f.read())\n" },
 	{ TS_PYTHON,
 	  "s = socket.socket()\ns.bind((\"\", 8080))\ns.listen()\nsubprocess.run([\"sh\", \"-c\", \"make\"])\n" },
+	/* a daemon's descriptors to /dev/null, beside a server socket */
+	{ TS_PYTHON,
+	  "srv = socket.socket()\nfd = os.open(\"/dev/null\", os.O_RDWR)\nos.dup2(fd, 1)\n" },
 	{ TS_JAVASCRIPT, "const port = process.env.PORT || 3000;\n"
 			 "const data = JSON.parse(fs.readFileSync('./package.json', 'utf8'));\n" },
 	{ TS_JAVASCRIPT, "const res = await fetch(`https://api.example.org/u?page=${page}`, "
@@ -227,6 +230,17 @@ START_TEST(code_limits_are_findings)
 	ck_assert_int_eq(fs.v[0].severity, MED);
 	ck_assert_int_eq(al_ts_parse(&t, &ps, TS_PYTHON, big, n), 2);
 	ck_assert_ptr_null(t);
+	al_findings_free(&fs);
+	/* more names to follow than the analysis keeps: it says it stopped */
+	c.len = 0;
+	for (int i = 0; i < 300; i++)
+		c.len += (size_t)snprintf(big + c.len, n - c.len, "a%d = \"https://x.example/\"\n",
+					  i);
+	c.g = TS_PYTHON;
+	in.len = c.len;
+	ck_assert_int_eq(al_code_scan(&fs, &ps, &in, &c), 0);
+	ck_assert_uint_eq(fs.count, 1);
+	ck_assert_str_eq(fs.v[0].rule, "AL203");
 	al_findings_free(&fs);
 	al_ts_parsers_free(&ps);
 	free(big);
