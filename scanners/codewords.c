@@ -173,3 +173,95 @@ unsigned int al_code_callee(const char *nm, bool python, bool is_new)
 {
 	return python ? python_callee(nm) : js_callee(nm, is_new);
 }
+
+/* Identifiers one of which every finding of scanners/code.c needs: a secret
+ * read (environ, getenv, process.env, keyring), code or a command run, a
+ * socket, a recursive delete. exec* and spawn* by prefix (os.execv). */
+static bool wanted_name(const char *s, size_t n)
+{
+	static const char *const names[] = { "environ",
+					     "getenv",
+					     "env",
+					     "keyring",
+					     "eval",
+					     "compile",
+					     "Function",
+					     "vm",
+					     "system",
+					     "popen",
+					     "subprocess",
+					     "check_output",
+					     "check_call",
+					     "Popen",
+					     "getoutput",
+					     "fork",
+					     "socket",
+					     "Socket",
+					     "connect",
+					     "createConnection",
+					     "create_connection",
+					     "wrap_socket",
+					     "dup2",
+					     "pty",
+					     "rm",
+					     "rmSync",
+					     "rmdir",
+					     "rmdirSync",
+					     "rmtree",
+					     "remove",
+					     "removeSync",
+					     "emptyDirSync",
+					     "rimraf",
+					     NULL };
+
+	if ((n >= 4 && memcmp(s, "exec", 4) == 0) || (n >= 5 && memcmp(s, "spawn", 5) == 0))
+		return true;
+	for (int i = 0; names[i]; i++)
+		if (strlen(names[i]) == n && memcmp(s, names[i], n) == 0)
+			return true;
+	return false;
+}
+
+static bool ident_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '$';
+}
+
+static bool ident_start(char c)
+{
+	return ident_char(c) && !(c >= '0' && c <= '9');
+}
+
+bool al_code_wanted(const char *t, size_t len)
+{
+	/* what literal_facts() calls a credential or persistence path, as
+	 * substrings: al_shell_credential_path's and al_shell_persistence_path's
+	 * lists cut to their stems (a superset) */
+	static const char *const paths[] = {
+		"ssh",        "id_rsa",   "id_ed25519", "id_ecdsa",        ".aws",
+		"netrc",      "npmrc",    "pypirc",     "docker",          "kube",
+		"credential", "gh/hosts", "gnupg",      "shadow",          ".claude",
+		"gcloud",     "azure",    "Keychains",  "vault",           "environ",
+		".env",       ".bash",    ".zsh",       "profile",         "cron",
+		"systemd",    "Launch",   ".git",       "authorized_keys", "airlock",
+		"sudoers",    "ld.so",    "fish",       "/etc/hosts",      NULL
+	};
+
+	/* a name starts after anything but a letter, '_' or '$': after a
+	 * digit too, where a number ends and a name begins (4444spawn) */
+	for (size_t i = 0; i < len; i++) {
+		size_t j = i;
+
+		if (!ident_start(t[i]) || (i > 0 && ident_start(t[i - 1])))
+			continue;
+		while (j < len && ident_char(t[j]))
+			j++;
+		if (wanted_name(t + i, j - i))
+			return true;
+	}
+	for (int k = 0; paths[k]; k++)
+		if (memmem(t, len, paths[k], strlen(paths[k])))
+			return true;
+	return false;
+}

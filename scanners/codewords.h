@@ -7,6 +7,7 @@
 #define AIRLOCK_SCANNERS_CODEWORDS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* What a call's callee is. */
 enum {
@@ -28,5 +29,10 @@ enum {
  * the analysis follows. `python`: a Python name, else JavaScript; `is_new`:
  * a JavaScript `new` expression. */
 unsigned int al_code_callee(const char *nm, bool python, bool is_new);
+
+/* False when t[0..len) (a fence's code) holds none of the names and paths
+ * any finding of scanners/code.c needs: it need not be parsed. True is
+ * not a finding; false is certain. */
+bool al_code_wanted(const char *t, size_t len);
 
 #endif

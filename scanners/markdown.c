@@ -23,6 +23,7 @@
 #include "scanners/wording.h"
 #include "scanners/catalogue.h"
 #include "scanners/code.h"
+#include "scanners/codewords.h"
 #include "scanners/context.h"
 #include "scanners/shell.h"
 
@@ -256,7 +257,9 @@ static void fenced_code(struct mctx *x, TSNode n)
 
 		if (al_context_fence_example(x->in->data, fence_line(x, n)))
 			c.lower++;
-		error = al_code_scan(x->fs, x->ps, x->in, &c);
+		/* code with none of the names a finding needs is not parsed */
+		if (len > LIMIT_CODE_BYTES || al_code_wanted(t, len))
+			error = al_code_scan(x->fs, x->ps, x->in, &c);
 	}
 	if (error < 0)
 		x->error = error;

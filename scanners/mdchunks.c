@@ -13,6 +13,8 @@
 #include <strings.h>
 
 #include "common/error.h"
+#include "common/limits.h"
+#include "scanners/codewords.h"
 #include "scanners/mdchunks.h"
 #include "scanners/wording.h"
 
@@ -278,6 +280,18 @@ static bool comment_opens(const char *t, size_t len)
 	return last && !memmem(last + 4, len - (size_t)(last + 4 - t), "-->", 3);
 }
 
+/* A fence whose code an analysis judges: every shell fence; a Python or
+ * JavaScript one that holds a name a finding needs, or is too large to
+ * parse (that is a finding). */
+static bool fence_analysed(enum md_fence lang, const char *t, size_t len)
+{
+	if (lang == MD_FENCE_SHELL)
+		return true;
+	if (lang == MD_FENCE_OTHER)
+		return false;
+	return len > LIMIT_CODE_BYTES || al_code_wanted(t, len);
+}
+
 int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 {
 	struct scan s = { 0 };
@@ -285,7 +299,8 @@ int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 	uint32_t start_row = 0;
 	char fence_char = 0;
 	const char *raw = NULL;
-	bool comment = false, front = false, force = false, shell = false;
+	bool comment = false, front = false, force = false;
+	enum md_fence lang = MD_FENCE_OTHER;
 	int error = 0;
 
 	*out = NULL;
@@ -318,7 +333,8 @@ int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 				 * on where a fence ends, in lists: then tree-sitter
 				 * must still see what it would call a hidden layer) */
 				error = keep(&s, buf, start, next, (TSPoint){ start_row, 0 },
-					     (TSPoint){ s.row + 1, 0 }, shell);
+					     (TSPoint){ s.row + 1, 0 },
+					     fence_analysed(lang, buf + start, next - start));
 				start = next;
 				start_row = s.row + 1;
 			}
@@ -340,8 +356,7 @@ int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 			start_row = s.row;
 			fence_char = *t;
 			fence = run_of(t, end, fence_char);
-			shell = al_md_fence_language(t + fence, (size_t)(end - t) - fence) !=
-				MD_FENCE_OTHER;
+			lang = al_md_fence_language(t + fence, (size_t)(end - t) - fence);
 		} else if (comment_opens(line, l)) {
 			comment = true;
 		} else {
@@ -355,8 +370,9 @@ int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 						  : (TSPoint){ s.row - 1, (uint32_t)(len - last) };
 
 		/* a fence left open runs to the end of the file */
-		error = keep(&s, buf, start, len, (TSPoint){ start_row, 0 }, p1,
-			     force || (fence_char && shell));
+		error = keep(
+			&s, buf, start, len, (TSPoint){ start_row, 0 }, p1,
+			force || (fence_char && fence_analysed(lang, buf + start, len - start)));
 	}
 	if (error < 0) {
 		free(s.v);

@@ -9,8 +9,8 @@
  * fence or front matter.
  * Each kept run ends with the blank line after it, so that runs parsed
  * together stay separate blocks; a fence is a run of its own, always kept
- * when it is a shell, Python or JavaScript fence (its code is judged),
- * otherwise kept
+ * when it is a shell fence, or a Python or JavaScript fence with a name
+ * the code analysis needs (al_code_wanted), otherwise kept
  * like any run (where this scan and CommonMark disagree on a fence's end,
  * tree-sitter still sees what it holds).
  */

@@ -1,7 +1,8 @@
 /*
  * fuzz_code.c - libFuzzer target: one fence's Python or JavaScript through the code analysis
  * (scanners/code.c, and scanners/shell.c for the commands it runs), checking that every
- * finding lies inside the buffer and gets a position. The first byte picks the grammar
+ * finding lies inside the buffer and gets a position, and that code al_code_wanted would let
+ * the Markdown scan skip has no finding indeed. The first byte picks the grammar
  * (even: Python, odd: JavaScript); the rest is the code.
  *
  *   make fuzz FUZZ_TARGETS=code && build/fuzz/fuzz-code -max_total_time=60 tests/fuzz/corpus/code
@@ -9,7 +10,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "common/limits.h"
 #include "scanners/code.h"
+#include "scanners/codewords.h"
 #include "scanners/finding.h"
 #include "scanners/tsparse.h"
 
@@ -34,6 +37,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort(); /* only memory exhaustion may fail, and the fuzzer has memory */
 	if (al_findings_locate(&fs, 0, &in) < 0)
 		abort();
+	if (fs.count > 0 && c.len <= LIMIT_CODE_BYTES && !al_code_wanted(c.code, c.len))
+		abort(); /* the skip would lose a finding */
 	for (size_t i = 0; i < fs.count; i++)
 		if (fs.v[i].start > fs.v[i].end || fs.v[i].end > size || fs.v[i].line < 1 ||
 		    fs.v[i].column < 1)

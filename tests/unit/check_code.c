@@ -10,6 +10,7 @@
 
 #include "common/limits.h"
 #include "scanners/code.h"
+#include "scanners/codewords.h"
 #include "scanners/markdown.h"
 #include "scanners/mdchunks.h"
 #include "scanners/tsparse.h"
@@ -247,6 +248,36 @@ START_TEST(code_limits_are_findings)
 }
 END_TEST
 
+/* The pre-filter: code with none of the names or paths a finding needs is
+ * not parsed; a name inside a longer word does not count. (Every case of
+ * fence_findings passes through it; fuzz_code checks that a skipped input
+ * has no finding.) */
+START_TEST(code_wanted)
+{
+	static const char *const skip[] = {
+		"import json\nprint(json.dumps({\"perform\": format(x)}))\n",
+		"const total = items.reduce((a, b) => a + b, 0);\nconsole.log(total);\n",
+		"def transform(remover_list):\n    return [r for r in remover_list]\n",
+	};
+	static const char *const want[] = {
+		"x = os.environ[\"K\"]",
+		"os.execv(p, a)",
+		"fs.rm(p)",
+		"spawnSync('a')",
+		"open('/home/u/.zprofile')",
+		"p = '~/.ssh'",
+		"4444spawn(s)",
+		"new Function(s)",
+		"c.connect(1)",
+	};
+
+	for (size_t i = 0; i < sizeof(skip) / sizeof(skip[0]); i++)
+		ck_assert_msg(!al_code_wanted(skip[i], strlen(skip[i])), "%s", skip[i]);
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		ck_assert_msg(al_code_wanted(want[i], strlen(want[i])), "%s", want[i]);
+}
+END_TEST
+
 Suite *code_suite(void)
 {
 	Suite *s = suite_create("code");
@@ -255,6 +286,7 @@ Suite *code_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, code_grammars_load);
 	tcase_add_test(tc, fence_languages);
+	tcase_add_test(tc, code_wanted);
 	tcase_add_test(tc, code_limits_are_findings);
 	tcase_add_loop_test(tc, fence_findings, 0, (int)(sizeof(cases) / sizeof(cases[0])));
 	tcase_add_loop_test(tc, benign_code_gives_nothing, 0,
