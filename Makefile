@@ -96,7 +96,9 @@ GRAMMAR_SRC := $(V)/tree-sitter-bash/src/parser.c $(V)/tree-sitter-bash/src/scan
 	$(V)/tree-sitter-markdown/tree-sitter-markdown/src/parser.c \
 	$(V)/tree-sitter-markdown/tree-sitter-markdown/src/scanner.c \
 	$(V)/tree-sitter-markdown/tree-sitter-markdown-inline/src/parser.c \
-	$(V)/tree-sitter-markdown/tree-sitter-markdown-inline/src/scanner.c
+	$(V)/tree-sitter-markdown/tree-sitter-markdown-inline/src/scanner.c \
+	$(V)/tree-sitter-python/src/parser.c $(V)/tree-sitter-python/src/scanner.c \
+	$(V)/tree-sitter-javascript/src/parser.c $(V)/tree-sitter-javascript/src/scanner.c
 GRAMMAR_OBJ := $(patsubst $(V)/%.c,$(B)/grammar/%.o,$(GRAMMAR_SRC))
 GRAMMAR_CFLAGS := -O2 -g -std=gnu11 -w -fPIC -fvisibility=hidden -DTREE_SITTER_HIDE_SYMBOLS
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/obj/%.o)

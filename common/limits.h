@@ -147,6 +147,14 @@
  * serialization buffer past 254. Honest documents nest a handful. */
 #define LIMIT_MD_CONTAINERS 64
 
+/* Bytes of one Python or JavaScript fence handed to its grammar. Python's
+ * and JavaScript's syntax nests without brackets too (right-associative
+ * operators, prefix operators, one entry a byte on the stack of a broken
+ * parse), so the bound for tree-sitter 0.20.7's heap corruption is the
+ * size itself: well under 65 536. Real instruction files' fences are under
+ * 10 KB; a larger one is not parsed, a finding (AL203). */
+#define LIMIT_CODE_BYTES 16384
+
 /* Bytes of heap one tree-sitter parse may add (its stack and the tree it
  * builds; scanners/tsparse.c counts them per thread): past it the parse is
  * cancelled, a finding like the time limit. Honest input costs 25-60 bytes

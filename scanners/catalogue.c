@@ -42,7 +42,8 @@ static const struct al_builtin_rule builtins[] = {
 	{ "AL012", "import_outside", "filesystem", S(HIGH), "high",
 	  "An @import in an instruction file names a file outside the project (not followed)" },
 
-	/* Command lines, from their bash syntax tree (scanners/shell.c). */
+	/* Command lines, from their bash syntax tree (scanners/shell.c); fenced
+	 * Python and JavaScript report under the same ids (scanners/code.c). */
 	{ "AL201", "shell_parse_error", "shell", S(MEDIUM), "high",
 	  "A command does not parse as shell: what it does cannot be judged" },
 	{ "AL202", "shell_secret_read", "shell", S(MEDIUM), "medium",
@@ -50,15 +51,15 @@ static const struct al_builtin_rule builtins[] = {
 	{ "AL203", "shell_not_analysed", "shell", S(HIGH), "high",
 	  "A command is over a parse limit (size, time, nesting) and was not analysed" },
 	{ "AL210", "shell_secret_flow", "exfiltration", S(CRITICAL), "high",
-	  "A secret reaches a network command (pipe, substitution, upload, temp file, expansion)" },
+	  "A secret reaches a network command (pipe, substitution, upload, temp file, expansion) or, in fenced code, a network call" },
 	{ "AL211", "shell_network", "exfiltration", S(LOW), "medium",
 	  "A command talks to the network (no secret reaches it)" },
 	{ "AL220", "shell_download_exec", "rce", S(CRITICAL), "high",
-	  "Downloaded code is run (curl | sh, eval \"$(curl ...)\", bash <(curl ...))" },
+	  "Downloaded code is run (curl | sh, eval \"$(curl ...)\", bash <(curl ...), exec(urlopen(...).read()))" },
 	{ "AL221", "shell_decode_exec", "rce", S(CRITICAL), "high",
 	  "Decoded or obfuscated text is run (base64 -d | sh, xxd -r, printf '\\x..')" },
 	{ "AL230", "shell_reverse_shell", "rce", S(CRITICAL), "high",
-	  "A shell is handed to a remote host (/dev/tcp, nc -e, socat exec)" },
+	  "A shell is handed to a remote host (/dev/tcp, nc -e, socat exec, a socket beside dup2 or a shell)" },
 	{ "AL231", "shell_persistence", "persistence", S(HIGH), "high",
 	  "A command writes where code runs later or guards live (rc files, cron, git hooks, agent settings, trust store)" },
 	{ "AL232", "shell_destructive", "destructive", S(CRITICAL), "high",

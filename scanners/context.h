@@ -38,4 +38,14 @@ bool al_context_forbidden_list(const unsigned char *d, size_t len, size_t start)
  * alwaysApply: true. */
 bool al_context_always_loaded(const char *path, const unsigned char *d, size_t len);
 
+/* d[from..to) holds a word of text that discusses attacks or says what not
+ * to follow ("malicious", "never run", "treat as data"), not of one that
+ * gives orders. */
+bool al_context_example_cue(const unsigned char *d, size_t from, size_t to);
+
+/* The fenced code block that opens at d[fence] (its ``` line) is introduced
+ * as an example: a cue (al_context_example_cue) in the three lines before
+ * it ("never run this:", "a malicious hook looks like"). */
+bool al_context_fence_example(const unsigned char *d, size_t fence);
+
 #endif

@@ -22,6 +22,9 @@
 #include "scanners/mdchunks.h"
 #include "scanners/wording.h"
 #include "scanners/catalogue.h"
+#include "scanners/code.h"
+#include "scanners/codewords.h"
+#include "scanners/context.h"
 #include "scanners/shell.h"
 
 /* Block runs handed to one parse: tree-sitter 0.20 looks ranges up
@@ -199,12 +202,29 @@ static void front_matter(struct mctx *x, TSNode n)
 	}
 }
 
-/* A shell-like fence: its code is judged as commands an agent may copy,
- * two levels below what running it would be. */
+/* Where the ``` or ~~~ line of a fence starts (its first byte, past a
+ * block quote's or list item's marker it may share). */
+static size_t fence_line(const struct mctx *x, TSNode n)
+{
+	size_t at = ts_node_start_byte(n);
+
+	while (at > 0 && x->buf[at - 1] != '\n')
+		at--;
+	return at;
+}
+
+/* A shell fence's code is judged as commands an agent may copy, two levels
+ * below what running it would be; Python and JavaScript as code to insert
+ * or run, one level below, and one more when the lines before the fence
+ * introduce it as an example (the cue the signatures use for fences). */
 static void fenced_code(struct mctx *x, TSNode n)
 {
 	TSNode info = { 0 }, content = { 0 };
 	uint32_t k = ts_node_named_child_count(n);
+	enum md_fence lang = MD_FENCE_SHELL;
+	size_t len;
+	const char *t;
+	int error = 0;
 
 	for (uint32_t i = 0; i < k; i++) {
 		TSNode ch = ts_node_named_child(n, i);
@@ -217,15 +237,11 @@ static void fenced_code(struct mctx *x, TSNode n)
 	if (ts_node_is_null(content))
 		return;
 	if (!ts_node_is_null(info)) {
-		size_t len;
-		const char *t = ts_text(info, x->buf, &len);
-
-		if (!al_md_shell_fence(t, len))
-			return;
+		t = ts_text(info, x->buf, &len);
+		lang = al_md_fence_language(t, len);
 	}
-	{
-		size_t len;
-		const char *t = ts_text(content, x->buf, &len);
+	t = ts_text(content, x->buf, &len);
+	if (lang == MD_FENCE_SHELL) {
 		struct shell_code c = { t,
 					len,
 					NULL,
@@ -233,11 +249,20 @@ static void fenced_code(struct mctx *x, TSNode n)
 					"fenced code in an instruction file",
 					2,
 					0 };
-		int error;
 
-		if ((error = al_shell_scan(x->fs, x->ps, x->in, &c)) < 0)
-			x->error = error;
+		error = al_shell_scan(x->fs, x->ps, x->in, &c);
+	} else if (lang == MD_FENCE_PYTHON || lang == MD_FENCE_JAVASCRIPT) {
+		struct code_fence c = { t, len, ts_node_start_byte(content),
+					lang == MD_FENCE_PYTHON ? TS_PYTHON : TS_JAVASCRIPT, 1 };
+
+		if (al_context_fence_example(x->in->data, fence_line(x, n)))
+			c.lower++;
+		/* code with none of the names a finding needs is not parsed */
+		if (len > LIMIT_CODE_BYTES || al_code_wanted(t, len))
+			error = al_code_scan(x->fs, x->ps, x->in, &c);
 	}
+	if (error < 0)
+		x->error = error;
 }
 
 /* --- inline ------------------------------------------------------------------ */

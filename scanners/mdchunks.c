@@ -13,6 +13,8 @@
 #include <strings.h>
 
 #include "common/error.h"
+#include "common/limits.h"
+#include "scanners/codewords.h"
 #include "scanners/mdchunks.h"
 #include "scanners/wording.h"
 
@@ -43,9 +45,20 @@ static bool char_then(const char *t, size_t len, char c, const char *next)
 	return false;
 }
 
-bool al_md_shell_fence(const char *info, size_t len)
+enum md_fence al_md_fence_language(const char *info, size_t len)
 {
-	static const char *const shells[] = { "sh", "bash", "shell", "zsh", NULL };
+	static const struct {
+		const char *name;
+		enum md_fence lang;
+	} names[] = {
+		{ "sh", MD_FENCE_SHELL },          { "bash", MD_FENCE_SHELL },
+		{ "shell", MD_FENCE_SHELL },       { "zsh", MD_FENCE_SHELL },
+		{ "python", MD_FENCE_PYTHON },     { "py", MD_FENCE_PYTHON },
+		{ "python3", MD_FENCE_PYTHON },    { "javascript", MD_FENCE_JAVASCRIPT },
+		{ "js", MD_FENCE_JAVASCRIPT },     { "node", MD_FENCE_JAVASCRIPT },
+		{ "mjs", MD_FENCE_JAVASCRIPT },    { "cjs", MD_FENCE_JAVASCRIPT },
+		{ "nodejs", MD_FENCE_JAVASCRIPT },
+	};
 	size_t i = 0, l;
 
 	while (i < len && (info[i] == ' ' || info[i] == '\t'))
@@ -53,11 +66,16 @@ bool al_md_shell_fence(const char *info, size_t len)
 	for (l = 0; i + l < len && !strchr(" \t{\r", info[i + l]); l++)
 		; /* ```bash title="x" */
 	if (l == 0)
-		return true;
-	for (int k = 0; shells[k]; k++)
-		if (strlen(shells[k]) == l && memcmp(info + i, shells[k], l) == 0)
-			return true;
-	return false;
+		return MD_FENCE_SHELL;
+	for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+		if (strlen(names[k].name) == l && memcmp(info + i, names[k].name, l) == 0)
+			return names[k].lang;
+	return MD_FENCE_OTHER;
+}
+
+bool al_md_shell_fence(const char *info, size_t len)
+{
+	return al_md_fence_language(info, len) == MD_FENCE_SHELL;
 }
 
 /* [](url) or [ ](url): a link with no text. */
@@ -262,6 +280,18 @@ static bool comment_opens(const char *t, size_t len)
 	return last && !memmem(last + 4, len - (size_t)(last + 4 - t), "-->", 3);
 }
 
+/* A fence whose code an analysis judges: every shell fence; a Python or
+ * JavaScript one that holds a name a finding needs, or is too large to
+ * parse (that is a finding). */
+static bool fence_analysed(enum md_fence lang, const char *t, size_t len)
+{
+	if (lang == MD_FENCE_SHELL)
+		return true;
+	if (lang == MD_FENCE_OTHER)
+		return false;
+	return len > LIMIT_CODE_BYTES || al_code_wanted(t, len);
+}
+
 int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 {
 	struct scan s = { 0 };
@@ -269,7 +299,8 @@ int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 	uint32_t start_row = 0;
 	char fence_char = 0;
 	const char *raw = NULL;
-	bool comment = false, front = false, force = false, shell = false;
+	bool comment = false, front = false, force = false;
+	enum md_fence lang = MD_FENCE_OTHER;
 	int error = 0;
 
 	*out = NULL;
@@ -302,7 +333,8 @@ int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 				 * on where a fence ends, in lists: then tree-sitter
 				 * must still see what it would call a hidden layer) */
 				error = keep(&s, buf, start, next, (TSPoint){ start_row, 0 },
-					     (TSPoint){ s.row + 1, 0 }, shell);
+					     (TSPoint){ s.row + 1, 0 },
+					     fence_analysed(lang, buf + start, next - start));
 				start = next;
 				start_row = s.row + 1;
 			}
@@ -324,7 +356,7 @@ int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 			start_row = s.row;
 			fence_char = *t;
 			fence = run_of(t, end, fence_char);
-			shell = al_md_shell_fence(t + fence, (size_t)(end - t) - fence);
+			lang = al_md_fence_language(t + fence, (size_t)(end - t) - fence);
 		} else if (comment_opens(line, l)) {
 			comment = true;
 		} else {
@@ -338,8 +370,9 @@ int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 						  : (TSPoint){ s.row - 1, (uint32_t)(len - last) };
 
 		/* a fence left open runs to the end of the file */
-		error = keep(&s, buf, start, len, (TSPoint){ start_row, 0 }, p1,
-			     force || (fence_char && shell));
+		error = keep(
+			&s, buf, start, len, (TSPoint){ start_row, 0 }, p1,
+			force || (fence_char && fence_analysed(lang, buf + start, len - start)));
 	}
 	if (error < 0) {
 		free(s.v);

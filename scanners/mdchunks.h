@@ -9,7 +9,8 @@
  * fence or front matter.
  * Each kept run ends with the blank line after it, so that runs parsed
  * together stay separate blocks; a fence is a run of its own, always kept
- * when it is a shell fence (its code is judged as commands), otherwise kept
+ * when it is a shell fence, or a Python or JavaScript fence with a name
+ * the code analysis needs (al_code_wanted), otherwise kept
  * like any run (where this scan and CommonMark disagree on a fence's end,
  * tree-sitter still sees what it holds).
  */
@@ -38,8 +39,15 @@ bool al_md_wanted(const char *t, size_t len);
  * it as without; tests compare. */
 AL_SEAM(bool, al_md_keep_everything, false);
 
-/* True when a fence with this info string (what follows the ``` or ~~~) is
- * analysed as shell: sh, bash, shell, zsh, or no language. */
+/* The language a fence's code is analysed in, from its info string (what
+ * follows the ``` or ~~~): shell for sh, bash, shell, zsh or no language;
+ * Python for python, py, python3; JavaScript for javascript, js, node, mjs,
+ * cjs, nodejs; other languages are not analysed. */
+enum md_fence { MD_FENCE_OTHER, MD_FENCE_SHELL, MD_FENCE_PYTHON, MD_FENCE_JAVASCRIPT };
+
+enum md_fence al_md_fence_language(const char *info, size_t len);
+
+/* al_md_fence_language(info, len) == MD_FENCE_SHELL */
 bool al_md_shell_fence(const char *info, size_t len);
 
 #endif

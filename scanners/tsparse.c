@@ -18,6 +18,8 @@ const TSLanguage *tree_sitter_bash(void);
 const TSLanguage *tree_sitter_json(void);
 const TSLanguage *tree_sitter_markdown(void);
 const TSLanguage *tree_sitter_markdown_inline(void);
+const TSLanguage *tree_sitter_python(void);
+const TSLanguage *tree_sitter_javascript(void);
 
 static const struct {
 	const char *name;
@@ -27,6 +29,8 @@ static const struct {
 	[TS_JSON] = { "json", tree_sitter_json },
 	[TS_MARKDOWN] = { "markdown", tree_sitter_markdown },
 	[TS_MARKDOWN_INLINE] = { "markdown-inline", tree_sitter_markdown_inline },
+	[TS_PYTHON] = { "python", tree_sitter_python },
+	[TS_JAVASCRIPT] = { "javascript", tree_sitter_javascript },
 };
 
 /*
@@ -516,6 +520,12 @@ static bool nesting_ok(enum ts_grammar g, const char *buf, size_t len, const TSR
 		       json_nesting_ok(buf, len, LIMIT_PARSE_NESTING);
 	case TS_MARKDOWN:
 		return md_nesting_ok(buf, len, ranges, nranges, LIMIT_MD_CONTAINERS);
+	case TS_PYTHON:
+	case TS_JAVASCRIPT:
+		/* Every byte of a broken input may wait on the stack (a run of
+		 * '!', '**' or '(' is a construct still open): a small buffer
+		 * cannot reach 65 536 entries whatever it holds. */
+		return len <= LIMIT_CODE_BYTES;
 	default:
 		return true;
 	}

@@ -1,6 +1,6 @@
 /*
  * tsparse.h - the tree-sitter grammars airlock links (bash, JSON, Markdown
- * block and inline), behind one fail-closed parse call.
+ * block and inline, Python, JavaScript), behind one fail-closed parse call.
  *
  * tree-sitter's conventions are translated here: ts_parser_set_language
  * returning false (a grammar of an ABI the runtime cannot load) is an error,
@@ -14,7 +14,15 @@
 #include <stddef.h>
 #include <tree_sitter/api.h>
 
-enum ts_grammar { TS_BASH, TS_JSON, TS_MARKDOWN, TS_MARKDOWN_INLINE, TS_NGRAMMARS };
+enum ts_grammar {
+	TS_BASH,
+	TS_JSON,
+	TS_MARKDOWN,
+	TS_MARKDOWN_INLINE,
+	TS_PYTHON,
+	TS_JAVASCRIPT,
+	TS_NGRAMMARS
+};
 
 /* Parsers made on first use and reused for every buffer of one scan. */
 struct ts_parsers {
@@ -28,7 +36,8 @@ struct ts_parsers {
  * the heap by more than LIMIT_PARSE_MEMORY, 2 with
  * *out NULL when bash or JSON input nests more than LIMIT_PARSE_NESTING deep,
  * or a Markdown line holds more than LIMIT_MD_CONTAINERS block quotes and
- * list items (not handed to tree-sitter at all; see al_ts_nesting_ok), or
+ * list items, or Python or JavaScript input is over LIMIT_CODE_BYTES (not
+ * handed to tree-sitter at all; see al_ts_nesting_ok), or
  * AIRLOCK_ERROR. The caller reports 1 and 2: not parsed is not clean.
  */
 int al_ts_parse(TSTree **out, struct ts_parsers *ps, enum ts_grammar g, const char *buf,
@@ -40,7 +49,8 @@ int al_ts_parse_ranges(TSTree **out, struct ts_parsers *ps, enum ts_grammar g, c
 
 /* False when `buf` opens more than LIMIT_PARSE_NESTING constructs at once
  * for grammar `g` (bash and JSON), or a line of it more than
- * LIMIT_MD_CONTAINERS containers (Markdown blocks); true for inline. */
+ * LIMIT_MD_CONTAINERS containers (Markdown blocks), or is over
+ * LIMIT_CODE_BYTES (Python, JavaScript); true for inline. */
 bool al_ts_nesting_ok(enum ts_grammar g, const char *buf, size_t len);
 
 void al_ts_parsers_free(struct ts_parsers *ps);

@@ -246,45 +246,7 @@ struct match_ctx {
 
 static bool has_cue(const unsigned char *d, size_t from, size_t to)
 {
-	/* Words of a text that discusses attacks, not of one that gives orders:
-	 * "for example" alone is how instructions are written too. */
-	static const char *const cues[] = {
-		"attack",
-		"injection",
-		"malicious",
-		"phrases",
-		"detect",
-		"flags",
-		"suspicious",
-		"never follow",
-		"do not follow",
-		"don't follow",
-		"never run",
-		"do not run",
-		"don't run",
-		"never obey",
-		"do not obey",
-		/* defensive text: what to treat as data, not as an order */
-		"as data",
-		"look like",
-		"looks like",
-		"crafted",
-		"not as a command",
-		"never as a",
-		"shaped like",
-		"never instructions",
-		"not instructions",
-		"inert",
-	};
-	char line[512];
-	size_t n = to - from < sizeof(line) - 1 ? to - from : sizeof(line) - 1;
-
-	memcpy(line, d + from, n);
-	line[n] = '\0';
-	for (size_t i = 0; i < sizeof(cues) / sizeof(cues[0]); i++)
-		if (strcasestr(line, cues[i]))
-			return true;
-	return false;
+	return al_context_example_cue(d, from, to);
 }
 
 /*
@@ -360,15 +322,8 @@ static bool quoted_example(const unsigned char *d, size_t len, size_t start, siz
 
 	/* A fenced block introduced as an example ("never run this:") is a
 	 * quotation too: the cue is in the three lines before the fence. */
-	if (fs != SIZE_MAX) {
-		size_t from = fs;
-		int lines = 0;
-
-		while (from > 0 && !(d[from - 1] == '\n' && ++lines > 3))
-			from--;
-		if (has_cue(d, from, fs))
-			return true;
-	}
+	if (fs != SIZE_MAX && al_context_fence_example(d, fs))
+		return true;
 	while (ls > 0 && d[ls - 1] != '\n')
 		ls--;
 	while (le < len && d[le] != '\n')

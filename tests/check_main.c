@@ -36,6 +36,7 @@ int main(void)
 	srunner_add_suite(sr, sarif_suite());
 	srunner_add_suite(sr, memory_suite());
 	srunner_add_suite(sr, structure_suite());
+	srunner_add_suite(sr, code_suite());
 	srunner_add_suite(sr, safeio_suite());
 	srunner_add_suite(sr, formats_yaml_suite());
 	srunner_add_suite(sr, formats_suite());

@@ -31,6 +31,7 @@ Suite *scan_cli_suite(void);
 Suite *sarif_suite(void);
 Suite *memory_suite(void);
 Suite *structure_suite(void);
+Suite *code_suite(void);
 Suite *safeio_suite(void);
 Suite *formats_yaml_suite(void);
 Suite *formats_suite(void);

@@ -305,15 +305,16 @@ START_TEST(nul_bytes_do_not_stall_markdown)
 }
 END_TEST
 
-/* Only what an analysis acts on is parsed: a fence in another language and
- * prose full of links, tags and code spans are left to the signatures. */
+/* Only what an analysis acts on is parsed: a fence in a language no
+ * analysis reads (not shell, Python or JavaScript) and prose full of links,
+ * tags and code spans are left to the signatures. */
 START_TEST(markdown_parses_only_what_it_analyses)
 {
 	static const char md[] = "# Changes\n"
 				 "\n"
 				 "- [v2](https://x.example/2) <a id=\"v2\"></a> fixes `x()`\n"
 				 "\n"
-				 "```js\n"
+				 "```ruby\n"
 				 "<!-- not hidden: code -->\n"
 				 "\n"
 				 "```\n"
