@@ -374,9 +374,10 @@ static bool worth_parsing(const struct scan_input *in)
 {
 	const char *t = (const char *)in->data;
 
-	return al_md_wanted(t, in->len) || memmem(t, in->len, "```", 3) ||
-	       memmem(t, in->len, "~~~", 3) ||
-	       (in->len >= 3 && (memcmp(t, "---", 3) == 0 || memcmp(t, "+++", 3) == 0));
+	/* the cheap tests first: most files with prose worth a look have a fence */
+	return memmem(t, in->len, "```", 3) || memmem(t, in->len, "~~~", 3) ||
+	       (in->len >= 3 && (memcmp(t, "---", 3) == 0 || memcmp(t, "+++", 3) == 0)) ||
+	       al_md_wanted(t, in->len);
 }
 
 static int walk_blocks(struct mctx *x, TSNode root)
