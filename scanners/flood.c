@@ -4,6 +4,7 @@
  * instruction files repeat markup (table rules, horizontal rules, box
  * drawing), never dozens of copies of bare symbols.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "common/limits.h"
@@ -82,9 +83,12 @@ static bool find_in(const unsigned char *d, size_t from, size_t to, size_t u, si
 	return false;
 }
 
-static bool alnum(unsigned char c)
+/* ASCII letters and digits, a bit each: every byte of a file is tested. */
+static const uint64_t alnum_bits[4] = { 0x03FF000000000000u, 0x07FFFFFE07FFFFFEu, 0, 0 };
+
+static inline bool alnum(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+	return (alnum_bits[c >> 6] >> (c & 63)) & 1;
 }
 
 /*
@@ -92,47 +96,43 @@ static bool alnum(unsigned char c)
  * it: only the stretches of the file without one, and long enough to hold
  * the shortest flood, are searched. A periodic stretch that crosses a letter
  * holds it in every unit and is never filler, so the result is what a search
- * of the whole file gives; it takes one pass over honest prose instead of 16.
+ * of the whole file gives (the shortest period found, at its first stretch).
+ *
+ * The stretches are found by probing: one long enough to search holds every
+ * `shortest`-th byte's position somewhere, so where the probed byte is a
+ * letter none starts in the `shortest` bytes up to it. Honest prose is read
+ * about one byte in a hundred.
  */
-#define MAX_SEGMENTS 64
-
 bool al_flood_find(const unsigned char *d, size_t len, size_t *start, size_t *end)
 {
-	size_t seg[MAX_SEGMENTS][2], nseg = 0, shortest = LIMIT_FLOOD_MIN_BYTES + 1;
-	bool all = false;
+	size_t shortest = LIMIT_FLOOD_MIN_BYTES + 1, best = LIMIT_FLOOD_UNIT_BYTES + 1;
 
-	for (size_t i = 0; i < len;) {
-		size_t j = i;
+	for (size_t p = shortest - 1; p < len;) {
+		size_t i = p, j = p + 1;
 
+		if (alnum(d[p])) {
+			p += shortest;
+			continue;
+		}
+		while (i > 0 && !alnum(d[i - 1]))
+			i--;
 		while (j < len && !alnum(d[j]))
 			j++;
-		if (j - i >= shortest) {
-			if (nseg == MAX_SEGMENTS) {
-				all = true; /* many: search the whole file */
-				break;
-			}
-			seg[nseg][0] = i;
-			seg[nseg][1] = j;
-			nseg++;
-		}
-		i = j + 1;
-	}
-	if (all) {
-		nseg = 1;
-		seg[0][0] = 0;
-		seg[0][1] = len;
-	}
-	for (size_t u = 1; u <= LIMIT_FLOOD_UNIT_BYTES; u++) {
-		size_t need = u * (LIMIT_FLOOD_REPEATS - 1);
+		/* the next stretch starts past d[j], a letter (or the end) */
+		p = j + shortest;
+		if (j - i < shortest)
+			continue;
+		/* a later stretch counts only with a shorter period */
+		for (size_t u = 1; u < best; u++) {
+			size_t need = u * (LIMIT_FLOOD_REPEATS - 1);
 
-		if (need < LIMIT_FLOOD_MIN_BYTES)
-			need = LIMIT_FLOOD_MIN_BYTES;
-		for (size_t k = 0; k < nseg; k++)
-			if (seg[k][1] - seg[k][0] >= need + u &&
-			    find_in(d, seg[k][0], seg[k][1], u, need, start, end))
-				return true;
+			if (need < LIMIT_FLOOD_MIN_BYTES)
+				need = LIMIT_FLOOD_MIN_BYTES;
+			if (j - i >= need + u && find_in(d, i, j, u, need, start, end))
+				best = u;
+		}
 	}
-	return false;
+	return best <= LIMIT_FLOOD_UNIT_BYTES;
 }
 
 int al_flood_scan(struct findings *fs, const struct scan_input *in)

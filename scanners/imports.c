@@ -7,43 +7,48 @@
 #include "scanners/imports.h"
 #include "scanners/catalogue.h"
 
+/* Line by line: a fence toggles at a line's start; a line inside a fence,
+ * or with no '@', has nothing to follow; a code span ends with its line. */
 void al_imports_each(const unsigned char *buf, size_t len,
 		     bool (*fn)(void *arg, size_t start, size_t n), void *arg)
 {
-	bool fenced = false, code = false;
+	bool fenced = false;
 
 	if (!memchr(buf, '@', len))
 		return; /* most files: nothing to follow */
-	for (size_t i = 0; i < len; i++) {
-		bool line_start = i == 0 || buf[i - 1] == '\n';
-		size_t end;
+	for (size_t ls = 0; ls < len;) {
+		const unsigned char *nl = memchr(buf + ls, '\n', len - ls);
+		size_t le = nl ? (size_t)(nl - buf) : len, f = ls, stop;
+		const unsigned char *at;
+		bool code = false;
 
-		if (line_start) {
-			/* a fence may be indented (inside a list item) */
-			size_t f = i;
+		/* a fence may be indented (inside a list item) */
+		while (f < len && f - ls < 12 && (buf[f] == ' ' || buf[f] == '\t'))
+			f++;
+		if (len - f >= 3 &&
+		    (memcmp(buf + f, "```", 3) == 0 || memcmp(buf + f, "~~~", 3) == 0))
+			fenced = !fenced;
+		at = fenced ? NULL : memrchr(buf + ls, '@', le - ls);
+		stop = at ? (size_t)(at - buf) + 1 : ls; /* past the line's last '@' */
+		for (size_t i = ls; i < stop; i++) {
+			size_t end;
 
-			while (f < len && f - i < 12 && (buf[f] == ' ' || buf[f] == '\t'))
-				f++;
-			if (len - f >= 3 &&
-			    (memcmp(buf + f, "```", 3) == 0 || memcmp(buf + f, "~~~", 3) == 0))
-				fenced = !fenced;
+			if (buf[i] == '`')
+				code = !code;
+			if (code || buf[i] != '@' || (i > 0 && !strchr(" \t\n(", buf[i - 1])))
+				continue;
+			end = i + 1;
+			while (end < len && !strchr(" \t\r\n)`\"'<>,;", buf[end]) && buf[end])
+				end++;
+			while (end > i + 1 && strchr(".:!?", buf[end - 1]))
+				end--;
+			if (end - i - 1 == 0 || (!memchr(buf + i + 1, '.', end - i - 1) &&
+						 !memchr(buf + i + 1, '/', end - i - 1)))
+				continue;
+			if (!fn(arg, i + 1, end - i - 1))
+				return;
 		}
-		if (buf[i] == '`')
-			code = !code;
-		if (buf[i] == '\n')
-			code = false;
-		if (fenced || code || buf[i] != '@' || (i > 0 && !strchr(" \t\n(", buf[i - 1])))
-			continue;
-		end = i + 1;
-		while (end < len && !strchr(" \t\r\n)`\"'<>,;", buf[end]) && buf[end])
-			end++;
-		while (end > i + 1 && strchr(".:!?", buf[end - 1]))
-			end--;
-		if (end - i - 1 == 0 || (!memchr(buf + i + 1, '.', end - i - 1) &&
-					 !memchr(buf + i + 1, '/', end - i - 1)))
-			continue;
-		if (!fn(arg, i + 1, end - i - 1))
-			return;
+		ls = le + 1;
 	}
 }
 

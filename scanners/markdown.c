@@ -394,14 +394,29 @@ static bool inline_worth_parsing(const struct mctx *x, TSNode n)
 	return al_md_wanted(t, len);
 }
 
+/* Three of c in a row somewhere in t[0..len) (memchr, far cheaper than
+ * memmem here). */
+static bool has_three(const char *t, size_t len, char c)
+{
+	const char *p = t, *end = t + len;
+
+	while ((p = memchr(p, c, (size_t)(end - p)))) {
+		if (end - p >= 3 && p[1] == c && p[2] == c)
+			return true;
+		p++;
+	}
+	return false;
+}
+
 /* Nor is a file with none of what the block checks look for either. */
 static bool worth_parsing(const struct scan_input *in)
 {
 	const char *t = (const char *)in->data;
 
-	return al_md_wanted(t, in->len) || memmem(t, in->len, "```", 3) ||
-	       memmem(t, in->len, "~~~", 3) ||
-	       (in->len >= 3 && (memcmp(t, "---", 3) == 0 || memcmp(t, "+++", 3) == 0));
+	/* the cheap tests first: most files with prose worth a look have a fence */
+	return has_three(t, in->len, '`') || has_three(t, in->len, '~') ||
+	       (in->len >= 3 && (memcmp(t, "---", 3) == 0 || memcmp(t, "+++", 3) == 0)) ||
+	       al_md_wanted(t, in->len);
 }
 
 static int walk_blocks(struct mctx *x, TSNode root)

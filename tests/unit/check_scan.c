@@ -16,6 +16,7 @@
 
 #include "common/limits.h"
 #include "scanners/flood.h"
+#include "scanners/wording.h"
 #include "tests/tests.h"
 
 /* --- fail closed -------------------------------------------------------------------- */
@@ -639,12 +640,106 @@ START_TEST(flood_search_is_exact)
 }
 END_TEST
 
+/* Issue 20: more stretches without a letter than the search once kept
+ * apart (64), each long but no flood, with a flood of a longer period early
+ * and one of a shorter period late: the shortest period wins, as in the
+ * search of every byte. */
+START_TEST(flood_search_many_stretches)
+{
+	static unsigned char buf[64 * 1024];
+
+	for (int variant = 0; variant < 4; variant++) {
+		size_t len = 0, s1 = 0, e1 = 0, s2 = 0, e2 = 0;
+
+		for (int k = 0; k < 200; k++) {
+			/* a table rule and a box of symbols, no period repeated 40 times */
+			for (int r = 0; r < 12; r++) {
+				len += (size_t)sprintf((char *)buf + len, "| --- |%c%c ",
+						       "!?;%&"[(k + r) % 5], "#*+=-"[r % 5]);
+			}
+			len += (size_t)sprintf((char *)buf + len, "%s", k % 3 ? "\nword\n" : "x");
+			if ((variant & 1) && k == 20)
+				for (int r = 0; r < 60; r++)
+					len += (size_t)sprintf((char *)buf + len, "%s", ") ] } ");
+			if ((variant & 2) && k == 150)
+				for (int r = 0; r < 120; r++)
+					len += (size_t)sprintf((char *)buf + len, "%s", "!?");
+		}
+		bool a = ref_flood(buf, len, &s1, &e1), b = al_flood_find(buf, len, &s2, &e2);
+
+		ck_assert_int_eq(a, variant != 0);
+		ck_assert_msg(a == b && (!a || (s1 == s2 && e1 == e2)),
+			      "variant %d: reference %d [%zu,%zu) vs %d [%zu,%zu)", variant, a, s1,
+			      e1, b, s2, e2);
+	}
+}
+END_TEST
+
+/* Issue 20: whether text gives orders, by one pass over it (each position
+ * tried only against the words that start with its byte), is what the
+ * search for each word in turn says, on text made of the words in any case,
+ * at word starts or inside words, near or far from their objects, across
+ * lines, with NUL bytes. */
+START_TEST(imperative_one_pass_is_exact)
+{
+	static const char *const pieces[] = {
+		"IGNORE all ", "ignore ",    "you MUST ", "Send ",      "send",      "upload ",
+		"POST ",       "post",       "read ",     "Read",       "cat ",      "x",
+		"_read ",      "https://",   "http:/",    "~/.ssh",     ".Env",      "token",
+		"API key",     "apikey",     "secret",    "\n",         " ",         "the ",
+		"word ",       "curl ",      "| bash",    "| s",        "exfiltrat", "Exfil",
+		"a",           "assistant:", "as an AI",  "don't tell", "base64 -d", "new task",
+		"pass",        "word",       "\0",        "(",          "copy",      "attach",
+	};
+	size_t npieces = sizeof(pieces) / sizeof(pieces[0]);
+	unsigned int seed = 20261202;
+	char buf[600];
+	int yes = 0;
+
+	for (int round = 0; round < 20000; round++) {
+		size_t len = 0, want;
+
+		seed = seed * 1103515245u + 12345u;
+		want = 1 + (seed >> 8) % 12;
+		for (size_t k = 0; k < want; k++) {
+			const char *p;
+			size_t n;
+
+			seed = seed * 1103515245u + 12345u;
+			p = pieces[(seed >> 8) % npieces];
+			n = *p ? strlen(p) : 1; /* "\0": one NUL byte */
+			/* now and then a long filler, to put objects out of reach */
+			if ((seed >> 20) % 13 == 0)
+				for (int r = 0; r < 30 && len + 4 < sizeof(buf); r++, len += 4)
+					memcpy(buf + len, "abc ", 4);
+			if (len + n >= sizeof(buf))
+				break;
+			memcpy(buf + len, p, n);
+			len += n;
+		}
+		al_wording_fast = false;
+		bool a = al_wording_imperative(buf, len);
+		al_wording_fast = true;
+		bool b = al_wording_imperative(buf, len);
+
+		ck_assert_msg(a == b, "round %d: reference %d, one pass %d: '%.*s'", round, a, b,
+			      (int)len, buf);
+		yes += a;
+	}
+	/* the generator makes both outcomes */
+	ck_assert_int_gt(yes, 2000);
+	ck_assert_int_lt(yes, 18000);
+}
+END_TEST
+
 Suite *scan_suite(void)
 {
 	Suite *s = suite_create("scan");
 	TCase *tc = tcase_create("scan");
 
 	tcase_add_test(tc, flood_search_is_exact);
+	tcase_add_test(tc, flood_search_many_stretches);
+	tcase_add_test(tc, imperative_one_pass_is_exact);
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, timeout_is_a_failure);
