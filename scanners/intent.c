@@ -1337,6 +1337,24 @@ static bool destination(const struct block *b, const struct clause *c)
 	return false;
 }
 
+/* A URL the clause takes something from ("from https://...", "src=..."),
+ * not a link that follows it ("(#123)(https://...)"). */
+static bool remote_source(const struct block *b, const struct clause *c)
+{
+	for (size_t k = c->slot + 1; k < c->b; k++) {
+		if (!(b->t[k].f & T_URL) || (b->t[k].f & T_QUOTED))
+			continue;
+		for (size_t j = k; j > c->slot && j + 3 > k; j--) {
+			if (b->brk[j])
+				break;
+			if (is(&b->t[j - 1], "from") || is(&b->t[j - 1], "src") ||
+			    is(&b->t[j - 1], "via") || is(&b->t[j - 1], "at"))
+				return true;
+		}
+	}
+	return false;
+}
+
 /* The thing switched off is a safeguard, named within a few words of the
  * verb and before any break: "turn off all confirmation prompts". */
 static bool protect_object(const struct block *b, const struct clause *c)
@@ -1508,7 +1526,7 @@ static void judge(struct ictx *x, const struct block *b)
 			       "an order to make the user's shell or git run something later");
 		/* every page you write loads a remote script; a package from
 		 * a mirror nobody named */
-		if ((v & (W_MOVE | W_INSTALL)) && (c->f & T_URL) &&
+		if ((v & (W_MOVE | W_INSTALL)) && remote_source(b, c) &&
 		    (word_in(b, c->slot, c->b, "script") || word_in(b, c->slot, c->b, "package") ||
 		     word_in(b, c->slot, c->b, "dependency") ||
 		     word_in(b, c->slot, c->b, "library") || word_in(b, c->slot, c->b, "module") ||
