@@ -384,7 +384,7 @@ static uint64_t lex_find(const char *w)
 
 		if (!l)
 			return 0;
-		if (strcmp(l->w, w) == 0)
+		if (l->w[0] == w[0] && strcmp(l->w, w) == 0)
 			return l->c;
 	}
 }
@@ -403,7 +403,7 @@ static uint64_t classify(const char *w, unsigned int *f)
 	static const char *const suffixes[] = { "ing", "ed", "es", "s", "d" };
 	char stem[WORD_MAX + 2];
 	size_t n = strlen(w);
-	uint64_t c = lex_find(w);
+	uint64_t c = n >= 2 || w[0] == 'i' ? lex_find(w) : 0;
 
 	if (c) {
 		*f |= T_BARE;
@@ -413,9 +413,10 @@ static uint64_t classify(const char *w, unsigned int *f)
 	if (n < 4 || (w[n - 1] != 's' && w[n - 1] != 'd' && w[n - 1] != 'g'))
 		return 0;
 	for (size_t k = 0; k < sizeof(suffixes) / sizeof(suffixes[0]); k++) {
-		size_t s = strlen(suffixes[k]);
+		size_t s = k == 0 ? 3 : k < 3 ? 2 : 1;
 
-		if (n <= s + 2 || strcmp(w + n - s, suffixes[k]) != 0)
+		if (n <= s + 2 || w[n - 1] != suffixes[k][s - 1] ||
+		    memcmp(w + n - s, suffixes[k], s) != 0)
 			continue;
 		memcpy(stem, w, n - s);
 		stem[n - s] = '\0';
@@ -446,8 +447,11 @@ static uint64_t classify(const char *w, unsigned int *f)
 
 static bool word_byte(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '_' || c == '\'' || c >= 0x80;
+	/* letters, digits, _ and ' (don't), and every byte of UTF-8 */
+	static const uint32_t bits[8] = { 0,          0x03ff0080, 0x87fffffe, 0x07fffffe,
+					  0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff };
+
+	return (bits[c >> 5] >> (c & 31)) & 1;
 }
 
 /* Digits used as letters ("1gn0re", "pr3vious"): read as the letters. */
@@ -920,7 +924,7 @@ static size_t clauses(const struct block *b, struct clause *cs, size_t max)
 	bool in_order = false;
 
 	for (size_t i = 0; i < b->n && n < max; i++) {
-		struct clause c = { 0 };
+		struct clause c;
 		bool hard = i == 0 || b->brk[i] == 2, start;
 
 		if (hard) {
@@ -936,6 +940,8 @@ static size_t clauses(const struct block *b, struct clause *cs, size_t max)
 				  * one after "and" is the order's again */
 				 ((in_order && (!rel || rel_verb || (b->t[i - 1].c & G_CONJ))) ||
 				  (!in_order && b->brk[i] == 1 && opener(&b->t[sentence]))));
+		if (start)
+			memset(&c, 0, sizeof(c));
 		if (!start || !order_at(b, i, &c)) {
 			if ((b->t[i].c & G_REL) && !(b->t[i].c & W_ANY))
 				rel = true;
@@ -1633,6 +1639,9 @@ static int role_label(const unsigned char *d, size_t s, size_t e)
 	bool heading = s < e && d[s] == '#';
 	size_t i = skip_marks(d, s, e), w = i;
 
+	/* every label starts with one of these letters */
+	if (i >= e || !strchr("sadomcgSADOMCG", d[i]) || !d[i])
+		return 0;
 	if (list_item(d, s, e)) /* "- System: Linux" is a field of a list */
 		return 0;
 	int kind = 0, words = 0;
