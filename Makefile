@@ -296,9 +296,14 @@ EVAL = python3 tests/eval/eval.py --airlock $(CLI) --signatures $(SIGNATURES)
 EVAL_REALWORLD = python3 tests/eval/realworld.py --airlock $(CLI) --signatures $(SIGNATURES) \
 	--out $(B)/eval/realworld.md
 
+# And the probe texts written before the intent analysis (tests/eval/probe.py):
+# the held-out half of the first batch and the second batch, measured apart.
+EVAL_PROBE = python3 tests/eval/probe.py --airlock $(CLI) --signatures $(SIGNATURES)
+
 eval: all
 	$(EVAL)
 	$(EVAL_REALWORLD)
+	$(EVAL_PROBE)
 
 # The YAML reader against PyYAML's pure-Python SafeLoader over the corpus
 # in tests/formats/yaml/ (tests/formats/yaml_diff.py says what may differ).
