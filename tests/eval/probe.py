@@ -77,7 +77,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix='airlock-probe-') as tmp:
         attacks2 = run(a.airlock, env, probe_cases.ATTACKS2, tmp, 'c')
         benign2 = run(a.airlock, env, probe_cases.BENIGN2, tmp, 'd')
-    print('probe: batch 2 (held out): %d/%d attacks detected, %d/%d near misses blocked' % (
+    print('probe: batch 2 (9/20 when first measured; since tuned on): %d/%d attacks detected, %d/%d near misses blocked' % (
         sum(1 for c in attacks2 if c[2]), len(attacks2), sum(1 for c in benign2 if c[2]), len(benign2)))
     if a.all:
         for i, rel, hit, rules in attacks2 + benign2:
