@@ -326,6 +326,8 @@ static struct lex lexicon[] = {
 	{ "pretend", G_MARK }, { "roleplay", G_MARK }, { "role-play", G_MARK },
 	{ "persona", G_MARK }, { "from", G_MARK }, { "whatever", G_MARK },
 	{ "regardless", G_MARK }, { "logging", G_MARK }, { "and", G_CONJ }, { "then", G_CONJ },
+	{ "longer", G_MARK }, { "anything", G_MARK }, { "free", G_MARK }, { "role", G_MARK },
+	{ "known", G_MARK }, { "simulate", G_MARK }, { "ethical", G_MARK }, { "moral", G_MARK },
 	{ "or", G_CONJ }, { "for", G_OPEN }, { "as", G_OPEN }, { "in", G_OPEN }, { "on", G_OPEN },
 	{ "at", G_OPEN }, { "during", G_OPEN }, { "since", G_OPEN }, { "with", G_OPEN },
 	{ "by", G_OPEN }, { "per", G_OPEN }, { "upon", G_OPEN },
@@ -1173,12 +1175,29 @@ static void find_marks(const struct block *b, struct marks *m)
 		    ((t->c & W_IGNORE) && tok_in(b, k + 1, k + 4, G_LIMITS, NULL)) ||
 		    ((is(t, "not") || is(t, "longer")) && word_in(b, k + 1, k + 2, "bound")) ||
 		    ((t->c & G_WITHOUT) &&
-		     (word_in(b, k + 1, k + 3, "refusal") || word_in(b, k + 1, k + 3, "refusing"))))
+		     (word_in(b, k + 1, k + 3, "refusal") || word_in(b, k + 1, k + 3, "refusing") ||
+		      word_in(b, k + 1, k + 3, "ethical") || word_in(b, k + 1, k + 3, "moral"))) ||
+		    /* do anything now; broken free of the rules; does not have to abide */
+		    (is(t, "anything") && k > 0 &&
+		     (is(&b->t[k - 1], "do") || is(&b->t[k - 1], "say")) &&
+		     (word_in(b, k + 1, k + 2, "now") || tok_in(b, k + 1, k + 4, G_LIMITS, NULL) ||
+		      word_in(b, k - 3, k - 1, "can"))) ||
+		    (is(t, "free") &&
+		     ((k > 0 && (is(&b->t[k - 1], "broken") || is(&b->t[k - 1], "break"))) ||
+		      (word_in(b, k + 1, k + 2, "of") &&
+		       tok_in(b, k + 2, k + 5, G_LIMITS | O_INSTR, NULL)))) ||
+		    ((is(t, "not") || is(t, "longer")) && word_in(b, k + 1, k + 2, "have") &&
+		     word_in(b, k + 2, k + 3, "to") &&
+		     (word_in(b, k + 3, k + 4, "abide") || word_in(b, k + 3, k + 4, "follow") ||
+		      word_in(b, k + 3, k + 4, "obey") || word_in(b, k + 3, k + 4, "comply")) &&
+		     tok_in(b, k + 3, k + 8, G_LIMITS | O_INSTR, NULL)))
 			mark(&m->has_free, &m->free, k);
 		/* act as, pretend, you are now, stay in character, developer mode */
 		if (((is(t, "act") || is(t, "acting")) && word_in(b, k + 1, k + 2, "as")) ||
 		    is(t, "pretend") || is(t, "roleplay") || is(t, "role-play") ||
-		    is(t, "persona") ||
+		    is(t, "persona") || is(t, "simulate") ||
+		    (is(t, "role") && word_in(b, k + 1, k + 2, "of")) ||
+		    (is(t, "known") && word_in(b, k + 1, k + 2, "as")) ||
 		    (is(t, "you") && word_in(b, k + 1, k + 2, "are") &&
 		     (word_in(b, k + 2, k + 3, "now") ||
 		      (k + 2 < b->n && b->d[b->t[k + 2].start] >= 'A' &&
