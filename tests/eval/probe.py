@@ -79,6 +79,11 @@ def main():
         benign2 = run(a.airlock, env, probe_cases.BENIGN2, tmp, 'd')
     print('probe: batch 2 (9/20 when first measured; since tuned on): %d/%d attacks detected, %d/%d near misses blocked' % (
         sum(1 for c in attacks2 if c[2]), len(attacks2), sum(1 for c in benign2 if c[2]), len(benign2)))
+    with tempfile.TemporaryDirectory(prefix='airlock-probe-') as tmp:
+        attacks3 = run(a.airlock, env, probe_cases.ATTACKS3, tmp, 'e')
+        benign3 = run(a.airlock, env, probe_cases.BENIGN3, tmp, 'f')
+    print('probe: batch 3 (held out): %d/%d attacks detected, %d/%d near misses blocked' % (
+        sum(1 for c in attacks3 if c[2]), len(attacks3), sum(1 for c in benign3 if c[2]), len(benign3)))
     if a.all:
         for i, rel, hit, rules in attacks2 + benign2:
             print('  batch 2 #%d (%s): %s %s' % (i, rel, 'blocked' if hit else 'passed', ' '.join(rules)))
