@@ -78,7 +78,10 @@ rule AL163_login_agent
 	strings:
 		/* a plist written or copied in: a launchctl unload/load of a
 		 * project's own service is a restart, not an install */
-		$a = /(\b(copy|cp|mv|move|write|save|create|install|put|place|add|ln\s+-s|tee(\s+-a)?)\b|>>?).{0,120}Library\/(LaunchAgents|LaunchDaemons)\// nocase
+		$a = /(\b(copy|cp|mv|move|write|save|create|install|ln\s+-s|tee(\s+-a)?)\b|>>?).{0,120}Library\/(LaunchAgents|LaunchDaemons)\// nocase
+		/* "add a .plist to LaunchAgents" installs one; "add a variable to
+		 * the plist in LaunchAgents" edits the project's own */
+		$a2 = /\b(add|put|place)\b.{0,80}\.plist\b.{0,40}Library\/(LaunchAgents|LaunchDaemons)\// nocase
 		$b = /\blaunchctl\s+(bootstrap|submit|load\s+-w)\b/
 		$c = /(>>?|\btee\s+|\bcp\s+.{1,120}\s).{0,8}(~|\$HOME)\/\.config\/(systemd\/user|autostart)\//
 		$d = /\bsystemctl\s+--user\s+enable\b/
