@@ -15,8 +15,8 @@
  * of an attack or as forbidden is reported one step lower.
  *
  * Every pass is linear: a block is at most LIMIT_INTENT_WORDS words (a
- * longer one is cut into pieces), the lexicon is a sorted table searched by
- * bisection, and edit distance is only computed for the few words of an
+ * longer one is cut into pieces), the lexicon is a hash table built once,
+ * and edit distance is only computed for the few words of an
  * override, on clauses whose verb already is one.
  */
 #include <ctype.h>
@@ -1070,7 +1070,7 @@ static void find_marks(const struct block *b, struct marks *m)
 	memset(m, 0, sizeof(*m));
 	for (size_t k = 0; k < b->n; k++) {
 		const struct tok *t = &b->t[k];
-		size_t e = k + 5, at;
+		size_t at;
 
 		if ((t->f & T_QUOTED) || !(t->c & MARK_CLASSES))
 			continue;
@@ -1242,7 +1242,6 @@ static void find_marks(const struct block *b, struct marks *m)
 		      (word_in(b, at + 1, at + 2, "types") || word_in(b, at + 1, at + 2, "typed") ||
 		       word_in(b, at + 1, at + 2, "enters")))))
 			mark(&m->has_surveil, &m->surveil, k);
-		(void)e;
 	}
 }
 
@@ -1297,8 +1296,7 @@ struct ictx {
 	const struct scan_input *in;
 	const unsigned char *d;
 	size_t len;
-	size_t heading;             /* offset of the last heading line, or SIZE_MAX */
-	bool framed;                /* that heading frames examples or prohibitions */
+	bool framed;                /* the last heading frames examples or prohibitions */
 	int framed_level;           /* its level */
 	bool wrapper;               /* an <IMPORTANT>-style tag was seen */
 	const struct norm_view *nv; /* reading a view of in: offsets are the view's */
@@ -1656,7 +1654,7 @@ static int role_label(const unsigned char *d, size_t s, size_t e)
 					    "alert",    "directive",   "turn",         "msg",
 					    NULL };
 	bool heading = s < e && d[s] == '#';
-	size_t i = skip_marks(d, s, e), w = i;
+	size_t i = skip_marks(d, s, e);
 
 	/* every label starts with one of these letters */
 	if (i >= e || !strchr("sadomcgSADOMCG", d[i]) || !d[i])
@@ -1697,7 +1695,6 @@ static int role_label(const unsigned char *d, size_t s, size_t e)
 		while (i < e && (d[i] == ' ' || d[i] == '_'))
 			i++;
 	}
-	(void)w;
 	if (i < e && d[i] == '(') { /* SYSTEM MESSAGE (priority: high): */
 		while (i < e && d[i] != ')')
 			i++;
@@ -1800,7 +1797,7 @@ static int intent_scan(struct findings *fs, const struct scan_input *in, const s
 	const unsigned char *d = nv ? nv->data : in->data;
 	size_t len = nv ? nv->len : in->len, i = 0, fence_len = 0;
 	char fence_ch = 0;
-	struct ictx x = { fs, in, d, len, SIZE_MAX, false, 0, false, nv, 0 };
+	struct ictx x = { fs, in, d, len, false, 0, false, nv, 0 };
 	struct block *b;
 	unsigned char pending = 2;
 	bool quoted = false, code = false, in_list = false, icode = false;

@@ -26,7 +26,7 @@
 #include "scanners/finding.h"
 #include "scanners/unicode.h"
 
-/* Findings AL601-AL610 for the prose of a Markdown or text instruction file
+/* Findings AL601-AL611 for the prose of a Markdown or text instruction file
  * (fenced code and front matter are left to their own analyses). Linear in
  * the file's size. Returns 0 or AIRLOCK_ERROR. */
 int al_intent_scan(struct findings *fs, const struct scan_input *in);
