@@ -345,7 +345,8 @@ void al_dircache_put(struct dircache *dc, const char *relpath, const struct stat
 		record_free(&r);
 		return;
 	}
-	memcpy(r.names, names, names_len);
+	if (names_len) /* an empty folder's names may be NULL */
+		memcpy(r.names, names, names_len);
 	r.names_len = (uint32_t)names_len;
 	r.count = count;
 	r.dev = (uint64_t)st->st_dev;
@@ -416,7 +417,8 @@ static void write_file(struct dircache *dc)
 	bool ok;
 	int fd;
 
-	qsort(dc->cur, dc->ncur, sizeof(*dc->cur), record_cmp);
+	if (dc->ncur > 0) /* qsort's array may not be NULL, even when empty */
+		qsort(dc->cur, dc->ncur, sizeof(*dc->cur), record_cmp);
 	put(&b, MAGIC, sizeof(MAGIC) - 1);
 	put(&b, dc->file, SHA256_HEX_LEN);
 	put(&b, "\n", 1);
