@@ -155,6 +155,10 @@
  * 10 KB; a larger one is not parsed, a finding (AL203). */
 #define LIMIT_CODE_BYTES 16384
 
+/* Words of prose the intent analysis weighs together (scanners/intent.c): a
+ * longer block is judged in pieces, so every window over it is bounded. */
+#define LIMIT_INTENT_WORDS 512
+
 /* Bytes of heap one tree-sitter parse may add (its stack and the tree it
  * builds; scanners/tsparse.c counts them per thread): past it the parse is
  * cancelled, a finding like the time limit. Honest input costs 25-60 bytes

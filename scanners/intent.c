@@ -28,12 +28,12 @@
 #include <strings.h>
 
 #include "common/error.h"
+#include "common/limits.h"
 #include "scanners/catalogue.h"
 #include "scanners/context.h"
 #include "scanners/intent.h"
 
-#define LIMIT_INTENT_WORDS 512
-#define WORD_MAX           40
+#define WORD_MAX 40
 
 /* Word classes. Actions (bare verbs open orders). */
 #define W_SEND       (1ull << 0)  /* send, upload, post, email, forward */
