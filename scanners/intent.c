@@ -1761,6 +1761,24 @@ static size_t indent(const unsigned char *d, size_t s, size_t e)
 	return i;
 }
 
+/* Whether the run of ` or ~ at d[s] opens a fence as CommonMark reads it:
+ * a backtick fence's info string holds no backtick ("```x`" starts a code
+ * span in a paragraph), and a run four columns in, outside a list, is a
+ * paragraph's text or indented code. What is no fence is read as prose: a
+ * line that only looks like one must not hide the orders after it. */
+static bool opens_fence(const unsigned char *d, size_t i, size_t s, size_t e, bool in_list)
+{
+	size_t col = 0, k = s;
+
+	for (; i < s && (d[i] == ' ' || d[i] == '\t'); i++)
+		col = d[i] == '\t' ? (col + 4) & ~(size_t)3 : col + 1;
+	if (col >= 4 && !in_list)
+		return false;
+	while (k < e && d[k] == d[s])
+		k++;
+	return d[s] != '`' || !memchr(d + k, '`', e - k);
+}
+
 static void flush(struct ictx *x, struct block *b)
 {
 	if (b->n > 0 && (b->any & (W_ANY | MARK_CLASSES)))
@@ -1831,7 +1849,7 @@ static int intent_scan(struct findings *fs, const struct scan_input *in, const s
 
 		/* fenced code is the code analyses' */
 		if (s + 3 <= e && (d[s] == '`' || d[s] == '~') && d[s + 1] == d[s] &&
-		    d[s + 2] == d[s]) {
+		    d[s + 2] == d[s] && (fence_ch || opens_fence(d, i, s, e, in_list))) {
 			size_t k = s;
 
 			while (k < e && d[k] == d[s])

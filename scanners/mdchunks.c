@@ -266,18 +266,77 @@ static const char *raw_open(const char *t, const char *end)
 	return NULL;
 }
 
-/* True when the line opens an HTML comment it does not close. */
-static bool comment_opens(const char *t, size_t len)
+/* Past the list markers a line's content starts after ("- ", "1. ", "2) "),
+ * and the spaces and block quote markers between them. */
+static const char *past_markers(const char *t, const char *end)
 {
-	const char *last = NULL, *p = t;
+	for (;;) {
+		const char *p = t;
 
-	if (!memchr(t, '<', len))
-		return false;
-	while ((p = memmem(p, len - (size_t)(p - t), "<!--", 4))) {
-		last = p;
-		p += 4;
+		if (p < end && (*p == '-' || *p == '*' || *p == '+')) {
+			p++;
+		} else {
+			while (p < end && p - t < 9 && *p >= '0' && *p <= '9')
+				p++;
+			if (p == t || p >= end || (*p != '.' && *p != ')'))
+				return t;
+			p++;
+		}
+		if (p >= end || (*p != ' ' && *p != '\t'))
+			return t;
+		t = strip(p, end);
 	}
-	return last && !memmem(last + 4, len - (size_t)(last + 4 - t), "-->", 3);
+}
+
+/* True when the line opens an HTML comment block it does not close. In
+ * CommonMark only a line that starts with "<!--" (past its indentation and
+ * its quote and list markers) opens one, and any "-->" on a line ends it;
+ * an unclosed "<!--" inside a paragraph is text, and a blank line still
+ * ends the paragraph. Reading it as a comment here would hide every fence
+ * after it from the shell analysis. */
+static bool comment_opens(const char *t, const char *end)
+{
+	t = past_markers(t, end);
+	if (end - t < 4 || memcmp(t, "<!--", 4) != 0)
+		return false;
+	return !memmem(t + 2, (size_t)(end - t) - 2, "-->", 3);
+}
+
+/* The width of a line's indentation and block quote markers (tabs to the
+ * next multiple of four), and the number of those markers. */
+static size_t prefix_width(const char *line, const char *t, unsigned int *quotes)
+{
+	size_t col = 0;
+
+	*quotes = 0;
+	for (; line < t; line++) {
+		*quotes += *line == '>';
+		col = *line == '\t' ? (col + 4) & ~(size_t)3 : col + 1;
+	}
+	return col;
+}
+
+/* The run of a line that opens a fence (three or more ` or ~), or 0. A
+ * backtick fence's info string holds no backtick: "```x`" starts a
+ * paragraph with a code span, not a fence. */
+static size_t fence_run(const char *t, const char *end, char *ch)
+{
+	size_t n;
+
+	if (t >= end || (*t != '`' && *t != '~') || (n = run_of(t, end, *t)) < 3)
+		return 0;
+	if (*t == '`' && memchr(t + n, '`', (size_t)(end - t) - n))
+		return 0;
+	*ch = *t;
+	return n;
+}
+
+/* Nothing but spaces from t to the line's end. */
+static bool rest_blank(const char *t, const char *end)
+{
+	while (t < end && (*t == ' ' || *t == '\t' || *t == '\r'))
+		t++;
+	return t == end;
 }
 
 /* A fence whose code an analysis judges: every shell fence; a Python or
@@ -295,8 +354,9 @@ static bool fence_analysed(enum md_fence lang, const char *t, size_t len)
 int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 {
 	struct scan s = { 0 };
-	size_t pos = 0, start = 0, fence = 0, last = 0;
+	size_t pos = 0, start = 0, fence = 0, fence_col = 0, last = 0;
 	uint32_t start_row = 0;
+	unsigned int fence_quotes = 0;
 	char fence_char = 0;
 	const char *raw = NULL;
 	bool comment = false, front = false, force = false;
@@ -317,6 +377,9 @@ int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 		const char *end = nl ? nl : buf + len, *t = strip(line, end);
 		size_t next = nl ? (size_t)(nl - buf) + 1 : len, l = (size_t)(end - line);
 		bool blank = t == end || (t + 1 == end && *t == '\r');
+		unsigned int quotes;
+		size_t col = prefix_width(line, t, &quotes), run;
+		char ch = 0;
 
 		last = pos;
 		if (front) {
@@ -324,8 +387,31 @@ int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 				       memcmp(line, "...", 3) == 0))
 				front = false;
 		} else if (fence_char) {
-			/* a fence is a run of its own: it starts and ends blocks */
-			if (run_of(t, end, fence_char) >= fence) {
+			run = fence_run(t, end, &ch);
+			if (run > 0 && (quotes != fence_quotes || col < fence_col)) {
+				/* Less indented or in another quote: the list item
+				 * or quote the fence was in may end here, and
+				 * CommonMark then reads this line as a fence of its
+				 * own. The fence is cut here and one starts: both
+				 * runs go to tree-sitter, which decides. */
+				error = keep(&s, buf, start, pos, (TSPoint){ start_row, 0 },
+					     (TSPoint){ s.row, 0 },
+					     fence_analysed(lang, buf + start, pos - start));
+				start = pos;
+				start_row = s.row;
+				fence_char = ch;
+				fence = run;
+				fence_col = col;
+				fence_quotes = quotes;
+				lang = al_md_fence_language(t + run, (size_t)(end - t) - run);
+			} else if (run > 0 && ch == fence_char && run >= fence &&
+				   col <= fence_col + 3 && rest_blank(t + run, end)) {
+				/* A fence is a run of its own: it starts and ends
+				 * blocks. What closes it is CommonMark's closing
+				 * fence: indented less than four columns past the
+				 * opening one, nothing after it; any other line is
+				 * code (closing early would leave the rest to be
+				 * read as prose, not as commands). */
 				fence_char = 0;
 				/* a shell fence is analysed as commands, always; any
 				 * other is kept like prose, when it holds something to
@@ -348,16 +434,18 @@ int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 			force = false;
 			start = next;
 			start_row = s.row + 1;
-		} else if (run_of(t, end, '`') >= 3 || run_of(t, end, '~') >= 3) {
+		} else if ((run = fence_run(t, end, &ch)) > 0) {
 			error = keep(&s, buf, start, pos, (TSPoint){ start_row, 0 },
 				     (TSPoint){ s.row, 0 }, force);
 			force = false;
 			start = pos;
 			start_row = s.row;
-			fence_char = *t;
-			fence = run_of(t, end, fence_char);
+			fence_char = ch;
+			fence = run;
+			fence_col = col;
+			fence_quotes = quotes;
 			lang = al_md_fence_language(t + fence, (size_t)(end - t) - fence);
-		} else if (comment_opens(line, l)) {
+		} else if (comment_opens(t, end)) {
 			comment = true;
 		} else {
 			raw = raw_open(t, end);
