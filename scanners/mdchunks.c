@@ -244,26 +244,41 @@ static size_t run_of(const char *t, const char *end, char c)
 	return n;
 }
 
-static const char *const raw_tags[] = { "script", "pre", "style", "textarea", NULL };
+/* CommonMark's HTML blocks that run over blank lines: how each starts, and
+ * what ends it (in any letter case). */
+static const struct {
+	const char *open, *close;
+} raw_blocks[] = {
+	{ "<script", "</script" },     { "<pre", "</pre" }, { "<style", "</style" },
+	{ "<textarea", "</textarea" }, { "<?", "?>" },      { "<![CDATA[", "]]>" },
+};
 
-/* The raw block a line opens without closing it ("</script"), or NULL. */
+/* The end of the raw block a line opens without closing it, or NULL. The
+ * end is one of the constants above: several threads scan at once (a
+ * static buffer here was shared by all of them), and "</PRE>" ends "<PRE>"
+ * (a case-sensitive search left the rest of the file in the block). */
 static const char *raw_open(const char *t, const char *end)
 {
-	static char close[16];
+	const char *close = NULL;
+	size_t n = (size_t)(end - t);
 
-	if (t >= end || *t != '<')
+	if (n < 2 || *t != '<')
 		return NULL;
-	for (int i = 0; raw_tags[i]; i++) {
-		size_t n = strlen(raw_tags[i]);
+	for (size_t i = 0; i < sizeof(raw_blocks) / sizeof(raw_blocks[0]) && !close; i++) {
+		size_t k = strlen(raw_blocks[i].open);
 
-		if ((size_t)(end - t) > n && strncasecmp(t + 1, raw_tags[i], n) == 0) {
-			close[0] = '<';
-			close[1] = '/';
-			memcpy(close + 2, raw_tags[i], n + 1);
-			return contains(t, (size_t)(end - t), close) ? NULL : close;
-		}
+		/* a tag name ends there: "<prefix>" opens no <pre> block */
+		if (n >= k && strncasecmp(t, raw_blocks[i].open, k) == 0 &&
+		    (!isalpha((unsigned char)t[k - 1]) || n == k || t[k] == ' ' || t[k] == '\t' ||
+		     t[k] == '>' || t[k] == '\r'))
+			close = raw_blocks[i].close;
 	}
-	return NULL;
+	/* <!DOCTYPE and the like: to the next '>' */
+	if (!close && t[1] == '!' && n > 2 && isalpha((unsigned char)t[2]))
+		close = ">";
+	if (!close || al_wording_contains_ci(t + 1, n - 1, close))
+		return NULL;
+	return close;
 }
 
 /* Past the list markers a line's content starts after ("- ", "1. ", "2) "),
@@ -427,7 +442,7 @@ int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 		} else if (comment) {
 			comment = !contains(line, l, "-->");
 		} else if (raw) {
-			raw = contains(line, l, raw) ? NULL : raw;
+			raw = al_wording_contains_ci(line, l, raw) ? NULL : raw;
 		} else if (blank) {
 			error = keep(&s, buf, start, next, (TSPoint){ start_row, 0 },
 				     (TSPoint){ s.row + 1, 0 }, force);
