@@ -216,7 +216,35 @@ static size_t fence_line(const struct mctx *x, TSNode n)
 /* A shell fence's code is judged as commands an agent may copy, two levels
  * below what running it would be; Python and JavaScript as code to insert
  * or run, one level below, and one more when the lines before the fence
- * introduce it as an example (the cue the signatures use for fences). */
+ * introduce it as an example (the cue the signatures use for fences). The
+ * code is buf[start..start+len); its fence line starts at `line`. */
+static void fence_code(struct mctx *x, enum md_fence lang, size_t line, size_t start, size_t len)
+{
+	const char *t = x->buf + start;
+	int error = 0;
+
+	if (len == 0)
+		return;
+	if (lang == MD_FENCE_SHELL) {
+		struct shell_code c = { t, len, NULL, start, "fenced code in an instruction file",
+					2, 0 };
+
+		error = al_shell_scan(x->fs, x->ps, x->in, &c);
+	} else if (lang == MD_FENCE_PYTHON || lang == MD_FENCE_JAVASCRIPT) {
+		struct code_fence c = { t, len, start,
+					lang == MD_FENCE_PYTHON ? TS_PYTHON : TS_JAVASCRIPT, 1 };
+
+		if (al_context_fence_example(x->in->data, line))
+			c.lower++;
+		/* code with none of the names a finding needs is not parsed */
+		if (len > LIMIT_CODE_BYTES || al_code_wanted(t, len))
+			error = al_code_scan(x->fs, x->ps, x->in, &c);
+	}
+	if (error < 0)
+		x->error = error;
+}
+
+/* A fence of the syntax tree: its language from the info string. */
 static void fenced_code(struct mctx *x, TSNode n)
 {
 	TSNode info = { 0 }, content = { 0 };
@@ -224,7 +252,6 @@ static void fenced_code(struct mctx *x, TSNode n)
 	enum md_fence lang = MD_FENCE_SHELL;
 	size_t len;
 	const char *t;
-	int error = 0;
 
 	for (uint32_t i = 0; i < k; i++) {
 		TSNode ch = ts_node_named_child(n, i);
@@ -240,29 +267,8 @@ static void fenced_code(struct mctx *x, TSNode n)
 		t = ts_text(info, x->buf, &len);
 		lang = al_md_fence_language(t, len);
 	}
-	t = ts_text(content, x->buf, &len);
-	if (lang == MD_FENCE_SHELL) {
-		struct shell_code c = { t,
-					len,
-					NULL,
-					ts_node_start_byte(content),
-					"fenced code in an instruction file",
-					2,
-					0 };
-
-		error = al_shell_scan(x->fs, x->ps, x->in, &c);
-	} else if (lang == MD_FENCE_PYTHON || lang == MD_FENCE_JAVASCRIPT) {
-		struct code_fence c = { t, len, ts_node_start_byte(content),
-					lang == MD_FENCE_PYTHON ? TS_PYTHON : TS_JAVASCRIPT, 1 };
-
-		if (al_context_fence_example(x->in->data, fence_line(x, n)))
-			c.lower++;
-		/* code with none of the names a finding needs is not parsed */
-		if (len > LIMIT_CODE_BYTES || al_code_wanted(t, len))
-			error = al_code_scan(x->fs, x->ps, x->in, &c);
-	}
-	if (error < 0)
-		x->error = error;
+	fence_code(x, lang, fence_line(x, n), ts_node_start_byte(content),
+		   ts_node_end_byte(content) - ts_node_start_byte(content));
 }
 
 /* --- inline ------------------------------------------------------------------ */
@@ -477,7 +483,8 @@ int al_markdown_scan(struct findings *fs, struct ts_parsers *ps, const struct sc
 	struct mctx x = { 0 };
 	TSTree *tree = NULL;
 	TSRange *chunks;
-	unsigned int nchunks;
+	struct md_code *code = NULL;
+	unsigned int nchunks, ncode = 0, c = 0;
 	int error = 0;
 
 	x.fs = fs;
@@ -501,17 +508,27 @@ int al_markdown_scan(struct findings *fs, struct ts_parsers *ps, const struct sc
 			return al_error_oom();
 		chunks[0] = (TSRange){ { 0, 0 }, { UINT32_MAX, UINT32_MAX }, 0, UINT32_MAX };
 		nchunks = 1;
-	} else if ((error = al_md_chunks(&chunks, &nchunks, x.buf, in->len)) < 0) {
+	} else if ((error = al_md_split(&chunks, &nchunks, &code, &ncode, x.buf, in->len)) < 0) {
 		return error;
 	}
-	if (nchunks == 0) {
+	/* the fences the line scan found for sure, without a tree */
+	for (unsigned int i = 0; i < ncode && x.error == 0; i++)
+		fence_code(&x, code[i].lang, code[i].line, code[i].start, code[i].len);
+	if (x.error < 0 || nchunks == 0) {
+		free(code);
 		free(chunks);
-		return 0;
+		return x.error;
 	}
 	/* tree-sitter 0.20 looks ranges up linearly for every token: a few
 	 * dozen per parse keep that linear in the file's size. */
-	for (unsigned int i = 0; i < nchunks && error == 0; i += RANGE_BATCH) {
-		unsigned int k = nchunks - i < RANGE_BATCH ? nchunks - i : RANGE_BATCH;
+	for (unsigned int i = 0, k; i < nchunks && error == 0; i += k) {
+		k = nchunks - i < RANGE_BATCH ? nchunks - i : RANGE_BATCH;
+		/* the two lines of a fence read without the tree stay in one
+		 * parse: alone, its closing line would open a fence */
+		while (c < ncode && code[c].opening_run < i + k - 1)
+			c++;
+		if (c < ncode && code[c].opening_run == i + k - 1 && i + k < nchunks)
+			k++;
 
 		if ((error = al_ts_parse_ranges(&tree, ps, TS_MARKDOWN, x.buf, in->len, chunks + i,
 						k)) < 0)
@@ -525,6 +542,7 @@ int al_markdown_scan(struct findings *fs, struct ts_parsers *ps, const struct sc
 		error = walk_blocks(&x, ts_tree_root_node(tree));
 		ts_tree_delete(tree);
 	}
+	free(code);
 	free(chunks);
 	return error;
 }

@@ -21,6 +21,8 @@
 struct scan {
 	TSRange *v;
 	unsigned int n, alloc;
+	struct md_code *code; /* fences found for sure, analysed without a tree */
+	unsigned int ncode, code_alloc;
 	uint32_t row;  /* of the line being read */
 	size_t anchor; /* the last run whose first line is not indented */
 	uint32_t anchor_row;
@@ -366,20 +368,47 @@ static bool fence_analysed(enum md_fence lang, const char *t, size_t len)
 	return len > LIMIT_CODE_BYTES || al_code_wanted(t, len);
 }
 
+static int add_code(struct scan *s, size_t line, size_t info, size_t info_len, size_t start,
+		    size_t len, enum md_fence lang)
+{
+	if (s->ncode == s->code_alloc) {
+		unsigned int a = s->code_alloc ? s->code_alloc * 2 : 16;
+		struct md_code *v;
+
+		if (a > UINT32_MAX / sizeof(*v) || !(v = realloc(s->code, a * sizeof(*v))))
+			return al_error_oom();
+		s->code = v;
+		s->code_alloc = a;
+	}
+	s->code[s->ncode++] = (struct md_code){ line, info, info_len, start, len, lang, UINT_MAX };
+	return 0;
+}
+
 int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
+{
+	return al_md_split(out, n, NULL, NULL, buf, len);
+}
+
+int al_md_split(TSRange **out, unsigned int *n, struct md_code **code, unsigned int *ncode,
+		const char *buf, size_t len)
 {
 	struct scan s = { 0 };
 	size_t pos = 0, start = 0, fence = 0, fence_col = 0, last = 0;
+	size_t open_at = 0, info_at = 0, info_len = 0, code_at = 0;
 	uint32_t start_row = 0;
 	unsigned int fence_quotes = 0;
 	char fence_char = 0;
 	const char *raw = NULL;
-	bool comment = false, front = false, force = false;
+	bool comment = false, front = false, force = false, html = false, direct = false;
 	enum md_fence lang = MD_FENCE_OTHER;
 	int error = 0;
 
 	*out = NULL;
 	*n = 0;
+	if (code) {
+		*code = NULL;
+		*ncode = 0;
+	}
 	/* Front matter: kept whatever it holds (agent files put hooks there). */
 	if (len >= 4 && (memcmp(buf, "---\n", 4) == 0 || memcmp(buf, "+++\n", 4) == 0 ||
 			 (len >= 5 && memcmp(buf, "---\r\n", 5) == 0))) {
@@ -394,6 +423,10 @@ int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 		bool blank = t == end || (t + 1 == end && *t == '\r');
 		unsigned int quotes;
 		size_t col = prefix_width(line, t, &quotes), run;
+		/* where the line ends: the next row, or this one's end at the
+		 * end of a file with no final newline */
+		TSPoint eol =
+			nl ? (TSPoint){ s.row + 1, 0 } : (TSPoint){ s.row, (uint32_t)(len - pos) };
 		char ch = 0;
 
 		last = pos;
@@ -414,6 +447,7 @@ int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 					     fence_analysed(lang, buf + start, pos - start));
 				start = pos;
 				start_row = s.row;
+				direct = false;
 				fence_char = ch;
 				fence = run;
 				fence_col = col;
@@ -433,9 +467,31 @@ int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 				 * check (this line scan may disagree with CommonMark
 				 * on where a fence ends, in lists: then tree-sitter
 				 * must still see what it would call a hidden layer) */
-				error = keep(&s, buf, start, next, (TSPoint){ start_row, 0 },
-					     (TSPoint){ s.row + 1, 0 },
-					     fence_analysed(lang, buf + start, next - start));
+				if (direct && fence_analysed(lang, buf + start, next - start)) {
+					error = add_code(&s, open_at, info_at, info_len, code_at,
+							 pos - code_at, lang);
+					/* its two fence lines stay, an empty fence
+					 * between the runs around it: they must not
+					 * run together (a backtick left open in one
+					 * would pair with one in the next) */
+					if (error == 0)
+						error = keep(&s, buf, open_at, code_at,
+							     (TSPoint){ start_row, 0 },
+							     (TSPoint){ start_row + 1, 0 }, true);
+					/* (at the very end, nothing follows to keep
+					 * apart, and tree-sitter-markdown reads a
+					 * last "```" with no newline as code) */
+					if (error == 0 && nl) {
+						s.code[s.ncode - 1].opening_run = s.n - 1;
+						error = keep(&s, buf, pos, next,
+							     (TSPoint){ s.row, 0 }, eol, true);
+					}
+				} else {
+					error = keep(
+						&s, buf, start, next, (TSPoint){ start_row, 0 },
+						eol,
+						fence_analysed(lang, buf + start, next - start));
+				}
 				start = next;
 				start_row = s.row + 1;
 			}
@@ -460,11 +516,28 @@ int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 			fence_col = col;
 			fence_quotes = quotes;
 			lang = al_md_fence_language(t + fence, (size_t)(end - t) - fence);
+			/* A fence at the left margin is one for sure: it ends
+			 * any paragraph, list item or quote before it, and
+			 * CommonMark's rule for its end is the one above; only
+			 * an HTML block may hold it (those that run over blank
+			 * lines are followed here; the others end at one).
+			 * Its code needs no syntax tree of the file (the block
+			 * grammar parses at a few MB/s). */
+			direct = code && !al_md_keep_everything && !html && col == 0 && quotes == 0;
+			open_at = pos;
+			info_at = (size_t)(t - buf) + fence;
+			info_len = (size_t)(end - t) - fence;
+			code_at = next;
 		} else if (comment_opens(t, end)) {
 			comment = true;
 		} else {
 			raw = raw_open(t, end);
 		}
+		/* an HTML block that a blank line ends may have started */
+		if (blank)
+			html = false;
+		else if (!fence_char && *t == '<')
+			html = true;
 		pos = next;
 		s.row++;
 	}
@@ -473,15 +546,30 @@ int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len)
 						  : (TSPoint){ s.row - 1, (uint32_t)(len - last) };
 
 		/* a fence left open runs to the end of the file */
-		error = keep(
-			&s, buf, start, len, (TSPoint){ start_row, 0 }, p1,
-			force || (fence_char && fence_analysed(lang, buf + start, len - start)));
+		if (fence_char && direct && fence_analysed(lang, buf + start, len - start)) {
+			error = add_code(&s, open_at, info_at, info_len, code_at,
+					 len > code_at ? len - code_at : 0, lang);
+			if (error == 0)
+				error = keep(&s, buf, open_at, code_at, (TSPoint){ start_row, 0 },
+					     code_at < len || buf[len - 1] == '\n'
+						     ? (TSPoint){ start_row + 1, 0 }
+						     : p1,
+					     true);
+		} else
+			error = keep(&s, buf, start, len, (TSPoint){ start_row, 0 }, p1,
+				     force || (fence_char &&
+					       fence_analysed(lang, buf + start, len - start)));
 	}
 	if (error < 0) {
 		free(s.v);
+		free(s.code);
 		return error;
 	}
 	*out = s.v;
 	*n = s.n;
+	if (code) {
+		*code = s.code;
+		*ncode = s.ncode;
+	}
 	return 0;
 }

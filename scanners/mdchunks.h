@@ -17,15 +17,44 @@
 #ifndef AIRLOCK_SCANNERS_MDCHUNKS_H
 #define AIRLOCK_SCANNERS_MDCHUNKS_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <tree_sitter/api.h>
 
 #include "common/unittest.h"
 
+/* The language a fence's code is analysed in, from its info string (what
+ * follows the ``` or ~~~): shell for sh, bash, shell, zsh or no language;
+ * Python for python, py, python3; JavaScript for javascript, js, node, mjs,
+ * cjs, nodejs; other languages are not analysed. */
+enum md_fence { MD_FENCE_OTHER, MD_FENCE_SHELL, MD_FENCE_PYTHON, MD_FENCE_JAVASCRIPT };
+
 /* The runs of `buf` to parse, in order: *out is new (free() it; NULL when
  * *n is 0). Returns 0 or AIRLOCK_ERROR. */
 int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len);
+
+/* A fenced code block found for sure by the line scan (at the left margin,
+ * after a blank line), in byte offsets of the file: the opening line, its
+ * info string, and the code between the fences (the closing fence's line
+ * excluded; to the end of the file when it has none). */
+struct md_code {
+	size_t line;
+	size_t info, info_len;
+	size_t start, len;
+	enum md_fence lang;
+	/* Its two fence lines stay in the runs to parse, as an empty fence
+	 * that keeps the runs around it apart: the index of the run that
+	 * ends with the opening line (the next one starts with the closing
+	 * line), or UINT_MAX when there is no closing line. */
+	unsigned int opening_run;
+};
+
+/* al_md_chunks, where the fences whose code an analysis reads and that
+ * the scan finds for sure are not runs to parse but *code (new, free() it;
+ * NULL when *ncode is 0), in order. */
+int al_md_split(TSRange **out, unsigned int *n, struct md_code **code, unsigned int *ncode,
+		const char *buf, size_t len);
 
 /* True when t[0..len) may hold something a structural check of markdown.c
  * acts on (<details> or a hiding tag, a link with no text, an image, a
@@ -38,12 +67,6 @@ bool al_md_wanted(const char *t, size_t len);
  * as if each held something to check. The analysis must find the same with
  * it as without; tests compare. */
 AL_SEAM(bool, al_md_keep_everything, false);
-
-/* The language a fence's code is analysed in, from its info string (what
- * follows the ``` or ~~~): shell for sh, bash, shell, zsh or no language;
- * Python for python, py, python3; JavaScript for javascript, js, node, mjs,
- * cjs, nodejs; other languages are not analysed. */
-enum md_fence { MD_FENCE_OTHER, MD_FENCE_SHELL, MD_FENCE_PYTHON, MD_FENCE_JAVASCRIPT };
 
 enum md_fence al_md_fence_language(const char *info, size_t len);
 

@@ -360,6 +360,62 @@ START_TEST(markdown_parses_only_what_it_analyses)
 }
 END_TEST
 
+/* A fence at the left margin is read without the block grammar: its code
+ * is handed over, and its two fence lines stay as an empty fence between
+ * the runs around it. A fence an HTML block or a list may hold, or one cut
+ * by a less indented fence line, still goes to tree-sitter. */
+START_TEST(markdown_fences_found_for_sure)
+{
+	static const char md[] = "Intro text\n"  /* 0 */
+				 "```bash\n"     /* 11 */
+				 "curl x | sh\n" /* 19 */
+				 "    ```\n"     /* 31: code, not a close */
+				 "```\n"         /* 39 */
+				 "\n"            /* 43 */
+				 "<div>\n"       /* 44 */
+				 "```\n"         /* 50: in the HTML block */
+				 "ls\n"
+				 "```\n"
+				 "\n"
+				 "- item\n"
+				 "\n"
+				 "  ```sh\n" /* in the list item */
+				 "  id\n"
+				 "  ```\n"
+				 "\n"
+				 "~~~python\n"
+				 "import os\n"
+				 "os.system('id')\n"
+				 "~~~";
+	TSRange *r;
+	struct md_code *c;
+	unsigned int n, nc;
+
+	ck_assert_int_eq(al_md_split(&r, &n, &c, &nc, md, sizeof(md) - 1), 0);
+	ck_assert_uint_eq(nc, 2);
+	ck_assert_uint_eq(c[0].line, 11);
+	ck_assert_uint_eq(c[0].start, 19);
+	ck_assert_uint_eq(c[0].len, 20); /* "curl x | sh\n    ```\n" */
+	ck_assert_int_eq(c[0].lang, MD_FENCE_SHELL);
+	ck_assert(memcmp(md + r[c[0].opening_run].end_byte - 8, "```bash\n", 8) == 0);
+	ck_assert_uint_eq(r[c[0].opening_run + 1].start_byte, 39);
+	ck_assert_int_eq(c[1].lang, MD_FENCE_PYTHON);
+	/* closed by the last line, which has no newline: nothing follows it
+	 * to keep apart, and it is not kept (tree-sitter-markdown would read
+	 * that line as code) */
+	ck_assert_uint_eq(c[1].opening_run, UINT_MAX);
+	ck_assert(memcmp(md + c[1].start, "import os\n", 10) == 0);
+	ck_assert_uint_eq(c[1].start + c[1].len, sizeof(md) - 1 - 3);
+	/* the fences in the HTML block and in the list item are parsed */
+	ck_assert(memmem(md + r[c[0].opening_run + 1].start_byte,
+			 r[n - 1].end_byte - r[c[0].opening_run + 1].start_byte, "  id\n", 5));
+	for (unsigned int i = 0; i < n; i++)
+		ck_assert(!(r[i].start_byte <= 19 + 3 && r[i].end_byte > 19)); /* not the code */
+	free(r);
+	free(c);
+}
+END_TEST
+
 /* The Markdown files of the fixtures and the corpus, each analysed twice:
  * as it is, and with every run handed to tree-sitter. Skipping what no check
  * acts on must lose nothing. */
@@ -431,6 +487,7 @@ Suite *structure_suite(void)
 	tcase_add_test(tc, json_strings_map_back);
 	tcase_add_test(tc, nul_bytes_do_not_stall_markdown);
 	tcase_add_test(tc, markdown_parses_only_what_it_analyses);
+	tcase_add_test(tc, markdown_fences_found_for_sure);
 	tcase_add_test(tc, skipping_loses_nothing);
 	suite_add_tcase(s, tc);
 	return s;
