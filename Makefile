@@ -35,11 +35,12 @@ DEB_PACKAGES := build-essential pkg-config libjansson-dev libgit2-dev libyara-de
 	libtree-sitter-dev check libssl-dev libseccomp-dev libyaml-dev libcurl4-openssl-dev \
 	libpsl-dev python3-jsonschema python3-yaml man-db groff-base zsh fish debhelper
 PKGS := jansson libgit2 yara tree-sitter libcrypto libseccomp yaml-0.1 libcurl libpsl
-# libcurl is compiled against (its header) but not linked: common/url.c
-# dlopen()s libcurl.so.4 (Debian libcurl4) the first time it reads a URL, so
-# that what never reads one (status, the gate, version) does not map it and
-# the twenty libraries it needs.
-LINK_PKGS := $(filter-out libcurl,$(PKGS))
+# libcurl and libgit2 are compiled against (their headers) but not linked:
+# common/url.c dlopen()s libcurl.so.4 (Debian libcurl4) the first time it
+# reads a URL, common/gitlib.c libgit2.so.1.5 (libgit2-1.5) the first time it
+# reads a repository, so that what never does (status, load, the gate,
+# version) does not map them and the thirty libraries they need.
+LINK_PKGS := $(filter-out libcurl libgit2,$(PKGS))
 TEST_PKGS := check
 
 CFLAGS ?= -O2 -g

@@ -14,7 +14,7 @@
 #include <time.h>
 #include <sys/stat.h>
 
-#include <git2.h>
+#include "common/gitlib.h"
 
 #include "common/error.h"
 #include "common/limits.h"
@@ -262,22 +262,23 @@ static int git_info(struct trust_record *r, const char *path)
 
 	if ((error = al_git_files_check(path)) < 0)
 		return error;
-	if (git_libgit2_init() < 0)
-		return 0;
-	if (git_repository_open_ext(&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0) {
-		if (git_remote_lookup(&remote, repo, "origin") == 0 && git_remote_url(remote) &&
-		    al_utf8_valid(git_remote_url(remote), strlen(git_remote_url(remote))))
-			r->git_remote = strdup(git_remote_url(remote));
-		if (git_reference_name_to_id(&oid, repo, "HEAD") == 0) {
+	if (al_git_init() < 0)
+		return 0; /* no libgit2: the record names no commit */
+	if (al_git.repository_open_ext(&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0) {
+		if (al_git.remote_lookup(&remote, repo, "origin") == 0 &&
+		    al_git.remote_url(remote) &&
+		    al_utf8_valid(al_git.remote_url(remote), strlen(al_git.remote_url(remote))))
+			r->git_remote = strdup(al_git.remote_url(remote));
+		if (al_git.reference_name_to_id(&oid, repo, "HEAD") == 0) {
 			char hex[GIT_OID_HEXSZ + 1];
 
-			git_oid_tostr(hex, sizeof(hex), &oid);
+			al_git.oid_tostr(hex, sizeof(hex), &oid);
 			r->git_head = strdup(hex);
 		}
 	}
-	git_remote_free(remote);
-	git_repository_free(repo);
-	git_libgit2_shutdown();
+	al_git.remote_free(remote);
+	al_git.repository_free(repo);
+	al_git.libgit2_shutdown();
 	return 0;
 }
 

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <git2.h>
+#include "common/gitlib.h"
 
 #include "api/git_files.h"
 #include "common/error.h"
@@ -27,10 +27,10 @@ static int add_quarantine(git_repository *repo)
 
 	if (!q || !*q)
 		return 0;
-	if (git_repository_odb(&odb, repo) < 0)
+	if (al_git.repository_odb(&odb, repo) < 0)
 		return al_source_git_error("git: cannot open the object database");
-	rc = git_odb_add_disk_alternate(odb, q);
-	git_odb_free(odb);
+	rc = al_git.odb_add_disk_alternate(odb, q);
+	al_git.odb_free(odb);
 	return rc < 0 ? al_source_git_error("git: cannot read the push quarantine") : 0;
 }
 
@@ -41,14 +41,14 @@ int al_project_git_open_repo(git_repository **repo, const char *path)
 	*repo = NULL;
 	if ((rc = al_git_files_check(path)) < 0)
 		return rc;
-	rc = git_repository_open_ext(repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
+	rc = al_git.repository_open_ext(repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
 
 	if (rc == GIT_ENOTFOUND)
 		return al_error_set(AIRLOCK_ENOTFOUND, "'%s' is not a git repository", path);
 	if (rc < 0)
 		return al_source_git_error("git: cannot open the repository");
 	if ((rc = add_quarantine(*repo)) < 0) {
-		git_repository_free(*repo);
+		al_git.repository_free(*repo);
 		*repo = NULL;
 	}
 	return rc;
@@ -60,19 +60,19 @@ static int resolve_tree(git_tree **tree, char hex[GIT_OID_HEXSZ + 1], git_reposi
 	git_object *obj = NULL, *commit = NULL;
 	int error = 0;
 
-	if (git_revparse_single(&obj, repo, rev) < 0) {
+	if (al_git.revparse_single(&obj, repo, rev) < 0) {
 		error = al_error_set(AIRLOCK_EINVALID, "git: unknown revision '%s'", rev);
 		goto out;
 	}
-	if (git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0 ||
-	    git_commit_tree(tree, (git_commit *)commit) < 0) {
+	if (al_git.object_peel(&commit, obj, GIT_OBJECT_COMMIT) < 0 ||
+	    al_git.commit_tree(tree, (git_commit *)commit) < 0) {
 		error = al_source_git_error("git: cannot read the commit");
 		goto out;
 	}
-	git_oid_tostr(hex, GIT_OID_HEXSZ + 1, git_object_id(commit));
+	al_git.oid_tostr(hex, GIT_OID_HEXSZ + 1, al_git.object_id(commit));
 out:
-	git_object_free(commit);
-	git_object_free(obj);
+	al_git.object_free(commit);
+	al_git.object_free(obj);
 	return error;
 }
 
@@ -91,8 +91,8 @@ int airlock_project_open_git(airlock_project **out, const char *repo_path, const
 				    "airlock_project_open_git: no repository given");
 	if ((error = al_options_check(opts)) < 0)
 		return error;
-	if (git_libgit2_init() < 0)
-		return al_source_git_error("git: cannot initialise libgit2");
+	if ((error = al_git_init()) < 0)
+		return error;
 	if (!(p = calloc(1, sizeof(*p)))) {
 		error = al_error_oom();
 		goto out;
@@ -119,10 +119,10 @@ int airlock_project_open_git(airlock_project **out, const char *repo_path, const
 	p = NULL;
 	return 0;
 out:
-	git_tree_free(tree);
-	git_repository_free(repo);
+	al_git.tree_free(tree);
+	al_git.repository_free(repo);
 	airlock_project_free(p);
-	git_libgit2_shutdown();
+	al_git.libgit2_shutdown();
 	return error;
 }
 

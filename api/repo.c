@@ -11,7 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include <git2.h>
+#include "common/gitlib.h"
 
 #include "common/error.h"
 #include "snapshot/source_git.h"
@@ -60,19 +60,19 @@ int airlock_repo_fetch(const char *url, const char *dir, airlock_progress_cb cb,
 					 "local path '%s' does not exist (a remote needs a URL such as https://host/repo.git)",
 					 url)
 			       : al_error_set_errno(AIRLOCK_ERROR, errno, "cannot reach '%s'", url);
-	if (git_libgit2_init() < 0)
-		return al_source_git_error("git: cannot initialise libgit2");
-	git_clone_options_init(&opts, GIT_CLONE_OPTIONS_VERSION);
+	if ((error = al_git_init()) < 0)
+		return error;
+	al_git.clone_options_init(&opts, GIT_CLONE_OPTIONS_VERSION);
 	opts.checkout_opts.checkout_strategy = GIT_CHECKOUT_NONE;
 	opts.fetch_opts.callbacks.transfer_progress = on_transfer;
 	opts.fetch_opts.callbacks.payload = &pr;
-	rc = git_clone(&repo, url, dir, &opts);
+	rc = al_git.clone(&repo, url, dir, &opts);
 	if (rc < 0 && pr.cancelled)
 		error = al_error_set(AIRLOCK_EUSER, "git: the fetch was cancelled by its callback");
 	else if (rc < 0)
 		error = al_source_git_error("git: cannot fetch");
-	git_repository_free(repo);
-	git_libgit2_shutdown();
+	al_git.repository_free(repo);
+	al_git.libgit2_shutdown();
 	return error;
 }
 
@@ -82,17 +82,17 @@ int airlock_repo_checkout(const char *dir)
 	git_repository *repo = NULL;
 	int error;
 
-	if (git_libgit2_init() < 0)
-		return al_source_git_error("git: cannot initialise libgit2");
-	git_checkout_options_init(&opts, GIT_CHECKOUT_OPTIONS_VERSION);
+	if ((error = al_git_init()) < 0)
+		return error;
+	al_git.checkout_options_init(&opts, GIT_CHECKOUT_OPTIONS_VERSION);
 	/* The working tree is empty (fetched without a checkout): force writes
 	 * every file of HEAD, and nothing else runs. */
 	opts.checkout_strategy = GIT_CHECKOUT_FORCE;
 	if ((error = al_project_git_open_repo(&repo, dir)) == 0 &&
-	    git_checkout_head(repo, &opts) < 0)
+	    al_git.checkout_head(repo, &opts) < 0)
 		error = al_source_git_error("git: cannot check out");
-	git_repository_free(repo);
-	git_libgit2_shutdown();
+	al_git.repository_free(repo);
+	al_git.libgit2_shutdown();
 	return error;
 }
 
@@ -105,7 +105,7 @@ static int push_commit(char ***list, size_t *n, const git_oid *id)
 	*list = grown;
 	if (!(grown[*n] = malloc(GIT_OID_HEXSZ + 1)))
 		return al_error_oom();
-	git_oid_tostr(grown[*n], GIT_OID_HEXSZ + 1, id);
+	al_git.oid_tostr(grown[*n], GIT_OID_HEXSZ + 1, id);
 	(*n)++;
 	return 0;
 }
@@ -114,10 +114,10 @@ static int push_commit(char ***list, size_t *n, const git_oid *id)
 static int lookup_commit(git_commit **out, git_repository *repo, const char *rev)
 {
 	git_object *obj = NULL, *commit = NULL;
-	int ok = git_revparse_single(&obj, repo, rev) == 0 &&
-		 git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) == 0;
+	int ok = al_git.revparse_single(&obj, repo, rev) == 0 &&
+		 al_git.object_peel(&commit, obj, GIT_OBJECT_COMMIT) == 0;
 
-	git_object_free(obj);
+	al_git.object_free(obj);
 	*out = (git_commit *)commit;
 	return ok ? 0 : al_error_set(AIRLOCK_EINVALID, "git: unknown revision '%s'", rev);
 }
@@ -134,20 +134,20 @@ static int walk(char ***list, size_t *n, git_repository *repo, const char *range
 	if (!strstr(range, "..")) {
 		if ((error = lookup_commit(&c, repo, range)) < 0)
 			return error;
-		error = push_commit(list, n, git_commit_id(c));
-		git_commit_free(c);
+		error = push_commit(list, n, al_git.commit_id(c));
+		al_git.commit_free(c);
 		return error;
 	}
-	if (git_revwalk_new(&rw, repo) < 0)
+	if (al_git.revwalk_new(&rw, repo) < 0)
 		return al_source_git_error("git: cannot walk the history");
-	git_revwalk_sorting(rw, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
-	if (git_revwalk_push_range(rw, range) < 0) {
-		git_revwalk_free(rw);
+	al_git.revwalk_sorting(rw, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
+	if (al_git.revwalk_push_range(rw, range) < 0) {
+		al_git.revwalk_free(rw);
 		return al_error_set(AIRLOCK_EINVALID, "git: unknown range '%s'", range);
 	}
-	while (error == 0 && git_revwalk_next(&id, rw) == 0)
+	while (error == 0 && al_git.revwalk_next(&id, rw) == 0)
 		error = push_commit(list, n, &id);
-	git_revwalk_free(rw);
+	al_git.revwalk_free(rw);
 	return error;
 }
 
@@ -160,12 +160,12 @@ int airlock_repo_commits(char ***out, size_t *count, const char *repo_path, cons
 
 	*out = NULL;
 	*count = 0;
-	if (git_libgit2_init() < 0)
-		return al_source_git_error("git: cannot initialise libgit2");
+	if ((error = al_git_init()) < 0)
+		return error;
 	if ((error = al_project_git_open_repo(&repo, repo_path)) == 0)
 		error = walk(&list, &n, repo, range ? range : "HEAD");
-	git_repository_free(repo);
-	git_libgit2_shutdown();
+	al_git.repository_free(repo);
+	al_git.libgit2_shutdown();
 	if (error < 0) {
 		airlock_strings_free(list, n);
 		return error;
@@ -182,19 +182,19 @@ int airlock_repo_parent(char out[41], const char *repo_path, const char *commit)
 	int error = 0;
 
 	out[0] = '\0';
-	if (git_libgit2_init() < 0)
-		return al_source_git_error("git: cannot initialise libgit2");
+	if ((error = al_git_init()) < 0)
+		return error;
 	if ((error = al_project_git_open_repo(&repo, repo_path)) < 0 ||
 	    (error = lookup_commit(&c, repo, commit)) < 0)
 		goto out;
-	if (git_commit_parentcount(c) == 0)
+	if (al_git.commit_parentcount(c) == 0)
 		error = al_error_set(AIRLOCK_ENOTFOUND, "commit %.12s has no parent", commit);
 	else
-		git_oid_tostr(out, 41, git_commit_parent_id(c, 0));
+		al_git.oid_tostr(out, 41, al_git.commit_parent_id(c, 0));
 out:
-	git_commit_free(c);
-	git_repository_free(repo);
-	git_libgit2_shutdown();
+	al_git.commit_free(c);
+	al_git.repository_free(repo);
+	al_git.libgit2_shutdown();
 	return error;
 }
 

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include <git2.h>
+#include "common/gitlib.h"
 
 #include "common/limits.h"
 #include "snapshot/project.h"
@@ -38,18 +38,18 @@ bool al_project_has_path(const struct airlock_project *p, const char *relpath)
 			 errno == ENOENT);
 	if (!p->tree || !al_snapshot_clean_relpath(path, sizeof(path), relpath))
 		return true;
-	rc = git_tree_entry_bypath(&te, p->tree, path);
+	rc = al_git.tree_entry_bypath(&te, p->tree, path);
 	if (rc == 0)
-		git_tree_entry_free(te);
+		al_git.tree_entry_free(te);
 	if (rc != GIT_ENOTFOUND)
 		return true;
 	/* absent, unless a folder on the way is a link the tree cannot follow */
 	for (char *slash = strrchr(path, '/'); slash; slash = strrchr(path, '/')) {
 		*slash = '\0';
-		if (git_tree_entry_bypath(&te, p->tree, path) == 0) {
-			bool link = git_tree_entry_filemode(te) == GIT_FILEMODE_LINK;
+		if (al_git.tree_entry_bypath(&te, p->tree, path) == 0) {
+			bool link = al_git.tree_entry_filemode(te) == GIT_FILEMODE_LINK;
 
-			git_tree_entry_free(te);
+			al_git.tree_entry_free(te);
 			return link;
 		}
 	}
@@ -60,9 +60,9 @@ void al_project_git_release(struct airlock_project *p)
 {
 	if (!p->repo)
 		return;
-	git_tree_free(p->tree);
-	git_repository_free(p->repo);
+	al_git.tree_free(p->tree);
+	al_git.repository_free(p->repo);
 	p->tree = NULL;
 	p->repo = NULL;
-	git_libgit2_shutdown();
+	al_git.libgit2_shutdown();
 }

@@ -15,7 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <git2.h>
+#include "common/gitlib.h"
 
 #include "common/error.h"
 #include "common/utf8.h"
@@ -39,7 +39,7 @@ struct gwalk {
 
 int al_source_git_error(const char *what)
 {
-	const git_error *e = git_error_last();
+	const git_error *e = al_git.error_last();
 
 	return al_error_set(AIRLOCK_ERROR, "%s: %s", what, e && e->message ? e->message : "failed");
 }
@@ -81,7 +81,7 @@ static int blob_size(size_t *size, struct gwalk *w, const git_oid *id)
 {
 	git_object_t type;
 
-	if (git_odb_read_header(size, &type, w->odb, id) < 0)
+	if (al_git.odb_read_header(size, &type, w->odb, id) < 0)
 		return al_source_git_error("git: cannot read an object header");
 	if (type != GIT_OBJECT_BLOB)
 		return al_error_set(AIRLOCK_ERROR, "git: a tree entry of blob mode is not a blob");
@@ -93,18 +93,18 @@ static int read_blob(unsigned char **data, struct gwalk *w, const git_oid *id, s
 	git_blob *blob;
 
 	*data = NULL;
-	if (git_blob_lookup(&blob, w->repo, id) < 0)
+	if (al_git.blob_lookup(&blob, w->repo, id) < 0)
 		return al_source_git_error("git: cannot read a blob");
-	if ((size_t)git_blob_rawsize(blob) != size) {
-		git_blob_free(blob);
+	if ((size_t)al_git.blob_rawsize(blob) != size) {
+		al_git.blob_free(blob);
 		return al_error_set(AIRLOCK_ERROR, "git: a blob's size does not match its header");
 	}
 	if (!(*data = malloc(size ? size : 1))) {
-		git_blob_free(blob);
+		al_git.blob_free(blob);
 		return al_error_oom();
 	}
-	memcpy(*data, git_blob_rawcontent(blob), size);
-	git_blob_free(blob);
+	memcpy(*data, al_git.blob_rawcontent(blob), size);
+	al_git.blob_free(blob);
 	return 0;
 }
 
@@ -122,13 +122,13 @@ static int visit_link(struct gwalk *w, const git_tree_entry *te, const struct su
 		anchor = true;
 	if (!s)
 		return 0;
-	if ((error = blob_size(&size, w, git_tree_entry_id(te))) < 0)
+	if ((error = blob_size(&size, w, al_git.tree_entry_id(te))) < 0)
 		return error;
 	if (size > LIMIT_LINK_TARGET) {
 		target[0] = '\0';
 		reasons = AIRLOCK_REASON_SYMLINK_OUTSIDE;
 	} else {
-		if ((error = read_blob(&data, w, git_tree_entry_id(te), size)) < 0)
+		if ((error = read_blob(&data, w, al_git.tree_entry_id(te), size)) < 0)
 			return error;
 		memcpy(target, data, size);
 		target[size] = '\0';
@@ -154,11 +154,11 @@ static int visit_blob(struct gwalk *w, const git_tree_entry *te, const struct su
 
 	if (!s)
 		return 0;
-	if ((error = blob_size(&size, w, git_tree_entry_id(te))) < 0)
+	if ((error = blob_size(&size, w, al_git.tree_entry_id(te))) < 0)
 		return error;
 	if (size > w->snap->max_file_size)
 		return add(NULL, w, s, AIRLOCK_REASON_TOO_LARGE, size, NULL);
-	if ((error = read_blob(&data, w, git_tree_entry_id(te), size)) < 0)
+	if ((error = read_blob(&data, w, al_git.tree_entry_id(te), size)) < 0)
 		return error;
 	if ((error = add(&e, w, s, 0, size, NULL)) < 0 || !e) {
 		free(data);
@@ -181,7 +181,7 @@ static int visit_tree(struct gwalk *w, const git_tree_entry *te, size_t len, int
 	 * budget of their own, past which the rest of them is left as a
 	 * directory walk leaves it. */
 	if (w->pruned_depth == 0 && al_surface_skip_path(w->path)) {
-		if (strcmp(git_tree_entry_name(te), ".git") == 0 ||
+		if (strcmp(al_git.tree_entry_name(te), ".git") == 0 ||
 		    w->pruned_seen >= LIMIT_WALK_ENTRIES)
 			return 0;
 		pruned = true;
@@ -190,18 +190,18 @@ static int visit_tree(struct gwalk *w, const git_tree_entry *te, size_t len, int
 		return pruned ? 0
 			      : add(NULL, w, &al_snapshot_walk_surface, AIRLOCK_REASON_LIMIT, 0,
 				    NULL);
-	if (git_tree_lookup(&sub, w->repo, git_tree_entry_id(te)) < 0)
+	if (al_git.tree_lookup(&sub, w->repo, al_git.tree_entry_id(te)) < 0)
 		return al_source_git_error("git: cannot read a tree");
 	w->pruned_depth += pruned;
 	error = walk_tree(w, sub, len, depth + 1);
 	w->pruned_depth -= pruned;
-	git_tree_free(sub);
+	al_git.tree_free(sub);
 	return error;
 }
 
 static int visit(struct gwalk *w, const git_tree_entry *te, size_t len, int depth)
 {
-	switch (git_tree_entry_filemode(te)) {
+	switch (al_git.tree_entry_filemode(te)) {
 	case GIT_FILEMODE_TREE:
 		return visit_tree(w, te, len, depth);
 	case GIT_FILEMODE_LINK:
@@ -218,12 +218,12 @@ static int visit(struct gwalk *w, const git_tree_entry *te, size_t len, int dept
 
 static int walk_tree(struct gwalk *w, const git_tree *tree, size_t len, int depth)
 {
-	size_t n = git_tree_entrycount(tree);
+	size_t n = al_git.tree_entrycount(tree);
 	int error = 0;
 
 	for (size_t i = 0; i < n && error == 0; i++) {
-		const git_tree_entry *te = git_tree_entry_byindex(tree, i);
-		const char *name = git_tree_entry_name(te);
+		const git_tree_entry *te = al_git.tree_entry_byindex(tree, i);
+		const char *name = al_git.tree_entry_name(te);
 		size_t nlen = strlen(name), clen = len ? len + 1 + nlen : nlen;
 
 		/* a crafted tree may hold names a checkout would refuse */
@@ -260,12 +260,12 @@ int al_source_git_snapshot(struct snapshot *snap, git_repository *repo, const gi
 		return al_error_oom();
 	w->snap = snap;
 	w->repo = repo;
-	if (git_repository_odb(&w->odb, repo) < 0) {
+	if (al_git.repository_odb(&w->odb, repo) < 0) {
 		free(w);
 		return al_source_git_error("git: cannot open the object database");
 	}
 	error = walk_tree(w, tree, 0, 0);
-	git_odb_free(w->odb);
+	al_git.odb_free(w->odb);
 	free(w);
 	return error;
 }
@@ -285,7 +285,7 @@ static int add_path(struct gwalk *w, const git_tree *root, const struct surface 
 		slash = strchr(p, '/');
 		if (slash)
 			*slash = '\0';
-		te = git_tree_entry_byname(tree, p);
+		te = al_git.tree_entry_byname(tree, p);
 		if (slash)
 			*slash = '/';
 		if (!te) {
@@ -293,7 +293,7 @@ static int add_path(struct gwalk *w, const git_tree *root, const struct surface 
 			break;
 		}
 		if (!slash) {
-			switch (git_tree_entry_filemode(te)) {
+			switch (al_git.tree_entry_filemode(te)) {
 			case GIT_FILEMODE_LINK:
 				error = visit_link(w, te, s);
 				break;
@@ -309,17 +309,17 @@ static int add_path(struct gwalk *w, const git_tree *root, const struct surface 
 			}
 			break;
 		}
-		if (git_tree_entry_filemode(te) != GIT_FILEMODE_TREE) {
+		if (al_git.tree_entry_filemode(te) != GIT_FILEMODE_TREE) {
 			/* a file or a link where a folder was named: not followed */
 			error = add(NULL, w, s,
-				    git_tree_entry_filemode(te) == GIT_FILEMODE_LINK
+				    al_git.tree_entry_filemode(te) == GIT_FILEMODE_LINK
 					    ? AIRLOCK_REASON_SYMLINK
 					    : AIRLOCK_REASON_MISSING,
 				    0, NULL);
 			break;
 		}
-		git_tree_free(sub);
-		if (git_tree_lookup(&sub, w->repo, git_tree_entry_id(te)) < 0) {
+		al_git.tree_free(sub);
+		if (al_git.tree_lookup(&sub, w->repo, al_git.tree_entry_id(te)) < 0) {
 			sub = NULL;
 			error = al_source_git_error("git: cannot read a tree");
 			break;
@@ -327,7 +327,7 @@ static int add_path(struct gwalk *w, const git_tree *root, const struct surface 
 		tree = sub;
 		p = slash + 1;
 	}
-	git_tree_free(sub);
+	al_git.tree_free(sub);
 	return error;
 }
 
@@ -346,12 +346,12 @@ int al_source_git_add_file(struct snapshot *snap, git_repository *repo, const gi
 	}
 	w->snap = snap;
 	w->repo = repo;
-	if (git_repository_odb(&w->odb, repo) < 0) {
+	if (al_git.repository_odb(&w->odb, repo) < 0) {
 		free(w);
 		return al_source_git_error("git: cannot open the object database");
 	}
 	error = add_path(w, tree, s);
-	git_odb_free(w->odb);
+	al_git.odb_free(w->odb);
 	free(w);
 	return error;
 }
@@ -497,26 +497,26 @@ static int index_libgit2(struct index_pass *x, int rootfd, bool *read)
 	if (fd < 0)
 		return 0;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > LIMIT_GIT_INDEX_BYTES ||
-	    git_libgit2_init() < 0) {
+	    al_git_init() < 0) {
 		close(fd);
 		return 0;
 	}
 	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
-	if (git_index_open(&index, link) < 0) {
-		git_libgit2_shutdown();
+	if (al_git.index_open(&index, link) < 0) {
+		al_git.libgit2_shutdown();
 		close(fd);
 		return 0; /* unreadable index: the walk stands as it is */
 	}
 	*read = true;
-	n = git_index_entrycount(index);
+	n = al_git.index_entrycount(index);
 	for (size_t i = 0; i < n && !error; i++) {
-		const git_index_entry *e = git_index_get_byindex(index, i);
+		const git_index_entry *e = al_git.index_get_byindex(index, i);
 
 		if (e)
 			error = index_entry(e->path, strlen(e->path), x);
 	}
-	git_index_free(index);
-	git_libgit2_shutdown();
+	al_git.index_free(index);
+	al_git.libgit2_shutdown();
 	close(fd);
 	return error;
 }

@@ -4,7 +4,7 @@
 #ifndef AIRLOCK_SNAPSHOT_SOURCE_GIT_H
 #define AIRLOCK_SNAPSHOT_SOURCE_GIT_H
 
-#include <git2.h>
+#include "common/gitlib.h"
 
 #include "snapshot/snapshot.h"
 

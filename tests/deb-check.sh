@@ -54,6 +54,16 @@ contains libairlock-dev usr/include/airlock.h "usr/lib/$multiarch/libairlock.a" 
 	"usr/lib/$multiarch/libairlock.so" "usr/lib/$multiarch/pkgconfig/airlock.pc" \
 	usr/share/man/man3/libairlock.3.gz
 
+# what is dlopen()ed (libcurl, libgit2) is a dependency of both packages
+# that load it: dpkg-shlibdeps cannot see it
+for so in libcurl.so.4 "libgit2.so.$(pkg-config --modversion libgit2 | cut -d. -f1-2)"; do
+	need=$(dpkg -S "/usr/lib/$multiarch/$so" | cut -d: -f1)
+	for p in airlock libairlock0; do
+		dpkg-deb -f "$work/${p}_${version}_$arch.deb" Depends | tr ',' '\n' | sed 's/^ *//; s/ .*//' |
+			grep -qx "$need" || fail "$p does not depend on $need, which holds the $so it loads"
+	done
+done
+
 root=$work/root
 for p in airlock libairlock0 libairlock-dev; do
 	dpkg-deb -x "$work/${p}_${version}_$arch.deb" "$root"

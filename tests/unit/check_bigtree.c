@@ -13,11 +13,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <git2.h>
-
 #include "airlock.h"
 #include "common/limits.h"
 #include "snapshot/dircache.h"
+#include "common/gitlib.h"
 #include "snapshot/git_index.h"
 #include "surfaces/files.h"
 #include "tests/tests.h"
@@ -562,12 +561,12 @@ static void libgit2_paths(struct pathset *out)
 	char *path = t_join(repo, ".git/index");
 	git_index *index;
 
-	git_libgit2_init();
-	ck_assert_int_eq(git_index_open(&index, path), 0);
-	for (size_t i = 0; i < git_index_entrycount(index); i++)
-		set_add(out, git_index_get_byindex(index, i)->path);
-	git_index_free(index);
-	git_libgit2_shutdown();
+	ck_assert_int_eq(al_git_init(), 0);
+	ck_assert_int_eq(al_git.index_open(&index, path), 0);
+	for (size_t i = 0; i < al_git.index_entrycount(index); i++)
+		set_add(out, al_git.index_get_byindex(index, i)->path);
+	al_git.index_free(index);
+	al_git.libgit2_shutdown();
 	free(path);
 }
 
