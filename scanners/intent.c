@@ -344,19 +344,42 @@ static int lex_cmp(const void *a, const void *b)
 }
 
 /* Merges repeated words (their classes or'ed) after sorting, and puts
- * them in an open-addressed table (FNV-1a) at most a quarter full. */
+ * them in an open-addressed table (FNV-1a) at most a quarter full. A slot
+ * holds 1 + the entry's index (0: empty), and the entry's length is kept
+ * beside it: a word of known length is compared without strcmp. */
 #define LEX_SLOTS 4096
 static size_t nlex;
-static const struct lex *lex_table[LEX_SLOTS];
+static uint16_t lex_table[LEX_SLOTS];
+static unsigned char lex_len[NLEX];
 
-static uint32_t lex_hash(const char *w)
+/* Most words of prose are in no lexicon: a bit per shape (length, first,
+ * second and last byte) of the lexicon's words turns most of them away
+ * before they are hashed. A word whose bit is clear cannot equal any
+ * entry. The shape of w[0..n) followed by tail when it is not 0: */
+#define LEX_SHAPES 8192
+static uint64_t lex_shapes[LEX_SHAPES / 64];
+
+static uint32_t lex_shape(const char *w, size_t n, char tail)
+{
+	size_t len = n + (tail != 0);
+	unsigned char second = len < 2 ? 0 : n >= 2 ? (unsigned char)w[1] : (unsigned char)tail;
+	unsigned char last = tail ? (unsigned char)tail : (unsigned char)w[n - 1];
+	uint32_t v = (uint32_t)len | (unsigned char)w[0] << 8 | (uint32_t)second << 16 |
+		     (uint32_t)last << 24;
+
+	return (v * 2654435761u) >> 19; /* the top 13 bits: LEX_SHAPES */
+}
+
+static uint32_t lex_hash(const char *w, size_t n)
 {
 	uint32_t h = 2166136261u;
 
-	while (*w)
-		h = (h ^ (unsigned char)*w++) * 16777619u;
+	for (size_t k = 0; k < n; k++)
+		h = (h ^ (unsigned char)w[k]) * 16777619u;
 	return h;
 }
+
+static void bytes_init(void);
 
 static void lex_init(void)
 {
@@ -371,24 +394,51 @@ static void lex_init(void)
 	}
 	nlex = o;
 	for (size_t i = 0; i < nlex; i++) {
-		uint32_t h = lex_hash(lexicon[i].w) & (LEX_SLOTS - 1);
+		const char *w = lexicon[i].w;
+		size_t n = strlen(w);
+		uint32_t h = lex_hash(w, n) & (LEX_SLOTS - 1);
+		uint32_t s = lex_shape(w, n, 0);
 
 		while (lex_table[h])
 			h = (h + 1) & (LEX_SLOTS - 1);
-		lex_table[h] = &lexicon[i];
+		lex_table[h] = (uint16_t)(i + 1);
+		lex_len[i] = (unsigned char)n;
+		lex_shapes[s / 64] |= 1ull << (s % 64);
 	}
+	bytes_init();
 }
 
-static uint64_t lex_find(const char *w)
+/* Looks w[0..n), then the byte tail when it is not 0, up in the table. */
+static uint64_t lex_probe(const char *w, size_t n, char tail, size_t len)
 {
-	for (uint32_t h = lex_hash(w) & (LEX_SLOTS - 1);; h = (h + 1) & (LEX_SLOTS - 1)) {
-		const struct lex *l = lex_table[h];
+	uint32_t h = lex_hash(w, n);
 
-		if (!l)
-			return 0;
-		if (l->w[0] == w[0] && strcmp(l->w, w) == 0)
-			return l->c;
+	if (tail)
+		h = (h ^ (unsigned char)tail) * 16777619u;
+	for (h &= LEX_SLOTS - 1; lex_table[h]; h = (h + 1) & (LEX_SLOTS - 1)) {
+		size_t i = lex_table[h] - 1u, k = 0;
+		const char *l = lexicon[i].w;
+
+		if (lex_len[i] != len)
+			continue;
+		while (k < n && l[k] == w[k]) /* a few bytes: no call to memcmp */
+			k++;
+		if (k == n && (!tail || l[n] == tail))
+			return lexicon[i].c;
 	}
+	return 0;
+}
+
+/* The classes of w[0..n) followed by the byte tail when tail is not 0
+ * (a stem with its 'e' or 'y' put back), without copying it. */
+static inline uint64_t lex_find(const char *w, size_t n, char tail)
+{
+	size_t len = n + (tail != 0);
+	uint32_t s = lex_shape(w, n, tail);
+
+	if (!(lex_shapes[s / 64] & (1ull << (s % 64))))
+		return 0;
+	return lex_probe(w, n, tail, len);
 }
 
 struct tok {
@@ -398,62 +448,101 @@ struct tok {
 	char w[WORD_MAX + 1];
 };
 
-/* The classes of a folded word: as written (T_BARE), or of its stem with
- * an English inflection taken off (sends, sending, uploaded, copies). */
-static uint64_t classify(const char *w, unsigned int *f)
+/* The classes of w[0..n) read as an inflection, its last s bytes the
+ * suffix: those of its stem (sends), of the stem with an 'e' (deleting)
+ * or a 'y' (copies) put back, or with a doubled consonant undone
+ * (dropping); 0 for none. */
+static uint64_t stem_classes(const char *w, size_t n, size_t s)
 {
-	static const char *const suffixes[] = { "ing", "ed", "es", "s", "d" };
-	char stem[WORD_MAX + 2];
-	size_t n = strlen(w);
-	uint64_t c = n >= 2 || w[0] == 'i' ? lex_find(w) : 0;
+	size_t m = n - s;
+	uint64_t c;
+
+	if ((c = lex_find(w, m, 0)) & (W_ANY | O_SECRET | O_USERDATA | O_INSTR | O_PROTECT))
+		return c & CONTENT_MASK;
+	if ((c = lex_find(w, m, 'e')) & W_ANY)
+		return c & W_ANY;
+	if (s == 3 && m > 2 && w[m - 1] == w[m - 2] && ((c = lex_find(w, m - 1, 0)) & W_ANY))
+		return c & W_ANY;
+	if (s == 2 && w[n - 3] == 'i' && ((c = lex_find(w, n - 3, 'y')) & W_ANY))
+		return c & W_ANY;
+	return 0;
+}
+
+/* The classes of a folded word w[0..n): as written (T_BARE), or of its
+ * stem with an English inflection taken off (sends, sending, uploaded,
+ * copies). The suffixes are tried in this order: -ing, -ed, -es, -s, -d,
+ * each on a word at least three bytes longer than it. */
+static uint64_t classify(const char *w, size_t n, unsigned int *f)
+{
+	uint64_t c = n >= 2 || (n == 1 && w[0] == 'i') ? lex_find(w, n, 0) : 0;
+	char last = n > 0 ? w[n - 1] : 0;
 
 	if (c) {
 		*f |= T_BARE;
 		return c;
 	}
-	/* only -s, -d and -g can end an inflection */
-	if (n < 4 || (w[n - 1] != 's' && w[n - 1] != 'd' && w[n - 1] != 'g'))
+	if (n < 4)
 		return 0;
-	for (size_t k = 0; k < sizeof(suffixes) / sizeof(suffixes[0]); k++) {
-		size_t s = k == 0 ? 3 : k < 3 ? 2 : 1;
-
-		if (n <= s + 2 || w[n - 1] != suffixes[k][s - 1] ||
-		    memcmp(w + n - s, suffixes[k], s) != 0)
-			continue;
-		memcpy(stem, w, n - s);
-		stem[n - s] = '\0';
-		if ((c = lex_find(stem)) & (W_ANY | O_SECRET | O_USERDATA | O_INSTR | O_PROTECT))
-			return c & CONTENT_MASK;
-		/* deleting -> delete, copies -> copy */
-		stem[n - s] = 'e';
-		stem[n - s + 1] = '\0';
-		if ((c = lex_find(stem)) & W_ANY)
-			return c & W_ANY;
-		if (s == 3 && n - s > 2 && stem[n - s - 1] == stem[n - s - 2]) { /* dropping */
-			stem[n - s - 1] = '\0';
-			if ((c = lex_find(stem)) & W_ANY)
-				return c & W_ANY;
-		}
-		if (s == 2 && w[n - 3] == 'i') { /* copies, copied */
-			memcpy(stem, w, n - 3);
-			stem[n - 3] = 'y';
-			stem[n - 2] = '\0';
-			if ((c = lex_find(stem)) & W_ANY)
-				return c & W_ANY;
-		}
-	}
+	if (last == 'g' && n > 5 && w[n - 3] == 'i' && w[n - 2] == 'n' &&
+	    (c = stem_classes(w, n, 3)))
+		return c;
+	if (last == 'd' && n > 4 && w[n - 2] == 'e' && (c = stem_classes(w, n, 2)))
+		return c;
+	if (last == 's' && n > 4 && w[n - 2] == 'e' && (c = stem_classes(w, n, 2)))
+		return c;
+	if ((last == 's' || last == 'd') && (c = stem_classes(w, n, 1)))
+		return c;
 	return 0;
 }
 
 /* ---- words ---- */
 
+/* What a byte is to the tokenizer, looked up once instead of through
+ * chains of comparisons (every byte of the prose passes there). */
+#define B_WORD   1u   /* letters, digits, _ and ' (don't), and every byte of UTF-8 */
+#define B_SPACE  2u   /* between words on a line */
+#define B_HARD   4u   /* ends a clause: . ! ? ; < > | (and ':' before a space) */
+#define B_SOFT   8u   /* a soft break: , ( ) [ ] * and a newline */
+#define B_URLEND 16u  /* ends a URL or a path in prose */
+#define B_URL    32u  /* url_at can start here: h, f, w or g in either case */
+#define B_LEET   64u  /* a digit unleet reads as a letter */
+#define B_APOS   128u /* ' (a word can lose it at its end) */
+#define B_UNDER  256u /* _ (every secret_identifier has one) */
+static uint16_t byte_class[256];
+static unsigned char byte_fold[256]; /* A-Z to a-z, every other byte as it is */
+
+static void byte_class_set(const char *set, uint16_t bit)
+{
+	for (; *set; set++)
+		byte_class[(unsigned char)*set] |= bit;
+}
+
+static void bytes_init(void)
+{
+	static const uint32_t word_bits[8] = { 0,          0x03ff0080, 0x87fffffe, 0x07fffffe,
+					       0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff };
+
+	for (unsigned int c = 0; c < 256; c++) {
+		unsigned int l = c | 0x20;
+
+		byte_fold[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+		if ((word_bits[c >> 5] >> (c & 31)) & 1)
+			byte_class[c] |= B_WORD;
+		if (l == 'h' || l == 'f' || l == 'w' || l == 'g')
+			byte_class[c] |= B_URL;
+	}
+	byte_class_set(" \t\r", B_SPACE);
+	byte_class_set(".!?;<>|", B_HARD);
+	byte_class_set(",()[]*\n", B_SOFT);
+	byte_class_set(" \t\r\n)>\"'`]", B_URLEND);
+	byte_class_set("013457", B_LEET);
+	byte_class_set("'", B_APOS);
+	byte_class_set("_", B_UNDER);
+}
+
 static bool word_byte(unsigned char c)
 {
-	/* letters, digits, _ and ' (don't), and every byte of UTF-8 */
-	static const uint32_t bits[8] = { 0,          0x03ff0080, 0x87fffffe, 0x07fffffe,
-					  0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff };
-
-	return (bits[c >> 5] >> (c & 31)) & 1;
+	return byte_class[c] & B_WORD;
 }
 
 /* Digits used as letters ("1gn0re", "pr3vious"): read as the letters. */
@@ -467,9 +556,9 @@ static void unleet(char *w)
 	if (letters < 2)
 		return;
 	for (char *p = w; *p; p++) {
-		const char *d = strchr(from, *p);
+		const char *d;
 
-		if (d && *p)
+		if ((byte_class[(unsigned char)*p] & B_LEET) && (d = strchr(from, *p)))
 			*p = to[d - from];
 	}
 }
@@ -485,9 +574,9 @@ static bool secret_identifier(const char *s, size_t n)
 	for (size_t k = 0; k < n; k++) {
 		if (s[k] == '_')
 			underscore = true;
-		else if (isupper((unsigned char)s[k]))
+		else if (s[k] >= 'A' && s[k] <= 'Z') /* isupper in the C locale */
 			caps = true;
-		else if (!isdigit((unsigned char)s[k]))
+		else if (s[k] < '0' || s[k] > '9')
 			return false;
 	}
 	if (!caps || !underscore)
@@ -532,7 +621,7 @@ static uint64_t path_classes(const char *s, size_t n)
 			for (size_t k = 0; k < e - i; k++)
 				part[k] = (char)tolower((unsigned char)s[i + k]);
 			part[e - i] = '\0';
-			c |= classify(part, &f) &
+			c |= classify(part, strlen(part), &f) &
 			     (O_SECRET | O_STRONG | O_PERSIST | O_ROOT | O_TRACE | O_RC | O_HOOK);
 		}
 		i = e + 1;
@@ -552,30 +641,32 @@ struct block {
 	size_t len;
 };
 
-static void push_tok(struct block *b, size_t start, size_t end, const char *w, uint64_t c,
-		     unsigned int f, unsigned char brk)
+/* Takes the block's next token, whose word the caller has already put in
+ * place (a word is read straight into its token: no copy). */
+static void keep_tok(struct block *b, size_t start, size_t end, uint64_t c, unsigned int f,
+		     unsigned char brk)
 {
-	struct tok *t;
+	struct tok *t = &b->t[b->n];
 
-	if (b->n >= LIMIT_INTENT_WORDS)
-		return;
-	t = &b->t[b->n];
 	b->brk[b->n] = brk;
 	b->n++;
 	t->start = start;
 	t->end = end;
 	t->c = c;
 	t->f = f;
-	{
-		size_t n = strnlen(w, WORD_MAX);
-
-		memcpy(t->w, w, n);
-		t->w[n] = '\0';
-	}
 	b->any |= c;
 }
 
-/* Reads d[start..end) (one line of a block) into words. */
+/* A token standing for what it found ("<url>", "<path>", "<mail>"). */
+static void push_tok(struct block *b, size_t start, size_t end, const char *w, uint64_t c,
+		     unsigned int f, unsigned char brk)
+{
+	if (b->n >= LIMIT_INTENT_WORDS)
+		return;
+	strcpy(b->t[b->n].w, w);
+	keep_tok(b, start, end, c, f, brk);
+}
+
 /* A URL (http, https, ftp, ws, wss) or a git remote starts at d[i]. */
 static bool url_at(const unsigned char *d, size_t i, size_t end)
 {
@@ -597,87 +688,201 @@ static bool url_at(const unsigned char *d, size_t i, size_t end)
 	}
 }
 
+/* The first two letters of what url_at looks for (ht, ft, ws, gi): most
+ * words that start with h, f, w or g ("how", "for", "go") are turned
+ * away here, without a call. */
+static inline bool url_may_start(const unsigned char *d, size_t i, size_t end)
+{
+	unsigned int a = d[i] | 0x20, z;
+
+	if (i + 1 >= end)
+		return false;
+	z = d[i + 1] | 0x20;
+	return ((a == 'h' || a == 'f') && z == 't') || (a == 'w' && z == 's') ||
+	       (a == 'g' && z == 'i');
+}
+
 /* What ends a URL or a path in prose. */
 static bool url_end(unsigned char c)
 {
-	switch (c) {
-	case ' ':
-	case '\t':
-	case '\r':
-	case '\n':
-	case ')':
-	case '>':
-	case '"':
-	case '\'':
-	case '`':
-	case ']':
-		return true;
-	default:
+	return byte_class[c] & B_URLEND;
+}
+
+/* Most words differ from the one asked for in their first letter, which
+ * the compiler knows for a literal: strcmp only runs when it matches. */
+static inline bool is_word(const struct tok *t, const char *w)
+{
+	return t->w[0] == w[0] && strcmp(t->w, w) == 0;
+}
+
+/* A security code, a verification code, a reset link: "code", "codes" or
+ * "link" right after one of these words names a secret. */
+static bool secret_code(const struct block *b, const char *w, size_t n)
+{
+	const struct tok *p = &b->t[b->n - 1];
+
+	if (!((n == 4 && (memcmp(w, "code", 4) == 0 || memcmp(w, "link", 4) == 0)) ||
+	      (n == 5 && memcmp(w, "codes", 5) == 0)))
 		return false;
+	return is_word(p, "security") || is_word(p, "verification") || is_word(p, "2fa") ||
+	       is_word(p, "mfa") || is_word(p, "one-time") || is_word(p, "login") ||
+	       is_word(p, "authentication") || is_word(p, "reset") || is_word(p, "recovery") ||
+	       is_word(p, "backup");
+}
+
+/* Reads the word at d[s] (a word byte, or a dot before one) folded to
+ * lower case into the block's next token, classifies it, and returns
+ * where it ends: runs of word bytes joined by single marks (.-@). It is
+ * copied while its end is looked for (the first WORD_MAX bytes: once
+ * full, w[WORD_MAX] is written over until the final NUL); only a
+ * spelled-out one ("I-g-n-o-r-e") is copied again without its marks.
+ * `seen` gathers the byte classes of all of d[s..i), so that the tests
+ * that need an apostrophe, an underscore or a digit are skipped for the
+ * many words without. */
+static size_t read_word(struct block *b, const unsigned char *d, size_t s, size_t end,
+			unsigned int f, unsigned char brk)
+{
+	struct tok *t = &b->t[b->n];
+	char *w = t->w;
+	size_t i = s + 1, n = 1, from = s, segs = 1, longest = 0;
+	unsigned int seen = byte_class[d[s]];
+	bool at = false;
+	uint64_t cls;
+
+	w[0] = (char)byte_fold[d[s]];
+	for (;;) {
+		size_t seg;
+		unsigned char c;
+
+		for (unsigned int k; i < end && ((k = byte_class[d[i]]) & B_WORD); i++) {
+			seen |= k;
+			w[n] = (char)byte_fold[d[i]];
+			n += n < WORD_MAX;
+		}
+		seg = i - from;
+		if (seg > longest)
+			longest = seg;
+		if (i + 1 >= end)
+			break;
+		c = d[i];
+		if ((c != '.' && c != '-' && c != '@') || !word_byte(d[i + 1]) ||
+		    /* "tabs.Quietly": a sentence ends there */
+		    (c == '.' && d[i + 1] >= 'A' && d[i + 1] <= 'Z' && seg > 1)) /* isupper */
+			break;
+		at |= c == '@';
+		segs++;
+		w[n] = (char)c;
+		n += n < WORD_MAX;
+		from = ++i;
 	}
+	/* I-g-n-o-r-e: letters split by one mark are one word */
+	if (segs >= 3 && longest == 1) {
+		n = 0;
+		for (size_t k = s; k < i && n < WORD_MAX; k++)
+			if (d[k] != '-' && d[k] != '.')
+				w[n++] = (char)byte_fold[d[k]];
+	}
+	if (seen & B_APOS) {
+		while (n > 0 && w[n - 1] == '\'')
+			n--;
+		if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's') /* the user's */
+			n -= 2;
+	}
+	w[n] = '\0';
+	if (at && memchr(w, '.', n)) {
+		strcpy(w, "<mail>");
+		keep_tok(b, s, i, D_REMOTE, f | T_URL, brk);
+		return i;
+	}
+	if ((seen & B_UNDER) && d[s] >= 'A' && d[s] <= 'Z' &&
+	    secret_identifier((const char *)d + s, i - s)) {
+		keep_tok(b, s, i, O_SECRET, f | T_CAP, brk);
+		return i;
+	}
+	/* `seen` can hold a digit that was not copied (past WORD_MAX): then
+	 * unleet changes nothing and the word classifies as before, as 0 */
+	if (!(cls = classify(w, n, &f)) && (seen & B_LEET)) {
+		unleet(w);
+		cls = classify(w, n, &f);
+	}
+	if (b->n > 0 && brk == 0 && secret_code(b, w, n))
+		cls |= O_SECRET | O_STRONG;
+	keep_tok(b, s, i, cls, f, brk);
+	return i;
 }
 
-static bool is_word(const struct tok *t, const char *w)
-{
-	return strcmp(t->w, w) == 0;
-}
-
+/* Reads d[start..end) (one line of a block) into words. */
 static void tokenize(struct block *b, const unsigned char *d, size_t start, size_t end,
-		     unsigned char *pending, bool *quoted, bool *code)
+		     unsigned char *pending_io, bool *quoted_io, bool *code_io)
 {
+	/* the state in locals: the words written into the tokens could
+	 * alias it, and it would be read from memory again each time */
+	unsigned char pending = *pending_io;
+	bool quoted = *quoted_io, code = *code_io;
 	size_t i = start;
 	uint64_t cls;
 
 	while (i < end && b->n < LIMIT_INTENT_WORDS) {
 		unsigned char c = d[i];
+		unsigned int k = byte_class[c];
 		size_t s = i;
 
-		if (c == ' ' || c == '\t' || c == '\r') {
+		if (k & B_SPACE) {
 			i++;
 			continue;
 		}
+		/* most bytes start a plain word: no test below but the URL's
+		 * and the curly quote's can hold for a word byte (a URL goes
+		 * on to its own test) */
+		if ((k & B_WORD) && c != 0xe2 &&
+		    !((k & B_URL) && url_may_start(d, i, end) && url_at(d, i, end))) {
+			i = read_word(b, d, s, end, (quoted ? T_QUOTED : 0) | (code ? T_CODE : 0),
+				      pending);
+			pending = 0;
+			if (i < end && d[i] == ' ') /* the space after it, without a round */
+				i++;
+			continue;
+		}
 		if (c == '"') {
-			*quoted = !*quoted;
+			quoted = !quoted;
 			i++;
 			continue;
 		}
 		if (c == 0xe2 && i + 2 < end && d[i + 1] == 0x80 &&
 		    (d[i + 2] == 0x9c || d[i + 2] == 0x9d)) {
-			*quoted = d[i + 2] == 0x9c;
+			quoted = d[i + 2] == 0x9c;
 			i += 3;
 			continue;
 		}
 		if (c == '`') {
-			*code = !*code;
+			code = !code;
 			i++;
 			continue;
 		}
-		if (c == '.' || c == '!' || c == '?' || c == ';' || c == '<' || c == '>' ||
-		    c == '|' ||
+		if ((k & B_HARD) ||
 		    (c == ':' && (i + 1 >= end || d[i + 1] == ' ' || d[i + 1] == '\t'))) {
 			if (c == '.' && i + 1 < end && word_byte(d[i + 1]) &&
 			    (s == start || d[i - 1] == ' ' || d[i - 1] == '`' || d[i - 1] == '/')) {
 				/* a dotfile: .env, .npmrc */
 			} else {
-				*pending = 2;
+				pending = 2;
 				i++;
 				continue;
 			}
 		}
-		if (c == ',' || c == '(' || c == ')' || c == '[' || c == ']' || c == '*' ||
-		    c == '\n') {
-			if (*pending < 1)
-				*pending = 1;
+		if (k & B_SOFT) {
+			if (pending < 1)
+				pending = 1;
 			i++;
 			continue;
 		}
 		/* a URL, a git remote, a mail address */
-		if (url_at(d, i, end)) {
+		if ((k & B_URL) && url_at(d, i, end)) {
 			while (i < end && !url_end(d[i]))
 				i++;
 			push_tok(b, s, i, "<url>", D_REMOTE,
-				 T_URL | (*quoted ? T_QUOTED : 0) | (*code ? T_CODE : 0), *pending);
-			*pending = 0;
+				 T_URL | (quoted ? T_QUOTED : 0) | (code ? T_CODE : 0), pending);
+			pending = 0;
 			continue;
 		}
 		/* a path: ~/x, $HOME/x, /etc/x, or the root or home alone */
@@ -699,91 +904,27 @@ static void tokenize(struct block *b, const unsigned char *d, size_t start, size
 			       (b->t[b->n - 1].c & (W_DESTROY | W_PERM)))))
 				cls = 0;
 			push_tok(b, s, i, "<path>", cls,
-				 T_PATH | (*quoted ? T_QUOTED : 0) | (*code ? T_CODE : 0),
-				 *pending);
-			*pending = 0;
+				 T_PATH | (quoted ? T_QUOTED : 0) | (code ? T_CODE : 0), pending);
+			pending = 0;
 			continue;
 		}
-		if (word_byte(c) || (c == '.' && i + 1 < end && word_byte(d[i + 1]))) {
-			char w[WORD_MAX + 1];
-			size_t n = 0, segs = 1, longest = 0, seg = 0;
-			bool at = false, split = false;
-			unsigned int f = (*quoted ? T_QUOTED : 0) | (*code ? T_CODE : 0);
-
-			i++;
-			seg = 1;
-			while (i < end) {
-				if (word_byte(d[i])) {
-					seg++;
-					i++;
-				} else if ((d[i] == '.' || d[i] == '-' || d[i] == '@') &&
-					   i + 1 < end && word_byte(d[i + 1]) &&
-					   /* "tabs.Quietly": a sentence ends there */
-					   !(d[i] == '.' && isupper(d[i + 1]) && seg > 1)) {
-					at |= d[i] == '@';
-					if (seg > longest)
-						longest = seg;
-					seg = 0;
-					segs++;
-					i++;
-				} else {
-					break;
-				}
-			}
-			if (seg > longest)
-				longest = seg;
-			/* I-g-n-o-r-e: letters split by one mark are one word */
-			split = segs >= 3 && longest == 1;
-			for (size_t k = s; k < i && n < WORD_MAX; k++) {
-				if (split && (d[k] == '-' || d[k] == '.'))
-					continue;
-				w[n++] = (char)(d[k] >= 'A' && d[k] <= 'Z' ? d[k] | 0x20 : d[k]);
-			}
-			w[n] = '\0';
-			while (n > 0 && w[n - 1] == '\'')
-				w[--n] = '\0';
-			if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's') /* the user's */
-				w[n -= 2] = '\0';
-			if (at && strchr(w, '.')) {
-				push_tok(b, s, i, "<mail>", D_REMOTE, f | T_URL, *pending);
-				*pending = 0;
-				continue;
-			}
-			if (d[s] >= 'A' && d[s] <= 'Z' &&
-			    secret_identifier((const char *)d + s, i - s)) {
-				push_tok(b, s, i, w, O_SECRET, f | T_CAP, *pending);
-				*pending = 0;
-				continue;
-			}
-			if (!(cls = classify(w, &f)) && strpbrk(w, "013457")) {
-				unleet(w);
-				cls = classify(w, &f);
-			}
-			/* a security code, a verification code, a reset link */
-			if (b->n > 0 && *pending == 0 &&
-			    (!strcmp(w, "code") || !strcmp(w, "codes") || !strcmp(w, "link")) &&
-			    (is_word(&b->t[b->n - 1], "security") ||
-			     is_word(&b->t[b->n - 1], "verification") ||
-			     is_word(&b->t[b->n - 1], "2fa") || is_word(&b->t[b->n - 1], "mfa") ||
-			     is_word(&b->t[b->n - 1], "one-time") ||
-			     is_word(&b->t[b->n - 1], "login") ||
-			     is_word(&b->t[b->n - 1], "authentication") ||
-			     is_word(&b->t[b->n - 1], "reset") ||
-			     is_word(&b->t[b->n - 1], "recovery") ||
-			     is_word(&b->t[b->n - 1], "backup")))
-				cls |= O_SECRET | O_STRONG;
-			push_tok(b, s, i, w, cls, f, *pending);
-			*pending = 0;
+		if ((k & B_WORD) || (c == '.' && i + 1 < end && word_byte(d[i + 1]))) {
+			i = read_word(b, d, s, end, (quoted ? T_QUOTED : 0) | (code ? T_CODE : 0),
+				      pending);
+			pending = 0;
 			continue;
 		}
 		if (c == '$' && i + 1 < end && isupper(d[i + 1])) {
 			i++;
 			continue;
 		}
-		if (c == '-' && i + 1 < end && d[i + 1] == ' ' && *pending < 1)
-			*pending = 1; /* a dash between clauses */
+		if (c == '-' && i + 1 < end && d[i + 1] == ' ' && pending < 1)
+			pending = 1; /* a dash between clauses */
 		i++;
 	}
+	*pending_io = pending;
+	*quoted_io = quoted;
+	*code_io = code;
 }
 
 /* ---- clauses ---- */
@@ -1626,18 +1767,37 @@ static void judge(struct ictx *x, const struct block *b)
 
 static bool list_item(const unsigned char *d, size_t i, size_t e)
 {
-	if (i + 1 < e && strchr("-*+", d[i]) && d[i + 1] == ' ')
+	/* strchr("-*+", c) also matched the NUL, and so does this */
+	if (i + 1 < e && (d[i] == '-' || d[i] == '*' || d[i] == '+' || !d[i]) && d[i + 1] == ' ')
 		return true;
-	while (i < e && isdigit(d[i]))
+	while (i < e && d[i] >= '0' && d[i] <= '9')
 		i++;
-	return i + 1 < e && i > 0 && isdigit(d[i - 1]) && (d[i] == '.' || d[i] == ')') &&
-	       d[i + 1] == ' ';
+	return i + 1 < e && i > 0 && d[i - 1] >= '0' && d[i - 1] <= '9' &&
+	       (d[i] == '.' || d[i] == ')') && d[i + 1] == ' ';
 }
 
 static size_t skip_marks(const unsigned char *d, size_t i, size_t e)
 {
-	while (i < e && strchr(" \t>#*-+[(<|_=", d[i]))
-		i++;
+	for (; i < e; i++) {
+		switch (d[i]) {
+		case ' ':
+		case '\t':
+		case '>':
+		case '#':
+		case '*':
+		case '-':
+		case '+':
+		case '[':
+		case '(':
+		case '<':
+		case '|':
+		case '_':
+		case '=':
+		case '\0': /* as strchr(" \t>#*-+[(<|_=", c) had it */
+			continue;
+		}
+		break;
+	}
 	return i;
 }
 
@@ -1657,8 +1817,20 @@ static int role_label(const unsigned char *d, size_t s, size_t e)
 	size_t i = skip_marks(d, s, e);
 
 	/* every label starts with one of these letters */
-	if (i >= e || !strchr("sadomcgSADOMCG", d[i]) || !d[i])
+	if (i >= e)
 		return 0;
+	switch (d[i] | 0x20) { /* s, a, d, o, m, c or g in either case */
+	case 's':
+	case 'a':
+	case 'd':
+	case 'o':
+	case 'm':
+	case 'c':
+	case 'g':
+		break;
+	default:
+		return 0;
+	}
 	if (list_item(d, s, e)) /* "- System: Linux" is a field of a list */
 		return 0;
 	int kind = 0, words = 0;
@@ -1671,12 +1843,13 @@ static int role_label(const unsigned char *d, size_t s, size_t e)
 		if (k == i)
 			break;
 		if (words == 0) {
+			/* d[i] is a letter: | 0x20 is its lower case */
 			for (int j = 0; sys[j] && !kind; j++)
-				if (k - i == strlen(sys[j]) &&
+				if ((d[i] | 0x20) == sys[j][0] && k - i == strlen(sys[j]) &&
 				    strncasecmp((const char *)d + i, sys[j], k - i) == 0)
 					kind = 1;
 			for (int j = 0; asst[j] && !kind; j++)
-				if (k - i == strlen(asst[j]) &&
+				if ((d[i] | 0x20) == asst[j][0] && k - i == strlen(asst[j]) &&
 				    strncasecmp((const char *)d + i, asst[j], k - i) == 0)
 					kind = 2;
 			if (!kind)
@@ -1741,8 +1914,9 @@ static bool wrapper_tag(const unsigned char *d, size_t s, size_t e)
 
 static bool blank(const unsigned char *d, size_t s, size_t e)
 {
+	/* a NUL too (as strchr(" \t\r", c) had it) */
 	for (size_t i = s; i < e; i++)
-		if (!strchr(" \t\r", d[i]))
+		if (d[i] != ' ' && d[i] != '\t' && d[i] != '\r' && d[i])
 			return false;
 	return true;
 }
@@ -1818,14 +1992,20 @@ static int intent_scan(struct findings *fs, const struct scan_input *in, const s
 	struct ictx x = { fs, in, d, len, false, 0, false, nv, 0 };
 	struct block *b;
 	unsigned char pending = 2;
-	bool quoted = false, code = false, in_list = false, icode = false;
+	bool quoted = false, code = false, in_list = false, icode = false, item;
 	int label = 0;
 
 	if (record_file(in->path))
 		return 0;
 	pthread_once(&lex_once, lex_init);
-	if (!(b = calloc(1, sizeof(*b))))
+	/* the token arrays are only read below b->n: not cleared */
+	if (!(b = malloc(sizeof(*b))))
 		return AIRLOCK_ERROR;
+	b->n = 0;
+	b->start = 0;
+	b->label = 0;
+	b->label_end = 0;
+	b->any = 0;
 	b->d = d;
 	b->len = len;
 	/* front matter is the settings analysis's */
@@ -1868,6 +2048,7 @@ static int intent_scan(struct findings *fs, const struct scan_input *in, const s
 			i = next;
 			continue;
 		}
+		item = list_item(d, s, e);
 		/* indented code: four columns in, after a blank line, outside
 		 * a list */
 		if (!blank(d, i, e)) {
@@ -1881,9 +2062,9 @@ static int intent_scan(struct findings *fs, const struct scan_input *in, const s
 				continue;
 			}
 			icode = false;
-			if (col == 0 && !list_item(d, s, e))
+			if (col == 0 && !item)
 				in_list = false;
-			else if (list_item(d, s, e))
+			else if (item)
 				in_list = true;
 		}
 		if (blank(d, s, e)) {
@@ -1926,7 +2107,7 @@ static int intent_scan(struct findings *fs, const struct scan_input *in, const s
 				continue;
 			}
 		}
-		if ((label = role_label(d, s, e)) != 0 || list_item(d, s, e) || d[s] == '|' ||
+		if ((label = role_label(d, s, e)) != 0 || item || d[s] == '|' ||
 		    b->n >= LIMIT_INTENT_WORDS - 64) {
 			flush(&x, b);
 			pending = 2;
