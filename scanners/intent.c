@@ -1993,6 +1993,7 @@ static int intent_scan(struct findings *fs, const struct scan_input *in, const s
 	struct block *b;
 	unsigned char pending = 2;
 	bool quoted = false, code = false, in_list = false, icode = false, item;
+	bool bare_end = false; /* the last line read ends with a letter or digit */
 	int label = 0;
 
 	if (record_file(in->path))
@@ -2119,7 +2120,19 @@ static int intent_scan(struct findings *fs, const struct scan_input *in, const s
 			x.wrapper = true;
 		if (pending < 1)
 			pending = 1;
+		/* A line that starts with a capital letter after one that ends
+		 * with no punctuation starts a sentence: the line before was a
+		 * label or a title ("Step two"), not the start of this one. */
+		if (pending < 2 && bare_end && d[s] >= 'A' && d[s] <= 'Z')
+			pending = 2;
 		tokenize(b, d, s, e, &pending, &quoted, &code);
+		{
+			size_t k = e;
+
+			while (k > s && (d[k - 1] == ' ' || d[k - 1] == '\t' || d[k - 1] == '\r'))
+				k--;
+			bare_end = k > s && isalnum(d[k - 1]);
+		}
 		/* a bare label ("SYSTEM:") heads the lines after it */
 		if (label)
 			b->label_end = b->n <= 3 ? SIZE_MAX : b->n;
