@@ -416,6 +416,14 @@ START_TEST(markdown_fences_found_for_sure)
 }
 END_TEST
 
+static bool has_finding(const struct findings *fs, const char *rule, size_t start)
+{
+	for (size_t i = 0; i < fs->count; i++)
+		if (strcmp(fs->v[i].rule, rule) == 0 && fs->v[i].start == start)
+			return true;
+	return false;
+}
+
 /* The Markdown files of the fixtures and the corpus, each analysed twice:
  * as it is, and with every run handed to tree-sitter. Skipping what no check
  * acts on must lose nothing. */
@@ -443,12 +451,24 @@ static int compare_markdown(const char *path, const struct stat *st, int type, s
 	al_md_keep_everything = true;
 	ck_assert_int_eq(al_markdown_scan(&b, &ps, &in), 0);
 	al_md_keep_everything = false;
-	ck_assert_msg(a.count == b.count, "%s: %zu findings, %zu when all is parsed", path, a.count,
-		      b.count);
+	/* Every finding of the whole parse is found; a fence at the margin,
+	 * read by CommonMark's rules rather than the block grammar's, may
+	 * hold more code than the grammar gives it (tree-sitter-markdown 0.3
+	 * closes a fence on an indented or escaped run of backticks): more
+	 * fence findings (AL2xx), nothing else. (A whole file may also be over
+	 * the parse limits its runs are within: AL304. And by hand on real
+	 * files: the grammar reads a last closing fence with no newline as
+	 * code, an AL201 the line scan rightly does not give.) */
+	for (size_t i = 0; i < b.count; i++)
+		ck_assert_msg(has_finding(&a, b.v[i].rule, b.v[i].start) ||
+				      strcmp(b.v[i].rule, "AL304") == 0,
+			      "%s: %s at %zu when all is parsed, not when runs are skipped", path,
+			      b.v[i].rule, b.v[i].start);
 	for (size_t i = 0; i < a.count; i++)
-		ck_assert_msg(strcmp(a.v[i].rule, b.v[i].rule) == 0 && a.v[i].start == b.v[i].start,
-			      "%s: %s at %zu, but %s at %zu when all is parsed", path, a.v[i].rule,
-			      a.v[i].start, b.v[i].rule, b.v[i].start);
+		ck_assert_msg(has_finding(&b, a.v[i].rule, a.v[i].start) ||
+				      strncmp(a.v[i].rule, "AL2", 3) == 0,
+			      "%s: %s at %zu only when runs are skipped", path, a.v[i].rule,
+			      a.v[i].start);
 	md_files_compared++;
 	al_findings_free(&a);
 	al_findings_free(&b);
