@@ -388,7 +388,7 @@ fuzz: check-deps $(SIGNATURES) $(GRAMMAR_OBJ)
 	@mkdir -p $(B)/fuzz
 	@for t in $(FUZZ_TARGETS); do \
 		clang -g -O1 -std=gnu11 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
-			-DAIRLOCK_BUILDING -Iinclude -I. $(DEP_CFLAGS) -o $(B)/fuzz/fuzz-$$t \
+			-DAIRLOCK_BUILDING -DAIRLOCK_UNITTESTS -Iinclude -I. $(DEP_CFLAGS) -o $(B)/fuzz/fuzz-$$t \
 			tests/fuzz/fuzz_$$t.c $(LIB_SRC) $(GRAMMAR_OBJ) $(DEP_LIBS) || exit 1; \
 		mkdir -p $(B)/fuzz/corpus-$$t; \
 		AIRLOCK_SIGNATURES=$(abspath $(SIGNATURES)) \

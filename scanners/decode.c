@@ -14,7 +14,10 @@
 
 #include "common/error.h"
 #include "common/utf8.h"
+#include "scanners/bytevec.h"
 #include "scanners/decode.h"
+
+AL_SEAM_DEFINE(bool, al_decode_fast, true);
 
 /* Runs shorter than these decode to too little to judge. */
 #define MIN_BASE64  24
@@ -174,15 +177,77 @@ static size_t b64_decode(unsigned char *buf, const unsigned char *d, size_t s, s
 	return n;
 }
 
+/* Base64 digits, standard or URL-safe: letters, '+' to '9' but ',' and
+ * '.', and '_'. */
+static inline bytevec b64_digits(bytevec x)
+{
+	return bytevec_in(x | 0x20, 'a', 'z') |
+	       (bytevec_in(x, '+', '9') & ~(x == ',') & ~(x == '.')) | (x == '_');
+}
+
+/*
+ * The same, but giving up (returning 0) at the first byte that shows that
+ * is_text() would refuse what [s, e) decodes to: a control character, a
+ * byte that cannot start a UTF-8 character where one starts (at the start
+ * or after ASCII), or more bytes that are not letters than half of the
+ * whole (all of [s, e) is digits: it decodes to (e - s) * 6 / 8 bytes).
+ * Most long runs are paths and URLs, whose bytes are noise that shows
+ * within a few.
+ */
+static size_t b64_decode_text(unsigned char *buf, const unsigned char *d, size_t s, size_t e)
+{
+	size_t n = 0, others = 0, most = (e - s) * 6 / 8 / 2;
+	unsigned int acc = 0;
+	int bits = 0;
+	bool starts_char = true;
+
+	for (size_t i = s; i < e; i++) {
+		int v = b64_value(d[i]);
+		unsigned char c;
+
+		if (v < 0)
+			break;
+		acc = (acc << 6) | (unsigned int)v;
+		bits += 6;
+		if (bits < 8)
+			continue;
+		bits -= 8;
+		c = (unsigned char)(acc >> bits);
+		if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f)
+			return 0;
+		if (c >= 0x80 && starts_char && (c < 0xc2 || c > 0xf4))
+			return 0;
+		starts_char = c < 0x80;
+		others += !((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+		if (others > most)
+			return 0;
+		buf[n++] = c;
+	}
+	return n;
+}
+
+/* Where the base64 digits from d[j] end: sixteen at a time, since most
+ * long runs are paths and URLs. */
+static size_t b64_end(const unsigned char *d, size_t len, size_t j)
+{
+	for (; al_decode_fast && len - j >= BYTEVEC_LEN; j += BYTEVEC_LEN) {
+		unsigned int other = bytevec_bits(~b64_digits(bytevec_load(d + j)));
+
+		if (other)
+			return j + (size_t)__builtin_ctz(other);
+	}
+	while (j < len && b64_value(d[j]) >= 0)
+		j++;
+	return j;
+}
+
 /* A run of base64 characters from d[i]; *hex: all of it hex digits (a run
  * of hex digits is also one, and is tried as hex first). Only a run long
  * enough to decode is looked at twice. */
 static size_t b64_run(const unsigned char *d, size_t len, size_t i, bool *hex)
 {
-	size_t j = i;
+	size_t j = b64_end(d, len, i);
 
-	while (j < len && b64_value(d[j]) >= 0)
-		j++;
 	*hex = j - i >= MIN_HEX;
 	for (size_t k = i; *hex && k < j; k++)
 		*hex = hex_value(d[k]) >= 0;
@@ -254,11 +319,103 @@ static size_t escape_line(struct out *o, unsigned char *buf, const unsigned char
 	return end;
 }
 
+/* A base64 or hex run from d[i] that decodes to text: appended, and its
+ * length returned; otherwise the number of bytes to step over. */
+static size_t try_run(struct out *o, unsigned char *buf, const unsigned char *d, size_t len,
+		      size_t i)
+{
+	bool hex;
+	size_t run = b64_run(d, len, i, &hex), n;
+
+	if (hex && run >= MIN_HEX && run % 2 == 0) {
+		for (n = 0; n < run / 2; n++)
+			buf[n] = (unsigned char)(hex_value(d[i + 2 * n]) << 4 |
+						 hex_value(d[i + 2 * n + 1]));
+		if (is_text(buf, n)) {
+			emit(o, buf, n, i, i + run);
+			return run;
+		}
+	}
+	if (run >= MIN_BASE64) {
+		n = al_decode_fast ? b64_decode_text(buf, d, i, i + run)
+				   : b64_decode(buf, d, i, i + run);
+		if (is_text(buf, n)) {
+			emit(o, buf, n, i, i + run);
+			return run;
+		}
+	}
+	return run ? run : 1;
+}
+
+static bool escape_byte(unsigned char c)
+{
+	return c == '%' || c == '\\' || c == '&';
+}
+
+/* The shortest run try_run() can decode: shorter ones are stepped over. */
+#define MIN_RUN (MIN_BASE64 < MIN_HEX ? MIN_BASE64 : MIN_HEX)
+_Static_assert(MIN_RUN > BYTEVEC_LEN, "a run inside one block must be too short to decode");
+
+/* From j, one byte at a time: the first escape byte or start of a run of
+ * MIN_RUN base64 digits, or len. j is not inside a run. */
+static size_t event_bytewise(const unsigned char *d, size_t len, size_t j)
+{
+	while (j < len) {
+		size_t k = j;
+
+		if (escape_byte(d[j]))
+			return j;
+		if (b64_value(d[j]) < 0) {
+			j++;
+			continue;
+		}
+		while (k < len && k - j < MIN_RUN && b64_value(d[k]) >= 0)
+			k++;
+		if (k - j >= MIN_RUN)
+			return j;
+		j = k;
+	}
+	return j;
+}
+
+/*
+ * The next offset from i that al_decoded_view() acts on: an escape byte, or
+ * the start of a base64 run long enough to decode; len when there is none.
+ * i is not inside a run. Sixteen bytes at a time, from a mask of the digits
+ * and one of the escape bytes: `run` counts the digits that end the bytes
+ * before the block, so a run is measured across blocks without going back.
+ */
+static size_t next_event(const unsigned char *d, size_t len, size_t i)
+{
+	size_t j = i, run = 0;
+
+	for (; len - j >= BYTEVEC_LEN; j += BYTEVEC_LEN) {
+		bytevec x = bytevec_load(d + j);
+		unsigned int other = bytevec_bits(~b64_digits(x));
+		unsigned int esc;
+
+		if (!other) {
+			if ((run += BYTEVEC_LEN) >= MIN_RUN)
+				return j + BYTEVEC_LEN - run;
+			continue;
+		}
+		/* the run before the block ends at its first other byte */
+		if (run + (size_t)__builtin_ctz(other) >= MIN_RUN)
+			return j - run;
+		/* a run that starts and ends in the block is too short */
+		esc = bytevec_bits(bytevec_in(x, '%', '&') | (x == '\\'));
+		if (esc)
+			return j + (size_t)__builtin_ctz(esc);
+		run = (size_t)__builtin_clz(other) - (sizeof(other) * 8 - BYTEVEC_LEN);
+	}
+	return event_bytewise(d, len, j - run);
+}
+
 int al_decoded_view(struct norm_view *v, const struct scan_input *in)
 {
 	const unsigned char *d = in->data;
 	struct out o = { v, 0, false };
-	unsigned char *buf = NULL;
+	unsigned char *buf = NULL, c;
 	size_t i = 0;
 
 	memset(v, 0, sizeof(*v));
@@ -267,40 +424,23 @@ int al_decoded_view(struct norm_view *v, const struct scan_input *in)
 		return 0;
 	if (!(v->hid = calloc(in->len / 8 + 1, 1)) || !(buf = malloc(in->len)))
 		goto oom;
-	while (i < in->len && !o.failed) {
-		bool hex;
-		size_t run, n;
-
+	while (al_decode_fast && !o.failed && (i = next_event(d, in->len, i)) < in->len) {
+		if (b64_value(d[i]) >= 0)
+			i += try_run(&o, buf, d, in->len, i);
+		else if (escape_at(d, in->len, i, &c))
+			i = escape_line(&o, buf, d, in->len, i);
+		else
+			i++;
+	}
+	/* byte by byte, as the tests compare */
+	while (!al_decode_fast && i < in->len && !o.failed) {
 		if (b64_value(d[i]) >= 0 && (i == 0 || b64_value(d[i - 1]) < 0)) {
-			run = b64_run(d, in->len, i, &hex);
-			if (hex && run >= MIN_HEX && run % 2 == 0) {
-				for (n = 0; n < run / 2; n++)
-					buf[n] = (unsigned char)(hex_value(d[i + 2 * n]) << 4 |
-								 hex_value(d[i + 2 * n + 1]));
-				if (is_text(buf, n)) {
-					emit(&o, buf, n, i, i + run);
-					i += run;
-					continue;
-				}
-			}
-			if (run >= MIN_BASE64) {
-				n = b64_decode(buf, d, i, i + run);
-				if (is_text(buf, n)) {
-					emit(&o, buf, n, i, i + run);
-					i += run;
-					continue;
-				}
-			}
-			i += run ? run : 1;
+			i += try_run(&o, buf, d, in->len, i);
 			continue;
 		}
-		if (d[i] == '%' || d[i] == '\\' || d[i] == '&') {
-			unsigned char c;
-
-			if (escape_at(d, in->len, i, &c)) {
-				i = escape_line(&o, buf, d, in->len, i);
-				continue;
-			}
+		if (escape_byte(d[i]) && escape_at(d, in->len, i, &c)) {
+			i = escape_line(&o, buf, d, in->len, i);
+			continue;
 		}
 		/* past the bytes that start neither a run nor an escape */
 		for (i++; i < in->len && starts[d[i]] == 0; i++)

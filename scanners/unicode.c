@@ -14,6 +14,7 @@
 #include "common/error.h"
 #include "common/utf8.h"
 #include "common/limits.h"
+#include "scanners/bytevec.h"
 #include "scanners/charclass.h"
 #include "scanners/catalogue.h"
 #include "scanners/unicode.h"
@@ -436,7 +437,15 @@ static int check_blanks(struct ctx *c, size_t i, size_t *used)
 	size_t len = c->in->len, j = i, count = 0, n;
 	uint32_t cp = 0;
 
-	while (j < len && (n = al_utf8_decode(d + j, len - j, &cp)) && al_char_is_blank(cp)) {
+	for (;;) {
+		/* indentation: spaces and tabs, one byte each */
+		while (j < len && (d[j] == ' ' || d[j] == '\t')) {
+			j++;
+			count++;
+		}
+		if (!(j < len && d[j] >= 0x80 && (n = al_utf8_decode(d + j, len - j, &cp)) &&
+		      al_char_is_blank(cp)))
+			break;
 		j += n;
 		count++;
 	}
@@ -444,8 +453,7 @@ static int check_blanks(struct ctx *c, size_t i, size_t *used)
 	/* Padding that ends a line or a table cell hides nothing. */
 	if (count < LIMIT_BLANK_RUN || j >= len || d[j] == '\n' || d[j] == '\r' ||
 	    (d[j] == '|' && table_cell(c, i))) {
-		for (size_t k = i; k < j; k++)
-			emit(c, d + k, 1, k);
+		emit_original(c, i, j - i);
 		return 0;
 	}
 	emit_char(c, ' ', i);
@@ -670,53 +678,74 @@ static const unsigned char ascii_class[256] = {
 	['a' ... 'z'] = A_WORD, ['{' ... '~'] = A_PLAIN,
 };
 
+/* Whether ascii_run() stops at d[j]: a byte other than printable ASCII, a
+ * single space or a newline; a space before a blank, a newline or such a
+ * byte (a run of blanks, or a blank that is not ASCII); a backslash in
+ * JSON. */
+static bool ascii_stop_at(const unsigned char *d, size_t len, size_t j, bool json)
+{
+	switch (ascii_class[d[j]]) {
+	case A_STOP:
+		return true;
+	case A_BACKSLASH:
+		return json;
+	case A_SPACE:
+		return j + 1 < len &&
+		       (ascii_class[d[j + 1]] == A_STOP || ascii_class[d[j + 1]] == A_NEWLINE ||
+			ascii_class[d[j + 1]] == A_SPACE);
+	default:
+		return false;
+	}
+}
+
+/* The first offset from i where ascii_stop_at() holds, or len. Most files
+ * are plain ASCII prose: sixteen bytes are judged at once, each with the
+ * byte after it. A byte passes when it is printable ASCII other than a
+ * space, a newline, or a space before such a printable byte. In JSON a
+ * backslash stops too (outside JSON the comparison looks for a NUL, which
+ * stops anyway). */
+static size_t ascii_stop(const unsigned char *d, size_t len, size_t i, bool json)
+{
+	signed char backslash = json ? '\\' : 0;
+	size_t j = i;
+
+	for (; len - j > BYTEVEC_LEN; j += BYTEVEC_LEN) {
+		bytevec x = bytevec_load(d + j), y = bytevec_load(d + j + 1);
+		bytevec pass = bytevec_in(x, '!', '~') | (x == '\n') |
+			       ((x == ' ') & bytevec_in(y, '!', '~'));
+		unsigned int bits = bytevec_bits(~pass | (x == backslash));
+
+		if (bits)
+			return j + (size_t)__builtin_ctz(bits);
+	}
+	while (j < len && !ascii_stop_at(d, len, j, json))
+		j++;
+	return j;
+}
+
 /* The length of the plain ASCII prose at d[i] that the view keeps as it is:
  * printable characters, single spaces before printable ASCII, newlines.
  * Anything else ends it, and so does a word that runs on into non-ASCII
- * (the look-alike check must see it); step() takes over there. */
+ * (the look-alike check must see it from its start); step() takes over
+ * there. The same as stepping byte by byte (al_unicode_ascii_fast off), as
+ * tests/unit/check_unicode.c checks. */
 static size_t ascii_run(struct ctx *c, size_t i)
 {
 	const unsigned char *d = c->in->data;
-	size_t len = c->in->len, j = i;
-	bool json = is_json(c->in->kind), word = char_wordish(c->prev);
+	size_t len = c->in->len, j = ascii_stop(d, len, i, is_json(c->in->kind)), w = j;
+	const unsigned char *nl;
 
-	while (j < len) {
-		switch (ascii_class[d[j]]) {
-		case A_STOP:
-			return j - i;
-		case A_BACKSLASH:
-			if (json)
-				return j - i;
-			break;
-		case A_NEWLINE:
-			c->line_start = j + 1;
-			break;
-		case A_SPACE:
-			/* a run of blanks, or a blank that is not ASCII, next */
-			if (j + 1 < len && (ascii_class[d[j + 1]] == A_STOP ||
-					    ascii_class[d[j + 1]] == A_NEWLINE ||
-					    ascii_class[d[j + 1]] == A_SPACE))
-				return j - i;
-			break;
-		case A_WORD:
-			if (!word && j >= c->fold_until) {
-				size_t k = j;
-
-				while (k < len && ascii_class[d[k]] == A_WORD)
-					k++;
-				if (k < len && d[k] >= 0x80)
-					return j - i;
-				j = k;
-				word = true;
-				continue;
-			}
-			word = true;
-			j++;
-			continue;
-		}
-		word = false;
-		j++;
+	/* The word before a non-ASCII byte: step() checks it for look-alikes
+	 * where it starts, unless it started before i in a word step() has
+	 * seen, or lies where confusables are folded already. */
+	if (j < len && d[j] >= 0x80) {
+		while (w > i && ascii_class[d[w - 1]] == A_WORD)
+			w--;
+		if (w < j && (w > i || !char_wordish(c->prev)) && w >= c->fold_until)
+			j = w;
 	}
+	if ((nl = memrchr(d + i, '\n', j - i)))
+		c->line_start = (size_t)(nl - d) + 1;
 	return j - i;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "common/limits.h"
+#include "scanners/decode.h"
 #include "scanners/unicode.h"
 #include "tests/tests.h"
 
@@ -285,9 +286,72 @@ static void scan_as(struct result *r, const char *text, size_t len, airlock_kind
 	al_unicode_ascii_fast = true;
 }
 
+/* The Unicode analysis of text[0..len) with the ASCII fast path and without
+ * it, as Markdown and as JSON: the same findings and the same view. The
+ * text is copied to a buffer of exactly len bytes, so that a read past the
+ * end shows under ASan. */
+static void unicode_paths_agree(const char *text, size_t len)
+{
+	char *copy = malloc(len ? len : 1);
+
+	memcpy(copy, text, len);
+	for (int json = 0; json < 2; json++) {
+		airlock_kind kind = json ? AIRLOCK_KIND_JSON : AIRLOCK_KIND_MARKDOWN;
+		struct result a, b;
+
+		scan_as(&a, copy, len, kind, true);
+		scan_as(&b, copy, len, kind, false);
+		ck_assert_uint_eq(a.fs.count, b.fs.count);
+		for (size_t i = 0; i < a.fs.count; i++) {
+			ck_assert_str_eq(a.fs.v[i].rule, b.fs.v[i].rule);
+			ck_assert_uint_eq(a.fs.v[i].start, b.fs.v[i].start);
+			ck_assert_uint_eq(a.fs.v[i].end, b.fs.v[i].end);
+			ck_assert_int_eq(a.fs.v[i].severity, b.fs.v[i].severity);
+			ck_assert_str_eq(a.fs.v[i].message, b.fs.v[i].message);
+		}
+		ck_assert_int_eq(a.nv.changed, b.nv.changed);
+		ck_assert_uint_eq(a.nv.len, b.nv.len);
+		if (a.nv.changed) {
+			ck_assert(memcmp(a.nv.data, b.nv.data, a.nv.len) == 0);
+			ck_assert(memcmp(a.nv.map, b.nv.map, (a.nv.len + 1) * sizeof(*a.nv.map)) ==
+				  0);
+		}
+		ck_assert(memcmp(a.nv.hid, b.nv.hid, len / 8 + 1) == 0);
+		result_free(&a);
+		result_free(&b);
+	}
+	free(copy);
+}
+
+static unsigned int next_random(unsigned int *seed)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return *seed >> 16;
+}
+
+/* A text of random pieces, cut at a random length (often inside a piece:
+ * a file that ends inside a UTF-8 sequence or an escape). */
+static size_t random_text(char *text, size_t cap, const char *const *pieces, size_t np,
+			  unsigned int *seed)
+{
+	size_t want = 1 + next_random(seed) % (cap - 64), len = 0;
+
+	while (len < want) {
+		const char *p = pieces[next_random(seed) % np];
+		size_t n = strlen(p);
+
+		if (*p == '\0') /* the empty piece stands for a NUL byte */
+			n = 1;
+		memcpy(text + len, p, n);
+		len += n;
+	}
+	return next_random(seed) % 2 ? want : len;
+}
+
 /* The ASCII fast path changes nothing but speed: random mixes of prose and
- * every kind of character the analysis cares about give the same findings
- * and the same view with it and without it, as Markdown and as JSON. */
+ * every kind of character the analysis cares about, around the edges of
+ * the sixteen-byte blocks it judges at once, give the same findings and the
+ * same view with it and without it, as Markdown and as JSON. */
 START_TEST(fast_path_is_exact)
 {
 	static const char *const pieces[] = {
@@ -316,45 +380,157 @@ START_TEST(fast_path_is_exact)
 		"caf\xc3\xa9",
 		"9",
 		"                                        ",
+		"",
+		"\x7f",
+		"\f",
+		"\x01",
+		" \n",
+		" \\",
+		"supercalifragilistic",
+		"abcdefghijklmnopqrstuvwxyz0123456789",
+		"\xd0\xb0"
+		"bcdefghijklmnopq",
+		"abcdefghijklmnopq\xd0\xb0",
+		"\xe2\x80",
+		"\xef\xbc\xa1",
+		"_-.,;:!?()[]{}<>~`'",
 	};
-	const size_t np = sizeof(pieces) / sizeof(pieces[0]);
 	unsigned int seed = 12345;
 
-	for (int round = 0; round < 3000; round++) {
-		char text[512];
-		size_t len = 0;
-		struct result a, b;
+	for (int round = 0; round < 4000; round++) {
+		char text[600];
+		size_t len = random_text(text, sizeof(text) - 64, pieces,
+					 sizeof(pieces) / sizeof(pieces[0]), &seed);
 
-		while (len < 200) {
-			const char *p;
+		unicode_paths_agree(text, len);
+	}
+}
+END_TEST
 
-			seed = seed * 1103515245u + 12345u;
-			p = pieces[(seed >> 16) % np];
-			memcpy(text + len, p, strlen(p));
-			len += strlen(p);
+/* The same on bytes drawn at random from those that matter to the fast
+ * path, one at a time: every pair of them lands on a block's edge. */
+START_TEST(fast_path_is_exact_on_random_bytes)
+{
+	static const unsigned char bytes[] = { 'a',  'Z',  '7',  '.',  ' ',  ' ',  ' ',
+					       '\n', '\r', '\t', 0,    0x7f, '\\', '|',
+					       '"',  0x80, 0xc3, 0xa9, 0xd0, 0xb0, 0xe2,
+					       0x80, 0x8b, 0xff, '~',  '!',  'u',  '0' };
+	unsigned int seed = 777;
+
+	for (int round = 0; round < 4000; round++) {
+		char text[300];
+		size_t len = next_random(&seed) % sizeof(text);
+
+		for (size_t i = 0; i < len; i++)
+			text[i] = (char)bytes[next_random(&seed) % sizeof(bytes)];
+		unicode_paths_agree(text, len);
+	}
+}
+END_TEST
+
+/* The decoded view of text[0..len), skipping sixteen bytes at a time and
+ * byte by byte: the same view. */
+static void decoded_paths_agree(const char *text, size_t len)
+{
+	char *copy = malloc(len ? len : 1);
+	struct scan_input in = { "x", NULL, len, AIRLOCK_KIND_MARKDOWN,
+				 AIRLOCK_CLASS_INSTRUCTIONS };
+	struct norm_view a, b;
+
+	memcpy(copy, text, len);
+	in.data = (const unsigned char *)copy;
+	ck_assert_int_eq(al_decoded_view(&a, &in), 0);
+	al_decode_fast = false;
+	ck_assert_int_eq(al_decoded_view(&b, &in), 0);
+	al_decode_fast = true;
+	ck_assert_int_eq(a.changed, b.changed);
+	ck_assert_uint_eq(a.len, b.len);
+	if (a.len) {
+		ck_assert(memcmp(a.data, b.data, a.len) == 0);
+		ck_assert(memcmp(a.map, b.map, (a.len + 1) * sizeof(*a.map)) == 0);
+	}
+	if (len)
+		ck_assert(memcmp(a.hid, b.hid, len / 8 + 1) == 0);
+	al_norm_view_free(&a);
+	al_norm_view_free(&b);
+	free(copy);
+}
+
+/* The decoded view's skipping changes nothing: base64 and hex runs of every
+ * length around the shortest one decoded, across block edges, cut short or
+ * run on by other digits, and escapes (%HH, \xHH, &#N;) that do and do not
+ * decode, give the same view as going byte by byte. */
+START_TEST(decoded_fast_path_is_exact)
+{
+	static const char *const pieces[] = {
+		"SWdub3JlIHByZXZpb3VzIGluc3RydWN0aW9ucw==",
+		"SWdub3JlIHByZXZpb3Vz",
+		/* half letters (text), one letter short of half (not) */
+		"YWIxMmNkMzRlZjU2Z2g3OGlqOTA",
+		"YWIxMmNkMzRlZjU2Z2g3OGk4OTA",
+		"YTFiMmMzZDRlNWY2ZzdoOGk5ajBr",
+		/* UTF-8 and a tab, CR and LF */
+		"Y2Fmw6kgY3LDqG1lIGJyw7tsw6ll",
+		"cnVuIHRoaXMJbm93DQpwbGVhc2Ugb2s=",
+		"aWdub3JlIGFsbCBydWxlcyBhbmQgcnVu",
+		"aWdub3JlIGFsbCBydWxlcyBh",
+		"aWdub3JlIGFsbCBydWxlcyB",
+		"69676e6f726520616c6c2072756c6573",
+		"69676e6f726520616c6c20",
+		"%69%67%6e%6f%72%65%20%61%6c%6c",
+		"%6",
+		"%",
+		"\\x69\\x67\\x6e\\x6f\\x72\\x65\\x20",
+		"\\x",
+		"&#105;&#103;&#110;&#111;&#114;&#101;&#32;",
+		"&#x69;&#x67;",
+		"&#",
+		"&amp;",
+		"word",
+		"abcdefghijklmnop",
+		"0123456789",
+		"+/-_",
+		",.",
+		" ",
+		"\n",
+		"\r\n",
+		"\xc3\xa9",
+		"\xff",
+		"",
+		"https://example.com/a/b",
+	};
+	unsigned int seed = 4242;
+
+	for (int round = 0; round < 4000; round++) {
+		char text[600];
+		size_t len = random_text(text, sizeof(text) - 64, pieces,
+					 sizeof(pieces) / sizeof(pieces[0]), &seed);
+
+		decoded_paths_agree(text, len);
+	}
+}
+END_TEST
+
+/* The same on bytes drawn at random, mostly base64 digits: runs of every
+ * length end at every place in a block. */
+START_TEST(decoded_fast_path_is_exact_on_random_bytes)
+{
+	static const char bytes[] = "aB3+/-_xX9fF0#;%&\\ \n.,\x80\xff";
+	unsigned int seed = 99;
+
+	for (int round = 0; round < 6000; round++) {
+		char text[300];
+		size_t len = next_random(&seed) % sizeof(text);
+		/* from nearly all digits to mostly other bytes */
+		unsigned int others = 1 + next_random(&seed) % 12;
+
+		for (size_t i = 0; i < len; i++) {
+			unsigned int r = next_random(&seed);
+
+			text[i] = r % 32 < others ? bytes[7 + r / 32 % (sizeof(bytes) - 8)]
+						  : bytes[r / 32 % 7];
 		}
-		for (int json = 0; json < 2; json++) {
-			airlock_kind kind = json ? AIRLOCK_KIND_JSON : AIRLOCK_KIND_MARKDOWN;
-
-			scan_as(&a, text, len, kind, true);
-			scan_as(&b, text, len, kind, false);
-			ck_assert_uint_eq(a.fs.count, b.fs.count);
-			for (size_t i = 0; i < a.fs.count; i++) {
-				ck_assert_str_eq(a.fs.v[i].rule, b.fs.v[i].rule);
-				ck_assert_uint_eq(a.fs.v[i].start, b.fs.v[i].start);
-				ck_assert_uint_eq(a.fs.v[i].end, b.fs.v[i].end);
-			}
-			ck_assert_int_eq(a.nv.changed, b.nv.changed);
-			ck_assert_uint_eq(a.nv.len, b.nv.len);
-			if (a.nv.changed) {
-				ck_assert(memcmp(a.nv.data, b.nv.data, a.nv.len) == 0);
-				ck_assert(memcmp(a.nv.map, b.nv.map,
-						 (a.nv.len + 1) * sizeof(*a.nv.map)) == 0);
-				ck_assert(memcmp(a.nv.hid, b.nv.hid, len / 8 + 1) == 0);
-			}
-			result_free(&a);
-			result_free(&b);
-		}
+		decoded_paths_agree(text, len);
 	}
 }
 END_TEST
@@ -404,6 +580,9 @@ Suite *unicode_suite(void)
 	tcase_add_test(tc, every_prefix_is_safe);
 	tcase_add_test(tc, view_matches_map_back);
 	tcase_add_test(tc, fast_path_is_exact);
+	tcase_add_test(tc, fast_path_is_exact_on_random_bytes);
+	tcase_add_test(tc, decoded_fast_path_is_exact);
+	tcase_add_test(tc, decoded_fast_path_is_exact_on_random_bytes);
 	suite_add_tcase(s, tc);
 	return s;
 }
