@@ -204,3 +204,23 @@ int al_privdir_open(const char *path, const char *what, bool create)
 	}
 	return fd;
 }
+
+char *al_privdir_cache(const char *sub, const char *under_env)
+{
+	const char *env = getenv("AIRLOCK_CACHE_DIR"), *xdg = getenv("XDG_CACHE_HOME");
+	const char *home = getenv("HOME");
+	char *out = NULL;
+	int n;
+
+	if (env && !*env)
+		n = -1;
+	else if (env)
+		n = under_env ? asprintf(&out, "%s/%s", env, under_env) : asprintf(&out, "%s", env);
+	else if (xdg && xdg[0] == '/')
+		n = asprintf(&out, "%s/airlock/%s", xdg, sub);
+	else if (home && home[0] == '/')
+		n = asprintf(&out, "%s/.cache/airlock/%s", home, sub);
+	else
+		n = -1;
+	return n < 0 ? NULL : out;
+}

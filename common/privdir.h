@@ -34,4 +34,12 @@ int al_privdir_replace_at(int dirfd, const char *shown, const char *tmp, const c
  */
 int al_privdir_open(const char *path, const char *what, bool create);
 
+/* The path of the per-user cache folder `sub` ("verdicts", "walk"):
+ * $XDG_CACHE_HOME/airlock/sub, else ~/.cache/airlock/sub (only from
+ * absolute variables). AIRLOCK_CACHE_DIR, when set, replaces the whole
+ * choice: the folder is AIRLOCK_CACHE_DIR itself when `under_env` is NULL,
+ * AIRLOCK_CACHE_DIR/under_env otherwise, and an empty value means no
+ * cache. New string (free() it), or NULL: no cache, or no memory. */
+char *al_privdir_cache(const char *sub, const char *under_env);
+
 #endif

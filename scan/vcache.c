@@ -50,24 +50,6 @@
 
 AL_SEAM_DEFINE(size_t, al_vcache_test_scanned, 0);
 
-static char *cache_dir(void)
-{
-	const char *env = getenv("AIRLOCK_CACHE_DIR"), *xdg = getenv("XDG_CACHE_HOME");
-	const char *home = getenv("HOME");
-	char *out = NULL;
-	int n;
-
-	if (env)
-		n = *env ? asprintf(&out, "%s", env) : -1;
-	else if (xdg && xdg[0] == '/')
-		n = asprintf(&out, "%s/airlock/verdicts", xdg);
-	else if (home && home[0] == '/')
-		n = asprintf(&out, "%s/.cache/airlock/verdicts", home);
-	else
-		n = -1;
-	return n < 0 ? NULL : out;
-}
-
 static int hash_str(hash_ctx *h, const char *s)
 {
 	return al_hash_update(h, s, strlen(s) + 1);
@@ -97,7 +79,7 @@ void al_vcache_open(struct vcache *vc, const struct scan_options *so, const char
 
 	vc->dirfd = -1;
 	if ((so->flags & AIRLOCK_OPT_NO_CACHE) || !rules_version || !*rules_version ||
-	    !base_key(vc->base, so, rules_version) || !(path = cache_dir()))
+	    !base_key(vc->base, so, rules_version) || !(path = al_privdir_cache("verdicts", NULL)))
 		return;
 	fd = al_privdir_open(path, "verdict cache", true);
 	free(path);

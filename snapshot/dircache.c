@@ -35,24 +35,6 @@
 AL_SEAM_DEFINE(long long, al_dircache_racy_ns, 2000000000LL);
 unsigned long al_dircache_listed;
 
-static char *cache_dir(void)
-{
-	const char *env = getenv("AIRLOCK_CACHE_DIR"), *xdg = getenv("XDG_CACHE_HOME");
-	const char *home = getenv("HOME");
-	char *out = NULL;
-	int n;
-
-	if (env)
-		n = *env ? asprintf(&out, "%s/walk", env) : -1;
-	else if (xdg && xdg[0] == '/')
-		n = asprintf(&out, "%s/airlock/walk", xdg);
-	else if (home && home[0] == '/')
-		n = asprintf(&out, "%s/.cache/airlock/walk", home);
-	else
-		n = -1;
-	return n < 0 ? NULL : out;
-}
-
 /* File systems that set a folder's mtime and ctime on every change to its
  * names, at a resolution finer than the racy window. */
 static bool trusted_fs(int fd)
@@ -247,7 +229,7 @@ void al_dircache_open(struct dircache *dc, const char *path, int rootfd, bool en
 	dc->dirfd = -1;
 	if (!enabled || fstat(rootfd, &root) < 0 || !trusted_fs(rootfd) ||
 	    clock_gettime(CLOCK_REALTIME, &now) < 0 || !key_of(key, path, &root) ||
-	    !(dir = cache_dir()))
+	    !(dir = al_privdir_cache("walk", "walk")))
 		return;
 	fd = al_privdir_open(dir, "walk cache", true);
 	free(dir);
