@@ -403,14 +403,16 @@ fuzz: check-deps $(SIGNATURES) $(GRAMMAR_OBJ)
 bench: all
 	bench/run $(BENCH_ARGS)
 
-# The whole suite in one process under valgrind, and each airlock the CLI
-# tests run under valgrind too: any error, or a block definitely lost, in
+# Every suite under valgrind (a process per suite, one per core), and each
+# airlock the CLI tests run under valgrind too: any error, or a block definitely lost, in
 # the test program or an airlock fails it, and any error in a process they
 # fork (tests/valgrind.sh says why their leak records are not counted).
 # Logs, one per process, in $(B)/valgrind.
+# One process per suite, as many at a time as there are cores.
+SUITES = $(shell sed -n 's/.*suite_create("\([^"]*\)").*/\1/p' $(TEST_SRC))
 valgrind: all $(TEST_BIN) $(B)/tests/airlock-valgrind
 	CK_FORK=no $(TEST_ENV) tests/valgrind.sh --cli $(abspath $(B)/tests/airlock-valgrind) \
-		$(B)/valgrind $(TEST_BIN)
+		--suites "$(SUITES)" --lanes $$(nproc) $(B)/valgrind $(TEST_BIN)
 
 # The CLI with the test program's seccomp stand-ins, for the CLI tests under
 # valgrind (tests/valgrind_seccomp.c).
