@@ -368,8 +368,31 @@ static bool fence_analysed(enum md_fence lang, const char *t, size_t len)
 	return len > LIMIT_CODE_BYTES || al_code_wanted(t, len);
 }
 
-static int add_code(struct scan *s, size_t line, size_t info, size_t info_len, size_t start,
-		    size_t len, enum md_fence lang)
+/* The fence the scan is in: its opening run and where it stands. */
+struct fence {
+	char ch;             /* ` or ~; 0: not in a fence */
+	size_t len, col;     /* the run's length, and its indentation */
+	unsigned int quotes; /* block quote markers before it */
+	enum md_fence lang;
+	size_t code; /* the first byte after the opening line */
+	bool direct; /* found for sure: its code is handed over (al_md_split) */
+};
+
+/* The fence a line opens: the run of `run` `ch` at t, `col` columns and
+ * `quotes` markers in; its code starts at `next`. */
+static void fence_begin(struct fence *f, char ch, size_t run, size_t col, unsigned int quotes,
+			const char *t, const char *end, size_t next)
+{
+	f->ch = ch;
+	f->len = run;
+	f->col = col;
+	f->quotes = quotes;
+	f->lang = al_md_fence_language(t + run, (size_t)(end - t) - run);
+	f->code = next;
+	f->direct = false;
+}
+
+static int add_code(struct scan *s, size_t line, size_t start, size_t len, enum md_fence lang)
 {
 	if (s->ncode == s->code_alloc) {
 		unsigned int a = s->code_alloc ? s->code_alloc * 2 : 16;
@@ -380,7 +403,7 @@ static int add_code(struct scan *s, size_t line, size_t info, size_t info_len, s
 		s->code = v;
 		s->code_alloc = a;
 	}
-	s->code[s->ncode++] = (struct md_code){ line, info, info_len, start, len, lang, UINT_MAX };
+	s->code[s->ncode++] = (struct md_code){ line, start, len, lang, UINT_MAX };
 	return 0;
 }
 
@@ -393,14 +416,11 @@ int al_md_split(TSRange **out, unsigned int *n, struct md_code **code, unsigned 
 		const char *buf, size_t len)
 {
 	struct scan s = { 0 };
-	size_t pos = 0, start = 0, fence = 0, fence_col = 0, last = 0;
-	size_t open_at = 0, info_at = 0, info_len = 0, code_at = 0;
+	struct fence f = { 0 }; /* while in one, `start` is its opening line */
+	size_t pos = 0, start = 0, last = 0;
 	uint32_t start_row = 0;
-	unsigned int fence_quotes = 0;
-	char fence_char = 0;
 	const char *raw = NULL;
-	bool comment = false, front = false, force = false, html = false, direct = false;
-	enum md_fence lang = MD_FENCE_OTHER;
+	bool comment = false, front = false, force = false, html = false;
 	int error = 0;
 
 	*out = NULL;
@@ -434,9 +454,9 @@ int al_md_split(TSRange **out, unsigned int *n, struct md_code **code, unsigned 
 			if (l >= 3 && (memcmp(line, "---", 3) == 0 || memcmp(line, "+++", 3) == 0 ||
 				       memcmp(line, "...", 3) == 0))
 				front = false;
-		} else if (fence_char) {
+		} else if (f.ch) {
 			run = fence_run(t, end, &ch);
-			if (run > 0 && (quotes != fence_quotes || col < fence_col)) {
+			if (run > 0 && (quotes != f.quotes || col < f.col)) {
 				/* Less indented or in another quote: the list item
 				 * or quote the fence was in may end here, and
 				 * CommonMark then reads this line as a fence of its
@@ -444,38 +464,32 @@ int al_md_split(TSRange **out, unsigned int *n, struct md_code **code, unsigned 
 				 * runs go to tree-sitter, which decides. */
 				error = keep(&s, buf, start, pos, (TSPoint){ start_row, 0 },
 					     (TSPoint){ s.row, 0 },
-					     fence_analysed(lang, buf + start, pos - start));
+					     fence_analysed(f.lang, buf + start, pos - start));
 				start = pos;
 				start_row = s.row;
-				direct = false;
-				fence_char = ch;
-				fence = run;
-				fence_col = col;
-				fence_quotes = quotes;
-				lang = al_md_fence_language(t + run, (size_t)(end - t) - run);
-			} else if (run > 0 && ch == fence_char && run >= fence &&
-				   col <= fence_col + 3 && rest_blank(t + run, end)) {
+				fence_begin(&f, ch, run, col, quotes, t, end, next);
+			} else if (run > 0 && ch == f.ch && run >= f.len && col <= f.col + 3 &&
+				   rest_blank(t + run, end)) {
 				/* A fence is a run of its own: it starts and ends
 				 * blocks. What closes it is CommonMark's closing
 				 * fence: indented less than four columns past the
 				 * opening one, nothing after it; any other line is
 				 * code (closing early would leave the rest to be
 				 * read as prose, not as commands). */
-				fence_char = 0;
+				f.ch = 0;
 				/* a shell fence is analysed as commands, always; any
 				 * other is kept like prose, when it holds something to
 				 * check (this line scan may disagree with CommonMark
 				 * on where a fence ends, in lists: then tree-sitter
 				 * must still see what it would call a hidden layer) */
-				if (direct && fence_analysed(lang, buf + start, next - start)) {
-					error = add_code(&s, open_at, info_at, info_len, code_at,
-							 pos - code_at, lang);
+				if (f.direct && fence_analysed(f.lang, buf + start, next - start)) {
+					error = add_code(&s, start, f.code, pos - f.code, f.lang);
 					/* its two fence lines stay, an empty fence
 					 * between the runs around it: they must not
 					 * run together (a backtick left open in one
 					 * would pair with one in the next) */
 					if (error == 0)
-						error = keep(&s, buf, open_at, code_at,
+						error = keep(&s, buf, start, f.code,
 							     (TSPoint){ start_row, 0 },
 							     (TSPoint){ start_row + 1, 0 }, true);
 					/* (at the very end, nothing follows to keep
@@ -490,7 +504,7 @@ int al_md_split(TSRange **out, unsigned int *n, struct md_code **code, unsigned 
 					error = keep(
 						&s, buf, start, next, (TSPoint){ start_row, 0 },
 						eol,
-						fence_analysed(lang, buf + start, next - start));
+						fence_analysed(f.lang, buf + start, next - start));
 				}
 				start = next;
 				start_row = s.row + 1;
@@ -511,11 +525,7 @@ int al_md_split(TSRange **out, unsigned int *n, struct md_code **code, unsigned 
 			force = false;
 			start = pos;
 			start_row = s.row;
-			fence_char = ch;
-			fence = run;
-			fence_col = col;
-			fence_quotes = quotes;
-			lang = al_md_fence_language(t + fence, (size_t)(end - t) - fence);
+			fence_begin(&f, ch, run, col, quotes, t, end, next);
 			/* A fence at the left margin is one for sure: it ends
 			 * any paragraph, list item or quote before it, and
 			 * CommonMark's rule for its end is the one above; only
@@ -523,11 +533,8 @@ int al_md_split(TSRange **out, unsigned int *n, struct md_code **code, unsigned 
 			 * lines are followed here; the others end at one).
 			 * Its code needs no syntax tree of the file (the block
 			 * grammar parses at a few MB/s). */
-			direct = code && !al_md_keep_everything && !html && col == 0 && quotes == 0;
-			open_at = pos;
-			info_at = (size_t)(t - buf) + fence;
-			info_len = (size_t)(end - t) - fence;
-			code_at = next;
+			f.direct =
+				code && !al_md_keep_everything && !html && col == 0 && quotes == 0;
 		} else if (comment_opens(t, end)) {
 			comment = true;
 		} else {
@@ -536,7 +543,7 @@ int al_md_split(TSRange **out, unsigned int *n, struct md_code **code, unsigned 
 		/* an HTML block that a blank line ends may have started */
 		if (blank)
 			html = false;
-		else if (!fence_char && *t == '<')
+		else if (!f.ch && *t == '<')
 			html = true;
 		pos = next;
 		s.row++;
@@ -546,19 +553,19 @@ int al_md_split(TSRange **out, unsigned int *n, struct md_code **code, unsigned 
 						  : (TSPoint){ s.row - 1, (uint32_t)(len - last) };
 
 		/* a fence left open runs to the end of the file */
-		if (fence_char && direct && fence_analysed(lang, buf + start, len - start)) {
-			error = add_code(&s, open_at, info_at, info_len, code_at,
-					 len > code_at ? len - code_at : 0, lang);
+		if (f.ch && f.direct && fence_analysed(f.lang, buf + start, len - start)) {
+			error = add_code(&s, start, f.code, len > f.code ? len - f.code : 0,
+					 f.lang);
 			if (error == 0)
-				error = keep(&s, buf, open_at, code_at, (TSPoint){ start_row, 0 },
-					     code_at < len || buf[len - 1] == '\n'
+				error = keep(&s, buf, start, f.code, (TSPoint){ start_row, 0 },
+					     f.code < len || buf[len - 1] == '\n'
 						     ? (TSPoint){ start_row + 1, 0 }
 						     : p1,
 					     true);
 		} else
 			error = keep(&s, buf, start, len, (TSPoint){ start_row, 0 }, p1,
-				     force || (fence_char &&
-					       fence_analysed(lang, buf + start, len - start)));
+				     force || (f.ch &&
+					       fence_analysed(f.lang, buf + start, len - start)));
 	}
 	if (error < 0) {
 		free(s.v);

@@ -35,12 +35,11 @@ enum md_fence { MD_FENCE_OTHER, MD_FENCE_SHELL, MD_FENCE_PYTHON, MD_FENCE_JAVASC
 int al_md_chunks(TSRange **out, unsigned int *n, const char *buf, size_t len);
 
 /* A fenced code block found for sure by the line scan (at the left margin,
- * after a blank line), in byte offsets of the file: the opening line, its
- * info string, and the code between the fences (the closing fence's line
- * excluded; to the end of the file when it has none). */
+ * outside an HTML block), in byte offsets of the file: the opening line, and
+ * the code between the fences (the closing fence's line excluded; to the
+ * end of the file when it has none), read in `lang`. */
 struct md_code {
 	size_t line;
-	size_t info, info_len;
 	size_t start, len;
 	enum md_fence lang;
 	/* Its two fence lines stay in the runs to parse, as an empty fence
