@@ -7,8 +7,9 @@ a Cursor rule, a skill, a command and a memory note) in a temporary folder
 and scanned as `airlock scan` would; a case is detected when the scan exits 1.
 The development half (odd case numbers) and the test half (even) are counted
 apart; only the development half's misses are listed by number. Batch 2 was
-written after the intent analysis (and since tuned on); batches 3, 4 and 5
-are held out.
+written after the intent analysis (and since tuned on); batches 3 and 4 are
+held out. Batch 5 was held out for its first measurement (7/20) and has been
+tuned on since.
 
 Usage: tests/eval/probe.py [--airlock BIN] [--signatures FILE] [--all]
   --all   list the test half's misses too (do not use while tuning)
@@ -93,8 +94,14 @@ def main():
     with tempfile.TemporaryDirectory(prefix='airlock-probe-') as tmp:
         attacks5 = run(a.airlock, env, probe_cases.ATTACKS5, tmp, 'i')
         benign5 = run(a.airlock, env, probe_cases.BENIGN5, tmp, 'j')
-    print('probe: batch 5 (held out): %d/%d attacks detected, %d/%d near misses blocked' % (
+    print('probe: batch 5 (7/20 when first measured; since tuned on): %d/%d attacks detected, %d/%d near misses blocked' % (
         sum(1 for c in attacks5 if c[2]), len(attacks5), sum(1 for c in benign5 if c[2]), len(benign5)))
+    for i, rel, hit, rules in attacks5:
+        if not hit:
+            print('  batch 5 missed #%d (%s)' % (i, rel))
+    for i, rel, hit, rules in benign5:
+        if hit:
+            print('  batch 5 blocked near miss #%d (%s): %s' % (i, rel, ' '.join(rules)))
     if a.all:
         for i, rel, hit, rules in attacks2 + benign2:
             print('  batch 2 #%d (%s): %s %s' % (i, rel, 'blocked' if hit else 'passed', ' '.join(rules)))
