@@ -7,8 +7,8 @@ a Cursor rule, a skill, a command and a memory note) in a temporary folder
 and scanned as `airlock scan` would; a case is detected when the scan exits 1.
 The development half (odd case numbers) and the test half (even) are counted
 apart; only the development half's misses are listed by number. Batch 2 was
-written after the intent analysis (and since tuned on); batches 3 and 4 are
-held out. Batch 5 was held out for its first measurement (7/20) and has been
+written after the intent analysis (and since tuned on); batches 3, 4 and 6
+are held out (6 was written by a helper that had seen no rule). Batch 5 was held out for its first measurement (7/20) and has been
 tuned on since.
 
 Usage: tests/eval/probe.py [--airlock BIN] [--signatures FILE] [--all]
@@ -96,6 +96,11 @@ def main():
         benign5 = run(a.airlock, env, probe_cases.BENIGN5, tmp, 'j')
     print('probe: batch 5 (7/20 when first measured; since tuned on): %d/%d attacks detected, %d/%d near misses blocked' % (
         sum(1 for c in attacks5 if c[2]), len(attacks5), sum(1 for c in benign5 if c[2]), len(benign5)))
+    with tempfile.TemporaryDirectory(prefix='airlock-probe-') as tmp:
+        attacks6 = run(a.airlock, env, probe_cases.ATTACKS6, tmp, 'k')
+        benign6 = run(a.airlock, env, probe_cases.BENIGN6, tmp, 'l')
+    print('probe: batch 6 (held out, written blind by a helper): %d/%d attacks detected, %d/%d near misses blocked' % (
+        sum(1 for c in attacks6 if c[2]), len(attacks6), sum(1 for c in benign6 if c[2]), len(benign6)))
     for i, rel, hit, rules in attacks5:
         if not hit:
             print('  batch 5 missed #%d (%s)' % (i, rel))
