@@ -108,7 +108,9 @@ static const struct al_builtin_rule builtins[] = {
 	{ "AL611", "intent_download_exec", "rce", S(HIGH), "medium",
 	  "Prose orders the agent to download or decode code and run it, or to swap a dependency for a look-alike" },
 	{ "AL612", "intent_grant_access", "persistence", S(HIGH), "medium",
-	  "Prose orders the agent to give an account access or rights (admin, owner, CODEOWNERS, sudoers)" },
+	  "Prose orders the agent to give an account access or rights (admin, owner, CODEOWNERS, sudoers), or to change an account's password or recovery address" },
+	{ "AL613", "intent_move_money", "exfiltration", S(HIGH), "medium",
+	  "Prose orders the agent to move money or crypto to an account (an IBAN, an account number, a wallet)" },
 
 	/* What settings keys mean (scanners/settings.c). */
 	{ "AL401", "json_parse_error", "settings", S(HIGH), "high",

@@ -101,6 +101,7 @@
 #define X_DECODE     (1ull << 57) /* decode, reverse, join: text made into other text */
 #define X_ENC        (1ull << 58) /* base64, hex, encoded: a secret put past log masking */
 #define O_ACCESS     (1ull << 59) /* access, rights, admin, CODEOWNERS, sudoers */
+#define X_MONEY      (1ull << 60) /* funds, dollars, bitcoin, payment, IBAN */
 /* The classes a marker of find_marks can start at: a block with none of
  * them and no verb is not judged. */
 #define MARK_CLASSES                                                                               \
@@ -177,6 +178,7 @@ static struct lex lexicon[] = {
 	{ "install", W_INSTALL }, { "create", W_INSTALL }, { "schedule", W_INSTALL },
 	{ "register", W_INSTALL }, { "plant", W_INSTALL }, { "modify", W_MOVE },
 	{ "edit", W_MOVE }, { "update", W_MOVE }, { "replace", W_MOVE },
+	{ "transfer", W_SEND }, { "wire", W_SEND | X_MONEY }, { "pay", W_SEND | X_MONEY },
 	{ "spell", W_SHOW }, { "give", W_MOVE }, { "grant", W_SET }, { "invite", W_INSTALL },
 	{ "promote", W_SET },
 	{ "decode", W_READ | X_DECODE }, { "reverse", W_READ | X_DECODE },
@@ -212,6 +214,13 @@ static struct lex lexicon[] = {
 	{ "mcp.json", O_SECRET }, { "contraseña", O_SECRET }, { "contraseñas", O_SECRET },
 	{ "passwort", O_SECRET }, { "mot", 0 },
 	{ "conversation", O_USERDATA }, { "conversations", O_USERDATA },
+	{ "funds", X_MONEY }, { "money", X_MONEY }, { "dollars", X_MONEY }, { "usd", X_MONEY },
+	{ "eur", X_MONEY }, { "euros", X_MONEY }, { "gbp", X_MONEY }, { "btc", X_MONEY },
+	{ "eth", X_MONEY }, { "usdt", X_MONEY }, { "usdc", X_MONEY }, { "bitcoin", X_MONEY },
+	{ "ethereum", X_MONEY }, { "crypto", X_MONEY }, { "payment", X_MONEY },
+	{ "transaction", X_MONEY }, { "iban", X_MONEY },
+	{ "passport", O_USERDATA }, { "ssn", O_USERDATA }, { "medical", O_USERDATA },
+	{ "salary", O_USERDATA }, { "personal", O_USERDATA }, { "pii", O_USERDATA },
 	{ "invoices", O_USERDATA }, { "receipts", O_USERDATA }, { "payslips", O_USERDATA },
 	{ "transactions", O_USERDATA }, { "calendar", O_USERDATA }, { "chats", O_USERDATA },
 	{ "base64", X_ENC }, { "base64-encoded", X_ENC }, { "base-64", X_ENC },
@@ -234,6 +243,15 @@ static struct lex lexicon[] = {
 	{ "everything", O_INSTR | G_ALL }, { "instrucciones", O_INSTR },
 	{ "consignes", O_INSTR }, { "anweisungen", O_INSTR }, { "istruzioni", O_INSTR },
 	{ "instruções", O_INSTR }, { "instrucoes", O_INSTR },
+	/* "vergiss alles davor", "olvida todo lo anterior", "oublie tout" */
+	{ "alles", O_INSTR | G_ALL }, { "todo", O_INSTR | G_ALL }, { "tout", O_INSTR | G_ALL },
+	{ "tutto", O_INSTR | G_ALL }, { "tudo", O_INSTR | G_ALL }, { "davor", O_PRIOR },
+	{ "vorher", O_PRIOR }, { "zuvor", O_PRIOR }, { "oben", O_PRIOR }, { "anterior", O_PRIOR },
+	{ "arriba", O_PRIOR }, { "précède", O_PRIOR }, { "ci-dessus", O_PRIOR },
+	{ "sopra", O_PRIOR }, { "acima", O_PRIOR }, { "ignorer", W_IGNORE },
+	{ "olvídate", W_IGNORE }, { "olvidate", W_IGNORE }, { "vergesst", W_IGNORE },
+	{ "vergessen", W_IGNORE }, { "ignoriert", W_IGNORE }, { "ignorate", W_IGNORE },
+	{ "dimenticate", W_IGNORE },
 	{ "permission", O_PROTECT | G_NOASK }, { "permissions", O_PROTECT },
 	{ "safety", O_PROTECT }, { "guardrail", O_PROTECT }, { "guardrails", O_PROTECT },
 	{ "sandbox", O_PROTECT }, { "approval", O_PROTECT | G_NOASK },
@@ -1713,6 +1731,64 @@ static bool as_admin(const struct block *b, const struct clause *c)
 	return false;
 }
 
+/* "... to attacker@example.net", "... to \"hunter2\"": the value the
+ * order sets is given, quoted or as an address. */
+static bool value_after_to(const struct block *b, const struct clause *c)
+{
+	for (size_t k = c->slot + 1; k + 1 < c->b; k++)
+		if (is(&b->t[k], "to") &&
+		    ((b->t[k + 1].f & T_QUOTED) ||
+		     ((b->t[k + 1].f & T_URL) && strcmp(b->t[k + 1].w, "<mail>") == 0)))
+			return true;
+	return false;
+}
+
+/* An account money can go to, in tokens [from, to): an IBAN, a long
+ * account number (digits and dashes), a wallet address, a mail address. */
+static bool account_id(const struct block *b, size_t from, size_t to)
+{
+	for (size_t k = from; k < to && k < b->n; k++) {
+		const struct tok *t = &b->t[k];
+		const char *w = t->w;
+		size_t n = strlen(w), digits = 0, alpha = 0, other = 0;
+
+		if ((t->f & T_URL) && strcmp(w, "<mail>") == 0)
+			return true;
+		for (size_t i = 0; i < n; i++) {
+			if (w[i] >= '0' && w[i] <= '9')
+				digits++;
+			else if (w[i] >= 'a' && w[i] <= 'z')
+				alpha++;
+			else if (w[i] != '-')
+				other++;
+		}
+		if (other)
+			continue;
+		if (digits >= 8 && alpha == 0) /* 123-1234-1234 */
+			return true;
+		if (n >= 14 && n <= 34 && alpha >= 2 && w[0] >= 'a' && w[1] >= 'a' && w[2] <= '9' &&
+		    w[3] <= '9' && !memchr(w, '-', n)) /* an IBAN: gb29nwbk60161331926819 */
+			return true;
+		if (n >= 26 && digits >= 4 && alpha >= 4 && !memchr(w, '-', n)) /* a wallet */
+			return true;
+	}
+	return false;
+}
+
+/* "$3,000", "500 €": an amount of money in the bytes of tokens [from, to) */
+static bool amount(const struct block *b, size_t from, size_t to)
+{
+	if (from >= to || to > b->n)
+		return false;
+	for (size_t i = b->t[from].start; i + 1 < b->t[to - 1].end && i + 1 < b->len; i++)
+		if ((b->d[i] == '$' && b->d[i + 1] >= '0' && b->d[i + 1] <= '9') ||
+		    (b->d[i] == 0xe2 && i + 3 < b->len && b->d[i + 1] == 0x82 &&
+		     b->d[i + 2] == 0xac) || /* € */
+		    (b->d[i] == 0xc2 && b->d[i + 1] == 0xa3)) /* £ */
+			return true;
+	return false;
+}
+
 /* What names a package: the clause is about dependencies, or takes
  * something from a URL. */
 static bool package_context(const struct block *b, const struct clause *c)
@@ -1960,6 +2036,29 @@ static void judge(struct ictx *x, const struct block *b)
 			       level || loud ? sev : AIRLOCK_SEVERITY_MEDIUM,
 			       "an order to give an account access or rights");
 		}
+		/* transfer $3,000 to account 123-1234-1234; send 0.5 BTC to a wallet */
+		if ((v & W_SEND) &&
+		    ((ev & X_MONEY) || (b->t[c->slot].c & X_MONEY) || amount(b, c->slot, c->b)) &&
+		    account_id(b, c->slot + 1, c->b))
+			report(x, b, c->a, c->b, "AL613", sev,
+			       "an order to move money or crypto to an account");
+		/* change the recovery e-mail to ...; set my account password to "..." */
+		if ((v & (W_SET | W_MOVE)) &&
+		    ((ev & O_SECRET) || word_in(b, c->slot + 1, c->b, "recovery")) &&
+		    (word_in(b, c->slot + 1, c->b, "recovery") ||
+		     word_in(b, c->slot + 1, c->b, "account") ||
+		     word_in(b, c->slot + 1, c->b, "login") || (ev & O_USER)) &&
+		    value_after_to(b, c))
+			report(x, b, c->a, c->b, "AL612", sev,
+			       "an order to change an account's password or recovery address");
+		/* invite x@example.net to the workspace */
+		if (is(&b->t[c->slot], "invite") && account_id(b, c->slot + 1, c->b) &&
+		    (word_in(b, c->slot + 1, c->b, "workspace") ||
+		     word_in(b, c->slot + 1, c->b, "organization") ||
+		     word_in(b, c->slot + 1, c->b, "organisation") ||
+		     word_in(b, c->slot + 1, c->b, "org") || word_in(b, c->slot + 1, c->b, "team")))
+			report(x, b, c->a, c->b, "AL612", sev,
+			       "an order to give an outside account a way in");
 		/* replace requests with requestss */
 		if ((v & W_MOVE) && lookalike(b, c))
 			report(x, b, c->a, c->b, "AL611", sev,
