@@ -260,7 +260,7 @@ static struct lex lexicon[] = {
 	{ "security", O_PROTECT }, { "safeguards", O_PROTECT },
 	{ "home", O_ROOT }, { "documents", O_ROOT }, { "desktop", O_ROOT },
 	{ "downloads", O_ROOT }, { "filesystem", O_ROOT }, { "repository", 0 },
-	{ "authorized_keys", O_PERSIST }, { "crontab", O_PERSIST },
+	{ "authorized_keys", O_PERSIST }, { "crontab", O_PERSIST }, { "cron", O_PERSIST },
 	{ "startup", G_TRIGGER }, { "autostart", O_PERSIST }, { "keylogger", O_INPUT },
 	{ "keystrokes", O_INPUT }, { "keystroke", O_INPUT },
 	{ "history", O_TRACE }, { "logs", O_TRACE }, { "trace", O_TRACE | G_FRAME },
@@ -854,6 +854,42 @@ static size_t read_word(struct block *b, const unsigned char *d, size_t s, size_
 	return i;
 }
 
+static bool alpha(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* "I g n o r e  a l l": letters one space apart are one word (two spaces
+ * end it). Reads it at d[s] into the block's next token and returns
+ * where it ends, or s when there are fewer than four such letters. */
+static size_t read_spaced(struct block *b, const unsigned char *d, size_t s, size_t end,
+			  unsigned int f, unsigned char brk)
+{
+	struct tok *t = &b->t[b->n];
+	size_t i = s, n = 0;
+	uint64_t cls;
+
+	if (s > 0 && !(d[s - 1] == ' ' || d[s - 1] == '\t' || d[s - 1] == '"'))
+		return s;
+	for (;;) {
+		if (i >= end || !alpha(d[i]) || (i + 1 < end && word_byte(d[i + 1])))
+			break;
+		if (n < WORD_MAX)
+			t->w[n++] = (char)byte_fold[d[i]];
+		i++;
+		if (i + 1 < end && d[i] == ' ' && alpha(d[i + 1]))
+			i++;
+		else
+			break;
+	}
+	if (n < 4)
+		return s;
+	t->w[n] = '\0';
+	cls = classify(t->w, n, &f);
+	keep_tok(b, s, i, cls, f, brk);
+	return i;
+}
+
 /* Reads d[start..end) (one line of a block) into words. */
 static void tokenize(struct block *b, const unsigned char *d, size_t start, size_t end,
 		     unsigned char *pending_io, bool *quoted_io, bool *code_io)
@@ -864,6 +900,13 @@ static void tokenize(struct block *b, const unsigned char *d, size_t start, size
 	bool quoted = *quoted_io, code = *code_io;
 	size_t i = start;
 	uint64_t cls;
+	/* {"result": "SYSTEM: ignore the user ..."}: in a line of JSON the
+	 * double quotes delimit strings, they quote nobody */
+	bool json = d[start] == '{' || (d[start] == '[' && start + 1 < end &&
+					(d[start + 1] == '{' || d[start + 1] == '"'));
+
+	if (json)
+		quoted = false;
 
 	while (i < end && b->n < LIMIT_INTENT_WORDS) {
 		unsigned char c = d[i];
@@ -877,6 +920,17 @@ static void tokenize(struct block *b, const unsigned char *d, size_t start, size
 		/* most bytes start a plain word: no test below but the URL's
 		 * and the curly quote's can hold for a word byte (a URL goes
 		 * on to its own test) */
+		if (i + 2 < end && d[i + 1] == ' ' && alpha(c) && alpha(d[i + 2])) {
+			size_t j =
+				read_spaced(b, d, s, end,
+					    (quoted ? T_QUOTED : 0) | (code ? T_CODE : 0), pending);
+
+			if (j > s) {
+				pending = 0;
+				i = j;
+				continue;
+			}
+		}
 		if ((k & B_WORD) && c != 0xe2 &&
 		    !((k & B_URL) && url_may_start(d, i, end) && url_at(d, i, end))) {
 			i = read_word(b, d, s, end, (quoted ? T_QUOTED : 0) | (code ? T_CODE : 0),
@@ -887,7 +941,7 @@ static void tokenize(struct block *b, const unsigned char *d, size_t start, size
 			continue;
 		}
 		if (c == '"') {
-			quoted = !quoted;
+			quoted = !quoted && !json;
 			i++;
 			continue;
 		}
@@ -1743,6 +1797,21 @@ static bool value_after_to(const struct block *b, const struct clause *c)
 	return false;
 }
 
+/* "force push to main", "push --force origin master", "push --mirror" */
+static bool force_push_shared(const struct block *b, const struct clause *c)
+{
+	size_t k;
+
+	if (!tok_in(b, c->slot, c->b, W_SEND, &k) || !is(&b->t[k], "push"))
+		return false;
+	if (!word_in(b, c->slot, c->b, "force") && !word_in(b, c->slot, c->b, "mirror") &&
+	    !word_in(b, c->slot, c->b, "force-push"))
+		return false;
+	return word_in(b, c->slot, c->b, "main") || word_in(b, c->slot, c->b, "master") ||
+	       word_in(b, c->slot, c->b, "mirror") || word_in(b, c->slot, c->b, "all") ||
+	       word_in(b, c->slot, c->b, "every");
+}
+
 /* An account money can go to, in tokens [from, to): an IBAN, a long
  * account number (digits and dashes), a wallet address, a mail address. */
 static bool account_id(const struct block *b, size_t from, size_t to)
@@ -1783,7 +1852,7 @@ static bool amount(const struct block *b, size_t from, size_t to)
 	for (size_t i = b->t[from].start; i + 1 < b->t[to - 1].end && i + 1 < b->len; i++)
 		if ((b->d[i] == '$' && b->d[i + 1] >= '0' && b->d[i + 1] <= '9') ||
 		    (b->d[i] == 0xe2 && i + 3 < b->len && b->d[i + 1] == 0x82 &&
-		     b->d[i + 2] == 0xac) || /* € */
+		     b->d[i + 2] == 0xac) ||                  /* € */
 		    (b->d[i] == 0xc2 && b->d[i + 1] == 0xa3)) /* £ */
 			return true;
 	return false;
@@ -1958,8 +2027,10 @@ static void judge(struct ictx *x, const struct block *b)
 		      word_in(b, c->slot, c->b, "commands"))))
 			report(x, b, c->a, c->b, "AL603", sev,
 			       "an order to switch off the agent's safeguards");
-		/* authorized_keys, crontab, a background daemon */
-		if ((v & (W_MOVE | W_INSTALL)) && (ev & O_PERSIST) &&
+		/* authorized_keys, crontab, a background daemon; "set up a cron job" */
+		if (((v & (W_MOVE | W_INSTALL)) ||
+		     ((v & W_SET) && word_in(b, c->slot + 1, c->slot + 2, "up"))) &&
+		    (ev & O_PERSIST) &&
 		    !(word_in(b, c->slot, c->b, "background") &&
 		      !(ev & ~O_PERSIST & (O_INPUT | O_SECRET))))
 			report(x, b, c->a, c->b, "AL609", sev,
@@ -1985,6 +2056,11 @@ static void judge(struct ictx *x, const struct block *b)
 								      : AIRLOCK_SEVERITY_MEDIUM,
 			       "an order to put code from a remote address into the work");
 		}
+		/* delete the .git folder; force-push over main */
+		if (((v & W_DESTROY) && word_in(b, c->slot + 1, c->b, ".git")) ||
+		    force_push_shared(b, c))
+			report(x, b, c->a, c->b, "AL602", sev,
+			       "an order to destroy the project's history");
 		/* delete all files in the repository, wipe the history */
 		if ((v & W_DESTROY) && (ev & G_ALL) &&
 		    (word_in(b, c->slot, c->b, "files") ||
