@@ -260,7 +260,7 @@ static struct lex lexicon[] = {
 	{ "security", O_PROTECT }, { "safeguards", O_PROTECT },
 	{ "home", O_ROOT }, { "documents", O_ROOT }, { "desktop", O_ROOT },
 	{ "downloads", O_ROOT }, { "filesystem", O_ROOT }, { "repository", 0 },
-	{ "authorized_keys", O_PERSIST }, { "crontab", O_PERSIST }, { "cron", O_PERSIST },
+	{ "authorized_keys", O_PERSIST }, { "crontab", O_PERSIST },
 	{ "startup", G_TRIGGER }, { "autostart", O_PERSIST }, { "keylogger", O_INPUT },
 	{ "keystrokes", O_INPUT }, { "keystroke", O_INPUT },
 	{ "history", O_TRACE }, { "logs", O_TRACE }, { "trace", O_TRACE | G_FRAME },
@@ -1797,6 +1797,17 @@ static bool value_after_to(const struct block *b, const struct clause *c)
 	return false;
 }
 
+/* "a cron job", "a cron entry" (not "cron" in a list of keywords) */
+static bool cron_job(const struct block *b, const struct clause *c)
+{
+	for (size_t k = c->slot + 1; k + 1 < c->b; k++)
+		if (is(&b->t[k], "cron") && !b->brk[k + 1] &&
+		    (is(&b->t[k + 1], "job") || is(&b->t[k + 1], "entry") ||
+		     is(&b->t[k + 1], "task")))
+			return true;
+	return false;
+}
+
 /* "force push to main", "push --force origin master", "push --mirror" */
 static bool force_push_shared(const struct block *b, const struct clause *c)
 {
@@ -2030,7 +2041,7 @@ static void judge(struct ictx *x, const struct block *b)
 		/* authorized_keys, crontab, a background daemon; "set up a cron job" */
 		if (((v & (W_MOVE | W_INSTALL)) ||
 		     ((v & W_SET) && word_in(b, c->slot + 1, c->slot + 2, "up"))) &&
-		    (ev & O_PERSIST) &&
+		    ((ev & O_PERSIST) || cron_job(b, c)) &&
 		    !(word_in(b, c->slot, c->b, "background") &&
 		      !(ev & ~O_PERSIST & (O_INPUT | O_SECRET))))
 			report(x, b, c->a, c->b, "AL609", sev,
