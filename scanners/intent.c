@@ -869,7 +869,7 @@ static size_t read_spaced(struct block *b, const unsigned char *d, size_t s, siz
 	size_t i = s, n = 0;
 	uint64_t cls;
 
-	if (s > 0 && !(d[s - 1] == ' ' || d[s - 1] == '\t' || d[s - 1] == '"'))
+	if (s > 0 && word_byte(d[s - 1]))
 		return s;
 	for (;;) {
 		if (i >= end || !alpha(d[i]) || (i + 1 < end && word_byte(d[i + 1])))
@@ -902,8 +902,8 @@ static void tokenize(struct block *b, const unsigned char *d, size_t start, size
 	uint64_t cls;
 	/* {"result": "SYSTEM: ignore the user ..."}: in a line of JSON the
 	 * double quotes delimit strings, they quote nobody */
-	bool json = d[start] == '{' || (d[start] == '[' && start + 1 < end &&
-					(d[start + 1] == '{' || d[start + 1] == '"'));
+	bool json = start < end && (d[start] == '{' || (d[start] == '[' && start + 1 < end &&
+							 (d[start + 1] == '{' || d[start + 1] == '"')));
 
 	if (json)
 		quoted = false;
