@@ -902,8 +902,9 @@ static void tokenize(struct block *b, const unsigned char *d, size_t start, size
 	uint64_t cls;
 	/* {"result": "SYSTEM: ignore the user ..."}: in a line of JSON the
 	 * double quotes delimit strings, they quote nobody */
-	bool json = start < end && (d[start] == '{' || (d[start] == '[' && start + 1 < end &&
-							 (d[start + 1] == '{' || d[start + 1] == '"')));
+	bool json =
+		start < end && (d[start] == '{' || (d[start] == '[' && start + 1 < end &&
+						    (d[start + 1] == '{' || d[start + 1] == '"')));
 
 	if (json)
 		quoted = false;
