@@ -358,7 +358,8 @@ static struct lex lexicon[] = {
 	{ "phishing", G_FRAME }, { "detect", G_FRAME }, { "detection", G_FRAME },
 	{ "don'ts", G_FRAME }, { "donts", G_FRAME }, { "pitfalls", G_FRAME },
 	/* words the markers start at */
-	{ "safe", G_MARK }, { "keep", G_MARK }, { "hide", G_MARK }, { "hiding", G_MARK }, { "conceal", G_MARK },
+	{ "safe", G_MARK }, { "keep", G_MARK }, { "hide", G_MARK }, { "hiding", G_MARK },
+	{ "conceal", G_MARK },
 	{ "cover", G_MARK }, { "preapproved", G_AUTH }, { "platform", G_MARK },
 	{ "compliance", G_MARK }, { "doesn't", G_MARK }, { "act", G_MARK }, { "acting", G_MARK },
 	{ "pretend", G_MARK }, { "roleplay", G_MARK }, { "role-play", G_MARK },
@@ -1281,6 +1282,24 @@ static bool word_in(const struct block *b, size_t from, size_t to, const char *w
 	return false;
 }
 
+/* Whether t is one of the words of the NULL-ended list ws. */
+static bool is_any(const struct tok *t, const char *const *ws)
+{
+	for (; *ws; ws++)
+		if (is(t, *ws))
+			return true;
+	return false;
+}
+
+/* Whether one of the words of ws is in tokens [from, to). */
+static bool words_in(const struct block *b, size_t from, size_t to, const char *const *ws)
+{
+	for (size_t k = from; k < to && k < b->n; k++)
+		if (is_any(&b->t[k], ws))
+			return true;
+	return false;
+}
+
 static void mark(bool *has, size_t *at, size_t k)
 {
 	if (!*has) {
@@ -1328,15 +1347,22 @@ static bool answer_before(const struct block *b, size_t k)
 	static const char *const forms[] = { "answering", "responding", "replying", "answers",
 					     "responds",  "replies",    NULL };
 
-	for (size_t j = k > 4 ? k - 4 : 0; j < k; j++) {
-		if ((b->t[j].c & G_ANSWER) && !(b->t[j].f & T_QUOTED))
+	for (size_t j = k > 4 ? k - 4 : 0; j < k; j++)
+		if (((b->t[j].c & G_ANSWER) && !(b->t[j].f & T_QUOTED)) || is_any(&b->t[j], forms))
 			return true;
-		for (int f = 0; forms[f]; f++)
-			if (is(&b->t[j], forms[f]))
-				return true;
-	}
 	return false;
 }
+
+static const char *const reply_words[] = { "words", "word", "phrase", "sentence", "string", NULL };
+static const char *const user_asks[] = { "asks", "says", "wants", "requests", "writes", NULL };
+static const char *const safeguards[] = { "safety",     "safe",   "guardrails",
+					  "filters",    "filter", "restrictions",
+					  "censorship", "ethics", NULL };
+static const char *const safeguard_heads[] = { "mode",      "filters",  "filter", "checks",
+					       "protocols", "settings", NULL };
+static const char *const switched_off[] = { "disabled",  "off",         "lifted",
+					    "suspended", "deactivated", "removed",
+					    "waived",    "bypassed",    NULL };
 
 static void find_marks(const struct block *b, struct marks *m)
 {
@@ -1514,19 +1540,13 @@ static void find_marks(const struct block *b, struct marks *m)
 		/* every message with only the words ACCESS GRANTED */
 		if ((t->c & G_ANSWER) && !(t->c & W_ANY) && tok_in(b, k + 1, k + 4, G_ALL, NULL) &&
 		    tok_in(b, k + 1, k + 8, G_ONLY, &at) &&
-		    (word_in(b, at + 1, at + 4, "words") || word_in(b, at + 1, at + 4, "word") ||
-		     word_in(b, at + 1, at + 4, "phrase") ||
-		     word_in(b, at + 1, at + 4, "sentence") ||
-		     word_in(b, at + 1, at + 4, "string")))
+		    words_in(b, at + 1, at + 4, reply_words))
 			mark(&m->has_hijack, &m->hijack, k);
 		/* whatever the user asks, instead ... */
 		if ((is(t, "whatever") || is(t, "regardless") ||
 		     (is(t, "no") && word_in(b, k + 1, k + 2, "matter"))) &&
 		    tok_in(b, k + 1, k + 5, O_USER, &at) &&
-		    (word_in(b, at + 1, at + 3, "asks") || word_in(b, at + 1, at + 3, "says") ||
-		     word_in(b, at + 1, at + 3, "wants") ||
-		     word_in(b, at + 1, at + 3, "requests") ||
-		     word_in(b, at + 1, at + 3, "writes"))) {
+		    words_in(b, at + 1, at + 3, user_asks)) {
 			for (size_t j = at + 1; j < b->n && j < at + 12; j++)
 				if (is(&b->t[j], "instead") && !word_in(b, j + 1, j + 2, "of") &&
 				    tok_in(b, j + 1, j + 4, W_ANY, NULL)) {
@@ -1536,27 +1556,18 @@ static void find_marks(const struct block *b, struct marks *m)
 		}
 		/* safety mode disabled, restrictions lifted (not "never
 		 * disabled", not a setting of the sandbox or the permissions) */
-		if ((is(t, "safety") || is(t, "safe") || is(t, "guardrails") || is(t, "filters") ||
-		     is(t, "filter") || is(t, "restrictions") || is(t, "censorship") ||
-		     is(t, "ethics")) &&
-		    !(k > 0 && (b->t[k - 1].c & G_NEG))) {
+		if (is_any(t, safeguards) && !(k > 0 && (b->t[k - 1].c & G_NEG))) {
 			size_t j = k + 1;
 			bool now = false;
 
-			if (j < b->n && (is(&b->t[j], "mode") || is(&b->t[j], "filters") ||
-					 is(&b->t[j], "filter") || is(&b->t[j], "checks") ||
-					 is(&b->t[j], "protocols") || is(&b->t[j], "settings")))
+			if (j < b->n && is_any(&b->t[j], safeguard_heads))
 				j++;
 			while (j < b->n && j < k + 5 &&
 			       (is(&b->t[j], "is") || is(&b->t[j], "are") || is(&b->t[j], "has") ||
 				is(&b->t[j], "have") || is(&b->t[j], "been") ||
 				is(&b->t[j], "now")))
 				now |= is(&b->t[j++], "now");
-			if (j < b->n && b->brk[j] < 2 &&
-			    (is(&b->t[j], "disabled") || is(&b->t[j], "off") ||
-			     is(&b->t[j], "lifted") || is(&b->t[j], "suspended") ||
-			     is(&b->t[j], "deactivated") || is(&b->t[j], "removed") ||
-			     is(&b->t[j], "waived") || is(&b->t[j], "bypassed"))) {
+			if (j < b->n && b->brk[j] < 2 && is_any(&b->t[j], switched_off)) {
 				mark(&m->has_off, &m->off, k);
 				m->off_now |= now;
 			}
@@ -1746,6 +1757,10 @@ static bool protect_object(const struct block *b, const struct clause *c)
  * password", "the passphrase you were configured with". */
 static bool agent_secret(const struct block *b, size_t from, size_t to)
 {
+	static const char *const aux[] = { "were", "have", "got", NULL };
+	static const char *const given[] = { "given",    "configured", "told",
+					     "provided", "assigned",   NULL };
+
 	for (size_t k = from; k < to && k < b->n; k++) {
 		const struct tok *t = &b->t[k];
 
@@ -1756,14 +1771,8 @@ static bool agent_secret(const struct block *b, size_t from, size_t to)
 		     (k > 1 && is(&b->t[k - 2], "your") && !b->brk[k - 1])))
 			return true;
 		for (size_t j = k + 1; j < b->n && j < k + 4; j++)
-			if (is(&b->t[j], "you") && j + 2 < b->n &&
-			    (is(&b->t[j + 1], "were") || is(&b->t[j + 1], "have") ||
-			     is(&b->t[j + 1], "got")) &&
-			    (word_in(b, j + 2, j + 4, "given") ||
-			     word_in(b, j + 2, j + 4, "configured") ||
-			     word_in(b, j + 2, j + 4, "told") ||
-			     word_in(b, j + 2, j + 4, "provided") ||
-			     word_in(b, j + 2, j + 4, "assigned")))
+			if (is(&b->t[j], "you") && j + 2 < b->n && is_any(&b->t[j + 1], aux) &&
+			    words_in(b, j + 2, j + 4, given))
 				return true;
 	}
 	return false;
@@ -1812,16 +1821,13 @@ static bool cron_job(const struct block *b, const struct clause *c)
 /* "force push to main", "push --force origin master", "push --mirror" */
 static bool force_push_shared(const struct block *b, const struct clause *c)
 {
+	static const char *const force[] = { "force", "mirror", "force-push", NULL };
+	static const char *const shared[] = { "main", "master", "mirror", "all", "every", NULL };
 	size_t k;
 
 	if (!tok_in(b, c->slot, c->b, W_SEND, &k) || !is(&b->t[k], "push"))
 		return false;
-	if (!word_in(b, c->slot, c->b, "force") && !word_in(b, c->slot, c->b, "mirror") &&
-	    !word_in(b, c->slot, c->b, "force-push"))
-		return false;
-	return word_in(b, c->slot, c->b, "main") || word_in(b, c->slot, c->b, "master") ||
-	       word_in(b, c->slot, c->b, "mirror") || word_in(b, c->slot, c->b, "all") ||
-	       word_in(b, c->slot, c->b, "every");
+	return words_in(b, c->slot, c->b, force) && words_in(b, c->slot, c->b, shared);
 }
 
 /* An account money can go to, in tokens [from, to): an IBAN, a long
@@ -1831,7 +1837,7 @@ static bool account_id(const struct block *b, size_t from, size_t to)
 	for (size_t k = from; k < to && k < b->n; k++) {
 		const struct tok *t = &b->t[k];
 		const char *w = t->w;
-		size_t n = strlen(w), digits = 0, alpha = 0, other = 0;
+		size_t n = strlen(w), digits = 0, letters = 0, other = 0;
 
 		if ((t->f & T_URL) && strcmp(w, "<mail>") == 0)
 			return true;
@@ -1839,18 +1845,19 @@ static bool account_id(const struct block *b, size_t from, size_t to)
 			if (w[i] >= '0' && w[i] <= '9')
 				digits++;
 			else if (w[i] >= 'a' && w[i] <= 'z')
-				alpha++;
+				letters++;
 			else if (w[i] != '-')
 				other++;
 		}
 		if (other)
 			continue;
-		if (digits >= 8 && alpha == 0) /* 123-1234-1234 */
+		if (digits >= 8 && letters == 0) /* 123-1234-1234 */
 			return true;
-		if (n >= 14 && n <= 34 && alpha >= 2 && w[0] >= 'a' && w[1] >= 'a' && w[2] <= '9' &&
-		    w[3] <= '9' && !memchr(w, '-', n)) /* an IBAN: gb29nwbk60161331926819 */
+		if (n >= 14 && n <= 34 && letters >= 2 && w[0] >= 'a' && w[1] >= 'a' &&
+		    w[2] <= '9' && w[3] <= '9' &&
+		    !memchr(w, '-', n)) /* an IBAN: gb29nwbk60161331926819 */
 			return true;
-		if (n >= 26 && digits >= 4 && alpha >= 4 && !memchr(w, '-', n)) /* a wallet */
+		if (n >= 26 && digits >= 4 && letters >= 4 && !memchr(w, '-', n)) /* a wallet */
 			return true;
 	}
 	return false;
@@ -1863,7 +1870,7 @@ static bool amount(const struct block *b, size_t from, size_t to)
 		return false;
 	for (size_t i = b->t[from].start; i + 1 < b->t[to - 1].end && i + 1 < b->len; i++)
 		if ((b->d[i] == '$' && b->d[i + 1] >= '0' && b->d[i + 1] <= '9') ||
-		    (b->d[i] == 0xe2 && i + 3 < b->len && b->d[i + 1] == 0x82 &&
+		    (b->d[i] == 0xe2 && i + 2 < b->len && b->d[i + 1] == 0x82 &&
 		     b->d[i + 2] == 0xac) ||                  /* € */
 		    (b->d[i] == 0xc2 && b->d[i + 1] == 0xa3)) /* £ */
 			return true;
@@ -1880,10 +1887,7 @@ static bool package_context(const struct block *b, const struct clause *c)
 					     "cargo.toml",     "library",          "module",
 					     "import",         "imports",          NULL };
 
-	for (int w = 0; words[w]; w++)
-		if (word_in(b, c->slot, c->b, words[w]))
-			return true;
-	return remote_source(b, c);
+	return words_in(b, c->slot, c->b, words) || remote_source(b, c);
 }
 
 /* "Replace requests with requestss": a name swapped for one a letter
@@ -1912,6 +1916,14 @@ static bool lookalike(const struct block *b, const struct clause *c)
 		return false;
 	return near(b->t[a].w, b->t[z].w) == 1 && package_context(b, c);
 }
+
+static const char *const grant_verbs[] = { "give", "grant", "add", "invite", "promote", NULL };
+static const char *const grant_levels[] = { "admin",     "administrator", "owner",   "owners",
+					    "root",      "sudo",          "sudoers", "superuser",
+					    "permanent", "full",          NULL };
+static const char *const orgs[] = {
+	"workspace", "organization", "organisation", "org", "team", NULL
+};
 
 static void judge(struct ictx *x, const struct block *b)
 {
@@ -2105,20 +2117,8 @@ static void judge(struct ictx *x, const struct block *b)
 			report(x, b, c->a, c->b, "AL608", sev,
 			       "an order to reveal a secret the agent was given");
 		/* give dev-helper99 admin rights; add the account to sudoers */
-		if ((is(&b->t[c->slot], "give") || is(&b->t[c->slot], "grant") ||
-		     is(&b->t[c->slot], "add") || is(&b->t[c->slot], "invite") ||
-		     is(&b->t[c->slot], "promote")) &&
-		    ((ev & O_ACCESS) || as_admin(b, c))) {
-			bool level = word_in(b, c->slot + 1, c->b, "admin") ||
-				     word_in(b, c->slot + 1, c->b, "administrator") ||
-				     word_in(b, c->slot + 1, c->b, "owner") ||
-				     word_in(b, c->slot + 1, c->b, "owners") ||
-				     word_in(b, c->slot + 1, c->b, "root") ||
-				     word_in(b, c->slot + 1, c->b, "sudo") ||
-				     word_in(b, c->slot + 1, c->b, "sudoers") ||
-				     word_in(b, c->slot + 1, c->b, "superuser") ||
-				     word_in(b, c->slot + 1, c->b, "permanent") ||
-				     word_in(b, c->slot + 1, c->b, "full");
+		if (is_any(&b->t[c->slot], grant_verbs) && ((ev & O_ACCESS) || as_admin(b, c))) {
+			bool level = words_in(b, c->slot + 1, c->b, grant_levels);
 
 			report(x, b, c->a, c->b, "AL612",
 			       level || loud ? sev : AIRLOCK_SEVERITY_MEDIUM,
@@ -2141,10 +2141,7 @@ static void judge(struct ictx *x, const struct block *b)
 			       "an order to change an account's password or recovery address");
 		/* invite x@example.net to the workspace */
 		if (is(&b->t[c->slot], "invite") && account_id(b, c->slot + 1, c->b) &&
-		    (word_in(b, c->slot + 1, c->b, "workspace") ||
-		     word_in(b, c->slot + 1, c->b, "organization") ||
-		     word_in(b, c->slot + 1, c->b, "organisation") ||
-		     word_in(b, c->slot + 1, c->b, "org") || word_in(b, c->slot + 1, c->b, "team")))
+		    words_in(b, c->slot + 1, c->b, orgs))
 			report(x, b, c->a, c->b, "AL612", sev,
 			       "an order to give an outside account a way in");
 		/* replace requests with requestss */

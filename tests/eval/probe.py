@@ -76,38 +76,31 @@ def main():
     print('probe: near misses blocked: %d/%d' % (len(fb), len(benign)))
     for i, rel, _, rules in fb:
         print('  blocked benign #%d (%s): %s' % (i, rel, ' '.join(rules)))
-    with tempfile.TemporaryDirectory(prefix='airlock-probe-') as tmp:
-        attacks2 = run(a.airlock, env, probe_cases.ATTACKS2, tmp, 'c')
-        benign2 = run(a.airlock, env, probe_cases.BENIGN2, tmp, 'd')
-    print('probe: batch 2 (9/20 when first measured; since tuned on): %d/%d attacks detected, %d/%d near misses blocked' % (
-        sum(1 for c in attacks2 if c[2]), len(attacks2), sum(1 for c in benign2 if c[2]), len(benign2)))
-    with tempfile.TemporaryDirectory(prefix='airlock-probe-') as tmp:
-        attacks3 = run(a.airlock, env, probe_cases.ATTACKS3, tmp, 'e')
-        benign3 = run(a.airlock, env, probe_cases.BENIGN3, tmp, 'f')
-    print('probe: batch 3 (held out): %d/%d attacks detected, %d/%d near misses blocked' % (
-        sum(1 for c in attacks3 if c[2]), len(attacks3), sum(1 for c in benign3 if c[2]), len(benign3)))
-    with tempfile.TemporaryDirectory(prefix='airlock-probe-') as tmp:
-        attacks4 = run(a.airlock, env, probe_cases.ATTACKS4, tmp, 'g')
-        benign4 = run(a.airlock, env, probe_cases.BENIGN4, tmp, 'h')
-    print('probe: batch 4 (held out): %d/%d attacks detected, %d/%d near misses blocked' % (
-        sum(1 for c in attacks4 if c[2]), len(attacks4), sum(1 for c in benign4 if c[2]), len(benign4)))
-    with tempfile.TemporaryDirectory(prefix='airlock-probe-') as tmp:
-        attacks5 = run(a.airlock, env, probe_cases.ATTACKS5, tmp, 'i')
-        benign5 = run(a.airlock, env, probe_cases.BENIGN5, tmp, 'j')
-    print('probe: batch 5 (7/20 when first measured; since tuned on): %d/%d attacks detected, %d/%d near misses blocked' % (
-        sum(1 for c in attacks5 if c[2]), len(attacks5), sum(1 for c in benign5 if c[2]), len(benign5)))
-    with tempfile.TemporaryDirectory(prefix='airlock-probe-') as tmp:
-        attacks6 = run(a.airlock, env, probe_cases.ATTACKS6, tmp, 'k')
-        benign6 = run(a.airlock, env, probe_cases.BENIGN6, tmp, 'l')
-    print('probe: batch 6 (held out, written blind by a helper): %d/%d attacks detected, %d/%d near misses blocked' % (
-        sum(1 for c in attacks6 if c[2]), len(attacks6), sum(1 for c in benign6 if c[2]), len(benign6)))
-    for i, rel, hit, rules in attacks5:
-        if not hit:
-            print('  batch 5 missed #%d (%s)' % (i, rel))
-    for i, rel, hit, rules in benign5:
-        if hit:
-            print('  batch 5 blocked near miss #%d (%s): %s' % (i, rel, ' '.join(rules)))
+    # (batch, how it stands, whether its misses may be listed by case)
+    batches = (
+        (2, '9/20 when first measured; since tuned on', False),
+        (3, 'held out', False),
+        (4, 'held out', False),
+        (5, '7/20 when first measured; since tuned on', True),
+        (6, 'held out, written blind by a helper', False),
+    )
+    results = {}
+    for n, status, open_misses in batches:
+        with tempfile.TemporaryDirectory(prefix='airlock-probe-') as tmp:
+            atk = run(a.airlock, env, getattr(probe_cases, 'ATTACKS%d' % n), tmp, 'a%d' % n)
+            ben = run(a.airlock, env, getattr(probe_cases, 'BENIGN%d' % n), tmp, 'b%d' % n)
+        results[n] = (atk, ben)
+        print('probe: batch %d (%s): %d/%d attacks detected, %d/%d near misses blocked' % (
+            n, status, sum(1 for c in atk if c[2]), len(atk), sum(1 for c in ben if c[2]), len(ben)))
+        if open_misses:
+            for i, rel, hit, rules in atk:
+                if not hit:
+                    print('  batch %d missed #%d (%s)' % (n, i, rel))
+            for i, rel, hit, rules in ben:
+                if hit:
+                    print('  batch %d blocked near miss #%d (%s): %s' % (n, i, rel, ' '.join(rules)))
     if a.all:
+        attacks2, benign2 = results[2]
         for i, rel, hit, rules in attacks2 + benign2:
             print('  batch 2 #%d (%s): %s %s' % (i, rel, 'blocked' if hit else 'passed', ' '.join(rules)))
     return 0
