@@ -834,13 +834,21 @@ static void spoil(enum spoil how)
 
 	ck_assert_int_eq(stat(file, &st), 0);
 	switch (how) {
-	case FLIP:
+	case FLIP: {
+		/* the byte is written back where it was read: after fgetc the
+		 * position is one further on, and the byte there may already
+		 * hold the flipped value (it did, now and then, before) */
+		int c;
+
 		f = fopen(file, "r+b");
 		ck_assert_ptr_nonnull(f);
-		fseek(f, st.st_size / 2, SEEK_SET);
-		fputc(fgetc(f) ^ 0x20, f);
-		fclose(f);
+		ck_assert_int_eq(fseek(f, st.st_size / 2, SEEK_SET), 0);
+		ck_assert_int_ne(c = fgetc(f), EOF);
+		ck_assert_int_eq(fseek(f, st.st_size / 2, SEEK_SET), 0);
+		ck_assert_int_ne(fputc(c ^ 0x20, f), EOF);
+		ck_assert_int_eq(fclose(f), 0);
 		break;
+	}
 	case TRUNCATE:
 		ck_assert_int_eq(truncate(file, st.st_size / 3), 0);
 		break;
@@ -864,14 +872,16 @@ static void spoil(enum spoil how)
 		fclose(f);
 		break;
 	case HUGE_COUNT:
-		/* a record claiming more names than bytes: the digest no longer
-		 * matches, and the parse would refuse it anyway */
+		/* the first record's path length (after the magic, the key and
+		 * its newline) claims more bytes than the file holds: the digest
+		 * no longer matches, and the parse would refuse it anyway */
 		f = fopen(file, "r+b");
-		fseek(f, 15 + 64 + 1, SEEK_SET);
+		ck_assert_ptr_nonnull(f);
+		ck_assert_int_eq(fseek(f, 15 + 64 + 1, SEEK_SET), 0);
 		fputc(0xff, f);
 		fputc(0xff, f);
 		fputc(0xff, f);
-		fclose(f);
+		ck_assert_int_eq(fclose(f), 0);
 		break;
 	}
 	free(file);
