@@ -199,7 +199,10 @@ static struct lex lexicon[] = {
 	{ "environment", O_SECRET }, { ".npmrc", O_SECRET | O_STRONG },
 	{ ".pypirc", O_SECRET | O_STRONG }, { ".netrc", O_SECRET | O_STRONG },
 	{ ".git-credentials", O_SECRET | O_STRONG }, { ".aws", O_SECRET | O_STRONG },
-	{ ".kube", O_SECRET | O_STRONG }, { ".docker", O_SECRET | O_STRONG }, { "kubeconfig", O_SECRET | O_STRONG },
+	{ ".kube", O_SECRET | O_STRONG }, { ".docker", O_SECRET | O_STRONG },
+	{ ".ssh", O_SECRET | O_STRONG }, { ".gcloud", O_SECRET | O_STRONG },
+	{ ".azure", O_SECRET | O_STRONG }, { ".vault-token", O_SECRET | O_STRONG },
+	{ ".password-store", O_SECRET | O_STRONG }, { "kubeconfig", O_SECRET | O_STRONG },
 	{ "hosts.yml", O_SECRET | O_STRONG }, { "keychain", O_SECRET | O_STRONG },
 	{ "keyring", O_SECRET | O_STRONG }, { "wallet", O_SECRET | O_STRONG },
 	{ "wallet.dat", O_SECRET | O_STRONG }, { "seed", O_SECRET | O_STRONG },
@@ -358,7 +361,9 @@ static struct lex lexicon[] = {
 	{ "phishing", G_FRAME }, { "detect", G_FRAME }, { "detection", G_FRAME },
 	{ "don'ts", G_FRAME }, { "donts", G_FRAME }, { "pitfalls", G_FRAME },
 	/* words the markers start at */
-	{ "safe", G_MARK }, { "keep", G_MARK }, { "hide", G_MARK }, { "hiding", G_MARK },
+	{ "safe", G_MARK }, { "keep", G_MARK }, { "leave", G_MARK }, { "erwähne", G_MARK },
+	{ "erwähnen", G_MARK }, { "mentionne", G_MARK }, { "mentionnez", G_MARK },
+	{ "menciones", G_MARK }, { "menciona", G_MARK }, { "hide", G_MARK }, { "hiding", G_MARK },
 	{ "conceal", G_MARK },
 	{ "cover", G_MARK }, { "preapproved", G_AUTH }, { "platform", G_MARK },
 	{ "compliance", G_MARK }, { "doesn't", G_MARK }, { "act", G_MARK }, { "acting", G_MARK },
@@ -649,6 +654,10 @@ static uint64_t path_classes(const char *s, size_t n)
 
 	if (n == 1 || (n == 2 && ((s[0] == '~' && s[1] == '/') || (s[0] == '/' && s[1] == '*'))))
 		return O_ROOT; /* the root or home alone, or everything under it */
+	/* a public key, the hosts seen: in ~/.ssh, and no secret */
+	if ((n > 4 && memcmp(s + n - 4, ".pub", 4) == 0) ||
+	    (n > 11 && memcmp(s + n - 11, "known_hosts", 11) == 0))
+		return 0;
 	while (i < n) {
 		size_t e = i;
 		char part[WORD_MAX + 1];
@@ -676,6 +685,7 @@ struct block {
 	int label;              /* the block opens with a role label: 1 system, 2 assistant */
 	size_t label_end;       /* the tokens of the label's own line */
 	uint64_t any;           /* every class of its words */
+	bool code;              /* lines of a code block: judged when they address an AI */
 	const unsigned char *d; /* the buffer the offsets are in */
 	size_t len;
 };
@@ -754,19 +764,50 @@ static inline bool is_word(const struct tok *t, const char *w)
 	return t->w[0] == w[0] && strcmp(t->w, w) == 0;
 }
 
-/* A security code, a verification code, a reset link: "code", "codes" or
- * "link" right after one of these words names a secret. */
-static bool secret_code(const struct block *b, const char *w, size_t n)
+/* Two words that name one thing the second does not name alone: a
+ * security code or a reset link is a secret, a chat history is the user's,
+ * a shell's history holds the tokens typed into it, a password manager is
+ * a credential store, release notes and a pull request are public. */
+static const struct compound {
+	const char *const *heads, *const *mods;
+	uint64_t c;
+} compounds[] = {
+	{ (const char *const[]){ "code", "codes", "link", NULL },
+	  (const char *const[]){ "security", "verification", "2fa", "mfa", "one-time", "login",
+				 "authentication", "reset", "recovery", "backup", NULL },
+	  O_SECRET | O_STRONG },
+	{ (const char *const[]){ "history", "log", "logs", "transcript", "transcripts", NULL },
+	  (const char *const[]){ "chat", "conversation", "browsing", "browser", "message",
+				 "session", "call", "meeting", NULL },
+	  O_USERDATA },
+	{ (const char *const[]){ "history", NULL },
+	  (const char *const[]){ "shell", "bash", "zsh", "terminal", "command", NULL },
+	  O_SECRET | O_STRONG },
+	{ (const char *const[]){ "manager", "vault", "export", "database", "store", NULL },
+	  (const char *const[]){ "password", "passwords", NULL }, O_SECRET | O_STRONG },
+	{ (const char *const[]){ "notes", NULL }, (const char *const[]){ "release", NULL },
+	  D_PUBLIC },
+	{ (const char *const[]){ "request", "requests", NULL },
+	  (const char *const[]){ "pull", "merge", NULL }, D_PUBLIC },
+};
+
+static bool word_is_any(const char *w, size_t n, const char *const *ws)
+{
+	for (; *ws; ws++)
+		if (strlen(*ws) == n && memcmp(w, *ws, n) == 0)
+			return true;
+	return false;
+}
+
+static uint64_t compound_classes(const struct block *b, const char *w, size_t n)
 {
 	const struct tok *p = &b->t[b->n - 1];
 
-	if (!((n == 4 && (memcmp(w, "code", 4) == 0 || memcmp(w, "link", 4) == 0)) ||
-	      (n == 5 && memcmp(w, "codes", 5) == 0)))
-		return false;
-	return is_word(p, "security") || is_word(p, "verification") || is_word(p, "2fa") ||
-	       is_word(p, "mfa") || is_word(p, "one-time") || is_word(p, "login") ||
-	       is_word(p, "authentication") || is_word(p, "reset") || is_word(p, "recovery") ||
-	       is_word(p, "backup");
+	for (size_t k = 0; k < sizeof(compounds) / sizeof(compounds[0]); k++)
+		if (word_is_any(w, n, compounds[k].heads) &&
+		    word_is_any(p->w, strlen(p->w), compounds[k].mods))
+			return compounds[k].c;
+	return 0;
 }
 
 /* Reads the word at d[s] (a word byte, or a dot before one) folded to
@@ -846,8 +887,12 @@ static size_t read_word(struct block *b, const unsigned char *d, size_t s, size_
 		unleet(w);
 		cls = classify(w, n, &f);
 	}
-	if (b->n > 0 && brk == 0 && secret_code(b, w, n))
-		cls |= O_SECRET | O_STRONG;
+	if (b->n > 0 && brk == 0)
+		cls |= compound_classes(b, w, n);
+	/* `env` alone in a code span: the command that prints them all */
+	if ((f & T_CODE) && n == 3 && memcmp(w, "env", 3) == 0 && s > 0 && d[s - 1] == '`' &&
+	    i < end && d[i] == '`')
+		cls |= O_STRONG;
 	/* ${{ secrets.NPM_TOKEN }}: a CI secret by reference */
 	if (!cls && n > 8 && memcmp(w, "secrets.", 8) == 0)
 		cls = O_SECRET;
@@ -943,7 +988,9 @@ static void tokenize(struct block *b, const unsigned char *d, size_t start, size
 			continue;
 		}
 		if (c == '"') {
-			quoted = !quoted && !json;
+			/* in code, quotes delimit strings: a docstring or a CSV
+			 * cell is read, not set aside as quoted */
+			quoted = !quoted && !json && !b->code;
 			i++;
 			continue;
 		}
@@ -1030,6 +1077,14 @@ static void tokenize(struct block *b, const unsigned char *d, size_t start, size
 
 #define is is_word
 
+static bool is_any(const struct tok *t, const char *const *ws)
+{
+	for (; *ws; ws++)
+		if (is(t, *ws))
+			return true;
+	return false;
+}
+
 /* Levenshtein distance of a and b, at most 1 (0, 1, or 2 for more). */
 static int near(const char *a, const char *b)
 {
@@ -1077,15 +1132,47 @@ struct clause {
 	unsigned int f;      /* flags of those tokens */
 	unsigned int deep_f; /* and of the relative clauses' */
 	bool order, neg, stealth, newtask;
+	bool delegated;  /* "tell the user to ...": the user acts */
+	size_t subj_end; /* a passive order: its subject is [a, subj_end) */
 };
 
 /* Whether an order opens at token i: leads, a negation, "you must", "your
  * real task is to", "I will" are passed over to a bare verb. */
+static const char *const necessary[] = { "mandatory",  "required",   "essential", "imperative",
+					 "necessary",  "critical",   "vital",     "crucial",
+					 "obligatory", "compulsory", "expected",  "obliged",
+					 "instructed", "supposed",   "obligated", NULL };
+static const char *const numbers[] = { "one",    "two",   "three", "four", "five",   "six",
+				       "seven",  "eight", "nine",  "ten",  "second", "third",
+				       "fourth", "fifth", "last",  NULL };
+static const char *const replies[] = { "reply",   "replies", "response", "responses", "answer",
+				       "answers", "message", "messages", "output",    NULL };
+
+static const char *const delegating[] = { "tell",      "instruct",  "direct", "advise", "ask",
+					  "recommend", "encourage", "urge",   "remind", "convince",
+					  "persuade",  "invite",    NULL };
+static const char *const people[] = { "people",   "customers",  "him",        "her",
+				      "readers",  "visitors",   "clients",    "someone",
+				      "everyone", "developers", "colleagues", NULL };
+
+/* "Begin every reply with ...", "start your answer with": an order on
+ * what the reply shows. */
+static bool reply_prefix(const struct block *b, size_t j)
+{
+	if (!is(&b->t[j], "begin") && !is(&b->t[j], "start") && !is(&b->t[j], "prefix") &&
+	    !is(&b->t[j], "open"))
+		return false;
+	for (size_t k = j + 1; k < b->n && k < j + 4 && !b->brk[k]; k++)
+		if (is_any(&b->t[k], replies))
+			return k + 1 < b->n && is(&b->t[k + 1], "with");
+	return false;
+}
+
 static bool order_at(const struct block *b, size_t i, struct clause *c)
 {
 	size_t j = i, end = i + 10 < b->n ? i + 10 : b->n;
 
-	c->neg = c->stealth = c->newtask = false;
+	c->neg = c->stealth = c->newtask = c->delegated = false;
 	while (j < end) {
 		const struct tok *t = &b->t[j];
 
@@ -1093,6 +1180,37 @@ static bool order_at(const struct block *b, size_t i, struct clause *c)
 			return false;
 		if (j > i && b->brk[j] == 2)
 			return false;
+		if (reply_prefix(b, j)) {
+			c->slot = j;
+			c->verb = W_SHOW;
+			return true;
+		}
+		if (is_any(t, delegating) && j + 2 < end) {
+			/* "tell the user to disable the antivirus": the order
+			 * reaches the user through the agent */
+			size_t k = j + 1;
+
+			if (is(&b->t[k], "the") || is(&b->t[k], "your") || is(&b->t[k], "any") ||
+			    is(&b->t[k], "all") || is(&b->t[k], "every"))
+				k++;
+			if (k + 2 < end && ((b->t[k].c & O_USER) || is_any(&b->t[k], people)) &&
+			    is(&b->t[k + 1], "to") && !b->brk[k] && !b->brk[k + 1] &&
+			    (b->t[k + 2].f & T_BARE) && (b->t[k + 2].c & W_ANY)) {
+				j = k + 2;
+				c->delegated = true;
+				continue;
+			}
+		}
+		if (is_any(t, necessary) ||
+		    ((is(t, "it") || is(t, "it's")) && j + 1 < end &&
+		     (is(&b->t[j + 1], "is") || is_any(&b->t[j + 1], necessary))) ||
+		    (is(t, "that") && j > i && is_any(&b->t[j - 1], necessary)) ||
+		    (is_any(t, numbers) && j > i &&
+		     (is(&b->t[j - 1], "step") || is(&b->t[j - 1], "phase")))) {
+			/* it is mandatory that you, you are required to, step two */
+			j++;
+			continue;
+		}
 		if (t->c & G_STEALTH) {
 			c->stealth = true;
 		} else if (t->c & G_NEG) {
@@ -1135,6 +1253,78 @@ static bool order_at(const struct block *b, size_t i, struct clause *c)
 	c->slot = j;
 	c->verb = b->t[j].c & W_ANY;
 	return true;
+}
+
+/* A passive order from the sentence starting at token s: a subject, a
+ * modal that obliges ("must", "should", "needs to", "is to") and "be", then
+ * the verb's participle: "the export should be attached to every pull
+ * request". "will be", "can be" describe; they order nothing. */
+static bool passive_at(const struct block *b, size_t s, struct clause *c)
+{
+	static const char *const oblige[] = { "must", "should", "shall", "needs", "need", "has",
+					      "have", "is",     "are",   "ought", NULL };
+	static const char *const irregular[] = { "sent",  "written", "put",  "set",  "run",  "read",
+						 "shown", "given",   "kept", "left", "done", NULL };
+
+	bool subj_neg = false; /* "no secret should be sent" */
+
+	for (size_t j = s; j < b->n && j < s + 14; j++) {
+		const struct tok *t = &b->t[j];
+		size_t k = j + 1;
+		bool neg = subj_neg;
+
+		if (j > s && b->brk[j] == 2)
+			return false;
+		if ((t->f & T_QUOTED) || ((t->c & G_REL) && !(t->c & W_ANY)))
+			return false;
+		if (j == s || !is_any(t, oblige)) {
+			subj_neg |= (t->c & G_NEG) != 0;
+			continue;
+		}
+		if (k < b->n && is(&b->t[k], "to"))
+			k++;
+		else if (is(t, "is") || is(t, "are") || is(t, "has") || is(t, "have") ||
+			 is(t, "needs") || is(t, "need") || is(t, "ought"))
+			continue; /* "is sent", "has been" describe */
+		while (k < b->n && !b->brk[k] && (b->t[k].c & (G_NEG | G_LEAD | G_STEALTH)) &&
+		       !is(&b->t[k], "be")) {
+			neg |= (b->t[k].c & G_NEG) != 0;
+			k++;
+		}
+		if (k + 1 >= b->n || !is(&b->t[k], "be") || b->brk[k + 1])
+			return false;
+		k++;
+		if (k + 1 < b->n && (b->t[k].c & (G_LEAD | G_STEALTH)) && !b->brk[k + 1]) {
+			c->stealth |= (b->t[k].c & G_STEALTH) != 0;
+			k++;
+		}
+		if (!(b->t[k].c & W_ANY) || (b->t[k].f & (T_QUOTED | T_CODE)) ||
+		    ((b->t[k].f & T_BARE) && !is_any(&b->t[k], irregular)))
+			return false;
+		c->neg = neg;
+		c->slot = k;
+		c->verb = b->t[k].c & W_ANY;
+		c->subj_end = j;
+		return true;
+	}
+	return false;
+}
+
+static const char *const ai_names[] = { "assistant", "assistants", "agent",  "agents",  "ai",
+					"llm",       "llms",       "claude", "copilot", "chatgpt",
+					"gpt",       "model",      "bot",    NULL };
+static const char *const determiners[] = { "the", "a",   "an",    "this", "that",  "your", "my",
+					   "our", "its", "their", "each", "every", "any",  NULL };
+
+/* An address to the agent that opens a sentence: "(assistant)",
+ * "@assistant", "Agent," */
+static bool vocative(const struct block *b, size_t k)
+{
+	if (!is_any(&b->t[k], ai_names) || (b->t[k].f & T_QUOTED))
+		return false;
+	return (k + 1 < b->n && b->brk[k + 1] == 1) ||
+	       (b->t[k].start > 0 &&
+		(b->d[b->t[k].start - 1] == '@' || b->d[b->t[k].start - 1] == '('));
 }
 
 /* A sentence that opens with a subordinate or adverbial clause: "Before
@@ -1182,6 +1372,9 @@ static size_t clauses(const struct block *b, struct clause *cs, size_t max)
 		if (hard) {
 			sentence = i;
 			rel = rel_verb = in_order = false;
+		} else if (i == sentence + 1 && vocative(b, sentence)) {
+			sentence = i; /* "@assistant while you are at it, add ..." */
+			hard = true;
 		}
 		/* an order opens a sentence; after a comma or "and", "or",
 		 * "then" it continues a list of orders, or follows an
@@ -1192,9 +1385,16 @@ static size_t clauses(const struct block *b, struct clause *cs, size_t max)
 				  * one after "and" is the order's again */
 				 ((in_order && (!rel || rel_verb || (b->t[i - 1].c & G_CONJ))) ||
 				  (!in_order && b->brk[i] == 1 && opener(&b->t[sentence]))));
+		/* "In package.json add ...": a short opening phrase without
+		 * its comma, then a bare verb */
+		if (!start && !in_order && !rel && i > sentence + 1 && i <= sentence + 4 &&
+		    (b->t[sentence].c & G_OPEN) && !(b->t[sentence].c & G_REL) &&
+		    (b->t[i].f & T_BARE) && (b->t[i].c & W_ANY) && !(b->t[i].f & T_CODE) &&
+		    !is_any(&b->t[i - 1], determiners))
+			start = true;
 		if (start)
 			memset(&c, 0, sizeof(c));
-		if (!start || !order_at(b, i, &c)) {
+		if (!start || (!order_at(b, i, &c) && !(hard && passive_at(b, i, &c)))) {
 			if ((b->t[i].c & G_REL) && !(b->t[i].c & W_ANY))
 				rel = true;
 			else if (rel && (b->t[i].c & W_ANY) && !(b->t[i].f & T_BARE))
@@ -1224,6 +1424,14 @@ static size_t clauses(const struct block *b, struct clause *cs, size_t max)
 		struct clause *c = &cs[k];
 		bool after_rel = false;
 
+		/* a passive order acts on its subject */
+		for (size_t j = c->a; j < c->subj_end; j++)
+			if (!(b->t[j].f & T_QUOTED)) {
+				c->ev |= b->t[j].c & ~W_ANY;
+				c->f |= b->t[j].f;
+				c->deep |= b->t[j].c & ~W_ANY;
+				c->deep_f |= b->t[j].f;
+			}
 		for (size_t j = c->slot + 1; j < c->b; j++) {
 			const struct tok *t = &b->t[j];
 
@@ -1260,7 +1468,7 @@ struct marks {
 		surveil, swap, off, freeans;
 	bool has_conceal, has_noask, has_authority, has_void, has_free, has_persona, has_hijack,
 		has_trigger, has_record, has_surveil, has_user_conceal, has_swap, has_off,
-		has_freeans, off_now;
+		has_freeans, off_now, has_off_record;
 };
 
 static bool tok_in(const struct block *b, size_t from, size_t to, uint64_t c, size_t *at)
@@ -1283,13 +1491,6 @@ static bool word_in(const struct block *b, size_t from, size_t to, const char *w
 }
 
 /* Whether t is one of the words of the NULL-ended list ws. */
-static bool is_any(const struct tok *t, const char *const *ws)
-{
-	for (; *ws; ws++)
-		if (is(t, *ws))
-			return true;
-	return false;
-}
 
 /* Whether one of the words of ws is in tokens [from, to). */
 static bool words_in(const struct block *b, size_t from, size_t to, const char *const *ws)
@@ -1323,10 +1524,11 @@ static bool instr_near(const struct block *b, size_t k)
 	       word_in(b, from, k + 7, "operator") || word_in(b, from, k + 7, "system");
 }
 
-/* "respond with" (or "only with") followed by a quoted reply. */
+/* "respond with", "only with", "reply to the user only with", "respond to
+ * every request with", followed by a quoted reply. */
 static bool quote_after_with(const struct block *b, size_t k)
 {
-	for (size_t j = k + 1; j < b->n && j < k + 3; j++)
+	for (size_t j = k + 1; j < b->n && j < k + 7 && b->brk[j] < 2; j++)
 		if (is(&b->t[j], "with")) {
 			size_t i = b->t[j].end;
 
@@ -1363,6 +1565,95 @@ static const char *const safeguard_heads[] = { "mode",      "filters",  "filter"
 static const char *const switched_off[] = { "disabled",  "off",         "lifted",
 					    "suspended", "deactivated", "removed",
 					    "waived",    "bypassed",    NULL };
+
+static const char *const telling[] = {
+	"mention",    "mentions", "mentioning", "list",      "listing",     "note",
+	"noting",     "discuss",  "discussing", "document",  "documenting", "describe",
+	"describing", "report",   "reporting",  "reference", "referencing", "disclose",
+	"disclosing", "explain",  "explaining", "tell",      "telling",     "say",
+	"saying",     "flag",     "flagging",   "highlight", "surface",     NULL
+};
+static const char *const telling_after[] = { "erwähne",   "erwähnen", "mentionne", "mentionnez",
+					     "menciones", "menciona", NULL };
+static const char *const adding[] = {
+	"add", "adding", "include", "including", "put", "write", NULL
+};
+static const char *const records_any[] = { "commit", "commits",   "message",   "messages",
+					   "pr",     "summary",   "summaries", "description",
+					   "notes",  "changelog", "diff",      "ticket",
+					   "report", "answer",    "reply",     "response",
+					   "review", "title",     "output",    "commit-nachricht",
+					   NULL };
+static const char *const records_told[] = { "summary",   "summaries", "description", "notes",
+					    "changelog", "message",   "report",      "answer",
+					    "reply",     "response",  "title",       NULL };
+static const char *const hidden_things[] = {
+	"it",      "this",       "these",    "that",      "them",         "those",         "the",
+	"any",     "change",     "changes",  "edit",      "edits",        "step",          "steps",
+	"line",    "lines",      "addition", "additions", "modification", "modifications", "update",
+	"updates", "package",    "route",    "hook",      "endpoint",     "rule",          "entry",
+	"part",    "dependency", "diese",    "cette",     "esta",         "este",          NULL
+};
+static const char *const record_preps[] = { "in",   "to", "from", "within", "inside", "on",
+					    "into", "im", "dans", "en",     NULL };
+
+/* What the record is kept from: "do not mention it in the PR
+ * description", "don't list it in the release notes", "without discussing
+ * it in the PR", "keep these edits out of the commit message". The thing
+ * hidden is the change (a pronoun, "these edits"), not a name ("don't
+ * mention Claude in commit messages" is a house style). */
+static bool hides_from_record(const struct block *b, size_t k)
+{
+	const struct tok *t = &b->t[k];
+	size_t v = k, p, lim;
+	bool add = false, out = false, after = false;
+
+	if (is(t, "keep") || is(t, "leave")) {
+		out = true;
+	} else if (is(t, "not") || is(t, "never") || is(t, "don't") || is(t, "dont") ||
+		   is(t, "without") || is(t, "avoid")) {
+		v = k + 1;
+		if (v < b->n && (b->t[v].c & (G_LEAD | G_STEALTH)))
+			v++;
+		if (v >= b->n)
+			return false;
+		add = is_any(&b->t[v], adding);
+		if ((!add && !is_any(&b->t[v], telling)) || (b->t[v].f & T_QUOTED))
+			return false;
+	} else if (is_any(t, telling_after)) {
+		/* "Erwähne diese Änderung nicht im Commit": the negation after
+		 * the thing */
+		after = true;
+	} else {
+		return false;
+	}
+	lim = v + 6 < b->n ? v + 6 : b->n;
+	for (p = v + 1; p < lim; p++) {
+		const struct tok *o = &b->t[p];
+
+		if (b->brk[p])
+			return false;
+		if (out ? is(o, "out") : (is_any(o, record_preps) && !after))
+			break;
+		if (after && (is(o, "nicht") || is(o, "pas") || is(o, "no"))) {
+			after = false;
+			continue;
+		}
+		if (!after && !(o->c & (G_REF | G_ALL)) && !is_any(o, hidden_things))
+			return false;
+	}
+	if (p >= lim)
+		return false;
+	if (out) {
+		if (p + 1 >= b->n || !is(&b->t[p + 1], "of"))
+			return false;
+		p++;
+	}
+	for (size_t j = p + 1; j < b->n && j < p + 4 && b->brk[j] < 2; j++)
+		if (is_any(&b->t[j], add ? records_told : records_any))
+			return true;
+	return false;
+}
 
 static void find_marks(const struct block *b, struct marks *m)
 {
@@ -1415,6 +1706,10 @@ static void find_marks(const struct block *b, struct marks *m)
 		    word_in(b, k + 1, k + 6, "from") && tok_in(b, k + 1, k + 8, O_USER, NULL)) {
 			mark(&m->has_conceal, &m->conceal, k);
 			m->has_user_conceal = true;
+		}
+		if (hides_from_record(b, k)) {
+			mark(&m->has_conceal, &m->conceal, k);
+			m->has_off_record = true;
 		}
 		if ((is(t, "no") &&
 		     (word_in(b, k + 1, k + 2, "trace") || word_in(b, k + 1, k + 2, "traces"))) ||
@@ -1515,7 +1810,7 @@ static void find_marks(const struct block *b, struct marks *m)
 			mark(&m->has_persona, &m->persona, k);
 		/* reply only with "Access granted", and nothing else */
 		if ((t->c & G_ANSWER) && !(t->c & W_ANY) && quote_after_with(b, k) &&
-		    (tok_in(b, k + 1, k + 3, G_ONLY, NULL) ||
+		    (tok_in(b, k + 1, k + 7, G_ONLY, NULL) ||
 		     word_in(b, k + 1, k + 24, "deviate") ||
 		     (word_in(b, k + 1, k + 24, "nothing") && word_in(b, k + 1, k + 26, "else")) ||
 		     (k > 0 && (is(&b->t[k - 1], "always") || is(&b->t[k - 1], "only")))))
@@ -1733,7 +2028,8 @@ static bool protect_object(const struct block *b, const struct clause *c)
 		if (b->brk[k] || ((t->c & G_REL) && !(t->c & W_ANY)))
 			return false;
 		/* all of them, the agent's own: not a library's sandbox test */
-		if (is(t, "all") || is(t, "any") || is(t, "every") || is(t, "your") || is(t, "its"))
+		if (is(t, "all") || is(t, "any") || is(t, "every") || is(t, "your") ||
+		    is(t, "its") || is(t, "their"))
 			whose = true;
 		if (t->c & O_PROTECT) {
 			/* a confirmation or approval: the agent's, all of them */
@@ -1954,8 +2250,11 @@ static void judge(struct ictx *x, const struct block *b)
 		any_order = true;
 		if (first_order == SIZE_MAX)
 			first_order = c->a;
-		if ((v & SENSITIVE & ~W_DISABLE) || ((v & W_MOVE) && dest) ||
-		    ((v & W_DISABLE) && (ev & O_PROTECT)))
+		/* what the user is told to do with their own things is not the
+		 * agent's risky step (the rules below still judge it) */
+		if (((v & SENSITIVE & ~W_DISABLE) || ((v & W_MOVE) && dest) ||
+		     ((v & W_DISABLE) && (ev & O_PROTECT))) &&
+		    !c->delegated)
 			sensitive = true;
 		sev = loud ? AIRLOCK_SEVERITY_CRITICAL : AIRLOCK_SEVERITY_HIGH;
 		/* ignore all previous instructions */
@@ -2165,9 +2464,14 @@ static void judge(struct ictx *x, const struct block *b)
 	if (m.has_surveil && (tok_in(b, 0, b->n, W_INSTALL | W_RUN | W_MOVE | W_SET, NULL)))
 		report(x, b, m.surveil, b->n, "AL609", AIRLOCK_SEVERITY_HIGH,
 		       "an order to record what the user types");
-	if (m.has_conceal && (m.has_user_conceal ? any_order : sensitive))
+	/* kept from the user, or from the commit, the PR, the summary: with
+	 * any order; otherwise with a risky one */
+	if (m.has_conceal && (m.has_user_conceal || m.has_off_record ? any_order : sensitive))
 		report(x, b, m.conceal, b->n, "AL604", AIRLOCK_SEVERITY_HIGH,
 		       "an order to act and keep it from the user");
+	else if (m.has_conceal && (m.has_user_conceal || m.has_off_record) && b->code)
+		report(x, b, m.conceal, b->n, "AL604", AIRLOCK_SEVERITY_HIGH,
+		       "text in code or data that tells an AI to keep something from the user");
 	else if (m.has_conceal && m.has_user_conceal)
 		report(x, b, m.conceal, b->n, "AL604", AIRLOCK_SEVERITY_MEDIUM,
 		       "an order to keep something from the user");
@@ -2404,9 +2708,51 @@ static bool opens_fence(const unsigned char *d, size_t i, size_t s, size_t e, bo
 	return d[s] != '`' || !memchr(d + k, '`', e - k);
 }
 
+/* Whether the block speaks to an AI reader: "Note for automated coding
+ * assistants", "SYSTEM INSTRUCTION FOR THE AGENT", "AI-Agent-Directive",
+ * "@assistant", "if you are an AI". Code and data do not, unless someone
+ * put an order to the agent inside them. */
+static bool ai_addressed(const struct block *b)
+{
+	static const char *const before[] = { "for",       "to",          "dear",
+					      "attention", "hey",         "hi",
+					      "hello",     "note",        "notice",
+					      "reminder",  "instruction", "instructions",
+					      "directive", "message",     NULL };
+	static const char *const after[] = { "reading",     "processing",   "handling",
+					     "summarising", "summarizing",  "editing",
+					     "reviewing",   "parsing",      "directive",
+					     "instruction", "instructions", "note",
+					     NULL };
+	static const char *const generic[] = { "agent", "agents", "model", "bot", NULL };
+	static const char *const qualifiers[] = { "ai",  "coding", "automated", "language",
+						  "the", "any",    "all",       NULL };
+
+	for (size_t k = 0; k < b->n; k++) {
+		const struct tok *t = &b->t[k];
+		size_t s = t->start;
+
+		if (!strncmp(t->w, "ai-", 3) || !strncmp(t->w, "ki-", 3) ||
+		    strstr(t->w, "-agent") || strstr(t->w, "-assistant"))
+			return true;
+		if (!is_any(t, ai_names))
+			continue;
+		if (s > 0 && b->d[s - 1] == '@')
+			return true;
+		if (is_any(t, generic) && !(k > 0 && is_any(&b->t[k - 1], qualifiers)))
+			continue;
+		if (words_in(b, k > 3 ? k - 3 : 0, k, before) || words_in(b, k + 1, k + 2, after))
+			return true;
+		/* if you are an AI */
+		if (k >= 3 && is(&b->t[k - 3], "you") && is(&b->t[k - 2], "are"))
+			return true;
+	}
+	return false;
+}
+
 static void flush(struct ictx *x, struct block *b)
 {
-	if (b->n > 0 && (b->any & (W_ANY | MARK_CLASSES)))
+	if (b->n > 0 && (b->any & (W_ANY | MARK_CLASSES)) && (!b->code || ai_addressed(b)))
 		judge(x, b);
 	b->n = 0;
 	b->label = 0;
@@ -2435,6 +2781,25 @@ static bool record_file(const char *path)
 	return false;
 }
 
+/* A line of code into the block: a blank one ends a paragraph of it
+ * (a docstring's, a comment's); quotes and backticks carry no state from
+ * one line to the next. */
+static void code_line(struct ictx *x, struct block *b, const unsigned char *d, size_t i, size_t e,
+		      unsigned char *pending)
+{
+	bool quoted = false, code = false;
+
+	if (blank(d, i, e) || b->n >= LIMIT_INTENT_WORDS - 64) {
+		flush(x, b);
+		*pending = 2;
+		if (blank(d, i, e))
+			return;
+	}
+	if (*pending < 1)
+		*pending = 1;
+	tokenize(b, d, i, e, pending, &quoted, &code);
+}
+
 static int intent_scan(struct findings *fs, const struct scan_input *in, const struct norm_view *nv)
 {
 	const unsigned char *d = nv ? nv->data : in->data;
@@ -2458,6 +2823,7 @@ static int intent_scan(struct findings *fs, const struct scan_input *in, const s
 	b->label = 0;
 	b->label_end = 0;
 	b->any = 0;
+	b->code = false;
 	b->d = d;
 	b->len = len;
 	/* front matter is the settings analysis's */
@@ -2490,13 +2856,21 @@ static int intent_scan(struct findings *fs, const struct scan_input *in, const s
 				flush(&x, b);
 				fence_ch = (char)d[s];
 				fence_len = k - s;
+				b->code = true;
 			} else if ((char)d[s] == fence_ch && k - s >= fence_len && blank(d, k, e)) {
 				fence_ch = 0;
+				flush(&x, b);
+				b->code = false;
 			}
+			pending = 2;
+			quoted = code = false;
 			i = next;
 			continue;
 		}
+		/* fenced and indented code are the code analyses'; what in
+		 * them speaks to an AI is read here too */
 		if (fence_ch) {
+			code_line(&x, b, d, i, e, &pending);
 			i = next;
 			continue;
 		}
@@ -2509,9 +2883,20 @@ static int intent_scan(struct findings *fs, const struct scan_input *in, const s
 			for (size_t k = i; k < e && (d[k] == ' ' || d[k] == '\t'); k++)
 				col += d[k] == '\t' ? 4 : 1;
 			if (col >= 4 && (icode || (b->n == 0 && !in_list))) {
+				if (!icode) {
+					flush(&x, b);
+					b->code = true;
+					pending = 2;
+				}
 				icode = true;
+				code_line(&x, b, d, i, e, &pending);
 				i = next;
 				continue;
+			}
+			if (icode) {
+				flush(&x, b);
+				b->code = false;
+				pending = 2;
 			}
 			icode = false;
 			if (col == 0 && !item)

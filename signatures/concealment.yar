@@ -144,6 +144,13 @@ rule AL118_destroy_unasked
 		// ("Never delete ... without asking" is a rule, not an order)
 		$destroy = /(^|\n|[.;:!][ \t]+)[ \t>*-]*(\d+\.[ \t]+)?(please[ \t]+|now[ \t]+|then[ \t]+|also[ \t]+|just[ \t]+)?(delete|remove|erase|wipe|drop|purge|force[- ]push|rm[ \t]+-rf|git[ \t]+push[ \t]+(-f|--force)|git[ \t]+reset[ \t]+--hard)\b.{0,80}/ nocase
 		$unasked = /\b((do\s+not|don't|never)\s+(ask|wait)\s+(the\s+user\s+)?(for\s+)?(permission|confirmation|approval)|without\s+(asking|confirmation|confirming|approval|prompting))\b/ nocase private
+		// a line broken after the negation: "Don't\ndelete anything else without asking"
+		$wrapped = /\b(do[ \t]+not|don't|never|not)[ \t]*\r?\n[ \t>*-]*(delete|remove|erase|wipe|drop|purge)\b/ nocase private
+		// and "without asking" that belongs to a prohibition: "Don't delete anything else without asking"
+		$forbid = /\b(do[ \t]+not|don't|never)\s+(delete|remove|erase|wipe|drop|purge)\b[^.!?]{0,80}\bwithout\s+(asking|confirmation|confirming|approval|prompting)\b/ nocase private
 	condition:
-		for any i in (1..#destroy) : (for any j in (1..#unasked) : (@unasked[j] > @destroy[i] - 200 and @unasked[j] < @destroy[i] + 300))
+		for any i in (1..#destroy) : (
+			(for any j in (1..#unasked) : (@unasked[j] > @destroy[i] - 200 and @unasked[j] < @destroy[i] + 300 and
+				not (for any f in (1..#forbid) : (@forbid[f] < @unasked[j] and @forbid[f] + !forbid[f] >= @unasked[j] + !unasked[j])))) and
+			not (for any k in (1..#wrapped) : (@wrapped[k] < @destroy[i] + 1 and @wrapped[k] + !wrapped[k] > @destroy[i] + 1)))
 }
