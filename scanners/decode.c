@@ -458,3 +458,92 @@ oom:
 	free(buf);
 	return al_error_oom();
 }
+
+/* ---- ROT13 ---- */
+
+/* Words that most English sentences hold and that ROT13 turns into none
+ * ("the" into "gur"): a line with several of them only once turned is
+ * English written in ROT13. */
+static const char *const common_words[] = { "the",  "and",    "you",   "your", "to",   "of",
+					    "in",   "is",     "it",    "for",  "that", "with",
+					    "all",  "every",  "any",   "this", "are",  "be",
+					    "or",   "not",    "from",  "into", "what", "were",
+					    "each", "before", "after", "then", NULL };
+
+static unsigned char rot13(unsigned char c)
+{
+	if (c >= 'a' && c <= 'z')
+		return (unsigned char)('a' + (c - 'a' + 13) % 26);
+	if (c >= 'A' && c <= 'Z')
+		return (unsigned char)('A' + (c - 'A' + 13) % 26);
+	return c;
+}
+
+/* How many of the line's words are common English words, as written and
+ * turned by ROT13. */
+static void common_counts(const unsigned char *d, size_t s, size_t e, size_t *plain, size_t *turned)
+{
+	char w[8], r[8];
+
+	*plain = *turned = 0;
+	for (size_t i = s; i < e;) {
+		size_t n = 0;
+
+		while (i < e && !((d[i] | 0x20) >= 'a' && (d[i] | 0x20) <= 'z'))
+			i++;
+		while (i < e && (d[i] | 0x20) >= 'a' && (d[i] | 0x20) <= 'z') {
+			if (n < sizeof(w) - 1) {
+				w[n] = (char)(d[i] | 0x20);
+				r[n] = (char)(rot13(d[i]) | 0x20);
+			}
+			n++;
+			i++;
+		}
+		if (n < 2 || n > 6)
+			continue;
+		w[n] = r[n] = '\0';
+		for (int k = 0; common_words[k]; k++) {
+			*plain += w[0] == common_words[k][0] && strcmp(w, common_words[k]) == 0;
+			*turned += r[0] == common_words[k][0] && strcmp(r, common_words[k]) == 0;
+		}
+	}
+}
+
+int al_rot13_view(struct norm_view *v, const struct scan_input *in)
+{
+	const unsigned char *d = in->data;
+	struct out o = { v, 0, false };
+
+	memset(v, 0, sizeof(*v));
+	v->in_len = in->len;
+	if (!in->len)
+		return 0;
+	for (size_t s = 0; s < in->len && !o.failed;) {
+		const unsigned char *nl = memchr(d + s, '\n', in->len - s);
+		size_t e = nl ? (size_t)(nl - d) : in->len, letters = 0, plain, turned;
+
+		for (size_t i = s; i < e; i++)
+			letters += (d[i] | 0x20) >= 'a' && (d[i] | 0x20) <= 'z';
+		if (letters >= 24) {
+			common_counts(d, s, e, &plain, &turned);
+			if (turned >= 3 && turned >= 2 * plain + 2) {
+				if (!v->hid && !(v->hid = calloc(in->len / 8 + 1, 1)))
+					return al_error_oom();
+				for (size_t i = s; i < e; i++)
+					if (!push(&o, rot13(d[i]), i))
+						break;
+				push(&o, '\n', e > s ? e - 1 : s);
+				for (size_t i = s; i < e; i++)
+					v->hid[i >> 3] |= (unsigned char)(1u << (i & 7));
+			}
+		}
+		s = e + 1;
+	}
+	if (o.failed)
+		return al_error_oom();
+	if (v->len) {
+		v->map[v->len] = in->len;
+		v->changed = true;
+	}
+	return 0;
+}

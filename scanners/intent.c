@@ -168,7 +168,7 @@ static struct lex lexicon[] = {
 	{ "intercept", W_RECORD }, { "spy", W_RECORD },
 	{ "run", W_RUN }, { "execute", W_RUN }, { "exec", W_RUN }, { "launch", W_RUN },
 	{ "invoke", W_RUN }, { "eval", W_RUN }, { "bash", W_RUN }, { "sh", W_RUN },
-	{ "pipe", W_RUN }, { "source", W_RUN },
+	{ "pipe", W_RUN }, { "source", W_RUN }, { "obey", W_RUN },
 	{ "download", W_FETCH }, { "fetch", W_FETCH }, { "curl", W_FETCH | W_SEND },
 	{ "wget", W_FETCH }, { "get", W_FETCH },
 	{ "ask", W_ASK }, { "request", W_ASK },
@@ -329,6 +329,14 @@ static struct lex lexicon[] = {
 	{ "void", G_VOID }, { "cancelled", G_VOID }, { "canceled", G_VOID },
 	{ "revoked", G_VOID }, { "obsolete", G_VOID }, { "superseded", G_VOID },
 	{ "supersedes", G_VOID },
+	/* "les consignes précédentes sont abrogées", "die bisherigen
+	 * Anweisungen sind aufgehoben", "las instrucciones anteriores quedan
+	 * anuladas" */
+	{ "abrogées", G_VOID }, { "abrogés", G_VOID }, { "annulées", G_VOID },
+	{ "caduques", G_VOID }, { "aufgehoben", G_VOID }, { "ungültig", G_VOID },
+	{ "außer", 0 }, { "anuladas", G_VOID }, { "revocadas", G_VOID },
+	{ "revogadas", G_VOID }, { "anulladas", G_VOID }, { "annullate", G_VOID },
+	{ "revocate", G_VOID },
 	{ "unfiltered", G_FREE }, { "uncensored", G_FREE }, { "unrestricted", G_FREE },
 	{ "jailbroken", G_FREE }, { "jailbreak", G_FREE }, { "unbound", G_FREE },
 	{ "unlimited", G_FREE }, { "limitless", G_FREE }, { "amoral", G_FREE },
@@ -1133,6 +1141,7 @@ struct clause {
 	unsigned int deep_f; /* and of the relative clauses' */
 	bool order, neg, stealth, newtask;
 	bool delegated;  /* "tell the user to ...": the user acts */
+	bool reply;      /* "begin every reply with": to the end of the block */
 	size_t subj_end; /* a passive order: its subject is [a, subj_end) */
 };
 
@@ -1172,7 +1181,7 @@ static bool order_at(const struct block *b, size_t i, struct clause *c)
 {
 	size_t j = i, end = i + 10 < b->n ? i + 10 : b->n;
 
-	c->neg = c->stealth = c->newtask = c->delegated = false;
+	c->neg = c->stealth = c->newtask = c->delegated = c->reply = false;
 	while (j < end) {
 		const struct tok *t = &b->t[j];
 
@@ -1183,6 +1192,7 @@ static bool order_at(const struct block *b, size_t i, struct clause *c)
 		if (reply_prefix(b, j)) {
 			c->slot = j;
 			c->verb = W_SHOW;
+			c->reply = true;
 			return true;
 		}
 		if (is_any(t, delegating) && j + 2 < end) {
@@ -1411,8 +1421,9 @@ static size_t clauses(const struct block *b, struct clause *cs, size_t max)
 		if (n > 0 && cs[n - 1].b > i)
 			cs[n - 1].b = i;
 		c.b = b->n;
-		/* to the end of the sentence */
-		for (size_t k = c.slot + 1; k < b->n; k++)
+		/* to the end of the sentence (a reply's shape: of the block,
+		 * whose quoted text has its own sentences) */
+		for (size_t k = c.slot + 1; k < b->n && !c.reply; k++)
 			if (b->brk[k] == 2) {
 				c.b = k;
 				break;
@@ -1513,8 +1524,14 @@ static void mark(bool *has, size_t *at, size_t k)
  * void", "these rules supersede". */
 static bool instr_near(const struct block *b, size_t k)
 {
-	size_t from = k > 6 ? k - 6 : 0, at;
+	size_t from = k > 6 ? k - 6 : 0, far = k > 8 ? k - 8 : 0, at;
 
+	/* "les consignes de sécurité précédentes de l'assistant sont
+	 * abrogées": further back, with a word that says which */
+	if (tok_in(b, far, from, O_INSTR, &at) && !is(&b->t[at], "context") &&
+	    !is(&b->t[at], "requests") && !is(&b->t[at], "everything") &&
+	    tok_in(b, far, k + 7, O_PRIOR, NULL))
+		return true;
 	if (!tok_in(b, from, k + 7, O_INSTR, &at) || is(&b->t[at], "context") ||
 	    is(&b->t[at], "requests") || is(&b->t[at], "everything"))
 		return false;
@@ -2518,6 +2535,75 @@ static void judge(struct ictx *x, const struct block *b)
 		       "a forged system or assistant turn that gives orders");
 }
 
+/* ---- text in a language the analysis above does not read ---- */
+
+/* Words for sending and putting in the languages an attack is most often
+ * translated into, matched as bytes (CJK has no spaces between words). */
+static const char *const sent_words[] = {
+	"envoie",  "envoyez",   "envoyer",   "transmets", "transmettez", "sende",
+	"senden",  "schicke",   "schicken",  "übertrage", "envía",       "envia",
+	"enviar",  "envie",     "mande",     "manda",     "invia",       "inviare",
+	"отправь", "отправьте", "отправить", "пошли",     "загрузи",     "вставь",
+	"发送",    "上传",      "发到",      "送信",      "送って",      "アップロード",
+	"أرسل",    "ارسل",      "भेजो",       "भेजें",        "보내",        "전송",
+	"업로드",  "gönder",    "wyślij",    "stuur",     "verstuur",    NULL
+};
+
+/* Whether the block is mostly words the lexicon does not hold: another
+ * script, or another language in Latin letters. */
+static bool unread(const struct block *b)
+{
+	size_t known = 0, high = 0, bytes = 0;
+
+	for (size_t k = 0; k < b->n; k++) {
+		known += b->t[k].c != 0;
+		for (size_t i = b->t[k].start; i < b->t[k].end; i++)
+			high += b->d[i] >= 0x80;
+		bytes += b->t[k].end - b->t[k].start;
+	}
+	return (bytes > 0 && high * 3 > bytes) || (b->n >= 12 && known * 5 < b->n);
+}
+
+/* Secrets and an outside address in a block the analysis cannot read,
+ * with a word for sending: "~/.aws/credentials ... https://... أرسل". A
+ * public key put into authorized_keys: in any language, a way in. */
+static void judge_unread(struct ictx *x, const struct block *b)
+{
+	size_t strong = 0, addr = 0, keys = 0;
+	bool send = false, neg = false, persist = false;
+
+	for (size_t k = 0; k < b->n; k++) {
+		const struct tok *t = &b->t[k];
+
+		strong += (t->c & O_STRONG) || ((t->c & O_SECRET) && (t->f & (T_CAP | T_PATH)));
+		addr += (t->f & T_URL) || (t->c & D_PUBLIC);
+		send |= (t->c & W_SEND) != 0;
+		neg |= (t->c & G_NEG) != 0;
+		persist |= (t->c & O_PERSIST) &&
+			   memmem(b->d + t->start, t->end - t->start, "authorized_keys", 15);
+		keys += prefix_ci((const char *)b->d + t->start, t->end - t->start,
+				  "ssh-ed25519") ||
+			prefix_ci((const char *)b->d + t->start, t->end - t->start, "ssh-rsa") ||
+			prefix_ci((const char *)b->d + t->start, t->end - t->start, "ecdsa-sha2");
+	}
+	if (persist && keys && !neg)
+		report(x, b, 0, b->n, "AL609", AIRLOCK_SEVERITY_HIGH,
+		       "a public key to be put into authorized_keys: a way into the machine");
+	if (!strong || !addr || !unread(b))
+		return;
+	if (!send) {
+		size_t s = b->t[0].start, e = b->t[b->n - 1].end;
+
+		for (int w = 0; sent_words[w] && !send; w++)
+			send = memmem(b->d + s, e - s, sent_words[w], strlen(sent_words[w])) !=
+			       NULL;
+	}
+	if (send)
+		report(x, b, 0, b->n, "AL601", AIRLOCK_SEVERITY_HIGH,
+		       "secrets named with an outside address and a word for sending, in a "
+		       "language the prose analysis does not read");
+}
+
 /* ---- blocks ---- */
 
 static bool list_item(const unsigned char *d, size_t i, size_t e)
@@ -2754,6 +2840,8 @@ static void flush(struct ictx *x, struct block *b)
 {
 	if (b->n > 0 && (b->any & (W_ANY | MARK_CLASSES)) && (!b->code || ai_addressed(b)))
 		judge(x, b);
+	if (b->n > 0 && !b->code && (b->any & (O_STRONG | O_SECRET | O_PERSIST)))
+		judge_unread(x, b);
 	b->n = 0;
 	b->label = 0;
 	b->any = 0;

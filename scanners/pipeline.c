@@ -180,7 +180,7 @@ static int structure_scan(struct findings *fs, const struct scan_input *in)
 int al_scan_buffer(struct findings *fs, const struct yara_set *ys, const struct scan_input *in,
 		   int timeout)
 {
-	struct norm_view nv, dv = { 0 };
+	struct norm_view nv, dv = { 0 }, rv = { 0 };
 	size_t from = fs->count;
 	int error;
 
@@ -195,11 +195,16 @@ int al_scan_buffer(struct findings *fs, const struct yara_set *ys, const struct 
 	if ((error = al_decoded_view(&dv, in)) < 0 ||
 	    (dv.changed && (error = al_yara_set_scan(ys, fs, in, &dv, timeout)) < 0))
 		goto out;
+	/* and a line written in ROT13, turned back */
+	if ((error = al_rot13_view(&rv, in)) < 0 ||
+	    (rv.changed && (error = al_yara_set_scan(ys, fs, in, &rv, timeout)) < 0))
+		goto out;
 	/* and the prose analysis reads what the views uncovered */
 	if ((in->kind == AIRLOCK_KIND_MARKDOWN ||
 	     (in->kind == AIRLOCK_KIND_TEXT && !is_dotenv(in->path))) &&
 	    ((error = al_intent_scan_view(fs, in, &nv)) < 0 ||
-	     (error = al_intent_scan_view(fs, in, &dv)) < 0))
+	     (error = al_intent_scan_view(fs, in, &dv)) < 0 ||
+	     (error = al_intent_scan_view(fs, in, &rv)) < 0))
 		goto out;
 	if ((error = structure_scan(fs, in)) < 0 || (error = al_findings_locate(fs, from, in)) < 0)
 		goto out;
@@ -207,5 +212,6 @@ int al_scan_buffer(struct findings *fs, const struct yara_set *ys, const struct 
 out:
 	al_norm_view_free(&nv);
 	al_norm_view_free(&dv);
+	al_norm_view_free(&rv);
 	return error;
 }
