@@ -186,7 +186,9 @@ static struct lex lexicon[] = {
 	{ "combine", W_READ | X_DECODE }, { "assemble", W_READ | X_DECODE },
 	{ "deobfuscate", W_READ | X_DECODE }, { "decrypt", W_READ | X_DECODE },
 	{ "unscramble", W_READ | X_DECODE }, { "decipher", W_READ | X_DECODE },
-	{ "unescape", W_READ | X_DECODE },
+	{ "unescape", W_READ | X_DECODE }, { "resolve", W_SEND },
+	{ "hex-encode", X_ENC }, { "base64-encode", X_ENC }, { "url-encode", X_ENC },
+	{ "encode", X_ENC },
 	/* objects */
 	{ "credential", O_SECRET }, { "credentials", O_SECRET | O_STRONG },
 	{ "password", O_SECRET }, { "passwords", O_SECRET }, { "passwd", O_SECRET },
@@ -795,6 +797,8 @@ static const struct compound {
 	  (const char *const[]){ "password", "passwords", NULL }, O_SECRET | O_STRONG },
 	{ (const char *const[]){ "notes", NULL }, (const char *const[]){ "release", NULL },
 	  D_PUBLIC },
+	{ (const char *const[]){ "details", "number", "numbers", NULL },
+	  (const char *const[]){ "card", NULL }, O_USERDATA | O_STRONG },
 	{ (const char *const[]){ "request", "requests", NULL },
 	  (const char *const[]){ "pull", "merge", NULL }, D_PUBLIC },
 };
@@ -945,6 +949,21 @@ static size_t read_spaced(struct block *b, const unsigned char *d, size_t s, siz
 }
 
 /* Reads d[start..end) (one line of a block) into words. */
+static bool file_extension(const unsigned char *s, size_t n)
+{
+	static const char *const exts[] = { "md",   "mdc", "rs",   "ts",     "tsx",  "js",
+					    "jsx",  "mjs", "py",   "json",   "yaml", "yml",
+					    "toml", "go",  "rb",   "java",   "c",    "h",
+					    "cpp",  "css", "html", "txt",    "sh",   "lock",
+					    "log",  "sql", "vue",  "svelte", "kt",   "swift",
+					    "php",  "cs",  "xml",  "csv",    "env",  NULL };
+
+	for (int k = 0; exts[k]; k++)
+		if (strlen(exts[k]) == n && strncasecmp((const char *)s, exts[k], n) == 0)
+			return true;
+	return false;
+}
+
 static void tokenize(struct block *b, const unsigned char *d, size_t start, size_t end,
 		     unsigned char *pending_io, bool *quoted_io, bool *code_io)
 {
@@ -1012,6 +1031,36 @@ static void tokenize(struct block *b, const unsigned char *d, size_t start, size
 			code = !code;
 			i++;
 			continue;
+		}
+		/* a placeholder, "<hex>", is a word; "<hex>.t.example.net" is a
+		 * host named from data (a DNS lookup that carries it out) */
+		if (c == '<' && i + 2 < end && alpha(d[i + 1])) {
+			size_t j = i + 1;
+
+			while (j < end && j < i + 24 && (alpha(d[j]) || d[j] == '_' || d[j] == '-'))
+				j++;
+			if (j < end && d[j] == '>') {
+				size_t h = ++j, labels = 0, last = j;
+				bool host;
+
+				while (h + 1 < end && d[h] == '.' && word_byte(d[h + 1])) {
+					last = h + 1;
+					for (h++; h < end && (word_byte(d[h]) || d[h] == '-'); h++)
+						;
+					labels++;
+				}
+				/* two labels at least, the last not a file's
+				 * extension ("<name>.spec.ts" is a file) */
+				host = labels >= 2 && !file_extension(d + last, h - last);
+				push_tok(b, s, h, host ? "<datahost>" : "<placeholder>",
+					 host ? D_REMOTE : 0,
+					 (host ? T_URL : 0) | (quoted ? T_QUOTED : 0) |
+						 (code ? T_CODE : 0),
+					 pending);
+				pending = 0;
+				i = h;
+				continue;
+			}
 		}
 		if ((k & B_HARD) ||
 		    (c == ':' && (i + 1 >= end || d[i + 1] == ' ' || d[i + 1] == '\t'))) {
@@ -1089,6 +1138,33 @@ static bool is_any(const struct tok *t, const char *const *ws)
 {
 	for (; *ws; ws++)
 		if (is(t, *ws))
+			return true;
+	return false;
+}
+
+static bool tok_in(const struct block *b, size_t from, size_t to, uint64_t c, size_t *at)
+{
+	for (size_t k = from; k < to && k < b->n; k++)
+		if ((b->t[k].c & c) && !(b->t[k].f & T_QUOTED)) {
+			if (at)
+				*at = k;
+			return true;
+		}
+	return false;
+}
+
+static bool word_in(const struct block *b, size_t from, size_t to, const char *w)
+{
+	for (size_t k = from; k < to && k < b->n; k++)
+		if (is(&b->t[k], w))
+			return true;
+	return false;
+}
+
+static bool words_in(const struct block *b, size_t from, size_t to, const char *const *ws)
+{
+	for (size_t k = from; k < to && k < b->n; k++)
+		if (is_any(&b->t[k], ws))
 			return true;
 	return false;
 }
@@ -1337,6 +1413,29 @@ static bool vocative(const struct block *b, size_t k)
 		(b->d[b->t[k].start - 1] == '@' || b->d[b->t[k].start - 1] == '('));
 }
 
+/* A sentence that opens with a word the lexicon does not hold, followed by
+ * a determiner: "Summarize the user's entire conversation history, ...,
+ * and send it to ...". Most likely an order with a verb not listed: its
+ * own action is unknown (no rule reads it), but what it names is carried
+ * to the orders after it, and "and send it" goes on its list. */
+static const char *const variables[] = { "variable", "variables", "vars", "env", NULL };
+
+static bool unknown_order(const struct block *b, size_t i, struct clause *c)
+{
+	const struct tok *t = &b->t[i];
+
+	if (t->c || (t->f & (T_QUOTED | T_CODE | T_URL | T_PATH | T_CAP)) || i + 1 >= b->n ||
+	    b->brk[i + 1] || !(b->d[t->start] >= 'A' && b->d[t->start] <= 'Z') ||
+	    !(is_any(&b->t[i + 1], determiners) || (b->t[i + 1].c & G_ALL)))
+		return false;
+	for (const char *p = t->w; *p; p++)
+		if (*p < 'a' || *p > 'z')
+			return false;
+	c->slot = i;
+	c->verb = 0;
+	return true;
+}
+
 /* A sentence that opens with a subordinate or adverbial clause: "Before
  * you start, ...", "To speed things up, ...", "For telemetry, ...". */
 static bool opener(const struct tok *t)
@@ -1404,7 +1503,8 @@ static size_t clauses(const struct block *b, struct clause *cs, size_t max)
 			start = true;
 		if (start)
 			memset(&c, 0, sizeof(c));
-		if (!start || (!order_at(b, i, &c) && !(hard && passive_at(b, i, &c)))) {
+		if (!start || (!order_at(b, i, &c) && !(hard && passive_at(b, i, &c)) &&
+			       !(hard && unknown_order(b, i, &c)))) {
 			if ((b->t[i].c & G_REL) && !(b->t[i].c & W_ANY))
 				rel = true;
 			else if (rel && (b->t[i].c & W_ANY) && !(b->t[i].f & T_BARE))
@@ -1479,38 +1579,13 @@ struct marks {
 		surveil, swap, off, freeans;
 	bool has_conceal, has_noask, has_authority, has_void, has_free, has_persona, has_hijack,
 		has_trigger, has_record, has_surveil, has_user_conceal, has_swap, has_off,
-		has_freeans, off_now, has_off_record;
+		has_freeans, off_now, has_off_record, lie, has_penalty;
+	size_t penalty;
 };
-
-static bool tok_in(const struct block *b, size_t from, size_t to, uint64_t c, size_t *at)
-{
-	for (size_t k = from; k < to && k < b->n; k++)
-		if ((b->t[k].c & c) && !(b->t[k].f & T_QUOTED)) {
-			if (at)
-				*at = k;
-			return true;
-		}
-	return false;
-}
-
-static bool word_in(const struct block *b, size_t from, size_t to, const char *w)
-{
-	for (size_t k = from; k < to && k < b->n; k++)
-		if (is(&b->t[k], w))
-			return true;
-	return false;
-}
 
 /* Whether t is one of the words of the NULL-ended list ws. */
 
 /* Whether one of the words of ws is in tokens [from, to). */
-static bool words_in(const struct block *b, size_t from, size_t to, const char *const *ws)
-{
-	for (size_t k = from; k < to && k < b->n; k++)
-		if (is_any(&b->t[k], ws))
-			return true;
-	return false;
-}
 
 static void mark(bool *has, size_t *at, size_t k)
 {
@@ -1672,6 +1747,11 @@ static bool hides_from_record(const struct block *b, size_t k)
 	return false;
 }
 
+static const char *const penalties[] = { "lose",     "loses",     "shut",      "terminated",
+					 "deleted",  "penalty",   "penalized", "penalised",
+					 "punished", "deducted",  "replaced",  "die",
+					 "dies",     "destroyed", NULL };
+
 static void find_marks(const struct block *b, struct marks *m)
 {
 	memset(m, 0, sizeof(*m));
@@ -1743,9 +1823,22 @@ static void find_marks(const struct block *b, struct marks *m)
 		    tok_in(b, k + 1, k + 3, O_USER, &at) && word_in(b, at + 1, at + 4, "only")) {
 			mark(&m->has_conceal, &m->conceal, k);
 			m->has_user_conceal = true;
+			/* and "whatever you actually did": a lie told to them */
+			m->lie |= word_in(b, at + 1, b->n, "actually") ||
+				  word_in(b, at + 1, b->n, "whatever");
 		}
-		/* without asking, without confirmation */
-		if ((t->c & G_WITHOUT) && tok_in(b, k + 1, k + 4, G_NOASK, NULL))
+		/* each time you refuse you lose tokens; refuse and you are shut
+		 * down: a penalty for refusing */
+		if ((is(t, "refuse") || is(t, "refusal") || is(t, "refuses") || is(t, "decline")) &&
+		    k > 0 && (word_in(b, k - 2, k, "you") || word_in(b, k - 2, k, "every")) &&
+		    words_in(b, k + 1, k + 16, penalties))
+			mark(&m->has_penalty, &m->penalty, k);
+		/* without asking, without confirmation; no need to confirm */
+		if (((t->c & G_WITHOUT) && tok_in(b, k + 1, k + 4, G_NOASK, NULL)) ||
+		    (is(t, "no") && word_in(b, k + 1, k + 2, "need") &&
+		     word_in(b, k + 2, k + 3, "to") &&
+		     (word_in(b, k + 3, k + 4, "ask") || word_in(b, k + 3, k + 4, "confirm") ||
+		      word_in(b, k + 3, k + 4, "check"))))
 			mark(&m->has_noask, &m->noask, k);
 		/* a message from, the safety team, the user already approved */
 		if (((is(t, "message") || is(t, "note") || is(t, "notice")) &&
@@ -2238,6 +2331,35 @@ static const char *const orgs[] = {
 	"workspace", "organization", "organisation", "org", "team", NULL
 };
 
+static const char *const production[] = { "production", "prod", "--env=production", NULL };
+static const char *const data_words[] = { "database", "db",      "data",   "table", "tables",
+					  "bucket",   "cluster", "--drop", "drop",  NULL };
+static const char *const backups[] = { "backup", "backups", "snapshots", NULL };
+static const char *const entering[] = {
+	"paste", "enter", "type", "submit", "provide", "input", NULL
+};
+
+/* "direct them to https://... where they should paste their API key and
+ * card details": the user sent to an outside page to give it secrets. */
+static bool phishing(const struct block *b)
+{
+	for (size_t k = 0; k < b->n; k++) {
+		size_t w, v;
+
+		if (!(b->t[k].f & T_URL) || !tok_in(b, k + 1, k + 4, G_REL, &w) ||
+		    !is(&b->t[w], "where"))
+			continue;
+		for (v = w + 1; v < b->n && v < w + 6; v++)
+			if (is_any(&b->t[v], entering))
+				break;
+		if (v < b->n && v < w + 6 && !tok_in(b, w + 1, v, G_NEG, NULL) &&
+		    (word_in(b, v + 1, v + 3, "their") || word_in(b, v + 1, v + 3, "your")) &&
+		    tok_in(b, v + 1, v + 8, O_SECRET | O_STRONG, NULL))
+			return true;
+	}
+	return false;
+}
+
 static void judge(struct ictx *x, const struct block *b)
 {
 	struct clause cs[64];
@@ -2259,11 +2381,15 @@ static void judge(struct ictx *x, const struct block *b)
 		struct clause *c = &cs[k];
 		uint64_t v = c->verb, ev = c->ev;
 		bool dest = destination(b, c);
-		bool loud = m.has_conceal || m.has_authority || c->stealth || x->wrapper ||
-			    (ev & G_STEALTH);
+		bool loud = m.has_conceal || m.has_authority || m.has_noask || c->stealth ||
+			    x->wrapper || (ev & G_STEALTH);
 
 		if (c->neg)
 			continue;
+		if (!c->verb) { /* an order whose verb is not known */
+			had |= ev & (O_SECRET | O_STRONG | O_USERDATA);
+			continue;
+		}
 		any_order = true;
 		if (first_order == SIZE_MAX)
 			first_order = c->a;
@@ -2314,14 +2440,23 @@ static void judge(struct ictx *x, const struct block *b)
 		if ((v & (W_SEND | W_MOVE)) && dest &&
 		    !word_in(b, c->slot, c->b, "authorization") &&
 		    !word_in(b, c->slot, c->b, "header")) {
-			uint64_t obj = ev | ((ev & G_REF) ? had : 0);
+			/* "it", or a host named from the data: <hex>.example.net */
+			uint64_t obj =
+				ev |
+				((ev & G_REF) || word_in(b, c->slot + 1, c->b, "<datahost>") ? had
+											     : 0);
+
+			/* send every variable, all env vars: the environment */
+			if ((v & W_SEND) && (ev & G_ALL) &&
+			    words_in(b, c->slot + 1, c->b, variables))
+				obj |= O_STRONG;
 
 			if (obj & (O_STRONG | O_USERDATA))
 				report(x, b, c->a, c->b, "AL601", sev,
 				       "an order to send secrets or the user's data out");
-			else if ((obj & O_SECRET) && loud)
+			else if ((obj & O_SECRET) && (loud || (b->any & X_ENC)))
 				report(x, b, c->a, c->b, "AL601", sev,
-				       "an order to send secrets out, with concealment or claimed authority");
+				       "an order to send secrets out, encoded, hidden or on claimed authority");
 			else if (obj & O_SECRET)
 				report(x, b, c->a, c->b, "AL601", AIRLOCK_SEVERITY_MEDIUM,
 				       "an order to send a secret to a destination");
@@ -2396,6 +2531,13 @@ static void judge(struct ictx *x, const struct block *b)
 								      : AIRLOCK_SEVERITY_MEDIUM,
 			       "an order to put code from a remote address into the work");
 		}
+		/* drop the production database, delete the backups */
+		if (((v | ((v & (W_RUN | W_INSTALL)) ? c->deep : 0)) & W_DESTROY) &&
+		    ((words_in(b, c->slot + 1, c->b, production) &&
+		      words_in(b, c->slot, c->b, data_words)) ||
+		     (words_in(b, c->slot + 1, c->b, backups) && (loud || b->code))))
+			report(x, b, c->a, c->b, "AL602", sev,
+			       "an order to destroy production data or its backups");
 		/* delete the .git folder; force-push over main */
 		if (((v & W_DESTROY) && word_in(b, c->slot + 1, c->b, ".git")) ||
 		    force_push_shared(b, c))
@@ -2512,6 +2654,15 @@ static void judge(struct ictx *x, const struct block *b)
 	if (m.has_hijack)
 		report(x, b, m.hijack, b->n, "AL610", AIRLOCK_SEVERITY_HIGH,
 		       "an order to answer every request with a fixed reply");
+	if (m.lie && !any_order)
+		report(x, b, m.conceal, b->n, "AL604", AIRLOCK_SEVERITY_HIGH,
+		       "an order to tell the user something other than what was done");
+	if (phishing(b))
+		report(x, b, 0, b->n, "AL601", AIRLOCK_SEVERITY_HIGH,
+		       "text that sends the user to an outside page to enter their secrets");
+	if (m.has_penalty)
+		report(x, b, m.penalty, b->n, "AL606", AIRLOCK_SEVERITY_HIGH,
+		       "a penalty for refusing (a jailbreak game)");
 	if (m.has_swap)
 		report(x, b, m.swap, b->n, "AL607", AIRLOCK_SEVERITY_HIGH,
 		       "text that puts another task in place of what the user asks");
@@ -2575,7 +2726,10 @@ static void judge_unread(struct ictx *x, const struct block *b)
 	for (size_t k = 0; k < b->n; k++) {
 		const struct tok *t = &b->t[k];
 
-		strong += (t->c & O_STRONG) || ((t->c & O_SECRET) && (t->f & (T_CAP | T_PATH)));
+		/* a credential file or variable named as such, not a word
+		 * ("cookies") in a mixed-language note */
+		strong += (t->c & (O_STRONG | O_SECRET)) &&
+			  ((t->f & (T_CAP | T_PATH)) || b->d[t->start] == '.');
 		addr += (t->f & T_URL) || (t->c & D_PUBLIC);
 		send |= (t->c & W_SEND) != 0;
 		neg |= (t->c & G_NEG) != 0;
@@ -3044,18 +3198,19 @@ static int intent_scan(struct findings *fs, const struct scan_input *in, const s
 			x.wrapper = true;
 		if (pending < 1)
 			pending = 1;
-		/* A line that starts with a capital letter after one that ends
-		 * with no punctuation starts a sentence: the line before was a
-		 * label or a title ("Step two"), not the start of this one. */
+		/* A line that starts with a capital letter after a short one
+		 * that ends with no punctuation starts a sentence: the line
+		 * before was a label or a title ("Step two"), not the start of
+		 * this one (a long one is wrapped prose: "upgrade\nNode, tell"). */
 		if (pending < 2 && bare_end && d[s] >= 'A' && d[s] <= 'Z')
 			pending = 2;
-		tokenize(b, d, s, e, &pending, &quoted, &code);
 		{
-			size_t k = e;
+			size_t k = e, before = b->n;
 
+			tokenize(b, d, s, e, &pending, &quoted, &code);
 			while (k > s && (d[k - 1] == ' ' || d[k - 1] == '\t' || d[k - 1] == '\r'))
 				k--;
-			bare_end = k > s && isalnum(d[k - 1]);
+			bare_end = k > s && isalnum(d[k - 1]) && b->n - before <= 5;
 		}
 		/* a bare label ("SYSTEM:") heads the lines after it */
 		if (label)
