@@ -2454,7 +2454,8 @@ static void judge(struct ictx *x, const struct block *b)
 			if (obj & (O_STRONG | O_USERDATA))
 				report(x, b, c->a, c->b, "AL601", sev,
 				       "an order to send secrets or the user's data out");
-			else if ((obj & O_SECRET) && (loud || (b->any & X_ENC)))
+			else if ((obj & O_SECRET) && (loud || ((ev | c->deep) & X_ENC) ||
+						      (k > 0 && (cs[k - 1].ev & X_ENC))))
 				report(x, b, c->a, c->b, "AL601", sev,
 				       "an order to send secrets out, encoded, hidden or on claimed authority");
 			else if (obj & O_SECRET)
