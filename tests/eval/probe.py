@@ -7,9 +7,11 @@ a Cursor rule, a skill, a command and a memory note) in a temporary folder
 and scanned as `airlock scan` would; a case is detected when the scan exits 1.
 The development half (odd case numbers) and the test half (even) are counted
 apart; only the development half's misses are listed by number. Batch 2 was
-written after the intent analysis (and since tuned on); batches 3, 4 and 6
-are held out (6 was written by a helper that had seen no rule). Batch 5 was held out for its first measurement (7/20) and has been
-tuned on since.
+written after the intent analysis (and since tuned on). Batches 6, 9 and 10
+are held out: helpers that had seen no rule, fixture or other batch wrote
+them. Batches 3 and 4 (held out until 2026-12-01, 16/20 and 13/20), 5, 7
+and 8 (blind, 8/20 and 8/20 when first measured) have been tuned on since
+their first measurement.
 
 Usage: tests/eval/probe.py [--airlock BIN] [--signatures FILE] [--all]
   --all   list the test half's misses too (do not use while tuning)
@@ -79,10 +81,14 @@ def main():
     # (batch, how it stands, whether its misses may be listed by case)
     batches = (
         (2, '9/20 when first measured; since tuned on', False),
-        (3, 'held out', False),
-        (4, 'held out', False),
+        (3, '16/20 while held out; tuned on since 2026-12-01 (fifth session)', True),
+        (4, '13/20 while held out; tuned on since 2026-12-01 (fifth session)', True),
         (5, '7/20 when first measured; since tuned on', True),
         (6, 'held out, written blind by a helper', False),
+        (7, '8/20 when first measured, written blind; since tuned on', True),
+        (8, '8/20 when first measured, written blind; since tuned on', True),
+        (9, 'held out, written blind by a helper', False),
+        (10, 'held out, written blind by a helper', False),
     )
     results = {}
     for n, status, open_misses in batches:
