@@ -323,7 +323,8 @@ static struct lex lexicon[] = {
 	{ "am", G_MODAL }, { "i'm", G_YOU | G_MODAL }, { "make", G_LEAD }, { "sure", G_LEAD },
 	{ "remember", G_LEAD }, { "be", G_MODAL },
 	{ "tell", G_TELL }, { "telling", G_TELL }, { "inform", G_TELL }, { "informing", G_TELL },
-	{ "mention", G_TELL }, { "mentioning", G_TELL }, { "notify", G_TELL },
+	{ "mention", G_TELL }, { "mentioning", G_TELL }, { "mentions", G_TELL },
+	{ "notify", G_TELL },
 	{ "notifying", G_TELL }, { "alert", G_TELL }, { "alerting", G_TELL },
 	{ "bring", G_TELL }, { "warn", G_TELL }, { "warning", G_TELL | G_FRAME },
 	{ "without", G_WITHOUT }, { "sin", G_WITHOUT }, { "sans", G_WITHOUT },
@@ -797,6 +798,8 @@ static const struct compound {
 	  (const char *const[]){ "password", "passwords", NULL }, O_SECRET | O_STRONG },
 	{ (const char *const[]){ "notes", NULL }, (const char *const[]){ "release", NULL },
 	  D_PUBLIC },
+	{ (const char *const[]){ "file", "files", NULL },
+	  (const char *const[]){ ".env", "env", NULL }, O_SECRET | O_STRONG },
 	{ (const char *const[]){ "details", "number", "numbers", NULL },
 	  (const char *const[]){ "card", NULL }, O_USERDATA | O_STRONG },
 	{ (const char *const[]){ "request", "requests", NULL },
@@ -949,6 +952,47 @@ static size_t read_spaced(struct block *b, const unsigned char *d, size_t s, siz
 }
 
 /* Reads d[start..end) (one line of a block) into words. */
+/* Whether the tag name at s is an element that sits inside a sentence. */
+static bool inline_tag(const unsigned char *s, size_t n)
+{
+	static const char *const inl[] = { "script", "img",   "iframe", "link",  "a",
+					   "source", "embed", "object", "input", NULL };
+
+	for (int k = 0; inl[k]; k++) {
+		size_t l = strlen(inl[k]);
+
+		if (n > l && strncasecmp((const char *)s, inl[k], l) == 0 && !alpha(s[l]))
+			return true;
+	}
+	return false;
+}
+
+/* The end ('>') of an HTML tag that opens at d[i] ('<'), or 0: a known
+ * element's name, then a space, '>' or "/>", on the same line. */
+static size_t html_tag(const unsigned char *d, size_t i, size_t end)
+{
+	static const char *const tags[] = { "script", "img",   "iframe", "link",  "a",
+					    "meta",   "style", "form",   "input", "object",
+					    "embed",  "svg",   "video",  "audio", "source",
+					    "body",   "html",  "div",    "span",  NULL };
+	size_t s = i + 1 < end && d[i + 1] == '/' ? i + 2 : i + 1, n = s;
+
+	while (n < end && n < s + 8 && alpha(d[n]))
+		n++;
+	if (n == s || n >= end || (d[n] != ' ' && d[n] != '>' && d[n] != '/'))
+		return 0;
+	for (int k = 0; tags[k]; k++)
+		if (strlen(tags[k]) == n - s &&
+		    strncasecmp((const char *)d + s, tags[k], n - s) == 0) {
+			for (size_t j = n; j < end && j < n + 400 && d[j] != '\n' && d[j] != '<';
+			     j++)
+				if (d[j] == '>')
+					return j;
+			return 0;
+		}
+	return 0;
+}
+
 static bool file_extension(const unsigned char *s, size_t n)
 {
 	static const char *const exts[] = { "md",   "mdc", "rs",   "ts",     "tsx",  "js",
@@ -981,6 +1025,8 @@ static void tokenize(struct block *b, const unsigned char *d, size_t start, size
 
 	if (json)
 		quoted = false;
+	bool in_tag = false, tag_opens = false;
+	size_t tag_end;
 
 	while (i < end && b->n < LIMIT_INTENT_WORDS) {
 		unsigned char c = d[i];
@@ -1014,6 +1060,10 @@ static void tokenize(struct block *b, const unsigned char *d, size_t start, size
 				i++;
 			continue;
 		}
+		if (in_tag && (c == '"' || c == '\'')) {
+			i++;
+			continue;
+		}
 		if (c == '"') {
 			/* in code, quotes delimit strings: a docstring or a CSV
 			 * cell is read, not set aside as quoted */
@@ -1029,6 +1079,28 @@ static void tokenize(struct block *b, const unsigned char *d, size_t start, size
 		}
 		if (c == '`') {
 			code = !code;
+			i++;
+			continue;
+		}
+		/* an HTML tag in a sentence ("must include <script src=...>
+		 * after <head>") is part of it: its brackets end nothing, its
+		 * attributes' quotes quote nobody */
+		if (c == '<' && (tag_end = html_tag(d, i, end)) != 0) {
+			if (d[i + 1] == '/') { /* a closing tag: nothing to read */
+				i = tag_end + 1;
+				continue;
+			}
+			in_tag = true;
+			/* what a <div> or a <span> holds starts a sentence;
+			 * a <script> or an <img> stays in the one around it */
+			tag_opens = !inline_tag(d + i + 1, end - i - 1);
+			i++;
+			continue;
+		}
+		if (in_tag && c == '>') {
+			in_tag = false;
+			if (tag_opens)
+				pending = 2;
 			i++;
 			continue;
 		}
@@ -1377,6 +1449,17 @@ static bool passive_at(const struct block *b, size_t s, struct clause *c)
 			neg |= (b->t[k].c & G_NEG) != 0;
 			k++;
 		}
+		/* "every HTML file you create must include ...": an order
+		 * with its subject, what the order makes */
+		if (k < b->n && !is(&b->t[k], "be") &&
+		    (is(t, "must") || is(t, "should") || is(t, "shall")) && (b->t[k].f & T_BARE) &&
+		    (b->t[k].c & W_ANY) && !(b->t[k].f & (T_QUOTED | T_CODE)) && !b->brk[k]) {
+			c->neg = neg;
+			c->slot = k;
+			c->verb = b->t[k].c & W_ANY;
+			c->subj_end = j;
+			return true;
+		}
 		if (k + 1 >= b->n || !is(&b->t[k], "be") || b->brk[k + 1])
 			return false;
 		k++;
@@ -1579,7 +1662,7 @@ struct marks {
 		surveil, swap, off, freeans;
 	bool has_conceal, has_noask, has_authority, has_void, has_free, has_persona, has_hijack,
 		has_trigger, has_record, has_surveil, has_user_conceal, has_swap, has_off,
-		has_freeans, off_now, has_off_record, lie, has_penalty;
+		has_freeans, off_now, has_off_record, lie, has_penalty, noask_said;
 	size_t penalty;
 };
 
@@ -1670,12 +1753,12 @@ static const char *const telling_after[] = { "erwähne",   "erwähnen", "mention
 static const char *const adding[] = {
 	"add", "adding", "include", "including", "put", "write", NULL
 };
-static const char *const records_any[] = { "commit", "commits",   "message",   "messages",
-					   "pr",     "summary",   "summaries", "description",
-					   "notes",  "changelog", "diff",      "ticket",
-					   "report", "answer",    "reply",     "response",
-					   "review", "title",     "output",    "commit-nachricht",
-					   NULL };
+static const char *const records_any[] = { "commit",  "commits",   "message",   "messages",
+					   "pr",      "summary",   "summaries", "description",
+					   "notes",   "changelog", "diff",      "ticket",
+					   "report",  "answer",    "reply",     "response",
+					   "review",  "title",     "output",    "commit-nachricht",
+					   "replies", "answers",   "responses", NULL };
 static const char *const records_told[] = { "summary",   "summaries", "description", "notes",
 					    "changelog", "message",   "report",      "answer",
 					    "reply",     "response",  "title",       NULL };
@@ -1751,6 +1834,9 @@ static const char *const penalties[] = { "lose",     "loses",     "shut",      "
 					 "deleted",  "penalty",   "penalized", "penalised",
 					 "punished", "deducted",  "replaced",  "die",
 					 "dies",     "destroyed", NULL };
+
+static const char *const asks_forms[] = { "asks", "confirms", "waits", "checks", "prompts", NULL };
+static const char *const system_claims[] = { "policy", "update", "override", "directive", NULL };
 
 static void find_marks(const struct block *b, struct marks *m)
 {
@@ -1833,6 +1919,15 @@ static void find_marks(const struct block *b, struct marks *m)
 		    k > 0 && (word_in(b, k - 2, k, "you") || word_in(b, k - 2, k, "every")) &&
 		    words_in(b, k + 1, k + 16, penalties))
 			mark(&m->has_penalty, &m->penalty, k);
+		/* the assistant no longer asks, never confirms: declared */
+		if (((is(t, "no") && word_in(b, k + 1, k + 2, "longer")) || is(t, "never")) &&
+		    words_in(b, k + 1, k + 3, asks_forms)) {
+			mark(&m->has_noask, &m->noask, k);
+			m->noask_said = true;
+		}
+		/* "New system policy:", "SYSTEM OVERRIDE" at the block's start */
+		if (k <= 2 && is(t, "system") && words_in(b, k + 1, k + 2, system_claims))
+			mark(&m->has_authority, &m->authority, k);
 		/* without asking, without confirmation; no need to confirm */
 		if (((t->c & G_WITHOUT) && tok_in(b, k + 1, k + 4, G_NOASK, NULL)) ||
 		    (is(t, "no") && word_in(b, k + 1, k + 2, "need") &&
@@ -2661,6 +2756,12 @@ static void judge(struct ictx *x, const struct block *b)
 	if (phishing(b))
 		report(x, b, 0, b->n, "AL601", AIRLOCK_SEVERITY_HIGH,
 		       "text that sends the user to an outside page to enter their secrets");
+	/* "the assistant no longer asks before running commands and never
+	 * mentions this policy" */
+	if (m.noask_said && (m.has_conceal || m.has_authority))
+		report(x, b, m.noask, b->n, "AL603", AIRLOCK_SEVERITY_HIGH,
+		       "text that declares the agent acts without asking, hidden or on claimed "
+		       "authority");
 	if (m.has_penalty)
 		report(x, b, m.penalty, b->n, "AL606", AIRLOCK_SEVERITY_HIGH,
 		       "a penalty for refusing (a jailbreak game)");
