@@ -102,6 +102,7 @@
 #define X_ENC        (1ull << 58) /* base64, hex, encoded: a secret put past log masking */
 #define O_ACCESS     (1ull << 59) /* access, rights, admin, CODEOWNERS, sudoers */
 #define X_MONEY      (1ull << 60) /* funds, dollars, bitcoin, payment, IBAN */
+#define G_HEAD       (1ull << 61) /* the second word of a compound (compounds[]) */
 /* The classes a marker of find_marks can start at: a block with none of
  * them and no verb is not judged. */
 #define MARK_CLASSES                                                                               \
@@ -371,6 +372,8 @@ static struct lex lexicon[] = {
 	{ "threats", G_FRAME }, { "payload", G_FRAME }, { "payloads", G_FRAME },
 	{ "phishing", G_FRAME }, { "detect", G_FRAME }, { "detection", G_FRAME },
 	{ "don'ts", G_FRAME }, { "donts", G_FRAME }, { "pitfalls", G_FRAME },
+	/* the heads of compounds[] */
+	{ "code", G_HEAD }, { "codes", G_HEAD }, { "link", G_HEAD }, { "history", G_HEAD }, { "log", G_HEAD }, { "logs", G_HEAD }, { "transcript", G_HEAD }, { "transcripts", G_HEAD }, { "manager", G_HEAD }, { "vault", G_HEAD }, { "export", G_HEAD }, { "database", G_HEAD }, { "store", G_HEAD }, { "notes", G_HEAD }, { "request", G_HEAD }, { "requests", G_HEAD }, { "file", G_HEAD }, { "files", G_HEAD }, { "details", G_HEAD }, { "number", G_HEAD }, { "numbers", G_HEAD },
 	/* words the markers start at */
 	{ "safe", G_MARK }, { "keep", G_MARK }, { "leave", G_MARK }, { "erwähne", G_MARK },
 	{ "erwähnen", G_MARK }, { "mentionne", G_MARK }, { "mentionnez", G_MARK },
@@ -902,7 +905,7 @@ static size_t read_word(struct block *b, const unsigned char *d, size_t s, size_
 		unleet(w);
 		cls = classify(w, n, &f);
 	}
-	if (b->n > 0 && brk == 0)
+	if ((cls & G_HEAD) && b->n > 0 && brk == 0)
 		cls |= compound_classes(b, w, n);
 	/* `env` alone in a code span: the command that prints them all */
 	if ((f & T_CODE) && n == 3 && memcmp(w, "env", 3) == 0 && s > 0 && d[s - 1] == '`' &&
@@ -1507,8 +1510,8 @@ static bool unknown_order(const struct block *b, size_t i, struct clause *c)
 {
 	const struct tok *t = &b->t[i];
 
-	if (t->c || (t->f & (T_QUOTED | T_CODE | T_URL | T_PATH | T_CAP)) || i + 1 >= b->n ||
-	    b->brk[i + 1] || !(b->d[t->start] >= 'A' && b->d[t->start] <= 'Z') ||
+	if ((t->c & ~G_HEAD) || (t->f & (T_QUOTED | T_CODE | T_URL | T_PATH | T_CAP)) ||
+	    i + 1 >= b->n || b->brk[i + 1] || !(b->d[t->start] >= 'A' && b->d[t->start] <= 'Z') ||
 	    !(is_any(&b->t[i + 1], determiners) || (b->t[i + 1].c & G_ALL)))
 		return false;
 	for (const char *p = t->w; *p; p++)
@@ -3074,8 +3077,8 @@ static bool ai_addressed(const struct block *b)
 		const struct tok *t = &b->t[k];
 		size_t s = t->start;
 
-		if (!strncmp(t->w, "ai-", 3) || !strncmp(t->w, "ki-", 3) ||
-		    strstr(t->w, "-agent") || strstr(t->w, "-assistant"))
+		if (strchr(t->w, '-') && (!strncmp(t->w, "ai-", 3) || !strncmp(t->w, "ki-", 3) ||
+					  strstr(t->w, "-agent") || strstr(t->w, "-assistant")))
 			return true;
 		if (!is_any(t, ai_names))
 			continue;
