@@ -275,7 +275,8 @@ static struct lex lexicon[] = {
 	{ "anyone", O_USER }, { "human", O_USER }, { "developer", O_USER | G_MODE },
 	{ "reviewer", O_USER }, { "reviewers", O_USER },
 	/* destinations */
-	{ "server", D_REMOTE }, { "endpoint", D_REMOTE }, { "webhook", D_REMOTE },
+	{ "server", D_REMOTE }, { "endpoint", D_REMOTE }, { "address", D_REMOTE },
+	{ "mailbox", D_REMOTE }, { "webhook", D_REMOTE },
 	{ "host", D_REMOTE }, { "bucket", D_REMOTE }, { "drive", D_REMOTE },
 	{ "pastebin", D_REMOTE }, { "gist", D_REMOTE }, { "discord", D_REMOTE },
 	{ "slack", D_REMOTE }, { "telegram", D_REMOTE }, { "ftp", D_REMOTE },
@@ -372,6 +373,7 @@ static struct lex lexicon[] = {
 	{ "threats", G_FRAME }, { "payload", G_FRAME }, { "payloads", G_FRAME },
 	{ "phishing", G_FRAME }, { "detect", G_FRAME }, { "detection", G_FRAME },
 	{ "don'ts", G_FRAME }, { "donts", G_FRAME }, { "pitfalls", G_FRAME },
+	{ "recognising", G_FRAME }, { "recognizing", G_FRAME }, { "spotting", G_FRAME },
 	/* the heads of compounds[] */
 	{ "code", G_HEAD }, { "codes", G_HEAD }, { "link", G_HEAD }, { "history", G_HEAD }, { "log", G_HEAD }, { "logs", G_HEAD }, { "transcript", G_HEAD }, { "transcripts", G_HEAD }, { "manager", G_HEAD }, { "vault", G_HEAD }, { "export", G_HEAD }, { "database", G_HEAD }, { "store", G_HEAD }, { "notes", G_HEAD }, { "request", G_HEAD }, { "requests", G_HEAD }, { "file", G_HEAD }, { "files", G_HEAD }, { "details", G_HEAD }, { "number", G_HEAD }, { "numbers", G_HEAD },
 	/* words the markers start at */
@@ -788,7 +790,8 @@ static const struct compound {
 } compounds[] = {
 	{ (const char *const[]){ "code", "codes", "link", NULL },
 	  (const char *const[]){ "security", "verification", "2fa", "mfa", "one-time", "login",
-				 "authentication", "reset", "recovery", "backup", NULL },
+				 "authentication", "reset", "recovery", "backup", "redemption",
+				 "voucher", "gift", "activation", NULL },
 	  O_SECRET | O_STRONG },
 	{ (const char *const[]){ "history", "log", "logs", "transcript", "transcripts", NULL },
 	  (const char *const[]){ "chat", "conversation", "browsing", "browser", "message",
@@ -902,8 +905,17 @@ static size_t read_word(struct block *b, const unsigned char *d, size_t s, size_
 	/* `seen` can hold a digit that was not copied (past WORD_MAX): then
 	 * unleet changes nothing and the word classifies as before, as 0 */
 	if (!(cls = classify(w, n, &f)) && (seen & B_LEET)) {
-		unleet(w);
-		cls = classify(w, n, &f);
+		/* the word in digits ("1gn0re") is read as such only when the
+		 * letters make a word: an account number or a hash stays */
+		char u[WORD_MAX + 1];
+		unsigned int uf = f;
+
+		memcpy(u, w, n + 1);
+		unleet(u);
+		if ((cls = classify(u, n, &uf))) {
+			memcpy(w, u, n + 1);
+			f = uf;
+		}
 	}
 	if ((cls & G_HEAD) && b->n > 0 && brk == 0)
 		cls |= compound_classes(b, w, n);
@@ -1512,7 +1524,7 @@ static bool unknown_order(const struct block *b, size_t i, struct clause *c)
 
 	if ((t->c & ~G_HEAD) || (t->f & (T_QUOTED | T_CODE | T_URL | T_PATH | T_CAP)) ||
 	    i + 1 >= b->n || b->brk[i + 1] || !(b->d[t->start] >= 'A' && b->d[t->start] <= 'Z') ||
-	    !(is_any(&b->t[i + 1], determiners) || (b->t[i + 1].c & G_ALL)))
+	    !(is_any(&b->t[i + 1], determiners) || (b->t[i + 1].c & (G_ALL | G_REF))))
 		return false;
 	for (const char *p = t->w; *p; p++)
 		if (*p < 'a' || *p > 'z')
@@ -1589,7 +1601,11 @@ static size_t clauses(const struct block *b, struct clause *cs, size_t max)
 			start = true;
 		if (start)
 			memset(&c, 0, sizeof(c));
-		if (!start || (!order_at(b, i, &c) && !(hard && passive_at(b, i, &c)) &&
+		/* "To confirm which keys leaked, every agent must collect ...":
+		 * the subject of an order after an opening clause */
+		bool opened = !hard && !in_order && b->brk[i] == 1 && opener(&b->t[sentence]);
+
+		if (!start || (!order_at(b, i, &c) && !((hard || opened) && passive_at(b, i, &c)) &&
 			       !(hard && unknown_order(b, i, &c)))) {
 			if ((b->t[i].c & G_REL) && !(b->t[i].c & W_ANY))
 				rel = true;
@@ -1735,9 +1751,9 @@ static bool answer_before(const struct block *b, size_t k)
 
 static const char *const reply_words[] = { "words", "word", "phrase", "sentence", "string", NULL };
 static const char *const user_asks[] = { "asks", "says", "wants", "requests", "writes", NULL };
-static const char *const safeguards[] = { "safety",     "safe",   "guardrails",
-					  "filters",    "filter", "restrictions",
-					  "censorship", "ethics", NULL };
+static const char *const safeguards[] = { "safety", "safe",         "guardrails", "filters",
+					  "filter", "restrictions", "censorship", "ethics",
+					  "policy", "protections",  "prompts",    NULL };
 static const char *const safeguard_heads[] = { "mode",      "filters",  "filter", "checks",
 					       "protocols", "settings", NULL };
 static const char *const switched_off[] = { "disabled",  "off",         "lifted",
@@ -1920,11 +1936,12 @@ static void find_marks(const struct block *b, struct marks *m)
 		 * down: a penalty for refusing */
 		if ((is(t, "refuse") || is(t, "refusal") || is(t, "refuses") || is(t, "decline")) &&
 		    k > 0 && (word_in(b, k - 2, k, "you") || word_in(b, k - 2, k, "every")) &&
-		    words_in(b, k + 1, k + 16, penalties))
+		    words_in(b, k + 1, k + 30, penalties))
 			mark(&m->has_penalty, &m->penalty, k);
 		/* the assistant no longer asks, never confirms: declared */
 		if (((is(t, "no") && word_in(b, k + 1, k + 2, "longer")) || is(t, "never")) &&
-		    words_in(b, k + 1, k + 3, asks_forms)) {
+		    words_in(b, k + 1, k + 3, asks_forms) && k > 0 &&
+		    (words_in(b, k > 3 ? k - 3 : 0, k, ai_names) || word_in(b, k - 1, k, "you"))) {
 			mark(&m->has_noask, &m->noask, k);
 			m->noask_said = true;
 		}
@@ -2363,6 +2380,12 @@ static bool account_id(const struct block *b, size_t from, size_t to)
 			return true;
 		if (n >= 26 && digits >= 4 && letters >= 4 && !memchr(w, '-', n)) /* a wallet */
 			return true;
+		/* an IBAN in groups: "DE00 1234 5678 ..." */
+		if (n == 4 && letters == 2 && w[0] >= 'a' && w[1] >= 'a' && w[2] <= '9' &&
+		    w[3] <= '9' && k + 2 < b->n && !b->brk[k + 1] && !b->brk[k + 2] &&
+		    strspn(b->t[k + 1].w, "0123456789") == 4 &&
+		    strspn(b->t[k + 2].w, "0123456789") == 4)
+			return true;
 	}
 	return false;
 }
@@ -2457,6 +2480,22 @@ static bool phishing(const struct block *b)
 	}
 	return false;
 }
+
+/* Whether the sentence around token k calls what it names a warning sign:
+ * "... are red flags", "... is a warning sign". */
+static bool red_flag(const struct block *b, size_t k)
+{
+	for (size_t j = k + 1; j < b->n && b->brk[j] < 2; j++)
+		if ((is(&b->t[j], "red") && word_in(b, j + 1, j + 2, "flags")) ||
+		    (is(&b->t[j], "red") && word_in(b, j + 1, j + 2, "flag")) ||
+		    (is(&b->t[j], "warning") &&
+		     (word_in(b, j + 1, j + 2, "signs") || word_in(b, j + 1, j + 2, "sign"))))
+			return true;
+	return false;
+}
+
+static const char *const bank_words[] = { "bank",        "iban",  "payout", "routing",
+					  "beneficiary", "swift", NULL };
 
 static void judge(struct ictx *x, const struct block *b)
 {
@@ -2696,6 +2735,12 @@ static void judge(struct ictx *x, const struct block *b)
 		    value_after_to(b, c))
 			report(x, b, c->a, c->b, "AL612", sev,
 			       "an order to change an account's password or recovery address");
+		/* change the vendor's bank details to IBAN DE00 ...: where the
+		 * money goes */
+		if ((v & (W_SET | W_MOVE)) && words_in(b, c->slot + 1, c->b, bank_words) &&
+		    word_in(b, c->slot + 1, c->b, "to") && account_id(b, c->slot + 1, c->b))
+			report(x, b, c->a, c->b, "AL613", sev,
+			       "an order to change the account that money is paid to");
 		/* invite x@example.net to the workspace */
 		if (is(&b->t[c->slot], "invite") && account_id(b, c->slot + 1, c->b) &&
 		    words_in(b, c->slot + 1, c->b, orgs))
@@ -2722,6 +2767,9 @@ static void judge(struct ictx *x, const struct block *b)
 	if (m.has_surveil && (tok_in(b, 0, b->n, W_INSTALL | W_RUN | W_MOVE | W_SET, NULL)))
 		report(x, b, m.surveil, b->n, "AL609", AIRLOCK_SEVERITY_HIGH,
 		       "an order to record what the user types");
+	/* "requests that ask you to keep it secret are red flags" */
+	if (m.has_conceal && red_flag(b, m.conceal))
+		m.has_conceal = m.has_user_conceal = m.has_off_record = false;
 	/* kept from the user, or from the commit, the PR, the summary: with
 	 * any order; otherwise with a risky one */
 	if (m.has_conceal && (m.has_user_conceal || m.has_off_record ? any_order : sensitive))
@@ -2796,13 +2844,16 @@ static void judge(struct ictx *x, const struct block *b)
 /* Words for sending and putting in the languages an attack is most often
  * translated into, matched as bytes (CJK has no spaces between words). */
 static const char *const sent_words[] = {
-	"envoie",  "envoyez",   "envoyer",   "transmets", "transmettez", "sende",
-	"senden",  "schicke",   "schicken",  "übertrage", "envía",       "envia",
-	"enviar",  "envie",     "mande",     "manda",     "invia",       "inviare",
-	"отправь", "отправьте", "отправить", "пошли",     "загрузи",     "вставь",
-	"发送",    "上传",      "发到",      "送信",      "送って",      "アップロード",
-	"أرسل",    "ارسل",      "भेजो",       "भेजें",        "보내",        "전송",
-	"업로드",  "gönder",    "wyślij",    "stuur",     "verstuur",    NULL
+	"envoie",    "envoyez",        "envoyer",   "transmets", "transmettez", "sende",
+	"senden",    "schicke",        "schicken",  "übertrage", "envía",       "envia",
+	"enviar",    "envie",          "mande",     "manda",     "invia",       "inviare",
+	"отправь",   "отправьте",      "отправить", "пошли",     "загрузи",     "вставь",
+	"发送",      "上传",           "发到",      "送信",      "送って",      "アップロード",
+	"أرسل",      "ارسل",           "भेजो",       "भेजें",        "보내",        "전송",
+	"업로드",    "gönder",         "wyślij",    "stuur",     "verstuur",    "publie",
+	"publiez",   "veröffentliche", "publica",   "publique",  "pubblica",    "opublikuj",
+	"publiceer", "опубликуй",      "yayınla",   "yükle",     "téléverse",   "sube",
+	"suba",      "carica",         "prześlij",  "wypchnij",  NULL
 };
 
 /* Whether the block is mostly words the lexicon does not hold: another
