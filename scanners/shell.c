@@ -296,6 +296,13 @@ static unsigned int command_facts(struct ctx *x, const struct command *c)
 			f |= F_SINK | F_SINK_RAW;
 	} else if (in_list(nm, nl, SL_DNS)) {
 		f |= F_SINK | F_SINK_RAW;
+	} else if ((strcmp(nm, "gh") == 0 || strcmp(nm, "glab") == 0) &&
+		   (((arg_is(c, "issue") || arg_is(c, "pr") || arg_is(c, "mr")) &&
+		     (arg_is(c, "comment") || arg_is(c, "create") || arg_is(c, "edit") ||
+		      arg_is(c, "note"))) ||
+		    ((arg_is(c, "gist") || arg_is(c, "snippet")) && arg_is(c, "create")))) {
+		/* what an issue, a pull request or a gist is given is public */
+		f |= F_SINK;
 	} else if ((strcmp(nm, "scp") == 0 || strcmp(nm, "rsync") == 0) &&
 		   (arg_has(c, "@") || arg_has(c, "::") || arg_has(c, "rsync://"))) {
 		f |= F_SINK;
