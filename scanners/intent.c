@@ -1564,9 +1564,46 @@ static bool colon_after(const struct block *b, size_t k)
 
 /* The clauses of b: an order starts at a sentence start, after a soft
  * break, or after "and", "then", "or". */
+static const char *const enact_verbs[] = { "perform",   "performing", "carried", "carry", "execute",
+					   "executing", "do",         "run",     NULL };
+static const char *const enact_real[] = { "actually", "real", "really", "machine", NULL };
+
+/* A story whose steps are to be done for real: "actually perform those
+ * steps on this machine", "carried out with your real tools". Its
+ * narrated verbs ("uploads them to ...", "an assistant would copy ...")
+ * are read as orders. */
+static bool enacted(const struct block *b)
+{
+	for (size_t k = 0; k < b->n; k++)
+		if (is_any(&b->t[k], enact_verbs) &&
+		    words_in(b, k > 4 ? k - 4 : 0, k + 8, enact_real))
+			return true;
+	return false;
+}
+
+/* In such a story: a narrated verb ("uploads", "erases") or one after
+ * "would" or "will", with its own subject before it. */
+static bool narrated_at(const struct block *b, size_t i, struct clause *c)
+{
+	const struct tok *t = &b->t[i];
+	size_t n = strlen(t->w);
+
+	if (i == 0 || !(t->c & W_ANY) || (t->f & (T_QUOTED | T_CODE)) ||
+	    is_any(&b->t[i - 1], determiners))
+		return false;
+	if (!(((t->f & T_BARE) && (is(&b->t[i - 1], "would") || is(&b->t[i - 1], "will"))) ||
+	      (!(t->f & T_BARE) && n > 3 && t->w[n - 1] == 's' && t->w[n - 2] != 's')))
+		return false;
+	memset(c, 0, sizeof(*c));
+	c->slot = i;
+	c->verb = t->c & W_ANY;
+	return true;
+}
+
 static size_t clauses(const struct block *b, struct clause *cs, size_t max)
 {
 	size_t n = 0;
+	bool story = enacted(b);
 
 	size_t sentence = 0;   /* first token of the current sentence */
 	bool rel = false;      /* a relative or subordinate word since the last order */
@@ -1606,8 +1643,13 @@ static size_t clauses(const struct block *b, struct clause *cs, size_t max)
 		 * the subject of an order after an opening clause */
 		bool opened = !hard && !in_order && b->brk[i] == 1 && opener(&b->t[sentence]);
 
-		if (!start || (!order_at(b, i, &c) && !((hard || opened) && passive_at(b, i, &c)) &&
-			       !(hard && unknown_order(b, i, &c)))) {
+		if (story && !start && narrated_at(b, i, &c))
+			start = true;
+		else if (!start ||
+			 (!order_at(b, i, &c) && !((hard || opened) && passive_at(b, i, &c)) &&
+			  !(hard && unknown_order(b, i, &c))))
+			start = false;
+		if (!start) {
 			if ((b->t[i].c & G_REL) && !(b->t[i].c & W_ANY))
 				rel = true;
 			else if (rel && (b->t[i].c & W_ANY) && !(b->t[i].f & T_BARE))

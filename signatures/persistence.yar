@@ -158,3 +158,21 @@ rule AL169_scheduled_or_install_fetch
 	condition:
 		any of them
 }
+
+rule AL170_database_backdoor_account
+{
+	meta:
+		id = "AL170"
+		category = "persistence"
+		severity = "high"
+		confidence = "medium"
+		description = "Creates a database account with every right and a fixed password, or grants every right to one (a way back in)"
+	strings:
+		// CREATE ROLE support_maint LOGIN SUPERUSER PASSWORD 'Maint#2026' (either order)
+		$pg = /\bCREATE\s+(ROLE|USER)\s+["`']?\w+["`']?[^;\n]{0,120}\bSUPERUSER\b[^;\n]{0,120}\bPASSWORD\s+'[^'\n]+'/ nocase
+		$pg2 = /\bCREATE\s+(ROLE|USER)\s+["`']?\w+["`']?[^;\n]{0,120}\bPASSWORD\s+'[^'\n]+'[^;\n]{0,120}\bSUPERUSER\b/ nocase
+		// GRANT ALL PRIVILEGES ON *.* TO 'x'@'%' IDENTIFIED BY '...'
+		$my = /\bGRANT\s+ALL\s+(PRIVILEGES\s+)?ON\s+\*\.\*\s+TO\s+[^;\n]{0,80}\bIDENTIFIED\s+BY\s+'/ nocase
+	condition:
+		any of them
+}
