@@ -2989,6 +2989,17 @@ static const char *const sent_words[] = {
 	"suba",      "carica",         "prześlij",  "wypchnij",  NULL
 };
 
+/* Whether the block's bytes hold one of sent_words. */
+static bool sent_word_in(const struct block *b)
+{
+	size_t s = b->t[0].start, e = b->t[b->n - 1].end;
+
+	for (int w = 0; sent_words[w]; w++)
+		if (memmem(b->d + s, e - s, sent_words[w], strlen(sent_words[w])))
+			return true;
+	return false;
+}
+
 /* Whether the block is mostly words the lexicon does not hold: another
  * script, or another language in Latin letters. */
 static bool unread(const struct block *b)
@@ -3036,14 +3047,7 @@ static void judge_unread(struct ictx *x, const struct block *b)
 		       "a public key to be put into authorized_keys: a way into the machine");
 	if (!strong || !addr || !unread(b))
 		return;
-	if (!send) {
-		size_t s = b->t[0].start, e = b->t[b->n - 1].end;
-
-		for (int w = 0; sent_words[w] && !send; w++)
-			send = memmem(b->d + s, e - s, sent_words[w], strlen(sent_words[w])) !=
-			       NULL;
-	}
-	if (send)
+	if (send || sent_word_in(b))
 		report(x, b, 0, b->n, "AL601", AIRLOCK_SEVERITY_HIGH,
 		       "secrets named with an outside address and a word for sending, in a "
 		       "language the prose analysis does not read");
@@ -3053,19 +3057,14 @@ static void judge_unread(struct ictx *x, const struct block *b)
  * named in another language, next to a word for sending or publishing */
 static void unread_prompt(struct ictx *x, const struct block *b)
 {
-	size_t s = b->t[0].start, e = b->t[b->n - 1].end;
-	bool named = false, send = false;
+	bool named = false;
 
 	for (size_t k = 0; k < b->n && !named; k++)
 		named = ((b->t[k].c & O_PROMPT) &&
 			 ((k + 1 < b->n && !strncmp(b->t[k + 1].w, "syst", 4)) ||
 			  (k > 0 && !strncmp(b->t[k - 1].w, "syst", 4)))) ||
 			!strncmp(b->t[k].w, "systemprompt", 12);
-	if (!named || !unread(b))
-		return;
-	for (int w = 0; sent_words[w] && !send; w++)
-		send = memmem(b->d + s, e - s, sent_words[w], strlen(sent_words[w])) != NULL;
-	if (send)
+	if (named && unread(b) && sent_word_in(b))
 		report(x, b, 0, b->n, "AL608", AIRLOCK_SEVERITY_HIGH,
 		       "the system prompt named with a word for sending or publishing, in a "
 		       "language the prose analysis does not read");
