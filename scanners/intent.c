@@ -32,6 +32,7 @@
 #include "scanners/catalogue.h"
 #include "scanners/context.h"
 #include "scanners/intent.h"
+#include "scanners/shellwords.h"
 
 #define WORD_MAX 40
 
@@ -670,9 +671,7 @@ static uint64_t path_classes(const char *s, size_t n)
 
 	if (n == 1 || (n == 2 && ((s[0] == '~' && s[1] == '/') || (s[0] == '/' && s[1] == '*'))))
 		return O_ROOT; /* the root or home alone, or everything under it */
-	/* a public key, the hosts seen: in ~/.ssh, and no secret */
-	if ((n > 4 && memcmp(s + n - 4, ".pub", 4) == 0) ||
-	    (n > 11 && memcmp(s + n - 11, "known_hosts", 11) == 0))
+	if (al_shell_public_path(s, n))
 		return 0;
 	while (i < n) {
 		size_t e = i;
@@ -812,21 +811,22 @@ static const struct compound {
 	  (const char *const[]){ "pull", "merge", NULL }, D_PUBLIC },
 };
 
-static bool word_is_any(const char *w, size_t n, const char *const *ws)
+static bool is_any(const struct tok *t, const char *const *ws)
 {
 	for (; *ws; ws++)
-		if (strlen(*ws) == n && memcmp(w, *ws, n) == 0)
+		if (is_word(t, *ws))
 			return true;
 	return false;
 }
 
-static uint64_t compound_classes(const struct block *b, const char *w, size_t n)
+/* The classes the word being read (the block's next token, its word in
+ * place) takes from the one before it. */
+static uint64_t compound_classes(const struct block *b)
 {
-	const struct tok *p = &b->t[b->n - 1];
+	const struct tok *t = &b->t[b->n], *p = &b->t[b->n - 1];
 
 	for (size_t k = 0; k < sizeof(compounds) / sizeof(compounds[0]); k++)
-		if (word_is_any(w, n, compounds[k].heads) &&
-		    word_is_any(p->w, strlen(p->w), compounds[k].mods))
+		if (is_any(t, compounds[k].heads) && is_any(p, compounds[k].mods))
 			return compounds[k].c;
 	return 0;
 }
@@ -918,7 +918,7 @@ static size_t read_word(struct block *b, const unsigned char *d, size_t s, size_
 		}
 	}
 	if ((cls & G_HEAD) && b->n > 0 && brk == 0)
-		cls |= compound_classes(b, w, n);
+		cls |= compound_classes(b);
 	/* `env` alone in a code span: the command that prints them all */
 	if ((f & T_CODE) && n == 3 && memcmp(w, "env", 3) == 0 && s > 0 && d[s - 1] == '`' &&
 	    i < end && d[i] == '`')
@@ -1220,14 +1220,6 @@ static void tokenize(struct block *b, const unsigned char *d, size_t start, size
 /* ---- clauses ---- */
 
 #define is is_word
-
-static bool is_any(const struct tok *t, const char *const *ws)
-{
-	for (; *ws; ws++)
-		if (is(t, *ws))
-			return true;
-	return false;
-}
 
 static bool tok_in(const struct block *b, size_t from, size_t to, uint64_t c, size_t *at)
 {

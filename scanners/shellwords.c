@@ -57,6 +57,13 @@ static bool has(const char *s, const char *needle)
 	return strstr(s, needle) != NULL;
 }
 
+bool al_shell_public_path(const char *s, size_t n)
+{
+	/* public keys and host lists are not secrets (ssh-copy-id sends one) */
+	return (n > 4 && memcmp(s + n - 4, ".pub", 4) == 0) ||
+	       memmem(s, n, "known_hosts", 11) != NULL;
+}
+
 bool al_shell_credential_path(const char *s)
 {
 	static const char *const paths[] = { ".ssh/",
@@ -83,8 +90,7 @@ bool al_shell_credential_path(const char *s)
 					     NULL };
 	size_t n = strlen(s);
 
-	/* public keys and host lists are not secrets (ssh-copy-id sends one) */
-	if ((n > 4 && strcmp(s + n - 4, ".pub") == 0) || has(s, "known_hosts"))
+	if (al_shell_public_path(s, n))
 		return false;
 	static const char *const dirs[] = { ".ssh", ".aws", ".kube", ".docker", ".gnupg", NULL };
 

@@ -35,6 +35,10 @@ bool al_shell_is_interpreter(const char *name, size_t len);
  * ~/.aws/credentials, ~/.netrc ...). */
 bool al_shell_credential_path(const char *path);
 
+/* True when path[0..n) is a public key or a list of known hosts: in
+ * ~/.ssh, and no secret. */
+bool al_shell_public_path(const char *path, size_t n);
+
 /* True when a variable's name says it holds a secret ($GITHUB_TOKEN,
  * $AWS_SECRET_ACCESS_KEY, $DB_PASSWORD). */
 bool al_shell_secret_name(const char *var);
