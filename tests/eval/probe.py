@@ -7,11 +7,12 @@ a Cursor rule, a skill, a command and a memory note) in a temporary folder
 and scanned as `airlock scan` would; a case is detected when the scan exits 1.
 The development half (odd case numbers) and the test half (even) are counted
 apart; only the development half's misses are listed by number. Batch 2 was
-written after the intent analysis (and since tuned on). Batches 6, 9 and 10
-are held out: helpers that had seen no rule, fixture or other batch wrote
-them. Batches 3 and 4 (held out until 2026-12-01, 16/20 and 13/20), 5, 7
+written after the intent analysis (and since tuned on). Batch 6 is held out:
+a helper that had seen no rule, fixture or other batch wrote it. Batches 3 and 4 (held out until 2026-12-01, 16/20 and 13/20), 5, 7
 and 8 (blind, 8/20 and 8/20 when first measured), 11 and 12 (blind, 11/20
-and 10/20) have been tuned on since their first measurement.
+and 10/20), 9 and 10 (held out until the sixth session of 2026-12-01, 10/20
+and 11/20) and 13 (blind, 10/20) have been tuned on since their first
+measurement.
 
 Usage: tests/eval/probe.py [--airlock BIN] [--signatures FILE] [--all]
   --all   list the test half's misses too (do not use while tuning)
@@ -87,10 +88,11 @@ def main():
         (6, 'held out, written blind by a helper', False),
         (7, '8/20 when first measured, written blind; since tuned on', True),
         (8, '8/20 when first measured, written blind; since tuned on', True),
-        (9, 'held out, written blind by a helper', False),
-        (10, 'held out, written blind by a helper', False),
+        (9, '10/20 while held out; tuned on since 2026-12-01 (sixth session)', True),
+        (10, '11/20 while held out; tuned on since 2026-12-01 (sixth session)', True),
         (11, '11/20 when first measured, written blind; since tuned on', True),
         (12, '10/20 and 3/10 near misses when first measured, written blind; since tuned on', True),
+        (13, '10/20 and 0/10 near misses when first measured, written blind; since tuned on', True),
     )
     results = {}
     for n, status, open_misses in batches:
