@@ -3594,6 +3594,59 @@ static void code_line(struct ictx *x, struct block *b, const unsigned char *d, s
 	tokenize(b, d, i, e, pending, &quoted, &code);
 }
 
+/* The values of front matter lines [s, e) as prose: "key: text" gives
+ * its text, a key with no value the indented lines under it (a block
+ * scalar or a list); each key is a block of its own. */
+static void front_matter(struct ictx *x, struct block *b, const unsigned char *d, size_t s,
+			 size_t e)
+{
+	unsigned char pending = 2;
+	bool quoted = false, code = false;
+
+	for (size_t i = s; i < e && x->error >= 0;) {
+		const unsigned char *nl = memchr(d + i, '\n', e - i);
+		size_t end = nl ? (size_t)(nl - d) : e, k = i;
+
+		if (d[i] != ' ' && d[i] != '\t') { /* a key */
+			flush(x, b);
+			pending = 2;
+			quoted = code = false;
+			while (k < end && (isalnum(d[k]) || d[k] == '_' || d[k] == '-'))
+				k++;
+			if (k == i || k >= end || d[k] != ':') {
+				i = nl ? end + 1 : e;
+				continue;
+			}
+			k++;
+			while (k < end && (d[k] == ' ' || d[k] == '\t'))
+				k++;
+			/* "key: >", "key: |-": the text is on the lines below */
+			if (k < end && (d[k] == '>' || d[k] == '|'))
+				k = end;
+		} else {
+			k = indent(d, i, end);
+			if (k + 1 < end && d[k] == '-' && d[k + 1] == ' ')
+				k += 2;
+		}
+		if (k < end) {
+			size_t z = end;
+
+			while (z > k && (d[z - 1] == ' ' || d[z - 1] == '\r'))
+				z--;
+			/* a YAML string's quotes delimit it; they quote nobody */
+			if (z - k >= 2 && (d[k] == '"' || d[k] == '\'') && d[z - 1] == d[k]) {
+				k++;
+				z--;
+			}
+			if (pending < 1)
+				pending = 1;
+			tokenize(b, d, k, z, &pending, &quoted, &code);
+		}
+		i = nl ? end + 1 : e;
+	}
+	flush(x, b);
+}
+
 static int intent_scan(struct findings *fs, const struct scan_input *in, const struct norm_view *nv)
 {
 	const unsigned char *d = nv ? nv->data : in->data;
@@ -3620,7 +3673,9 @@ static int intent_scan(struct findings *fs, const struct scan_input *in, const s
 	b->code = false;
 	b->d = d;
 	b->len = len;
-	/* front matter is the settings analysis's */
+	/* front matter: its settings are the settings analysis's; the text
+	 * of its values (a skill's description, an "agent_preamble: >") is
+	 * loaded as the agent's context and read here */
 	if (len >= 4 && memcmp(d, "---", 3) == 0 && (d[3] == '\n' || d[3] == '\r')) {
 		const unsigned char *p = d + 3;
 
@@ -3629,6 +3684,8 @@ static int intent_scan(struct findings *fs, const struct scan_input *in, const s
 			if ((size_t)(d + len - p) >= 3 && memcmp(p, "---", 3) == 0) {
 				const unsigned char *nl = memchr(p, '\n', (size_t)(d + len - p));
 
+				front_matter(&x, b, d, (size_t)((const unsigned char *)memchr(d, '\n', len) - d) + 1,
+					     (size_t)(p - d));
 				i = nl ? (size_t)(nl - d) + 1 : len;
 				break;
 			}
