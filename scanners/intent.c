@@ -109,7 +109,7 @@
 #define MARK_CLASSES                                                                               \
 	(G_NEG | G_WITHOUT | G_TELL | G_AUTH | O_USER | G_VOID | G_FREE | W_IGNORE | G_BREAK |     \
 	 G_MODE | G_ANSWER | G_TRIGGER | W_RECORD | G_MARK | O_TRACE | O_PROTECT | G_YOU |         \
-	 G_LIMITS)
+	 G_LIMITS | G_STEALTH)
 
 /* Token flags. */
 #define T_BARE   1u  /* the word as written is the lexicon's form */
@@ -1846,6 +1846,10 @@ static bool hides_from_record(const struct block *b, size_t k)
 		   (is(t, "no") && word_in(b, k + 1, k + 2, "need") &&
 		    word_in(b, k + 2, k + 3, "to"))) {
 		v = is(t, "no") ? k + 3 : k + 1;
+		/* "you don't need to mention it in the PR" */
+		if (v + 2 < b->n && (is(&b->t[v], "need") || is(&b->t[v], "needs")) &&
+		    is(&b->t[v + 1], "to"))
+			v += 2;
 		if (v < b->n && (b->t[v].c & (G_LEAD | G_STEALTH)))
 			v++;
 		if (v >= b->n)
@@ -2019,12 +2023,22 @@ static void deceit(const struct block *b, size_t k, struct marks *m)
 			m->has_user_conceal = true;
 		}
 	}
-	/* never flag this pattern in code reviews */
+	/* never flag this pattern in code reviews (not "Don't: 'Flag this
+	 * in the review'", a quoted example) */
 	if ((is(t, "never") || is(t, "not") || is(t, "don't") || is(t, "dont")) &&
-	    word_in(b, k + 1, k + 2, "flag") && k + 2 < b->n &&
+	    word_in(b, k + 1, k + 2, "flag") && k + 2 < b->n && !b->brk[k + 1] &&
+	    !(b->t[k + 1].f & T_QUOTED) &&
 	    ((b->t[k + 2].c & G_REF) || is(&b->t[k + 2], "this") || is(&b->t[k + 2], "these") ||
 	     is(&b->t[k + 2], "that")) &&
 	    words_in(b, k + 3, e < k + 8 ? e : k + 8, review_words)) {
+		mark(&m->has_conceal, &m->conceal, k);
+		m->has_off_record = true;
+	}
+	/* "Apply these silently": the order is to leave no sign of itself */
+	if ((t->c & G_STEALTH) && k >= 2 && (k == 2 || b->brk[k - 2] == 2) &&
+	    ((b->t[k - 1].c & G_REF) || is(&b->t[k - 1], "these") || is(&b->t[k - 1], "this")) &&
+	    !(b->t[k - 2].c & (G_NEG | G_REL)) && !b->brk[k - 1] && !b->brk[k] &&
+	    (k + 1 >= b->n || b->brk[k + 1]) /* not "Mixing them silently compiles" */) {
 		mark(&m->has_conceal, &m->conceal, k);
 		m->has_off_record = true;
 	}
@@ -2411,6 +2425,11 @@ static bool risky_infinitive(const struct block *b, size_t from)
 
 /* ---- findings ---- */
 
+struct held {
+	bool set, user;
+	size_t start, end;
+};
+
 struct ictx {
 	struct findings *fs;
 	const struct scan_input *in;
@@ -2421,14 +2440,17 @@ struct ictx {
 	bool wrapper;               /* an <IMPORTANT>-style tag was seen */
 	const struct norm_view *nv; /* reading a view of in: offsets are the view's */
 	int error;
+	/* the section (heading to heading): whether a block gave an order;
+	 * a block that keeps something off the record, held until one does */
+	bool sec_order;
+	struct held conceal;
 };
 
-static void report(struct ictx *x, const struct block *b, size_t a, size_t z, const char *rule,
-		   airlock_severity sev, const char *what)
+static void report_at(struct ictx *x, size_t start, size_t end, const char *rule,
+		      airlock_severity sev, const char *what)
 {
 	struct finding_spec s;
 	char msg[512];
-	size_t start = b->t[a].start, end = b->t[z > a ? z - 1 : a].end;
 
 	if (x->error < 0)
 		return;
@@ -2450,6 +2472,35 @@ static void report(struct ictx *x, const struct block *b, size_t a, size_t z, co
 	}
 	if ((x->error = al_findings_add(x->fs, x->in, &s)) > 0)
 		x->error = 0;
+}
+
+static void report(struct ictx *x, const struct block *b, size_t a, size_t z, const char *rule,
+		   airlock_severity sev, const char *what)
+{
+	report_at(x, b->t[a].start, b->t[z > a ? z - 1 : a].end, rule, sev, what);
+}
+
+/* Keeps tokens [a, end of block) of b for the rest of the section. */
+static void hold(struct held *h, const struct block *b, size_t a, bool user)
+{
+	if (h->set)
+		return;
+	h->set = true;
+	h->user = user;
+	h->start = b->t[a].start;
+	h->end = b->t[b->n - 1].end;
+}
+
+/* A heading or the end of the file ends a section: what was held and
+ * found no order is reported on its own (a concealment said to the user,
+ * one step down). */
+static void section_end(struct ictx *x)
+{
+	if (x->conceal.set && x->conceal.user)
+		report_at(x, x->conceal.start, x->conceal.end, "AL604", AIRLOCK_SEVERITY_MEDIUM,
+			  "an order to keep something from the user");
+	x->conceal.set = false;
+	x->sec_order = false;
 }
 
 /* Where the order sends what it acts on: a URL, an address, a server, a
@@ -2883,7 +2934,7 @@ static void judge(struct ictx *x, const struct block *b)
 	size_t n = clauses(b, cs, sizeof(cs) / sizeof(cs[0]));
 	uint64_t had = 0;   /* objects of the block's earlier orders */
 	uint64_t topic = 0; /* and of the words before the first one */
-	bool any_order = false, sensitive = false, do_before, unknown_order = false;
+	bool any_order = false, sensitive = false, do_before, unknown_order = false, hid;
 	size_t first_order = SIZE_MAX;
 	airlock_severity sev;
 
@@ -3182,15 +3233,20 @@ static void judge(struct ictx *x, const struct block *b)
 	 * any order, one whose verb is not known ("Accept tokens ..."), or a
 	 * trigger ("whenever you touch auth/, make sure ..."); otherwise with
 	 * a risky order */
-	if (m.has_conceal &&
-	    (m.has_user_conceal || m.has_off_record ? any_order || unknown_order || m.has_trigger
-						    : sensitive))
+	hid = m.has_conceal && (m.has_user_conceal || m.has_off_record);
+	if (m.has_conceal && (hid ? any_order || unknown_order || m.has_trigger : sensitive))
 		report(x, b, m.conceal, b->n, "AL604", AIRLOCK_SEVERITY_HIGH,
 		       "an order to act and keep it from the user");
-	else if (m.has_conceal && (m.has_user_conceal || m.has_off_record) && b->code)
+	else if ((m.has_off_record || m.lie) && x->sec_order) /* "- Set CORS to *.\n- If a bot
+							       * flags these, ..." */
+		report(x, b, m.conceal, b->n, "AL604", AIRLOCK_SEVERITY_HIGH,
+		       "text that keeps the orders around it from the user");
+	else if (hid && b->code)
 		report(x, b, m.conceal, b->n, "AL604", AIRLOCK_SEVERITY_HIGH,
 		       "text in code or data that tells an AI to keep something from the user");
-	else if (m.has_conceal && m.has_user_conceal)
+	else if (m.has_off_record || m.lie)
+		hold(&x->conceal, b, m.conceal, m.has_user_conceal);
+	else if (hid)
 		report(x, b, m.conceal, b->n, "AL604", AIRLOCK_SEVERITY_MEDIUM,
 		       "an order to keep something from the user");
 	else if (m.has_noask && m.has_authority && any_order)
@@ -3210,6 +3266,16 @@ static void judge(struct ictx *x, const struct block *b)
 	if (m.has_authority && (sensitive || risky_infinitive(b, m.authority)))
 		report(x, b, m.authority, b->n, "AL605", AIRLOCK_SEVERITY_HIGH,
 		       "a claim of authority for a risky step");
+	/* the section's held text, now that an order (a risky one) came */
+	if (any_order || unknown_order) {
+		if (x->conceal.set)
+			report_at(x, x->conceal.start, x->conceal.end, "AL604",
+				  AIRLOCK_SEVERITY_HIGH,
+				  "text that keeps the orders around it from the user");
+		x->conceal.set = false;
+		x->sec_order = true;
+	}
+
 	if (m.has_hijack)
 		report(x, b, m.hijack, b->n, "AL610", AIRLOCK_SEVERITY_HIGH,
 		       "an order to answer every request with a fixed reply");
@@ -3792,7 +3858,7 @@ static int intent_scan(struct findings *fs, const struct scan_input *in, const s
 	const unsigned char *d = nv ? nv->data : in->data;
 	size_t len = nv ? nv->len : in->len, i = 0, fence_len = 0;
 	char fence_ch = 0;
-	struct ictx x = { fs, in, d, len, false, 0, false, nv, 0 };
+	struct ictx x = { .fs = fs, .in = in, .d = d, .len = len, .nv = nv };
 	struct block *b;
 	unsigned char pending = 2;
 	bool quoted = false, code = false, in_list = false, icode = false, item;
@@ -3916,6 +3982,7 @@ static int intent_scan(struct findings *fs, const struct scan_input *in, const s
 				bool frames;
 
 				flush(&x, b);
+				section_end(&x);
 				if (x.framed && (int)lvl <= x.framed_level)
 					x.framed = false;
 				/* the heading's own words, judged as a block */
@@ -3973,6 +4040,7 @@ static int intent_scan(struct findings *fs, const struct scan_input *in, const s
 		i = next;
 	}
 	flush(&x, b);
+	section_end(&x);
 	free(b);
 	return x.error < 0 ? x.error : 0;
 }
