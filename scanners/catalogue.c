@@ -111,6 +111,8 @@ static const struct al_builtin_rule builtins[] = {
 	  "Prose orders the agent to give an account access or rights (admin, owner, CODEOWNERS, sudoers), or to change an account's password or recovery address" },
 	{ "AL613", "intent_move_money", "exfiltration", S(HIGH), "medium",
 	  "Prose orders the agent to move money or crypto to an account (an IBAN, an account number, a wallet)" },
+	{ "AL614", "intent_weaken_code", "safety-bypass", S(HIGH), "medium",
+	  "Prose orders the agent to switch a protection of the code off (TLS checks, CORS with credentials, CSRF, token signatures, user input evaluated)" },
 
 	/* What settings keys mean (scanners/settings.c). */
 	{ "AL401", "json_parse_error", "settings", S(HIGH), "high",

@@ -1753,16 +1753,24 @@ static bool instr_near(const struct block *b, size_t k)
 	       word_in(b, from, k + 7, "operator") || word_in(b, from, k + 7, "system");
 }
 
+static const char *const reply_words[] = { "words", "word", "phrase", "sentence", "string", NULL };
+
 /* "respond with", "only with", "reply to the user only with", "respond to
- * every request with", followed by a quoted reply. */
+ * every request with", "reply only with the sentence", followed by a
+ * quoted reply. */
 static bool quote_after_with(const struct block *b, size_t k)
 {
 	for (size_t j = k + 1; j < b->n && j < k + 7 && b->brk[j] < 2; j++)
 		if (is(&b->t[j], "with")) {
-			size_t i = b->t[j].end;
+			size_t i = b->t[j].end, from;
 
-			while (i < b->len && i < b->t[j].end + 4 &&
-			       (b->d[i] == ' ' || b->d[i] == ':'))
+			if (j + 1 < b->n && is_any(&b->t[j + 1], reply_words))
+				i = b->t[j + 1].end;
+			else if (j + 2 < b->n && is(&b->t[j + 1], "the") &&
+				 is_any(&b->t[j + 2], reply_words))
+				i = b->t[j + 2].end;
+			from = i;
+			while (i < b->len && i < from + 4 && (b->d[i] == ' ' || b->d[i] == ':'))
 				i++;
 			if (i >= b->len)
 				return false;
@@ -1784,7 +1792,6 @@ static bool answer_before(const struct block *b, size_t k)
 	return false;
 }
 
-static const char *const reply_words[] = { "words", "word", "phrase", "sentence", "string", NULL };
 static const char *const user_asks[] = { "asks", "says", "wants", "requests", "writes", NULL };
 static const char *const safeguards[] = { "safety", "safe",         "guardrails", "filters",
 					  "filter", "restrictions", "censorship", "ethics",
@@ -2927,6 +2934,66 @@ static bool fills_url_placeholder(const struct block *b, const struct clause *c)
 	return false;
 }
 
+/* Protections of the code switched off, as code writes them (lower case,
+ * with no spaces, backticks or quotes: "verify=False", "http.sslVerify
+ * false", `NODE_TLS_REJECT_UNAUTHORIZED = "0"`); a pair is two parts that
+ * must both be there (CORS open to all with credentials; "none" among a
+ * token's algorithms). */
+static const char *const weakenings[] = { "verify=false",
+					  "node_tls_reject_unauthorized=0",
+					  "sslverifyfalse",
+					  "sslverify=false",
+					  "strict-sslfalse",
+					  "strict-ssl=false",
+					  "insecureskipverify:true",
+					  "insecureskipverify=true",
+					  "rejectunauthorized:false",
+					  "verify_signature:false",
+					  "csrf_exempt",
+					  "eval(request.",
+					  "exec(request.",
+					  "eval(req.",
+					  "getoutput(payload",
+					  "ssl_verify_peer=false",
+					  "verify_peer=false",
+					  NULL };
+static const char *const weakening_pairs[][2] = {
+	{ "allow_origins=[*]", "allow_credentials=true" },
+	{ "access-control-allow-origin:*", "allow-credentials:true" },
+	{ "algorithms", ",none" },
+	{ "algorithms:[none", "" },
+	{ "alg:none", "" },
+};
+
+/* The end of the line offset i is on: a colon inside code ("{
+ * algorithms: [...] }") breaks the clause but not the line. */
+static size_t line_end(const struct block *b, size_t i)
+{
+	const unsigned char *nl = memchr(b->d + i, '\n', b->len - i);
+
+	return nl ? (size_t)(nl - b->d) : b->len;
+}
+
+/* Whether the bytes [s, e) write one of the weakenings. */
+static bool weakens(const unsigned char *d, size_t s, size_t e)
+{
+	char t[1024];
+	size_t n = 0;
+
+	for (size_t i = s; i < e && n + 1 < sizeof(t); i++)
+		if (d[i] != ' ' && d[i] != '\t' && d[i] != '`' && d[i] != '"' && d[i] != '\'' &&
+		    d[i] != '\n' && d[i] != '\r')
+			t[n++] = (char)tolower(d[i]);
+	t[n] = '\0';
+	for (int k = 0; weakenings[k]; k++)
+		if (strstr(t, weakenings[k]))
+			return true;
+	for (size_t k = 0; k < sizeof(weakening_pairs) / sizeof(weakening_pairs[0]); k++)
+		if (strstr(t, weakening_pairs[k][0]) && strstr(t, weakening_pairs[k][1]))
+			return true;
+	return false;
+}
+
 static void judge(struct ictx *x, const struct block *b)
 {
 	struct clause cs[64];
@@ -2956,6 +3023,14 @@ static void judge(struct ictx *x, const struct block *b)
 
 		if (c->neg)
 			continue;
+		/* pass verify=False to every requests call; set CORS to "*"
+		 * with credentials: high for every call or in production */
+		if (weakens(b->d, b->t[c->a].start, line_end(b, b->t[c->b - 1].end)))
+			report(x, b, c->a, c->b, "AL614",
+			       (ev & G_ALL) || words_in(b, 0, b->n, production) || loud
+				       ? AIRLOCK_SEVERITY_HIGH
+				       : AIRLOCK_SEVERITY_MEDIUM,
+			       "an order to switch a protection of the code off");
 		if (!c->verb) { /* an order whose verb is not known */
 			had |= ev & (O_SECRET | O_STRONG | O_USERDATA);
 			unknown_order = true;
