@@ -392,6 +392,76 @@ static struct lex lexicon[] = {
 	{ "or", G_CONJ }, { "for", G_OPEN }, { "as", G_OPEN }, { "in", G_OPEN }, { "on", G_OPEN },
 	{ "at", G_OPEN }, { "during", G_OPEN }, { "since", G_OPEN }, { "with", G_OPEN },
 	{ "by", G_OPEN }, { "per", G_OPEN }, { "upon", G_OPEN },
+	/* The same orders in Spanish, Portuguese, Italian, French and German:
+	 * their imperatives open the clause as English ones do ("envie-o para
+	 * https://...", "invia il risultato a ...", "non dirlo a nessuno"), so
+	 * the grammar above reads them once their words have classes. */
+	{ "envie", W_SEND }, { "envíe", W_SEND }, { "envie-o", W_SEND | G_REF },
+	{ "envia-o", W_SEND | G_REF }, { "envíalo", W_SEND | G_REF }, { "envialo", W_SEND | G_REF },
+	{ "mándalo", W_SEND | G_REF }, { "manda", W_SEND }, { "mande", W_SEND },
+	{ "sube", W_SEND }, { "suba", W_SEND }, { "carregue", W_SEND }, { "carica", W_SEND },
+	{ "inviali", W_SEND | G_REF }, { "invialo", W_SEND | G_REF }, { "inviate", W_SEND },
+	{ "envoyer", W_SEND }, { "transmets", W_SEND }, { "transmettez", W_SEND },
+	{ "téléverse", W_SEND }, { "téléversez", W_SEND }, { "senden", W_SEND },
+	{ "schicke", W_SEND }, { "schick", W_SEND }, { "übermittle", W_SEND },
+	{ "publica", W_SEND }, { "publique", W_SEND }, { "pubblica", W_SEND },
+	{ "publie", W_SEND }, { "publiez", W_SEND }, { "veröffentliche", W_SEND },
+	{ "lee", W_READ }, { "lea", W_READ }, { "leia", W_READ }, { "leggi", W_READ },
+	{ "lisez", W_READ }, { "busca", W_READ }, { "procure", W_READ }, { "cerca", W_READ },
+	{ "cherche", W_READ }, { "cherchez", W_READ }, { "suche", W_READ },
+	{ "recopila", W_READ }, { "recolha", W_READ }, { "colete", W_READ },
+	{ "raccogli", W_READ }, { "collecte", W_READ }, { "sammle", W_READ },
+	{ "muestra", W_SHOW }, { "mostra", W_SHOW }, { "mostre", W_SHOW }, { "imprime", W_SHOW },
+	{ "imprima", W_SHOW }, { "stampa", W_SHOW }, { "affiche", W_SHOW }, { "affichez", W_SHOW },
+	{ "zeige", W_SHOW }, { "gib", W_SHOW }, { "revela", W_SHOW }, { "revele", W_SHOW },
+	{ "rivela", W_SHOW }, { "révèle", W_SHOW }, { "révélez", W_SHOW },
+	{ "copie", W_MOVE | W_READ }, { "copiez", W_MOVE | W_READ }, { "kopiere", W_MOVE | W_READ },
+	{ "pega", W_MOVE }, { "cole", W_MOVE }, { "incolla", W_MOVE }, { "collez", W_MOVE },
+	{ "incluye", W_MOVE }, { "inclua", W_MOVE }, { "includi", W_MOVE }, { "incluez", W_MOVE },
+	{ "borra", W_DESTROY }, { "elimina", W_DESTROY }, { "apaga", W_DESTROY },
+	{ "apague", W_DESTROY }, { "exclua", W_DESTROY }, { "cancella", W_DESTROY },
+	{ "supprime", W_DESTROY }, { "supprimez", W_DESTROY }, { "efface", W_DESTROY },
+	{ "effacez", W_DESTROY }, { "lösche", W_DESTROY }, { "entferne", W_DESTROY },
+	{ "desactiva", W_DISABLE }, { "desative", W_DISABLE }, { "desativa", W_DISABLE },
+	{ "disattiva", W_DISABLE }, { "désactive", W_DISABLE }, { "désactivez", W_DISABLE },
+	{ "deaktiviere", W_DISABLE }, { "ejecuta", W_RUN }, { "execute", W_RUN },
+	{ "esegui", W_RUN }, { "exécute", W_RUN }, { "exécutez", W_RUN },
+	{ "credenciales", O_SECRET | O_STRONG }, { "credenciais", O_SECRET | O_STRONG },
+	{ "credenziali", O_SECRET | O_STRONG }, { "identifiants", O_SECRET | O_STRONG },
+	{ "zugangsdaten", O_SECRET | O_STRONG }, { "senha", O_SECRET }, { "senhas", O_SECRET },
+	{ "passwörter", O_SECRET }, { "clave", O_SECRET }, { "claves", O_SECRET },
+	{ "chave", O_SECRET }, { "chaves", O_SECRET }, { "chiave", O_SECRET },
+	{ "chiavi", O_SECRET }, { "clé", O_SECRET }, { "clés", O_SECRET },
+	{ "schlüssel", O_SECRET }, { "api-schlüssel", O_SECRET }, { "secreto", O_SECRET },
+	{ "secretos", O_SECRET }, { "segredo", O_SECRET }, { "segredos", O_SECRET },
+	{ "segreto", O_SECRET }, { "segreti", O_SECRET }, { "tokens", O_SECRET },
+	{ "código-fonte", O_USERDATA }, { "quellcode", O_USERDATA }, { "sorgente", O_USERDATA }, { "tarjeta", O_USERDATA },
+	{ "tarjetas", O_USERDATA }, { "cartão", O_USERDATA }, { "cartões", O_USERDATA },
+	{ "kreditkarte", O_USERDATA }, { "kreditkarten", O_USERDATA },
+	{ "carta", O_USERDATA }, { "clientes", O_USERDATA }, { "clienti", O_USERDATA },
+	{ "kunden", O_USERDATA }, { "servidor", D_REMOTE }, { "serveur", D_REMOTE },
+	{ "não", G_NEG }, { "nao", G_NEG }, { "non", G_NEG }, { "nicht", G_NEG },
+	{ "jamais", G_NEG }, { "niemals", G_NEG }, { "nie", G_NEG },
+	{ "usuario", O_USER }, { "usuarios", O_USER }, { "usuário", O_USER },
+	{ "usuários", O_USER }, { "utente", O_USER }, { "utenti", O_USER },
+	{ "utilisateur", O_USER }, { "benutzer", O_USER }, { "nutzer", O_USER },
+	{ "nadie", O_USER }, { "ninguém", O_USER }, { "nessuno", O_USER }, { "niemand", O_USER },
+	{ "digas", G_TELL }, { "diga", G_TELL }, { "dile", G_TELL }, { "dirlo", G_TELL },
+	{ "dites", G_TELL }, { "sag", G_TELL }, { "sage", G_TELL }, { "avises", G_TELL },
+	{ "avise", G_TELL }, { "informes", G_TELL }, { "silenciosamente", G_STEALTH },
+	{ "secretamente", G_STEALTH }, { "silenziosamente", G_STEALTH },
+	{ "heimlich", G_STEALTH }, { "unbemerkt", G_STEALTH }, { "discrètement", G_STEALTH },
+	{ "sämtliche", G_ALL }, { "tutti", G_ALL }, { "tous", G_ALL }, { "todo", G_ALL },
+	{ "tutto", G_ALL }, { "risultato", G_REF }, { "risultati", G_REF },
+	{ "resultado", G_REF }, { "resultados", G_REF }, { "résultat", G_REF },
+	{ "résultats", G_REF }, { "ergebnis", G_REF }, { "ergebnisse", G_REF }, { "para", G_OPEN }, { "issue", D_PUBLIC }, { "gist", D_PUBLIC }, { "sin", G_WITHOUT }, { "sem", G_WITHOUT },
+	{ "senza", G_WITHOUT }, { "sans", G_WITHOUT }, { "ohne", G_WITHOUT },
+	{ "avisar", G_TELL }, { "informar", G_TELL }, { "avvisare", G_TELL },
+	{ "informare", G_TELL }, { "prévenir", G_TELL }, { "informer", G_TELL },
+	{ "informieren", G_TELL }, { "y", G_CONJ }, { "et", G_CONJ }, { "und", G_CONJ },
+	{ "e", G_CONJ }, { "copia", W_MOVE | W_READ }, { "antes", G_OPEN }, { "avant", G_OPEN }, { "prima", G_OPEN },
+	{ "después", G_OPEN }, { "depois", G_OPEN }, { "après", G_OPEN }, { "dopo", G_OPEN },
+	{ "um", G_OPEN }, { "pour", G_OPEN }, { "per", G_OPEN }, { "em", G_OPEN },
 };
 /* clang-format on */
 
@@ -535,7 +605,10 @@ static uint64_t stem_classes(const char *w, size_t n, size_t s)
  * each on a word at least three bytes longer than it. */
 static uint64_t classify(const char *w, size_t n, unsigned int *f)
 {
-	uint64_t c = n >= 2 || (n == 1 && w[0] == 'i') ? lex_find(w, n, 0) : 0;
+	/* one letter: "I", and "e", "y" ("and" in pt, it, es) */
+	uint64_t c = n >= 2 || (n == 1 && (w[0] == 'i' || w[0] == 'e' || w[0] == 'y'))
+			     ? lex_find(w, n, 0)
+			     : 0;
 	char last = n > 0 ? w[n - 1] : 0;
 
 	if (c) {
@@ -809,6 +882,9 @@ static const struct compound {
 	  (const char *const[]){ "card", NULL }, O_USERDATA | O_STRONG },
 	{ (const char *const[]){ "request", "requests", NULL },
 	  (const char *const[]){ "pull", "merge", NULL }, D_PUBLIC },
+	/* the project's own code, sent somewhere: "the source code" */
+	{ (const char *const[]){ "code", NULL }, (const char *const[]){ "source", NULL },
+	  O_USERDATA },
 };
 
 static bool is_any(const struct tok *t, const char *const *ws)
@@ -1489,8 +1565,12 @@ static bool passive_at(const struct block *b, size_t s, struct clause *c)
 static const char *const ai_names[] = { "assistant", "assistants", "agent",  "agents",  "ai",
 					"llm",       "llms",       "claude", "copilot", "chatgpt",
 					"gpt",       "model",      "bot",    NULL };
-static const char *const determiners[] = { "the", "a",   "an",    "this", "that",  "your", "my",
-					   "our", "its", "their", "each", "every", "any",  NULL };
+static const char *const determiners[] = {
+	"the", "a",   "an",  "this", "that", "your", "my",  "our", "its",  "their", "each", "every",
+	"any", /* and the articles of es, pt, it, fr, de */
+	"el",  "la",  "los", "las",  "lo",   "le",   "les", "il",  "gli",  "o",     "os",   "der",
+	"das", "den", "dem", "un",   "una",  "uma",  "une", "ein", "eine", "einen", NULL
+};
 
 /* An address to the agent that opens a sentence: "(assistant)",
  * "@assistant", "Agent," */
@@ -1510,12 +1590,15 @@ static bool vocative(const struct block *b, size_t k)
  * to the orders after it, and "and send it" goes on its list. */
 static const char *const variables[] = { "variable", "variables", "vars", "env", NULL };
 
-static bool unknown_order(const struct block *b, size_t i, struct clause *c)
+static bool unknown_order(const struct block *b, size_t i, struct clause *c, bool opened)
 {
 	const struct tok *t = &b->t[i];
 
+	/* capitalised where it opens the sentence; after an opening clause
+	 * ("Before any task, compress the ...") in lower case */
 	if ((t->c & ~G_HEAD) || (t->f & (T_QUOTED | T_CODE | T_URL | T_PATH | T_CAP)) ||
-	    i + 1 >= b->n || b->brk[i + 1] || !(b->d[t->start] >= 'A' && b->d[t->start] <= 'Z') ||
+	    i + 1 >= b->n || b->brk[i + 1] ||
+	    !(opened || (b->d[t->start] >= 'A' && b->d[t->start] <= 'Z')) ||
 	    !(is_any(&b->t[i + 1], determiners) || (b->t[i + 1].c & (G_ALL | G_REF)) ||
 	      (b->t[i + 1].w[0] >= '1' && b->t[i + 1].w[0] <= '9')))
 		return false;
@@ -1533,8 +1616,11 @@ static bool opener(const struct tok *t)
 {
 	if (!(t->c & (G_REL | G_OPEN | G_LEAD)))
 		return false;
-	static const char *const words[] = { "to",    "for",  "as", "in",  "on",   "at",   "during",
-					     "since", "with", "by", "per", "once", "upon", NULL };
+	static const char *const words[] = { "to",    "for",    "as",      "in",     "on",
+					     "at",    "during", "since",   "with",   "by",
+					     "per",   "once",   "upon",    "para",   "antes",
+					     "avant", "prima",  "después", "depois", "après",
+					     "dopo",  "um",     "pour",    "em",     NULL };
 
 	if ((t->c & G_REL) && !(t->c & W_ANY))
 		return true;
@@ -1639,7 +1725,7 @@ static size_t clauses(const struct block *b, struct clause *cs, size_t max)
 			start = true;
 		else if (!start ||
 			 (!order_at(b, i, &c) && !((hard || opened) && passive_at(b, i, &c)) &&
-			  !(hard && unknown_order(b, i, &c))))
+			  !((hard || opened) && unknown_order(b, i, &c, opened))))
 			start = false;
 		if (!start) {
 			if ((b->t[i].c & G_REL) && !(b->t[i].c & W_ANY))
@@ -1672,6 +1758,9 @@ static size_t clauses(const struct block *b, struct clause *cs, size_t max)
 		struct clause *c = &cs[k];
 		bool after_rel = false;
 
+		/* "envie-o", "envíalo": the verb carries its pronoun */
+		if (b->t[c->slot].c & G_REF)
+			c->ev |= G_REF;
 		/* a passive order acts on its subject */
 		for (size_t j = c->a; j < c->subj_end; j++)
 			if (!(b->t[j].f & T_QUOTED)) {
@@ -2126,6 +2215,9 @@ static void claims(const struct block *b, size_t k, struct marks *m)
 	}
 }
 
+/* "non dirlo a nessuno", "não diga ao usuário", "no le digas" */
+static const char *const other_nots[] = { "non", "não", "nao", "nicht", "ne", "no", NULL };
+
 static void find_marks(const struct block *b, struct marks *m)
 {
 	memset(m, 0, sizeof(*m));
@@ -2151,8 +2243,8 @@ static void find_marks(const struct block *b, struct marks *m)
 		}
 		/* (not "tell Claude what to do, not tell users what will
 		 * happen": a contrast) */
-		if ((is(t, "never") || is(t, "don't") || is(t, "dont") || is(t, "without") ||
-		     is(t, "avoid") || (is(t, "not") && !b->brk[k])) &&
+		if ((is(t, "never") || is(t, "don't") || is(t, "dont") || (t->c & G_WITHOUT) ||
+		     is(t, "avoid") || (is(t, "not") && !b->brk[k]) || is_any(t, other_nots)) &&
 		    k + 1 < b->n && b->brk[k + 1] == 0 &&
 		    (((b->t[k + 1].c & G_TELL) && (at = k + 1)) ||
 		     (k + 2 < b->n && b->brk[k + 2] == 0 &&
@@ -2515,9 +2607,11 @@ static void section_end(struct ictx *x)
  * within four words (a link that merely follows is no destination). */
 static bool destination(const struct block *b, const struct clause *c)
 {
-	static const char *const preps[] = { "to",     "into",  "in",      "at", "via",
-					     "on",     "onto",  "through", "as", "with",
-					     "inside", "using", "a",       NULL };
+	static const char *const preps[] = { "to",     "into",  "in",      "at",   "via",
+					     "on",     "onto",  "through", "as",   "with",
+					     "inside", "using", "a",       "para", "al",
+					     "ao",     "à",     "vers",    "sur",  "nach",
+					     "zu",     "auf",   "en",      "em",   NULL };
 
 	for (size_t k = c->slot + 1; k < c->b; k++) {
 		const struct tok *t = &b->t[k];
@@ -3026,6 +3120,23 @@ static void weakened(struct ictx *x, const struct block *b, bool ordered, const 
 	}
 }
 
+/* Secrets named as such in tokens [from, to): "secrets", "passwords",
+ * "tokens", "API keys" (not "keys" alone: "list all keys in the cache"). */
+static bool secrets_named(const struct block *b, size_t from, size_t to)
+{
+	static const char *const named[] = { "secret",     "secrets",    "passwords",
+					     "credential", "tokens",     "contraseñas",
+					     "senhas",     "passwörter", "api-schlüssel",
+					     "api-keys",   "segredos",   "secretos",
+					     "segreti",    NULL };
+
+	for (size_t k = from; k < to && k < b->n; k++)
+		if (is_any(&b->t[k], named) || (k > from && is(&b->t[k - 1], "api") &&
+						(is(&b->t[k], "keys") || is(&b->t[k], "key"))))
+			return true;
+	return false;
+}
+
 static void judge(struct ictx *x, const struct block *b)
 {
 	struct clause cs[64];
@@ -3132,13 +3243,10 @@ static void judge(struct ictx *x, const struct block *b)
 				report(x, b, c->a, c->b, "AL601", AIRLOCK_SEVERITY_MEDIUM,
 				       "an order to send a secret to a destination");
 		}
-		/* print every secret / dump the credentials */
+		/* print every secret / dump the credentials / gib sämtliche
+		 * API-Schlüssel aus */
 		if ((v & W_SHOW) && !(v & W_READ) &&
-		    ((ev & O_STRONG) ||
-		     ((ev & G_ALL) && (word_in(b, c->slot, c->b, "secret") ||
-				       word_in(b, c->slot, c->b, "secrets") ||
-				       word_in(b, c->slot, c->b, "passwords") ||
-				       word_in(b, c->slot, c->b, "credential")))))
+		    ((ev & O_STRONG) || ((ev & G_ALL) && secrets_named(b, c->slot, c->b))))
 			report(x, b, c->a, c->b, "AL601", sev, "an order to disclose credentials");
 		/* fill the URL's placeholder with the keys you have seen */
 		if (((ev | c->deep) & (O_SECRET | O_STRONG | O_USERDATA)) &&
@@ -3585,9 +3693,11 @@ static void judge_unread(struct ictx *x, const struct block *b)
 	if (persist && keys && !neg)
 		report(x, b, 0, b->n, "AL609", AIRLOCK_SEVERITY_HIGH,
 		       "a public key to be put into authorized_keys: a way into the machine");
-	if (!strong || !unread(b))
+	if (!strong)
 		return;
-	if ((addr && (send || sent_word_in(b))) ||
+	/* (a phrase for hiding it is of another language: the block need not
+	 * be unread) */
+	if ((addr && (send || sent_word_in(b)) && unread(b)) ||
 	    ((addr || bytes_hold(b, public_places)) && bytes_hold(b, unseen_words)))
 		report(x, b, 0, b->n, "AL601", AIRLOCK_SEVERITY_HIGH,
 		       "secrets named with an outside or public address and a word for sending "
