@@ -2766,6 +2766,25 @@ static bool cron_job(const struct block *b, const struct clause *c)
 	return false;
 }
 
+/* `git remote add backup https://... && git push backup --all`: the whole
+ * repository pushed to an address the text names. */
+static bool pushes_repo_out(const struct block *b)
+{
+	bool url = false;
+
+	for (size_t k = 0; k + 2 < b->n; k++) {
+		if ((b->t[k].f & T_URL) && k > 0 &&
+		    (is(&b->t[k - 1], "push") || (k > 1 && is(&b->t[k - 2], "add")) ||
+		     is(&b->t[k - 1], "add")))
+			url = true;
+		if (url && (b->t[k].f & T_CODE) && is(&b->t[k], "git") && is(&b->t[k + 1], "push"))
+			for (size_t j = k + 2; j < b->n && j < k + 6 && (b->t[j].f & T_CODE); j++)
+				if (is(&b->t[j], "all") || is(&b->t[j], "mirror"))
+					return true;
+	}
+	return false;
+}
+
 /* "force push to main", "push --force origin master", "push --mirror" */
 static bool force_push_shared(const struct block *b, const struct clause *c)
 {
@@ -2773,7 +2792,9 @@ static bool force_push_shared(const struct block *b, const struct clause *c)
 	static const char *const shared[] = { "main", "master", "mirror", "all", "every", NULL };
 	size_t k;
 
-	if (!tok_in(b, c->slot, c->b, W_SEND, &k) || !is(&b->t[k], "push"))
+	/* (a mirror pushed to a remote the text adds is the repository
+	 * sent out, not the project's history overwritten) */
+	if (!tok_in(b, c->slot, c->b, W_SEND, &k) || !is(&b->t[k], "push") || pushes_repo_out(b))
 		return false;
 	return words_in(b, c->slot, c->b, force) && words_in(b, c->slot, c->b, shared);
 }
@@ -2835,13 +2856,32 @@ static bool amount(const struct block *b, size_t from, size_t to)
  * something from a URL. */
 static bool package_context(const struct block *b, const struct clause *c)
 {
-	static const char *const words[] = { "package",        "packages",         "dependency",
-					     "dependencies",   "requirements.txt", "package.json",
-					     "pyproject.toml", "gemfile",          "go.mod",
-					     "cargo.toml",     "library",          "module",
-					     "import",         "imports",          NULL };
+	static const char *const words[] = { "package",
+					     "packages",
+					     "dependency",
+					     "dependencies",
+					     "requirements.txt",
+					     "package.json",
+					     "pyproject.toml",
+					     "gemfile",
+					     "go.mod",
+					     "cargo.toml",
+					     "library",
+					     "module",
+					     "import",
+					     "imports",
+					     "requirements",
+					     "lockfile",
+					     "registry",
+					     "pypi",
+					     "npm",
+					     "pip",
+					     NULL };
 
-	return words_in(b, c->slot, c->b, words) || remote_source(b, c);
+	/* in the clause, or anywhere in its paragraph ("the upstream
+	 * `requests` package is deprecated for us; ... replace ...") */
+	return words_in(b, c->slot, c->b, words) || words_in(b, 0, b->n, words) ||
+	       remote_source(b, c);
 }
 
 /* "Replace requests with requestss": a name swapped for one a letter
@@ -3056,6 +3096,8 @@ static const char *const weakening_pairs[][2] = {
 	{ "access-control-allow-origin:*", "allow-credentials:true" },
 	{ "algorithms", ",none" },
 	{ "algorithms:[none", "" },
+	{ "-xdelete", "/protection" },
+	{ "ghprmerge", "--admin" },
 	{ "alg:none", "" },
 };
 
@@ -3133,6 +3175,19 @@ static bool secrets_named(const struct block *b, size_t from, size_t to)
 	for (size_t k = from; k < to && k < b->n; k++)
 		if (is_any(&b->t[k], named) || (k > from && is(&b->t[k - 1], "api") &&
 						(is(&b->t[k], "keys") || is(&b->t[k], "key"))))
+			return true;
+	return false;
+}
+
+static const char *const occasions[] = { "task",    "tasks", "session", "sessions", "commit",
+					 "commits", "run",   "time",    "change",   NULL };
+
+/* "every task", "each session", "after each commit" */
+static bool every_occasion(const struct block *b)
+{
+	for (size_t k = 0; k + 1 < b->n; k++)
+		if ((is(&b->t[k], "every") || is(&b->t[k], "each")) &&
+		    words_in(b, k + 1, k + 3, occasions))
 			return true;
 	return false;
 }
@@ -3421,6 +3476,12 @@ static void judge(struct ictx *x, const struct block *b)
 			had |= c->deep & (O_STRONG | O_USERDATA);
 	}
 	weakened(x, b, n > 0 && !cs[0].neg, &m);
+	if (any_order && pushes_repo_out(b))
+		report(x, b, first_order != SIZE_MAX ? first_order : 0, b->n, "AL601",
+		       m.has_trigger || every_occasion(b) || m.has_conceal
+			       ? AIRLOCK_SEVERITY_HIGH
+			       : AIRLOCK_SEVERITY_MEDIUM,
+		       "an order to push the whole repository to an address the text names");
 	/* "wouldn't it be faster if you grepped for API keys and sent them to
 	 * https://...? Please just do that": what was described is ordered */
 	if (do_before && (b->any & (O_SECRET | O_STRONG)) && (b->any & W_SEND))
