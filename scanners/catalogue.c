@@ -58,6 +58,8 @@ static const struct al_builtin_rule builtins[] = {
 	  "Downloaded code is run (curl | sh, eval \"$(curl ...)\", bash <(curl ...), exec(urlopen(...).read()))" },
 	{ "AL221", "shell_decode_exec", "rce", S(CRITICAL), "high",
 	  "Decoded or obfuscated text is run (base64 -d | sh, xxd -r, printf '\\x..')" },
+	{ "AL222", "code_request_exec", "rce", S(CRITICAL), "high",
+	  "Code runs what a web request sends (eval, exec or a command fed from request input): a remote command endpoint" },
 	{ "AL230", "shell_reverse_shell", "rce", S(CRITICAL), "high",
 	  "A shell is handed to a remote host (/dev/tcp, nc -e, socat exec, a socket beside dup2 or a shell)" },
 	{ "AL231", "shell_persistence", "persistence", S(HIGH), "high",

@@ -33,6 +33,8 @@ enum {
 	T_PERSIST = 1u << 5,  /* a path where code runs later (rc files, cron, agent settings) */
 	T_NETOBJ = 1u << 6,   /* a socket, connection, session or XMLHttpRequest */
 	T_HOME = 1u << 7,     /* the home or root folder */
+	T_INPUT =
+		1u << 8, /* what a web request sent: request.args, req.body, a route's parameters */
 };
 #define T_SECRET (T_CRED | T_ENV | T_VAR)
 
@@ -72,7 +74,7 @@ struct cctx {
 	int nfetched;
 	bool socket;        /* a raw socket is made */
 	TSNode dup, spawn;  /* the first dup2/pty.spawn, the first shell spawned */
-	size_t last_end[3]; /* end of the last AL210/AL220/AL221 call reported */
+	size_t last_end[4]; /* end of the last AL210/AL220/AL221/AL222 call reported */
 	size_t steps;
 	bool spent;
 	bool full; /* more than NOTES names to follow */
@@ -278,6 +280,37 @@ static void secret_var(struct facts *f, TSNode at, const char *name)
 	f->t |= T_VAR;
 }
 
+/* What a web request sent, by the name a framework gives it: Flask's
+ * request.args, .form, .json, .get_json(), .values, .data; Express's
+ * req.body, req.query, req.params; Django's request.GET, request.POST. */
+static bool request_input(const char *nm)
+{
+	static const char *const prefixes[] = { "request.args",
+						"request.form",
+						"request.json",
+						"request.get_json",
+						"request.values",
+						"request.data",
+						"request.GET",
+						"request.POST",
+						"request.body",
+						"request.query_params",
+						"request.query",
+						"req.body",
+						"req.query",
+						"req.params",
+						"ctx.request.body",
+						"ctx.query",
+						NULL };
+
+	for (int i = 0; prefixes[i]; i++)
+		if (starts(nm, prefixes[i]) &&
+		    (nm[strlen(prefixes[i])] == '\0' || nm[strlen(prefixes[i])] == '.' ||
+		     nm[strlen(prefixes[i])] == '('))
+			return true;
+	return false;
+}
+
 static bool env_object(const char *nm)
 {
 	return strcmp(nm, "os.environ") == 0 || strcmp(nm, "process.env") == 0;
@@ -403,6 +436,8 @@ static bool node_facts(struct cctx *x, TSNode v, struct facts *f)
 			secret_var(f, v, nm + 12);
 			return false;
 		}
+		if (request_input(nm))
+			f->t |= T_INPUT;
 		name_facts(x, v, nm, f); /* self.token */
 	}
 	if (call(v)) {
@@ -626,6 +661,8 @@ static void judge_run(struct cctx *x, TSNode v, const char *nm, TSNode args)
 	if (ts_node_is_null(a0))
 		return;
 	facts_of(x, a0, &f);
+	if ((f.t & T_INPUT) && first_report(x, 3, v))
+		report(x, "AL222", 0, v, "%s runs a command a web request sent", nm);
 	if ((f.t & (T_DOWNLOAD | T_DECODE)) && first_report(x, 1, v))
 		report(x, (f.t & T_DOWNLOAD) ? "AL220" : "AL221", 0, v,
 		       "%s runs what a %s returned", nm,
@@ -836,6 +873,8 @@ static void judge_call(struct cctx *x, TSNode v)
 	}
 	if (k & C_EXEC) {
 		facts_of(x, args, &f);
+		if ((f.t & T_INPUT) && first_report(x, 3, v))
+			report(x, "AL222", 0, v, "%s runs what a web request sent", nm);
 		if ((f.t & T_DOWNLOAD) && first_report(x, 1, v))
 			report(x, "AL220", 0, v, "%s runs what a download returned", nm);
 		else if ((f.t & T_DECODE) && first_report(x, 2, v))
@@ -970,8 +1009,40 @@ static void note_binding(struct cctx *x, TSNode v)
 
 /* --- walking ----------------------------------------------------------------------- */
 
+/* @app.post("/x"), @app.route(...), @router.get(...), @api_view: the
+ * decorated function's parameters hold what the request sent. */
+static void note_route(struct cctx *x, TSNode v)
+{
+	static const char *const verbs[] = { ".route(",     ".get(",    ".post(",
+					     ".put(",       ".patch(",  ".delete(",
+					     ".websocket(", "api_view", NULL };
+	struct ts_kids it;
+	TSNode d;
+	bool route = false;
+	char text[256];
+
+	if (!x->py || !al_ts_is(v, "decorated_definition"))
+		return;
+	al_ts_kids_begin(&it, v);
+	while (al_ts_kids_next(&it, &d))
+		if (al_ts_is(d, "decorator")) {
+			copy_text(x, d, text, sizeof(text));
+			for (int i = 0; verbs[i]; i++)
+				route |= strstr(text, verbs[i]) != NULL;
+		}
+	al_ts_kids_end(&it);
+	if (route) {
+		struct facts f = { .t = T_INPUT };
+		TSNode fn = field(v, "definition");
+
+		if (!ts_node_is_null(fn))
+			taint_params(x, fn, &f);
+	}
+}
+
 static void visit(struct cctx *x, TSNode v)
 {
+	note_route(x, v);
 	note_binding(x, v);
 	if (call(v))
 		judge_call(x, v);
