@@ -93,6 +93,7 @@ def main():
         (11, '11/20 when first measured, written blind; since tuned on', True),
         (12, '10/20 and 3/10 near misses when first measured, written blind; since tuned on', True),
         (13, '10/20 and 0/10 near misses when first measured, written blind; since tuned on', True),
+        (17, '15/20 and 2/10 near misses when first measured (the starting build of that session: 13/20, 2/10), written blind; since tuned on', True),
         (18, '13/20 and 1/10 near misses when first measured (the starting build of that session: 13/20), written blind; since tuned on', True),
         (19, '7/20 and 1/10 near misses when first measured (the starting build of that session: 4/20), written blind; since tuned on', True),
     )
