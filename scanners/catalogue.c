@@ -65,7 +65,7 @@ static const struct al_builtin_rule builtins[] = {
 	{ "AL231", "shell_persistence", "persistence", S(HIGH), "high",
 	  "A command writes where code runs later or guards live (rc files, cron, git hooks, agent settings, trust store)" },
 	{ "AL232", "shell_destructive", "destructive", S(CRITICAL), "high",
-	  "A command deletes the home or root directory recursively" },
+	  "A command deletes the home or root directory recursively, the backups, or a database's data (DROP SCHEMA, DROP DATABASE, TRUNCATE)" },
 	{ "AL233", "shell_sudo", "privilege", S(MEDIUM), "high",
 	  "A command runs with sudo" },
 	{ "AL234", "shell_setuid", "privilege", S(HIGH), "high",
@@ -113,6 +113,10 @@ static const struct al_builtin_rule builtins[] = {
 	  "Prose orders the agent to give an account access or rights (admin, owner, CODEOWNERS, sudoers), or to change an account's password or recovery address" },
 	{ "AL613", "intent_move_money", "exfiltration", S(HIGH), "medium",
 	  "Prose orders the agent to move money or crypto to an account (an IBAN, an account number, a wallet)" },
+	{ "AL615", "intent_conceal_other_language", "concealment", S(MEDIUM), "medium",
+	  "Text in another language tells the agent not to mention something to the user (a part AL901 and AL904 weigh)" },
+	{ "AL616", "intent_unasked_other_language", "concealment", S(MEDIUM), "medium",
+	  "Text in another language tells the agent to act without asking the user (a part AL901 and AL904 weigh)" },
 	{ "AL614", "intent_weaken_code", "safety-bypass", S(HIGH), "medium",
 	  "Prose orders the agent to switch a protection of the code off (TLS checks, CORS with credentials, CSRF, token signatures, user input evaluated)" },
 
@@ -186,6 +190,8 @@ static const struct al_builtin_rule builtins[] = {
 	  "Concealment, a credential path and an outbound channel in one file" },
 	{ "AL902", "key_with_upload", "combination", S(CRITICAL), "high",
 	  "An API key next to upload instructions: an attacker's key to collect stolen data" },
+	{ "AL904", "hidden_command", "combination", S(HIGH), "high",
+	  "A command that sends secrets out, runs a download or deletes the home, lowered as fenced code, in a file whose text keeps something from the user or clears the way for it" },
 	{ "AL903", "credential_exfil", "combination", S(HIGH), "high",
 	  "A credential path and a strong outbound channel (capture host, image URL, DNS) in one file" },
 };

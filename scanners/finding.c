@@ -295,7 +295,8 @@ static int signal_of(const struct airlock_finding *f)
 {
 	/* the intent analysis weighs its own parts: a finding of it is a
 	 * judgement, not a part of another one */
-	if (strncmp(f->rule, "AL6", 3) == 0)
+	if (strncmp(f->rule, "AL6", 3) == 0 && strcmp(f->rule, "AL615") != 0 &&
+	    strcmp(f->rule, "AL616") != 0)
 		return -1;
 	if (strcmp(f->category, "concealment") == 0)
 		return SIG_CONCEAL;
@@ -387,6 +388,55 @@ static int raise_smuggled(struct findings *fs, size_t from, size_t end, const st
 	return 0;
 }
 
+/* A command the scan judged critical and lowered as fenced code of an
+ * instruction file (not further, as an introduced example). */
+static bool lowered_command(const struct airlock_finding *f)
+{
+	static const char *const rules[] = { "AL210", "AL220", "AL221", "AL222",
+					     "AL230", "AL232", NULL };
+
+	if (f->severity != AIRLOCK_SEVERITY_MEDIUM)
+		return false;
+	for (int i = 0; rules[i]; i++)
+		if (strcmp(f->rule, rules[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Text that keeps something from the user ("do not mention it", in any
+ * language) or clears the way ("no need to ask", "already approved"). */
+static bool hides_or_clears(const struct airlock_finding *f)
+{
+	return strcmp(f->category, "concealment") == 0 || strcmp(f->rule, "AL603") == 0 ||
+	       strcmp(f->rule, "AL605") == 0;
+}
+
+/* AL904: the fence is no example when the text around it hides it or
+ * clears its way. */
+static int hidden_command(struct findings *fs, size_t from, size_t end, const struct scan_input *in)
+{
+	struct airlock_finding cmd, hide;
+	const struct airlock_finding *p[2] = { &cmd, &hide };
+	bool have_cmd = false, have_hide = false;
+
+	for (size_t i = from; i < end; i++) {
+		if (!have_cmd && lowered_command(&fs->v[i])) {
+			cmd = fs->v[i];
+			have_cmd = true;
+		}
+		if (!have_hide && hides_or_clears(&fs->v[i])) {
+			hide = fs->v[i];
+			have_hide = true;
+		}
+	}
+	if (!have_cmd || !have_hide)
+		return 0;
+	return add_combined(fs, in, "AL904", AIRLOCK_SEVERITY_HIGH,
+			    "A dangerous command lowered as fenced code, in a file that keeps "
+			    "something from the user or clears the way for it",
+			    &cmd, p, 2);
+}
+
 int al_findings_combine(struct findings *fs, size_t from, const struct scan_input *in)
 {
 	const struct airlock_finding *first[SIG_COUNT] = { 0 };
@@ -436,6 +486,8 @@ int al_findings_combine(struct findings *fs, size_t from, const struct scan_inpu
 			"An API key next to upload instructions: a key to collect stolen data with",
 			p[0], p, 2);
 	}
+	if (error == 0)
+		error = hidden_command(fs, from, end, in);
 	if (error == 0)
 		error = raise_smuggled(fs, from, end, in);
 	if (error < 0)

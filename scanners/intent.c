@@ -4015,10 +4015,133 @@ static bool ai_addressed(const struct block *b)
 	return false;
 }
 
+/* "Don't mention it to the user" and "do it without asking", said in
+ * another language: a part that AL904 weighs with a command lowered as
+ * fenced code ("不必在回复中提及", "No hace falta pedir permiso"). */
+static const char *const hide_phrases[] = { "no lo menciones",
+					    "no menciones",
+					    "no le digas",
+					    "no informes",
+					    "no muestres",
+					    "não mencione",
+					    "não diga",
+					    "não informe",
+					    "não mostre",
+					    "não quer ver",
+					    "non menzionare",
+					    "non dirlo",
+					    "non informare",
+					    "non mostrare",
+					    "ne mentionne pas",
+					    "ne mentionnez pas",
+					    "ne dis pas",
+					    "ne dites pas",
+					    "n'en parle pas",
+					    "nicht erwähnen",
+					    "erwähne es nicht",
+					    "erwähne nicht",
+					    "nicht mitteilen",
+					    "nicht anzeigen",
+					    "不要提及",
+					    "不必提及",
+					    "不要提到",
+					    "不要告诉",
+					    "不要让用户知道",
+					    "无需告知",
+					    "不必告知",
+					    "不必在回复中提及",
+					    "无需在回复中提及",
+					    "不要在回复中提及",
+					    "不必向用户",
+					    "无需向用户",
+					    "Не упоминай",
+					    "Не сообщай",
+					    "Не говори",
+					    "Не показывай",
+					    "Не згадуй",
+					    "Не повідомляй",
+					    "言及しない",
+					    "伝えないで",
+					    "知らせないで",
+					    "触れないで",
+					    "언급하지",
+					    "알리지 마",
+					    "말하지 마",
+					    "설명할 필요는 없",
+					    "не упоминай",
+					    "не сообщай",
+					    "не говори",
+					    "не показывай",
+					    "не рассказывай",
+					    "не згадувати",
+					    "не згадуй",
+					    "не повідомляй",
+					    "bahsetme",
+					    "söyleme",
+					    "nie wspominaj",
+					    "nie mów",
+					    "nie informuj",
+					    "لا تذكر",
+					    "لا تخبر",
+					    "ज़िक्र न करें",
+					    "जिक्र न करें",
+					    "न बताएं",
+					    "न बताएँ",
+					    "không đề cập",
+					    "đừng đề cập",
+					    "đừng nói",
+					    "jangan beri tahu",
+					    "jangan sebutkan",
+					    "vermeld niet",
+					    "niet vermelden",
+					    NULL };
+static const char *const unasked_phrases[] = {
+	"sin pedir permiso", "sin preguntar",      "no hace falta pedir",
+	"sin confirmación",  "sem perguntar",      "sem pedir",
+	"sem confirmação",   "senza chiedere",     "senza conferma",
+	"sans demander",     "sans confirmation",  "ohne rückfrage",
+	"keine rückfrage",   "ohne zu fragen",     "ohne bestätigung",
+	"无需确认",          "不必确认",           "不要询问",
+	"无需询问",          "不用询问",           "確認せず",
+	"確認なしで",        "確認不要",           "聞かずに",
+	"묻지 말고",         "확인 없이",          "묻지 않고",
+	"не спрашивая",      "без подтверждения",  "не спрашивай",
+	"не питаючи",        "без підтвердження",  "Не спрашивая",
+	"Без подтверждения", "sormadan",           "onay almadan",
+	"bez pytania",       "nie pytaj",          "دون سؤال",
+	"بدون سؤال",         "دون تأكيد",          "बिना पूछे",
+	"không cần hỏi",     "tanpa bertanya",     "tanpa konfirmasi",
+	"zonder te vragen",  "zonder bevestiging", NULL
+};
+
+/* Whether a byte at or past 0x80 is in the block (another script, or
+ * accented Latin): only such blocks are searched for the phrases above. */
+static bool high_bytes(const struct block *b)
+{
+	for (size_t i = b->t[0].start; i < b->t[b->n - 1].end; i++)
+		if (b->d[i] >= 0x80)
+			return true;
+	return false;
+}
+
+static void other_language_marks(struct ictx *x, const struct block *b)
+{
+	if (!high_bytes(b))
+		return;
+	if (bytes_hold(b, hide_phrases) || bytes_hold(b, unseen_words))
+		report(x, b, 0, b->n, "AL615", AIRLOCK_SEVERITY_MEDIUM,
+		       "text in another language that keeps something from the user");
+	if (bytes_hold(b, unasked_phrases))
+		report(x, b, 0, b->n, "AL616", AIRLOCK_SEVERITY_MEDIUM,
+		       "text in another language that says to act without asking the user");
+}
+
 static void flush(struct ictx *x, struct block *b)
 {
 	if (b->n > 0 && (b->any & (W_ANY | MARK_CLASSES)) && (!b->code || ai_addressed(b)))
 		judge(x, b);
+	if (b->n > 0 && !b->code)
+		other_language_marks(x, b);
 	if (b->n > 0 && !b->code && (b->any & (O_STRONG | O_SECRET | O_PERSIST)))
 		judge_unread(x, b);
 	if (b->n > 0 && !b->code && (b->any & O_PROMPT))

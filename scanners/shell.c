@@ -27,18 +27,19 @@
 #include "scanners/shellwords.h"
 
 enum {
-	F_SRC_CRED = 1u << 0, /* reads a credential file or store */
-	F_SRC_ENV = 1u << 1,  /* dumps the environment */
-	F_SRC_VAR = 1u << 2,  /* expands a secret-looking or secret-holding variable */
-	F_SINK = 1u << 3,     /* talks to the network */
-	F_SINK_RAW = 1u << 4, /* raw socket or DNS: no reason to carry data but to leak it */
-	F_DOWNLOAD = 1u << 5, /* curl, wget: output is remote content */
-	F_EXEC_IN = 1u << 6,  /* a shell or interpreter running what it reads */
-	F_DECODE = 1u << 7,   /* base64 -d, xxd -r, printf '\x..' */
-	F_EVAL = 1u << 8,     /* eval, source, ., sh -c: runs its arguments */
-	F_SHELL = 1u << 9,    /* a shell or interpreter, whatever its arguments */
+	F_SRC_CRED = 1u << 0,  /* reads a credential file or store */
+	F_SRC_ENV = 1u << 1,   /* dumps the environment */
+	F_SRC_VAR = 1u << 2,   /* expands a secret-looking or secret-holding variable */
+	F_SINK = 1u << 3,      /* talks to the network */
+	F_SINK_RAW = 1u << 4,  /* raw socket or DNS: no reason to carry data but to leak it */
+	F_DOWNLOAD = 1u << 5,  /* curl, wget: output is remote content */
+	F_EXEC_IN = 1u << 6,   /* a shell or interpreter running what it reads */
+	F_DECODE = 1u << 7,    /* base64 -d, xxd -r, printf '\x..' */
+	F_EVAL = 1u << 8,      /* eval, source, ., sh -c: runs its arguments */
+	F_SHELL = 1u << 9,     /* a shell or interpreter, whatever its arguments */
+	F_SRC_DATA = 1u << 10, /* dumps a database: pg_dump, mysqldump, mongodump */
 };
-#define F_SRC (F_SRC_CRED | F_SRC_ENV | F_SRC_VAR)
+#define F_SRC (F_SRC_CRED | F_SRC_ENV | F_SRC_VAR | F_SRC_DATA)
 
 struct command {
 	char name[LIMIT_SHELL_ARG_BYTES];
@@ -313,6 +314,10 @@ static unsigned int command_facts(struct ctx *x, const struct command *c)
 				f |= F_SRC_CRED;
 	if ((strcmp(nm, "env") == 0 || strcmp(nm, "printenv") == 0) && c->first >= c->argc)
 		f |= F_SRC_ENV;
+	if (strcmp(nm, "pg_dump") == 0 || strcmp(nm, "pg_dumpall") == 0 ||
+	    strcmp(nm, "mysqldump") == 0 || strcmp(nm, "mongodump") == 0 ||
+	    strcmp(nm, "mongoexport") == 0)
+		f |= F_SRC_DATA;
 	if ((strcmp(nm, "set") == 0 || strcmp(nm, "export") == 0 || strcmp(nm, "declare") == 0) &&
 	    (c->argc == 0 || arg_is(c, "-p") || arg_is(c, "-x")))
 		f |= F_SRC_ENV;
@@ -731,8 +736,27 @@ static void judge_remote_shell(struct ctx *x, TSNode cmd, const struct command *
 }
 
 /* rm -r of / or the home folder; a set-user-ID or set-group-ID bit. */
+/* Whether s holds w, ASCII letters in any case. */
+static bool has_ci(const char *s, const char *w)
+{
+	for (size_t n = strlen(w); *s; s++)
+		if (strncasecmp(s, w, n) == 0)
+			return true;
+	return false;
+}
+
 static void judge_destructive(struct ctx *x, TSNode cmd, const struct command *c)
 {
+	/* psql -c "DROP SCHEMA public CASCADE", mysql -e "DROP DATABASE x" */
+	if (strcmp(c->name, "psql") == 0 || strcmp(c->name, "mysql") == 0 ||
+	    strcmp(c->name, "mariadb") == 0 || strcmp(c->name, "sqlite3") == 0)
+		for (int i = c->first; i < c->argc; i++)
+			if (has_ci(c->argv[i], "drop schema") ||
+			    has_ci(c->argv[i], "drop database") ||
+			    has_ci(c->argv[i], "drop table") || has_ci(c->argv[i], "truncate ")) {
+				report(x, "AL232", 0, cmd, "%s drops a database's data", c->name);
+				break;
+			}
 	if (strcmp(c->name, "rm") == 0) {
 		bool rec = false;
 
@@ -748,6 +772,11 @@ static void judge_destructive(struct ctx *x, TSNode cmd, const struct command *c
 			    strcmp(a, "$HOME") == 0 || strcmp(a, "$HOME/") == 0 ||
 			    strcmp(a, "${HOME}") == 0 || strcmp(a, "$HOME/*") == 0) {
 				report(x, "AL232", 0, cmd, "rm -r %s", a);
+				break;
+			}
+			/* the backups: what would undo the damage */
+			if (a[0] != '-' && has_ci(a, "backup")) {
+				report(x, "AL232", 0, cmd, "rm -r %s (the backups)", a);
 				break;
 			}
 		}
@@ -861,7 +890,9 @@ static void judge_pipeline(struct ctx *x, TSNode pipe)
 		unsigned int f = facts_of(x, el);
 
 		if ((f & F_SINK) && (before & F_SRC))
-			strong(x, "AL210", pipe, "a secret is piped into %s", "a network command");
+			strong(x, "AL210", pipe, "%s piped into a network command",
+			       (before & F_SRC & ~F_SRC_DATA) ? "a secret is"
+							      : "a database dump is");
 		if ((f & F_EXEC_IN) && (before & F_DOWNLOAD))
 			strong(x, "AL220", pipe, "a download is piped into %s", "a shell");
 		else if ((f & F_EXEC_IN) && (before & F_DECODE))
