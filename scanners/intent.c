@@ -4124,9 +4124,27 @@ static bool high_bytes(const struct block *b)
 	return false;
 }
 
+/* Common words of other languages in Latin letters: "No hace falta pedir
+ * permiso al usuario" has no accent to find. */
+static const char *const foreign_words[] = {
+	"el",    "los",   "las", "que", "para", "por",  "con",  "una", "uma", "não",   "il",
+	"di",    "che",   "per", "les", "des",  "est",  "der",  "das", "und", "nicht", "mit",
+	"ist",   "het",   "een", "van", "niet", "się",  "jest", "bir", "bu",  "dan",   "yang",
+	"tidak", "untuk", "al",  "del", "este", "esta", "sem",  "ao",  NULL
+};
+
+static bool foreign(const struct block *b)
+{
+	size_t n = 0;
+
+	for (size_t k = 0; k < b->n && n < 2; k++)
+		n += is_any(&b->t[k], foreign_words);
+	return n >= 2;
+}
+
 static void other_language_marks(struct ictx *x, const struct block *b)
 {
-	if (!high_bytes(b))
+	if (!high_bytes(b) && !foreign(b))
 		return;
 	if (bytes_hold(b, hide_phrases) || bytes_hold(b, unseen_words))
 		report(x, b, 0, b->n, "AL615", AIRLOCK_SEVERITY_MEDIUM,
