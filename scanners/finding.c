@@ -393,7 +393,7 @@ static int raise_smuggled(struct findings *fs, size_t from, size_t end, const st
 static bool lowered_command(const struct airlock_finding *f)
 {
 	static const char *const rules[] = { "AL210", "AL220", "AL221", "AL222",
-					     "AL230", "AL232", NULL };
+					     "AL230", "AL232", "AL614", NULL };
 
 	if (f->severity != AIRLOCK_SEVERITY_MEDIUM)
 		return false;

@@ -2543,6 +2543,11 @@ struct ictx {
 	 * a block that keeps something off the record, held until one does */
 	bool sec_order;
 	struct held conceal;
+	/* a destructive command held until text that hides it, in the same
+	 * section; whether the block being judged hides something */
+	struct held destroy;
+	bool sec_hide, blk_hide, destroy_said;
+	size_t blocks, destroy_block, hide_block;
 };
 
 static void report_at(struct ictx *x, size_t start, size_t end, const char *rule,
@@ -2598,8 +2603,8 @@ static void section_end(struct ictx *x)
 	if (x->conceal.set && x->conceal.user)
 		report_at(x, x->conceal.start, x->conceal.end, "AL604", AIRLOCK_SEVERITY_MEDIUM,
 			  "an order to keep something from the user");
-	x->conceal.set = false;
-	x->sec_order = false;
+	x->conceal.set = x->destroy.set = false;
+	x->sec_order = x->sec_hide = x->destroy_said = false;
 }
 
 /* Where the order sends what it acts on: a URL, an address, a server, a
@@ -3073,24 +3078,15 @@ static bool fills_url_placeholder(const struct block *b, const struct clause *c)
  * false", `NODE_TLS_REJECT_UNAUTHORIZED = "0"`); a pair is two parts that
  * must both be there (CORS open to all with credentials; "none" among a
  * token's algorithms). */
-static const char *const weakenings[] = { "verify=false",
-					  "node_tls_reject_unauthorized=0",
-					  "sslverifyfalse",
-					  "sslverify=false",
-					  "strict-sslfalse",
-					  "strict-ssl=false",
-					  "insecureskipverify:true",
-					  "insecureskipverify=true",
-					  "rejectunauthorized:false",
-					  "verify_signature:false",
-					  "csrf_exempt",
-					  "eval(request.",
-					  "exec(request.",
-					  "eval(req.",
-					  "getoutput(payload",
-					  "ssl_verify_peer=false",
-					  "verify_peer=false",
-					  NULL };
+static const char *const weakenings[] = {
+	"verify=false", "node_tls_reject_unauthorized=0", "sslverifyfalse", "sslverify=false",
+	"strict-sslfalse", "strict-ssl=false", "insecureskipverify:true", "insecureskipverify=true",
+	"rejectunauthorized:false", "verify_signature:false", "csrf_exempt",
+	"ssl_verify_peer=false", "verify_peer=false",
+	/* what the code analysis finds in fenced code itself (AL222) */
+	"eval(request.", "exec(request.", "eval(req.", "getoutput(payload", NULL
+};
+#define WEAKENINGS_IN_CODE 13 /* the entries before those */
 static const char *const weakening_pairs[][2] = {
 	{ "allow_origins=[*]", "allow_credentials=true" },
 	{ "access-control-allow-origin:*", "allow-credentials:true" },
@@ -3099,6 +3095,12 @@ static const char *const weakening_pairs[][2] = {
 	{ "-xdelete", "/protection" },
 	{ "ghprmerge", "--admin" },
 	{ "alg:none", "" },
+	/* have verify_webhook_signature() return True; has_permission() */
+	{ "signature()", "returntrue" },
+	{ "permission()", "returntrue" },
+	{ "check_password", "returntrue" },
+	{ "authenticate()", "returntrue" },
+	{ "is_admin()", "returntrue" },
 };
 
 /* The end of the line offset i is on: a colon inside code ("{
@@ -3110,24 +3112,29 @@ static size_t line_end(const struct block *b, size_t i)
 	return nl ? (size_t)(nl - b->d) : b->len;
 }
 
-/* Whether the bytes [s, e) write one of the weakenings. */
-static bool weakens(const unsigned char *d, size_t s, size_t e)
+/* Where in the bytes [s, e) one of the weakenings is written (in code:
+ * not those the code analysis reads in it), or SIZE_MAX. */
+static size_t weakens(const unsigned char *d, size_t s, size_t e, bool code)
 {
 	char t[1024];
+	uint16_t at[1024]; /* t[i] is d[s + at[i]] */
+	const char *p;
 	size_t n = 0;
 
-	for (size_t i = s; i < e && n + 1 < sizeof(t); i++)
+	for (size_t i = s; i < e && n + 1 < sizeof(t) && i - s < UINT16_MAX; i++)
 		if (d[i] != ' ' && d[i] != '\t' && d[i] != '`' && d[i] != '"' && d[i] != '\'' &&
-		    d[i] != '\n' && d[i] != '\r')
+		    d[i] != '\n' && d[i] != '\r') {
+			at[n] = (uint16_t)(i - s);
 			t[n++] = (char)tolower(d[i]);
+		}
 	t[n] = '\0';
-	for (int k = 0; weakenings[k]; k++)
-		if (strstr(t, weakenings[k]))
-			return true;
+	for (int k = 0; weakenings[k] && !(code && k >= WEAKENINGS_IN_CODE); k++)
+		if ((p = strstr(t, weakenings[k])))
+			return s + at[p - t];
 	for (size_t k = 0; k < sizeof(weakening_pairs) / sizeof(weakening_pairs[0]); k++)
-		if (strstr(t, weakening_pairs[k][0]) && strstr(t, weakening_pairs[k][1]))
-			return true;
-	return false;
+		if ((p = strstr(t, weakening_pairs[k][0])) && strstr(t, weakening_pairs[k][1]))
+			return s + at[p - t];
+	return SIZE_MAX;
 }
 
 /* "Pass verify=False to every requests call", "verifyToken must also
@@ -3138,21 +3145,29 @@ static bool weakens(const unsigned char *d, size_t s, size_t e)
 static void weakened(struct ictx *x, const struct block *b, bool ordered, const struct marks *m)
 {
 	for (size_t k = 0; k < b->n;) {
-		size_t e = line_end(b, b->t[k].start), j = k;
+		size_t e = line_end(b, b->t[k].start), j = k, w;
 		bool neg = false, modal = false, all = false;
 
 		while (j < b->n && b->t[j].start < e) {
 			if (!(b->t[j].f & T_QUOTED)) {
-				neg |= (b->t[j].c & G_NEG) != 0;
 				modal |= (b->t[j].c & G_MODAL) != 0;
 				all |= (b->t[j].c & G_ALL) != 0;
 			}
 			j++;
 		}
-		if (!neg && (modal || ordered) && weakens(b->d, b->t[k].start, e)) {
+		w = weakens(b->d, b->t[k].start, e, b->code);
+		/* a negation before it in its sentence ("Do not use
+		 * `verify=False`, `InsecureSkipVerify: true`"; not "don't
+		 * debug it. Make has_permission() return True") */
+		for (size_t i = k; w != SIZE_MAX && i < j && b->t[i].start < w; i++) {
+			if (b->brk[i] == 2 && !(b->t[i].f & T_CODE))
+				neg = false;
+			neg |= (b->t[i].c & G_NEG) && !(b->t[i].f & T_QUOTED);
+		}
+		if (w != SIZE_MAX && !neg && (modal || ordered)) {
 			report(x, b, k, j, "AL614",
-			       all || words_in(b, 0, b->n, production) || m->has_conceal ||
-					       m->has_authority
+			       m && (all || words_in(b, 0, b->n, production) || m->has_conceal ||
+				     m->has_authority)
 				       ? AIRLOCK_SEVERITY_HIGH
 				       : AIRLOCK_SEVERITY_MEDIUM,
 			       "an order to switch a protection of the code off");
@@ -3190,6 +3205,34 @@ static bool every_occasion(const struct block *b)
 		    words_in(b, k + 1, k + 3, occasions))
 			return true;
 	return false;
+}
+
+/* A command in the text's code that destroys work, data or traces: `git
+ * push --force origin HEAD:main`, `git reset --hard`, `git clean -fdx`,
+ * `history -c`, `> ~/.bash_history`, `rm -rf`, `DROP SCHEMA`. The token
+ * it starts at, or SIZE_MAX. */
+static size_t destructive_span(const struct block *b)
+{
+	for (size_t k = 0; k + 1 < b->n; k++) {
+		const struct tok *t = &b->t[k];
+		size_t e = k + 6 < b->n ? k + 6 : b->n;
+
+		if (!(t->f & T_CODE))
+			continue;
+		if ((is(t, "push") &&
+		     (word_in(b, k + 1, e, "force") || word_in(b, k + 1, e, "f")) &&
+		     (word_in(b, k + 1, e, "main") || word_in(b, k + 1, e, "master") ||
+		      word_in(b, k + 1, e, "head:main"))) ||
+		    (is(t, "reset") && word_in(b, k + 1, k + 2, "hard")) ||
+		    (is(t, "clean") &&
+		     (word_in(b, k + 1, k + 2, "fdx") || word_in(b, k + 1, k + 2, "xfd"))) ||
+		    (is(t, "history") && word_in(b, k + 1, k + 2, "c")) || is(t, ".bash_history") ||
+		    is(t, ".zsh_history") || (is(t, "rm") && word_in(b, k + 1, k + 2, "rf")) ||
+		    (is(t, "drop") &&
+		     (word_in(b, k + 1, k + 2, "schema") || word_in(b, k + 1, k + 2, "database"))))
+			return k;
+	}
+	return SIZE_MAX;
 }
 
 static void judge(struct ictx *x, const struct block *b)
@@ -3476,6 +3519,7 @@ static void judge(struct ictx *x, const struct block *b)
 			had |= c->deep & (O_STRONG | O_USERDATA);
 	}
 	weakened(x, b, n > 0 && !cs[0].neg, &m);
+	x->blk_hide = (m.has_conceal && (m.has_user_conceal || m.has_off_record)) || m.has_noask;
 	if (any_order && pushes_repo_out(b))
 		report(x, b, first_order != SIZE_MAX ? first_order : 0, b->n, "AL601",
 		       m.has_trigger || every_occasion(b) || m.has_conceal
@@ -4130,7 +4174,7 @@ static const char *const foreign_words[] = {
 	"el",    "los",   "las", "que", "para", "por",  "con",  "una", "uma", "não",   "il",
 	"di",    "che",   "per", "les", "des",  "est",  "der",  "das", "und", "nicht", "mit",
 	"ist",   "het",   "een", "van", "niet", "się",  "jest", "bir", "bu",  "dan",   "yang",
-	"tidak", "untuk", "al",  "del", "este", "esta", "sem",  "ao",  NULL
+	"tidak", "untuk", "al",  "del", "este", "esta", "sem",  "ao",  "com", "em",    NULL
 };
 
 static bool foreign(const struct block *b)
@@ -4152,14 +4196,56 @@ static void other_language_marks(struct ictx *x, const struct block *b)
 	if (bytes_hold(b, unasked_phrases))
 		report(x, b, 0, b->n, "AL616", AIRLOCK_SEVERITY_MEDIUM,
 		       "text in another language that says to act without asking the user");
+	x->blk_hide |= bytes_hold(b, hide_phrases) || bytes_hold(b, unseen_words) ||
+		       bytes_hold(b, unasked_phrases);
+}
+
+/* A destructive command in the section's text (not one it forbids:
+ * "NUNCA usar `git push --force`"), and text in the section that keeps
+ * something from the user or says not to ask: reported where the command
+ * is, whichever of the two comes first. */
+static void destroy_hidden(struct ictx *x, const struct block *b)
+{
+	size_t k = destructive_span(b);
+
+	x->blocks++;
+	if (k != SIZE_MAX && !tok_in(b, k > 8 ? k - 8 : 0, k, G_NEG | G_WITHOUT, NULL) &&
+	    (!x->destroy.set || x->blocks - x->destroy_block > 1)) {
+		x->destroy.set = false;
+		hold(&x->destroy, b, k, false);
+		x->destroy_block = x->blocks;
+	}
+	if (x->blk_hide) {
+		x->sec_hide = true;
+		x->hide_block = x->blocks;
+	}
+	/* in the same block or the next one: a long section of reference
+	 * text mentions `rm -rf` in one item and "without confirmation" in
+	 * another */
+	if (x->destroy.set && x->sec_hide &&
+	    (x->hide_block > x->destroy_block ? x->hide_block - x->destroy_block
+					      : x->destroy_block - x->hide_block) <= 1) {
+		report_at(x, x->destroy.start, x->destroy.end, "AL602", AIRLOCK_SEVERITY_HIGH,
+			  "a command that destroys work, data or traces, kept from the user or "
+			  "run without asking");
+		x->destroy.set = false;
+		x->destroy_said = true;
+	}
 }
 
 static void flush(struct ictx *x, struct block *b)
 {
+	x->blk_hide = false;
 	if (b->n > 0 && (b->any & (W_ANY | MARK_CLASSES)) && (!b->code || ai_addressed(b)))
 		judge(x, b);
+	/* code is what the text has the agent run or write: a protection
+	 * switched off there is one step down (AL904 weighs it) */
+	else if (b->n > 0 && b->code)
+		weakened(x, b, true, NULL);
 	if (b->n > 0 && !b->code)
 		other_language_marks(x, b);
+	if (b->n > 0 && !b->code && !x->destroy_said)
+		destroy_hidden(x, b);
 	if (b->n > 0 && !b->code && (b->any & (O_STRONG | O_SECRET | O_PERSIST)))
 		judge_unread(x, b);
 	if (b->n > 0 && !b->code && (b->any & O_PROMPT))
