@@ -254,8 +254,8 @@ static size_t b64_run(const unsigned char *d, size_t len, size_t i, bool *hex)
 	return j - i;
 }
 
-/* The escape at d[j] (%HH, \xHH, &#N; or &#xH; for ASCII): its byte into
- * *c and its length, or 0 when there is none. */
+/* The escape at d[j] (%HH, \xHH, \uHHHH, &#N; or &#xH; for ASCII): its
+ * byte into *c and its length, or 0 when there is none. */
 static size_t escape_at(const unsigned char *d, size_t len, size_t j, unsigned char *c)
 {
 	if (d[j] == '%' && j + 2 < len && hex_value(d[j + 1]) >= 0 && hex_value(d[j + 2]) >= 0) {
@@ -266,6 +266,14 @@ static size_t escape_at(const unsigned char *d, size_t len, size_t j, unsigned c
 	    hex_value(d[j + 3]) >= 0) {
 		*c = (unsigned char)(hex_value(d[j + 2]) << 4 | hex_value(d[j + 3]));
 		return 4;
+	}
+	/* "\u0049\u0067\u006e...": a string of Unicode escapes in any file */
+	if (d[j] == '\\' && j + 5 < len && (d[j + 1] == 'u' || d[j + 1] == 'U') &&
+	    d[j + 2] == '0' && d[j + 3] == '0' && hex_value(d[j + 4]) >= 0 &&
+	    hex_value(d[j + 5]) >= 0) {
+		*c = (unsigned char)(hex_value(d[j + 4]) << 4 | hex_value(d[j + 5]));
+		if (*c >= 0x20 && *c < 0x7f)
+			return 6;
 	}
 	if (d[j] == '&' && j + 3 < len && d[j + 1] == '#') {
 		size_t k = j + 2;

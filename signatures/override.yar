@@ -165,6 +165,9 @@ rule AL103_role_spoofing_tokens
 		$j = /<(INFORMATION|IMPORTANT|INSTRUCTIONS|SYSTEM_OVERRIDE|ADMIN)>\s*[^<]{0,400}<\/(INFORMATION|IMPORTANT|INSTRUCTIONS|SYSTEM_OVERRIDE|ADMIN)>/
 		$k = /\b(SYSTEM|ADMIN|DEVELOPER|ROOT|OPERATOR)[ _](OVERRIDE|COMMAND|DIRECTIVE|INSTRUCTION|NOTICE|MESSAGE)S?\s*:/
 		$l = /(^|\n)[ \t]*#{1,6}[ \t]*(message|note|notice|instructions?|memo)\s+from\s+(anthropic|openai|google|microsoft|cursor|github|the\s+(system|admin|administrator|developers?|security\s+team|platform))\b/ nocase
+		// a tool's result forged in a file the agent loads: "<function_results>",
+		// "<tool_result>" (a real one never comes from a project file)
+		$m = /<\/?(function_results|function_calls|tool_result|tool_results|tool_response|tool_output)>/ nocase
 	condition:
 		any of them
 }
