@@ -452,7 +452,7 @@ static struct lex lexicon[] = {
 	{ "secretamente", G_STEALTH }, { "silenziosamente", G_STEALTH },
 	{ "heimlich", G_STEALTH }, { "unbemerkt", G_STEALTH }, { "discrètement", G_STEALTH },
 	{ "sämtliche", G_ALL }, { "tutti", G_ALL }, { "tous", G_ALL }, { "todo", G_ALL },
-	{ "tutto", G_ALL }, { "risultato", G_REF }, { "risultati", G_REF },
+	{ "carry", W_RUN }, { "tutto", G_ALL }, { "risultato", G_REF }, { "risultati", G_REF },
 	{ "resultado", G_REF }, { "resultados", G_REF }, { "résultat", G_REF },
 	{ "résultats", G_REF }, { "ergebnis", G_REF }, { "ergebnisse", G_REF }, { "para", G_OPEN }, { "issue", D_PUBLIC }, { "gist", D_PUBLIC }, { "sin", G_WITHOUT }, { "sem", G_WITHOUT },
 	{ "senza", G_WITHOUT }, { "sans", G_WITHOUT }, { "ohne", G_WITHOUT },
@@ -2188,12 +2188,21 @@ static void claims(const struct block *b, size_t k, struct marks *m)
 	    words_in(b, k + 2, k + 4, standing) && words_in(b, k + 2, k + 5, granted) &&
 	    word_in(b, k + 3, k + 7, "to"))
 		mark(&m->has_authority, &m->authority, k);
-	if ((is(t, "customer") || is(t, "client") || is(t, "they")) &&
+	if ((is(t, "customer") || is(t, "client") || is(t, "they") || is(t, "they're")) &&
 	    words_in(b, k + 1, k + 4, agreed) && !tok_in(b, k + 1, k + 4, G_NEG, NULL))
 		mark(&m->has_authority, &m->authority, k);
 	if ((t->c & O_USER) && word_in(b, k + 1, k + 4, "agreed") &&
 	    !tok_in(b, k + 1, k + 4, G_NEG, NULL))
 		mark(&m->has_authority, &m->authority, k);
+	/* "waiting for a human to confirm only extends the outage" */
+	if ((is(t, "waiting") || is(t, "wait")) && word_in(b, k + 1, k + 2, "for") &&
+	    (word_in(b, k + 2, k + 5, "human") || tok_in(b, k + 2, k + 5, O_USER, NULL) ||
+	     word_in(b, k + 2, k + 5, "someone")) &&
+	    (word_in(b, k + 3, k + 8, "confirm") || word_in(b, k + 3, k + 8, "approve")) &&
+	    !tok_in(b, k > 3 ? k - 3 : 0, k, G_NEG, NULL) &&
+	    (word_in(b, k + 4, e, "only") || word_in(b, k + 4, e, "slows") ||
+	     word_in(b, k + 4, e, "extends") || word_in(b, k + 4, e, "wastes")))
+		mark(&m->has_noask, &m->noask, k);
 	/* "standing approval for all future sessions" */
 	if ((is(t, "standing") || is(t, "blanket")) && words_in(b, k + 1, k + 2, granted))
 		mark(&m->has_authority, &m->authority, k);
@@ -2277,6 +2286,13 @@ static void find_marks(const struct block *b, struct marks *m)
 		}
 		if ((is(t, "hide") || is(t, "hiding") || is(t, "conceal")) &&
 		    word_in(b, k + 1, k + 6, "from") && tok_in(b, k + 1, k + 8, O_USER, NULL)) {
+			mark(&m->has_conceal, &m->conceal, k);
+			m->has_user_conceal = true;
+		}
+		/* "there is no need to mention it to the developer" */
+		if (is(t, "no") && word_in(b, k + 1, k + 2, "need") &&
+		    word_in(b, k + 2, k + 3, "to") && k + 3 < b->n && (b->t[k + 3].c & G_TELL) &&
+		    !(b->t[k + 3].c & W_ANY) && tok_in(b, k + 4, k + 8, O_USER, NULL)) {
 			mark(&m->has_conceal, &m->conceal, k);
 			m->has_user_conceal = true;
 		}
@@ -3634,6 +3650,9 @@ static void judge(struct ictx *x, const struct block *b)
 	else if (m.has_noask && m.has_authority && any_order)
 		report(x, b, m.noask, b->n, "AL603", AIRLOCK_SEVERITY_HIGH,
 		       "claimed authority to act without asking the user");
+	else if (m.has_noask && (any_order || do_before) && m.has_trigger)
+		report(x, b, m.noask, b->n, "AL603", AIRLOCK_SEVERITY_MEDIUM,
+		       "an order to act without asking the user (a part AL904 weighs)");
 	if (m.has_void)
 		report(x, b, m.voided, b->n, "AL607", AIRLOCK_SEVERITY_HIGH,
 		       "text that declares the agent's instructions void or replaced");
