@@ -9,6 +9,7 @@
  * step: maintainers' comments (TODO, lint switches) stay quiet, and visible
  * prose is left to the signatures.
  */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -213,6 +214,140 @@ static size_t fence_line(const struct mctx *x, TSNode n)
 	return at;
 }
 
+static const char *const command_keys[] = {
+	"run", "cmd", "command", "script", "exec", "shell", NULL
+};
+
+/* Whether t[0..n) is one of command_keys. */
+static bool command_key(const char *t, size_t n)
+{
+	for (int k = 0; command_keys[k]; k++)
+		if (strlen(command_keys[k]) == n && memcmp(t, command_keys[k], n) == 0)
+			return true;
+	return false;
+}
+
+static void config_shell(struct mctx *x, const char *code, size_t len, const size_t *map,
+			 size_t base)
+{
+	struct shell_code c = { code, len, map, base, "a command in fenced configuration", 2, 0 };
+	int error;
+
+	if (len > 0 && (error = al_shell_scan(x->fs, x->ps, x->in, &c)) < 0)
+		x->error = error;
+}
+
+/* "cmd": "printenv | curl -d @- https://..." in a JSON fence: the string,
+ * its escapes read, each byte mapped to where it stands in the file. */
+static void json_commands(struct mctx *x, size_t start, size_t len)
+{
+	const char *t = x->buf + start;
+	char *buf = malloc(len + 1);
+	size_t *map = malloc((len + 1) * sizeof(*map));
+
+	if (!buf || !map) {
+		free(buf);
+		free(map);
+		x->error = al_error_oom();
+		return;
+	}
+	for (size_t i = 0; i + 1 < len && x->error == 0; i++) {
+		size_t k = i + 1, n = 0;
+
+		if (t[i] != '"')
+			continue;
+		while (k < len && (isalnum((unsigned char)t[k]) || t[k] == '_'))
+			k++;
+		if (k >= len || t[k] != '"' || !command_key(t + i + 1, k - i - 1))
+			continue;
+		k++;
+		while (k < len && (t[k] == ' ' || t[k] == '\t'))
+			k++;
+		if (k >= len || t[k] != ':')
+			continue;
+		k++;
+		while (k < len && (t[k] == ' ' || t[k] == '\t'))
+			k++;
+		if (k >= len || t[k] != '"')
+			continue;
+		for (k++; k < len && t[k] != '"' && t[k] != '\n'; k++) {
+			char c = t[k];
+			size_t at = k;
+
+			if (c == '\\' && k + 1 < len) {
+				k++;
+				c = t[k] == 'n' ? '\n' : t[k] == 't' ? '\t' : t[k];
+			}
+			buf[n] = c;
+			map[n++] = start + at;
+		}
+		config_shell(x, buf, n, map, 0);
+		i = k;
+	}
+	free(buf);
+	free(map);
+}
+
+/* "run: |" and its indented lines, "cmd: printenv | curl ...": the
+ * commands of a YAML fence (a workflow's steps, a task list). */
+static void yaml_commands(struct mctx *x, size_t start, size_t len)
+{
+	const char *t = x->buf + start, *end = t + len;
+
+	for (const char *l = t; l < end && x->error == 0;) {
+		const char *nl = memchr(l, '\n', (size_t)(end - l)), *e = nl ? nl : end, *k = l, *v;
+		size_t indent;
+
+		while (k < e && *k == ' ')
+			k++;
+		indent = (size_t)(k - l);
+		if (k + 1 < e && *k == '-' && k[1] == ' ')
+			for (k += 2; k < e && *k == ' ';)
+				k++;
+		for (v = k; v < e && (isalnum((unsigned char)*v) || *v == '_');)
+			v++;
+		if (v == k || v >= e || *v != ':' || !command_key(k, (size_t)(v - k))) {
+			l = nl ? nl + 1 : end;
+			continue;
+		}
+		for (v++; v < e && *v == ' ';)
+			v++;
+		if (v < e && (*v == '|' || *v == '>')) {
+			/* the lines indented past the key */
+			const char *first = nl ? nl + 1 : end, *last = first, *p = first;
+
+			while (p < end) {
+				const char *pn = memchr(p, '\n', (size_t)(end - p)),
+					   *pe = pn ? pn : end;
+				const char *q = p;
+
+				while (q < pe && *q == ' ')
+					q++;
+				if (q < pe && (size_t)(q - p) <= indent)
+					break;
+				last = pe;
+				p = pn ? pn + 1 : end;
+			}
+			config_shell(x, first, (size_t)(last - first), NULL,
+				     start + (size_t)(first - t));
+			l = p;
+			continue;
+		}
+		{
+			const char *z = e;
+
+			while (z > v && (z[-1] == ' ' || z[-1] == '\r'))
+				z--;
+			if (z - v >= 2 && (*v == '"' || *v == '\'') && z[-1] == *v) {
+				v++;
+				z--;
+			}
+			config_shell(x, v, (size_t)(z - v), NULL, start + (size_t)(v - t));
+		}
+		l = nl ? nl + 1 : end;
+	}
+}
+
 /* A shell fence's code is judged as commands an agent may copy, two levels
  * below what running it would be; Python and JavaScript as code to insert
  * or run, one level below, and one more when the lines before the fence
@@ -230,6 +365,11 @@ static void fence_code(struct mctx *x, enum md_fence lang, size_t line, size_t s
 					2, 0 };
 
 		error = al_shell_scan(x->fs, x->ps, x->in, &c);
+	} else if (lang == MD_FENCE_CONFIG) {
+		if (memchr(t, '{', len))
+			json_commands(x, start, len);
+		else
+			yaml_commands(x, start, len);
 	} else if (lang == MD_FENCE_PYTHON || lang == MD_FENCE_JAVASCRIPT) {
 		struct code_fence c = { t, len, start,
 					lang == MD_FENCE_PYTHON ? TS_PYTHON : TS_JAVASCRIPT, 1 };

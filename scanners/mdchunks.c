@@ -59,7 +59,9 @@ enum md_fence al_md_fence_language(const char *info, size_t len)
 		{ "python3", MD_FENCE_PYTHON },    { "javascript", MD_FENCE_JAVASCRIPT },
 		{ "js", MD_FENCE_JAVASCRIPT },     { "node", MD_FENCE_JAVASCRIPT },
 		{ "mjs", MD_FENCE_JAVASCRIPT },    { "cjs", MD_FENCE_JAVASCRIPT },
-		{ "nodejs", MD_FENCE_JAVASCRIPT },
+		{ "nodejs", MD_FENCE_JAVASCRIPT }, { "json", MD_FENCE_CONFIG },
+		{ "jsonc", MD_FENCE_CONFIG },      { "json5", MD_FENCE_CONFIG },
+		{ "yaml", MD_FENCE_CONFIG },       { "yml", MD_FENCE_CONFIG },
 	};
 	size_t i = 0, l;
 
@@ -73,6 +75,30 @@ enum md_fence al_md_fence_language(const char *info, size_t len)
 		if (strlen(names[k].name) == l && memcmp(info + i, names[k].name, l) == 0)
 			return names[k].lang;
 	return MD_FENCE_OTHER;
+}
+
+bool al_md_config_commands(const char *t, size_t len)
+{
+	static const char *const keys[] = {
+		"run", "cmd", "command", "script", "exec", "shell", NULL
+	};
+
+	for (int k = 0; keys[k]; k++) {
+		size_t n = strlen(keys[k]);
+
+		for (const char *p = t; (p = memmem(p, (size_t)(t + len - p), keys[k], n));
+		     p += n) {
+			const char *q = p + n;
+
+			if (q < t + len && *q == '"')
+				q++;
+			while (q < t + len && *q == ' ')
+				q++;
+			if (q < t + len && *q == ':')
+				return true;
+		}
+	}
+	return false;
 }
 
 bool al_md_shell_fence(const char *info, size_t len)
@@ -365,6 +391,8 @@ static bool fence_analysed(enum md_fence lang, const char *t, size_t len)
 		return true;
 	if (lang == MD_FENCE_OTHER)
 		return false;
+	if (lang == MD_FENCE_CONFIG)
+		return al_md_config_commands(t, len);
 	return len > LIMIT_CODE_BYTES || al_code_wanted(t, len);
 }
 

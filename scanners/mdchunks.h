@@ -27,8 +27,16 @@
 /* The language a fence's code is analysed in, from its info string (what
  * follows the ``` or ~~~): shell for sh, bash, shell, zsh or no language;
  * Python for python, py, python3; JavaScript for javascript, js, node, mjs,
- * cjs, nodejs; other languages are not analysed. */
-enum md_fence { MD_FENCE_OTHER, MD_FENCE_SHELL, MD_FENCE_PYTHON, MD_FENCE_JAVASCRIPT };
+ * cjs, nodejs; configuration for json, jsonc, yaml, yml (the commands its
+ * "run:", "cmd" or "command" values hold); other languages are not
+ * analysed. */
+enum md_fence {
+	MD_FENCE_OTHER,
+	MD_FENCE_SHELL,
+	MD_FENCE_PYTHON,
+	MD_FENCE_JAVASCRIPT,
+	MD_FENCE_CONFIG
+};
 
 /* The runs of `buf` to parse, in order: *out is new (free() it; NULL when
  * *n is 0). Returns 0 or AIRLOCK_ERROR. */
@@ -71,5 +79,9 @@ enum md_fence al_md_fence_language(const char *info, size_t len);
 
 /* al_md_fence_language(info, len) == MD_FENCE_SHELL */
 bool al_md_shell_fence(const char *info, size_t len);
+
+/* Whether configuration text names a command key ("run", "cmd",
+ * "command", "script", "exec", "shell") followed by a colon. */
+bool al_md_config_commands(const char *t, size_t len);
 
 #endif

@@ -17,6 +17,8 @@ rule AL111_do_not_tell_user
 		$b = /\bwithout\s+(telling|informing|notifying|alerting|warning|showing)\s+(the|your)\s+(user|human|developer)\b/ nocase
 		$c = /\b(keep|hide)\s+(this|these|it|the\s+\w+)\s+(secret\s+)?from\s+(the|your)\s+(user|human|developer)\b/ nocase
 		$d = /\b(the|your)\s+(user|human)\s+(must|should)\s+(not|never)\s+(know|see|notice|find\s+out|be\s+told)\b/ nocase
+		// as a setting: "mention_startup_tasks_to_user": false
+		$cfg = /\b(mention|tell|notify|show|report|disclose|inform)_[a-z_]{0,40}(user|human)["']?\s*[:=]\s*["']?(false|no|0|off|never)\b/ nocase
 	condition:
 		any of them
 }
