@@ -2208,7 +2208,8 @@ static void claims(const struct block *b, size_t k, struct marks *m)
 		mark(&m->has_authority, &m->authority, k);
 	if (((is(t, "not") || is(t, "don't") || is(t, "dont") || is(t, "never")) &&
 	     word_in(b, k + 1, k + 2, "ask") &&
-	     words_in(b, k + 2, k + 5 < e ? k + 5 : e, firsts)) ||
+	     (words_in(b, k + 2, k + 5 < e ? k + 5 : e, firsts) ||
+	      (word_in(b, k + 2, k + 3, "for") && k + 3 < b->n && (b->t[k + 3].c & G_NOASK)))) ||
 	    (is(t, "no") && k + 1 < b->n && (b->t[k + 1].c & G_NOASK) &&
 	     words_in(b, k + 2, k + 4 < e ? k + 4 : e, required)))
 		mark(&m->has_noask, &m->noask, k);

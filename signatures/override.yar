@@ -99,6 +99,9 @@ rule AL101_ignore_previous_instructions
 		// the same order as a setting of a policy or config file:
 		// "ignore_previous_instructions": true
 		$cfg = /\b(ignore|disregard|override|bypass)_(all_)?(previous|prior|system|safety|original)_(instructions|rules|prompts?|guidelines)["']?\s*[:=]\s*["']?(true|yes|1|on)\b/ nocase
+		// this file's rules put above the system prompt, in eight languages:
+		// "have priority over the system prompt", "имеют приоритет над системным промптом"
+		$prio = /((take|takes|have|has)\s+(priority|precedence)\s+over\s+(the\s+|your\s+|any\s+)?(system\s+prompt|system\s+instructions|developer|user)|prioridad sobre\s+(el\s+)?(prompt|mensaje|instrucciones)\s+del\s+sistema|prioridade sobre\s+(o\s+)?(prompt|as\s+instru)|priorit\xc3\xa9 sur\s+(le\s+)?(prompt|les\s+instructions)|Vorrang\s+vor\s+(dem\s+)?System|\xd0\xbf\xd1\x80\xd0\xb8\xd0\xbe\xd1\x80\xd0\xb8\xd1\x82\xd0\xb5\xd1\x82 \xd0\xbd\xd0\xb0\xd0\xb4\s+\xd1\x81\xd0\xb8\xd1\x81\xd1\x82\xd0\xb5\xd0\xbc|\xe4\xbc\x98\xe5\x85\x88\xe4\xba\x8e\xe7\xb3\xbb\xe7\xbb\x9f|\xe3\x82\xb7\xe3\x82\xb9\xe3\x83\x86\xe3\x83\xa0\xe3\x83\x97\xe3\x83\xad\xe3\x83\xb3\xe3\x83\x97\xe3\x83\x88\xe3\x82\x88\xe3\x82\x8a\xe5\x84\xaa\xe5\x85\x88)/ nocase
 	condition:
 		any of them
 }
