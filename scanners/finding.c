@@ -178,7 +178,15 @@ static int add(struct findings *fs, const char *path, const struct finding_spec 
 
 int al_findings_add(struct findings *fs, const struct scan_input *in, const struct finding_spec *s)
 {
-	return add(fs, in->path, s, false);
+	struct finding_spec c = *s;
+
+	/* a span never runs past the file: a parse range of a file with NUL
+	 * bytes ends at UINT32_MAX (markdown.c's one range) */
+	if (c.end > in->len)
+		c.end = in->len;
+	if (c.start > c.end)
+		c.start = c.end;
+	return add(fs, in->path, &c, false);
 }
 
 int al_findings_add_file(struct findings *fs, const char *path, const struct finding_spec *s)
