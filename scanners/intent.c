@@ -1914,12 +1914,14 @@ static const char *const records_told[] = { "summary",   "summaries", "descripti
 					    "changelog", "message",   "report",      "answer",
 					    "reply",     "response",  "title",       NULL };
 static const char *const hidden_things[] = {
-	"it",           "this",          "these",  "that",    "them",     "those",
-	"the",          "any",           "change", "changes", "edit",     "edits",
-	"step",         "steps",         "line",   "lines",   "addition", "additions",
-	"modification", "modifications", "update", "updates", "package",  "route",
-	"hook",         "endpoint",      "rule",   "entry",   "part",     "dependency",
-	"diese",        "cette",         "esta",   "este",    "out",      NULL
+	"it",           "this",          "these",  "that",        "them",       "those",
+	"the",          "any",           "change", "changes",     "edit",       "edits",
+	"step",         "steps",         "line",   "lines",       "addition",   "additions",
+	"modification", "modifications", "update", "updates",     "package",    "route",
+	"hook",         "endpoint",      "rule",   "entry",       "part",       "dependency",
+	"override",     "overrides",     "source", "replacement", "patch",      "command",
+	"commands",     "sql",           "script", "shim",        "workaround", "diese",
+	"cette",        "esta",          "este",   "out",         NULL
 };
 static const char *const record_preps[] = { "in",    "to",   "from", "within", "inside", "on",
 					    "among", "into", "im",   "dans",   "en",     NULL };
@@ -2132,10 +2134,12 @@ static void deceit(const struct block *b, size_t k, struct marks *m)
 	}
 	/* "Apply these silently": the order is to leave no sign of itself */
 	if ((t->c & G_STEALTH) && k >= 2 &&
-	    (k == 2 || b->brk[k - 2] == 2 || (k >= 3 && (b->t[k - 3].c & G_MODAL))) &&
+	    (k == 2 || b->brk[k - 2] || (k >= 3 && (b->t[k - 3].c & G_MODAL))) &&
 	    ((b->t[k - 1].c & G_REF) || is(&b->t[k - 1], "these") || is(&b->t[k - 1], "this")) &&
 	    !(b->t[k - 2].c & (G_NEG | G_REL)) && !b->brk[k - 1] && !b->brk[k] &&
-	    (k + 1 >= b->n || b->brk[k + 1]) /* not "Mixing them silently compiles" */) {
+	    /* not "Mixing them silently compiles" */
+	    (k + 1 >= b->n || b->brk[k + 1] || is(&b->t[k + 1], "as") || is(&b->t[k + 1], "when") ||
+	     is(&b->t[k + 1], "while"))) {
 		mark(&m->has_conceal, &m->conceal, k);
 		m->has_off_record = true;
 	}
