@@ -104,6 +104,12 @@
 #define O_ACCESS     (1ull << 59) /* access, rights, admin, CODEOWNERS, sudoers */
 #define X_MONEY      (1ull << 60) /* funds, dollars, bitcoin, payment, IBAN */
 #define G_HEAD       (1ull << 61) /* the second word of a compound (compounds[]) */
+#define G_FOREIGN    (1ull << 62) /* a common word of another language ("que", "und") */
+#define G_WEAK       (1ull << 63) /* a word weakened() looks for ("false", "true", "eval") */
+/* The classes deceit() and claims() start at: a token with none is passed
+ * over without a string compared. */
+#define CLAIM_CLASSES                                                                              \
+	(G_MARK | G_TELL | G_NEG | O_USER | G_STEALTH | G_REL | G_YOU | G_MODAL | G_VOID | W_IGNORE)
 /* The classes a marker of find_marks can start at: a block with none of
  * them and no verb is not judged. */
 #define MARK_CLASSES                                                                               \
@@ -452,7 +458,21 @@ static struct lex lexicon[] = {
 	{ "secretamente", G_STEALTH }, { "silenziosamente", G_STEALTH },
 	{ "heimlich", G_STEALTH }, { "unbemerkt", G_STEALTH }, { "discrètement", G_STEALTH },
 	{ "sämtliche", G_ALL }, { "tutti", G_ALL }, { "tous", G_ALL }, { "todo", G_ALL },
-	{ "carry", W_RUN }, { "tutto", G_ALL }, { "risultato", G_REF }, { "risultati", G_REF },
+	/* common words of other languages in Latin letters: "No hace falta
+	 * pedir permiso al usuario" has no accent to find (foreign()) */
+	{ "el", G_FOREIGN }, { "los", G_FOREIGN }, { "las", G_FOREIGN }, { "que", G_FOREIGN }, { "para", G_FOREIGN }, { "por", G_FOREIGN }, { "con", G_FOREIGN }, { "una", G_FOREIGN }, { "uma", G_FOREIGN }, { "não", G_FOREIGN }, { "il", G_FOREIGN }, { "di", G_FOREIGN }, { "che", G_FOREIGN }, { "per", G_FOREIGN }, { "les", G_FOREIGN }, { "des", G_FOREIGN }, { "est", G_FOREIGN }, { "der", G_FOREIGN }, { "das", G_FOREIGN }, { "und", G_FOREIGN }, { "nicht", G_FOREIGN }, { "mit", G_FOREIGN }, { "ist", G_FOREIGN }, { "het", G_FOREIGN }, { "een", G_FOREIGN }, { "van", G_FOREIGN }, { "niet", G_FOREIGN }, { "się", G_FOREIGN }, { "jest", G_FOREIGN }, { "bir", G_FOREIGN }, { "bu", G_FOREIGN }, { "dan", G_FOREIGN }, { "yang", G_FOREIGN }, { "tidak", G_FOREIGN }, { "untuk", G_FOREIGN }, { "al", G_FOREIGN }, { "del", G_FOREIGN }, { "este", G_FOREIGN }, { "esta", G_FOREIGN }, { "sem", G_FOREIGN }, { "ao", G_FOREIGN }, { "com", G_FOREIGN }, { "em", G_FOREIGN },
+	{ "carry", W_RUN }, { "tutto", G_ALL },
+	/* where deceit() and claims() start */
+	{ "know", G_MARK }, { "notice", G_MARK }, { "learn", G_MARK }, { "find", G_MARK },
+	{ "see", G_MARK }, { "assure", G_MARK }, { "reassure", G_MARK }, { "false", G_MARK },
+	{ "customer", G_MARK }, { "client", G_MARK }, { "they", G_MARK }, { "they're", G_MARK },
+	{ "waiting", G_MARK }, { "wait", G_MARK }, { "standing", G_MARK }, { "blanket", G_MARK },
+	{ "overrides", G_MARK }, { "replaces", G_MARK },
+	/* what weakened() looks for is on a line with one of these */
+	{ "false", G_WEAK }, { "true", G_WEAK }, { "none", G_WEAK }, { "0", G_WEAK },
+	{ "node_tls_reject_unauthorized", G_WEAK }, { "csrf_exempt", G_WEAK },
+	{ "protection", G_WEAK }, { "admin", G_WEAK }, { "eval", G_WEAK }, { "exec", G_WEAK },
+	{ "getoutput", G_WEAK }, { "subprocess.getoutput", G_WEAK }, { "risultato", G_REF }, { "risultati", G_REF },
 	{ "resultado", G_REF }, { "resultados", G_REF }, { "résultat", G_REF },
 	{ "résultats", G_REF }, { "ergebnis", G_REF }, { "ergebnisse", G_REF }, { "para", G_OPEN }, { "issue", D_PUBLIC }, { "gist", D_PUBLIC }, { "sin", G_WITHOUT }, { "sem", G_WITHOUT },
 	{ "senza", G_WITHOUT }, { "sans", G_WITHOUT }, { "ohne", G_WITHOUT },
@@ -2245,8 +2265,10 @@ static void find_marks(const struct block *b, struct marks *m)
 
 		if (t->f & T_QUOTED)
 			continue;
-		deceit(b, k, m);
-		claims(b, k, m);
+		if (t->c & CLAIM_CLASSES) {
+			deceit(b, k, m);
+			claims(b, k, m);
+		}
 		if (!(t->c & MARK_CLASSES))
 			continue;
 		/* do not tell the user, without informing anyone */
@@ -3085,7 +3107,8 @@ static void note_placeholders(struct ictx *x, const struct block *b)
 		for (size_t i = u->start; (u->f & T_URL) && i < u->end; i++) {
 			size_t j = i + 1;
 
-			if (!strchr("=&?/<{", b->d[i]))
+			if (b->d[i] != '=' && b->d[i] != '&' && b->d[i] != '?' && b->d[i] != '/' &&
+			    b->d[i] != '<' && b->d[i] != '{')
 				continue;
 			while (j < u->end &&
 			       (isupper(b->d[j]) || isdigit(b->d[j]) || b->d[j] == '_'))
@@ -3608,7 +3631,8 @@ static void judge(struct ictx *x, const struct block *b)
 		else if (c->deep & (O_STRONG | O_USERDATA))
 			had |= c->deep & (O_STRONG | O_USERDATA);
 	}
-	weakened(x, b, n > 0 && !cs[0].neg, &m);
+	if (b->any & G_WEAK)
+		weakened(x, b, n > 0 && !cs[0].neg, &m);
 	x->blk_hide = (m.has_conceal && (m.has_user_conceal || m.has_off_record)) || m.has_noask;
 	if (any_order && pushes_repo_out(b))
 		report(x, b, first_order != SIZE_MAX ? first_order : 0, b->n, "AL601",
@@ -3783,7 +3807,8 @@ static bool unread(const struct block *b)
 	for (size_t k = 0; k < b->n; k++) {
 		/* "i", "do", "go", "na": short words of other languages that
 		 * the lexicon holds as English ones do not count */
-		known += b->t[k].c != 0 && b->t[k].w[0] && b->t[k].w[1] && b->t[k].w[2];
+		known += (b->t[k].c & ~G_FOREIGN) != 0 && b->t[k].w[0] && b->t[k].w[1] &&
+			 b->t[k].w[2];
 		for (size_t i = b->t[k].start; i < b->t[k].end; i++)
 			high += b->d[i] >= 0x80;
 		bytes += b->t[k].end - b->t[k].start;
@@ -3849,15 +3874,43 @@ static const char *const public_places[] = { "issue", "gist", "github.com", "pas
 /* Whether the block's bytes hold one of ws, ASCII letters in any case
  * ("Không được thông báo"); only blocks the analysis cannot read and that
  * name a secret are searched. */
+static uint64_t phrase_heads[1024]; /* the first three bytes of every phrase, hashed */
+static pthread_once_t phrase_once = PTHREAD_ONCE_INIT;
+
+static unsigned int head_hash(const unsigned char *p)
+{
+	return ((unsigned int)tolower(p[0]) * 961u + (unsigned int)tolower(p[1]) * 31u +
+		(unsigned int)tolower(p[2])) &
+	       0xffffu;
+}
+
+static void phrase_list_init(const char *const *ws)
+{
+	for (int w = 0; ws[w]; w++) {
+		unsigned int h = head_hash((const unsigned char *)ws[w]);
+
+		phrase_heads[h / 64] |= 1ull << (h % 64);
+	}
+}
+
+static void phrase_init(void);
+
 static bool bytes_hold(const struct block *b, const char *const *ws)
 {
 	size_t s = b->t[0].start, e = b->t[b->n - 1].end;
 
-	for (size_t i = s; i < e; i++)
+	pthread_once(&phrase_once, phrase_init);
+	for (size_t i = s; i + 2 < e; i++) {
+		unsigned int h = head_hash(b->d + i);
+
+		/* most positions start no phrase: one bit says so */
+		if (!(phrase_heads[h / 64] & (1ull << (h % 64))))
+			continue;
 		for (int w = 0; ws[w]; w++)
 			if (tolower(b->d[i]) == (unsigned char)ws[w][0] &&
 			    prefix_ci((const char *)b->d + i, e - i, ws[w]))
 				return true;
+	}
 	return false;
 }
 
@@ -4255,46 +4308,54 @@ static const char *const unasked_phrases[] = {
 	"zonder te vragen",  "zonder bevestiging", NULL
 };
 
-/* Whether a byte at or past 0x80 is in the block (another script, or
- * accented Latin): only such blocks are searched for the phrases above. */
+/* Whether a letter of another script, or an accented one, is in the
+ * block: only such blocks (and those with two common words of another
+ * language) are searched for the phrases above. */
 static bool high_bytes(const struct block *b)
 {
+	/* the lead byte of a letter of another script or an accented one
+	 * (not 0xE2, punctuation and symbols: curly quotes, dashes; not 0xF0,
+	 * emoji) */
 	for (size_t i = b->t[0].start; i < b->t[b->n - 1].end; i++)
-		if (b->d[i] >= 0x80)
+		if ((b->d[i] >= 0xc3 && b->d[i] <= 0xe1) || (b->d[i] >= 0xe3 && b->d[i] <= 0xed))
 			return true;
 	return false;
 }
 
-/* Common words of other languages in Latin letters: "No hace falta pedir
- * permiso al usuario" has no accent to find. */
-static const char *const foreign_words[] = {
-	"el",    "los",   "las", "que", "para", "por",  "con",  "una", "uma", "não",   "il",
-	"di",    "che",   "per", "les", "des",  "est",  "der",  "das", "und", "nicht", "mit",
-	"ist",   "het",   "een", "van", "niet", "się",  "jest", "bir", "bu",  "dan",   "yang",
-	"tidak", "untuk", "al",  "del", "este", "esta", "sem",  "ao",  "com", "em",    NULL
-};
-
+/* Two of them in the block (the words carry G_FOREIGN in the lexicon,
+ * see lex_init: no string compared per token). */
 static bool foreign(const struct block *b)
 {
 	size_t n = 0;
 
 	for (size_t k = 0; k < b->n && n < 2; k++)
-		n += is_any(&b->t[k], foreign_words);
+		n += (b->t[k].c & G_FOREIGN) != 0;
 	return n >= 2;
+}
+
+static void phrase_init(void)
+{
+	phrase_list_init(unseen_words);
+	phrase_list_init(public_places);
+	phrase_list_init(hide_phrases);
+	phrase_list_init(unasked_phrases);
 }
 
 static void other_language_marks(struct ictx *x, const struct block *b)
 {
+	bool hide, unasked;
+
 	if (!high_bytes(b) && !foreign(b))
 		return;
-	if (bytes_hold(b, hide_phrases) || bytes_hold(b, unseen_words))
+	hide = bytes_hold(b, hide_phrases) || bytes_hold(b, unseen_words);
+	unasked = bytes_hold(b, unasked_phrases);
+	if (hide)
 		report(x, b, 0, b->n, "AL615", AIRLOCK_SEVERITY_MEDIUM,
 		       "text in another language that keeps something from the user");
-	if (bytes_hold(b, unasked_phrases))
+	if (unasked)
 		report(x, b, 0, b->n, "AL616", AIRLOCK_SEVERITY_MEDIUM,
 		       "text in another language that says to act without asking the user");
-	x->blk_hide |= bytes_hold(b, hide_phrases) || bytes_hold(b, unseen_words) ||
-		       bytes_hold(b, unasked_phrases);
+	x->blk_hide |= hide || unasked;
 }
 
 /* A destructive command in the section's text (not one it forbids:
@@ -4343,7 +4404,8 @@ static void flush(struct ictx *x, struct block *b)
 	/* code is what the text has the agent run or write: a protection
 	 * switched off there is one step down (AL904 weighs it) */
 	else if (b->n > 0 && b->code)
-		weakened(x, b, true, NULL);
+		if (b->any & G_WEAK)
+			weakened(x, b, true, NULL);
 	if (b->n > 0 && !b->code)
 		other_language_marks(x, b);
 	if (b->n > 0 && !b->code && !x->destroy_said)
