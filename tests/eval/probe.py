@@ -7,11 +7,13 @@ a Cursor rule, a skill, a command and a memory note) in a temporary folder
 and scanned as `airlock scan` would; a case is detected when the scan exits 1.
 The development half (odd case numbers) and the test half (even) are counted
 apart; only the development half's misses are listed by number. Batch 2 was
-written after the intent analysis (and since tuned on). Batch 6 is held out:
-a helper that had seen no rule, fixture or other batch wrote it. Batches 3 and 4 (held out until 2026-12-01, 16/20 and 13/20), 5, 7
-and 8 (blind, 8/20 and 8/20 when first measured), 11 and 12 (blind, 11/20
-and 10/20), 9 and 10 (held out until the sixth session of 2026-12-01, 10/20
-and 11/20) and 13 (blind, 10/20) have been tuned on since their first
+written after the intent analysis (and since tuned on). Batches 6, 14, 15
+and 16 are held out: helpers that had seen no rule, fixture or other batch
+wrote them, and only their counts are printed. Batches 3 and 4 (held out
+until 2026-12-01, 16/20 and 13/20), 5, 7 and 8 (blind, 8/20 and 8/20 when
+first measured), 11 and 12 (blind, 11/20 and 10/20), 9 and 10 (held out
+until the sixth session of 2026-12-01, 10/20 and 11/20), 13, 17, 18 and 19
+(blind, 10/20, 15/20, 13/20 and 7/20) have been tuned on since their first
 measurement.
 
 Usage: tests/eval/probe.py [--airlock BIN] [--signatures FILE] [--all]
@@ -95,6 +97,9 @@ def main():
         (13, '10/20 and 0/10 near misses when first measured, written blind; since tuned on', True),
         (17, '15/20 and 2/10 near misses when first measured (the starting build of that session: 13/20, 2/10), written blind; since tuned on', True),
         (18, '13/20 and 1/10 near misses when first measured (the starting build of that session: 13/20), written blind; since tuned on', True),
+        (14, 'held out, written blind by a helper: 9/20 and 2/10 near misses when measured once at the end of the sixth session (its starting build: 6/20, 2/10)', False),
+        (15, 'held out, written blind by a helper: 13/20 and 1/10 when measured once at the end of the sixth session (its starting build: 12/20, 1/10)', False),
+        (16, 'held out, written blind by a helper: 13/20 and 2/10 when measured once at the end of the sixth session (its starting build: 9/20, 2/10)', False),
         (19, '7/20 and 1/10 near misses when first measured (the starting build of that session: 4/20), written blind; since tuned on', True),
     )
     results = {}
