@@ -159,6 +159,12 @@
  * longer block is judged in pieces, so every window over it is bounded. */
 #define LIMIT_INTENT_WORDS 512
 
+/* Bytes of a line the search for a protection switched off (AL614) reads
+ * at once, its spaces and quotes taken out; a longer line is read in
+ * windows that overlap by more than the longest pattern, so nothing past
+ * the first window goes unread. */
+#define LIMIT_WEAKEN_WINDOW 1024
+
 /* Bytes of heap one tree-sitter parse may add (its stack and the tree it
  * builds; scanners/tsparse.c counts them per thread): past it the parse is
  * cancelled, a finding like the time limit. Honest input costs 25-60 bytes

@@ -51,7 +51,7 @@ static const struct al_builtin_rule builtins[] = {
 	{ "AL203", "shell_not_analysed", "shell", S(HIGH), "high",
 	  "A command is over a parse limit (size, time, nesting) and was not analysed" },
 	{ "AL210", "shell_secret_flow", "exfiltration", S(CRITICAL), "high",
-	  "A secret reaches a network command (pipe, substitution, upload, temp file, expansion) or, in fenced code, a network call" },
+	  "A secret or a database dump reaches a network command (pipe, substitution, upload, temp file, expansion) or, in fenced code, a network call" },
 	{ "AL211", "shell_network", "exfiltration", S(LOW), "medium",
 	  "A command talks to the network (no secret reaches it)" },
 	{ "AL220", "shell_download_exec", "rce", S(CRITICAL), "high",

@@ -2591,9 +2591,11 @@ struct ictx {
 	bool sec_order;
 	struct held conceal;
 	/* a destructive command held until text that hides it, in the same
-	 * section; whether the block being judged hides something */
+	 * section; whether the block being judged hides something; the
+	 * blocks are counted, and hide_block is the last one that hid
+	 * something in this section (0: none) */
 	struct held destroy;
-	bool sec_hide, blk_hide, destroy_said;
+	bool blk_hide, destroy_said;
 	/* the section's URL placeholders, and whether it named a secret */
 	char ph[4][33];
 	int nph;
@@ -2656,7 +2658,8 @@ static void section_end(struct ictx *x)
 			  "an order to keep something from the user");
 	x->conceal.set = x->destroy.set = x->sec_secret = false;
 	x->nph = 0;
-	x->sec_order = x->sec_hide = x->destroy_said = false;
+	x->sec_order = x->destroy_said = false;
+	x->hide_block = 0;
 }
 
 /* Where the order sends what it acts on: a URL, an address, a server, a
@@ -3197,27 +3200,36 @@ static size_t line_end(const struct block *b, size_t i)
 
 /* Where in the bytes [s, e) one of the weakenings is written (in code:
  * not those the code analysis reads in it), or SIZE_MAX. */
+#define WEAKEN_OVERLAP 64 /* longer than every pattern above */
+
 static size_t weakens(const unsigned char *d, size_t s, size_t e, bool code)
 {
-	char t[1024];
-	uint16_t at[1024]; /* t[i] is d[s + at[i]] */
+	char t[LIMIT_WEAKEN_WINDOW];
+	size_t at[LIMIT_WEAKEN_WINDOW]; /* t[i] is d[at[i]] */
 	const char *p;
-	size_t n = 0;
 
-	for (size_t i = s; i < e && n + 1 < sizeof(t) && i - s < UINT16_MAX; i++)
-		if (d[i] != ' ' && d[i] != '\t' && d[i] != '`' && d[i] != '"' && d[i] != '\'' &&
-		    d[i] != '\n' && d[i] != '\r') {
-			at[n] = (uint16_t)(i - s);
-			t[n++] = (char)tolower(d[i]);
-		}
-	t[n] = '\0';
-	for (int k = 0; weakenings[k] && !(code && k >= WEAKENINGS_IN_CODE); k++)
-		if ((p = strstr(t, weakenings[k])))
-			return s + at[p - t];
-	for (size_t k = 0; k < sizeof(weakening_pairs) / sizeof(weakening_pairs[0]); k++)
-		if ((p = strstr(t, weakening_pairs[k][0])) && strstr(t, weakening_pairs[k][1]))
-			return s + at[p - t];
-	return SIZE_MAX;
+	for (size_t i = s;;) {
+		size_t n = 0;
+
+		for (; i < e && n + 1 < sizeof(t); i++)
+			if (d[i] != ' ' && d[i] != '\t' && d[i] != '`' && d[i] != '"' &&
+			    d[i] != '\'' && d[i] != '\n' && d[i] != '\r') {
+				at[n] = i;
+				t[n++] = (char)tolower(d[i]);
+			}
+		t[n] = '\0';
+		for (int k = 0; weakenings[k] && !(code && k >= WEAKENINGS_IN_CODE); k++)
+			if ((p = strstr(t, weakenings[k])))
+				return at[p - t];
+		for (size_t k = 0; k < sizeof(weakening_pairs) / sizeof(weakening_pairs[0]); k++)
+			if ((p = strstr(t, weakening_pairs[k][0])) &&
+			    strstr(t, weakening_pairs[k][1]))
+				return at[p - t];
+		if (i >= e)
+			return SIZE_MAX;
+		/* the next window starts WEAKEN_OVERLAP kept bytes back */
+		i = at[n - WEAKEN_OVERLAP];
+	}
 }
 
 /* "Pass verify=False to every requests call", "verifyToken must also
@@ -4373,14 +4385,12 @@ static void destroy_hidden(struct ictx *x, const struct block *b)
 		hold(&x->destroy, b, k, false);
 		x->destroy_block = x->blocks;
 	}
-	if (x->blk_hide) {
-		x->sec_hide = true;
+	if (x->blk_hide)
 		x->hide_block = x->blocks;
-	}
 	/* in the same block or the next one: a long section of reference
 	 * text mentions `rm -rf` in one item and "without confirmation" in
 	 * another */
-	if (x->destroy.set && x->sec_hide &&
+	if (x->destroy.set && x->hide_block &&
 	    (x->hide_block > x->destroy_block ? x->hide_block - x->destroy_block
 					      : x->destroy_block - x->hide_block) <= 1) {
 		report_at(x, x->destroy.start, x->destroy.end, "AL602", AIRLOCK_SEVERITY_HIGH,

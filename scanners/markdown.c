@@ -26,6 +26,7 @@
 #include "scanners/code.h"
 #include "scanners/codewords.h"
 #include "scanners/context.h"
+#include "scanners/jsonstr.h"
 #include "scanners/shell.h"
 
 /* Block runs handed to one parse: tree-sitter 0.20 looks ranges up
@@ -214,19 +215,6 @@ static size_t fence_line(const struct mctx *x, TSNode n)
 	return at;
 }
 
-static const char *const command_keys[] = {
-	"run", "cmd", "command", "script", "exec", "shell", NULL
-};
-
-/* Whether t[0..n) is one of command_keys. */
-static bool command_key(const char *t, size_t n)
-{
-	for (int k = 0; command_keys[k]; k++)
-		if (strlen(command_keys[k]) == n && memcmp(t, command_keys[k], n) == 0)
-			return true;
-	return false;
-}
-
 static void config_shell(struct mctx *x, const char *code, size_t len, const size_t *map,
 			 size_t base)
 {
@@ -237,55 +225,55 @@ static void config_shell(struct mctx *x, const char *code, size_t len, const siz
 		x->error = error;
 }
 
-/* "cmd": "printenv | curl -d @- https://..." in a JSON fence: the string,
- * its escapes read, each byte mapped to where it stands in the file. */
+/* "cmd": "printenv | curl -d @- https://..." in a JSON fence: the fence
+ * parsed with tree-sitter-json, each string value under a command key
+ * decoded as the settings analysis decodes one (al_json_string_decode),
+ * its bytes mapped back to the file. A fence over the parse limits is
+ * said to be unread, as a shell fence is (AL203, two levels down). */
 static void json_commands(struct mctx *x, size_t start, size_t len)
 {
 	const char *t = x->buf + start;
-	char *buf = malloc(len + 1);
-	size_t *map = malloc((len + 1) * sizeof(*map));
+	TSTree *tree = NULL;
+	TSTreeCursor cur;
+	int error;
 
-	if (!buf || !map) {
-		free(buf);
-		free(map);
-		x->error = al_error_oom();
+	if ((error = al_ts_parse(&tree, x->ps, TS_JSON, t, len)) < 0) {
+		x->error = error;
 		return;
 	}
-	for (size_t i = 0; i + 1 < len && x->error == 0; i++) {
-		size_t k = i + 1, n = 0;
-
-		if (t[i] != '"')
-			continue;
-		while (k < len && (isalnum((unsigned char)t[k]) || t[k] == '_'))
-			k++;
-		if (k >= len || t[k] != '"' || !command_key(t + i + 1, k - i - 1))
-			continue;
-		k++;
-		while (k < len && (t[k] == ' ' || t[k] == '\t'))
-			k++;
-		if (k >= len || t[k] != ':')
-			continue;
-		k++;
-		while (k < len && (t[k] == ' ' || t[k] == '\t'))
-			k++;
-		if (k >= len || t[k] != '"')
-			continue;
-		for (k++; k < len && t[k] != '"' && t[k] != '\n'; k++) {
-			char c = t[k];
-			size_t at = k;
-
-			if (c == '\\' && k + 1 < len) {
-				k++;
-				c = t[k] == 'n' ? '\n' : t[k] == 't' ? '\t' : t[k];
-			}
-			buf[n] = c;
-			map[n++] = start + at;
-		}
-		config_shell(x, buf, n, map, 0);
-		i = k;
+	if (error > 0) {
+		report(x, "AL203", AIRLOCK_SEVERITY_LOW, start, start + len, NULL, 0,
+		       "fenced configuration over the parse limits");
+		return;
 	}
-	free(buf);
-	free(map);
+	cur = ts_tree_cursor_new(ts_tree_root_node(tree));
+	do {
+		TSNode n = ts_tree_cursor_current_node(&cur), k, v;
+		size_t klen, clen, *map;
+		const char *key;
+		char *code;
+
+		if (!al_ts_is(n, "pair"))
+			continue;
+		k = ts_node_child_by_field_name(n, "key", 3);
+		v = ts_node_child_by_field_name(n, "value", 5);
+		if (ts_node_is_null(k) || ts_node_is_null(v) || !al_ts_is(v, "string"))
+			continue;
+		key = ts_text(k, t, &klen);
+		if (klen < 2 || !al_md_command_key(key + 1, klen - 2))
+			continue;
+		if ((error = al_json_string_decode(&code, &map, &clen, t, v)) < 0) {
+			x->error = error;
+			break;
+		}
+		for (size_t i = 0; i <= clen; i++)
+			map[i] += start;
+		config_shell(x, code, clen, map, 0);
+		free(code);
+		free(map);
+	} while (x->error == 0 && al_ts_cursor_next(&cur, true));
+	ts_tree_cursor_delete(&cur);
+	ts_tree_delete(tree);
 }
 
 /* "run: |" and its indented lines, "cmd: printenv | curl ...": the
@@ -306,7 +294,7 @@ static void yaml_commands(struct mctx *x, size_t start, size_t len)
 				k++;
 		for (v = k; v < e && (isalnum((unsigned char)*v) || *v == '_');)
 			v++;
-		if (v == k || v >= e || *v != ':' || !command_key(k, (size_t)(v - k))) {
+		if (v == k || v >= e || *v != ':' || !al_md_command_key(k, (size_t)(v - k))) {
 			l = nl ? nl + 1 : end;
 			continue;
 		}

@@ -77,11 +77,21 @@ enum md_fence al_md_fence_language(const char *info, size_t len)
 	return MD_FENCE_OTHER;
 }
 
+static const char *const command_keys[] = {
+	"run", "cmd", "command", "script", "exec", "shell", NULL
+};
+
+bool al_md_command_key(const char *t, size_t n)
+{
+	for (int k = 0; command_keys[k]; k++)
+		if (strlen(command_keys[k]) == n && memcmp(t, command_keys[k], n) == 0)
+			return true;
+	return false;
+}
+
 bool al_md_config_commands(const char *t, size_t len)
 {
-	static const char *const keys[] = {
-		"run", "cmd", "command", "script", "exec", "shell", NULL
-	};
+	const char *const *keys = command_keys;
 
 	for (int k = 0; keys[k]; k++) {
 		size_t n = strlen(keys[k]);

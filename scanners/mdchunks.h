@@ -80,8 +80,12 @@ enum md_fence al_md_fence_language(const char *info, size_t len);
 /* al_md_fence_language(info, len) == MD_FENCE_SHELL */
 bool al_md_shell_fence(const char *info, size_t len);
 
-/* Whether configuration text names a command key ("run", "cmd",
- * "command", "script", "exec", "shell") followed by a colon. */
+/* Whether t[0..n) is a key whose value a configuration fence runs as a
+ * command: "run", "cmd", "command", "script", "exec", "shell". */
+bool al_md_command_key(const char *t, size_t n);
+
+/* Whether configuration text names one of those keys followed by a
+ * colon. */
 bool al_md_config_commands(const char *t, size_t len);
 
 #endif

@@ -687,7 +687,9 @@ static void judge_sink(struct ctx *x, TSNode cmd, const struct command *c, unsig
 				       "uploads %s, a file a secret was written to", file);
 		inner = facts_of(x, c->args[i]);
 		if ((inner & F_SRC) && !al_ts_is(c->args[i], "word"))
-			strong(x, "AL210", cmd, "sends the output of a secret read (%s)", c->name);
+			strong(x, "AL210", cmd, "sends the output of %s (%s)",
+			       (inner & F_SRC & ~F_SRC_DATA) ? "a secret read" : "a database dump",
+			       c->name);
 		if (expands_secret(x, c->args[i], var, sizeof(var)) &&
 		    !sent_to_its_own(var, &hosts))
 			strong(x, "AL210", cmd, "sends $%s", var);
@@ -736,24 +738,16 @@ static void judge_remote_shell(struct ctx *x, TSNode cmd, const struct command *
 }
 
 /* rm -r of / or the home folder; a set-user-ID or set-group-ID bit. */
-/* Whether s holds w, ASCII letters in any case. */
-static bool has_ci(const char *s, const char *w)
-{
-	for (size_t n = strlen(w); *s; s++)
-		if (strncasecmp(s, w, n) == 0)
-			return true;
-	return false;
-}
-
 static void judge_destructive(struct ctx *x, TSNode cmd, const struct command *c)
 {
 	/* psql -c "DROP SCHEMA public CASCADE", mysql -e "DROP DATABASE x" */
 	if (strcmp(c->name, "psql") == 0 || strcmp(c->name, "mysql") == 0 ||
 	    strcmp(c->name, "mariadb") == 0 || strcmp(c->name, "sqlite3") == 0)
 		for (int i = c->first; i < c->argc; i++)
-			if (has_ci(c->argv[i], "drop schema") ||
-			    has_ci(c->argv[i], "drop database") ||
-			    has_ci(c->argv[i], "drop table") || has_ci(c->argv[i], "truncate ")) {
+			if (strcasestr(c->argv[i], "drop schema") ||
+			    strcasestr(c->argv[i], "drop database") ||
+			    strcasestr(c->argv[i], "drop table") ||
+			    strcasestr(c->argv[i], "truncate ")) {
 				report(x, "AL232", 0, cmd, "%s drops a database's data", c->name);
 				break;
 			}
@@ -775,7 +769,7 @@ static void judge_destructive(struct ctx *x, TSNode cmd, const struct command *c
 				break;
 			}
 			/* the backups: what would undo the damage */
-			if (a[0] != '-' && has_ci(a, "backup")) {
+			if (a[0] != '-' && strcasestr(a, "backup")) {
 				report(x, "AL232", 0, cmd, "rm -r %s (the backups)", a);
 				break;
 			}
